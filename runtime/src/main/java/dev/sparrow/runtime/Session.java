@@ -194,6 +194,11 @@ public final class Session implements AutoCloseable {
     return outcome[1];
   }
 
+  /** Checks the syntax of a package script without running it ({@code sparrow check}). */
+  public Optional<ScriptError> checkSyntax(String path) {
+    return onLoop(() -> Optional.ofNullable(core.logic.checkSyntax(path)));
+  }
+
   // ---- toast, modal, action sheet ----------------------------------------------------------------
 
   /** The toast or loading showing now. */
@@ -287,6 +292,11 @@ public final class Session implements AutoCloseable {
       closed = true;
       core.close();
     }
+  }
+
+  /** The session's wx API registry (tests and front-ends read it; do not change it). */
+  public dev.sparrow.runtime.bridge.ApiRegistry registry() {
+    return core.registry;
   }
 
   // ---- package-private helpers for PageHandle ----------------------------------------------------

@@ -22,9 +22,16 @@ public final class Sparrow {
     return Session.launch(options);
   }
 
-  /** Sparrow's version, from the jar manifest (or "dev" when run from classes). */
+  /** Sparrow's version (from the build). */
   public static String version() {
-    String v = Sparrow.class.getPackage().getImplementationVersion();
-    return v == null ? "dev" : v;
+    try (var in = Sparrow.class.getResourceAsStream("/dev/sparrow/runtime/version.properties")) {
+      var p = new java.util.Properties();
+      if (in != null) {
+        p.load(in);
+      }
+      return p.getProperty("version", "dev");
+    } catch (java.io.IOException e) {
+      return "dev";
+    }
   }
 }

@@ -105,8 +105,7 @@ public final class LogicLayer implements AutoCloseable {
       return;
     }
     if (e.isSyntaxError() && e.getSourceLocation() != null) {
-      var loc = e.getSourceLocation();
-      sink.error(new ScriptError(e.getMessage(), e.getMessage(), loc.getSource().getName(), loc.getStartLine(), loc.getStartColumn(), origin));
+      sink.error(syntaxError(e, origin));
       return;
     }
     if (e.isGuestException()) {
@@ -124,11 +123,22 @@ public final class LogicLayer implements AutoCloseable {
       context.parse(modules.source(path));
       return null;
     } catch (PolyglotException e) {
-      var loc = e.getSourceLocation();
-      return loc == null
-          ? ScriptError.of(e.getMessage(), e.getMessage(), "load " + path)
-          : new ScriptError(e.getMessage(), e.getMessage(), path, loc.getStartLine(), loc.getStartColumn(), "load " + path);
+      return e.getSourceLocation() == null ? ScriptError.of(e.getMessage(), e.getMessage(), "load " + path) : syntaxError(e, "load " + path);
     }
+  }
+
+  /**
+   * A syntax error located at its file, line and column; the message without the engine's repeated
+   * location and source excerpt ({@code "SyntaxError: Expected an operand but found ;"}).
+   */
+  static ScriptError syntaxError(PolyglotException e, String origin) {
+    var loc = e.getSourceLocation();
+    String first = e.getMessage().lines().findFirst().orElse("SyntaxError");
+    String message = first.replaceFirst("^(SyntaxError: )?\\S+:\\d+:\\d+ ", "SyntaxError: ");
+    if (!message.startsWith("SyntaxError")) {
+      message = "SyntaxError: " + message;
+    }
+    return new ScriptError(message, e.getMessage(), loc.getSource().getName(), loc.getStartLine(), loc.getStartColumn(), origin);
   }
 
   @Override
@@ -157,6 +167,11 @@ public final class LogicLayer implements AutoCloseable {
     @HostAccess.Export
     public void uncaught(String message, String stack, String origin) {
       sink.error(ScriptError.of(message, stack, origin));
+    }
+
+    @HostAccess.Export
+    public double now() {
+      return loop.clock().epochMillis();
     }
 
     @HostAccess.Export

@@ -44,7 +44,7 @@ public final class EventLoop implements Scheduler, AutoCloseable {
     final long seq = ++timerSeq;
     long due;
     final Runnable task;
-    boolean cancelled;
+    volatile boolean cancelled;
 
     Timer(long due, Runnable task) {
       this.due = due;
@@ -316,10 +316,16 @@ public final class EventLoop implements Scheduler, AutoCloseable {
           }
           Timer t = timers.peek();
           long now = clock.epochMillis();
-          if (t != null && t.due <= now) {
+          // A timer that comes due joins the task queue behind work posted before it, as in browsers.
+          while (t != null && t.due <= now) {
             timers.poll();
-            next = t.task;
-            break;
+            Timer due = t;
+            tasks.addLast(() -> {
+              if (!due.cancelled) {
+                due.task.run();
+              }
+            });
+            t = timers.peek();
           }
           if (!tasks.isEmpty()) {
             next = tasks.pollFirst();

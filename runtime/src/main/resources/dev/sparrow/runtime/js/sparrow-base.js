@@ -121,6 +121,19 @@
   consoleObject.timeEnd = function (label) { label = label === undefined ? 'default' : String(label); const t = timeLabels.get(label); if (t !== undefined) { timeLabels.delete(label); host.console('log', label + ': ' + (Date.now() - t) + 'ms'); } };
   Object.defineProperty(global, 'console', { value: consoleObject, writable: true, configurable: true, enumerable: false });
 
+  // ---- Date follows the session clock (a virtual clock in tests) ----------------------------------
+  const RealDate = Date;
+  const SessionDate = function Date() {
+    if (!new.target) return new RealDate(host.now()).toString();
+    return arguments.length === 0 ? new RealDate(host.now()) : Reflect.construct(RealDate, Array.prototype.slice.call(arguments));
+  };
+  SessionDate.prototype = RealDate.prototype;
+  SessionDate.now = function now() { return host.now(); };
+  SessionDate.parse = RealDate.parse;
+  SessionDate.UTC = RealDate.UTC;
+  Object.defineProperty(RealDate.prototype, 'constructor', { value: SessionDate, writable: true, configurable: true, enumerable: false });
+  global.Date = SessionDate;
+
   // ---- timers (session time; the host fires them on this thread) ------------------------------
   const timers = new Map();
   let nextTimerId = 1;
@@ -471,7 +484,10 @@
       } finally {
         loadingRoute = null;
       }
-      return pageDefs.has(route) ? null : 'Page "' + route + '" has not been registered yet.';
+      if (pageDefs.has(route)) return null;
+      // WeChat still shows the page (its WXML, no logic); keep going with an empty definition.
+      pageDefs.set(route, { kind: 'page', options: {} });
+      return 'Page "' + route + '" has not been registered yet.';
     },
     hasPage: function (route) { return pageDefs.has(route); },
     /** Creates the page instance; returns its initial data as JSON. */
