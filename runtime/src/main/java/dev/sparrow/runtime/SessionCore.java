@@ -1,5 +1,6 @@
 package dev.sparrow.runtime;
 
+import dev.sparrow.apis.files.FileSandbox;
 import dev.sparrow.apis.storage.KeyValueStorage;
 import dev.sparrow.apis.system.SystemInfo;
 import dev.sparrow.apis.ui.HeadlessDialogs;
@@ -44,6 +45,7 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
   final EventLoop loop;
   final HeadlessDialogs dialogs;
   final Path appDataDir;
+  final FileSandbox files;
   private final Path ownedDataRoot;
   final List<ConsoleMessage> console = new CopyOnWriteArrayList<>();
   final List<ScriptError> errors = new CopyOnWriteArrayList<>();
@@ -74,7 +76,9 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
       throw new UncheckedIOException("cannot create the session's data folder", e);
     }
     this.dialogs = new HeadlessDialogs(options.dialogPolicy());
-    this.loop = new EventLoop("sparrow-" + project.appId() + "-" + SESSIONS.incrementAndGet(), options.clock(),
+    int number = SESSIONS.incrementAndGet();
+    this.files = new FileSandbox(appDataDir, "session-" + ProcessHandle.current().pid() + "-" + number, options.pathScheme(), project.files()::file);
+    this.loop = new EventLoop("sparrow-" + project.appId() + "-" + number, options.clock(),
         t -> error(ScriptError.of("internal error: " + t, stackOf(t), "event loop")));
   }
 
@@ -111,7 +115,7 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
 
   private Map<String, Object> env() {
     Map<String, Object> env = new LinkedHashMap<>();
-    env.put("USER_DATA_PATH", options.pathScheme().prefix() + "usr");
+    env.put("USER_DATA_PATH", files.userDataPath());
     return env;
   }
 
@@ -218,6 +222,7 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
       }
     }
     loop.close();
+    files.close();
     if (ownedDataRoot != null) {
       deleteTree(ownedDataRoot);
     }

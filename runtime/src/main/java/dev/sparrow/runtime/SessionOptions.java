@@ -1,6 +1,7 @@
 package dev.sparrow.runtime;
 
 import dev.sparrow.apis.device.Clock;
+import dev.sparrow.apis.files.FileSandbox;
 import dev.sparrow.apis.device.VirtualClock;
 import dev.sparrow.apis.system.DeviceProfile;
 import dev.sparrow.apis.ui.HeadlessDialogs;
@@ -24,22 +25,6 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class SessionOptions {
-  /** Where a local file path points: {@code wxfile://} as on phones, or {@code http://} as in DevTools. */
-  public enum PathScheme {
-    WXFILE("wxfile://"),
-    HTTP("http://");
-
-    private final String prefix;
-
-    PathScheme(String prefix) {
-      this.prefix = prefix;
-    }
-
-    public String prefix() {
-      return prefix;
-    }
-  }
-
   private final Path projectDir;
   private Path dataDir;
   private Clock clock = Clock.system();
@@ -49,7 +34,7 @@ public final class SessionOptions {
   private String launchPath;
   private Map<String, String> launchQuery = new LinkedHashMap<>();
   private int scene = 1001;
-  private PathScheme pathScheme = PathScheme.WXFILE;
+  private FileSandbox.Scheme pathScheme = FileSandbox.Scheme.WXFILE;
   private final List<Consumer<ConsoleMessage>> consoleListeners = new ArrayList<>();
   private final List<Consumer<ScriptError>> errorListeners = new ArrayList<>();
 
@@ -112,7 +97,8 @@ public final class SessionOptions {
     return this;
   }
 
-  public SessionOptions pathScheme(PathScheme scheme) {
+  /** How local file paths start: {@code wxfile://} (default, as on phones) or {@code http://} (as in DevTools). */
+  public SessionOptions pathScheme(FileSandbox.Scheme scheme) {
     this.pathScheme = Objects.requireNonNull(scheme);
     return this;
   }
@@ -165,7 +151,7 @@ public final class SessionOptions {
     return scene;
   }
 
-  public PathScheme pathScheme() {
+  public FileSandbox.Scheme pathScheme() {
     return pathScheme;
   }
 

@@ -64,6 +64,25 @@ public final class WxBridge {
     instances.remove(ref.id());
   }
 
+  /** Runs {@code task} on the session loop (from any thread). */
+  public void post(Runnable task) {
+    loop.post(task);
+  }
+
+  /** The session's event loop (scheduling, I/O accounting). */
+  public EventLoop loop() {
+    return loop;
+  }
+
+  /**
+   * Calls a JS function with one argument (plain Java data) on the loop thread; an exception in it
+   * is reported as an uncaught error of {@code origin} and does not propagate.
+   */
+  public void callJs(Value fn, Object payload, String origin) {
+    Value callback = values.helpers().getMember("callback");
+    callback.execute(fn, payload == null ? null : values.toJs(payload), origin);
+  }
+
   // ---- exported to the base library -----------------------------------------------------------
 
   @HostAccess.Export

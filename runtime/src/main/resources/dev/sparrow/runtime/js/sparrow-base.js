@@ -585,7 +585,7 @@
     newObject: function () { return {}; },
     newArray: function () { return []; },
     arrayBuffer: function (buffer) { return new ArrayBuffer(buffer); },
-    callback: function (fn, arg) { return guard(fn, undefined, arg === undefined ? [] : [arg], 'callback'); },
+    callback: function (fn, arg, origin) { return guard(fn, undefined, arg === undefined || arg === null ? [] : [arg], origin || 'callback'); },
     /** Calls wx[name] for the host; the outcome goes to completion.done(ok, value). */
     callWx: function (name, args, completion) {
       const spec = specs.find(function (s) { return !s.owner && s.name === name; });
