@@ -1,6 +1,7 @@
 package dev.sparrow.runtime;
 
 import dev.sparrow.apis.files.FileSandbox;
+import dev.sparrow.apis.network.Network;
 import dev.sparrow.apis.storage.KeyValueStorage;
 import dev.sparrow.apis.system.SystemInfo;
 import dev.sparrow.apis.ui.HeadlessDialogs;
@@ -13,7 +14,9 @@ import dev.sparrow.runtime.bridge.WxBridge;
 import dev.sparrow.runtime.js.EventLoop;
 import dev.sparrow.runtime.js.ModuleSources;
 import dev.sparrow.runtime.project.Project;
+import dev.sparrow.runtime.wx.NetworkApis;
 import dev.sparrow.runtime.wx.RouteApis;
+import dev.sparrow.runtime.wx.SocketApis;
 import dev.sparrow.runtime.wx.StorageApis;
 import dev.sparrow.runtime.wx.SystemApis;
 import dev.sparrow.runtime.wx.UiApis;
@@ -46,6 +49,7 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
   final HeadlessDialogs dialogs;
   final Path appDataDir;
   final FileSandbox files;
+  final Network network;
   private final Path ownedDataRoot;
   final List<ConsoleMessage> console = new CopyOnWriteArrayList<>();
   final List<ScriptError> errors = new CopyOnWriteArrayList<>();
@@ -78,6 +82,8 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     this.dialogs = new HeadlessDialogs(options.dialogPolicy());
     int number = SESSIONS.incrementAndGet();
     this.files = new FileSandbox(appDataDir, "session-" + ProcessHandle.current().pid() + "-" + number, options.pathScheme(), project.files()::file);
+    this.network = new Network(options.networkPolicy(project.appId(), project.urlCheck(), project.app().networkTimeout()), options.clock(),
+        files, "sparrow-" + project.appId() + "-" + number);
     this.loop = new EventLoop("sparrow-" + project.appId() + "-" + number, options.clock(),
         t -> error(ScriptError.of("internal error: " + t, stackOf(t), "event loop")));
   }
@@ -106,6 +112,8 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     registry.addAll(new UiApis(interaction, this::navigationBar).specs());
     registry.addAll(new StorageApis(storage).specs());
     registry.addAll(new SystemApis(options.device(), this::chrome, () -> registry).specs());
+    registry.addAll(new NetworkApis(network, bridge, files).specs());
+    registry.addAll(new SocketApis(network, bridge).specs());
     registry.addAll(new RouteApis(() -> router, () -> loop.post(() -> router.flushReady())).specs());
     registry.completeWithUnsupported();
     logic = new LogicLayer(loop, new ModuleSources(project.files()), bridge, this);
@@ -221,6 +229,7 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
         // a stuck loop: closing the loop below abandons it
       }
     }
+    network.close();
     loop.close();
     files.close();
     if (ownedDataRoot != null) {

@@ -41,6 +41,7 @@ public final class SocketTask {
   private volatile State state = State.CONNECTING;
   private volatile WebSocketClient client;
   private volatile Headers openHeaders;
+  private final java.util.concurrent.CompletableFuture<Void> closed = new java.util.concurrent.CompletableFuture<>();
 
   SocketTask(SocketTasks owner, SocketEvents events, TrafficLog.Record record) {
     this.owner = owner;
@@ -50,6 +51,11 @@ public final class SocketTask {
 
   public State state() {
     return state;
+  }
+
+  /** Completes once the socket is CLOSED (after the close event was handed out). */
+  public java.util.concurrent.CompletableFuture<Void> closed() {
+    return closed;
   }
 
   /** The handshake response headers once open (for listeners registered late). */
@@ -181,5 +187,6 @@ public final class SocketTask {
       events.error(error);
     }
     events.close(code, reason);
+    closed.complete(null);
   }
 }

@@ -104,18 +104,18 @@ public final class WxBridge {
     ApiSpec spec = spec(key);
     ApiCall.Settler settler = (call, ok, result, failure) -> deliver(call.api(), settle, ok, result, failure, call);
     if (!spec.implemented()) {
-      deliverNow(spec.name(), settle, ApiFailure.of("not supported"));
+      deliverNow(spec.errMsgName(), settle, ApiFailure.of("not supported"));
       return null;
     }
     String tag = JsType.tagOf(opts);
     if (!tag.equals("Undefined") && !tag.equals("Object")) {
-      deliverNow(spec.name(), settle, parameterError("parameter should be Object instead of " + tag + ";"));
+      deliverNow(spec.errMsgName(), settle, parameterError("parameter should be Object instead of " + tag + ";"));
       return null;
     }
     Map<String, Object> args = new LinkedHashMap<>();
     String problems = readParams(spec, name -> tag.equals("Object") && opts.hasMember(name) ? opts.getMember(name) : null, args);
     if (problems != null) {
-      deliverNow(spec.name(), settle, parameterError(problems));
+      deliverNow(spec.errMsgName(), settle, parameterError(problems));
       return null;
     }
     ApiCall call = new ApiCall(spec, args, instance(instanceId), null, settler);
@@ -142,7 +142,7 @@ public final class WxBridge {
     ApiSpec spec = spec(key);
     Value out = values.helpers().getMember("newObject").execute();
     if (!spec.implemented()) {
-      fail(out, spec.name(), ApiFailure.of("not supported"));
+      fail(out, spec.errMsgName(), ApiFailure.of("not supported"));
       return out;
     }
     Map<String, Object> converted = new LinkedHashMap<>();
@@ -156,7 +156,7 @@ public final class WxBridge {
       return null;
     }, converted);
     if (problems != null) {
-      fail(out, spec.name(), parameterError(problems));
+      fail(out, spec.errMsgName(), parameterError(problems));
       return out;
     }
     ApiCall call = new ApiCall(spec, converted, instance(instanceId), null, (c, ok, r, f) -> {
@@ -166,10 +166,10 @@ public final class WxBridge {
       Object result = ((ApiSpec.SyncHandler) spec.handler()).handle(call);
       out.putMember("value", values.toJs(result));
     } catch (ApiFailure f) {
-      fail(out, spec.name(), f);
+      fail(out, spec.errMsgName(), f);
     } catch (Exception | LinkageError e) {
       internalErrors.accept(e);
-      fail(out, spec.name(), ApiFailure.of("internal error", Errno.INTERNAL_ERROR));
+      fail(out, spec.errMsgName(), ApiFailure.of("internal error", Errno.INTERNAL_ERROR));
     }
     return out;
   }
