@@ -98,6 +98,8 @@ public final class LoopbackServer implements AutoCloseable {
 
     ContextHandler context = new ContextHandler("/");
     WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(server, context, container -> {
+      container.setMaxBinaryMessageSize(16 * 1024 * 1024);
+      container.setMaxTextMessageSize(16 * 1024 * 1024);
       container.addMapping("/ws/echo", (rq, rs, cb) -> {
         List<String> offered = rq.getSubProtocols();
         if (!offered.isEmpty()) {

@@ -25,7 +25,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * close the connection with 1009.
  */
 public final class WebSocketClient {
-  private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC11D85";
+  private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
   private static final int MAX_MESSAGE = 64 * 1024 * 1024;
 
   /** Receives what the server sends (on the reader thread). */
