@@ -84,6 +84,7 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     this.files = new FileSandbox(appDataDir, "session-" + ProcessHandle.current().pid() + "-" + number, options.pathScheme(), project.files()::file);
     this.network = new Network(options.networkPolicy(project.appId(), project.urlCheck(), project.app().networkTimeout()), options.clock(),
         files, "sparrow-" + project.appId() + "-" + number);
+    options.trafficListeners().forEach(network::onTraffic);
     this.loop = new EventLoop("sparrow-" + project.appId() + "-" + number, options.clock(),
         t -> error(ScriptError.of("internal error: " + t, stackOf(t), "event loop")));
   }

@@ -45,6 +45,7 @@ public final class SessionOptions {
   private final List<String> hostMap = new ArrayList<>();
   private javax.net.ssl.SSLContext trust;
   private final List<Consumer<NetworkPolicy.Builder>> network = new ArrayList<>();
+  private final List<Consumer<dev.sparrow.apis.network.TrafficEntry>> trafficListeners = new ArrayList<>();
 
   private SessionOptions(Path projectDir) {
     this.projectDir = Objects.requireNonNull(projectDir, "projectDir");
@@ -163,6 +164,16 @@ public final class SessionOptions {
   public SessionOptions network(Consumer<NetworkPolicy.Builder> customizer) {
     network.add(Objects.requireNonNull(customizer));
     return this;
+  }
+
+  /** Receives every finished network task (on a network thread: do not block). */
+  public SessionOptions onTraffic(Consumer<dev.sparrow.apis.network.TrafficEntry> listener) {
+    trafficListeners.add(Objects.requireNonNull(listener));
+    return this;
+  }
+
+  public List<Consumer<dev.sparrow.apis.network.TrafficEntry>> trafficListeners() {
+    return List.copyOf(trafficListeners);
   }
 
   /** The session's network policy for {@code appId}, with the project's own settings as defaults. */
