@@ -72,7 +72,7 @@ public final class SocketTask {
       if (!headers.has("User-Agent")) {
         headers = headers.with("User-Agent", net.policy().userAgent());
       }
-      c = WebSocketClient.connect(net.dialer(), url, headers.with("Referer", net.policy().referer()), o.protocols(), o.tcpNoDelay(), control);
+      c = WebSocketClient.connect(net.dialer(), url, headers.with("Referer", net.policy().referer()), o.protocols(), o.tcpNoDelay(), control, net::execute);
     } catch (IOException | RuntimeException e) {
       deadline.cancel();
       if (state == State.CLOSED) {

@@ -79,9 +79,14 @@ public final class WxBridge {
    * is reported as an uncaught error of {@code origin} and does not propagate.
    */
   public void callJs(Value fn, Object payload, String origin) {
-    Value callback = values.helpers().getMember("callback");
+    Value callback = jsCallback;
+    if (callback == null) {
+      callback = jsCallback = values.helpers().getMember("callback");
+    }
     callback.execute(fn, payload == null ? null : values.toJs(payload), origin);
   }
+
+  private Value jsCallback;
 
   // ---- exported to the base library -----------------------------------------------------------
 
@@ -100,8 +105,10 @@ public final class WxBridge {
   }
 
   @HostAccess.Export
-  public Object invokeAsync(String key, int instanceId, Value opts, Value settle) {
+  public Object invokeAsync(String key, int instanceId, Value opts, Value settleOrNull) {
     ApiSpec spec = spec(key);
+    // Decided here, on the loop thread: a Value must not be inspected from the I/O threads that settle calls.
+    Value settle = settleOrNull == null || settleOrNull.isNull() ? null : settleOrNull;
     ApiCall.Settler settler = (call, ok, result, failure) -> deliver(call.api(), settle, ok, result, failure, call);
     if (!spec.implemented()) {
       deliverNow(spec.errMsgName(), settle, ApiFailure.of("not supported"));
@@ -255,10 +262,16 @@ public final class WxBridge {
   }
 
   private void deliverNow(String api, Value settle, ApiFailure failure) {
-    loop.post(() -> settle.execute(false, values.toJs(failureResult(api, failure))));
+    if (settle != null) {
+      loop.post(() -> settle.execute(false, values.toJs(failureResult(api, failure))));
+    }
   }
 
   private void deliver(String api, Value settle, boolean ok, Map<String, Object> result, ApiFailure failure, ApiCall call) {
+    if (settle == null) {
+      call.release();
+      return;
+    }
     loop.post(() -> {
       Map<String, Object> res;
       if (ok) {

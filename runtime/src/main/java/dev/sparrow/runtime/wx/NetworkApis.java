@@ -192,11 +192,21 @@ public final class NetworkApis {
     t.task = task;
     task.result().whenComplete((r, e) -> {
       bridge.release(ref);
-      if (e == null) {
-        call.resolve(result.apply(r));
-      } else {
-        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-        call.reject(cause instanceof ApiFailure f ? f : ApiFailure.of("internal error", Errno.INTERNAL_ERROR));
+      Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+      try {
+        if (cause == null) {
+          call.resolve(result.apply(r));
+        } else {
+          call.reject(cause instanceof ApiFailure f ? f : ApiFailure.of("internal error", Errno.INTERNAL_ERROR));
+        }
+      } catch (RuntimeException bug) {
+        // never leave the page waiting: a failure here would otherwise vanish inside the future
+        if (!call.isSettled()) {
+          call.reject(ApiFailure.of("internal error", Errno.INTERNAL_ERROR));
+        }
+        bridge.post(() -> {
+          throw bug;
+        });
       }
     });
   }

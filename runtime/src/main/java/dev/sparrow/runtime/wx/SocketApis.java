@@ -72,9 +72,24 @@ public final class SocketApis {
       });
     }
 
+    private final java.util.concurrent.ConcurrentLinkedQueue<Object> inbox = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Messages are queued and handed to page code in batches: one loop task per burst, order kept. */
     @Override
     public void message(Object data) {
-      bridge.post(() -> fire("onMessage", Map.of("data", data)));
+      inbox.add(data);
+      if (draining.compareAndSet(false, true)) {
+        bridge.post(this::drain);
+      }
+    }
+
+    private void drain() {
+      draining.set(false);
+      Object data;
+      while ((data = inbox.poll()) != null) {
+        fire("onMessage", Map.of("data", data));
+      }
     }
 
     @Override

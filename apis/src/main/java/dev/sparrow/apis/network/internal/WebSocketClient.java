@@ -44,8 +44,12 @@ public final class WebSocketClient {
   private final Headers responseHeaders;
   private final String protocol;
   private volatile boolean closeSent;
+  private final java.util.concurrent.Executor flusher;
+  private final java.util.concurrent.atomic.AtomicBoolean flushPending = new java.util.concurrent.atomic.AtomicBoolean();
 
-  private WebSocketClient(Socket socket, InputStream in, OutputStream out, Headers responseHeaders, String protocol) {
+  private WebSocketClient(Socket socket, InputStream in, OutputStream out, Headers responseHeaders, String protocol,
+      java.util.concurrent.Executor flusher) {
+    this.flusher = flusher;
     this.socket = socket;
     this.in = in;
     this.out = out;
@@ -55,7 +59,7 @@ public final class WebSocketClient {
 
   /** Dials and completes the opening handshake; {@code control} aborts it (close, deadline). */
   public static WebSocketClient connect(Dialer dialer, URI url, Headers headers, List<String> protocols, boolean tcpNoDelay,
-      Control control) throws IOException {
+      Control control, java.util.concurrent.Executor flusher) throws IOException {
     Dialer.Target target = dialer.target(url);
     Socket socket = dialer.dial(target, control, tcpNoDelay, List.of("http/1.1"));
     try {
@@ -107,7 +111,7 @@ public final class WebSocketClient {
         throw new HandshakeException("Incorrect 'Sec-WebSocket-Accept' header value");
       }
       String chosen = h.get("Sec-WebSocket-Protocol");
-      return new WebSocketClient(socket, in, out, h, chosen == null ? "" : chosen);
+      return new WebSocketClient(socket, in, out, h, chosen == null ? "" : chosen, flusher);
     } catch (IOException | RuntimeException e) {
       Dialer.closeQuietly(socket);
       throw e;
@@ -227,12 +231,38 @@ public final class WebSocketClient {
     return b;
   }
 
+  /**
+   * Queues a text message. Data frames are buffered and flushed by the flusher thread right after,
+   * so a burst of sends from page code costs a few system calls rather than one per message.
+   */
   public void sendText(String message) throws IOException {
-    sendFrame(0x1, message.getBytes(StandardCharsets.UTF_8));
+    writeFrame(0x1, message.getBytes(StandardCharsets.UTF_8));
+    scheduleFlush();
   }
 
   public void sendBinary(byte[] message) throws IOException {
-    sendFrame(0x2, message);
+    writeFrame(0x2, message);
+    scheduleFlush();
+  }
+
+  private void scheduleFlush() {
+    if (flushPending.compareAndSet(false, true)) {
+      try {
+        flusher.execute(() -> {
+          flushPending.set(false);
+          try {
+            synchronized (this) {
+              out.flush();
+            }
+          } catch (IOException e) {
+            Dialer.closeQuietly(socket);
+          }
+        });
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        flushPending.set(false);
+        Dialer.closeQuietly(socket);
+      }
+    }
   }
 
   /** Sends a close frame; the connection ends when the server answers (or drops). */
@@ -252,6 +282,11 @@ public final class WebSocketClient {
   }
 
   private synchronized void sendFrame(int opcode, byte[] payload) throws IOException {
+    writeFrame(opcode, payload);
+    out.flush();
+  }
+
+  private synchronized void writeFrame(int opcode, byte[] payload) throws IOException {
     int n = payload.length;
     byte[] head = new byte[14];
     int h = 0;
@@ -278,7 +313,6 @@ public final class WebSocketClient {
     }
     out.write(head, 0, h);
     out.write(masked);
-    out.flush();
   }
 
   private static String accept(String key) {
