@@ -1,6 +1,10 @@
 package dev.sparrow.runtime;
 
+import dev.sparrow.apis.files.DocumentViewer;
+import dev.sparrow.apis.files.FileOps;
 import dev.sparrow.apis.files.FileSandbox;
+import dev.sparrow.apis.files.HeadlessDocumentViewer;
+import dev.sparrow.apis.files.SavedFiles;
 import dev.sparrow.apis.storage.KeyValueStorage;
 import dev.sparrow.apis.system.SystemInfo;
 import dev.sparrow.apis.ui.HeadlessDialogs;
@@ -13,6 +17,8 @@ import dev.sparrow.runtime.bridge.WxBridge;
 import dev.sparrow.runtime.js.EventLoop;
 import dev.sparrow.runtime.js.ModuleSources;
 import dev.sparrow.runtime.project.Project;
+import dev.sparrow.runtime.wx.FileApis;
+import dev.sparrow.runtime.wx.FileSystemManagerApis;
 import dev.sparrow.runtime.wx.RouteApis;
 import dev.sparrow.runtime.wx.StorageApis;
 import dev.sparrow.runtime.wx.SystemApis;
@@ -46,6 +52,7 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
   final HeadlessDialogs dialogs;
   final Path appDataDir;
   final FileSandbox files;
+  final DocumentViewer documentViewer;
   private final Path ownedDataRoot;
   final List<ConsoleMessage> console = new CopyOnWriteArrayList<>();
   final List<ScriptError> errors = new CopyOnWriteArrayList<>();
@@ -77,7 +84,9 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     }
     this.dialogs = new HeadlessDialogs(options.dialogPolicy());
     int number = SESSIONS.incrementAndGet();
-    this.files = new FileSandbox(appDataDir, "session-" + ProcessHandle.current().pid() + "-" + number, options.pathScheme(), project.files()::file);
+    this.files = new FileSandbox(appDataDir, "session-" + ProcessHandle.current().pid() + "-" + number, options.pathScheme(),
+        project.files()::file, options.fileLimits());
+    this.documentViewer = options.documentViewer() != null ? options.documentViewer() : new HeadlessDocumentViewer();
     this.loop = new EventLoop("sparrow-" + project.appId() + "-" + number, options.clock(),
         t -> error(ScriptError.of("internal error: " + t, stackOf(t), "event loop")));
   }
@@ -107,6 +116,10 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     registry.addAll(new StorageApis(storage).specs());
     registry.addAll(new SystemApis(options.device(), this::chrome, () -> registry).specs());
     registry.addAll(new RouteApis(() -> router, () -> loop.post(() -> router.flushReady())).specs());
+    FileOps fileOps = new FileOps(files, options.clock());
+    SavedFiles savedFiles = new SavedFiles(fileOps, options.clock());
+    FileApis fileApis = new FileApis(bridge, fileOps, savedFiles, documentViewer, fileOps);
+    registry.addAll(fileApis.specs()).addAll(new FileSystemManagerApis(fileOps, savedFiles, fileApis).specs());
     registry.completeWithUnsupported();
     logic = new LogicLayer(loop, new ModuleSources(project.files()), bridge, this);
     router = new Router(project.app(), logic, this, this::error);

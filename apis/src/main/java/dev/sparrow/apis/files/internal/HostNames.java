@@ -1,0 +1,61 @@
+package dev.sparrow.apis.files.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Maps a file name as the mini program sees it to the name on the host disk and back. Plain ASCII
+ * stays as it is; every other byte of the UTF-8 form (and {@code %} itself, and characters some
+ * host file systems refuse) becomes {@code %XX}. So names never depend on the JVM's {@code
+ * sun.jnu.encoding} (a JVM started without a UTF-8 locale cannot create {@code 中文.txt}), and the
+ * mapping is one-to-one.
+ */
+public final class HostNames {
+  private static final String HEX = "0123456789ABCDEF";
+
+  private HostNames() {}
+
+  public static String encode(String name) {
+    boolean plain = true;
+    for (int i = 0; i < name.length() && plain; i++) {
+      plain = isPlain(name.charAt(i));
+    }
+    if (plain) {
+      return name;
+    }
+    StringBuilder out = new StringBuilder(name.length() + 16);
+    for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xff);
+      if (c < 0x80 && isPlain(c)) {
+        out.append(c);
+      } else {
+        out.append('%').append(HEX.charAt((b >> 4) & 0xf)).append(HEX.charAt(b & 0xf));
+      }
+    }
+    return out.toString();
+  }
+
+  public static String decode(String hostName) {
+    if (hostName.indexOf('%') < 0) {
+      return hostName;
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(hostName.length());
+    for (int i = 0; i < hostName.length(); i++) {
+      char c = hostName.charAt(i);
+      int hi = c == '%' && i + 2 < hostName.length() ? Character.digit(hostName.charAt(i + 1), 16) : -1;
+      int lo = hi < 0 ? -1 : Character.digit(hostName.charAt(i + 2), 16);
+      if (lo >= 0) {
+        out.write(hi * 16 + lo);
+        i += 2;
+      } else {
+        byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+        out.write(b, 0, b.length);
+      }
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private static boolean isPlain(char c) {
+    return c >= 0x20 && c < 0x7f && "%/\\:*?\"<>|".indexOf(c) < 0;
+  }
+}
