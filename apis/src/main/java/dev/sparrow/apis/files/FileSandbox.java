@@ -177,6 +177,8 @@ public final class FileSandbox implements AutoCloseable {
   /**
    * The host path behind {@code local}, whether or not it exists, if it stays in its area once
    * symbolic links are followed. Package paths resolve only to existing files.
+   *
+   * @throws ApiFailure {@code File name too long} when a name has no host form short enough
    */
   public Optional<Path> hostPath(LocalPath local) {
     try {
@@ -222,16 +224,14 @@ public final class FileSandbox implements AutoCloseable {
    * directory), or empty.
    */
   public Optional<Path> resolve(String path) {
-    Optional<LocalPath> local;
     try {
-      local = parse(path);
+      return parse(path).flatMap(l -> hostPath(l).filter(p -> switch (l.area()) {
+        case USER -> Files.exists(p, LinkOption.NOFOLLOW_LINKS);
+        default -> Files.isRegularFile(p);
+      }));
     } catch (ApiFailure tooLong) {
       return Optional.empty();
     }
-    return local.flatMap(l -> hostPath(l).filter(p -> switch (l.area()) {
-      case USER -> Files.exists(p, LinkOption.NOFOLLOW_LINKS);
-      default -> Files.isRegularFile(p);
-    }));
   }
 
   /** Saved (store) file names, as host paths; hidden partial files are skipped. */

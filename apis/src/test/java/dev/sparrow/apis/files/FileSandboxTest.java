@@ -113,6 +113,10 @@ class FileSandboxTest {
     try (var names = Files.list(f.sandbox.userDir())) {
       assertThat(names.map(p -> p.getFileName().toString())).containsExactly("%E7%AC%94%E8%AE%B0 100%25.txt");
     }
+    // 85 CJK characters are 255 UTF-8 bytes: allowed on the device, too long once escaped; kept as UTF-8
+    String longName = "中".repeat(85);
+    f.ops.writeFile(f.usr(longName), new byte[] {1});
+    assertThat(f.ops.readdir(f.sandbox.userDataPath())).contains(longName);
     f.close();
   }
 
