@@ -4,17 +4,14 @@ import dev.sparrow.apis.ApiFailure;
 import dev.sparrow.apis.device.Clock;
 import dev.sparrow.apis.files.internal.HostNames;
 import dev.sparrow.apis.files.internal.Moves;
+import dev.sparrow.apis.files.internal.Trees;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -71,7 +68,7 @@ public final class FileOps {
 
   private void walk(Path root, Path dir, List<FileStat.Entry> out) throws IOException {
     out.add(new FileStat.Entry(relativeName(root, dir), FileStat.of(dir)));
-    for (Path child : children(dir)) {
+    for (Path child : Trees.children(dir)) {
       if (Files.isDirectory(child, NOFOLLOW)) {
         walk(root, child, out);
       } else {
@@ -97,7 +94,7 @@ public final class FileOps {
       throw FileErrors.notADirectory(path);
     }
     List<String> names = new ArrayList<>();
-    for (Path child : children(dir)) {
+    for (Path child : Trees.children(dir)) {
       names.add(HostNames.decode(child.getFileName().toString()));
     }
     return names;
@@ -144,9 +141,9 @@ public final class FileOps {
   public void writeFile(String path, byte[] data) throws IOException {
     quota.locked(() -> {
       Path file = fileToWrite(path, false);
-      long old = sizeOf(file);
+      long old = Trees.sizeOf(file);
       quota.ensureRoom(data.length - old, data.length);
-      Moves.write(file, now(), ch -> writeAll(ch, data));
+      Moves.write(file, now(), ch -> Trees.writeAll(ch, data));
       quota.charge(data.length - old);
       return null;
     });
@@ -156,11 +153,11 @@ public final class FileOps {
   public void appendFile(String path, byte[] data) throws IOException {
     quota.locked(() -> {
       Path file = fileToWrite(path, true);
-      long old = sizeOf(file);
+      long old = Trees.sizeOf(file);
       quota.ensureRoom(data.length, old + data.length);
       Moves.write(file, now(), ch -> {
-        copyPrefix(file, ch, old);
-        writeAll(ch, data);
+        Trees.copyPrefix(file, ch, old);
+        Trees.writeAll(ch, data);
       });
       quota.charge(data.length);
       return null;
@@ -174,10 +171,10 @@ public final class FileOps {
       if (length < 0) {
         throw FileErrors.invalidArgument();
       }
-      long old = sizeOf(file);
+      long old = Trees.sizeOf(file);
       quota.ensureRoom(length - old, length);
       Moves.write(file, now(), ch -> {
-        copyPrefix(file, ch, Math.min(old, length));
+        Trees.copyPrefix(file, ch, Math.min(old, length));
         if (length > old) {
           ch.write(ByteBuffer.wrap(new byte[1]), length - 1);
         }
@@ -199,9 +196,9 @@ public final class FileOps {
         return null;
       }
       long size = Files.size(src);
-      long old = sizeOf(dest);
+      long old = Trees.sizeOf(dest);
       quota.ensureRoom(size - old, size);
-      Moves.write(dest, now(), ch -> copyPrefix(src, ch, size));
+      Moves.write(dest, now(), ch -> Trees.copyPrefix(src, ch, size));
       quota.charge(size - old);
       return null;
     });
@@ -217,7 +214,7 @@ public final class FileOps {
       if (Files.isDirectory(file, NOFOLLOW)) {
         throw ApiFailure.of("operation not permitted, unlink " + path, FileErrors.OPERATION_NOT_PERMITTED);
       }
-      long size = sizeOf(file);
+      long size = Trees.sizeOf(file);
       Files.delete(file);
       quota.charge(-size);
       return null;
@@ -232,7 +229,7 @@ public final class FileOps {
     }
     Path parent = dir.getParent();
     if (!Files.isDirectory(parent, NOFOLLOW)) {
-      if (!recursive || nearestExisting(parent).filter(p -> !Files.isDirectory(p, NOFOLLOW)).isPresent()) {
+      if (!recursive || Trees.nearestExisting(parent).filter(p -> !Files.isDirectory(p, NOFOLLOW)).isPresent()) {
         throw parentFailure(dir, path);
       }
       Files.createDirectories(parent);
@@ -254,10 +251,10 @@ public final class FileOps {
       if (!Files.isDirectory(dir, NOFOLLOW)) {
         throw FileErrors.notADirectory(path);
       }
-      if (!recursive && !children(dir).isEmpty()) {
+      if (!recursive && !Trees.children(dir).isEmpty()) {
         throw FileErrors.directoryNotEmpty();
       }
-      quota.charge(-deleteTree(dir, local.isUserRoot()));
+      quota.charge(-Trees.deleteTree(dir, local.isUserRoot()));
       return null;
     });
   }
@@ -269,7 +266,7 @@ public final class FileOps {
       if (from.area() != LocalPath.Area.USER && from.area() != LocalPath.Area.TEMP || from.isUserRoot()) {
         throw FileErrors.permissionDenied(oldPath);
       }
-      Path src = sandbox.hostPath(from).filter(p -> Files.exists(p, NOFOLLOW)).orElseThrow(() -> FileErrors.noSuchFile(oldPath));
+      Path src = existingHost(from).orElseThrow(() -> FileErrors.noSuchFile(oldPath));
       Path dest = userTarget(newPath);
       if (dest.equals(src)) {
         return null;
@@ -280,7 +277,7 @@ public final class FileOps {
         if (!srcDir) {
           throw FileErrors.illegalOperationOnDirectory(newPath);
         }
-        if (!children(dest).isEmpty()) {
+        if (!Trees.children(dest).isEmpty()) {
           throw FileErrors.directoryNotEmpty();
         }
       } else if (srcDir && Files.exists(dest, NOFOLLOW)) {
@@ -289,7 +286,7 @@ public final class FileOps {
       if (srcDir && dest.startsWith(src)) {
         throw FileErrors.invalidArgument();
       }
-      long replaced = sizeOf(dest);
+      long replaced = Trees.sizeOf(dest);
       long added = from.area() == LocalPath.Area.TEMP ? Files.size(src) : 0;
       quota.ensureRoom(added - replaced, srcDir ? 0 : Files.size(src));
       if (srcDir && Files.isDirectory(dest, NOFOLLOW)) {
@@ -324,7 +321,7 @@ public final class FileOps {
         throw quoted ? ApiFailure.of("no such file or directory " + shown, FileErrors.NO_SUCH_FILE) : parentFailure(dest, userPath);
       }
       long size = Files.size(source);
-      long replaced = sizeOf(dest);
+      long replaced = Trees.sizeOf(dest);
       quota.ensureRoom(size - replaced, size);
       Moves.move(source, dest, now());
       quota.charge(size - replaced);
@@ -336,10 +333,13 @@ public final class FileOps {
 
   /** An existing host file or directory behind a readable path, or {@code no such file or directory}. */
   private Path existing(String path) {
-    return sandbox.parse(path)
-        .flatMap(sandbox::hostPath)
-        .filter(p -> Files.exists(p, NOFOLLOW))
-        .orElseThrow(() -> FileErrors.noSuchFile(path));
+    return sandbox.parse(path).flatMap(this::existingHost).orElseThrow(() -> FileErrors.noSuchFile(path));
+  }
+
+  /** The host file of {@code local} if it exists; temp and saved files must be regular files (not links). */
+  private Optional<Path> existingHost(LocalPath local) {
+    boolean flat = local.area() == LocalPath.Area.TEMP || local.area() == LocalPath.Area.STORE;
+    return sandbox.hostPath(local).filter(p -> flat ? Files.isRegularFile(p, NOFOLLOW) : Files.exists(p, NOFOLLOW));
   }
 
   private LocalPath userLocal(String path) {
@@ -376,75 +376,8 @@ public final class FileOps {
 
   /** A missing parent is {@code no such file or directory}; a file in the way is {@code not a directory}. */
   private static ApiFailure parentFailure(Path file, String path) {
-    return nearestExisting(file.getParent()).filter(p -> !Files.isDirectory(p, NOFOLLOW)).isPresent()
+    return Trees.nearestExisting(file.getParent()).filter(p -> !Files.isDirectory(p, NOFOLLOW)).isPresent()
         ? FileErrors.notADirectory(path) : FileErrors.noSuchFile(path);
-  }
-
-  private static Optional<Path> nearestExisting(Path p) {
-    Path probe = p;
-    while (probe != null && !Files.exists(probe, NOFOLLOW)) {
-      probe = probe.getParent();
-    }
-    return Optional.ofNullable(probe);
-  }
-
-  /** Children of a directory in name order, without hidden partial files. */
-  private static List<Path> children(Path dir) throws IOException {
-    List<Path> out = new ArrayList<>();
-    try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, p -> !p.getFileName().toString().startsWith(Moves.PARTIAL_PREFIX))) {
-      s.forEach(out::add);
-    }
-    out.sort((a, b) -> HostNames.decode(a.getFileName().toString()).compareTo(HostNames.decode(b.getFileName().toString())));
-    return out;
-  }
-
-  private static long sizeOf(Path file) throws IOException {
-    return Files.isRegularFile(file, NOFOLLOW) ? Files.size(file) : 0;
-  }
-
-  /** Deletes a tree (keeping {@code root} itself if asked); returns the bytes of the files removed. */
-  private static long deleteTree(Path root, boolean keepRoot) throws IOException {
-    long[] freed = {0};
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        freed[0] += attrs.isRegularFile() ? attrs.size() : 0;
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-        if (exc != null) {
-          throw exc;
-        }
-        if (!(keepRoot && dir.equals(root))) {
-          Files.delete(dir);
-        }
-        return FileVisitResult.CONTINUE;
-      }
-    });
-    return freed[0];
-  }
-
-  private static void writeAll(FileChannel ch, byte[] data) throws IOException {
-    ByteBuffer buf = ByteBuffer.wrap(data);
-    while (buf.hasRemaining()) {
-      ch.write(buf);
-    }
-  }
-
-  private static void copyPrefix(Path src, FileChannel out, long bytes) throws IOException {
-    try (FileChannel in = FileChannel.open(src, StandardOpenOption.READ)) {
-      long done = 0;
-      while (done < bytes) {
-        long n = in.transferTo(done, bytes - done, out);
-        if (n <= 0) {
-          break;
-        }
-        done += n;
-      }
-    }
   }
 
   private FileTime now() {

@@ -13,10 +13,11 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -80,7 +81,6 @@ public final class FileSandbox implements AutoCloseable {
   /** A local path as the page sees it, and the host file behind it. */
   public record LocalFile(String path, Path file) {}
 
-  private static final SecureRandom RANDOM = new SecureRandom();
   private static final Pattern SESSION_DIR = Pattern.compile("session-(\\d+)-\\d+");
 
   private final Scheme scheme;
@@ -176,15 +176,18 @@ public final class FileSandbox implements AutoCloseable {
 
   /**
    * The host path behind {@code local}, whether or not it exists, if it stays in its area once
-   * symbolic links are followed. Package paths resolve only to existing files.
+   * symbolic links are followed (temp and saved names are one segment in their folder; callers
+   * check them with {@code NOFOLLOW_LINKS}). Package paths resolve only to existing files.
    *
    * @throws ApiFailure {@code File name too long} when a name has no host form short enough
    */
   public Optional<Path> hostPath(LocalPath local) {
     try {
       return switch (local.area()) {
-        case TEMP -> confined(tempDir, tempDir.resolve(HostNames.encode(local.relative())));
-        case STORE -> confined(storeDir, storeDir.resolve(HostNames.encode(local.relative())));
+        // one segment straight under the area folder; a symbolic link there is not a regular file
+        // to the NOFOLLOW checks every caller makes, so no link is followed out
+        case TEMP -> Optional.of(tempDir.resolve(HostNames.encode(local.relative())));
+        case STORE -> Optional.of(storeDir.resolve(HostNames.encode(local.relative())));
         case USER -> confined(userDir, userFile(local.relative()));
         case PACKAGE -> packageFiles.apply(local.relative());
       };
@@ -227,7 +230,8 @@ public final class FileSandbox implements AutoCloseable {
     try {
       return parse(path).flatMap(l -> hostPath(l).filter(p -> switch (l.area()) {
         case USER -> Files.exists(p, LinkOption.NOFOLLOW_LINKS);
-        default -> Files.isRegularFile(p);
+        case TEMP, STORE -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS);
+        case PACKAGE -> Files.isRegularFile(p);
       }));
     } catch (ApiFailure tooLong) {
       return Optional.empty();
@@ -339,13 +343,41 @@ public final class FileSandbox implements AutoCloseable {
 
   /** {@code <32 hex>.<ext>}; the extension keeps letters and digits only (at most 16). */
   static String randomName(String extension) {
-    String ext = extension == null ? "" : extension.replaceAll("[^A-Za-z0-9]", "");
-    return randomHex() + (ext.isEmpty() ? "" : "." + (ext.length() > 16 ? ext.substring(0, 16) : ext));
+    return randomHex(16) + extension(extension);
   }
 
-  private static String randomHex() {
-    byte[] b = new byte[16];
-    RANDOM.nextBytes(b);
+  /**
+   * A saved file's name: 32 hex digits like a temp file's, of which the last 10 are its createTime
+   * in seconds, so the time arrives with the file in one rename and listing needs no extra
+   * attribute. Read back by {@link #createTimeOf}.
+   */
+  static String storeName(String extension, long createTimeSeconds) {
+    String seconds = Long.toHexString((createTimeSeconds & 0xff_ffff_ffffL) | (1L << 40)).substring(1);
+    return randomHex(11) + seconds + extension(extension);
+  }
+
+  /** The createTime a {@link #storeName} carries, if the name is one. */
+  static OptionalLong createTimeOf(String storeName) {
+    int dot = storeName.indexOf('.');
+    String hex = dot < 0 ? storeName : storeName.substring(0, dot);
+    if (hex.length() != 32 || !hex.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+      return OptionalLong.empty();
+    }
+    return OptionalLong.of(Long.parseLong(hex.substring(22), 16));
+  }
+
+  private static String extension(String extension) {
+    String ext = extension == null ? "" : extension.replaceAll("[^A-Za-z0-9]", "");
+    return ext.isEmpty() ? "" : "." + (ext.length() > 16 ? ext.substring(0, 16) : ext);
+  }
+
+  /**
+   * Random hex digits. Names only need to be unique (each session's temp folder and the appid's
+   * store are private to it), so a fast generator will do; 88+ random bits make clashes moot.
+   */
+  private static String randomHex(int bytes) {
+    byte[] b = new byte[bytes];
+    ThreadLocalRandom.current().nextBytes(b);
     return HexFormat.of().formatHex(b);
   }
 }

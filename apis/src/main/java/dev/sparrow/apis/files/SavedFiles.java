@@ -1,14 +1,14 @@
 package dev.sparrow.apis.files;
 
 import dev.sparrow.apis.device.Clock;
-import dev.sparrow.apis.files.internal.HostNames;
 import dev.sparrow.apis.files.internal.Moves;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,8 +21,8 @@ import java.util.Optional;
  * <p>Saving <em>moves</em> a temp file of this session into the appid's store with one atomic
  * rename (the old temp path stops working), under the appid's lock and within its {@link
  * FileQuota}. The store folder is the list: there is no separate index to disagree with it, so a
- * JVM that dies mid-save leaves the file either listed and whole or absent. {@code createTime} is
- * the file's modification time, stamped from the session clock before the rename.
+ * JVM that dies mid-save leaves the file either listed and whole or absent. {@code createTime}
+ * (session clock) is carried in the saved file's name, so it is there the moment the file is.
  */
 public final class SavedFiles {
   /** One saved file: its local path, size in bytes and createTime in Unix seconds. */
@@ -45,25 +45,30 @@ public final class SavedFiles {
 
   /** {@code FileSystemManager.saveFile}: into the store, or to the user path {@code filePath} when given. */
   public String save(String tempFilePath, String filePath) throws IOException {
-    Path source = sandbox.parse(tempFilePath)
-        .filter(l -> l.area() == LocalPath.Area.TEMP)
-        .flatMap(sandbox::hostPath)
-        .filter(Files::isRegularFile)
-        .orElseThrow(FileErrors::tempFileNotExist);
+    LocalPath temp = sandbox.parse(tempFilePath).filter(l -> l.area() == LocalPath.Area.TEMP).orElseThrow(FileErrors::tempFileNotExist);
+    Path source = sandbox.hostPath(temp).orElseThrow(FileErrors::tempFileNotExist);
     if (filePath != null) {
+      if (!Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
+        throw FileErrors.tempFileNotExist();
+      }
       return ops.place(source, filePath, true);
     }
     FileQuota quota = sandbox.quota();
     return quota.locked(() -> {
-      if (!Files.isRegularFile(source)) {
+      BasicFileAttributes attrs;
+      try {
+        attrs = Files.readAttributes(source, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      } catch (NoSuchFileException e) {
         throw FileErrors.tempFileNotExist();
       }
-      long size = Files.size(source);
+      if (!attrs.isRegularFile()) {
+        throw FileErrors.tempFileNotExist();
+      }
+      long size = attrs.size();
       quota.ensureRoom(size, size);
-      String temp = HostNames.decode(source.getFileName().toString());
-      int dot = temp.lastIndexOf('.');
-      String name = FileSandbox.randomName(dot < 0 ? "" : temp.substring(dot + 1));
-      Moves.move(source, sandbox.storeDir().resolve(name), FileTime.fromMillis(clock.epochMillis()));
+      int dot = temp.relative().lastIndexOf('.');
+      String name = FileSandbox.storeName(dot < 0 ? "" : temp.relative().substring(dot + 1), clock.epochMillis() / 1000);
+      Moves.move(source, sandbox.storeDir().resolve(name), null);
       quota.charge(size);
       return sandbox.pathOf(LocalPath.Area.STORE, name);
     });
@@ -75,7 +80,10 @@ public final class SavedFiles {
     try (DirectoryStream<Path> files = sandbox.storeFiles()) {
       for (Path p : files) {
         try {
-          out.add(describe(p, Files.readAttributes(p, BasicFileAttributes.class)));
+          BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+          if (a.isRegularFile()) {
+            out.add(describe(p, a));
+          }
         } catch (IOException vanished) {
           // removed meanwhile by another session of the appid
         }
@@ -88,7 +96,7 @@ public final class SavedFiles {
   /** {@code getSavedFileInfo}: only saved files; anything else is {@code file not exist}. */
   public SavedFile info(String filePath) throws IOException {
     Path p = storeFile(filePath).orElseThrow(FileErrors::fileNotExist);
-    return describe(p, Files.readAttributes(p, BasicFileAttributes.class));
+    return describe(p, Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
   }
 
   /** {@code removeSavedFile}: a missing file fails with {@code file not exist}, never succeeds. */
@@ -108,13 +116,14 @@ public final class SavedFiles {
       return sandbox.parse(filePath)
           .filter(l -> l.area() == LocalPath.Area.STORE)
           .flatMap(sandbox::hostPath)
-          .filter(Files::isRegularFile);
+          .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS));
     } catch (dev.sparrow.apis.ApiFailure tooLong) {
       return Optional.empty();
     }
   }
 
   private SavedFile describe(Path p, BasicFileAttributes a) {
-    return new SavedFile(sandbox.storePathOf(p), a.size(), a.lastModifiedTime().toMillis() / 1000);
+    long createTime = FileSandbox.createTimeOf(p.getFileName().toString()).orElse(a.lastModifiedTime().toMillis() / 1000);
+    return new SavedFile(sandbox.storePathOf(p), a.size(), createTime);
   }
 }

@@ -80,6 +80,17 @@ class FileSandboxTest {
     assertThatThrownBy(() -> f.ops.writeFile(f.usr("link/new.txt"), new byte[] {1})).hasMessage("permission denied, open " + f.usr("link/new.txt"));
     assertThatThrownBy(() -> f.ops.readdir(f.usr("link"))).hasMessage("no such file or directory " + f.usr("link"));
     assertThat(outside.resolve("new.txt")).doesNotExist();
+    Files.createSymbolicLink(f.sandbox.tempDir().resolve("link.txt"), outside.resolve("secret.txt"));
+    Files.createSymbolicLink(f.sandbox.storeDir().resolve("link.txt"), outside.resolve("secret.txt"));
+    for (String linked : new String[] {"wxfile://tmp_link.txt", "wxfile://store_link.txt"}) {
+      assertThat(f.sandbox.resolve(linked)).as(linked).isEmpty();
+      assertThatThrownBy(() -> f.ops.readFile(linked, null, null)).hasMessage("no such file or directory " + linked);
+      assertThatThrownBy(() -> f.ops.copyFile(linked, f.usr("copy.txt"))).hasMessage("no such file or directory " + linked);
+      assertThatThrownBy(() -> f.ops.fileInfo(linked, "md5")).hasMessage("file not exist");
+    }
+    assertThatThrownBy(() -> f.saved.save("wxfile://tmp_link.txt")).hasMessage("tempFilePath file not exist");
+    assertThatThrownBy(() -> f.ops.rename("wxfile://tmp_link.txt", f.usr("moved.txt"))).hasMessage("no such file or directory wxfile://tmp_link.txt");
+    assertThat(f.saved.list()).isEmpty();
     f.close();
   }
 
