@@ -80,10 +80,7 @@ public final class ImageCompressor {
         reader.setInput(in, true, true);
         int side = Math.max(reader.getWidth(0), reader.getHeight(0));
         ImageReadParam param = reader.getDefaultReadParam();
-        int step = 1;
-        while (side / (step + 1) >= MAX_SIDE) {
-          step++;
-        }
+        int step = (side + MAX_SIDE - 1) / MAX_SIDE;
         if (step > 1) {
           param.setSourceSubsampling(step, step, 0, 0);
         }
