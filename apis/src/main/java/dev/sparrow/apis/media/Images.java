@@ -204,7 +204,8 @@ public final class Images {
       return CompletableFuture.failedFuture(ApiFailure.of("file not found"));
     }
     Path source = file.get();
-    return permissions.request(WRITE_PHOTOS_ALBUM).thenApplyAsync(granted -> {
+    // runs where the answer arrives (the loop, or the host answering a prompt), so the call settles before the host waits
+    return permissions.request(WRITE_PHOTOS_ALBUM).thenApply(granted -> {
       if (!granted) {
         throw ApiFailure.of("auth deny");
       }
@@ -218,7 +219,7 @@ public final class Images {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-    }, MediaWorkers.EXECUTOR);
+    });
   }
 
   // ---- helpers ----------------------------------------------------------------------------------
