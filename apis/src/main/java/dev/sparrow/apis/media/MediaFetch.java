@@ -23,7 +23,8 @@ public interface MediaFetch {
 
   /**
    * Fetches {@code url}; a non-2xx status, a bad URL or a transport fault completes the future
-   * exceptionally with an {@link IOException}. Cancelling the future aborts the transfer.
+   * exceptionally with an {@link IOException}; what the reader throws is passed on as it is.
+   * Cancelling the future aborts the transfer.
    */
   <T> CompletableFuture<T> fetch(String url, BodyReader<T> reader);
 

@@ -73,7 +73,7 @@ public final class HttpMediaFetch implements MediaFetch {
         if (cause instanceof UncheckedIOException u) {
           cause = u.getCause();
         }
-        out.completeExceptionally(cause instanceof IOException ? cause : new IOException(cause));
+        out.completeExceptionally(cause instanceof IOException || cause instanceof RuntimeException ? cause : new IOException(cause));
       }
     });
     return out;
