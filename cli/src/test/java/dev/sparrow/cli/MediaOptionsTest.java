@@ -1,0 +1,34 @@
+package dev.sparrow.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sparrow.apis.device.HeadlessPermissions;
+import dev.sparrow.runtime.SessionOptions;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** {@code --album}, {@code --mic} and {@code --permissions} reach the session's media device. */
+class MediaOptionsTest {
+  private static SessionOptions parse(String... args) {
+    RunCommand run = new RunCommand();
+    new CommandLine(run).parseArgs(args);
+    return run.project.toSessionOptions();
+  }
+
+  @Test
+  void albumMicAndPermissionsBecomeSessionOptions() {
+    SessionOptions o = parse(CliTest.example("media-lab"), "--album", "/fixtures/album", "--mic", "/fixtures/voice.wav", "--permissions", "allow");
+    assertThat(o.albumDir()).isEqualTo(Path.of("/fixtures/album"));
+    assertThat(o.microphoneWav()).isEqualTo(Path.of("/fixtures/voice.wav"));
+    assertThat(o.permissionPolicy()).isEqualTo(HeadlessPermissions.Policy.ALLOW);
+    assertThat(parse(CliTest.example("media-lab")).permissionPolicy()).isEqualTo(HeadlessPermissions.Policy.WAIT);
+  }
+
+  @Test
+  void anUnknownPermissionAnswerIsRefused() {
+    assertThatThrownBy(() -> parse(CliTest.example("media-lab"), "--permissions", "maybe"))
+        .hasMessageContaining("--permissions takes ask, allow or deny");
+  }
+}
