@@ -83,6 +83,11 @@ public final class Session implements AutoCloseable {
     return onLoop(() -> core.router.current().map(this::handle));
   }
 
+  /** A page of the stack (or a hidden tab page) by id. */
+  public Optional<PageHandle> page(int id) {
+    return onLoop(() -> core.router.page(id).map(this::handle));
+  }
+
   /** {@code getCurrentPages()}: bottom first. */
   public List<PageHandle> pageStack() {
     return onLoop(() -> {
