@@ -12,9 +12,13 @@ import picocli.CommandLine;
 /** {@code --album}, {@code --mic} and {@code --permissions} reach the session's media device. */
 class MediaOptionsTest {
   private static SessionOptions parse(String... args) {
-    RunCommand run = new RunCommand();
-    new CommandLine(run).parseArgs(args);
-    return run.project.toSessionOptions();
+    Main main = new Main();
+    String[] all = new String[args.length + 1];
+    all[0] = "run";
+    System.arraycopy(args, 0, all, 1, args.length);
+    CommandLine.ParseResult parsed = new CommandLine(main).parseArgs(all);
+    RunCommand run = (RunCommand) parsed.subcommand().commandSpec().userObject();
+    return run.project.toSessionOptions(main);
   }
 
   @Test
