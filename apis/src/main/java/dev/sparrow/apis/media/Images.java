@@ -20,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -223,12 +222,6 @@ public final class Images {
   }
 
   // ---- helpers ----------------------------------------------------------------------------------
-
-  /** The ApiFailure inside a stage's exception, or null when it is something else. */
-  public static ApiFailure failureOf(Throwable t) {
-    Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
-    return cause instanceof ApiFailure f ? f : null;
-  }
 
   static String extensionOf(Path file) {
     String name = file.getFileName().toString();

@@ -89,18 +89,9 @@ public final class BackgroundAudioApis {
           }
           return ref;
         }),
-        ApiSpec.sync("play").on(TYPE).handleSync(c -> {
-          audio.play();
-          return null;
-        }),
-        ApiSpec.sync("pause").on(TYPE).handleSync(c -> {
-          audio.pause();
-          return null;
-        }),
-        ApiSpec.sync("stop").on(TYPE).handleSync(c -> {
-          audio.stop();
-          return null;
-        }),
+        Stages.action(TYPE, "play", audio::play),
+        Stages.action(TYPE, "pause", audio::pause),
+        Stages.action(TYPE, "stop", audio::stop),
         ApiSpec.sync("seek").on(TYPE).required("position", NUMBER).handleSync(c -> {
           audio.seek(c.number("position"));
           return null;

@@ -64,18 +64,9 @@ public final class RecordApis {
           recorder.start(c.object("options"));
           return null;
         }),
-        ApiSpec.sync("pause").on(TYPE).handleSync(c -> {
-          recorder.pause();
-          return null;
-        }),
-        ApiSpec.sync("resume").on(TYPE).handleSync(c -> {
-          recorder.resume();
-          return null;
-        }),
-        ApiSpec.sync("stop").on(TYPE).handleSync(c -> {
-          recorder.stop();
-          return null;
-        })));
+        Stages.action(TYPE, "pause", recorder::pause),
+        Stages.action(TYPE, "resume", recorder::resume),
+        Stages.action(TYPE, "stop", recorder::stop)));
     for (String e : EVENTS) {
       Listeners l = listeners.get(lower(e));
       specs.add(ApiSpec.listener("on" + e).on(TYPE).handleListener(c -> l.apply(c, true)));

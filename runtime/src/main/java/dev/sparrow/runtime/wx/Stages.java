@@ -3,15 +3,24 @@ package dev.sparrow.runtime.wx;
 import dev.sparrow.apis.ApiFailure;
 import dev.sparrow.apis.Errno;
 import dev.sparrow.runtime.bridge.ApiCall;
+import dev.sparrow.runtime.bridge.ApiSpec;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-/** Settles an async wx call from a {@link CompletionStage} of the apis layer. */
+/** Helpers of the media families: settling a call from a {@link CompletionStage}, void instance methods. */
 final class Stages {
   private Stages() {}
+
+  /** A method of instances of {@code owner} that takes no arguments and returns nothing ({@code play()}). */
+  static ApiSpec action(String owner, String name, Runnable action) {
+    return ApiSpec.sync(name).on(owner).handleSync(c -> {
+      action.run();
+      return null;
+    });
+  }
 
   /**
    * Resolves {@code call} with {@code result(value)} when {@code stage} completes, or rejects it with
