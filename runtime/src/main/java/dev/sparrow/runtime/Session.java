@@ -290,6 +290,46 @@ public final class Session implements AutoCloseable {
     awaitIdle();
   }
 
+  // ---- media device: album, microphone, speaker, permissions ---------------------------------------
+
+  /** The album and camera (script picks and cancels), the photo album (saved images) and the image viewer. */
+  public dev.sparrow.apis.device.HeadlessAlbum album() {
+    return core.album;
+  }
+
+  /** What the microphone hears (silence, a tone, a WAV file). */
+  public dev.sparrow.apis.device.HeadlessMicrophone microphone() {
+    return core.microphone;
+  }
+
+  /** The speaker as a timeline: what is audible now, and every play/pause/end. */
+  public dev.sparrow.apis.device.TimelineAudioOutput speaker() {
+    return core.speaker;
+  }
+
+  /** Authorization decisions and prompts ({@code scope.record}, {@code scope.writePhotosAlbum}…). */
+  public dev.sparrow.apis.device.HeadlessPermissions permissions() {
+    return core.permissions;
+  }
+
+  /** The scope of the oldest open permission prompt, if any. */
+  public Optional<String> pendingPermission() {
+    return core.permissions.pending();
+  }
+
+  /** The user taps allow or deny on the open permission prompt; waits for the page to react. */
+  public void answerPermission(boolean allow) {
+    if (!core.permissions.answer(allow)) {
+      throw new IllegalStateException("no permission prompt is open");
+    }
+    awaitIdle();
+  }
+
+  /** Sets a scope as if decided earlier (true/false), or forgets it (null). */
+  public void setPermission(String scope, Boolean granted) {
+    core.permissions.set(scope, granted);
+  }
+
   // ---- console, errors, time -------------------------------------------------------------------
 
   /** Every console message so far, oldest first. */
