@@ -8,10 +8,11 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const vm = require('vm');
 const { wxmlToJs } = require('miniprogram-compiler');
 
-global.window = global;
-global.__wxAppCode__ = {};
+// wcc's runtime patches built-in prototypes for good, so every case runs in a fresh V8 context.
+const quiet = { log() {}, warn() {}, error() {}, info() {}, debug() {} };
 
 function encode(v) {
   if (v === undefined) return { $undefined: true };
@@ -47,21 +48,23 @@ function run(c) {
     }
     let source;
     try {
-      source = wxmlToJs(dir);
+      // Like the devtools, name files with a leading "./" (absolute paths in src only resolve then).
+      const list = Object.keys(c.files).filter(f => f.endsWith('.wxml')).map(f => './' + f);
+      const wxs = Object.keys(c.files).filter(f => f.endsWith('.wxs')).map(f => './' + f);
+      source = wxmlToJs(dir, { wxmlList: list, wxsList: wxs });
     } catch (e) {
       return { name: c.name, error: String(e.message).replace(/^[^：]*：/, '').trim() };
     }
-    delete global.__WXML_GLOBAL__;
-    const $gwx = new Function('global', source)({});
-    const render = $gwx('index.wxml');
-    const log = console.log, warn = console.warn, error = console.error;
-    console.log = console.warn = console.error = () => {};
+    const context = vm.createContext({ console: quiet });
+    context.window = context;
+    context.__wxAppCode__ = {};
+    context.__data__ = JSON.stringify(c.data || {});
     try {
-      return { name: c.name, tree: normalise(render(c.data || {}, {}, {})) };
+      const tree = vm.runInContext(
+          '(function (global) {' + source + '\n})({})("./index.wxml")(JSON.parse(__data__), {}, {})', context);
+      return { name: c.name, tree: normalise(tree) };
     } catch (e) {
       return { name: c.name, error: 'runtime: ' + String(e && e.message || e) };
-    } finally {
-      console.log = log; console.warn = warn; console.error = error;
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

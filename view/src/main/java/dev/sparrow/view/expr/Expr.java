@@ -153,7 +153,7 @@ public interface Expr {
     }
 
     private static JsonNode arrayItem(JsonNode v) {
-      return Js.isUndefined(v) ? Js.NULL : plain(v);
+      return plain(v);
     }
   }
 

@@ -40,7 +40,8 @@ final class ExprLexer {
         pos++;
       }
       String name = src.substring(start, pos);
-      boolean keyword = name.equals("true") || name.equals("false") || name.equals("null");
+      boolean keyword = name.equals("true") || name.equals("false") || name.equals("null")
+          || name.equals("undefined");
       return new Token(keyword ? Kind.KEYWORD : Kind.NAME, name, null, start);
     }
     for (String p : PUNCTS) {

@@ -8,9 +8,10 @@ import java.util.List;
  * Parses WeChat's expression subset, as accepted by {@code wcc}:
  * <ul>
  *   <li>literals: decimal numbers ({@code 1}, {@code 1.5}, {@code .5}; no exponent or hex), strings in single or
- *       double quotes, {@code true}, {@code false}, {@code null}; every other name (even {@code undefined}) is
- *       looked up in the data;</li>
- *   <li>member access {@code a.b}, {@code a[b]} and calls {@code f(x)} on names and parenthesised expressions;</li>
+ *       double quotes, {@code true}, {@code false}, {@code null}, {@code undefined}; every other name (even {@code NaN})
+ *       is looked up in the data;</li>
+ *   <li>member access {@code a.b}, {@code a[b]} and calls {@code f(x)}, only on names (not on literals or
+ *       parenthesised expressions);</li>
  *   <li>unary {@code ! - ~} (no unary {@code +}, no {@code typeof}); binary {@code * / % + - << >> < > <= >=
  *       == != === !== & ^ | && ||} and {@code ?:} with JavaScript precedence;</li>
  *   <li>array literals (no holes, spreads or trailing commas) and object literals with identifier keys, shorthand
@@ -103,7 +104,7 @@ public final class ExprParser {
   }
 
   private Expr postfix() {
-    boolean accessible = tok.kind() == ExprLexer.Kind.NAME || isPunct("(");
+    boolean accessible = tok.kind() == ExprLexer.Kind.NAME;
     Expr e = primary();
     while (accessible) {
       if (isPunct(".")) {
@@ -176,6 +177,7 @@ public final class ExprParser {
     switch (k) {
       case "true": return Js.bool(true);
       case "false": return Js.bool(false);
+      case "undefined": return Js.UNDEFINED;
       default: return Js.NULL;
     }
   }

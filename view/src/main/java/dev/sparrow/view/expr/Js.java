@@ -105,8 +105,9 @@ public final class Js {
       joinArray(v, sb, 0);
       return sb.toString();
     }
-    if (v instanceof POJONode) {
-      return String.valueOf(((POJONode) v).getPojo());
+    if (v instanceof POJONode && ((POJONode) v).getPojo() instanceof HostValue) {
+      HostValue h = (HostValue) ((POJONode) v).getPojo();
+      return h.callable() ? "" : toJsString(h.toJson());
     }
     return "[object Object]";
   }

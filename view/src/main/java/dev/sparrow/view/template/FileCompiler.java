@@ -49,8 +49,9 @@ final class FileCompiler {
 
   CompiledFile compile(List<WxmlNode> nodes) {
     List<TNode> body = children(nodes);
-    return new CompiledFile(path, List.copyOf(body), Map.copyOf(templates), List.copyOf(imports),
-        List.copyOf(includes), Map.copyOf(modules));
+    return new CompiledFile(path, List.copyOf(body), Map.copyOf(templates),
+        java.util.Collections.unmodifiableList(imports), java.util.Collections.unmodifiableList(includes),
+        Map.copyOf(modules));
   }
 
   List<ViewProblem> problems() {
@@ -113,11 +114,19 @@ final class FileCompiler {
 
   private Interpolation condition(WxmlElement el, String name) {
     WxmlAttribute a = el.attribute(name).orElseThrow();
-    return a.value() == null ? Interpolation.literal("") : attributeValue(a, false);
+    if (a.value() == null) {
+      problems.add(new ViewProblem(path, a.line(), a.column(), "bad attr `" + name + "`: value not set"));
+      return Interpolation.literal("");
+    }
+    return attributeValue(a, false);
   }
 
   private TNode loop(WxmlElement el) {
     WxmlAttribute listAttr = el.attribute("wx:for").or(() -> el.attribute("wx:for-items")).orElseThrow();
+    if (listAttr.value() == null) {
+      problems.add(new ViewProblem(path, listAttr.line(), listAttr.column(),
+          "bad attr `" + listAttr.name() + "`: value not set"));
+    }
     Interpolation list = listAttr.value() == null ? Interpolation.literal("") : attributeValue(listAttr, false);
     String item = staticValue(el, "wx:for-item", "item");
     String index = staticValue(el, "wx:for-index", "index");
@@ -161,15 +170,16 @@ final class FileCompiler {
     List<TAttribute> attrs = new ArrayList<>();
     Map<String, Integer> positions = new LinkedHashMap<>();
     for (WxmlAttribute a : el.attributes()) {
-      if (DIRECTIVES.contains(a.name())) {
+      String name = DIRECTIVES.contains(a.name()) ? null : AttributeNames.rendered(a.name());
+      if (name == null) {
         continue;
       }
-      TAttribute ta = new TAttribute(a.name(), a.value() == null ? null : attributeValue(a, false));
-      Integer at = positions.get(a.name());
+      TAttribute ta = new TAttribute(name, a.value() == null ? null : attributeValue(a, false));
+      Integer at = positions.get(name);
       if (at != null) {
         attrs.set(at, ta);
       } else {
-        positions.put(a.name(), attrs.size());
+        positions.put(name, attrs.size());
         attrs.add(ta);
       }
     }

@@ -78,13 +78,8 @@ public final class WxmlParser {
   }
 
   private void comment() {
-    int l = line;
-    int c = col;
     int end = src.indexOf("-->", pos + 4);
-    if (end < 0) {
-      throw error(l, c, "comment is not closed, expected `-->`");
-    }
-    advanceTo(end + 3);
+    advanceTo(end < 0 ? src.length() : end + 3); // wcc lets an unclosed comment run to the end
   }
 
   private void closeTag(Deque<Open> stack) {
@@ -170,7 +165,7 @@ public final class WxmlParser {
         throw error(line, col, "unexpected end of file in attribute `" + name + "`");
       }
       if (ch == '\n' || ch == '\r') {
-        throw error(line, col, "attribute values may not span lines");
+        throw error(line + 1, 1, "attribute values may not span lines"); // wcc reports the next line
       }
       advance(1);
       if (ch == quote) {
@@ -245,6 +240,8 @@ public final class WxmlParser {
           throw error(line, col, "unexpected end of file inside `{{`");
         }
         advanceTo(end + 2);
+      } else if (peek() == '{' && peekAt(1) == '<') {
+        advance(2); // wcc quirk: `{` swallows a following `<`, so `<view>{</view>` never closes
       } else {
         advance(1);
       }
@@ -264,11 +261,11 @@ public final class WxmlParser {
   }
 
   private static boolean isNameStart(char ch) {
-    return Character.isLetter(ch) || ch == '_' || ch == '@' || ch == ':';
+    return Character.isLetter(ch) || ch == '_' || ch == ':';
   }
 
   private static boolean isNameChar(char ch) {
-    return Character.isLetterOrDigit(ch) || ch == '_' || ch == '-' || ch == ':' || ch == '.' || ch == '@';
+    return Character.isLetterOrDigit(ch) || ch == '_' || ch == '-' || ch == ':';
   }
 
   private boolean skipSpaces() {

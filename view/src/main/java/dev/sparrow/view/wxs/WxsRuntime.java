@@ -107,6 +107,9 @@ public final class WxsRuntime implements AutoCloseable {
     if (v.isString()) {
       return Js.string(v.asString());
     }
+    if (v.hasArrayElements() && !v.canExecute()) {
+      return copy(v);
+    }
     if (v.canExecute() || v.hasMembers()) {
       return new POJONode(new WxsValue(this, v));
     }
