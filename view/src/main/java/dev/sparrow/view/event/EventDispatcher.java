@@ -20,6 +20,8 @@ import java.util.Set;
  *       other events reach the target alone: {@code bind} runs, {@code catch} runs and stops bubbling, and of all
  *       {@code mut-bind} handlers on the path only the first runs.</li>
  * </ol>
+ * A binding whose handler is empty (an empty string, or a binding that evaluates to nothing) is disabled: it
+ * neither runs nor stops propagation.
  * Event objects carry {@code target} (the originating element) and {@code currentTarget} (the bound element),
  * each as {@code {id, dataset, offsetLeft, offsetTop}}.
  */
@@ -50,7 +52,7 @@ public final class EventDispatcher {
     List<HandlerCall> calls = new ArrayList<>();
     for (int i = path.size() - 1; i >= 0; i--) {
       for (Binding b : Binding.of(path.get(i).attributes(), type)) {
-        if (b.phase() != Binding.Phase.CAPTURE) {
+        if (b.phase() != Binding.Phase.CAPTURE || b.handler().isEmpty()) {
           continue;
         }
         add(calls, b, path.get(i), type, targetInfo, marks, detail, timeStamp);
@@ -64,14 +66,14 @@ public final class EventDispatcher {
     for (int i = 0; i < path.size() && (i == 0 || bubbles); i++) {
       boolean stop = false;
       for (Binding b : Binding.of(path.get(i).attributes(), type)) {
-        if (b.phase() != Binding.Phase.BUBBLE) {
+        if (b.phase() != Binding.Phase.BUBBLE || b.handler().isEmpty()) {
           continue;
         }
         if (b.mutual()) {
           if (mutualDone) {
             continue;
           }
-          mutualDone = !b.handler().isEmpty();
+          mutualDone = true;
         }
         add(calls, b, path.get(i), type, targetInfo, marks, detail, timeStamp);
         stop |= b.stops();
@@ -90,7 +92,7 @@ public final class EventDispatcher {
     }
     ObjectNode e = F.objectNode();
     e.put("type", type);
-    e.put("timeStamp", timeStamp);
+    e.set("timeStamp", Js.number(timeStamp));
     e.set("target", target.deepCopy());
     e.set("currentTarget", info(current));
     e.set("mark", marks.deepCopy());
