@@ -21,7 +21,7 @@ public final class JsNumbers {
     if (d < 0) {
       return "-" + toString(-d);
     }
-    if (d == Math.rint(d) && d < 1e21) {
+    if (d == Math.rint(d) && d < 9007199254740992.0) {
       return new BigDecimal(d).toPlainString();
     }
     BigDecimal shortest = shortest(d);
