@@ -6,6 +6,11 @@ import com.fasterxml.jackson.databind.node.POJONode;
 import dev.sparrow.view.expr.Js;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
@@ -16,6 +21,9 @@ import org.graalvm.polyglot.Value;
  * as in WeChat). Modules see {@code module}, {@code exports}, {@code require} (other {@code .wxs} files, relative to
  * the requiring file), {@code getDate(...)} and {@code getRegExp(pattern, flags)}. A module whose top level throws
  * is {@code undefined}. Not thread-safe: one page renders on one thread at a time.
+ *
+ * <p>A WXS call (or module top level) running longer than {@link #TIME_LIMIT_MS} is cancelled: the context is
+ * closed, that call and every later WXS value of the page read as {@code undefined}, and rendering goes on.
  */
 public final class WxsRuntime implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -31,7 +39,16 @@ public final class WxsRuntime implements AutoCloseable {
   private static final String TO_JSON =
       "(function(v){ return JSON.stringify(v, function(k, x){ return typeof x === 'function' ? null : x; }); })";
 
+  /** Longest a single WXS call may run before the page's WXS context is cancelled. */
+  public static final long TIME_LIMIT_MS = 2_000;
+  private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "sparrow-wxs-watchdog");
+    t.setDaemon(true);
+    return t;
+  });
+
   private final Map<String, WxsModuleSource> sources;
+  private boolean dead;
   private final Map<String, JsonNode> cache = new HashMap<>();
   private Context context;
   private Value define;
@@ -68,6 +85,9 @@ public final class WxsRuntime implements AutoCloseable {
     if (src == null) {
       return null;
     }
+    if (dead) {
+      return null;
+    }
     ensureContext();
     loaded.put(id, null); // cycles see undefined, like an unfinished CommonJS module
     try {
@@ -76,11 +96,30 @@ public final class WxsRuntime implements AutoCloseable {
         Value v = load(WxsPaths.resolve(src.path(), path));
         return v;
       });
-      Value exports = define.execute(loader, src.code());
+      Value exports = guarded(() -> define.execute(loader, src.code()));
       loaded.put(id, exports);
       return exports;
-    } catch (PolyglotException e) {
+    } catch (PolyglotException | IllegalStateException e) {
       return null;
+    }
+  }
+
+  /** Runs {@code action} under the time limit; a timeout cancels the context for good. */
+  <T> T guarded(Supplier<T> action) {
+    if (dead) {
+      throw new IllegalStateException("WXS context was cancelled");
+    }
+    Context c = context;
+    ScheduledFuture<?> timer = WATCHDOG.schedule(() -> c.close(true), TIME_LIMIT_MS, TimeUnit.MILLISECONDS);
+    try {
+      return action.get();
+    } catch (PolyglotException e) {
+      if (e.isCancelled()) {
+        dead = true;
+      }
+      throw e;
+    } finally {
+      timer.cancel(false);
     }
   }
 
@@ -155,7 +194,11 @@ public final class WxsRuntime implements AutoCloseable {
   @Override
   public void close() {
     if (context != null) {
-      context.close(true);
+      try {
+        context.close(true);
+      } catch (RuntimeException e) {
+        // already cancelled
+      }
       context = null;
     }
   }

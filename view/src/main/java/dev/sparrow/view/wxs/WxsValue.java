@@ -35,8 +35,10 @@ final class WxsValue implements HostValue {
     for (int i = 0; i < js.length; i++) {
       js[i] = runtime.toJs(args.get(i));
     }
-    Value r = value.execute(js);
-    return r.hasMembers() && !r.canExecute() ? runtime.copy(r) : runtime.wrap(r);
+    return runtime.guarded(() -> {
+      Value r = value.execute(js);
+      return r.hasMembers() && !r.canExecute() ? runtime.copy(r) : runtime.wrap(r);
+    });
   }
 
   @Override

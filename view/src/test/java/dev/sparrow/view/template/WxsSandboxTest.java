@@ -44,7 +44,17 @@ class WxsSandboxTest {
   }
 
   @Test
-  void infiniteLoopsInWxsAreTheAuthorsProblemButThrowingIsContained() {
+  void aRunawayWxsCallIsCancelledAndRendersEmpty() {
+    String wxml = "<wxs module=\"m\">module.exports = { spin: function () { while (true) {} }, k: 1 };</wxs>"
+        + "<view>[{{m.spin()}}]</view><text>{{m.k}}</text>";
+    try (PageView v = Pages.open(wxml, "{}")) {
+      assertThat(v.find("view").orElseThrow().text()).isEqualTo("[]");
+      assertThat(v.find("text").orElseThrow().text()).isEmpty();
+    }
+  }
+
+  @Test
+  void throwingIsContained() {
     assertThat(render("module.exports = { f: function () { throw 'x'; } };", "m.f()")).isEmpty();
   }
 }
