@@ -97,10 +97,17 @@ public final class Interpolation {
     return lone;
   }
 
-  /** Evaluates to a typed value (lone binding) or a string. Never throws. */
+  /**
+   * Evaluates to a typed value (lone binding) or a string. Never throws. WXS objects come out as plain JSON copies
+   * and WXS functions as {@code null}, so rendered trees hold data only.
+   */
   public JsonNode evaluate(Scope scope) {
     if (lone) {
-      return safeEval((Expr) parts.get(0), scope);
+      try {
+        return Expr.plain(safeEval((Expr) parts.get(0), scope));
+      } catch (RuntimeException e) {
+        return Js.UNDEFINED;
+      }
     }
     return Js.string(evaluateString(scope));
   }

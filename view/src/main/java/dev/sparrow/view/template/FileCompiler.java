@@ -1,6 +1,5 @@
 package dev.sparrow.view.template;
 
-import dev.sparrow.view.ViewException;
 import dev.sparrow.view.ViewProblem;
 import dev.sparrow.view.ViewSources;
 import dev.sparrow.view.expr.ExprSyntaxException;
@@ -283,9 +282,5 @@ final class FileCompiler {
       problems.add(new ViewProblem(path, l, c, "bad value: " + e.getMessage()));
       return Interpolation.literal("");
     }
-  }
-
-  static ViewException single(String file, int line, int column, String message) {
-    return new ViewException(new ViewProblem(file, line, column, message));
   }
 }

@@ -31,18 +31,6 @@ final class Frame implements Scope {
     return new Frame(modules, data, varName, varValue, this);
   }
 
-  Frame withModules(ModuleScope m) {
-    Frame f = of(m, data);
-    return rebuild(f, this);
-  }
-
-  private static Frame rebuild(Frame base, Frame from) {
-    if (from.name == null) {
-      return base;
-    }
-    return rebuild(base, from.outer).with(from.name, from.value);
-  }
-
   @Override
   public JsonNode lookup(String key) {
     JsonNode m = modules.module(key);

@@ -3,7 +3,6 @@ package dev.sparrow.view.template;
 import dev.sparrow.view.ViewException;
 import dev.sparrow.view.ViewProblem;
 import dev.sparrow.view.ViewSources;
-import dev.sparrow.view.wxml.WxmlElement;
 import dev.sparrow.view.wxml.WxmlNode;
 import dev.sparrow.view.wxml.WxmlParser;
 import dev.sparrow.view.wxs.WxsModuleSource;

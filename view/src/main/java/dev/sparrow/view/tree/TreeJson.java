@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.Map;
 
 /**
@@ -45,10 +44,5 @@ public final class TreeJson {
       }
     }
     return a;
-  }
-
-  /** Text of a node as WeChat's tree shows it (text nodes are plain strings there). */
-  public static JsonNode wccChild(VNode node) {
-    return node instanceof VText ? TextNode.valueOf(((VText) node).text) : null;
   }
 }

@@ -35,7 +35,7 @@ class DataPathTest {
 
   @Test
   void rejectsMalformedPaths() {
-    for (String bad : List.of("", "a.", "a..b", "[1]", "a[x]", "a[1", "a[1]b")) {
+    for (String bad : List.of("", "a.", "a..b", "[1]", "a[x]", "a[1", "a[1]b", "a[100001]")) {
       assertThatThrownBy(() -> DataPath.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
     }
   }
