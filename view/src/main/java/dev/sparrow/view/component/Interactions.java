@@ -31,6 +31,13 @@ import java.util.function.LongSupplier;
  *       none) and {@code input} fires with {@code {value, cursor, keyCode}}.</li>
  *   <li>Form submit: {@code submit} fires on the form with {@code {value: {name: value…}, formId: ""}} collected
  *       from named inputs, textareas, switches, sliders, pickers, checkbox-groups and radio-groups inside it.</li>
+ *   <li>A tap inside a {@code label} (but not on a control) acts on the control named by its {@code for}
+ *       attribute (an {@code id}), else on the first checkbox, radio, switch or button inside it.</li>
+ *   <li>{@code change} on a slider clamps to {@code min}..{@code max} (defaults 0..100) and snaps to
+ *       {@code step} (default 1); on a picker it stores the value (an index in selector mode).</li>
+ *   <li>Other component events have no extra behaviour and are fired with {@link #trigger}: image
+ *       {@code load {width, height}} / {@code error {errMsg}}, scroll-view {@code scroll}, {@code scrolltolower},
+ *       swiper {@code change {current, source}}, textarea {@code linechange}, picker {@code cancel}.</li>
  * </ul>
  */
 public final class Interactions {
@@ -58,6 +65,16 @@ public final class Interactions {
     VElement checkbox = closest(target, "checkbox");
     VElement radio = closest(target, "radio");
     VElement toggle = closest(target, "switch");
+    VElement label = closest(target, "label");
+    if (label != null && button == null && checkbox == null && radio == null && toggle == null) {
+      VElement control = labelled(label);
+      if (control != null && !disabled(control)) {
+        button = control.tag().equals("button") ? control : null;
+        checkbox = control.tag().equals("checkbox") ? control : null;
+        radio = control.tag().equals("radio") ? control : null;
+        toggle = control.tag().equals("switch") ? control : null;
+      }
+    }
     if (button != null) {
       String formType = string(button.attribute("formType"));
       VElement form = closest(button, "form");
@@ -150,6 +167,9 @@ public final class Interactions {
     if (disabled(el)) {
       return Interaction.NONE;
     }
+    if (el.tag().equals("slider")) {
+      value = Js.number(sliderValue(el, Js.toNumber(value)));
+    }
     state.set(el, "value", value);
     ObjectNode detail = F.objectNode();
     detail.set("value", value);
@@ -165,6 +185,59 @@ public final class Interactions {
   public String value(VElement field) {
     JsonNode v = state.get(field, "value");
     return v == null ? "" : Js.toDisplay(v);
+  }
+
+  private double sliderValue(VElement slider, double wanted) {
+    double min = number(slider.attribute("min"), 0);
+    double max = number(slider.attribute("max"), 100);
+    double step = number(slider.attribute("step"), 1);
+    double v = Double.isNaN(wanted) ? min : Math.max(min, Math.min(max, wanted));
+    if (step > 0) {
+      v = Math.min(max, min + Math.round((v - min) / step) * step);
+    }
+    return v;
+  }
+
+  private static double number(JsonNode v, double fallback) {
+    if (v == null || v.isMissingNode()) {
+      return fallback;
+    }
+    double d = Js.toNumber(v);
+    return Double.isNaN(d) ? fallback : d;
+  }
+
+  /** The control a label acts on: {@code for} names an id; otherwise the first control inside. */
+  private VElement labelled(VElement label) {
+    String target = string(label.attribute("for"));
+    VElement root = label;
+    while (root.parent() != null) {
+      root = root.parent();
+    }
+    if (!target.isEmpty()) {
+      for (String tag : List.of("checkbox", "radio", "switch", "button")) {
+        for (VElement c : descendants(root, tag)) {
+          if (target.equals(string(c.attribute("id")))) {
+            return c;
+          }
+        }
+      }
+      return null;
+    }
+    for (VElement c : descendantsAll(label)) {
+      if (Set.of("checkbox", "radio", "switch", "button").contains(c.tag())) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  private static List<VElement> descendantsAll(VElement el) {
+    List<VElement> out = new ArrayList<>();
+    for (VElement c : el.elementChildren()) {
+      out.add(c);
+      out.addAll(descendantsAll(c));
+    }
+    return out;
   }
 
   private List<HandlerCall> toggleCheckbox(VElement checkbox) {

@@ -92,6 +92,12 @@ public final class TreeDiff {
     if (olds.isEmpty() && news.isEmpty()) {
       return;
     }
+    if (samePositions(olds, news)) {
+      for (int j = 0; j < news.size(); j++) {
+        update(olds.get(j), news.get(j), newParent, out);
+      }
+      return;
+    }
     Map<String, Integer> keyed = new HashMap<>();
     Map<Integer, ArrayDeque<Integer>> unkeyed = new HashMap<>();
     for (int i = 0; i < olds.size(); i++) {
@@ -136,15 +142,37 @@ public final class TreeDiff {
         if (!stays[j]) {
           out.add(new Patch.Move(n.id, newParent.id, next));
         }
-        if (n instanceof VText) {
-          if (!((VText) n).text.equals(((VText) o).text)) {
-            out.add(new Patch.SetText(n.id, ((VText) n).text));
-          }
-        } else {
-          element((VElement) o, (VElement) n, out);
-        }
+        update(o, n, newParent, out);
       }
       next = n.id;
+    }
+  }
+
+  /** The common case: every child matches the old child at the same position (no insert, remove or move). */
+  private static boolean samePositions(List<VNode> olds, List<VNode> news) {
+    if (olds.size() != news.size()) {
+      return false;
+    }
+    for (int i = 0; i < olds.size(); i++) {
+      VNode o = olds.get(i);
+      VNode n = news.get(i);
+      if (o.origin != n.origin || !java.util.Objects.equals(o.key, n.key) || !compatible(o, n)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code n} takes over matched {@code o}: same id, then text or attributes and children are compared. */
+  private void update(VNode o, VNode n, VElement newParent, List<Patch> out) {
+    n.id = o.id;
+    n.parent = newParent;
+    if (n instanceof VText) {
+      if (!((VText) n).text.equals(((VText) o).text)) {
+        out.add(new Patch.SetText(n.id, ((VText) n).text));
+      }
+    } else {
+      element((VElement) o, (VElement) n, out);
     }
   }
 

@@ -116,4 +116,27 @@ class InteractionsTest {
       assertThat(v.find("#out").orElseThrow().text()).isEqualTo("Hello, Ada");
     }
   }
+
+  @Test
+  void labelTapsActOnTheirControl() {
+    String wxml = ("<label><checkbox-group bindchange='c'><checkbox value='v'/></checkbox-group><text>caption</text>"
+        + "</label><label for='sw'><text id='t2'>switch it</text></label><switch id='sw' bindchange='s'/>")
+        .replace('\'', '"');
+    try (PageView v = Pages.open(wxml, "{}")) {
+      assertThat(v.find("label text").orElseThrow().tap().handlers()).containsExactly("c");
+      assertThat(v.find("#t2").orElseThrow().tap().handlers()).containsExactly("s");
+      assertThat(v.find("#sw").orElseThrow().attribute("checked").asBoolean()).isTrue();
+    }
+  }
+
+  @Test
+  void sliderChangeClampsAndSnapsToStep() {
+    try (PageView v = Pages.open("<slider min=\"10\" max=\"50\" step=\"5\" bindchange=\"moved\"/>", "{}")) {
+      ElementHandle slider = v.find("slider").orElseThrow();
+      Interaction r = slider.change(Pages.JSON.getNodeFactory().numberNode(23));
+      assertThat(r.calls().get(0).event().at("/detail/value").asInt()).isEqualTo(25);
+      slider.change(Pages.JSON.getNodeFactory().numberNode(99));
+      assertThat(slider.attribute("value").asInt()).isEqualTo(50);
+    }
+  }
 }
