@@ -1,5 +1,10 @@
 package dev.sparrow.view.component;
 
+import static dev.sparrow.view.component.Elements.closest;
+import static dev.sparrow.view.component.Elements.descendants;
+import static dev.sparrow.view.component.Elements.descendantsAll;
+import static dev.sparrow.view.component.Elements.string;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -8,7 +13,6 @@ import dev.sparrow.view.event.EventDispatcher;
 import dev.sparrow.view.event.HandlerCall;
 import dev.sparrow.view.expr.Js;
 import dev.sparrow.view.tree.VElement;
-import dev.sparrow.view.tree.VNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -47,10 +51,12 @@ public final class Interactions {
 
   private final ComponentState state;
   private final LongSupplier clock;
+  private final FormFields forms;
 
   public Interactions(ComponentState state, LongSupplier clock) {
     this.state = state;
     this.clock = clock;
+    this.forms = new FormFields(state);
   }
 
   public Interaction tap(VElement target) {
@@ -144,10 +150,8 @@ public final class Interactions {
     if (form == null) {
       throw new IllegalArgumentException("<" + within.tag() + "> is not inside a <form>");
     }
-    ObjectNode values = F.objectNode();
-    collect(form, values);
     ObjectNode detail = F.objectNode();
-    detail.set("value", values);
+    detail.set("value", forms.values(form));
     detail.put("formId", "");
     return new Interaction(dispatch(form, "submit", detail), List.of());
   }
@@ -158,7 +162,7 @@ public final class Interactions {
     if (form == null) {
       throw new IllegalArgumentException("<" + within.tag() + "> is not inside a <form>");
     }
-    resetState(form);
+    forms.reset(form);
     return new Interaction(dispatch(form, "reset", F.objectNode()), List.of());
   }
 
@@ -231,15 +235,6 @@ public final class Interactions {
     return null;
   }
 
-  private static List<VElement> descendantsAll(VElement el) {
-    List<VElement> out = new ArrayList<>();
-    for (VElement c : el.elementChildren()) {
-      out.add(c);
-      out.addAll(descendantsAll(c));
-    }
-    return out;
-  }
-
   private List<HandlerCall> toggleCheckbox(VElement checkbox) {
     boolean on = !Js.truthy(state.get(checkbox, "checked"));
     state.set(checkbox, "checked", Js.bool(on));
@@ -280,66 +275,6 @@ public final class Interactions {
     return new NavigationRequest(string(nav.attribute("url")), openType.isEmpty() ? "navigate" : openType, d);
   }
 
-  private void collect(VElement el, ObjectNode values) {
-    for (VNode n : el.children()) {
-      if (!(n instanceof VElement)) {
-        continue;
-      }
-      VElement c = (VElement) n;
-      String name = string(c.attribute("name"));
-      if (!name.isEmpty() && fieldValue(c) != null) {
-        values.set(name, fieldValue(c));
-      }
-      if (!c.tag().equals("checkbox-group") && !c.tag().equals("radio-group")) {
-        collect(c, values);
-      }
-    }
-  }
-
-  private JsonNode fieldValue(VElement c) {
-    switch (c.tag()) {
-      case "input":
-      case "textarea":
-        return Js.string(value(c));
-      case "switch":
-        return Js.bool(Js.truthy(state.get(c, "checked")));
-      case "slider": {
-        JsonNode v = state.get(c, "value");
-        return Js.number(v == null ? 0 : Js.toNumber(v));
-      }
-      case "picker": {
-        JsonNode v = state.get(c, "value");
-        return v == null ? Js.number(0) : v;
-      }
-      case "checkbox-group": {
-        ArrayNode a = F.arrayNode();
-        for (VElement box : descendants(c, "checkbox")) {
-          if (Js.truthy(state.get(box, "checked"))) {
-            a.add(string(box.attribute("value")));
-          }
-        }
-        return a;
-      }
-      case "radio-group": {
-        for (VElement r : descendants(c, "radio")) {
-          if (Js.truthy(state.get(r, "checked"))) {
-            return Js.string(string(r.attribute("value")));
-          }
-        }
-        return Js.string("");
-      }
-      default:
-        return null;
-    }
-  }
-
-  private void resetState(VElement el) {
-    state.reset(el.id());
-    for (VElement c : el.elementChildren()) {
-      resetState(c);
-    }
-  }
-
   private List<HandlerCall> dispatch(VElement el, String type, JsonNode detail) {
     return EventDispatcher.dispatch(el, type, detail, clock.getAsLong());
   }
@@ -359,27 +294,5 @@ public final class Interactions {
     }
   }
 
-  static VElement closest(VElement el, String tag) {
-    for (VElement e = el; e != null; e = e.parent()) {
-      if (e.tag().equals(tag)) {
-        return e;
-      }
-    }
-    return null;
-  }
 
-  private static List<VElement> descendants(VElement el, String tag) {
-    List<VElement> out = new ArrayList<>();
-    for (VElement c : el.elementChildren()) {
-      if (c.tag().equals(tag)) {
-        out.add(c);
-      }
-      out.addAll(descendants(c, tag));
-    }
-    return out;
-  }
-
-  private static String string(JsonNode v) {
-    return v == null ? "" : Js.toDisplay(v);
-  }
 }
