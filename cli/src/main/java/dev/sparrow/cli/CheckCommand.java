@@ -1,0 +1,106 @@
+package dev.sparrow.cli;
+
+import dev.sparrow.apis.ui.HeadlessDialogs;
+import dev.sparrow.runtime.ScriptError;
+import dev.sparrow.runtime.Session;
+import dev.sparrow.runtime.SessionOptions;
+import dev.sparrow.runtime.Sparrow;
+import dev.sparrow.runtime.WxCallException;
+import dev.sparrow.runtime.project.ProjectException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sparrow check PROJECT}: loads the app and opens every page (onLoad, onShow, onReady with an
+ * empty query), checks the syntax of every script, and prints each problem as {@code
+ * file:line: message}. Exit code 0 when clean, 1 otherwise.
+ */
+@Command(name = "check", mixinStandardHelpOptions = true,
+    description = "Load the app and every page; print each problem as file:line: message; exit 1 if any.")
+final class CheckCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Mixin ProjectOptions project = new ProjectOptions();
+  @picocli.CommandLine.ParentCommand Main main;
+
+  @Override
+  public Integer call() {
+    Terminal t = new Terminal(spec.commandLine().getOut(), spec.commandLine().getErr());
+    if (main.dataDir == null) {
+      main.dataDir = "temp";
+    }
+    SessionOptions options = project.toSessionOptions(main).dialogs(HeadlessDialogs.Policy.CONFIRM);
+    Session session;
+    try {
+      session = Sparrow.launch(options);
+    } catch (ProjectException e) {
+      e.problems().forEach(t::problem);
+      t.fail(e.problems().size() + " problem" + (e.problems().size() == 1 ? "" : "s") + " in " + project.project);
+      return 1;
+    }
+    Set<String> problems = new LinkedHashSet<>();
+    try (session) {
+      settle(session, "launch", problems);
+      List<String> pages = session.project().app().pages();
+      for (String route : pages) {
+        try {
+          session.reLaunch("/" + route);
+        } catch (WxCallException e) {
+          problems.add(route + ": " + e.errMsg());
+        }
+        settle(session, route, problems);
+      }
+      for (ScriptError e : session.errors()) {
+        problems.add(e.toString());
+      }
+      for (String file : scripts(session.project().files().root())) {
+        ScriptError syntax = syntaxOf(session, file);
+        if (syntax != null) {
+          problems.add(syntax.toString());
+        }
+      }
+      problems.forEach(t::line);
+      if (problems.isEmpty()) {
+        t.ok(session.appId() + ": app and " + pages.size() + " page" + (pages.size() == 1 ? "" : "s") + " load without errors");
+        return 0;
+      }
+      t.fail(problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + " in " + project.project);
+      return 1;
+    }
+  }
+
+  private static void settle(Session session, String where, Set<String> problems) {
+    try {
+      session.awaitIdle(Duration.ofSeconds(20));
+    } catch (IllegalStateException e) {
+      problems.add(where + ": did not settle within 20 s (endless work or a pending network call)");
+    }
+  }
+
+  private static ScriptError syntaxOf(Session session, String file) {
+    return session.checkSyntax(file).orElse(null);
+  }
+
+  private static List<String> scripts(Path root) {
+    List<String> out = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(root)) {
+      files.filter(p -> p.toString().endsWith(".js") && Files.isRegularFile(p))
+          .filter(p -> !root.relativize(p).toString().startsWith("node_modules"))
+          .forEach(p -> out.add(root.relativize(p).toString().replace('\\', '/')));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    out.sort(null);
+    return out;
+  }
+}

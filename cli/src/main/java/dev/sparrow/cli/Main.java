@@ -1,0 +1,78 @@
+package dev.sparrow.cli;
+
+import dev.sparrow.runtime.Sparrow;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code sparrow} command. */
+@Command(
+    name = "sparrow",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Runs WeChat mini programs on the JVM: headless, offline, no login.",
+    subcommands = {RunCommand.class, CheckCommand.class, AutoCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /**
+   * Options a launcher may put before the subcommand ({@code automator.launch} puts its {@code
+   * args} before {@code auto}); they apply to whichever subcommand follows, on either side of it.
+   */
+  @CommandLine.Option(names = "--data-dir", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
+      description = "Where storage and files persist, per appid (default: ~/.sparrow/data; 'temp' for a throw-away folder).")
+  String dataDir;
+
+  @CommandLine.Option(names = "--device", paramLabel = "NAME", scope = CommandLine.ScopeType.INHERIT,
+      description = "Simulated device: iPhone 6/7/8 (default), iPhone 6/7/8 Plus, iPhone X, iPhone 14, Android.")
+  String device;
+
+  /** Session options for {@code project} from the shared options. */
+  dev.sparrow.runtime.SessionOptions sessionOptions(java.nio.file.Path project) {
+    dev.sparrow.runtime.SessionOptions o = dev.sparrow.runtime.SessionOptions.of(project);
+    if (dataDir == null) {
+      o.dataDir(java.nio.file.Path.of(System.getProperty("user.home"), ".sparrow", "data"));
+    } else if (!dataDir.equals("temp")) {
+      o.dataDir(java.nio.file.Path.of(dataDir));
+    }
+    if (device != null) {
+      o.device(dev.sparrow.apis.system.DeviceProfile.preset(device).orElseThrow(() -> new IllegalArgumentException("unknown device \"" + device
+          + "\"; one of: " + dev.sparrow.apis.system.DeviceProfile.presets().stream().map(dev.sparrow.apis.system.DeviceProfile::name).toList())));
+    }
+    return o;
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the command line and returns the exit code. */
+  public static int execute(String... args) {
+    return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+  }
+
+  /** Runs the command line with its output going to {@code out} and {@code err} (tests call this). */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
+    return new CommandLine(new Main())
+        .setOut(out)
+        .setErr(err)
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler((e, cmd, parsed) -> {
+          cmd.getErr().println("sparrow: " + e.getMessage());
+          return 2;
+        })
+        .execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"sparrow " + Sparrow.version(), "JVM " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+    }
+  }
+}

@@ -1,0 +1,132 @@
+package dev.sparrow.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The sparrow command: exit codes and what it prints. */
+class CliTest {
+  record Result(int code, String out, String err) {}
+
+  static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  static String example(String name) {
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      if (Files.isDirectory(dir.resolve("examples").resolve(name))) {
+        return dir.resolve("examples").resolve(name).toString();
+      }
+    }
+    throw new IllegalStateException("no example " + name);
+  }
+
+  @Test
+  void checkPassesOnACleanProject() {
+    Result r = run("check", example("quickstart"));
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out()).contains("wxsparrowquick01: app and 2 pages load without errors");
+    assertThat(r.code()).isZero();
+  }
+
+  @Test
+  void checkListsEachProblemAsFileLineMessageAndFails() {
+    Result r = run("check", example("broken/syntax-error"));
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("pages/index/index.js:4: SyntaxError: Expected ) but found {");
+    assertThat(r.err().lines().filter(l -> l.startsWith("pages/index/index.js:4")).count()).isEqualTo(1);
+  }
+
+  @Test
+  void checkReportsProjectProblemsWithoutAStackTrace() {
+    Result r = run("check", example("broken/missing-page"));
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("app.json:4: page \"pages/gone/gone\" is listed but pages/gone/gone.js is missing");
+    assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
+  void checkReportsRuntimeErrorsOfEveryPage() {
+    Result r = run("check", example("broken/throws-on-load"));
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("pages/index/index.js:3: TypeError");
+  }
+
+  @Test
+  void runStreamsConsoleAndExitsWhenIdle(@TempDir Path data) {
+    Result r = run("run", example("quickstart"), "--exit-when-idle", "--data-dir", data.toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("launched at pages/index/index scene 1001");
+    assertThat(data.resolve("wxsparrowquick01/storage")).isDirectory();
+  }
+
+  /** A writer that opens a latch once its text contains a marker (the server announcing itself). */
+  static final class Announcing extends StringWriter {
+    final java.util.concurrent.CountDownLatch seen = new java.util.concurrent.CountDownLatch(1);
+    private final String marker;
+
+    Announcing(String marker) {
+      this.marker = marker;
+    }
+
+    @Override
+    public void write(String str, int off, int len) {
+      super.write(str, off, len);
+      if (toString().contains(marker)) {
+        seen.countDown();
+      }
+    }
+  }
+
+  @Test
+  void autoAcceptsLauncherArgumentsOnEitherSideAndServesUntilToolClose() throws Exception {
+    int port;
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = probe.getLocalPort();
+    }
+    Announcing err = new Announcing("automation: ws://127.0.0.1:" + port);
+    java.util.concurrent.CompletableFuture<Integer> done = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+        Main.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+            "--data-dir", "temp", "auto", "--project", example("quickstart"), "--auto-port", String.valueOf(port),
+            "--auto-account", "someone", "--trust-project", "--device", "iPhone X"));
+    assertThat(err.seen.await(60, java.util.concurrent.TimeUnit.SECONDS)).as("announced: %s", err).isTrue();
+    java.util.concurrent.BlockingQueue<String> replies = new java.util.concurrent.LinkedBlockingQueue<>();
+    java.net.http.WebSocket ws = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+        .buildAsync(java.net.URI.create("ws://127.0.0.1:" + port), new java.net.http.WebSocket.Listener() {
+          @Override
+          public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket w, CharSequence data, boolean last) {
+            replies.add(data.toString());
+            w.request(1);
+            return null;
+          }
+        }).join();
+    ws.sendText("{\"id\":1,\"method\":\"App.callWxMethod\",\"params\":{\"method\":\"getSystemInfoSync\",\"args\":[]}}", true).join();
+    assertThat(replies.poll(30, java.util.concurrent.TimeUnit.SECONDS)).contains("\"model\":\"iPhone X\"");
+    ws.sendText("{\"id\":2,\"method\":\"Tool.close\",\"params\":{}}", true).join();
+    assertThat(replies.poll(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("{\"id\":2,\"result\":{}}");
+    assertThat(done.get(30, java.util.concurrent.TimeUnit.SECONDS)).isZero();
+  }
+
+  @Test
+  void versionAndHelp() {
+    assertThat(run("--version").out()).startsWith("sparrow ");
+    Result help = run("--help");
+    assertThat(help.out()).contains("run", "check");
+    assertThat(run("check", "--help").out()).contains("file:line: message");
+  }
+
+  @Test
+  void anUnknownDeviceIsAClearError() {
+    Result r = run("run", example("quickstart"), "--device", "nokia", "--exit-when-idle", "--data-dir", "temp");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("unknown device \"nokia\"");
+  }
+}

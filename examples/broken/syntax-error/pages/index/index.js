@@ -1,0 +1,8 @@
+Page({
+  data: { ok: true },
+  onLoad() {
+    if (this.data.ok {
+      console.log('never')
+    }
+  }
+})

@@ -1,0 +1,2 @@
+const logged = require('../../common/logged')
+Page(logged('C'))

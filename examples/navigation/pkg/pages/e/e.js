@@ -1,0 +1,2 @@
+const logged = require('/common/logged.js')
+Page(logged('E'))

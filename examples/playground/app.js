@@ -1,0 +1,6 @@
+App({
+  errors: [],
+  rejections: [],
+  onError(message) { this.errors.push(message) },
+  onUnhandledRejection(res) { this.rejections.push(String(res.reason)) }
+})

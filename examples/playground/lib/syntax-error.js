@@ -1,0 +1,4 @@
+// the next line is broken on purpose
+const broken = {
+  a: 1,,
+}

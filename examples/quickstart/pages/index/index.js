@@ -1,0 +1,20 @@
+// index.js
+const app = getApp()
+
+Page({
+  data: {
+    motto: 'Hello Sparrow',
+    count: 0,
+    userName: ''
+  },
+  onLoad() {
+    this.setData({ userName: app.globalData.userName })
+  },
+  increment() {
+    this.setData({ count: this.data.count + 1 })
+  },
+  // Tapping the motto opens the launch log.
+  bindViewTap() {
+    wx.navigateTo({ url: '../logs/logs' })
+  }
+})

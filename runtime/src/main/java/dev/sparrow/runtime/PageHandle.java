@@ -1,0 +1,80 @@
+package dev.sparrow.runtime;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A page of a running session, as a test sees it. Reads and calls go to the session thread and
+ * wait for the answer; a handle whose page was unloaded answers with an {@link
+ * IllegalStateException}.
+ */
+public final class PageHandle {
+  private final Session session;
+  private final int id;
+  private final String route;
+  private final Map<String, String> query;
+
+  PageHandle(Session session, int id, String route, Map<String, String> query) {
+    this.session = session;
+    this.id = id;
+    this.route = route;
+    this.query = query;
+  }
+
+  /** The page's id in its session. */
+  public int id() {
+    return id;
+  }
+
+  /** e.g. {@code pages/index/index}. */
+  public String route() {
+    return route;
+  }
+
+  /** The query it was opened with (values as written in the URL). */
+  public Map<String, String> query() {
+    return query;
+  }
+
+  /** A copy of {@code this.data} (JSON types: Map, List, String, Number, Boolean, null). */
+  public Map<String, Object> data() {
+    return session.pageData(id);
+  }
+
+  /**
+   * One value of the page data by WeChat path ({@code "list[2].title"}), or null if absent.
+   */
+  public Object data(String path) {
+    return DataPaths.get(data(), path);
+  }
+
+  /** Calls {@code this.setData(changes)} in the page, as page code would. */
+  public void setData(Map<String, Object> changes) {
+    session.pageSetData(id, changes);
+  }
+
+  /** Calls a page method with arguments (converted to JS); returns its result as plain Java data. */
+  public Object callMethod(String method, Object... args) {
+    return session.pageCall(id, method, List.of(args));
+  }
+
+  /** Title, colours and loading state of the page's navigation bar. */
+  public Map<String, Object> navigationBar() {
+    return session.navigationBar(id);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof PageHandle p && p.id == id && p.session == session;
+  }
+
+  @Override
+  public int hashCode() {
+    return id;
+  }
+
+  @Override
+  public String toString() {
+    return route + (query.isEmpty() ? "" : "?" + query);
+  }
+}

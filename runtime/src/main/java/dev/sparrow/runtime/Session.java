@@ -1,0 +1,432 @@
+package dev.sparrow.runtime;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sparrow.apis.ui.HeadlessDialogs;
+import dev.sparrow.apis.ui.ModalAnswer;
+import dev.sparrow.apis.ui.Toast;
+import dev.sparrow.runtime.app.PageInstance;
+import dev.sparrow.runtime.project.Project;
+import dev.sparrow.runtime.project.ProjectLoader;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Value;
+
+/**
+ * One running mini program, driven from Java. Every method may be called from any thread; work
+ * happens on the session's own thread and the call waits for it.
+ *
+ * <pre>{@code
+ * try (Session s = Sparrow.launch(Path.of("examples/quickstart"))) {
+ *   s.awaitIdle();
+ *   assertThat(s.currentPage().route()).isEqualTo("pages/index/index");
+ *   s.currentPage().callMethod("bindViewTap");
+ *   assertThat(s.currentPage().route()).isEqualTo("pages/logs/logs");
+ * }
+ * }</pre>
+ */
+public final class Session implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+
+  private final SessionCore core;
+  private volatile boolean closed;
+
+  private Session(SessionCore core) {
+    this.core = core;
+  }
+
+  /** Loads the project (throwing {@link dev.sparrow.runtime.project.ProjectException} if it is broken) and launches it. */
+  static Session launch(SessionOptions options) {
+    Project project = ProjectLoader.load(options.projectDir());
+    SessionCore core = new SessionCore(options, project);
+    try {
+      core.start();
+    } catch (RuntimeException e) {
+      core.close();
+      throw e;
+    }
+    return new Session(core);
+  }
+
+  public Project project() {
+    return core.project;
+  }
+
+  public String appId() {
+    return core.project.appId();
+  }
+
+  /** This app's persistent data folder ({@code <dataDir>/<appid>}). */
+  public Path dataDir() {
+    return core.appDataDir;
+  }
+
+  // ---- pages and navigation --------------------------------------------------------------------
+
+  /** The page on top of the stack. */
+  public PageHandle currentPage() {
+    return currentPageIfAny().orElseThrow(() -> new IllegalStateException("no page is open"));
+  }
+
+  public Optional<PageHandle> currentPageIfAny() {
+    return onLoop(() -> core.router.current().map(this::handle));
+  }
+
+  /** A page of the stack (or a hidden tab page) by id. */
+  public Optional<PageHandle> page(int id) {
+    return onLoop(() -> core.router.page(id).map(this::handle));
+  }
+
+  /** {@code getCurrentPages()}: bottom first. */
+  public List<PageHandle> pageStack() {
+    return onLoop(() -> {
+      List<PageHandle> out = new ArrayList<>();
+      for (PageInstance p : core.router.stack()) {
+        out.add(handle(p));
+      }
+      return out;
+    });
+  }
+
+  /** {@code wx.navigateTo({url})}, then waits until the new page is ready; returns it. */
+  public PageHandle navigateTo(String url) {
+    return route("navigateTo", url);
+  }
+
+  public PageHandle redirectTo(String url) {
+    return route("redirectTo", url);
+  }
+
+  public PageHandle reLaunch(String url) {
+    return route("reLaunch", url);
+  }
+
+  public PageHandle switchTab(String url) {
+    return route("switchTab", url);
+  }
+
+  public PageHandle navigateBack(int delta) {
+    callWx("navigateBack", Map.of("delta", delta));
+    awaitIdle();
+    return currentPage();
+  }
+
+  private PageHandle route(String api, String url) {
+    callWx(api, Map.of("url", url));
+    awaitIdle();
+    return currentPage();
+  }
+
+  /** The app goes to the background (page onHide, App onHide). */
+  public void hideApp() {
+    onLoop(() -> {
+      core.router.hideApp();
+      return null;
+    });
+  }
+
+  /** The app returns to the foreground (App onShow, page onShow). */
+  public void showApp() {
+    onLoop(() -> {
+      String route = core.router.current().map(PageInstance::route).orElse(core.project.app().entryPage());
+      core.router.showApp(core.launchOptions(route, Map.of()));
+      return null;
+    });
+  }
+
+  // ---- wx APIs ---------------------------------------------------------------------------------
+
+  /**
+   * Calls an async wx API as page code would ({@code wx.<api>(options)}) and waits for its result.
+   *
+   * @return the success result, {@code errMsg} included
+   * @throws WxCallException with WeChat's errMsg when the API fails
+   */
+  public Map<String, Object> callWx(String api, Map<String, Object> options) {
+    Object[] outcome = await(completion -> {
+      core.logic.call("host callWx " + api, core.logic.fn("callWx"), api, core.logic.values().toJs(options), completion);
+    });
+    return asResult(outcome);
+  }
+
+  /** Calls a Sync wx API ({@code wx.getStorageSync('k')}) with positional arguments. */
+  public Object callWxSync(String api, Object... args) {
+    Object[] outcome = await(completion ->
+        core.logic.call("host callWx " + api, core.logic.fn("callWx"), api, core.logic.values().toJs(List.of(args)), completion));
+    if (!(Boolean) outcome[0]) {
+      asResult(outcome);
+    }
+    return outcome[1];
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> asResult(Object[] outcome) {
+    Map<String, Object> res = outcome[1] instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of("value", String.valueOf(outcome[1]));
+    if (!(Boolean) outcome[0]) {
+      throw new WxCallException(res);
+    }
+    return res;
+  }
+
+  /**
+   * Runs a JS function declaration in the logic layer ({@code "function (a) { return getApp().x + a }"})
+   * with arguments; a returned Promise is awaited. Returns plain Java data.
+   */
+  public Object evaluate(String functionDeclaration, Object... args) {
+    Object[] outcome = await(completion -> {
+      Value result;
+      try {
+        result = core.logic.fn("callFunction").execute(functionDeclaration, core.logic.values().toJs(List.of(args)));
+      } catch (PolyglotException e) {
+        throw new ScriptException(ScriptError.of(e.getMessage(), guestStack(e), "evaluate"));
+      }
+      core.logic.fn("settleValue").execute(result, completion);
+    });
+    if (!(Boolean) outcome[0]) {
+      throw new ScriptException(ScriptError.of(String.valueOf(outcome[1]), String.valueOf(outcome[1]), "evaluate"));
+    }
+    return outcome[1];
+  }
+
+  /** Checks the syntax of a package script without running it ({@code sparrow check}). */
+  public Optional<ScriptError> checkSyntax(String path) {
+    return onLoop(() -> Optional.ofNullable(core.logic.checkSyntax(path)));
+  }
+
+  // ---- mocks and bindings (automation) -----------------------------------------------------------
+
+  /** Makes {@code wx.<api>} answer {@code result} (success result of an async API, return value of a Sync one). */
+  public void mockWx(String api, Object result) {
+    onLoop(() -> core.logic.fn("mockWx").execute(api, true, core.logic.values().toJs(result), null, null));
+  }
+
+  /**
+   * Replaces {@code wx.<api>} by a JS function declaration, called with the call's arguments
+   * followed by {@code extraArgs}; inside it {@code this.origin} is the real API.
+   */
+  public void mockWx(String api, String functionDeclaration, List<Object> extraArgs) {
+    boolean mocked = onLoop(() -> {
+      try {
+        core.logic.fn("mockWx").execute(api, false, null, functionDeclaration, core.logic.values().toJs(extraArgs));
+        return true;
+      } catch (PolyglotException e) {
+        return false;
+      }
+    });
+    if (!mocked) {
+      throw new IllegalArgumentException("cannot mock " + api + ": the function declaration does not evaluate to a function");
+    }
+  }
+
+  /** Undoes {@link #mockWx}. */
+  public void restoreWx(String api) {
+    onLoop(() -> core.logic.fn("restoreWx").execute(api));
+  }
+
+  /** Called when page code calls a global function added with {@link #addBinding}. */
+  @FunctionalInterface
+  public interface Binding {
+    void called(String name, List<Object> args);
+  }
+
+  /** Defines a global function {@code name} in the logic layer that calls {@code binding} (on the session thread). */
+  public void addBinding(String name, Binding binding) {
+    onLoop(() -> core.logic.fn("addBinding").execute(name, new BindingSink(core.logic.values(), binding)));
+  }
+
+  // ---- toast, modal, action sheet ----------------------------------------------------------------
+
+  /** The toast or loading showing now. */
+  public Optional<Toast> toast() {
+    return core.dialogs.currentToast();
+  }
+
+  /** Every toast and loading shown so far. */
+  public List<Toast> toastHistory() {
+    return core.dialogs.toastHistory();
+  }
+
+  /** The oldest modal or action sheet waiting for an answer. */
+  public Optional<HeadlessDialogs.Prompt> pendingDialog() {
+    return core.dialogs.pending();
+  }
+
+  /** Answers the open modal (confirm or cancel); throws if none is open. Waits for the page to react. */
+  public void answerModal(boolean confirm) {
+    answerModal(confirm ? ModalAnswer.confirmed() : ModalAnswer.cancelled());
+  }
+
+  public void answerModal(ModalAnswer answer) {
+    if (!core.dialogs.answerModal(answer)) {
+      throw new IllegalStateException("no modal is open");
+    }
+    awaitIdle();
+  }
+
+  /** Taps item {@code index} of the open action sheet. */
+  public void answerActionSheet(int index) {
+    if (!core.dialogs.answerActionSheet(OptionalInt.of(index))) {
+      throw new IllegalStateException("no action sheet is open");
+    }
+    awaitIdle();
+  }
+
+  /** Cancels the open action sheet. */
+  public void cancelActionSheet() {
+    if (!core.dialogs.answerActionSheet(OptionalInt.empty())) {
+      throw new IllegalStateException("no action sheet is open");
+    }
+    awaitIdle();
+  }
+
+  // ---- console, errors, time -------------------------------------------------------------------
+
+  /** Every console message so far, oldest first. */
+  public List<ConsoleMessage> console() {
+    return List.copyOf(core.console);
+  }
+
+  /** Every uncaught error so far (App.onError saw them too), oldest first. */
+  public List<ScriptError> errors() {
+    return List.copyOf(core.errors);
+  }
+
+  /** Waits (up to 30 s) until nothing is running, queued, due or in flight; throws on timeout. */
+  public Session awaitIdle() {
+    return awaitIdle(CALL_TIMEOUT);
+  }
+
+  public Session awaitIdle(Duration timeout) {
+    if (!core.loop.awaitIdle(timeout)) {
+      throw new IllegalStateException("the session was still busy after " + timeout.toMillis() + " ms");
+    }
+    return this;
+  }
+
+  /** Moves a virtual clock forward, firing every timer on the way (see {@link SessionOptions#virtualClock()}). */
+  public Session advance(Duration amount) {
+    if (!core.loop.advance(amount, CALL_TIMEOUT)) {
+      throw new IllegalStateException("the session did not settle while advancing the clock");
+    }
+    return this;
+  }
+
+  /** Milliseconds since the epoch on the session's clock. */
+  public long now() {
+    return core.options.clock().epochMillis();
+  }
+
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /** Ends the session: page code stops, temporary files go. */
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      core.close();
+    }
+  }
+
+  /** The session's wx API registry (tests and front-ends read it; do not change it). */
+  public dev.sparrow.runtime.bridge.ApiRegistry registry() {
+    return core.registry;
+  }
+
+  // ---- package-private helpers for PageHandle ----------------------------------------------------
+
+  Map<String, Object> pageData(int id) {
+    String json = onLoop(() -> {
+      Value v = core.logic.fn("pageData").execute(id);
+      return v.isNull() ? null : v.asString();
+    });
+    if (json == null) {
+      throw new IllegalStateException("page " + id + " is no longer open");
+    }
+    try {
+      return JSON.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() {});
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  void pageSetData(int id, Map<String, Object> changes) {
+    evaluate("function (id, changes) { var p = getCurrentPages().filter(function (x) { return x.__pageId__ === id; })[0]"
+        + " || null; if (!p) throw new Error('page ' + id + ' is not on the stack'); p.setData(changes); }", id, changes);
+    awaitIdle();
+  }
+
+  Object pageCall(int id, String method, List<Object> args) {
+    Object[] outcome = await(completion -> {
+      Value result;
+      try {
+        result = core.logic.fn("callMethod").execute(id, method, core.logic.values().toJs(args));
+      } catch (PolyglotException e) {
+        ScriptError error = ScriptError.of(e.getMessage(), guestStack(e), "callMethod " + method);
+        core.error(error);
+        throw new ScriptException(error);
+      }
+      core.logic.fn("settleValue").execute(result, completion);
+    });
+    awaitIdle();
+    if (!(Boolean) outcome[0]) {
+      throw new ScriptException(ScriptError.of(String.valueOf(outcome[1]), "", "callMethod " + method));
+    }
+    return outcome[1];
+  }
+
+  Map<String, Object> navigationBar(int id) {
+    return onLoop(() -> core.router.page(id).map(core::navigationBarOf)
+        .orElseThrow(() -> new IllegalStateException("page " + id + " is no longer open")));
+  }
+
+  private PageHandle handle(PageInstance p) {
+    return new PageHandle(this, p.id(), p.route(), p.query());
+  }
+
+  private <T> T onLoop(java.util.concurrent.Callable<T> work) {
+    if (closed) {
+      throw new IllegalStateException("the session is closed");
+    }
+    return core.loop.call(work, CALL_TIMEOUT);
+  }
+
+  private interface CompletionWork {
+    void run(Completion completion);
+  }
+
+  private Object[] await(CompletionWork work) {
+    Completion completion = onLoop(() -> {
+      Completion c = new Completion(core.logic.values());
+      work.run(c);
+      return c;
+    });
+    try {
+      return completion.future.get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("no answer from the session within " + CALL_TIMEOUT.toSeconds() + " s (is a modal waiting?)");
+    }
+  }
+
+  private static String guestStack(PolyglotException e) {
+    Value guest = e.isGuestException() ? e.getGuestObject() : null;
+    return guest != null && guest.hasMember("stack") ? String.valueOf(guest.getMember("stack")) : e.getMessage();
+  }
+}

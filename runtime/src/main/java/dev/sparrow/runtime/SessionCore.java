@@ -1,0 +1,256 @@
+package dev.sparrow.runtime;
+
+import dev.sparrow.apis.files.FileSandbox;
+import dev.sparrow.apis.storage.KeyValueStorage;
+import dev.sparrow.apis.system.SystemInfo;
+import dev.sparrow.apis.ui.HeadlessDialogs;
+import dev.sparrow.apis.ui.Interaction;
+import dev.sparrow.runtime.app.LogicLayer;
+import dev.sparrow.runtime.app.PageInstance;
+import dev.sparrow.runtime.app.Router;
+import dev.sparrow.runtime.bridge.ApiRegistry;
+import dev.sparrow.runtime.bridge.WxBridge;
+import dev.sparrow.runtime.js.EventLoop;
+import dev.sparrow.runtime.js.ModuleSources;
+import dev.sparrow.runtime.project.Project;
+import dev.sparrow.runtime.wx.RouteApis;
+import dev.sparrow.runtime.wx.StorageApis;
+import dev.sparrow.runtime.wx.SystemApis;
+import dev.sparrow.runtime.wx.UiApis;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.graalvm.polyglot.Value;
+
+/**
+ * Wires one session together on its loop thread: storage, dialogs, the wx API registry, the logic
+ * layer, the router; then launches the app as WeChat does (app.js, every main-package page file,
+ * App onLaunch/onShow, the entry page's onLoad/onShow, first render, onReady).
+ */
+final class SessionCore implements LogicLayer.Sink, Router.Listener {
+  private static final AtomicInteger SESSIONS = new AtomicInteger();
+
+  final SessionOptions options;
+  final Project project;
+  final EventLoop loop;
+  final HeadlessDialogs dialogs;
+  final Path appDataDir;
+  final FileSandbox files;
+  private final Path ownedDataRoot;
+  final List<ConsoleMessage> console = new CopyOnWriteArrayList<>();
+  final List<ScriptError> errors = new CopyOnWriteArrayList<>();
+  private final Map<Integer, Map<String, Object>> navigationBars = new LinkedHashMap<>();
+
+  // created on the loop thread
+  Interaction interaction;
+  KeyValueStorage storage;
+  ApiRegistry registry;
+  WxBridge bridge;
+  LogicLayer logic;
+  Router router;
+  private Runnable unwatch = () -> {};
+
+  SessionCore(SessionOptions options, Project project) {
+    this.options = options;
+    this.project = project;
+    try {
+      if (options.dataDir() == null) {
+        this.ownedDataRoot = Files.createTempDirectory("sparrow-");
+        this.appDataDir = ownedDataRoot.resolve(project.appId());
+      } else {
+        this.ownedDataRoot = null;
+        this.appDataDir = options.dataDir().resolve(project.appId());
+      }
+      Files.createDirectories(appDataDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the session's data folder", e);
+    }
+    this.dialogs = new HeadlessDialogs(options.dialogPolicy());
+    int number = SESSIONS.incrementAndGet();
+    this.files = new FileSandbox(appDataDir, "session-" + ProcessHandle.current().pid() + "-" + number, options.pathScheme(), project.files()::file);
+    this.loop = new EventLoop("sparrow-" + project.appId() + "-" + number, options.clock(),
+        t -> error(ScriptError.of("internal error: " + t, stackOf(t), "event loop")));
+  }
+
+  /** Builds everything on the loop and launches the app; returns when the first task is queued. */
+  void start() {
+    loop.call(() -> {
+      init();
+      return null;
+    }, java.time.Duration.ofMinutes(2));
+    loop.post(this::loadApp);
+    for (String route : project.app().pages()) {
+      if (project.app().subpackageOf(route).isEmpty()) {
+        loop.post(() -> loadPage(route));
+      }
+    }
+    loop.post(this::launch);
+    loop.post(router::flushReady);
+  }
+
+  private void init() {
+    interaction = new Interaction(dialogs, loop);
+    storage = KeyValueStorage.open(appDataDir.resolve("storage"), KeyValueStorage.Limits.WECHAT);
+    registry = new ApiRegistry(BuiltinComponents.NAMES);
+    bridge = new WxBridge(registry, loop, env(), t -> error(ScriptError.of("internal error in a wx API: " + t, stackOf(t), "wx")));
+    registry.addAll(new UiApis(interaction, this::navigationBar).specs());
+    registry.addAll(new StorageApis(storage).specs());
+    registry.addAll(new SystemApis(options.device(), this::chrome, () -> registry).specs());
+    registry.addAll(new RouteApis(() -> router, () -> loop.post(() -> router.flushReady())).specs());
+    registry.completeWithUnsupported();
+    logic = new LogicLayer(loop, new ModuleSources(project.files()), bridge, this);
+    router = new Router(project.app(), logic, this, this::error);
+    unwatch = Watchdog.watch(loop, logic.context(), options.scriptTimeout());
+  }
+
+  private Map<String, Object> env() {
+    Map<String, Object> env = new LinkedHashMap<>();
+    env.put("USER_DATA_PATH", files.userDataPath());
+    return env;
+  }
+
+  private void loadApp() {
+    logic.call("load app.js", logic.fn("loadApp"), "app.js");
+    Value registered = logic.call("App", logic.fn("appRegistered"));
+    if (registered != null && !registered.asBoolean()) {
+      error(new ScriptError("App() was not called in app.js", "", "app.js", 0, 0, "load app.js"));
+    }
+  }
+
+  private void loadPage(String route) {
+    Value problem = logic.call("load " + route, logic.fn("loadPage"), route, route + ".js");
+    if (problem != null && problem.isString()) {
+      error(new ScriptError(problem.asString(), "", route + ".js", 0, 0, "load " + route));
+    }
+  }
+
+  private void launch() {
+    String path = options.launchPath() != null ? options.launchPath() : project.app().entryPage();
+    Map<String, Object> launchOptions = launchOptions(path, options.launchQuery());
+    router.launch(path, options.launchQuery(), launchOptions);
+  }
+
+  Map<String, Object> launchOptions(String path, Map<String, String> query) {
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("path", path);
+    o.put("query", query);
+    o.put("scene", options.scene());
+    o.put("referrerInfo", Map.of());
+    o.put("apiCategory", "default");
+    return o;
+  }
+
+  private SystemInfo.Chrome chrome() {
+    Optional<PageInstance> top = router == null ? Optional.empty() : router.current();
+    if (top.isEmpty()) {
+      return SystemInfo.Chrome.DEFAULT;
+    }
+    String route = top.get().route();
+    boolean custom = "custom".equals(project.windowOf(route).get("navigationStyle"));
+    return new SystemInfo.Chrome(custom, project.app().isTabPage(route));
+  }
+
+  private void navigationBar(Map<String, Object> change) {
+    router.current().ifPresent(p -> navigationBars.computeIfAbsent(p.id(), k -> new LinkedHashMap<>()).putAll(change));
+  }
+
+  /** Title and colours of a page's navigation bar: the page config with setNavigationBar* changes on top. */
+  Map<String, Object> navigationBarOf(PageInstance page) {
+    Map<String, Object> window = project.windowOf(page.route());
+    Map<String, Object> bar = new LinkedHashMap<>();
+    bar.put("title", window.getOrDefault("navigationBarTitleText", ""));
+    bar.put("frontColor", "white".equals(window.get("navigationBarTextStyle")) || !window.containsKey("navigationBarTextStyle") ? "#ffffff" : "#000000");
+    bar.put("backgroundColor", window.getOrDefault("navigationBarBackgroundColor", "#000000"));
+    bar.put("loading", false);
+    bar.putAll(navigationBars.getOrDefault(page.id(), Map.of()));
+    return bar;
+  }
+
+  // ---- LogicLayer.Sink -------------------------------------------------------------------------
+
+  @Override
+  public void console(ConsoleMessage message) {
+    console.add(message);
+    for (var l : options.consoleListeners()) {
+      l.accept(message);
+    }
+  }
+
+  @Override
+  public void error(ScriptError error) {
+    errors.add(error);
+    for (var l : options.errorListeners()) {
+      l.accept(error);
+    }
+  }
+
+  @Override
+  public void setData(int pageId, String json, Value callback) {
+    if (callback != null && !callback.isNull()) {
+      Value cb = callback;
+      loop.post(() -> logic.call("setData callback", logic.fn("callback"), cb));
+    }
+  }
+
+  // ---- Router.Listener -------------------------------------------------------------------------
+
+  @Override
+  public void pageUnloaded(PageInstance page) {
+    navigationBars.remove(page.id());
+  }
+
+  void close() {
+    unwatch.run();
+    if (logic != null) {
+      try {
+        loop.call(() -> {
+          logic.close();
+          return null;
+        }, java.time.Duration.ofSeconds(10));
+      } catch (RuntimeException ignored) {
+        // a stuck loop: closing the loop below abandons it
+      }
+    }
+    loop.close();
+    files.close();
+    if (ownedDataRoot != null) {
+      deleteTree(ownedDataRoot);
+    }
+  }
+
+  private static void deleteTree(Path root) {
+    try {
+      Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+          Files.deleteIfExists(file);
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+          Files.deleteIfExists(dir);
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException ignored) {
+      // best effort: a temp folder left behind is harmless
+    }
+  }
+
+  static String stackOf(Throwable t) {
+    java.io.StringWriter w = new java.io.StringWriter();
+    t.printStackTrace(new java.io.PrintWriter(w));
+    return w.toString();
+  }
+}

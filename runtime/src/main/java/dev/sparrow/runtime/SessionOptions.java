@@ -1,0 +1,165 @@
+package dev.sparrow.runtime;
+
+import dev.sparrow.apis.device.Clock;
+import dev.sparrow.apis.files.FileSandbox;
+import dev.sparrow.apis.device.VirtualClock;
+import dev.sparrow.apis.system.DeviceProfile;
+import dev.sparrow.apis.ui.HeadlessDialogs;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * How to launch a session. Only the project folder is required:
+ *
+ * <pre>{@code
+ * Session s = Sparrow.launch(SessionOptions.of(Path.of("examples/quickstart"))
+ *     .virtualClock()
+ *     .device(DeviceProfile.IPHONE_X)
+ *     .onConsole(System.out::println));
+ * }</pre>
+ */
+public final class SessionOptions {
+  private final Path projectDir;
+  private Path dataDir;
+  private Clock clock = Clock.system();
+  private DeviceProfile device = DeviceProfile.IPHONE_6;
+  private HeadlessDialogs.Policy dialogPolicy = HeadlessDialogs.Policy.WAIT;
+  private Duration scriptTimeout = Duration.ofSeconds(5);
+  private String launchPath;
+  private Map<String, String> launchQuery = new LinkedHashMap<>();
+  private int scene = 1001;
+  private FileSandbox.Scheme pathScheme = FileSandbox.Scheme.WXFILE;
+  private final List<Consumer<ConsoleMessage>> consoleListeners = new ArrayList<>();
+  private final List<Consumer<ScriptError>> errorListeners = new ArrayList<>();
+
+  private SessionOptions(Path projectDir) {
+    this.projectDir = Objects.requireNonNull(projectDir, "projectDir");
+  }
+
+  public static SessionOptions of(Path projectDir) {
+    return new SessionOptions(projectDir);
+  }
+
+  /**
+   * Keeps storage and files in {@code dataDir}/{@code <appid>}/, so that they persist across
+   * sessions of the same appid. Without it each session gets a fresh folder, deleted on close.
+   */
+  public SessionOptions dataDir(Path dataDir) {
+    this.dataDir = dataDir;
+    return this;
+  }
+
+  /** Session time; see {@link #virtualClock()}. */
+  public SessionOptions clock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock);
+    return this;
+  }
+
+  /** Time moves only through {@link Session#advance(Duration)}: timers and media become deterministic. */
+  public SessionOptions virtualClock() {
+    return clock(new VirtualClock());
+  }
+
+  public SessionOptions device(DeviceProfile device) {
+    this.device = Objects.requireNonNull(device);
+    return this;
+  }
+
+  /** What happens to modals and action sheets nobody answers (default: they wait for the host). */
+  public SessionOptions dialogs(HeadlessDialogs.Policy policy) {
+    this.dialogPolicy = Objects.requireNonNull(policy);
+    return this;
+  }
+
+  /** How long one piece of page code may run before it is interrupted as a runaway (default 5 s). */
+  public SessionOptions scriptTimeout(Duration limit) {
+    this.scriptTimeout = Objects.requireNonNull(limit);
+    return this;
+  }
+
+  /** Launch at this page instead of the entry page, e.g. {@code pages/logs/logs?from=test}. */
+  public SessionOptions launchUrl(String url) {
+    int q = url.indexOf('?');
+    this.launchPath = (q < 0 ? url : url.substring(0, q)).replaceFirst("^/", "");
+    this.launchQuery = dev.sparrow.runtime.app.Urls.query(q < 0 ? "" : url.substring(q + 1));
+    return this;
+  }
+
+  /** The launch scene reported to App.onLaunch (default 1001). */
+  public SessionOptions scene(int scene) {
+    this.scene = scene;
+    return this;
+  }
+
+  /** How local file paths start: {@code wxfile://} (default, as on phones) or {@code http://} (as in DevTools). */
+  public SessionOptions pathScheme(FileSandbox.Scheme scheme) {
+    this.pathScheme = Objects.requireNonNull(scheme);
+    return this;
+  }
+
+  /** Receives every console message as it happens (on the session thread: do not block). */
+  public SessionOptions onConsole(Consumer<ConsoleMessage> listener) {
+    consoleListeners.add(listener);
+    return this;
+  }
+
+  /** Receives every uncaught error as it happens (on the session thread: do not block). */
+  public SessionOptions onError(Consumer<ScriptError> listener) {
+    errorListeners.add(listener);
+    return this;
+  }
+
+  public Path projectDir() {
+    return projectDir;
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public DeviceProfile device() {
+    return device;
+  }
+
+  public HeadlessDialogs.Policy dialogPolicy() {
+    return dialogPolicy;
+  }
+
+  public Duration scriptTimeout() {
+    return scriptTimeout;
+  }
+
+  public String launchPath() {
+    return launchPath;
+  }
+
+  public Map<String, String> launchQuery() {
+    return launchQuery;
+  }
+
+  public int scene() {
+    return scene;
+  }
+
+  public FileSandbox.Scheme pathScheme() {
+    return pathScheme;
+  }
+
+  public List<Consumer<ConsoleMessage>> consoleListeners() {
+    return List.copyOf(consoleListeners);
+  }
+
+  public List<Consumer<ScriptError>> errorListeners() {
+    return List.copyOf(errorListeners);
+  }
+}

@@ -1,0 +1,226 @@
+package dev.sparrow.runtime.app;
+
+import dev.sparrow.apis.device.Scheduler;
+import dev.sparrow.runtime.ConsoleMessage;
+import dev.sparrow.runtime.ScriptError;
+import dev.sparrow.runtime.bridge.JsValues;
+import dev.sparrow.runtime.bridge.WxBridge;
+import dev.sparrow.runtime.js.EventLoop;
+import dev.sparrow.runtime.js.JsEngine;
+import dev.sparrow.runtime.js.ModuleSources;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+
+/**
+ * The session's JavaScript world: one sandboxed GraalJS context on the session's loop thread, the
+ * base library ({@code sparrow-base.js}) and the host functions it calls (console, timers, modules,
+ * setData). Every call from Java into page code goes through {@link #call}, which turns a runaway
+ * script's interruption or an engine failure into a reported {@link ScriptError} so the session
+ * goes on.
+ */
+public final class LogicLayer implements AutoCloseable {
+  /** What the logic layer tells the rest of the session. */
+  public interface Sink {
+    void console(ConsoleMessage message);
+
+    void error(ScriptError error);
+
+    /** A page called setData: {@code json} is the payload; run {@code callback} (may be null) once the view has it. */
+    void setData(int pageId, String json, Value callback);
+  }
+
+  private static final Source BASE = loadBase();
+
+  private final EventLoop loop;
+  private final ModuleSources modules;
+  private final Sink sink;
+  private final Context context;
+  private final Value sparrow;
+  private final JsValues values;
+  private final Map<Integer, Scheduler.Cancellable> timers = new HashMap<>();
+  private final Value fireTimer;
+
+  /** Must be constructed on the loop thread, which becomes the context's only user. */
+  public LogicLayer(EventLoop loop, ModuleSources modules, WxBridge bridge, Sink sink) {
+    if (!loop.inLoop()) {
+      throw new IllegalStateException("the logic layer must be created on its loop thread");
+    }
+    this.loop = loop;
+    this.modules = modules;
+    this.sink = sink;
+    this.context = JsEngine.newContext();
+    Value factory = context.eval(BASE);
+    this.sparrow = factory.execute(new Host(), bridge);
+    this.values = new JsValues(sparrow);
+    bridge.attach(values);
+    this.fireTimer = sparrow.getMember("fireTimer");
+  }
+
+  public Context context() {
+    return context;
+  }
+
+  public JsValues values() {
+    return values;
+  }
+
+  /** A member of the base library's host-facing object ({@code createPage}, {@code callHook}…). */
+  public Value fn(String name) {
+    return sparrow.getMember(name);
+  }
+
+  /**
+   * Calls into JavaScript. A runaway script that the watchdog interrupted, or any other engine
+   * failure, is reported as a {@link ScriptError} with {@code origin}; the result is then null.
+   */
+  public Value call(String origin, Value fn, Object... args) {
+    try {
+      return fn.execute(args);
+    } catch (PolyglotException e) {
+      report(e, origin);
+      return null;
+    }
+  }
+
+  /** Turns an engine exception into a reported {@link ScriptError}. */
+  public void report(PolyglotException e, String origin) {
+    if (e.isInterrupted() || e.isCancelled()) {
+      StringBuilder stack = new StringBuilder();
+      for (PolyglotException.StackFrame f : e.getPolyglotStackTrace()) {
+        if (f.isGuestFrame() && f.getSourceLocation() != null) {
+          stack.append("    at ").append(f.getRootName()).append(" (").append(f.getSourceLocation().getSource().getName())
+              .append(':').append(f.getSourceLocation().getStartLine()).append(':').append(f.getSourceLocation().getStartColumn()).append(")\n");
+        }
+      }
+      sink.error(ScriptError.of("Error: script ran too long and was interrupted (runaway loop?)", stack.toString(), origin));
+      return;
+    }
+    if (e.isSyntaxError() && e.getSourceLocation() != null) {
+      sink.error(syntaxError(e, origin));
+      return;
+    }
+    if (e.isGuestException()) {
+      Value guest = e.getGuestObject();
+      String stack = guest != null && guest.hasMember("stack") ? String.valueOf(guest.getMember("stack")) : e.getMessage();
+      sink.error(ScriptError.of(e.getMessage(), stack, origin));
+      return;
+    }
+    sink.error(ScriptError.of("internal error: " + e.getMessage(), "", origin));
+  }
+
+  /** Checks a package file's JavaScript syntax without running it; returns the error, if any. */
+  public ScriptError checkSyntax(String path) {
+    try {
+      context.parse(modules.source(path));
+      return null;
+    } catch (PolyglotException e) {
+      return e.getSourceLocation() == null ? ScriptError.of(e.getMessage(), e.getMessage(), "load " + path) : syntaxError(e, "load " + path);
+    }
+  }
+
+  /**
+   * A syntax error located at its file, line and column; the message without the engine's repeated
+   * location and source excerpt ({@code "SyntaxError: Expected an operand but found ;"}).
+   */
+  static ScriptError syntaxError(PolyglotException e, String origin) {
+    var loc = e.getSourceLocation();
+    String first = e.getMessage().lines().findFirst().orElse("SyntaxError");
+    String message = first.replaceFirst("^(SyntaxError: )?\\S+:\\d+:\\d+ ", "SyntaxError: ");
+    if (!message.startsWith("SyntaxError")) {
+      message = "SyntaxError: " + message;
+    }
+    return new ScriptError(message, e.getMessage(), loc.getSource().getName(), loc.getStartLine(), loc.getStartColumn(), origin);
+  }
+
+  @Override
+  public void close() {
+    timers.values().forEach(Scheduler.Cancellable::cancel);
+    timers.clear();
+    try {
+      context.close(true);
+    } catch (RuntimeException ignored) {
+      // closing a context that is being cancelled may complain; the session is going away anyway
+    }
+  }
+
+  private void fire(int id) {
+    timers.remove(id);
+    call("timer", fireTimer, id);
+  }
+
+  /** The functions the base library calls; nothing else of Java is reachable from page code. */
+  public final class Host {
+    @HostAccess.Export
+    public void console(String level, String text) {
+      sink.console(new ConsoleMessage(level, text));
+    }
+
+    @HostAccess.Export
+    public void uncaught(String message, String stack, String origin) {
+      sink.error(ScriptError.of(message, stack, origin));
+    }
+
+    @HostAccess.Export
+    public double now() {
+      return loop.clock().epochMillis();
+    }
+
+    @HostAccess.Export
+    public void setTimer(int id, double delay) {
+      Scheduler.Cancellable old = timers.put(id, loop.schedule((long) delay, () -> fire(id)));
+      if (old != null) {
+        old.cancel();
+      }
+    }
+
+    @HostAccess.Export
+    public void clearTimer(int id) {
+      Scheduler.Cancellable t = timers.remove(id);
+      if (t != null) {
+        t.cancel();
+      }
+    }
+
+    @HostAccess.Export
+    public String resolveModule(String from, String request) {
+      return modules.resolve(from, request).orElse(null);
+    }
+
+    /** The module function, or a string (already reported) when the file has a syntax error. */
+    @HostAccess.Export
+    public Object compileModule(String path) {
+      try {
+        return context.eval(modules.source(path));
+      } catch (PolyglotException e) {
+        if (e.isSyntaxError()) {
+          report(e, "load " + path);
+          return e.getMessage();
+        }
+        throw e;
+      }
+    }
+
+    @HostAccess.Export
+    public void setData(int pageId, String json, Value callback) {
+      sink.setData(pageId, json, callback);
+    }
+  }
+
+  private static Source loadBase() {
+    try (InputStream in = LogicLayer.class.getResourceAsStream("/dev/sparrow/runtime/js/sparrow-base.js")) {
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return Source.newBuilder("js", text, "sparrow-base.js").cached(true).build();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

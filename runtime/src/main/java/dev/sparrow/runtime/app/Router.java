@@ -1,0 +1,317 @@
+package dev.sparrow.runtime.app;
+
+import dev.sparrow.apis.ApiFailure;
+import dev.sparrow.runtime.ScriptError;
+import dev.sparrow.runtime.project.AppConfig;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.graalvm.polyglot.Value;
+
+/**
+ * The page stack and its lifecycle (spec framework.md §2–3): {@code navigateTo}, {@code
+ * redirectTo}, {@code navigateBack}, {@code reLaunch}, {@code switchTab}, app show/hide, with
+ * WeChat's limits, tabBar rules, callback order and errMsg reasons. Tab pages, once opened, stay
+ * alive (hidden) while another tab shows. Loop-thread only.
+ */
+public final class Router {
+  /** WeChat's page stack limit. */
+  public static final int MAX_PAGES = 10;
+
+  /** What the router tells the rest of the session. */
+  public interface Listener {
+    /** The page stack changed; {@code top} is the page now shown (empty if none). */
+    default void routeChanged(String openType, Optional<PageInstance> top) {}
+
+    /** A page was created with its initial data; its view should render it. */
+    default void pageCreated(PageInstance page, String dataJson) {}
+
+    /** A page was unloaded. */
+    default void pageUnloaded(PageInstance page) {}
+
+    /** A page ran onReady. */
+    default void pageReady(PageInstance page) {}
+  }
+
+  private final AppConfig app;
+  private final LogicLayer logic;
+  private final Listener listener;
+  private final java.util.function.Consumer<ScriptError> errors;
+  private final List<PageInstance> stack = new ArrayList<>();
+  private final Map<String, PageInstance> tabPages = new LinkedHashMap<>();
+  private final Map<Integer, PageInstance> byId = new LinkedHashMap<>();
+  private int nextId = 1;
+  private boolean appVisible = true;
+
+  public Router(AppConfig app, LogicLayer logic, Listener listener, java.util.function.Consumer<ScriptError> errors) {
+    this.app = app;
+    this.logic = logic;
+    this.listener = listener;
+    this.errors = errors;
+  }
+
+  /** The pages as {@code getCurrentPages()} returns them: bottom first. */
+  public List<PageInstance> stack() {
+    return List.copyOf(stack);
+  }
+
+  public Optional<PageInstance> current() {
+    return stack.isEmpty() ? Optional.empty() : Optional.of(stack.get(stack.size() - 1));
+  }
+
+  public Optional<PageInstance> page(int id) {
+    return Optional.ofNullable(byId.get(id));
+  }
+
+  public boolean appVisible() {
+    return appVisible;
+  }
+
+  // ---- launch and app visibility ---------------------------------------------------------------
+
+  /** Opens the entry page after App onLaunch/onShow; handles a missing entry page. */
+  public void launch(String route, Map<String, String> query, Map<String, Object> launchOptions) {
+    Object opts = logic.values().toJs(launchOptions);
+    logic.call("App.onLaunch", logic.fn("callApp"), "onLaunch", opts);
+    logic.call("App.onShow", logic.fn("callApp"), "onShow", logic.values().toJs(launchOptions));
+    if (!app.hasPage(route)) {
+      pageNotFound(route, query, true);
+      return;
+    }
+    PageInstance page = open(route, query);
+    push(page);
+    show(page);
+    changed("appLaunch");
+    scheduleReady(page);
+  }
+
+  private void pageNotFound(String route, Map<String, String> query, boolean entry) {
+    Map<String, Object> res = new LinkedHashMap<>();
+    res.put("path", route);
+    res.put("query", query);
+    res.put("isEntryPage", entry);
+    Value handled = logic.call("App.onPageNotFound", logic.fn("callApp"), "onPageNotFound", logic.values().toJs(res));
+    if (handled == null || !handled.asBoolean()) {
+      errors.accept(new ScriptError("page \"" + route + "\" is not found", "", "", 0, 0, "launch"));
+    }
+  }
+
+  /** The app goes to the background: current page onHide, then App onHide. */
+  public void hideApp() {
+    if (!appVisible) {
+      return;
+    }
+    appVisible = false;
+    current().ifPresent(this::hide);
+    logic.call("App.onHide", logic.fn("callApp"), "onHide");
+  }
+
+  /** The app comes back: App onShow, then current page onShow. */
+  public void showApp(Map<String, Object> options) {
+    if (appVisible) {
+      return;
+    }
+    appVisible = true;
+    logic.call("App.onShow", logic.fn("callApp"), "onShow", logic.values().toJs(options));
+    current().ifPresent(this::show);
+  }
+
+  // ---- routing APIs ----------------------------------------------------------------------------
+
+  public PageInstance navigateTo(String url) {
+    Urls.Target t = target(url);
+    if (app.isTabPage(t.route())) {
+      throw ApiFailure.of("can not navigateTo a tabbar page");
+    }
+    if (stack.size() >= MAX_PAGES) {
+      throw ApiFailure.of("webview count limit exceed");
+    }
+    current().ifPresent(this::hide);
+    PageInstance page = open(t.route(), t.query());
+    push(page);
+    show(page);
+    changed("navigateTo");
+    scheduleReady(page);
+    return page;
+  }
+
+  public PageInstance redirectTo(String url) {
+    Urls.Target t = target(url);
+    if (app.isTabPage(t.route())) {
+      throw ApiFailure.of("can not redirectTo a tabbar page");
+    }
+    current().ifPresent(p -> {
+      stack.remove(stack.size() - 1);
+      unload(p);
+    });
+    PageInstance page = open(t.route(), t.query());
+    push(page);
+    show(page);
+    changed("redirectTo");
+    scheduleReady(page);
+    return page;
+  }
+
+  public PageInstance navigateBack(int delta) {
+    if (stack.size() <= 1) {
+      throw ApiFailure.of("cannot navigate back at first page.");
+    }
+    int pops = Math.min(Math.max(delta, 1), stack.size() - 1);
+    for (int i = 0; i < pops; i++) {
+      PageInstance p = stack.remove(stack.size() - 1);
+      unload(p);
+    }
+    PageInstance revealed = stack.get(stack.size() - 1);
+    show(revealed);
+    changed("navigateBack");
+    return revealed;
+  }
+
+  public PageInstance reLaunch(String url) {
+    Urls.Target t = target(url);
+    while (!stack.isEmpty()) {
+      unload(stack.remove(stack.size() - 1));
+    }
+    for (PageInstance tab : List.copyOf(tabPages.values())) {
+      unload(tab);
+    }
+    PageInstance page = open(t.route(), t.query());
+    push(page);
+    show(page);
+    changed("reLaunch");
+    scheduleReady(page);
+    return page;
+  }
+
+  public PageInstance switchTab(String url) {
+    Urls.Target t = target(url);
+    if (!app.isTabPage(t.route())) {
+      throw ApiFailure.of("can not switch to no-tabBar page");
+    }
+    PageInstance top = current().orElse(null);
+    if (top != null && top.route().equals(t.route())) {
+      return top;
+    }
+    while (!stack.isEmpty() && !app.isTabPage(stack.get(stack.size() - 1).route())) {
+      unload(stack.remove(stack.size() - 1));
+    }
+    if (!stack.isEmpty()) {
+      PageInstance bottomTab = stack.remove(stack.size() - 1);
+      if (bottomTab == top) {
+        hide(bottomTab);
+      }
+    }
+    PageInstance target = tabPages.get(t.route());
+    boolean fresh = target == null;
+    if (fresh) {
+      target = open(t.route(), Map.of());
+    }
+    push(target);
+    show(target);
+    changed("switchTab");
+    if (fresh) {
+      scheduleReady(target);
+    }
+    return target;
+  }
+
+  // ---- internals -------------------------------------------------------------------------------
+
+  private Urls.Target target(String url) {
+    Urls.Target t = Urls.parse(url, current().map(PageInstance::route).orElse(null));
+    if (t.route() == null || !app.hasPage(t.route())) {
+      String shown = t.route() == null ? url : t.route();
+      throw ApiFailure.of("page \"" + shown + "\" is not found");
+    }
+    return t;
+  }
+
+  /** Loads the page's code if needed, creates the instance and runs onLoad. */
+  private PageInstance open(String route, Map<String, String> query) {
+    Value problem = logic.call("load " + route, logic.fn("loadPage"), route, route + ".js");
+    if (problem != null && problem.isString()) {
+      errors.accept(new ScriptError(problem.asString(), "", route + ".js", 0, 0, "load " + route));
+    }
+    PageInstance page = new PageInstance(nextId++, route, query);
+    byId.put(page.id(), page);
+    if (app.isTabPage(route)) {
+      tabPages.put(route, page);
+    }
+    Value data = logic.call(route + " create", logic.fn("createPage"), page.id(), route, logic.values().toJs(query));
+    listener.pageCreated(page, data == null || !data.isString() ? "{}" : data.asString());
+    logic.call(route + " onLoad", logic.fn("callHook"), page.id(), "onLoad", logic.values().toJs(query));
+    return page;
+  }
+
+  private void push(PageInstance page) {
+    stack.add(page);
+    syncStack();
+  }
+
+  private void syncStack() {
+    List<Integer> ids = new ArrayList<>();
+    for (PageInstance p : stack) {
+      ids.add(p.id());
+    }
+    logic.call("getCurrentPages", logic.fn("setStack"), logic.values().toJs(ids));
+  }
+
+  private void show(PageInstance page) {
+    page.state(PageInstance.State.SHOWN);
+    if (appVisible) {
+      logic.call(page.route() + " onShow", logic.fn("callHook"), page.id(), "onShow");
+    }
+  }
+
+  private void hide(PageInstance page) {
+    if (page.state() == PageInstance.State.SHOWN) {
+      page.state(PageInstance.State.HIDDEN);
+      logic.call(page.route() + " onHide", logic.fn("callHook"), page.id(), "onHide");
+    }
+  }
+
+  private void unload(PageInstance page) {
+    if (page.state() == PageInstance.State.UNLOADED) {
+      return;
+    }
+    page.state(PageInstance.State.UNLOADED);
+    tabPages.remove(page.route(), page);
+    syncStack();
+    logic.call(page.route() + " onUnload", logic.fn("callHook"), page.id(), "onUnload");
+    logic.call(page.route() + " destroy", logic.fn("destroyPage"), page.id());
+    byId.remove(page.id());
+    listener.pageUnloaded(page);
+  }
+
+  private void scheduleReady(PageInstance page) {
+    readyQueue.add(page);
+  }
+
+  private final List<PageInstance> readyQueue = new ArrayList<>();
+
+  /**
+   * Runs onReady for pages whose first render is done. The session calls this in a task of its own
+   * after the routing call has answered, as WeChat's view layer renders asynchronously.
+   */
+  public void flushReady() {
+    List<PageInstance> due = List.copyOf(readyQueue);
+    readyQueue.clear();
+    for (PageInstance page : due) {
+      if (page.state() != PageInstance.State.UNLOADED && !page.isReady()) {
+        page.ready();
+        logic.call(page.route() + " onReady", logic.fn("callHook"), page.id(), "onReady");
+        listener.pageReady(page);
+      }
+    }
+  }
+
+  public boolean hasPendingReady() {
+    return !readyQueue.isEmpty();
+  }
+
+  private void changed(String openType) {
+    listener.routeChanged(openType, current());
+  }
+}

@@ -1,0 +1,293 @@
+package dev.sparrow.runtime.bridge;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sparrow.apis.ApiFailure;
+import dev.sparrow.apis.Errno;
+import dev.sparrow.runtime.js.EventLoop;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.Value;
+
+/**
+ * The one door between page JavaScript and the wx API handlers. The base library calls the
+ * exported methods; this class validates arguments against the {@link ApiSpec}, converts them to
+ * Java, calls the handler, and shapes every answer ({@code errMsg}, {@code errno}) — delivered on
+ * the session thread, success/fail then complete, exactly once.
+ *
+ * <p>A Java exception in a handler never reaches JS: the page sees {@code "<api>:fail internal
+ * error"} and the exception goes to the host's error sink.
+ */
+public final class WxBridge {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ApiRegistry registry;
+  private final EventLoop loop;
+  private final Consumer<Throwable> internalErrors;
+  private final Map<String, Object> env;
+  private final Map<Integer, Object> instances = new ConcurrentHashMap<>();
+  private final AtomicInteger nextInstance = new AtomicInteger(1);
+  private volatile JsValues values;
+
+  public WxBridge(ApiRegistry registry, EventLoop loop, Map<String, Object> env, Consumer<Throwable> internalErrors) {
+    this.registry = registry;
+    this.loop = loop;
+    this.env = env;
+    this.internalErrors = internalErrors;
+  }
+
+  /** Called once the base library is up. */
+  public void attach(JsValues values) {
+    this.values = values;
+  }
+
+  public JsValues values() {
+    return values;
+  }
+
+  public ApiRegistry registry() {
+    return registry;
+  }
+
+  /** Exposes {@code object} to JS as an instance of {@code type}. */
+  public InstanceRef register(String type, Object object) {
+    int id = nextInstance.getAndIncrement();
+    instances.put(id, object);
+    return new InstanceRef(type, id);
+  }
+
+  /** Forgets an instance; later calls on it see no object. */
+  public void release(InstanceRef ref) {
+    instances.remove(ref.id());
+  }
+
+  /** Runs {@code task} on the session loop (from any thread). */
+  public void post(Runnable task) {
+    loop.post(task);
+  }
+
+  /** The session's event loop (scheduling, I/O accounting). */
+  public EventLoop loop() {
+    return loop;
+  }
+
+  /**
+   * Calls a JS function with one argument (plain Java data) on the loop thread; an exception in it
+   * is reported as an uncaught error of {@code origin} and does not propagate.
+   */
+  public void callJs(Value fn, Object payload, String origin) {
+    Value callback = values.helpers().getMember("callback");
+    callback.execute(fn, payload == null ? null : values.toJs(payload), origin);
+  }
+
+  // ---- exported to the base library -----------------------------------------------------------
+
+  @HostAccess.Export
+  public String descriptors() {
+    return registry.descriptors();
+  }
+
+  @HostAccess.Export
+  public String env() {
+    try {
+      return JSON.writeValueAsString(env);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @HostAccess.Export
+  public Object invokeAsync(String key, int instanceId, Value opts, Value settle) {
+    ApiSpec spec = spec(key);
+    ApiCall.Settler settler = (call, ok, result, failure) -> deliver(call.api(), settle, ok, result, failure, call);
+    if (!spec.implemented()) {
+      deliverNow(spec.name(), settle, ApiFailure.of("not supported"));
+      return null;
+    }
+    String tag = JsType.tagOf(opts);
+    if (!tag.equals("Undefined") && !tag.equals("Object")) {
+      deliverNow(spec.name(), settle, parameterError("parameter should be Object instead of " + tag + ";"));
+      return null;
+    }
+    Map<String, Object> args = new LinkedHashMap<>();
+    String problems = readParams(spec, name -> tag.equals("Object") && opts.hasMember(name) ? opts.getMember(name) : null, args);
+    if (problems != null) {
+      deliverNow(spec.name(), settle, parameterError(problems));
+      return null;
+    }
+    ApiCall call = new ApiCall(spec, args, instance(instanceId), null, settler);
+    loop.beginIo();
+    call.onRelease(loop::endIo);
+    try {
+      ((ApiSpec.AsyncHandler) spec.handler()).handle(call);
+    } catch (ApiFailure f) {
+      if (!call.isSettled()) {
+        call.reject(f);
+      }
+    } catch (Exception | LinkageError e) {
+      internalErrors.accept(e);
+      if (!call.isSettled()) {
+        call.reject(ApiFailure.of("internal error", Errno.INTERNAL_ERROR));
+      }
+    }
+    Object ret = call.returnValue();
+    return ret == null ? null : values.toJs(ret);
+  }
+
+  @HostAccess.Export
+  public Value invokeSync(String key, int instanceId, Value args) {
+    ApiSpec spec = spec(key);
+    Value out = values.helpers().getMember("newObject").execute();
+    if (!spec.implemented()) {
+      fail(out, spec.name(), ApiFailure.of("not supported"));
+      return out;
+    }
+    Map<String, Object> converted = new LinkedHashMap<>();
+    var params = spec.params();
+    String problems = readParams(spec, name -> {
+      for (int i = 0; i < params.size(); i++) {
+        if (params.get(i).name().equals(name)) {
+          return i < args.getArraySize() ? args.getArrayElement(i) : null;
+        }
+      }
+      return null;
+    }, converted);
+    if (problems != null) {
+      fail(out, spec.name(), parameterError(problems));
+      return out;
+    }
+    ApiCall call = new ApiCall(spec, converted, instance(instanceId), null, (c, ok, r, f) -> {
+      throw new IllegalStateException(spec.key() + " is synchronous: return or throw");
+    });
+    try {
+      Object result = ((ApiSpec.SyncHandler) spec.handler()).handle(call);
+      out.putMember("value", values.toJs(result));
+    } catch (ApiFailure f) {
+      fail(out, spec.name(), f);
+    } catch (Exception | LinkageError e) {
+      internalErrors.accept(e);
+      fail(out, spec.name(), ApiFailure.of("internal error", Errno.INTERNAL_ERROR));
+    }
+    return out;
+  }
+
+  @HostAccess.Export
+  public void listen(String key, int instanceId, Value fn) {
+    ApiSpec spec = spec(key);
+    if (!spec.implemented()) {
+      return;
+    }
+    if (fn != null && !fn.isNull() && !fn.canExecute()) {
+      return;
+    }
+    ApiCall call = new ApiCall(spec, Map.of(), instance(instanceId), fn == null || fn.isNull() ? null : fn, (c, ok, r, f) -> {});
+    try {
+      ((ApiSpec.ListenerHandler) spec.handler()).handle(call);
+    } catch (Exception | LinkageError e) {
+      internalErrors.accept(e);
+    }
+  }
+
+  @HostAccess.Export
+  public Object getProperty(String key, int instanceId) {
+    ApiSpec spec = spec(key);
+    Object instance = instance(instanceId);
+    if (instance == null) {
+      return null;
+    }
+    return values.toJs(((ApiSpec.PropertyHandler) spec.handler()).get(instance));
+  }
+
+  @HostAccess.Export
+  public void setProperty(String key, int instanceId, Value value) {
+    ApiSpec spec = spec(key);
+    Object instance = instance(instanceId);
+    if (instance == null || spec.readOnly()) {
+      return;
+    }
+    ((ApiSpec.PropertyHandler) spec.handler()).set(instance, values.toJava(value));
+  }
+
+  // ---- internals ------------------------------------------------------------------------------
+
+  private ApiSpec spec(String key) {
+    return registry.find(key).orElseThrow(() -> new IllegalArgumentException("no wx API " + key));
+  }
+
+  private Object instance(int id) {
+    return id == 0 ? null : instances.get(id);
+  }
+
+  /** Reads declared params; returns WeChat's problem text (several joined) or null if all are fine. */
+  private String readParams(ApiSpec spec, java.util.function.Function<String, Value> member, Map<String, Object> into) {
+    StringBuilder problems = null;
+    for (Param p : spec.params()) {
+      Value v = member.apply(p.name());
+      String tag = JsType.tagOf(v);
+      if (tag.equals("Undefined")) {
+        if (p.required()) {
+          problems = append(problems, p, tag);
+        } else if (p.defaultValue() != null) {
+          into.put(p.name(), p.defaultValue());
+        }
+        continue;
+      }
+      if (!p.accepts(tag)) {
+        problems = append(problems, p, tag);
+        continue;
+      }
+      into.put(p.name(), p.types().contains(JsType.JSON) ? values.json(v) : values.toJava(v));
+    }
+    return problems == null ? null : problems.toString();
+  }
+
+  private static StringBuilder append(StringBuilder sb, Param p, String actual) {
+    StringBuilder out = sb == null ? new StringBuilder() : sb;
+    out.append("parameter.").append(p.name()).append(" should be ").append(p.expected()).append(" instead of ").append(actual).append(';');
+    return out;
+  }
+
+  private static ApiFailure parameterError(String problems) {
+    return ApiFailure.of("parameter error: " + problems, Errno.INVALID_PARAMETER);
+  }
+
+  private void deliverNow(String api, Value settle, ApiFailure failure) {
+    loop.post(() -> settle.execute(false, values.toJs(failureResult(api, failure))));
+  }
+
+  private void deliver(String api, Value settle, boolean ok, Map<String, Object> result, ApiFailure failure, ApiCall call) {
+    loop.post(() -> {
+      Map<String, Object> res;
+      if (ok) {
+        res = new LinkedHashMap<>();
+        res.put("errMsg", api + ":ok");
+        if (result != null) {
+          result.forEach((k, v) -> {
+            if (!k.equals("errMsg")) {
+              res.put(k, v);
+            }
+          });
+        }
+      } else {
+        res = failureResult(api, failure);
+      }
+      settle.execute(ok, values.toJs(res));
+    });
+    call.release();
+  }
+
+  private static Map<String, Object> failureResult(String api, ApiFailure failure) {
+    Map<String, Object> res = new LinkedHashMap<>();
+    res.put("errMsg", failure.errMsg(api));
+    failure.errno().ifPresent(n -> res.put("errno", n));
+    return res;
+  }
+
+  private void fail(Value out, String api, ApiFailure failure) {
+    out.putMember("error", failure.errMsg(api));
+    failure.errno().ifPresent(n -> out.putMember("errno", n));
+  }
+}

@@ -1,0 +1,363 @@
+package dev.sparrow.runtime.js;
+
+import dev.sparrow.apis.device.Clock;
+import dev.sparrow.apis.device.Scheduler;
+import dev.sparrow.apis.device.VirtualClock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.PriorityQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * One session's thread: every piece of JavaScript runs here, one task at a time, as in WeChat's
+ * logic layer. Other threads {@link #post} work to it; timers fire in session time ({@link Clock}).
+ *
+ * <p>The loop is <em>idle</em> when no task is queued or running, no timer is due, and no
+ * {@linkplain #beginIo() I/O operation} is in flight. Timers due later do not keep it busy: with a
+ * {@link VirtualClock} they wait for {@link #advance(Duration)}; with the system clock they fire
+ * when their time comes.
+ */
+public final class EventLoop implements Scheduler, AutoCloseable {
+  private final Clock clock;
+  private final boolean virtual;
+  private final Thread thread;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition changed = lock.newCondition();
+  private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
+  private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+  private final Consumer<Throwable> onTaskFailure;
+  private long timerSeq;
+  private int pendingIo;
+  private boolean running;
+  private boolean closed;
+  private volatile long taskStartedNanos;
+
+  /** A scheduled callback; ordered by due time, then by creation. */
+  private final class Timer implements Comparable<Timer>, Cancellable {
+    final long seq = ++timerSeq;
+    long due;
+    final Runnable task;
+    volatile boolean cancelled;
+
+    Timer(long due, Runnable task) {
+      this.due = due;
+      this.task = task;
+    }
+
+    @Override
+    public int compareTo(Timer o) {
+      int c = Long.compare(due, o.due);
+      return c != 0 ? c : Long.compare(seq, o.seq);
+    }
+
+    @Override
+    public void cancel() {
+      lock.lock();
+      try {
+        cancelled = true;
+        timers.remove(this);
+        changed.signalAll();
+      } finally {
+        lock.unlock();
+      }
+    }
+  }
+
+  /**
+   * Starts the loop thread.
+   *
+   * @param name thread name
+   * @param clock session time; a {@link VirtualClock} only moves through {@link #advance}
+   * @param onTaskFailure receives anything a task throws (the loop itself goes on)
+   */
+  public EventLoop(String name, Clock clock, Consumer<Throwable> onTaskFailure) {
+    this.clock = clock;
+    this.virtual = clock instanceof VirtualClock;
+    this.onTaskFailure = onTaskFailure;
+    this.thread = new Thread(this::run, name);
+    this.thread.setDaemon(true);
+    this.thread.start();
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  /** True on the loop's own thread. */
+  public boolean inLoop() {
+    return Thread.currentThread() == thread;
+  }
+
+  /** Queues {@code task}; from any thread. Tasks posted after {@link #close()} are dropped. */
+  public void post(Runnable task) {
+    lock.lock();
+    try {
+      if (!closed) {
+        tasks.addLast(task);
+        changed.signalAll();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Runs {@code task} after {@code delayMillis} of session time; from any thread. */
+  @Override
+  public Cancellable schedule(long delayMillis, Runnable task) {
+    lock.lock();
+    try {
+      Timer t = new Timer(clock.epochMillis() + Math.max(0, delayMillis), task);
+      if (!closed) {
+        timers.add(t);
+        changed.signalAll();
+      }
+      return t;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Marks the start of an operation that will {@link #post} its result later, so the loop is not
+   * idle meanwhile. Each call must be paired with one {@link #endIo()}.
+   */
+  public void beginIo() {
+    lock.lock();
+    try {
+      pendingIo++;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Ends an operation started with {@link #beginIo()}. */
+  public void endIo() {
+    lock.lock();
+    try {
+      pendingIo--;
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Runs {@code work} on the loop and waits for its result; runs it directly when already on the
+   * loop.
+   */
+  public <T> T call(Callable<T> work, Duration timeout) {
+    if (inLoop()) {
+      try {
+        return work.call();
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    CompletableFuture<T> result = new CompletableFuture<>();
+    post(() -> {
+      try {
+        result.complete(work.call());
+      } catch (Throwable t) {
+        result.completeExceptionally(t);
+      }
+    });
+    try {
+      return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the session", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("the session did not answer within " + timeout.toMillis() + " ms", e);
+    }
+  }
+
+  /**
+   * Waits until the loop is idle (see class doc). Returns false if {@code timeout} passed first.
+   */
+  public boolean awaitIdle(Duration timeout) {
+    if (inLoop()) {
+      throw new IllegalStateException("awaitIdle() called from the session's own thread");
+    }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    lock.lock();
+    try {
+      while (!isIdleLocked()) {
+        if (closed) {
+          return true;
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        changed.awaitNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)));
+      }
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Moves a {@link VirtualClock} forward by {@code amount}, firing every timer due on the way at its
+   * own instant and letting the work it causes settle before the next one. Returns false if the
+   * session did not settle within {@code timeout}.
+   */
+  public boolean advance(Duration amount, Duration timeout) {
+    if (!virtual) {
+      throw new IllegalStateException("advance() needs a session with a virtual clock");
+    }
+    VirtualClock vc = (VirtualClock) clock;
+    long target = vc.epochMillis() + amount.toMillis();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      if (!awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+        return false;
+      }
+      long next;
+      lock.lock();
+      try {
+        Timer t = timers.peek();
+        next = t == null ? Long.MAX_VALUE : t.due;
+        vc.moveTo(Math.min(next, target));
+        changed.signalAll();
+      } finally {
+        lock.unlock();
+      }
+      if (next > target) {
+        return awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+      }
+    }
+  }
+
+  /** Nanos the current task has been running, or 0 when the loop is waiting. */
+  public long currentTaskNanos() {
+    long start = taskStartedNanos;
+    return start == 0 ? 0 : System.nanoTime() - start;
+  }
+
+  /** Number of timers not yet fired or cancelled. */
+  public int pendingTimers() {
+    lock.lock();
+    try {
+      return timers.size();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Stops the loop; queued tasks and timers are dropped. Waits briefly for the thread to end. */
+  @Override
+  public void close() {
+    lock.lock();
+    try {
+      closed = true;
+      tasks.clear();
+      timers.clear();
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    if (!inLoop()) {
+      try {
+        thread.join(5000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  public boolean isClosed() {
+    lock.lock();
+    try {
+      return closed;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private boolean isIdleLocked() {
+    if (running || !tasks.isEmpty() || pendingIo > 0) {
+      return false;
+    }
+    Timer t = timers.peek();
+    return t == null || t.due > clock.epochMillis();
+  }
+
+  private void run() {
+    while (true) {
+      Runnable next;
+      lock.lock();
+      try {
+        while (true) {
+          if (closed) {
+            changed.signalAll();
+            return;
+          }
+          Timer t = timers.peek();
+          long now = clock.epochMillis();
+          // A timer that comes due joins the task queue behind work posted before it, as in browsers.
+          while (t != null && t.due <= now) {
+            timers.poll();
+            Timer due = t;
+            tasks.addLast(() -> {
+              if (!due.cancelled) {
+                due.task.run();
+              }
+            });
+            t = timers.peek();
+          }
+          if (!tasks.isEmpty()) {
+            next = tasks.pollFirst();
+            break;
+          }
+          if (t == null || virtual) {
+            changed.await();
+          } else {
+            changed.await(t.due - now, TimeUnit.MILLISECONDS);
+          }
+        }
+        running = true;
+      } catch (InterruptedException e) {
+        return;
+      } finally {
+        lock.unlock();
+      }
+      taskStartedNanos = System.nanoTime();
+      try {
+        next.run();
+      } catch (Throwable t) {
+        onTaskFailure.accept(t);
+      } finally {
+        taskStartedNanos = 0;
+        lock.lock();
+        try {
+          running = false;
+          changed.signalAll();
+        } finally {
+          lock.unlock();
+        }
+      }
+    }
+  }
+}

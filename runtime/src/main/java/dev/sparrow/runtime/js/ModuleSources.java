@@ -1,0 +1,104 @@
+package dev.sparrow.runtime.js;
+
+import dev.sparrow.runtime.project.ProjectFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.graalvm.polyglot.Source;
+
+/**
+ * Finds and wraps the JavaScript files of a package as WeChat does: each file becomes a function of
+ * {@code require, module, exports} (and the framework globals), ES modules are first rewritten to
+ * CommonJS, and {@code require} paths resolve like WeChat's: {@code /x} from the package root,
+ * anything else from the requiring file's folder, with {@code .js} and {@code /index.js} tried, and
+ * bare names also looked up in {@code miniprogram_npm} folders.
+ *
+ * <p>{@link Source}s are cached for the whole JVM by file and modification time: sessions sharing
+ * the engine then share parsed code, which is what makes a second session start fast.
+ */
+public final class ModuleSources {
+  /** Parameters of every module function; the names after {@code global} are left undefined, as in WeChat. */
+  public static final String WRAPPER_PREFIX =
+      "(function(require,module,exports,wx,App,Page,Component,Behavior,getApp,getCurrentPages,global,"
+          + "window,document,frames,self,location,navigator,localStorage,history,Caches,screen,alert,confirm,prompt,"
+          + "XMLHttpRequest,WebSocket,Reporter,webkit,WeixinJSCore){";
+  private static final String WRAPPER_SUFFIX = "\n})";
+
+  private record Key(Path file, long modified, long size) {}
+
+  private static final ConcurrentHashMap<Key, Source> CACHE = new ConcurrentHashMap<>();
+
+  private final ProjectFiles files;
+
+  public ModuleSources(ProjectFiles files) {
+    this.files = files;
+  }
+
+  /** Resolves {@code request} as required from module {@code fromPath}; empty when nothing matches. */
+  public Optional<String> resolve(String fromPath, String request) {
+    if (request.isEmpty()) {
+      return Optional.empty();
+    }
+    String dir = fromPath.lastIndexOf('/') >= 0 ? fromPath.substring(0, fromPath.lastIndexOf('/') + 1) : "";
+    String base = request.startsWith("/") ? request : dir + request;
+    Optional<String> found = ProjectFiles.normalise(base).flatMap(this::asFile);
+    if (found.isPresent() || request.startsWith("/") || request.startsWith(".")) {
+      return found;
+    }
+    // bare name: miniprogram_npm in this folder or any above it
+    String d = dir;
+    while (true) {
+      Optional<String> npm = ProjectFiles.normalise(d + "miniprogram_npm/" + request).flatMap(this::asFile);
+      if (npm.isPresent()) {
+        return npm;
+      }
+      if (d.isEmpty()) {
+        return Optional.empty();
+      }
+      int cut = d.lastIndexOf('/', d.length() - 2);
+      d = cut < 0 ? "" : d.substring(0, cut + 1);
+    }
+  }
+
+  private Optional<String> asFile(String path) {
+    if (path.isEmpty()) {
+      return Optional.empty();
+    }
+    for (String candidate : new String[] {path, path + ".js", path + "/index.js"}) {
+      if (candidate.endsWith(".js") && files.exists(candidate)) {
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The wrapped source of a package file (which must exist). */
+  public Source source(String path) {
+    Path file = files.file(path).orElseThrow(() -> new IllegalArgumentException("no such module " + path));
+    try {
+      BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+      Key key = new Key(file.toAbsolutePath(), attrs.lastModifiedTime().toMillis(), attrs.size());
+      return CACHE.computeIfAbsent(key, k -> build(path, file));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Source build(String path, Path file) {
+    try {
+      String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+      if (text.startsWith("\uFEFF")) {
+        text = text.substring(1);
+      }
+      String body = EsModules.toCommonJs(text);
+      return Source.newBuilder("js", WRAPPER_PREFIX + body + WRAPPER_SUFFIX, path).cached(true).build();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

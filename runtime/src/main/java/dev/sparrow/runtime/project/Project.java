@@ -1,0 +1,34 @@
+package dev.sparrow.runtime.project;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * A loaded mini program: {@code project.config.json} facts, the package files, {@code app.json},
+ * and each page's own {@code .json} configuration.
+ *
+ * @param dir the folder holding {@code project.config.json}
+ * @param files the package ({@code miniprogramRoot}), the only files page code can reach
+ * @param urlCheck {@code setting.urlCheck}: whether the domain whitelist is enforced
+ * @param pageConfigs route → that page's {@code .json} (empty map when it has none)
+ */
+public record Project(
+    Path dir,
+    String appId,
+    String projectName,
+    ProjectFiles files,
+    boolean urlCheck,
+    AppConfig app,
+    Map<String, Map<String, Object>> pageConfigs) {
+
+  public Project {
+    pageConfigs = Map.copyOf(pageConfigs);
+  }
+
+  /** The page's effective window settings: app.json {@code window} overlaid with the page's json. */
+  public Map<String, Object> windowOf(String route) {
+    Map<String, Object> merged = new java.util.LinkedHashMap<>(app.window());
+    merged.putAll(pageConfigs.getOrDefault(route, Map.of()));
+    return merged;
+  }
+}

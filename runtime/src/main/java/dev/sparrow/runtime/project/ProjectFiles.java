@@ -1,0 +1,99 @@
+package dev.sparrow.runtime.project;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Read access to a mini program's package (the {@code miniprogramRoot}), by project-relative path
+ * with forward slashes. Nothing outside the root is reachable: {@code ..} past the root, absolute
+ * host paths and symbolic links leading out are treated as missing.
+ */
+public final class ProjectFiles {
+  private final Path root;
+  private final Path realRoot;
+
+  public ProjectFiles(Path root) {
+    this.root = root.toAbsolutePath().normalize();
+    try {
+      this.realRoot = this.root.toRealPath();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open project " + root, e);
+    }
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /**
+   * Normalises {@code path} ({@code a/./b/../c} → {@code a/c}); a leading slash means the root.
+   * Empty if it climbs above the root.
+   */
+  public static Optional<String> normalise(String path) {
+    List<String> out = new ArrayList<>();
+    for (String seg : path.replace('\\', '/').split("/")) {
+      if (seg.isEmpty() || seg.equals(".")) {
+        continue;
+      }
+      if (seg.equals("..")) {
+        if (out.isEmpty()) {
+          return Optional.empty();
+        }
+        out.remove(out.size() - 1);
+      } else {
+        out.add(seg);
+      }
+    }
+    return Optional.of(String.join("/", out));
+  }
+
+  /** The host path of a regular file inside the package, if there is one. */
+  public Optional<Path> file(String relative) {
+    Optional<String> norm = normalise(relative);
+    if (norm.isEmpty() || norm.get().isEmpty()) {
+      return Optional.empty();
+    }
+    Path p = root.resolve(norm.get());
+    if (!Files.isRegularFile(p)) {
+      return Optional.empty();
+    }
+    try {
+      Path real = p.toRealPath();
+      return real.startsWith(realRoot) ? Optional.of(p) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  public boolean exists(String relative) {
+    return file(relative).isPresent();
+  }
+
+  public boolean isDirectory(String relative) {
+    Optional<String> norm = normalise(relative);
+    return norm.isPresent() && Files.isDirectory(root.resolve(norm.get()), LinkOption.NOFOLLOW_LINKS);
+  }
+
+  /** The text of a package file (UTF-8), if it exists. */
+  public Optional<String> read(String relative) {
+    return file(relative).map(p -> {
+      try {
+        return new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
+  /** Project-relative path of a host path inside the root. */
+  public String relativize(Path p) {
+    return root.relativize(p.toAbsolutePath().normalize()).toString().replace('\\', '/');
+  }
+}

@@ -1,0 +1,262 @@
+package dev.sparrow.runtime.project;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads a mini program folder and checks it as WeChat DevTools does before running anything:
+ * {@code project.config.json} (appid, {@code miniprogramRoot}, {@code setting.urlCheck}, with
+ * {@code project.private.config.json} on top), {@code app.json} (pages, subpackages, window,
+ * tabBar, networkTimeout, entryPagePath), {@code app.js}, and every page's {@code .js} and {@code
+ * .wxml} (required) and {@code .json} (optional).
+ *
+ * <p>Every problem found is collected and reported together, each naming its file (and line:column
+ * for JSON syntax errors): malformed JSON, missing files, pages listed twice, tabBar pages that are
+ * not pages.
+ */
+public final class ProjectLoader {
+  /** DevTools' appid for projects without one. */
+  public static final String TOURIST_APPID = "touristappid";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ProjectLoader() {}
+
+  /** Loads the project in {@code dir}; throws {@link ProjectException} listing every problem. */
+  public static Project load(Path dir) {
+    List<Problem> problems = new ArrayList<>();
+    Path projectDir = dir.toAbsolutePath().normalize();
+    if (!Files.isDirectory(projectDir)) {
+      throw new ProjectException(List.of(Problem.at(dir.toString(), "not a directory")));
+    }
+
+    JsonNode config = readJson(projectDir, "project.config.json", false, problems);
+    JsonNode privateConfig = readJson(projectDir, "project.private.config.json", false, problems);
+    String appId = text(config, "appid").filter(s -> !s.isBlank()).orElse(TOURIST_APPID);
+    String projectName = text(config, "projectname").orElse(projectDir.getFileName().toString());
+    String rootDir = text(config, "miniprogramRoot").orElse("");
+    boolean urlCheck = bool(privateConfig.path("setting"), "urlCheck").or(() -> bool(config.path("setting"), "urlCheck")).orElse(true);
+
+    Path root = projectDir.resolve(rootDir).normalize();
+    if (!root.startsWith(projectDir) || !Files.isDirectory(root)) {
+      problems.add(Problem.at("project.config.json", "miniprogramRoot \"" + rootDir + "\" is not a folder inside the project"));
+      throw new ProjectException(problems);
+    }
+    ProjectFiles files = new ProjectFiles(root);
+    String prefix = rootDir.isEmpty() ? "" : ProjectFiles.normalise(rootDir).orElse("") + "/";
+
+    String appJsonText = files.read("app.json").orElse(null);
+    if (appJsonText == null) {
+      problems.add(Problem.at(prefix + "app.json", "app.json is missing"));
+      throw new ProjectException(problems);
+    }
+    JsonNode app = parse(prefix + "app.json", appJsonText, problems);
+    if (app == null) {
+      throw new ProjectException(problems);
+    }
+    if (!files.exists("app.js")) {
+      problems.add(Problem.at(prefix + "app.js", "app.js is missing"));
+    }
+
+    List<String> pages = new ArrayList<>();
+    Map<String, Integer> pageLines = new LinkedHashMap<>();
+    JsonNode pagesNode = app.path("pages");
+    if (!pagesNode.isArray() || pagesNode.isEmpty()) {
+      problems.add(new Problem(prefix + "app.json", lineOf(appJsonText, "\"pages\"", 0), 0, "\"pages\" must be a non-empty array of page paths"));
+    } else {
+      addPages(pagesNode, "", prefix + "app.json", appJsonText, pages, pageLines, problems);
+    }
+    List<AppConfig.Subpackage> subpackages = new ArrayList<>();
+    JsonNode subs = app.has("subpackages") ? app.path("subpackages") : app.path("subPackages");
+    for (JsonNode sub : subs) {
+      String subRoot = ProjectFiles.normalise(sub.path("root").asText("")).orElse("");
+      if (subRoot.isEmpty()) {
+        problems.add(new Problem(prefix + "app.json", lineOf(appJsonText, "\"root\"", 0), 0, "a subpackage needs a \"root\""));
+        continue;
+      }
+      List<String> subPages = new ArrayList<>();
+      addPages(sub.path("pages"), subRoot + "/", prefix + "app.json", appJsonText, subPages, pageLines, problems);
+      pages.addAll(subPages);
+      subpackages.add(new AppConfig.Subpackage(subRoot, sub.path("name").asText(subRoot), subPages, sub.path("independent").asBoolean(false)));
+    }
+
+    Map<String, Map<String, Object>> pageConfigs = new LinkedHashMap<>();
+    for (String route : pages) {
+      for (String ext : List.of(".js", ".wxml")) {
+        if (!files.exists(route + ext)) {
+          problems.add(new Problem(prefix + "app.json", pageLines.getOrDefault(route, 0), 0,
+              "page \"" + route + "\" is listed but " + prefix + route + ext + " is missing"));
+        }
+      }
+      Optional<String> pageJson = files.read(route + ".json");
+      if (pageJson.isPresent()) {
+        JsonNode node = parse(prefix + route + ".json", pageJson.get(), problems);
+        if (node != null && node.isObject()) {
+          pageConfigs.put(route, toMap(node));
+        } else if (node != null) {
+          problems.add(Problem.at(prefix + route + ".json", "a page's json must be an object"));
+        }
+      } else {
+        pageConfigs.put(route, Map.of());
+      }
+    }
+
+    Optional<TabBar> tabBar = tabBar(app.path("tabBar"), pages, subpackages, prefix + "app.json", appJsonText, problems);
+
+    String entry = text(app, "entryPagePath").map(p -> ProjectFiles.normalise(p).orElse(p)).orElse(pages.isEmpty() ? "" : pages.get(0));
+    if (!entry.isEmpty() && !pages.contains(entry) && app.has("entryPagePath")) {
+      problems.add(new Problem(prefix + "app.json", lineOf(appJsonText, "\"entryPagePath\"", 0), 0, "entryPagePath \"" + entry + "\" is not a page in \"pages\""));
+    }
+
+    Map<String, Integer> timeouts = new LinkedHashMap<>();
+    app.path("networkTimeout").fields().forEachRemaining(e -> {
+      if (e.getValue().isNumber()) {
+        timeouts.put(e.getKey(), e.getValue().asInt());
+      }
+    });
+
+    if (!problems.isEmpty()) {
+      throw new ProjectException(problems);
+    }
+    JsonNode window = app.path("window");
+    AppConfig appConfig = new AppConfig(pages, subpackages, window.isObject() ? toMap(window) : Map.of(), tabBar, timeouts, entry, toMap(app));
+    return new Project(projectDir, appId, projectName, files, urlCheck, appConfig, pageConfigs);
+  }
+
+  private static boolean isSubRoute(String route, List<AppConfig.Subpackage> subs) {
+    return subs.stream().anyMatch(s -> route.startsWith(s.root() + "/"));
+  }
+
+  private static void addPages(
+      JsonNode list, String rootPrefix, String file, String text, List<String> into, Map<String, Integer> lines, List<Problem> problems) {
+    int from = 0;
+    for (JsonNode p : list) {
+      if (!p.isTextual() || p.asText().isBlank()) {
+        problems.add(Problem.at(file, "a page path must be a non-empty string, got " + p));
+        continue;
+      }
+      String raw = p.asText();
+      int line = lineOf(text, "\"" + raw + "\"", from);
+      int at = text.indexOf("\"" + raw + "\"", from);
+      if (at >= 0) {
+        from = at + raw.length() + 2;
+      }
+      Optional<String> norm = ProjectFiles.normalise(raw);
+      if (norm.isEmpty() || raw.startsWith("/") || raw.endsWith(".js") || raw.endsWith(".wxml")) {
+        problems.add(new Problem(file, line, 0, "page path \"" + raw + "\" must be relative to the package, without extension"));
+        continue;
+      }
+      String route = rootPrefix + norm.get();
+      if (lines.putIfAbsent(route, line) != null) {
+        problems.add(new Problem(file, line, 0, "page \"" + route + "\" is listed twice"));
+        continue;
+      }
+      into.add(route);
+    }
+  }
+
+  private static Optional<TabBar> tabBar(JsonNode node, List<String> pages, List<AppConfig.Subpackage> subs, String file, String text, List<Problem> problems) {
+    if (node.isMissingNode() || node.isNull()) {
+      return Optional.empty();
+    }
+    List<TabBar.Item> items = new ArrayList<>();
+    for (JsonNode item : node.path("list")) {
+      String path = ProjectFiles.normalise(item.path("pagePath").asText("")).orElse("");
+      int line = lineOf(text, "\"" + item.path("pagePath").asText("") + "\"", text.indexOf("\"tabBar\""));
+      if (!pages.contains(path)) {
+        problems.add(new Problem(file, line, 0, "tabBar pagePath \"" + path + "\" is not a page in \"pages\""));
+      } else if (isSubRoute(path, subs)) {
+        problems.add(new Problem(file, line, 0, "tabBar pagePath \"" + path + "\" must be in the main package"));
+      }
+      items.add(new TabBar.Item(path, item.path("text").asText(""), item.path("iconPath").asText(""), item.path("selectedIconPath").asText("")));
+    }
+    if (items.size() < 2 || items.size() > 5) {
+      problems.add(new Problem(file, lineOf(text, "\"tabBar\"", 0), 0, "tabBar.list must have 2 to 5 items, it has " + items.size()));
+    }
+    return Optional.of(new TabBar(items, node.path("color").asText(""), node.path("selectedColor").asText(""),
+        node.path("backgroundColor").asText(""), node.path("borderStyle").asText("black"), node.path("position").asText("bottom"),
+        node.path("custom").asBoolean(false)));
+  }
+
+  private static JsonNode readJson(Path dir, String name, boolean required, List<Problem> problems) {
+    Path file = dir.resolve(name);
+    if (!Files.isRegularFile(file)) {
+      if (required) {
+        problems.add(Problem.at(name, name + " is missing"));
+      }
+      return JSON.missingNode();
+    }
+    try {
+      JsonNode node = parse(name, new String(Files.readAllBytes(file), StandardCharsets.UTF_8), problems);
+      return node == null ? JSON.missingNode() : node;
+    } catch (IOException e) {
+      problems.add(Problem.at(name, "cannot read: " + e.getMessage()));
+      return JSON.missingNode();
+    }
+  }
+
+  /** Parses JSON text; on a syntax error records file:line:column and returns null. */
+  static JsonNode parse(String file, String text, List<Problem> problems) {
+    String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    if (body.isBlank()) {
+      problems.add(new Problem(file, 1, 1, "empty file; expected a JSON object"));
+      return null;
+    }
+    try {
+      JsonNode node = JSON.readTree(body);
+      if (!node.isObject()) {
+        problems.add(new Problem(file, 1, 1, "expected a JSON object"));
+        return null;
+      }
+      return node;
+    } catch (JsonProcessingException e) {
+      JsonLocation loc = e.getLocation();
+      String message = e.getOriginalMessage();
+      int nl = message.indexOf('\n');
+      problems.add(new Problem(file, loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(),
+          "invalid JSON: " + (nl >= 0 ? message.substring(0, nl) : message)));
+      return null;
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> toMap(JsonNode node) {
+    return JSON.convertValue(node, LinkedHashMap.class);
+  }
+
+  private static Optional<String> text(JsonNode node, String field) {
+    JsonNode v = node.path(field);
+    return v.isTextual() ? Optional.of(v.asText()) : Optional.empty();
+  }
+
+  private static Optional<Boolean> bool(JsonNode node, String field) {
+    JsonNode v = node.path(field);
+    return v.isBoolean() ? Optional.of(v.asBoolean()) : Optional.empty();
+  }
+
+  /** 1-based line of the first {@code needle} at or after {@code from}; 0 when absent. */
+  static int lineOf(String text, String needle, int from) {
+    int at = text.indexOf(needle, Math.max(0, from));
+    if (at < 0) {
+      return 0;
+    }
+    int line = 1;
+    for (int i = 0; i < at; i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+      }
+    }
+    return line;
+  }
+}

@@ -1,0 +1,149 @@
+package dev.sparrow.runtime.wx;
+
+import static dev.sparrow.runtime.bridge.JsType.ARRAY;
+import static dev.sparrow.runtime.bridge.JsType.BOOLEAN;
+import static dev.sparrow.runtime.bridge.JsType.NUMBER;
+import static dev.sparrow.runtime.bridge.JsType.STRING;
+
+import dev.sparrow.apis.ApiFailure;
+import dev.sparrow.apis.ui.ActionSheetRequest;
+import dev.sparrow.apis.ui.Interaction;
+import dev.sparrow.apis.ui.ModalAnswer;
+import dev.sparrow.apis.ui.ModalRequest;
+import dev.sparrow.runtime.bridge.ApiCall;
+import dev.sparrow.runtime.bridge.ApiSpec;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+
+/**
+ * wx interaction APIs (spec ui-and-storage.md §1–2): {@code showToast}, {@code hideToast}, {@code
+ * showLoading}, {@code hideLoading}, {@code showModal}, {@code showActionSheet}, and the navigation
+ * bar calls pages make ({@code setNavigationBarTitle}, {@code setNavigationBarColor}, {@code
+ * show/hideNavigationBarLoading}). Implementation: {@link Interaction}.
+ */
+public final class UiApis {
+  /** Receives navigation bar changes of the current page (title, colours, loading). */
+  public interface NavigationBar {
+    void update(Map<String, Object> change);
+  }
+
+  private final Interaction interaction;
+  private final NavigationBar navigationBar;
+
+  public UiApis(Interaction interaction, NavigationBar navigationBar) {
+    this.interaction = interaction;
+    this.navigationBar = navigationBar;
+  }
+
+  public List<ApiSpec> specs() {
+    return List.of(
+        ApiSpec.async("showToast")
+            .required("title", STRING)
+            .optional("icon", STRING, "success")
+            .optional("image", STRING)
+            .optional("duration", NUMBER, 1500)
+            .optional("mask", BOOLEAN, false)
+            .handle(this::showToast),
+        ApiSpec.async("hideToast").optional("noConflict", BOOLEAN, false).handle(c -> {
+          interaction.hideToast(c.bool("noConflict"));
+          c.resolve();
+        }),
+        ApiSpec.async("showLoading").required("title", STRING).optional("mask", BOOLEAN, false).handle(c -> {
+          interaction.showLoading(c.string("title"), c.bool("mask"));
+          c.resolve();
+        }),
+        ApiSpec.async("hideLoading").optional("noConflict", BOOLEAN, false).handle(c -> {
+          interaction.hideLoading(c.bool("noConflict"));
+          c.resolve();
+        }),
+        ApiSpec.async("showModal")
+            .optional("title", STRING, "")
+            .optional("content", STRING, "")
+            .optional("showCancel", BOOLEAN, true)
+            .optional("cancelText", STRING, "取消")
+            .optional("cancelColor", STRING, "#000000")
+            .optional("confirmText", STRING, "确定")
+            .optional("confirmColor", STRING, "#576B95")
+            .optional("editable", BOOLEAN, false)
+            .optional("placeholderText", STRING, "")
+            .returns("confirm", "cancel", "content")
+            .handle(this::showModal),
+        ApiSpec.async("showActionSheet")
+            .required("itemList", ARRAY)
+            .optional("itemColor", STRING, "#000000")
+            .optional("alertText", STRING)
+            .returns("tapIndex")
+            .handle(this::showActionSheet),
+        ApiSpec.async("setNavigationBarTitle").required("title", STRING).handle(c -> bar(c, Map.of("title", c.string("title")))),
+        ApiSpec.async("setNavigationBarColor")
+            .required("frontColor", STRING)
+            .required("backgroundColor", STRING)
+            .optional("animation", dev.sparrow.runtime.bridge.JsType.OBJECT)
+            .handle(this::navigationBarColor),
+        ApiSpec.async("showNavigationBarLoading").handle(c -> bar(c, Map.of("loading", true))),
+        ApiSpec.async("hideNavigationBarLoading").handle(c -> bar(c, Map.of("loading", false))));
+  }
+
+  private void showToast(ApiCall c) {
+    interaction.showToast(c.string("title"), c.string("icon"), c.string("image"), c.longValue("duration"), c.bool("mask"));
+    c.resolve();
+  }
+
+  private void showModal(ApiCall c) {
+    ModalRequest request = new ModalRequest(
+        c.string("title"), c.string("content"), c.bool("showCancel"), c.string("cancelText"), c.string("cancelColor"),
+        c.string("confirmText"), c.string("confirmColor"), c.bool("editable"), c.string("placeholderText"));
+    boolean editable = request.editable();
+    interaction.showModal(request).whenComplete((ModalAnswer a, Throwable t) -> {
+      if (t != null) {
+        c.reject(failureOf(t));
+        return;
+      }
+      Map<String, Object> res = new LinkedHashMap<>();
+      res.put("confirm", a.confirm());
+      res.put("cancel", a.cancel());
+      if (editable) {
+        res.put("content", a.content());
+      }
+      c.resolve(res);
+    });
+    c.awaitUser();
+  }
+
+  private void showActionSheet(ApiCall c) {
+    ActionSheetRequest request = new ActionSheetRequest(c.string("alertText"), c.strings("itemList"), c.string("itemColor"));
+    interaction.showActionSheet(request).whenComplete((Integer index, Throwable t) -> {
+      if (t != null) {
+        c.reject(failureOf(t));
+      } else {
+        c.resolve(Map.of("tapIndex", index));
+      }
+    });
+    c.awaitUser();
+  }
+
+  private void navigationBarColor(ApiCall c) {
+    String front = c.string("frontColor");
+    if (!front.equalsIgnoreCase("#ffffff") && !front.equalsIgnoreCase("#000000")) {
+      throw ApiFailure.of("invalid frontColor \"" + front + "\"");
+    }
+    bar(c, Map.of("frontColor", front, "backgroundColor", c.string("backgroundColor")));
+  }
+
+  private void bar(ApiCall c, Map<String, Object> change) {
+    navigationBar.update(change);
+    c.resolve();
+  }
+
+  private static ApiFailure failureOf(Throwable t) {
+    Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+    return cause instanceof ApiFailure f ? f : ApiFailure.of("internal error", dev.sparrow.apis.Errno.INTERNAL_ERROR);
+  }
+
+  /** Convenience for hosts: a listener-less navigation bar. */
+  public static NavigationBar ignoreNavigationBar() {
+    return change -> {};
+  }
+}

@@ -1,0 +1,669 @@
+// Sparrow's base library: the logic-layer framework a mini program's code runs against.
+// Evaluated once per session before any project code. It receives the host objects, keeps them in
+// this closure and removes every global a page must not see. Everything here runs on the
+// session's event-loop thread.
+(function (host, bridge) {
+  'use strict';
+  const global = globalThis;
+
+  // ---- the global object: remove what page code must not reach --------------------------------
+  const setRejectionHook = typeof Graal === 'object' ? Graal.setUnhandledPromiseRejectionHandler : null;
+  for (const name of ['Graal', 'Java', 'Packages', 'java', 'javax', 'Polyglot', 'print', 'load', 'loadWithNewGlobal', 'quit', 'exit', 'read', 'readbuffer', 'console', '__sparrowHost', '__sparrowBridge']) {
+    try { delete global[name]; } catch (e) { /* non-configurable: leave it */ }
+  }
+
+  const toString = Object.prototype.toString;
+  const typeTag = (v) => toString.call(v).slice(8, -1);
+
+  // ---- error reporting ------------------------------------------------------------------------
+  let reporting = false;
+  function errorText(e) {
+    if (e && typeof e === 'object' && typeof e.stack === 'string') {
+      return e.stack.indexOf(String(e.message)) >= 0 ? e.stack : e.name + ': ' + e.message + '\n' + e.stack;
+    }
+    return String(e);
+  }
+  function errorMessage(e) {
+    if (e && typeof e === 'object' && 'message' in e) return (e.name ? e.name + ': ' : '') + e.message;
+    return String(e);
+  }
+  /** Reports an uncaught error: to the host (file:line, stack) and to App.onError. */
+  function reportError(e, origin) {
+    const stack = errorText(e);
+    if (!(e && e.__sparrowReported)) host.uncaught(errorMessage(e), stack, origin || '');
+    if (reporting) return;
+    const app = appInstance;
+    if (app && typeof app.onError === 'function') {
+      reporting = true;
+      try { app.onError(stack); } catch (inner) { host.uncaught(errorMessage(inner), errorText(inner), 'App.onError'); }
+      finally { reporting = false; }
+    }
+    if (errorListeners.length > 0) {
+      reporting = true;
+      try { for (const fn of errorListeners.slice()) { try { fn(stack); } catch (inner) { host.uncaught(errorMessage(inner), errorText(inner), 'onError'); } } }
+      finally { reporting = false; }
+    }
+  }
+  const errorListeners = [];
+  const rejectionListeners = [];
+  function guard(fn, self, args, origin) {
+    try { return fn.apply(self, args); } catch (e) { reportError(e, origin); return undefined; }
+  }
+
+  if (setRejectionHook) {
+    setRejectionHook(function (reason, promise) {
+      const text = 'Uncaught (in promise) ' + errorText(reason);
+      host.uncaught('Uncaught (in promise) ' + errorMessage(reason), text, 'unhandledrejection');
+      const app = appInstance;
+      if (app && typeof app.onUnhandledRejection === 'function') {
+        guard(app.onUnhandledRejection, app, [{ reason: reason, promise: promise }], 'App.onUnhandledRejection');
+      }
+      for (const fn of rejectionListeners.slice()) guard(fn, undefined, [{ reason: reason, promise: promise }], 'onUnhandledRejection');
+    });
+  }
+
+  // ---- console --------------------------------------------------------------------------------
+  function formatArg(a) {
+    if (typeof a === 'string') return a;
+    if (a === undefined) return 'undefined';
+    if (typeof a === 'function') return 'function ' + (a.name || '(anonymous)') + '()';
+    if (typeof a === 'symbol' || typeof a === 'bigint') return String(a);
+    if (a instanceof Error) return errorText(a);
+    if (a !== null && typeof a === 'object') {
+      try {
+        const seen = new WeakSet();
+        const json = JSON.stringify(a, function (k, v) {
+          if (typeof v === 'object' && v !== null) { if (seen.has(v)) return '[Circular]'; seen.add(v); }
+          if (v instanceof ArrayBuffer) return 'ArrayBuffer(' + v.byteLength + ')';
+          if (typeof v === 'function') return 'function ' + (v.name || '(anonymous)') + '()';
+          return v === undefined ? null : v;
+        });
+        return json === undefined ? String(a) : json;
+      } catch (e) { return String(a); }
+    }
+    return String(a);
+  }
+  function format(args) {
+    const parts = [];
+    let i = 0;
+    if (typeof args[0] === 'string' && args.length > 1 && /%[sdifoOjc%]/.test(args[0])) {
+      i = 1;
+      parts.push(args[0].replace(/%([sdifoOjc%])/g, function (m, f) {
+        if (f === '%') return '%';
+        if (i >= args.length) return m;
+        const v = args[i++];
+        switch (f) {
+          case 's': return typeof v === 'string' ? v : formatArg(v);
+          case 'd': case 'i': return String(parseInt(v, 10));
+          case 'f': return String(parseFloat(v));
+          case 'c': return '';
+          default: return formatArg(v);
+        }
+      }));
+    }
+    for (; i < args.length; i++) parts.push(formatArg(args[i]));
+    return parts.join(' ');
+  }
+  const consoleObject = {};
+  for (const level of ['log', 'info', 'warn', 'error', 'debug']) {
+    consoleObject[level] = function () { host.console(level, format(Array.prototype.slice.call(arguments))); };
+  }
+  consoleObject.trace = function () { host.console('debug', format(Array.prototype.slice.call(arguments)) + '\n' + new Error().stack.split('\n').slice(2).join('\n')); };
+  consoleObject.group = consoleObject.log;
+  consoleObject.groupEnd = function () {};
+  consoleObject.table = consoleObject.log;
+  consoleObject.dir = consoleObject.log;
+  consoleObject.assert = function (cond) { if (!cond) host.console('error', 'Assertion failed: ' + format(Array.prototype.slice.call(arguments, 1))); };
+  const counts = new Map();
+  consoleObject.count = function (label) { label = label === undefined ? 'default' : String(label); counts.set(label, (counts.get(label) || 0) + 1); host.console('log', label + ': ' + counts.get(label)); };
+  const timeLabels = new Map();
+  consoleObject.time = function (label) { timeLabels.set(label === undefined ? 'default' : String(label), Date.now()); };
+  consoleObject.timeEnd = function (label) { label = label === undefined ? 'default' : String(label); const t = timeLabels.get(label); if (t !== undefined) { timeLabels.delete(label); host.console('log', label + ': ' + (Date.now() - t) + 'ms'); } };
+  Object.defineProperty(global, 'console', { value: consoleObject, writable: true, configurable: true, enumerable: false });
+
+  // ---- Date follows the session clock (a virtual clock in tests) ----------------------------------
+  const RealDate = Date;
+  const SessionDate = function Date() {
+    if (!new.target) return new RealDate(host.now()).toString();
+    return arguments.length === 0 ? new RealDate(host.now()) : Reflect.construct(RealDate, Array.prototype.slice.call(arguments));
+  };
+  SessionDate.prototype = RealDate.prototype;
+  SessionDate.now = function now() { return host.now(); };
+  SessionDate.parse = RealDate.parse;
+  SessionDate.UTC = RealDate.UTC;
+  Object.defineProperty(RealDate.prototype, 'constructor', { value: SessionDate, writable: true, configurable: true, enumerable: false });
+  global.Date = SessionDate;
+
+  // ---- timers (session time; the host fires them on this thread) ------------------------------
+  const timers = new Map();
+  let nextTimerId = 1;
+  function addTimer(fn, delay, args, repeat) {
+    if (typeof fn !== 'function') throw new TypeError('The callback provided as parameter 1 is not a function.');
+    const id = nextTimerId++;
+    delay = Number(delay);
+    delay = delay > 0 ? Math.floor(delay) : 0;
+    timers.set(id, { fn: fn, args: args, delay: delay, repeat: repeat });
+    host.setTimer(id, delay);
+    return id;
+  }
+  function clearTimer(id) {
+    id = Number(id);
+    if (timers.delete(id)) host.clearTimer(id);
+  }
+  function fireTimer(id) {
+    const t = timers.get(id);
+    if (!t) return;
+    if (t.repeat) host.setTimer(id, t.delay); else timers.delete(id);
+    guard(t.fn, undefined, t.args, t.repeat ? 'setInterval' : 'setTimeout');
+  }
+  global.setTimeout = function (fn, delay) { return addTimer(fn, delay, Array.prototype.slice.call(arguments, 2), false); };
+  global.setInterval = function (fn, delay) { return addTimer(fn, delay, Array.prototype.slice.call(arguments, 2), true); };
+  global.clearTimeout = clearTimer;
+  global.clearInterval = clearTimer;
+
+  // ---- modules: every file is wrapped as WeChat does; require resolves through the host ----------
+  const modules = new Map();
+  function makeRequire(fromPath) {
+    const req = function require(request) {
+      if (typeof request !== 'string') throw new Error('require args must be a string');
+      const resolved = host.resolveModule(fromPath, request);
+      if (resolved === null || resolved === undefined) {
+        throw new Error('module "' + moduleDisplayName(fromPath, request) + '" is not defined');
+      }
+      return loadModule(resolved);
+    };
+    req.async = function (request) {
+      return new Promise(function (resolve, reject) { setTimeout(function () { try { resolve(req(request)); } catch (e) { reject(e); } }, 0); });
+    };
+    return req;
+  }
+  function moduleDisplayName(fromPath, request) {
+    if (request.charAt(0) === '/') return request.slice(1);
+    const dir = fromPath.lastIndexOf('/') >= 0 ? fromPath.slice(0, fromPath.lastIndexOf('/') + 1) : '';
+    const out = [];
+    for (const seg of (dir + request).split('/')) {
+      if (seg === '' || seg === '.') continue;
+      if (seg === '..') out.pop(); else out.push(seg);
+    }
+    return out.join('/');
+  }
+  function loadModule(path) {
+    const cached = modules.get(path);
+    if (cached) return cached.exports;
+    const module = { exports: {}, id: path, loaded: false };
+    modules.set(path, module);
+    const factory = host.compileModule(path);
+    if (typeof factory === 'string') {
+      modules.delete(path);
+      const e = new SyntaxError(factory);
+      Object.defineProperty(e, '__sparrowReported', { value: true });
+      throw e;
+    }
+    try {
+      factory.call(undefined, makeRequire(path), module, module.exports, wxObject, App, Page, Component, Behavior, getApp, getCurrentPages, global);
+    } catch (e) {
+      modules.delete(path);
+      throw e;
+    }
+    module.loaded = true;
+    return module.exports;
+  }
+  // Babel-style interop for files written with ES import/export (see EsModules.java).
+  global.__sparrowInterop = Object.freeze({
+    def: function (m) { return m && m.__esModule ? m['default'] : m; },
+    ns: function (m) {
+      if (m && m.__esModule) return m;
+      const ns = { 'default': m };
+      if (m !== null && (typeof m === 'object' || typeof m === 'function')) for (const k of Object.keys(m)) if (k !== 'default') ns[k] = m[k];
+      return ns;
+    },
+    reexport: function (exports, m) {
+      for (const k of Object.keys(m)) {
+        if (k === 'default' || k === '__esModule' || Object.prototype.hasOwnProperty.call(exports, k)) continue;
+        Object.defineProperty(exports, k, { enumerable: true, get: function () { return m[k]; } });
+      }
+    }
+  });
+
+  // ---- data paths ('a.b[1].c') --------------------------------------------------------------------
+  function parsePath(key) {
+    const out = [];
+    let cur = '';
+    let i = 0;
+    const n = key.length;
+    let pendingName = true;
+    while (i < n) {
+      const c = key.charAt(i);
+      if (c === '\\' && i + 1 < n) { cur += key.charAt(i + 1); i += 2; continue; }
+      if (c === '.') { out.push(cur); cur = ''; pendingName = true; i++; continue; }
+      if (c === '[') {
+        if (cur !== '' || (pendingName && out.length === 0 && i > 0)) { out.push(cur); }
+        cur = '';
+        const close = key.indexOf(']', i);
+        if (close < 0) return [key];
+        const index = key.slice(i + 1, close);
+        if (!/^\d+$/.test(index)) return [key];
+        out.push(Number(index));
+        i = close + 1;
+        pendingName = false;
+        if (key.charAt(i) === '.') { i++; pendingName = true; }
+        continue;
+      }
+      cur += c;
+      i++;
+    }
+    if (cur !== '' || pendingName) out.push(cur);
+    return out;
+  }
+  function setPath(root, path, value) {
+    let obj = root;
+    for (let i = 0; i < path.length - 1; i++) {
+      const k = path[i];
+      let next = obj[k];
+      if (next === null || typeof next !== 'object') {
+        next = typeof path[i + 1] === 'number' ? [] : {};
+        obj[k] = next;
+      }
+      obj = next;
+    }
+    obj[path[path.length - 1]] = value;
+  }
+
+  // ---- App -------------------------------------------------------------------------------------
+  let appInstance = null;
+  let appRegistered = false;
+  function App(options) {
+    if (appRegistered) { reportError(new Error('App() can only be called once.'), 'App'); return; }
+    appRegistered = true;
+    const app = appInstance;
+    if (options && typeof options === 'object') {
+      for (const k of Object.keys(options)) app[k] = options[k];
+    }
+  }
+  function getApp(opts) {
+    if (!appRegistered && !(opts && opts.allowDefault)) return undefined;
+    return appInstance;
+  }
+  appInstance = {};
+
+  // ---- Page ------------------------------------------------------------------------------------
+  const pageDefs = new Map();
+  let loadingRoute = null;
+  const pages = new Map();
+  let stack = [];
+  const MAX_SETDATA = 1048576;
+
+  function Page(options) {
+    if (loadingRoute === null) {
+      reportError(new Error('Page() must be called while a page file listed in app.json "pages" is loading.'), 'Page');
+      return;
+    }
+    pageDefs.set(loadingRoute, { kind: 'page', options: options || {} });
+  }
+  function Behavior(options) { return options || {}; }
+  function Component(options) {
+    if (loadingRoute === null) {
+      host.console('warn', 'Component() outside a page file: custom components are not supported yet; it is ignored.');
+      return;
+    }
+    pageDefs.set(loadingRoute, { kind: 'component', options: options || {} });
+  }
+
+  const pageProto = {
+    setData: function (data, callback) {
+      if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+        reportError(new TypeError('setData accepts an Object rather than some ' + typeTag(data) + '.'), 'setData');
+        return;
+      }
+      const payload = {};
+      let any = false;
+      for (const key of Object.keys(data)) {
+        if (data[key] === undefined) {
+          host.console('warn', 'Setting data field "' + key + '" to undefined is invalid.');
+          continue;
+        }
+        payload[key] = data[key];
+        any = true;
+      }
+      const json = JSON.stringify(payload);
+      const copy = any ? JSON.parse(json) : payload;
+      for (const key of Object.keys(copy)) setPath(this.data, parsePath(key), copy[key]);
+      if (json.length > MAX_SETDATA) {
+        host.console('error', 'invokeWebviewMethod 数据传输长度为 ' + json.length + ' 已经超过最大长度 ' + MAX_SETDATA);
+        return;
+      }
+      host.setData(this.__pageId__, json, typeof callback === 'function' ? callback : null);
+    },
+    getOpenerEventChannel: function () { return this.__eventChannel__ || (this.__eventChannel__ = new EventChannel()); },
+    selectComponent: function () { return null; },
+    selectAllComponents: function () { return []; }
+  };
+
+  function EventChannel() { this.__listeners = new Map(); this.__peer = null; }
+  EventChannel.prototype.on = function (name, fn) { (this.__listeners.get(name) || this.__listeners.set(name, []).get(name)).push({ fn: fn, once: false }); };
+  EventChannel.prototype.once = function (name, fn) { (this.__listeners.get(name) || this.__listeners.set(name, []).get(name)).push({ fn: fn, once: true }); };
+  EventChannel.prototype.off = function (name, fn) {
+    const l = this.__listeners.get(name);
+    if (!l) return;
+    if (fn === undefined) this.__listeners.delete(name); else this.__listeners.set(name, l.filter(function (x) { return x.fn !== fn; }));
+  };
+  EventChannel.prototype.emit = function (name) {
+    const target = this.__peer || this;
+    const args = Array.prototype.slice.call(arguments, 1);
+    const l = target.__listeners.get(name);
+    if (!l) return;
+    target.__listeners.set(name, l.filter(function (x) { return !x.once; }));
+    for (const x of l) guard(x.fn, undefined, args, 'EventChannel ' + name);
+  };
+
+  function deepClone(v) {
+    if (v === null || typeof v !== 'object') return v;
+    if (v instanceof Date) return new Date(v.getTime());
+    if (v instanceof RegExp || v instanceof ArrayBuffer) return v;
+    if (Array.isArray(v)) return v.map(deepClone);
+    const out = {};
+    for (const k of Object.keys(v)) out[k] = deepClone(v[k]);
+    return out;
+  }
+
+  // ---- wx: built from the host registry ---------------------------------------------------------
+  const wxObject = {};
+  const specs = JSON.parse(bridge.descriptors());
+  const instanceTypes = new Map();
+  const mocked = new Map();
+
+  function hasCallback(opts) {
+    return opts !== null && typeof opts === 'object' &&
+      (typeof opts.success === 'function' || typeof opts.fail === 'function' || typeof opts.complete === 'function');
+  }
+  function invokeAsync(spec, id, opts) {
+    if (spec.promise && !hasCallback(opts)) {
+      return new Promise(function (resolve, reject) {
+        bridge.invokeAsync(spec.key, id, opts, function (ok, res) { (ok ? resolve : reject)(res); });
+      });
+    }
+    const o = opts !== null && typeof opts === 'object' ? opts : {};
+    const ret = bridge.invokeAsync(spec.key, id, opts, function (ok, res) {
+      const cb = ok ? o.success : o.fail;
+      if (typeof cb === 'function') guard(cb, o, [res], spec.name + (ok ? ' success' : ' fail'));
+      if (typeof o.complete === 'function') guard(o.complete, o, [res], spec.name + ' complete');
+    });
+    return ret === null ? undefined : ret;
+  }
+  function invokeSync(spec, id, args) {
+    const r = bridge.invokeSync(spec.key, id, args);
+    if (r.error !== undefined) {
+      const e = new Error(r.error);
+      e.errMsg = r.error;
+      if (r.errno !== undefined) e.errno = r.errno;
+      throw e;
+    }
+    return r.value;
+  }
+  function apiFunction(spec, instance) {
+    switch (spec.kind) {
+      case 'async':
+        return instance
+          ? function (opts) { return invokeAsync(spec, this.__sparrowId__, opts); }
+          : function (opts) { return invokeAsync(spec, 0, opts); };
+      case 'sync':
+        return instance
+          ? function () { return invokeSync(spec, this.__sparrowId__, Array.prototype.slice.call(arguments)); }
+          : function () { return invokeSync(spec, 0, Array.prototype.slice.call(arguments)); };
+      case 'listener':
+        return instance
+          ? function (fn) { bridge.listen(spec.key, this.__sparrowId__, fn === undefined ? null : fn); }
+          : function (fn) { bridge.listen(spec.key, 0, fn === undefined ? null : fn); };
+      default:
+        throw new Error('unknown api kind ' + spec.kind);
+    }
+  }
+  function instanceOf(type, id) {
+    let proto = instanceTypes.get(type);
+    if (!proto) { proto = {}; instanceTypes.set(type, proto); }
+    const obj = Object.create(proto);
+    Object.defineProperty(obj, '__sparrowId__', { value: id });
+    return obj;
+  }
+  for (const spec of specs) {
+    if (spec.owner) {
+      let proto = instanceTypes.get(spec.owner);
+      if (!proto) { proto = {}; instanceTypes.set(spec.owner, proto); }
+      if (spec.kind === 'property') {
+        Object.defineProperty(proto, spec.name, {
+          enumerable: true,
+          get: function () { return bridge.getProperty(spec.key, this.__sparrowId__); },
+          set: spec.readOnly ? undefined : function (v) { bridge.setProperty(spec.key, this.__sparrowId__, v); }
+        });
+      } else {
+        proto[spec.name] = apiFunction(spec, true);
+      }
+    } else {
+      wxObject[spec.name] = apiFunction(spec, false);
+    }
+  }
+  wxObject.env = Object.freeze(JSON.parse(bridge.env()));
+  Object.defineProperty(wxObject, 'onUnhandledRejection', { value: function (fn) { if (typeof fn === 'function') rejectionListeners.push(fn); }, enumerable: true });
+  Object.defineProperty(wxObject, 'offUnhandledRejection', {
+    value: function (fn) { if (fn === undefined) rejectionListeners.length = 0; else { const i = rejectionListeners.indexOf(fn); if (i >= 0) rejectionListeners.splice(i, 1); } },
+    enumerable: true
+  });
+  Object.defineProperty(wxObject, 'onError', {
+    value: function (fn) { if (typeof fn === 'function') errorListeners.push(fn); },
+    enumerable: true
+  });
+  Object.defineProperty(wxObject, 'offError', {
+    value: function (fn) { if (fn === undefined) errorListeners.length = 0; else { const i = errorListeners.indexOf(fn); if (i >= 0) errorListeners.splice(i, 1); } },
+    enumerable: true
+  });
+
+  function getCurrentPages() {
+    return stack.map(function (id) { return pages.get(id); }).filter(Boolean);
+  }
+
+  global.wx = wxObject;
+  global.App = App;
+  global.Page = Page;
+  global.Component = Component;
+  global.Behavior = Behavior;
+  global.getApp = getApp;
+  global.getCurrentPages = getCurrentPages;
+
+  // ---- what the host calls ----------------------------------------------------------------------
+  const sparrow = {
+    fireTimer: fireTimer,
+    /** Loads app.js (the host reports errors). */
+    loadApp: function (path) { loadModule(path); },
+    /** Evaluates a page file under its route; returns null or an error message. */
+    loadPage: function (route, path) {
+      if (pageDefs.has(route)) return null;
+      loadingRoute = route;
+      try {
+        loadModule(path);
+      } catch (e) {
+        reportError(e, 'load ' + path);
+      } finally {
+        loadingRoute = null;
+      }
+      if (pageDefs.has(route)) return null;
+      // WeChat still shows the page (its WXML, no logic); keep going with an empty definition.
+      pageDefs.set(route, { kind: 'page', options: {} });
+      return 'Page "' + route + '" has not been registered yet.';
+    },
+    hasPage: function (route) { return pageDefs.has(route); },
+    /** Creates the page instance; returns its initial data as JSON. */
+    createPage: function (id, route, query) {
+      const def = pageDefs.get(route);
+      const opts = def.options;
+      const page = Object.create(pageProto);
+      if (def.kind === 'component') {
+        const methods = opts.methods || {};
+        for (const k of Object.keys(methods)) page[k] = methods[k];
+        const lifetimes = opts.lifetimes || {};
+        for (const k of ['created', 'attached', 'ready', 'detached']) {
+          const fn = lifetimes[k] || opts[k];
+          if (typeof fn === 'function') page['__lifetime_' + k] = fn;
+        }
+        const pageLifetimes = opts.pageLifetimes || {};
+        for (const k of ['show', 'hide']) if (typeof pageLifetimes[k] === 'function') page['__pagelifetime_' + k] = pageLifetimes[k];
+        const props = opts.properties || {};
+        const data = deepClone(opts.data || {});
+        for (const k of Object.keys(props)) {
+          if (!(k in data)) {
+            const p = props[k];
+            data[k] = p && typeof p === 'object' && 'value' in p ? deepClone(p.value) : defaultForType(p && typeof p === 'object' ? p.type : p);
+          }
+          if (query && Object.prototype.hasOwnProperty.call(query, k)) data[k] = query[k];
+        }
+        page.data = data;
+        page.properties = data;
+      } else {
+        for (const k of Object.keys(opts)) {
+          if (k === 'data') continue;
+          page[k] = typeof opts[k] === 'function' ? opts[k] : deepClone(opts[k]);
+        }
+        page.data = deepClone(opts.data || {});
+      }
+      Object.defineProperty(page, '__pageId__', { value: id });
+      Object.defineProperty(page, '__kind__', { value: def.kind });
+      page.route = route;
+      page.__route__ = route;
+      page.is = route;
+      page.options = query;
+      pages.set(id, page);
+      if (def.kind === 'component') {
+        if (page.__lifetime_created) guard(page.__lifetime_created, page, [], route + ' created');
+        if (page.__lifetime_attached) guard(page.__lifetime_attached, page, [], route + ' attached');
+      }
+      return JSON.stringify(page.data);
+    },
+    /** Calls a lifecycle hook or handler if the page defines it; returns whether it exists. */
+    callHook: function (id, name, arg) {
+      const page = pages.get(id);
+      if (!page) return false;
+      if (page.__kind__ === 'component') {
+        if (name === 'onShow' && page.__pagelifetime_show) guard(page.__pagelifetime_show, page, [], page.route + ' pageLifetimes.show');
+        if (name === 'onHide' && page.__pagelifetime_hide) guard(page.__pagelifetime_hide, page, [], page.route + ' pageLifetimes.hide');
+        if (name === 'onReady' && page.__lifetime_ready) guard(page.__lifetime_ready, page, [], page.route + ' ready');
+        if (name === 'onUnload' && page.__lifetime_detached) guard(page.__lifetime_detached, page, [], page.route + ' detached');
+      }
+      const fn = page[name];
+      if (typeof fn !== 'function') return false;
+      guard(fn, page, arg === undefined ? [] : [arg], page.route + ' ' + name);
+      return true;
+    },
+    /** Calls a page method with arguments (driver, automation); errors reach the host. */
+    callMethod: function (id, name, args) {
+      const page = pages.get(id);
+      if (!page) throw new Error('page ' + id + ' is gone');
+      const fn = page[name];
+      if (typeof fn !== 'function') throw new Error('page "' + page.route + '" has no method "' + name + '"');
+      return fn.apply(page, args);
+    },
+    hasMethod: function (id, name) { const p = pages.get(id); return !!p && typeof p[name] === 'function'; },
+    pageData: function (id) { const p = pages.get(id); return p ? JSON.stringify(p.data) : null; },
+    destroyPage: function (id) { pages.delete(id); },
+    setStack: function (ids) { stack = ids.slice(); },
+    /** App lifecycle: onLaunch/onShow/onHide/onPageNotFound. */
+    callApp: function (name, arg) {
+      const fn = appInstance[name];
+      if (typeof fn !== 'function') return false;
+      guard(fn, appInstance, arg === undefined ? [] : [arg], 'App.' + name);
+      return true;
+    },
+    appRegistered: function () { return appRegistered; },
+    globalData: function () { return JSON.stringify(appInstance.globalData === undefined ? null : appInstance.globalData); },
+    instanceOf: instanceOf,
+    typeTag: typeTag,
+    guard: guard,
+    reportError: reportError,
+    stringify: function (v) { return v === undefined ? undefined : JSON.stringify(v); },
+    parse: function (s) { return JSON.parse(s); },
+    revive: function (type, json) {
+      const v = json === undefined || json === null ? undefined : JSON.parse(json);
+      return type === 'Date' ? new Date(v) : v;
+    },
+    newObject: function () { return {}; },
+    newArray: function () { return []; },
+    arrayBuffer: function (buffer) { return new ArrayBuffer(buffer); },
+    callback: function (fn, arg, origin) { return guard(fn, undefined, arg === undefined || arg === null ? [] : [arg], origin || 'callback'); },
+    /** Calls wx[name] for the host; the outcome goes to completion.done(ok, value). */
+    callWx: function (name, args, completion) {
+      const spec = specs.find(function (s) { return !s.owner && s.name === name; });
+      const f = wxObject[name];
+      if (!spec || typeof f !== 'function') { completion.done(false, { errMsg: name + ':fail not supported' }); return; }
+      try {
+        if (spec.kind === 'sync') { completion.done(true, f.apply(wxObject, Array.isArray(args) ? args : [])); return; }
+        if (spec.kind === 'listener') { completion.done(false, { errMsg: name + ':fail listeners cannot be called from the host' }); return; }
+        const opts = Object.assign({}, args || {});
+        opts.success = function (r) { completion.done(true, r); };
+        opts.fail = function (r) { completion.done(false, r); };
+        f.call(wxObject, opts);
+      } catch (e) {
+        completion.done(false, { errMsg: e && e.message !== undefined ? String(e.message) : String(e) });
+      }
+    },
+    /** Settles a possibly-thenable value into completion.done(ok, value). */
+    settleValue: function (v, completion) {
+      if (v !== null && (typeof v === 'object' || typeof v === 'function') && typeof v.then === 'function') {
+        v.then(function (r) { completion.done(true, r); }, function (e) { completion.done(false, e instanceof Error ? { errMsg: errorText(e) } : e); });
+      } else {
+        completion.done(true, v);
+      }
+    },
+    /**
+     * Replaces wx[name] (automation's App.mockWxMethod): with a fixed result, or with a function
+     * declaration called as fn.apply({origin}, callArgs.concat(extraArgs)).
+     */
+    mockWx: function (name, useResult, result, source, extraArgs) {
+      if (!mocked.has(name)) mocked.set(name, wxObject[name]);
+      const origin = mocked.get(name);
+      const spec = specs.find(function (s) { return !s.owner && s.name === name; });
+      if (useResult) {
+        if (spec && spec.kind === 'sync') {
+          wxObject[name] = function () { return deepClone(result); };
+        } else {
+          wxObject[name] = function (opts) {
+            const res = deepClone(result);
+            if (!hasCallback(opts) && (!spec || spec.promise)) return Promise.resolve(res);
+            setTimeout(function () {
+              if (opts && typeof opts.success === 'function') guard(opts.success, opts, [res], name + ' success');
+              if (opts && typeof opts.complete === 'function') guard(opts.complete, opts, [res], name + ' complete');
+            }, 0);
+          };
+        }
+      } else {
+        const fn = (0, eval)('(' + source + ')');
+        if (typeof fn !== 'function') throw new TypeError('functionDeclaration is not a function');
+        const extra = Array.isArray(extraArgs) ? extraArgs : [];
+        wxObject[name] = function () { return fn.apply({ origin: origin }, Array.prototype.slice.call(arguments).concat(extra)); };
+      }
+    },
+    /** Puts the original wx[name] back; harmless when it was not mocked. */
+    restoreWx: function (name) {
+      if (mocked.has(name)) { wxObject[name] = mocked.get(name); mocked.delete(name); }
+    },
+    /** A global function page code can call to reach the host (automation's exposeFunction). */
+    addBinding: function (name, sink) {
+      global[name] = function () { sink.called(name, Array.prototype.slice.call(arguments)); };
+    },
+    /** Evaluates a function declaration (automation's App.callFunction). */
+    callFunction: function (source, args) {
+      const fn = (0, eval)('(' + source + ')');
+      if (typeof fn !== 'function') throw new TypeError('not a function: ' + source);
+      return fn.apply(undefined, args);
+    }
+  };
+  return sparrow;
+
+  function defaultForType(type) {
+    switch (type) {
+      case String: return '';
+      case Number: return 0;
+      case Boolean: return false;
+      case Array: return [];
+      case Object: return null;
+      default: return null;
+    }
+  }
+})

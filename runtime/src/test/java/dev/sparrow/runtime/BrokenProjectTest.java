@@ -1,0 +1,74 @@
+package dev.sparrow.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.sparrow.runtime.project.Problem;
+import dev.sparrow.runtime.project.ProjectException;
+import dev.sparrow.runtime.project.ProjectLoader;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Broken projects give precise, located problems — never a bare stack trace. */
+class BrokenProjectTest {
+  private static List<String> problems(String name) {
+    ProjectException e = catchThrowableOfType(ProjectException.class, () -> ProjectLoader.load(Examples.path("broken/" + name)));
+    assertThat(e).as("project %s should be refused", name).isNotNull();
+    return e.problems().stream().map(Problem::toString).toList();
+  }
+
+  @Test
+  void aListedPageWithoutItsJsFileIsNamed() {
+    assertThat(problems("missing-page")).containsExactly("app.json:4: page \"pages/gone/gone\" is listed but pages/gone/gone.js is missing");
+  }
+
+  @Test
+  void aPageListedTwiceIsNamedAtItsSecondLine() {
+    assertThat(problems("duplicate-page")).containsExactly("app.json:4: page \"pages/index/index\" is listed twice");
+  }
+
+  @Test
+  void malformedJsonGivesLineAndColumn() {
+    List<String> p = problems("bad-json");
+    assertThat(p).hasSize(1);
+    assertThat(p.get(0)).startsWith("app.json:4:3: invalid JSON:");
+  }
+
+  @Test
+  void malformedPageJsonIsLocatedInThatFile() {
+    List<String> p = problems("bad-page-json");
+    assertThat(p).hasSize(1);
+    assertThat(p.get(0)).startsWith("pages/index/index.json:3:3: invalid JSON:");
+  }
+
+  @Test
+  void aMissingFolderOrAppJsonIsSaid() {
+    assertThat(catchThrowableOfType(ProjectException.class, () -> ProjectLoader.load(Examples.path("broken").resolve("nope"))).problems())
+        .extracting(Problem::message).containsExactly("not a directory");
+    assertThat(catchThrowableOfType(ProjectException.class, () -> ProjectLoader.load(Examples.path("broken"))).problems())
+        .extracting(Problem::toString).containsExactly("app.json: app.json is missing");
+  }
+
+  @Test
+  void aJsSyntaxErrorIsReportedWithFileLineAndColumnAndTheSessionStillRuns() {
+    try (Session s = Sparrow.launch(Examples.path("broken/syntax-error")).awaitIdle()) {
+      ScriptError e = s.errors().get(0);
+      assertThat(e.file()).isEqualTo("pages/index/index.js");
+      assertThat(e.line()).isEqualTo(4);
+      assertThat(e.column()).isEqualTo(22);
+      assertThat(e.message()).contains("SyntaxError");
+      assertThat(s.currentPage().route()).isEqualTo("pages/index/index");
+    }
+  }
+
+  @Test
+  void anErrorInOnLoadIsReportedAndThePageStillOpens() {
+    try (Session s = Sparrow.launch(Examples.path("broken/throws-on-load")).awaitIdle()) {
+      assertThat(s.errors()).hasSize(1);
+      ScriptError e = s.errors().get(0);
+      assertThat(e.toString()).startsWith("pages/index/index.js:3: TypeError");
+      assertThat(e.origin()).isEqualTo("pages/index/index onLoad");
+      assertThat(s.currentPage().route()).isEqualTo("pages/index/index");
+    }
+  }
+}
