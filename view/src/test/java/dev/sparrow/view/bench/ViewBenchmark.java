@@ -24,10 +24,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The issue's numbers for a 1,000-row {@code wx:for} page (bench/rows.wxml): a full render, one-row
- * {@code setData} end to end (path apply + render + diff), and the diff alone. Run: see docs/benchmarks.md.
+ * {@code setData} end to end (path apply + render + diff), and the diff alone. Sample mode, so percentiles show
+ * through the noise of a shared 2-core machine. Run: see docs/benchmarks.md.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
