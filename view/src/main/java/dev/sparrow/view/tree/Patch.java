@@ -30,7 +30,7 @@ public sealed interface Patch {
     @Override
     public JsonNode toJson() {
       ObjectNode o = base("setAttr", id).put("name", name);
-      o.set("value", value);
+      o.set("value", TreeJson.plain(value));
       return o;
     }
   }

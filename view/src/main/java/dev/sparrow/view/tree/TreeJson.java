@@ -40,9 +40,42 @@ public final class TreeJson {
     ObjectNode a = F.objectNode();
     for (Map.Entry<String, JsonNode> en : attributes.entrySet()) {
       if (!en.getValue().isMissingNode()) {
-        a.set(en.getKey(), en.getValue());
+        a.set(en.getKey(), plain(en.getValue()));
       }
     }
     return a;
+  }
+
+  /**
+   * A value as JSON would carry it: {@code undefined} inside arrays becomes {@code null} and inside objects
+   * disappears, like {@code JSON.stringify}. Values without {@code undefined} are returned as they are.
+   */
+  public static JsonNode plain(JsonNode v) {
+    if (!v.isContainerNode() || !hasUndefined(v)) {
+      return v;
+    }
+    if (v.isArray()) {
+      ArrayNode out = F.arrayNode(v.size());
+      for (JsonNode x : v) {
+        out.add(x.isMissingNode() ? F.nullNode() : plain(x));
+      }
+      return out;
+    }
+    ObjectNode out = F.objectNode();
+    v.fields().forEachRemaining(e -> {
+      if (!e.getValue().isMissingNode()) {
+        out.set(e.getKey(), plain(e.getValue()));
+      }
+    });
+    return out;
+  }
+
+  private static boolean hasUndefined(JsonNode v) {
+    for (JsonNode x : v) {
+      if (x.isMissingNode() || x.isContainerNode() && hasUndefined(x)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -90,4 +90,12 @@ class TreeDiffTest {
     boolean[] stays = TreeDiff.longestIncreasing(new int[] {2, 0, 1, -1, 3});
     assertThat(stays).containsExactly(false, true, true, false, true);
   }
+
+  @Test
+  void jsonFormDropsUndefinedLikeJsonStringify() throws Exception {
+    try (PageView v = Pages.open("<view a=\"{{[1, u]}}\" b=\"{{ {x: u, y: 2} }}\" c=\"{{u}}\">t</view>", "{}")) {
+      String json = Pages.JSON.writeValueAsString(TreeJson.toJson(v.root()));
+      assertThat(json).contains("\"a\":[1,null]", "\"b\":{\"y\":2}").doesNotContain("\"c\"");
+    }
+  }
 }
