@@ -92,9 +92,14 @@ public final class ElementHandle {
     return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
   }
 
-  /** Taps the element: tap handlers plus the component's effect (see {@code Interactions}). */
+  /** Taps the element: touchstart, touchend and tap handlers plus the component's effect (see {@code Interactions}). */
   public Interaction tap() {
     return page.interactions().tap(element());
+  }
+
+  /** Long-presses the element: {@code longpress} handlers, or the tap when none ran. */
+  public Interaction longPress() {
+    return page.interactions().longPress(element());
   }
 
   /** Types {@code text} into an input or textarea (replacing its content) and fires {@code input}. */

@@ -26,11 +26,14 @@ import java.util.function.LongSupplier;
  * <ul>
  *   <li>Anything inside a {@code disabled} button, input, textarea, checkbox, radio, switch, slider or picker
  *       ignores taps and typing.</li>
- *   <li>Tap: {@code tap} handlers (detail {@code {x:0, y:0}}), then the component's own effect: a
+ *   <li>Tap: a finger going down and up, so {@code touchstart}, {@code touchend}, then {@code tap} handlers
+ *       (detail {@code {x:0, y:0}}), then the component's own effect: a
  *       {@code button} with {@code form-type="submit"/"reset"} submits or resets its form; a {@code navigator}
  *       yields a {@link NavigationRequest}; {@code checkbox} toggles and its {@code checkbox-group} fires
  *       {@code change} with the checked values; {@code radio} selects and its {@code radio-group} fires
  *       {@code change} with its value; {@code switch} toggles and fires {@code change {value}}.</li>
+ *   <li>Long press: {@code touchstart}, {@code longpress}, {@code touchend}; only if no {@code longpress}
+ *       handler ran does the tap (handlers and effect) follow, as in WeChat.</li>
  *   <li>Typing into {@code input}/{@code textarea}: the value is cut to {@code maxlength} (default 140, -1 for
  *       none) and {@code input} fires with {@code {value, cursor, keyCode}}.</li>
  *   <li>Form submit: {@code submit} fires on the form with {@code {value: {name: value…}, formId: ""}} collected
@@ -64,7 +67,27 @@ public final class Interactions {
       return Interaction.NONE;
     }
     ObjectNode xy = F.objectNode().put("x", 0).put("y", 0);
-    List<HandlerCall> calls = new ArrayList<>(dispatch(target, "tap", xy));
+    List<HandlerCall> calls = new ArrayList<>(dispatch(target, "touchstart", xy));
+    calls.addAll(dispatch(target, "touchend", xy));
+    return tapEffects(target, calls);
+  }
+
+  /** A long press; the tap only follows when no {@code longpress} handler ran. */
+  public Interaction longPress(VElement target) {
+    if (disabled(target)) {
+      return Interaction.NONE;
+    }
+    ObjectNode xy = F.objectNode().put("x", 0).put("y", 0);
+    List<HandlerCall> calls = new ArrayList<>(dispatch(target, "touchstart", xy));
+    List<HandlerCall> pressed = dispatch(target, "longpress", xy);
+    calls.addAll(pressed);
+    calls.addAll(dispatch(target, "touchend", xy));
+    return pressed.isEmpty() ? tapEffects(target, calls) : new Interaction(calls, List.of());
+  }
+
+  private Interaction tapEffects(VElement target, List<HandlerCall> calls) {
+    ObjectNode xy = F.objectNode().put("x", 0).put("y", 0);
+    calls.addAll(dispatch(target, "tap", xy));
     List<NavigationRequest> nav = new ArrayList<>();
     VElement button = closest(target, "button");
     VElement navigator = closest(target, "navigator");

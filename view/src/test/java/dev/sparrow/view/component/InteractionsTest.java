@@ -139,4 +139,15 @@ class InteractionsTest {
       assertThat(slider.attribute("value").asInt()).isEqualTo(50);
     }
   }
+
+  @Test
+  void aTapIsTouchstartTouchendThenTapAndALongPressReplacesTheTapWhenHandled() {
+    String wxml = ("<view id='a' bindtouchstart='ts' bindtouchend='te' bindtap='tap'/>"
+        + "<view id='b' bindlongpress='lp' bindtap='tap'/><view id='c' bindtap='tap'/>").replace('\'', '"');
+    try (PageView v = Pages.open(wxml, "{}")) {
+      assertThat(v.find("#a").orElseThrow().tap().handlers()).containsExactly("ts", "te", "tap");
+      assertThat(v.find("#b").orElseThrow().longPress().handlers()).containsExactly("lp");
+      assertThat(v.find("#c").orElseThrow().longPress().handlers()).containsExactly("tap");
+    }
+  }
 }
