@@ -140,8 +140,8 @@ final class FileCompiler {
   }
 
   private static String staticValue(WxmlElement el, String name, String fallback) {
-    return el.attribute(name).map(WxmlAttribute::value).filter(v -> !v.isBlank()).map(String::strip)
-        .orElse(fallback);
+    // wcc uses the value as written: " it " is not `it`
+    return el.attribute(name).map(WxmlAttribute::value).filter(v -> v != null && !v.isEmpty()).orElse(fallback);
   }
 
   /** The element itself, without its directives; null for definitions that render nothing in place. */
