@@ -3,9 +3,12 @@ package dev.sparrow.view.expr;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.POJONode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.Iterator;
@@ -290,5 +293,38 @@ public final class Js {
     indices.sort(java.util.Comparator.comparingInt(Js::arrayIndex));
     indices.addAll(others);
     return indices.iterator();
+  }
+
+  /**
+   * A value as JSON would carry it: {@code undefined} inside arrays becomes {@code null} and inside objects
+   * disappears, like {@code JSON.stringify}. Values without {@code undefined} are returned as they are.
+   */
+  public static JsonNode jsonValue(JsonNode v) {
+    if (!v.isContainerNode() || !hasUndefined(v)) {
+      return v;
+    }
+    if (v.isArray()) {
+      ArrayNode out = JsonNodeFactory.instance.arrayNode(v.size());
+      for (JsonNode x : v) {
+        out.add(x.isMissingNode() ? NULL : jsonValue(x));
+      }
+      return out;
+    }
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
+    v.fields().forEachRemaining(e -> {
+      if (!e.getValue().isMissingNode()) {
+        out.set(e.getKey(), jsonValue(e.getValue()));
+      }
+    });
+    return out;
+  }
+
+  private static boolean hasUndefined(JsonNode v) {
+    for (JsonNode x : v) {
+      if (x.isMissingNode() || x.isContainerNode() && hasUndefined(x)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

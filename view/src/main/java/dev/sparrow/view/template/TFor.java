@@ -52,7 +52,7 @@ record TFor(Interpolation list, String itemName, String indexName, String keyNam
 
   private void item(RenderContext ctx, Frame frame, String outerKey, List<VNode> out, JsonNode item, JsonNode index) {
     String k = null;
-    if (keyName != null && Js.truthy(item) && item.isContainerNode() || keyName != null && "*this".equals(keyName)) {
+    if (keyName != null && Js.truthy(item)) {
       JsonNode kv = "*this".equals(keyName) ? item : Js.member(item, Js.string(keyName));
       if (!Js.isUndefined(kv) && !kv.isContainerNode()) {
         k = origin + ":" + Js.toJsString(kv);

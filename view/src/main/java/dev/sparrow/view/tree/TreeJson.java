@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sparrow.view.expr.Js;
 import java.util.Map;
 
 /**
@@ -46,36 +47,9 @@ public final class TreeJson {
     return a;
   }
 
-  /**
-   * A value as JSON would carry it: {@code undefined} inside arrays becomes {@code null} and inside objects
-   * disappears, like {@code JSON.stringify}. Values without {@code undefined} are returned as they are.
-   */
+  /** A value as JSON would carry it; see {@link Js#jsonValue}. */
   public static JsonNode plain(JsonNode v) {
-    if (!v.isContainerNode() || !hasUndefined(v)) {
-      return v;
-    }
-    if (v.isArray()) {
-      ArrayNode out = F.arrayNode(v.size());
-      for (JsonNode x : v) {
-        out.add(x.isMissingNode() ? F.nullNode() : plain(x));
-      }
-      return out;
-    }
-    ObjectNode out = F.objectNode();
-    v.fields().forEachRemaining(e -> {
-      if (!e.getValue().isMissingNode()) {
-        out.set(e.getKey(), plain(e.getValue()));
-      }
-    });
-    return out;
+    return Js.jsonValue(v);
   }
 
-  private static boolean hasUndefined(JsonNode v) {
-    for (JsonNode x : v) {
-      if (x.isMissingNode() || x.isContainerNode() && hasUndefined(x)) {
-        return true;
-      }
-    }
-    return false;
-  }
 }

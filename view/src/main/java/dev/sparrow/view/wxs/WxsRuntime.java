@@ -177,7 +177,7 @@ public final class WxsRuntime implements AutoCloseable {
       return undefinedValue;
     }
     if (node.isContainerNode()) {
-      return parseJson.execute(node.toString());
+      return parseJson.execute(Js.jsonValue(node).toString());
     }
     if (node.isTextual()) {
       return context.asValue(node.textValue());

@@ -57,4 +57,10 @@ class WxsSandboxTest {
   void throwingIsContained() {
     assertThat(render("module.exports = { f: function () { throw 'x'; } };", "m.f()")).isEmpty();
   }
+
+  @Test
+  void argumentsWithUndefinedArriveAsJsonWould() {
+    assertThat(render("module.exports = { s: function (a, o) { return JSON.stringify([a, o]); } };",
+        "m.s([1, nothing], {k: nothing, j: 2})")).isEqualTo("[[1,null],{\"j\":2}]");
+  }
 }
