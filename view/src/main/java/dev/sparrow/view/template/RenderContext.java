@@ -13,6 +13,8 @@ import java.util.Set;
 final class RenderContext {
   /** WeChat aborts a render past 16,000 nodes; we stop adding nodes instead of failing the page. */
   static final int MAX_NODES = 16_000;
+  /** Deeper element nesting (reachable through chains of templates and includes) is cut off, not overflowed. */
+  static final int MAX_DEPTH = 512;
 
   private final CompiledPage page;
   private final WxsRuntime wxs;
@@ -20,6 +22,7 @@ final class RenderContext {
   private final Map<String, Frame.ModuleScope> moduleScopes = new HashMap<>();
   private final List<String> warnings = new ArrayList<>();
   private int nodes;
+  private int depth;
 
   RenderContext(CompiledPage page, WxsRuntime wxs) {
     this.page = page;
@@ -40,6 +43,20 @@ final class RenderContext {
     }
     nodes++;
     return true;
+  }
+
+  /** Enters one element level; false (with a warning) past {@link #MAX_DEPTH}. */
+  boolean descend() {
+    if (depth >= MAX_DEPTH) {
+      warn("elements nested deeper than " + MAX_DEPTH + ", the rest is not rendered");
+      return false;
+    }
+    depth++;
+    return true;
+  }
+
+  void ascend() {
+    depth--;
   }
 
   boolean enter(String id) {

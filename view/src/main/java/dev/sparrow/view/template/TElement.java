@@ -21,8 +21,14 @@ record TElement(String tag, List<TAttribute> attributes, List<TNode> children, i
       attrs.put(a.name(), a.value() == null ? Js.bool(true) : a.value().evaluate(frame));
     }
     List<VNode> kids = new ArrayList<>(children.size());
-    for (TNode c : children) {
-      c.render(ctx, frame, null, kids);
+    if (ctx.descend()) {
+      try {
+        for (TNode c : children) {
+          c.render(ctx, frame, null, kids);
+        }
+      } finally {
+        ctx.ascend();
+      }
     }
     out.add(new VElement(tag, attrs, kids, origin, key));
   }
