@@ -16,10 +16,12 @@ import dev.sparrow.view.tree.VElement;
 import dev.sparrow.view.tree.VNode;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
@@ -38,6 +40,7 @@ import java.util.function.LongSupplier;
  * Not thread-safe: use it from the page's event-loop thread.
  */
 public final class PageView implements AutoCloseable {
+  private final CompiledPage page;
   private final TemplateRenderer renderer;
   private final ObjectNode data;
   private final ComponentState state = new ComponentState();
@@ -48,6 +51,7 @@ public final class PageView implements AutoCloseable {
   private Map<Integer, VNode> index;
 
   private PageView(CompiledPage page, ObjectNode data, LongSupplier clock) {
+    this.page = page;
     this.renderer = page.newRenderer();
     this.data = data;
     this.interactions = new Interactions(state, clock);
@@ -85,6 +89,10 @@ public final class PageView implements AutoCloseable {
    * Applies a {@code setData} payload: each key is a data path ({@code a.b[1].c}) whose value replaces what is
    * there, creating intermediates. Re-renders and returns the patches that turn the previous tree into the new one.
    * Throws {@link IllegalArgumentException} for a malformed path (nothing is applied then).
+   *
+   * <p>As in WeChat, data sent to a component overrides what the user did to it even when the value did not
+   * change: {@code setData({v: ''})} clears an {@code <input value="{{v}}">} the user typed into although
+   * {@code v} was already {@code ''}. Bindings through loop variables count as reading the loop's list.
    */
   public List<Patch> setData(ObjectNode changes) {
     List<DataPath> paths = new ArrayList<>();
@@ -92,10 +100,31 @@ public final class PageView implements AutoCloseable {
       paths.add(DataPath.parse(it.next()));
     }
     Iterator<JsonNode> values = changes.elements();
+    Set<String> roots = new HashSet<>();
     for (DataPath p : paths) {
       p.apply(data, values.next().deepCopy());
+      roots.add((String) p.segments().get(0));
     }
+    releaseControlledState(roots);
     return rerender();
+  }
+
+  private void releaseControlledState(Set<String> changedRoots) {
+    state.touched().forEach((id, properties) -> {
+      VNode n = node(id);
+      if (!(n instanceof VElement)) {
+        state.reset(id);
+        return;
+      }
+      for (String property : properties) {
+        for (String name : page.boundNames(n.origin(), property)) {
+          if (changedRoots.contains(name) || !data.has(name)) {
+            state.clear(id, property);
+            break;
+          }
+        }
+      }
+    });
   }
 
   /** Re-renders from the current data (e.g. after a WXS-visible change) and returns the patches. */

@@ -36,6 +36,17 @@ public final class ComponentState {
     }
   }
 
+  /** Ids of elements holding user state, with the properties set. */
+  public Map<Integer, java.util.Set<String>> touched() {
+    Map<Integer, java.util.Set<String>> out = new HashMap<>();
+    values.forEach((id, m) -> {
+      if (!m.isEmpty()) {
+        out.put(id, new java.util.HashSet<>(m.keySet()));
+      }
+    });
+    return out;
+  }
+
   /** Forgets everything the user did to the element. */
   public void reset(int id) {
     values.remove(id);

@@ -92,6 +92,45 @@ public final class Interpolation {
     return false;
   }
 
+  /** The names the bindings read (data keys, loop variables or WXS modules), e.g. {@code a} in {@code {{a.b[c]}}}. */
+  public java.util.Set<String> names() {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    for (Object p : parts) {
+      if (p instanceof Expr) {
+        collect((Expr) p, out);
+      }
+    }
+    return out;
+  }
+
+  private static void collect(Expr e, java.util.Set<String> out) {
+    if (e instanceof Expr.Ident) {
+      out.add(((Expr.Ident) e).name());
+    } else if (e instanceof Expr.Member) {
+      collect(((Expr.Member) e).object(), out);
+      collect(((Expr.Member) e).key(), out);
+    } else if (e instanceof Expr.Call) {
+      collect(((Expr.Call) e).callee(), out);
+      ((Expr.Call) e).args().forEach(a -> collect(a, out));
+    } else if (e instanceof Expr.Unary) {
+      collect(((Expr.Unary) e).operand(), out);
+    } else if (e instanceof Expr.Binary) {
+      collect(((Expr.Binary) e).left(), out);
+      collect(((Expr.Binary) e).right(), out);
+    } else if (e instanceof Expr.Logical) {
+      collect(((Expr.Logical) e).left(), out);
+      collect(((Expr.Logical) e).right(), out);
+    } else if (e instanceof Expr.Conditional) {
+      collect(((Expr.Conditional) e).test(), out);
+      collect(((Expr.Conditional) e).then(), out);
+      collect(((Expr.Conditional) e).otherwise(), out);
+    } else if (e instanceof Expr.ArrayLiteral) {
+      ((Expr.ArrayLiteral) e).items().forEach(i -> collect(i, out));
+    } else if (e instanceof Expr.ObjectLiteral) {
+      ((Expr.ObjectLiteral) e).entries().forEach(en -> collect(en.value(), out));
+    }
+  }
+
   /** True for a lone {@code {{expr}}}, whose value keeps its type. */
   public boolean isLone() {
     return lone;

@@ -42,6 +42,65 @@ public final class CompiledPage {
     return new TemplateRenderer(this);
   }
 
+  /**
+   * The page-data names that attribute {@code attribute} of the elements made by template node {@code origin}
+   * ({@link dev.sparrow.view.tree.VNode#origin()}) depends on. Loop variables are traced back to their list
+   * ({@code value="{{item.v}}"} inside {@code wx:for="{{todos}}"} depends on {@code todos}); names inside template
+   * bodies are the template's own data. Empty when the attribute is static or absent.
+   */
+  public Set<String> boundNames(int origin, String attribute) {
+    Map<String, Set<String>> attrs = dependencies().get(origin);
+    Set<String> names = attrs == null ? null : attrs.get(attribute);
+    return names == null ? Set.of() : names;
+  }
+
+  private Map<Integer, Map<String, Set<String>>> dependencyIndex;
+
+  private Map<Integer, Map<String, Set<String>>> dependencies() {
+    if (dependencyIndex == null) {
+      Map<Integer, Map<String, Set<String>>> index = new java.util.HashMap<>();
+      for (CompiledFile f : files.values()) {
+        f.body().forEach(n -> indexNode(n, Map.of(), index));
+        f.templates().values().forEach(t -> t.body().forEach(n -> indexNode(n, Map.of(), index)));
+      }
+      dependencyIndex = index;
+    }
+    return dependencyIndex;
+  }
+
+  private static void indexNode(TNode n, Map<String, Set<String>> loops, Map<Integer, Map<String, Set<String>>> index) {
+    if (n instanceof TElement) {
+      TElement el = (TElement) n;
+      Map<String, Set<String>> attrs = new java.util.HashMap<>();
+      for (TAttribute a : el.attributes()) {
+        if (a.value() != null && a.value().isDynamic()) {
+          attrs.put(a.name(), resolve(a.value().names(), loops));
+        }
+      }
+      index.put(el.origin(), attrs);
+      el.children().forEach(c -> indexNode(c, loops, index));
+    } else if (n instanceof TFragment) {
+      ((TFragment) n).children().forEach(c -> indexNode(c, loops, index));
+    } else if (n instanceof TIf) {
+      ((TIf) n).branches().forEach(c -> indexNode(c, loops, index));
+    } else if (n instanceof TFor) {
+      TFor f = (TFor) n;
+      Set<String> list = resolve(f.list().names(), loops);
+      Map<String, Set<String>> inner = new java.util.HashMap<>(loops);
+      inner.put(f.itemName(), list);
+      inner.put(f.indexName(), list);
+      indexNode(f.body(), inner, index);
+    }
+  }
+
+  private static Set<String> resolve(Set<String> names, Map<String, Set<String>> loops) {
+    Set<String> out = new java.util.LinkedHashSet<>();
+    for (String name : names) {
+      out.addAll(loops.getOrDefault(name, Set.of(name)));
+    }
+    return out;
+  }
+
   CompiledFile file(String p) {
     return files.get(p);
   }

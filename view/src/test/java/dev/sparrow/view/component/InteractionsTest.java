@@ -150,4 +150,33 @@ class InteractionsTest {
       assertThat(v.find("#c").orElseThrow().longPress().handlers()).containsExactly("tap");
     }
   }
+
+  @Test
+  void setDataOfAnUnchangedBoundValueStillClearsTypedTextButOtherKeysDoNot() {
+    String wxml = "<input id=\"a\" value=\"{{v}}\"/><input id=\"b\" value=\"static\"/>";
+    try (PageView v = Pages.open(wxml, "{'v':'','other':1}")) {
+      ElementHandle a = v.find("#a").orElseThrow();
+      ElementHandle b = v.find("#b").orElseThrow();
+      a.input("typed");
+      b.input("typed too");
+      v.setData(Pages.json("{'other':2}"));
+      assertThat(a.attribute("value").asText()).isEqualTo("typed");
+      v.setData(Pages.json("{'v':''}"));
+      assertThat(a.attribute("value").asText()).isEmpty();
+      assertThat(b.attribute("value").asText()).isEqualTo("typed too");
+    }
+  }
+
+  @Test
+  void loopBoundCheckboxesFollowTheirListNotOtherKeys() {
+    String wxml = "<checkbox wx:for=\"{{todos}}\" wx:key=\"id\" value=\"{{item.id}}\" checked=\"{{item.done}}\"/>";
+    try (PageView v = Pages.open(wxml, "{'todos':[{'id':1,'done':false}],'title':'a'}")) {
+      ElementHandle box = v.find("checkbox").orElseThrow();
+      box.tap();
+      v.setData(Pages.json("{'title':'b'}"));
+      assertThat(box.attribute("checked").asBoolean()).isTrue();
+      v.setData(Pages.json("{'todos[0].id':1}"));
+      assertThat(box.attribute("checked").asBoolean()).isFalse();
+    }
+  }
 }
