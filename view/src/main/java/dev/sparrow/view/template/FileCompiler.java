@@ -238,10 +238,7 @@ final class FileCompiler {
       problems.add(new ViewProblem(path, el.line(), el.column(), "invalid wxs module name `" + name + "`"));
       return;
     }
-    if (modules.containsKey(name)) {
-      problems.add(new ViewProblem(path, el.line(), el.column(), "wxs module `" + name + "` is already defined"));
-      return;
-    }
+    // A repeated module name: the later <wxs> wins, as in WeChat.
     Optional<WxmlAttribute> src = el.attribute("src").filter(a -> a.value() != null && !a.value().isBlank());
     if (src.isPresent()) {
       String target = WxsPaths.resolve(path, src.get().value().strip());
