@@ -11,9 +11,36 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Runs WeChat mini programs on the JVM: headless, offline, no login.",
-    subcommands = {RunCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, CheckCommand.class, AutoCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /**
+   * Options a launcher may put before the subcommand ({@code automator.launch} puts its {@code
+   * args} before {@code auto}); they apply to whichever subcommand follows, on either side of it.
+   */
+  @CommandLine.Option(names = "--data-dir", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
+      description = "Where storage and files persist, per appid (default: ~/.sparrow/data; 'temp' for a throw-away folder).")
+  String dataDir;
+
+  @CommandLine.Option(names = "--device", paramLabel = "NAME", scope = CommandLine.ScopeType.INHERIT,
+      description = "Simulated device: iPhone 6/7/8 (default), iPhone 6/7/8 Plus, iPhone X, iPhone 14, Android.")
+  String device;
+
+  /** Session options for {@code project} from the shared options. */
+  dev.sparrow.runtime.SessionOptions sessionOptions(java.nio.file.Path project) {
+    dev.sparrow.runtime.SessionOptions o = dev.sparrow.runtime.SessionOptions.of(project);
+    if (dataDir == null) {
+      o.dataDir(java.nio.file.Path.of(System.getProperty("user.home"), ".sparrow", "data"));
+    } else if (!dataDir.equals("temp")) {
+      o.dataDir(java.nio.file.Path.of(dataDir));
+    }
+    if (device != null) {
+      o.device(dev.sparrow.apis.system.DeviceProfile.preset(device).orElseThrow(() -> new IllegalArgumentException("unknown device \"" + device
+          + "\"; one of: " + dev.sparrow.apis.system.DeviceProfile.presets().stream().map(dev.sparrow.apis.system.DeviceProfile::name).toList())));
+    }
+    return o;
+  }
 
   public static void main(String[] args) {
     System.exit(execute(args));

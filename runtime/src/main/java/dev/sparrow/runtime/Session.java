@@ -101,6 +101,11 @@ public final class Session implements AutoCloseable {
     return onLoop(() -> core.router.current().map(this::handle));
   }
 
+  /** A page of the stack (or a hidden tab page) by id. */
+  public Optional<PageHandle> page(int id) {
+    return onLoop(() -> core.router.page(id).map(this::handle));
+  }
+
   /** {@code getCurrentPages()}: bottom first. */
   public List<PageHandle> pageStack() {
     return onLoop(() -> {
@@ -217,6 +222,47 @@ public final class Session implements AutoCloseable {
     return onLoop(() -> Optional.ofNullable(core.logic.checkSyntax(path)));
   }
 
+  // ---- mocks and bindings (automation) -----------------------------------------------------------
+
+  /** Makes {@code wx.<api>} answer {@code result} (success result of an async API, return value of a Sync one). */
+  public void mockWx(String api, Object result) {
+    onLoop(() -> core.logic.fn("mockWx").execute(api, true, core.logic.values().toJs(result), null, null));
+  }
+
+  /**
+   * Replaces {@code wx.<api>} by a JS function declaration, called with the call's arguments
+   * followed by {@code extraArgs}; inside it {@code this.origin} is the real API.
+   */
+  public void mockWx(String api, String functionDeclaration, List<Object> extraArgs) {
+    boolean mocked = onLoop(() -> {
+      try {
+        core.logic.fn("mockWx").execute(api, false, null, functionDeclaration, core.logic.values().toJs(extraArgs));
+        return true;
+      } catch (PolyglotException e) {
+        return false;
+      }
+    });
+    if (!mocked) {
+      throw new IllegalArgumentException("cannot mock " + api + ": the function declaration does not evaluate to a function");
+    }
+  }
+
+  /** Undoes {@link #mockWx}. */
+  public void restoreWx(String api) {
+    onLoop(() -> core.logic.fn("restoreWx").execute(api));
+  }
+
+  /** Called when page code calls a global function added with {@link #addBinding}. */
+  @FunctionalInterface
+  public interface Binding {
+    void called(String name, List<Object> args);
+  }
+
+  /** Defines a global function {@code name} in the logic layer that calls {@code binding} (on the session thread). */
+  public void addBinding(String name, Binding binding) {
+    onLoop(() -> core.logic.fn("addBinding").execute(name, new BindingSink(core.logic.values(), binding)));
+  }
+
   // ---- toast, modal, action sheet ----------------------------------------------------------------
 
   /** The toast or loading showing now. */
@@ -260,6 +306,46 @@ public final class Session implements AutoCloseable {
       throw new IllegalStateException("no action sheet is open");
     }
     awaitIdle();
+  }
+
+  // ---- media device: album, microphone, speaker, permissions ---------------------------------------
+
+  /** The album and camera (script picks and cancels), the photo album (saved images) and the image viewer. */
+  public dev.sparrow.apis.device.HeadlessAlbum album() {
+    return core.album;
+  }
+
+  /** What the microphone hears (silence, a tone, a WAV file). */
+  public dev.sparrow.apis.device.HeadlessMicrophone microphone() {
+    return core.microphone;
+  }
+
+  /** The speaker as a timeline: what is audible now, and every play/pause/end. */
+  public dev.sparrow.apis.device.TimelineAudioOutput speaker() {
+    return core.speaker;
+  }
+
+  /** Authorization decisions and prompts ({@code scope.record}, {@code scope.writePhotosAlbum}…). */
+  public dev.sparrow.apis.device.HeadlessPermissions permissions() {
+    return core.permissions;
+  }
+
+  /** The scope of the oldest open permission prompt, if any. */
+  public Optional<String> pendingPermission() {
+    return core.permissions.pending();
+  }
+
+  /** The user taps allow or deny on the open permission prompt; waits for the page to react. */
+  public void answerPermission(boolean allow) {
+    if (!core.permissions.answer(allow)) {
+      throw new IllegalStateException("no permission prompt is open");
+    }
+    awaitIdle();
+  }
+
+  /** Sets a scope as if decided earlier (true/false), or forgets it (null). */
+  public void setPermission(String scope, Boolean granted) {
+    core.permissions.set(scope, granted);
   }
 
   // ---- console, errors, time -------------------------------------------------------------------

@@ -5,6 +5,18 @@ import dev.sparrow.apis.files.FileOps;
 import dev.sparrow.apis.files.FileSandbox;
 import dev.sparrow.apis.files.HeadlessDocumentViewer;
 import dev.sparrow.apis.files.SavedFiles;
+import dev.sparrow.apis.device.HeadlessAlbum;
+import dev.sparrow.apis.device.HeadlessMicrophone;
+import dev.sparrow.apis.device.HeadlessPermissions;
+import dev.sparrow.apis.device.TimelineAudioOutput;
+import dev.sparrow.apis.media.AudioSources;
+import dev.sparrow.apis.media.BackgroundAudio;
+import dev.sparrow.apis.media.Images;
+import dev.sparrow.apis.media.MediaFetch;
+import dev.sparrow.apis.media.MediaLoop;
+import dev.sparrow.apis.media.Recorder;
+import dev.sparrow.apis.media.Voice;
+import dev.sparrow.apis.media.internal.HttpMediaFetch;
 import dev.sparrow.apis.storage.KeyValueStorage;
 import dev.sparrow.apis.system.SystemInfo;
 import dev.sparrow.apis.ui.HeadlessDialogs;
@@ -19,6 +31,11 @@ import dev.sparrow.runtime.js.ModuleSources;
 import dev.sparrow.runtime.project.Project;
 import dev.sparrow.runtime.wx.FileApis;
 import dev.sparrow.runtime.wx.FileSystemManagerApis;
+import dev.sparrow.runtime.wx.AudioApis;
+import dev.sparrow.runtime.wx.AuthApis;
+import dev.sparrow.runtime.wx.BackgroundAudioApis;
+import dev.sparrow.runtime.wx.ImageApis;
+import dev.sparrow.runtime.wx.RecordApis;
 import dev.sparrow.runtime.wx.RouteApis;
 import dev.sparrow.runtime.wx.StorageApis;
 import dev.sparrow.runtime.wx.SystemApis;
@@ -53,6 +70,9 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
   final Path appDataDir;
   final FileSandbox files;
   final DocumentViewer documentViewer;
+  final HeadlessAlbum album;
+  final HeadlessMicrophone microphone;
+  final HeadlessPermissions permissions;
   private final Path ownedDataRoot;
   final List<ConsoleMessage> console = new CopyOnWriteArrayList<>();
   final List<ScriptError> errors = new CopyOnWriteArrayList<>();
@@ -65,6 +85,10 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
   WxBridge bridge;
   LogicLayer logic;
   Router router;
+  TimelineAudioOutput speaker;
+  Recorder recorder;
+  AudioApis audioApis;
+  BackgroundAudio backgroundAudio;
   private Runnable unwatch = () -> {};
 
   SessionCore(SessionOptions options, Project project) {
@@ -87,6 +111,16 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     this.files = new FileSandbox(appDataDir, "session-" + ProcessHandle.current().pid() + "-" + number, options.pathScheme(),
         project.files()::file, options.fileLimits());
     this.documentViewer = options.documentViewer() != null ? options.documentViewer() : new HeadlessDocumentViewer();
+    Path dataRoot = appDataDir.getParent();
+    this.album = new HeadlessAlbum(options.albumDir(),
+        options.photoAlbumDir() != null ? options.photoAlbumDir() : dataRoot.resolve("photo-album"));
+    this.microphone = new HeadlessMicrophone();
+    if (options.microphoneWav() != null) {
+      microphone.wav(options.microphoneWav());
+    } else if (options.microphoneTone() > 0) {
+      microphone.tone(options.microphoneTone(), 0.5);
+    }
+    this.permissions = new HeadlessPermissions(options.permissionPolicy(), appDataDir.resolve("auth-settings.json"));
     this.loop = new EventLoop("sparrow-" + project.appId() + "-" + number, options.clock(),
         t -> error(ScriptError.of("internal error: " + t, stackOf(t), "event loop")));
   }
@@ -120,10 +154,60 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     SavedFiles savedFiles = new SavedFiles(fileOps, options.clock());
     FileApis fileApis = new FileApis(bridge, fileOps, savedFiles, documentViewer, fileOps);
     registry.addAll(fileApis.specs()).addAll(new FileSystemManagerApis(fileOps, savedFiles, fileApis).specs());
+    initMedia();
     registry.completeWithUnsupported();
     logic = new LogicLayer(loop, new ModuleSources(project.files()), bridge, this);
     router = new Router(project.app(), logic, this, this::error);
     unwatch = Watchdog.watch(loop, logic.context(), options.scriptTimeout());
+  }
+
+  /** The media family on the headless device: album, microphone, speaker timeline, permissions. */
+  private void initMedia() {
+    java.util.function.Consumer<Throwable> internal = t -> error(ScriptError.of("internal error in a wx API: " + t, stackOf(t), "wx"));
+    MediaLoop media = mediaLoop();
+    MediaFetch fetch = new HttpMediaFetch(); // seam: the network layer's fetch replaces this (see MediaFetch)
+    speaker = new TimelineAudioOutput(loop.clock(), loop);
+    AudioSources sources = new AudioSources(files, fetch);
+    Images images = new Images(album, album, album, permissions, files, fetch, options.media());
+    recorder = new Recorder(media, microphone, permissions, files);
+    audioApis = new AudioApis(media, speaker, sources, new Voice(speaker), files, bridge, internal);
+    BackgroundAudioApis background = new BackgroundAudioApis(events -> new BackgroundAudio(media, speaker, sources, events), bridge, internal);
+    backgroundAudio = background.audio();
+    registry.addAll(new ImageApis(images, permissions, files, () -> router, bridge, internal).specs());
+    registry.addAll(new RecordApis(recorder, permissions, bridge, internal).specs());
+    registry.addAll(audioApis.specs());
+    registry.addAll(background.specs());
+    registry.addAll(new AuthApis(permissions, internal).specs());
+  }
+
+  private MediaLoop mediaLoop() {
+    return new MediaLoop() {
+      @Override
+      public dev.sparrow.apis.device.Clock clock() {
+        return loop.clock();
+      }
+
+      @Override
+      public Cancellable schedule(long delayMillis, Runnable task) {
+        return loop.schedule(delayMillis, task);
+      }
+
+      @Override
+      public void execute(Runnable task) {
+        loop.post(task);
+      }
+
+      @Override
+      public Runnable beginIo() {
+        loop.beginIo();
+        java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+          if (ended.compareAndSet(false, true)) {
+            loop.endIo();
+          }
+        };
+      }
+    };
   }
 
   private Map<String, Object> env() {
@@ -227,6 +311,7 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     if (logic != null) {
       try {
         loop.call(() -> {
+          closeMedia();
           logic.close();
           return null;
         }, java.time.Duration.ofSeconds(10));
@@ -238,6 +323,18 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     files.close();
     if (ownedDataRoot != null) {
       deleteTree(ownedDataRoot);
+    }
+  }
+
+  private void closeMedia() {
+    if (recorder != null) {
+      recorder.close();
+    }
+    if (audioApis != null) {
+      audioApis.close();
+    }
+    if (backgroundAudio != null) {
+      backgroundAudio.player().destroy();
     }
   }
 

@@ -2,6 +2,8 @@ package dev.sparrow.runtime;
 
 import dev.sparrow.apis.device.Clock;
 import dev.sparrow.apis.files.DocumentViewer;
+import dev.sparrow.apis.device.HeadlessPermissions;
+import dev.sparrow.apis.media.MediaSettings;
 import dev.sparrow.apis.files.FileSandbox;
 import dev.sparrow.apis.files.HeadlessDocumentViewer;
 import dev.sparrow.apis.device.VirtualClock;
@@ -39,6 +41,12 @@ public final class SessionOptions {
   private FileSandbox.Scheme pathScheme = FileSandbox.Scheme.WXFILE;
   private FileSandbox.Limits fileLimits = FileSandbox.Limits.DEFAULT;
   private DocumentViewer documentViewer;
+  private Path albumDir;
+  private Path photoAlbumDir;
+  private Path microphoneWav;
+  private double microphoneTone;
+  private HeadlessPermissions.Policy permissionPolicy = HeadlessPermissions.Policy.WAIT;
+  private MediaSettings media = MediaSettings.DEFAULT;
   private final List<Consumer<ConsoleMessage>> consoleListeners = new ArrayList<>();
   private final List<Consumer<ScriptError>> errorListeners = new ArrayList<>();
 
@@ -128,6 +136,45 @@ public final class SessionOptions {
     return this;
   }
 
+  /**
+   * Fixture images the album and camera offer when the host scripted nothing ({@code --album DIR}):
+   * the first {@code count} files in name order. Without it an unscripted picker is cancelled.
+   */
+  public SessionOptions album(Path dir) {
+    this.albumDir = dir;
+    return this;
+  }
+
+  /** Where {@code saveImageToPhotosAlbum} puts images (default: {@code photo-album/} in the data folder). */
+  public SessionOptions photoAlbum(Path dir) {
+    this.photoAlbumDir = dir;
+    return this;
+  }
+
+  /** The microphone hears this WAV file once, then silence ({@code --mic FILE}); default: silence. */
+  public SessionOptions microphone(Path wav) {
+    this.microphoneWav = wav;
+    return this;
+  }
+
+  /** The microphone hears a sine tone of {@code hz}. */
+  public SessionOptions microphoneTone(double hz) {
+    this.microphoneTone = hz;
+    return this;
+  }
+
+  /** What happens to permission prompts nobody answers (default: they wait for {@code Session.answerPermission}). */
+  public SessionOptions permissions(HeadlessPermissions.Policy policy) {
+    this.permissionPolicy = Objects.requireNonNull(policy);
+    return this;
+  }
+
+  /** Media choices where WeChat's behaviour is unverified (see docs/decisions.md). */
+  public SessionOptions media(MediaSettings settings) {
+    this.media = Objects.requireNonNull(settings);
+    return this;
+  }
+
   /** Receives every console message as it happens (on the session thread: do not block). */
   public SessionOptions onConsole(Consumer<ConsoleMessage> listener) {
     consoleListeners.add(listener);
@@ -187,6 +234,30 @@ public final class SessionOptions {
   /** The configured document viewer, or null for a fresh headless one per session. */
   public DocumentViewer documentViewer() {
     return documentViewer;
+  }
+
+  public Path albumDir() {
+    return albumDir;
+  }
+
+  public Path photoAlbumDir() {
+    return photoAlbumDir;
+  }
+
+  public Path microphoneWav() {
+    return microphoneWav;
+  }
+
+  public double microphoneTone() {
+    return microphoneTone;
+  }
+
+  public HeadlessPermissions.Policy permissionPolicy() {
+    return permissionPolicy;
+  }
+
+  public MediaSettings media() {
+    return media;
   }
 
   public List<Consumer<ConsoleMessage>> consoleListeners() {

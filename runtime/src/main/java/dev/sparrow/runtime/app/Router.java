@@ -118,6 +118,23 @@ public final class Router {
     current().ifPresent(this::show);
   }
 
+  /**
+   * A native page (the image viewer of {@code previewImage}) covers the current page: it gets
+   * onHide now and {@link #uncoverPage} gives it onShow when the native page closes.
+   */
+  public Optional<PageInstance> coverPage() {
+    Optional<PageInstance> top = current();
+    top.ifPresent(this::hide);
+    return top;
+  }
+
+  /** The native page over {@code page} closed: onShow if it is still on top and was hidden by it. */
+  public void uncoverPage(PageInstance page) {
+    if (current().orElse(null) == page && page.state() == PageInstance.State.HIDDEN) {
+      show(page);
+    }
+  }
+
   // ---- routing APIs ----------------------------------------------------------------------------
 
   public PageInstance navigateTo(String url) {

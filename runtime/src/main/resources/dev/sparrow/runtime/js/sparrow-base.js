@@ -370,6 +370,7 @@
   const wxObject = {};
   const specs = JSON.parse(bridge.descriptors());
   const instanceTypes = new Map();
+  const mocked = new Map();
 
   function hasCallback(opts) {
     return opts !== null && typeof opts === 'object' &&
@@ -635,6 +636,42 @@
       } else {
         completion.done(true, v);
       }
+    },
+    /**
+     * Replaces wx[name] (automation's App.mockWxMethod): with a fixed result, or with a function
+     * declaration called as fn.apply({origin}, callArgs.concat(extraArgs)).
+     */
+    mockWx: function (name, useResult, result, source, extraArgs) {
+      if (!mocked.has(name)) mocked.set(name, wxObject[name]);
+      const origin = mocked.get(name);
+      const spec = specs.find(function (s) { return !s.owner && s.name === name; });
+      if (useResult) {
+        if (spec && spec.kind === 'sync') {
+          wxObject[name] = function () { return deepClone(result); };
+        } else {
+          wxObject[name] = function (opts) {
+            const res = deepClone(result);
+            if (!hasCallback(opts) && (!spec || spec.promise)) return Promise.resolve(res);
+            setTimeout(function () {
+              if (opts && typeof opts.success === 'function') guard(opts.success, opts, [res], name + ' success');
+              if (opts && typeof opts.complete === 'function') guard(opts.complete, opts, [res], name + ' complete');
+            }, 0);
+          };
+        }
+      } else {
+        const fn = (0, eval)('(' + source + ')');
+        if (typeof fn !== 'function') throw new TypeError('functionDeclaration is not a function');
+        const extra = Array.isArray(extraArgs) ? extraArgs : [];
+        wxObject[name] = function () { return fn.apply({ origin: origin }, Array.prototype.slice.call(arguments).concat(extra)); };
+      }
+    },
+    /** Puts the original wx[name] back; harmless when it was not mocked. */
+    restoreWx: function (name) {
+      if (mocked.has(name)) { wxObject[name] = mocked.get(name); mocked.delete(name); }
+    },
+    /** A global function page code can call to reach the host (automation's exposeFunction). */
+    addBinding: function (name, sink) {
+      global[name] = function () { sink.called(name, Array.prototype.slice.call(arguments)); };
     },
     /** Evaluates a function declaration (automation's App.callFunction). */
     callFunction: function (source, args) {
