@@ -3,16 +3,14 @@ package dev.sparrow.apis.files;
 import dev.sparrow.apis.ApiFailure;
 import dev.sparrow.apis.files.internal.HostNames;
 import dev.sparrow.apis.files.internal.Ledger;
+import dev.sparrow.apis.files.internal.Trees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -35,8 +33,8 @@ import java.util.regex.Pattern;
  * </ul>
  *
  * With the DevTools scheme the forms are {@code http://tmp/…}, {@code http://store/…}, {@code
- * http://usr/…}. Host folders: {@code <appDir>/tmp/<session>/}, {@code <appDir>/store/}, {@code
- * <appDir>/usr/}; names on disk are {@linkplain HostNames encoded}. Nothing outside them resolves:
+ * http://usr/…}. Host folders: {@code <appDir>/tmp/<session>/} (files {@code tmp_<name>}), {@code
+ * <appDir>/store/}, {@code <appDir>/usr/}; names on disk are {@linkplain HostNames encoded}. Nothing outside them resolves:
  * {@code ..} above an area, other schemes, NUL or backslash, and symbolic links whose target lies
  * outside the area all name nothing; over-long names fail with {@code File name too long}.
  *
@@ -81,6 +79,8 @@ public final class FileSandbox implements AutoCloseable {
   /** A local path as the page sees it, and the host file behind it. */
   public record LocalFile(String path, Path file) {}
 
+  /** Temp files are {@code tmp_<name>} on disk, as in their {@code wxfile://tmp_<name>} path. */
+  private static final String TEMP_PREFIX = "tmp_";
   private static final Pattern SESSION_DIR = Pattern.compile("session-(\\d+)-\\d+");
 
   private final Scheme scheme;
@@ -151,7 +151,7 @@ public final class FileSandbox implements AutoCloseable {
   /** A fresh, empty temp file; {@code extension} without dot ({@code "jpg"}), or empty for none. */
   public LocalFile newTempFile(String extension) {
     String name = randomName(extension);
-    Path file = tempDir.resolve(name);
+    Path file = tempDir.resolve(TEMP_PREFIX + name);
     try {
       Files.createFile(file);
     } catch (IOException e) {
@@ -186,7 +186,7 @@ public final class FileSandbox implements AutoCloseable {
       return switch (local.area()) {
         // one segment straight under the area folder; a symbolic link there is not a regular file
         // to the NOFOLLOW checks every caller makes, so no link is followed out
-        case TEMP -> Optional.of(tempDir.resolve(HostNames.encode(local.relative())));
+        case TEMP -> Optional.of(tempDir.resolve(TEMP_PREFIX + HostNames.encode(local.relative())));
         case STORE -> Optional.of(storeDir.resolve(HostNames.encode(local.relative())));
         case USER -> confined(userDir, userFile(local.relative()));
         case PACKAGE -> packageFiles.apply(local.relative());
@@ -323,19 +323,7 @@ public final class FileSandbox implements AutoCloseable {
       return;
     }
     try {
-      Files.walkFileTree(root, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-          Files.deleteIfExists(file);
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-          Files.deleteIfExists(dir);
-          return FileVisitResult.CONTINUE;
-        }
-      });
+      Trees.deleteTree(root, false);
     } catch (IOException e) {
       // best effort: a leftover is removed with the next session of the appid
     }

@@ -47,24 +47,7 @@ public final class Moves {
         // different file systems: copy below
       }
     }
-    Path partial = partialFor(target);
-    try {
-      try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ);
-          FileChannel out = FileChannel.open(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        long size = in.size();
-        long done = 0;
-        while (done < size) {
-          done += in.transferTo(done, Math.min(1 << 20, size - done), out);
-        }
-        out.force(true);
-      }
-      if (modified != null) {
-        Files.setLastModifiedTime(partial, modified);
-      }
-      Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(partial);
-    }
+    write(target, modified, out -> Trees.copyPrefix(source, out, Files.size(source)));
     Files.deleteIfExists(source);
   }
 
