@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  *       from page JS.
  * </ol>
  *
- * <p>{@code bench/run FileBench [rounds]} (default 200). Files go under {@code java.io.tmpdir}.
+ * <p>{@code bench/run FileBench [rounds]} (default 500). Files go under {@code java.io.tmpdir}.
  */
 public final class FileBench {
   private static final int FIVE_MB = 5 * 1024 * 1024;
@@ -34,7 +34,7 @@ public final class FileBench {
   private FileBench() {}
 
   public static void main(String[] args) throws Exception {
-    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 500;
     Path root = Files.createTempDirectory("sparrow-filebench-");
     try {
       saveVersusMove(root, rounds);
@@ -115,6 +115,16 @@ public final class FileBench {
         Files.delete(target);
       }
       report("wx.saveFile 5 MB from page JS", js, "Files.move 5 MB", move, "µs");
+      double[] trip = new double[rounds];
+      for (int i = -20; i < rounds; i++) {
+        long t0 = System.nanoTime();
+        s.evaluate("function () { return wx.getStorageInfo() }");
+        if (i >= 0) {
+          trip[i] = (System.nanoTime() - t0) / 1e3;
+        }
+      }
+      Arrays.sort(trip);
+      System.out.printf("  (a Promise-style wx.getStorageInfo() from page JS, the same bridge round trip: median %.2f µs)%n", trip[rounds / 2]);
     }
     sandbox.close();
   }
