@@ -64,9 +64,19 @@ public final class PageHandle {
     return session.select(id, selector);
   }
 
+  /** The element with node id {@code nodeId}, if it is still on the page. */
+  public Optional<PageElement> element(int nodeId) {
+    return session.element(id, nodeId);
+  }
+
   /** Every element matching {@code selector}, in document order. */
   public List<PageElement> selectAll(String selector) {
     return session.selectAll(id, selector);
+  }
+
+  /** Elements matching an XPath 1.0 expression over the rendered tree ({@code //view[@class="row"]}). */
+  public List<PageElement> selectByXpath(String expression) {
+    return session.selectByXpath(id, expression);
   }
 
   /** The page as WXML-like markup, rendered from its current data. */

@@ -214,6 +214,21 @@ public final class Session implements AutoCloseable {
     return onLoop(() -> view(pageId).findAll(selector).stream().map(h -> new PageElement(this, pageId, h.id(), h.tag())).toList());
   }
 
+  Optional<PageElement> element(int pageId, int nodeId) {
+    return onLoop(() -> view(pageId).handle(nodeId).map(h -> new PageElement(this, pageId, h.id(), h.tag())));
+  }
+
+  List<PageElement> selectByXpath(int pageId, String expression) {
+    return onLoop(() -> {
+      dev.sparrow.view.PageView v = view(pageId);
+      List<PageElement> out = new ArrayList<>();
+      for (int id : XPaths.select(v.root(), expression)) {
+        v.handle(id).ifPresent(h -> out.add(new PageElement(this, pageId, h.id(), h.tag())));
+      }
+      return out;
+    });
+  }
+
   String wxml(int pageId) {
     return onLoop(() -> view(pageId).wxml());
   }
