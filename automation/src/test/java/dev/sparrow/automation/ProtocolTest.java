@@ -158,6 +158,28 @@ class ProtocolTest {
   }
 
   @Test
+  void aPermissionPromptIsAnsweredThroughNative() throws Exception {
+    assertThat(client.call("Tool.native", Map.of("method", "authorizeAllow")).path("error").path("message").asText())
+        .isEqualTo("Tool.native authorizeAllow: no permission prompt is open");
+    try (ProtocolClient second = new ProtocolClient(server.endpoint())) {
+      Thread t = new Thread(() -> {
+        try {
+          while (server.session().pendingPermission().isEmpty()) {
+            Thread.onSpinWait();
+          }
+          second.result("Tool.native", Map.of("method", "authorizeCancel"));
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      t.start();
+      JsonNode r = client.call("App.callWxMethod", Map.of("method", "authorize", "args", List.of(Map.of("scope", "scope.record"))));
+      t.join();
+      assertThat(r.path("error").path("message").asText()).startsWith("authorize:fail");
+    }
+  }
+
+  @Test
   void toolCloseAnswersThenStops() throws Exception {
     assertThat(client.call("Tool.close", Map.of()).has("error")).isFalse();
     server.awaitClosed();
