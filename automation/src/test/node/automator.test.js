@@ -36,6 +36,25 @@ test('page methods and setData', async () => {
   assert.equal((await page.data()).motto, 'from automator')
 })
 
+test('elements: tap, input, text, attributes, xpath', async () => {
+  const page = await miniProgram.currentPage()
+  const button = await page.$('#increment')
+  assert.equal(button.tagName, 'button')
+  await button.tap()
+  assert.equal(await button.text(), 'Tapped 2 times')
+  const input = await page.$('input')
+  await input.input('Wren')
+  assert.equal(await page.data('name'), 'Wren')
+  assert.equal(await input.value(), 'Wren')
+  assert.equal(await input.attribute('placeholder'), 'Your name')
+  const greeting = await page.xpath("//text[@class='greeting']")
+  assert.equal(await greeting.wxml(), 'Hello, Wren')
+  assert.equal((await page.$$('text')).length, 3)
+  assert.equal(await page.$('.does-not-exist'), null)
+  const view = await page.$('.userinfo')
+  assert.equal((await view.$$('text')).length, 1)
+})
+
 test('wx methods, mocks and restore', async () => {
   const info = await miniProgram.systemInfo()
   assert.equal(info.windowWidth, 375)
@@ -76,6 +95,13 @@ test('modal confirm and cancel via native()', async () => {
   const cancelled = miniProgram.callWxMethod('showModal', { title: 'Again?' })
   await retryUntilOk(() => miniProgram.native().cancelModal())
   assert.equal((await cancelled).cancel, true)
+})
+
+test('a tap that navigates has settled when it answers', async () => {
+  const page = await miniProgram.currentPage()
+  await (await page.$('.usermotto')).tap()
+  assert.equal((await miniProgram.currentPage()).path, 'pages/logs/logs')
+  await miniProgram.callWxMethod('navigateBack')
 })
 
 test('navigation has settled when the call answers', async () => {

@@ -61,7 +61,9 @@ public final class AutomationServer implements AutoCloseable {
       server.session.awaitIdle(Duration.ofMinutes(1));
       new ToolDomain(server).register(server.dispatcher);
       new AppDomain(server).register(server.dispatcher);
-      new PageDomain(server).register(server.dispatcher);
+      PageDomain pages = new PageDomain(server);
+      pages.register(server.dispatcher);
+      new ElementDomain(server, pages).register(server.dispatcher);
       server.listen(port);
     } catch (Exception | Error e) {
       server.close();

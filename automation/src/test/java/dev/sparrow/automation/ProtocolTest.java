@@ -93,6 +93,35 @@ class ProtocolTest {
   }
 
   @Test
+  void elementsByCssAndXpathTapInputAndRead() throws Exception {
+    int page = client.result("App.getCurrentPage", Map.of()).path("pageId").asInt();
+    JsonNode button = client.result("Page.getElement", Map.of("pageId", page, "selector", "#increment"));
+    assertThat(button.path("tagName").asText()).isEqualTo("button");
+    String buttonId = button.path("elementId").asText();
+    client.result("Element.tap", Map.of("pageId", page, "elementId", buttonId));
+    client.result("Element.tap", Map.of("pageId", page, "elementId", buttonId));
+    assertThat(client.result("Element.getDOMProperties", Map.of("pageId", page, "elementId", buttonId, "names", List.of("innerText")))
+        .path("properties").get(0).asText()).isEqualTo("Tapped 2 times");
+    String input = client.result("Page.getElement", Map.of("pageId", page, "selector", "input")).path("elementId").asText();
+    client.result("Element.callFunction", Map.of("pageId", page, "elementId", input, "functionName", "input.input", "args", List.of("Wren")));
+    JsonNode greeting = client.result("Page.getElementByXpath", Map.of("pageId", page, "selector", "//text[@class='greeting']"));
+    assertThat(client.result("Element.getWXML", Map.of("pageId", page, "elementId", greeting.path("elementId").asText(), "type", "inner"))
+        .path("wxml").asText()).isEqualTo("Hello, Wren");
+    assertThat(client.result("Element.getAttributes", Map.of("pageId", page, "elementId", input, "names", List.of("value", "placeholder")))
+        .path("attributes").toString()).isEqualTo("[\"Wren\",\"Your name\"]");
+    assertThat(client.result("Page.getElements", Map.of("pageId", page, "selector", "text")).path("elements")).hasSize(3);
+    JsonNode missing = client.call("Page.getElement", Map.of("pageId", page, "selector", ".nope"));
+    assertThat(missing.path("error").path("message").asText()).isEqualTo("element not found: .nope");
+    JsonNode badXpath = client.call("Page.getElementsByXpath", Map.of("pageId", page, "selector", "//[["));
+    assertThat(badXpath.path("error").path("message").asText()).startsWith("invalid XPath");
+    JsonNode wrongElement = client.call("Element.tap", Map.of("pageId", page, "elementId", "99999"));
+    assertThat(wrongElement.path("error").path("message").asText()).isEqualTo("element 99999 does not exist");
+    client.result("Element.tap", Map.of("pageId", page, "elementId",
+        client.result("Page.getElement", Map.of("pageId", page, "selector", ".usermotto")).path("elementId").asText()));
+    assertThat(client.result("App.getCurrentPage", Map.of()).path("path").asText()).isEqualTo("pages/logs/logs");
+  }
+
+  @Test
   void malformedMessagesGetErrorRepliesAndTheSessionSurvives() throws Exception {
     assertThat(client.raw("{not json").path("error").path("message").asText()).startsWith("malformed JSON");
     assertThat(client.raw("[1,2]").path("error").path("message").asText()).contains("JSON object");
@@ -125,6 +154,28 @@ class ProtocolTest {
       JsonNode r = client.result("App.callWxMethod", Map.of("method", "showModal", "args", List.of(Map.of("title", "Sure?"))));
       t.join();
       assertThat(r.path("result").path("confirm").asBoolean()).isTrue();
+    }
+  }
+
+  @Test
+  void aPermissionPromptIsAnsweredThroughNative() throws Exception {
+    assertThat(client.call("Tool.native", Map.of("method", "authorizeAllow")).path("error").path("message").asText())
+        .isEqualTo("Tool.native authorizeAllow: no permission prompt is open");
+    try (ProtocolClient second = new ProtocolClient(server.endpoint())) {
+      Thread t = new Thread(() -> {
+        try {
+          while (server.session().pendingPermission().isEmpty()) {
+            Thread.onSpinWait();
+          }
+          second.result("Tool.native", Map.of("method", "authorizeCancel"));
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      t.start();
+      JsonNode r = client.call("App.callWxMethod", Map.of("method", "authorize", "args", List.of(Map.of("scope", "scope.record"))));
+      t.join();
+      assertThat(r.path("error").path("message").asText()).startsWith("authorize:fail");
     }
   }
 

@@ -27,6 +27,18 @@ public final class Main implements Runnable {
       description = "Simulated device: iPhone 6/7/8 (default), iPhone 6/7/8 Plus, iPhone X, iPhone 14, Android.")
   String device;
 
+  @CommandLine.Option(names = "--album", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
+      description = "Images the album and camera offer to chooseImage/chooseMedia (first ones by name).")
+  java.nio.file.Path album;
+
+  @CommandLine.Option(names = "--mic", paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,
+      description = "A WAV file the microphone hears (default: silence).")
+  java.nio.file.Path mic;
+
+  @CommandLine.Option(names = "--permissions", paramLabel = "ask|allow|deny", scope = CommandLine.ScopeType.INHERIT,
+      description = "Answer to authorization prompts (scope.record, scope.writePhotosAlbum…); default: ask (prompts stay open).")
+  String permissions;
+
   /** Session options for {@code project} from the shared options. */
   dev.sparrow.runtime.SessionOptions sessionOptions(java.nio.file.Path project) {
     dev.sparrow.runtime.SessionOptions o = dev.sparrow.runtime.SessionOptions.of(project);
@@ -38,6 +50,20 @@ public final class Main implements Runnable {
     if (device != null) {
       o.device(dev.sparrow.apis.system.DeviceProfile.preset(device).orElseThrow(() -> new IllegalArgumentException("unknown device \"" + device
           + "\"; one of: " + dev.sparrow.apis.system.DeviceProfile.presets().stream().map(dev.sparrow.apis.system.DeviceProfile::name).toList())));
+    }
+    if (album != null) {
+      o.album(album);
+    }
+    if (mic != null) {
+      o.microphone(mic);
+    }
+    if (permissions != null) {
+      o.permissions(switch (permissions) {
+        case "ask" -> dev.sparrow.apis.device.HeadlessPermissions.Policy.WAIT;
+        case "allow" -> dev.sparrow.apis.device.HeadlessPermissions.Policy.ALLOW;
+        case "deny" -> dev.sparrow.apis.device.HeadlessPermissions.Policy.DENY;
+        default -> throw new IllegalArgumentException("--permissions takes ask, allow or deny, not \"" + permissions + "\"");
+      });
     }
     return o;
   }

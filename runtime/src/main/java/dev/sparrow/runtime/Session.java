@@ -222,6 +222,52 @@ public final class Session implements AutoCloseable {
     return onLoop(() -> Optional.ofNullable(core.logic.checkSyntax(path)));
   }
 
+  // ---- elements ----------------------------------------------------------------------------------
+
+  Optional<PageElement> select(int pageId, String selector) {
+    return onLoop(() -> view(pageId).find(selector).map(h -> new PageElement(this, pageId, h.id(), h.tag())));
+  }
+
+  List<PageElement> selectAll(int pageId, String selector) {
+    return onLoop(() -> view(pageId).findAll(selector).stream().map(h -> new PageElement(this, pageId, h.id(), h.tag())).toList());
+  }
+
+  Optional<PageElement> element(int pageId, int nodeId) {
+    return onLoop(() -> view(pageId).handle(nodeId).map(h -> new PageElement(this, pageId, h.id(), h.tag())));
+  }
+
+  List<PageElement> selectByXpath(int pageId, String expression) {
+    return onLoop(() -> {
+      dev.sparrow.view.PageView v = view(pageId);
+      List<PageElement> out = new ArrayList<>();
+      for (int id : XPaths.select(v.root(), expression)) {
+        v.handle(id).ifPresent(h -> out.add(new PageElement(this, pageId, h.id(), h.tag())));
+      }
+      return out;
+    });
+  }
+
+  String wxml(int pageId) {
+    return onLoop(() -> view(pageId).wxml());
+  }
+
+  <T> T readElement(int pageId, int nodeId, java.util.function.Function<dev.sparrow.view.ElementHandle, T> reader) {
+    return onLoop(() -> reader.apply(view(pageId).handle(nodeId)
+        .orElseThrow(() -> new IllegalStateException("element " + nodeId + " is no longer on the page"))));
+  }
+
+  void interact(int pageId, int nodeId, java.util.function.Function<dev.sparrow.view.ElementHandle, dev.sparrow.view.component.Interaction> action) {
+    onLoop(() -> {
+      core.interact(pageId, nodeId, action);
+      return null;
+    });
+    awaitIdle();
+  }
+
+  private dev.sparrow.view.PageView view(int pageId) {
+    return core.view.view(pageId).orElseThrow(() -> new IllegalStateException("page " + pageId + " has no rendered view"));
+  }
+
   // ---- mocks and bindings (automation) -----------------------------------------------------------
 
   /** Makes {@code wx.<api>} answer {@code result} (success result of an async API, return value of a Sync one). */

@@ -24,6 +24,7 @@ import dev.sparrow.apis.ui.Interaction;
 import dev.sparrow.runtime.app.LogicLayer;
 import dev.sparrow.runtime.app.PageInstance;
 import dev.sparrow.runtime.app.Router;
+import dev.sparrow.runtime.app.ViewLayer;
 import dev.sparrow.runtime.bridge.ApiRegistry;
 import dev.sparrow.runtime.bridge.WxBridge;
 import dev.sparrow.runtime.js.EventLoop;
@@ -85,6 +86,7 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
   WxBridge bridge;
   LogicLayer logic;
   Router router;
+  ViewLayer view;
   TimelineAudioOutput speaker;
   Recorder recorder;
   AudioApis audioApis;
@@ -156,6 +158,7 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     registry.addAll(fileApis.specs()).addAll(new FileSystemManagerApis(fileOps, savedFiles, fileApis).specs());
     initMedia();
     registry.completeWithUnsupported();
+    view = new ViewLayer(project, options.clock(), this::error);
     logic = new LogicLayer(loop, new ModuleSources(project.files()), bridge, this);
     router = new Router(project.app(), logic, this, this::error);
     unwatch = Watchdog.watch(loop, logic.context(), options.scriptTimeout());
@@ -273,6 +276,53 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     return bar;
   }
 
+  /**
+   * Runs a headless interaction with an element and what it causes: the page handlers in order (an
+   * input handler returning a string replaces the input's value), then any navigation a navigator asked for.
+   */
+  void interact(int pageId, int nodeId, java.util.function.Function<dev.sparrow.view.ElementHandle, dev.sparrow.view.component.Interaction> action) {
+    dev.sparrow.view.PageView pageView = view.view(pageId).orElseThrow(() -> new IllegalStateException("page " + pageId + " is no longer open"));
+    dev.sparrow.view.ElementHandle element = pageView.handle(nodeId)
+        .orElseThrow(() -> new IllegalStateException("element " + nodeId + " is no longer on the page"));
+    dev.sparrow.view.component.Interaction result = action.apply(element);
+    String route = router.page(pageId).map(PageInstance::route).orElse("");
+    for (dev.sparrow.view.event.HandlerCall call : result.calls()) {
+      Value returned = logic.call(route + " " + call.handler(), logic.fn("callHandler"), pageId, call.handler(), call.event().toString());
+      if (returned != null && returned.isString() && "input".equals(call.event().path("type").asText()) && element.exists()) {
+        element.setValue(returned.asString());
+      }
+    }
+    for (dev.sparrow.view.component.NavigationRequest n : result.navigations()) {
+      navigate(n);
+    }
+  }
+
+  private void navigate(dev.sparrow.view.component.NavigationRequest n) {
+    try {
+      switch (n.openType()) {
+        case "redirect" -> router.redirectTo(n.url());
+        case "switchTab" -> router.switchTab(n.url());
+        case "reLaunch" -> router.reLaunch(n.url());
+        case "navigateBack" -> router.navigateBack(n.delta());
+        case "exit" -> {
+          return;
+        }
+        default -> router.navigateTo(n.url());
+      }
+    } catch (dev.sparrow.apis.ApiFailure f) {
+      String api = switch (n.openType()) {
+        case "redirect" -> "redirectTo";
+        case "switchTab" -> "switchTab";
+        case "reLaunch" -> "reLaunch";
+        case "navigateBack" -> "navigateBack";
+        default -> "navigateTo";
+      };
+      console(new ConsoleMessage("error", f.errMsg(api)));
+      return;
+    }
+    loop.post(router::flushReady);
+  }
+
   // ---- LogicLayer.Sink -------------------------------------------------------------------------
 
   @Override
@@ -293,6 +343,7 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
 
   @Override
   public void setData(int pageId, String json, Value callback) {
+    view.setData(pageId, json);
     if (callback != null && !callback.isNull()) {
       Value cb = callback;
       loop.post(() -> logic.call("setData callback", logic.fn("callback"), cb));
@@ -302,8 +353,14 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
   // ---- Router.Listener -------------------------------------------------------------------------
 
   @Override
+  public void pageCreated(PageInstance page, String dataJson) {
+    view.open(page, dataJson);
+  }
+
+  @Override
   public void pageUnloaded(PageInstance page) {
     navigationBars.remove(page.id());
+    view.close(page.id());
   }
 
   void close() {

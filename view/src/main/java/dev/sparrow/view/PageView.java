@@ -163,6 +163,11 @@ public final class PageView implements AutoCloseable {
     return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
   }
 
+  /** A handle on the element with {@code id}, if it is still on the page. */
+  public Optional<ElementHandle> handle(int id) {
+    return node(id) instanceof VElement ? Optional.of(new ElementHandle(this, id)) : Optional.empty();
+  }
+
   /** The node with {@code id} in the current tree, or null once it is gone. */
   public VNode node(int id) {
     if (index == null) {

@@ -585,6 +585,18 @@
       if (typeof fn !== 'function') throw new Error('page "' + page.route + '" has no method "' + name + '"');
       return fn.apply(page, args);
     },
+    /** Runs an event handler named in WXML; a missing one is warned about as WeChat does. Returns its result. */
+    callHandler: function (id, name, eventJson) {
+      const page = pages.get(id);
+      if (!page) return undefined;
+      const event = JSON.parse(eventJson);
+      const fn = page[name];
+      if (typeof fn !== 'function') {
+        host.console('warn', 'Component "' + page.route + '" does not have a method "' + name + '" to handle event "' + event.type + '".');
+        return undefined;
+      }
+      return guard(fn, page, [event], page.route + ' ' + name);
+    },
     hasMethod: function (id, name) { const p = pages.get(id); return !!p && typeof p[name] === 'function'; },
     pageData: function (id) { const p = pages.get(id); return p ? JSON.stringify(p.data) : null; },
     destroyPage: function (id) { pages.delete(id); },
