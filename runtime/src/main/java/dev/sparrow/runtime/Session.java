@@ -8,6 +8,8 @@ import dev.sparrow.apis.ui.Toast;
 import dev.sparrow.runtime.app.PageInstance;
 import dev.sparrow.runtime.project.Project;
 import dev.sparrow.runtime.project.ProjectLoader;
+import dev.sparrow.apis.files.FileSandbox;
+import dev.sparrow.apis.files.HeadlessDocumentViewer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -70,6 +72,22 @@ public final class Session implements AutoCloseable {
   /** This app's persistent data folder ({@code <dataDir>/<appid>}). */
   public Path dataDir() {
     return core.appDataDir;
+  }
+
+  // ---- files -----------------------------------------------------------------------------------
+
+  /** The session's local files: temp, saved and user files, the quota, path forms. */
+  public FileSandbox files() {
+    return core.files;
+  }
+
+  /**
+   * Documents {@code wx.openDocument} opened, oldest first, with their previews (PNG of a PDF's
+   * first page or a pptx's first slide; text of a docx/xlsx). Empty unless the session uses the
+   * default {@link HeadlessDocumentViewer}.
+   */
+  public List<HeadlessDocumentViewer.OpenedDocument> openedDocuments() {
+    return core.documentViewer instanceof HeadlessDocumentViewer h ? h.opened() : List.of();
   }
 
   // ---- pages and navigation --------------------------------------------------------------------
