@@ -5,10 +5,14 @@ Page({
   data: {
     motto: 'Hello Sparrow',
     count: 0,
+    name: '',
     userName: ''
   },
   onLoad() {
     this.setData({ userName: app.globalData.userName })
+  },
+  onName(e) {
+    this.setData({ name: e.detail.value })
   },
   increment() {
     this.setData({ count: this.data.count + 1 })

@@ -31,14 +31,15 @@ import picocli.CommandLine.Spec;
 final class CheckCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @Mixin ProjectOptions project = new ProjectOptions();
+  @picocli.CommandLine.ParentCommand Main main;
 
   @Override
   public Integer call() {
     Terminal t = new Terminal(spec.commandLine().getOut(), spec.commandLine().getErr());
-    if (project.dataDir == null) {
-      project.dataDir = "temp";
+    if (main.dataDir == null) {
+      main.dataDir = "temp";
     }
-    SessionOptions options = project.toSessionOptions().dialogs(HeadlessDialogs.Policy.CONFIRM);
+    SessionOptions options = project.toSessionOptions(main).dialogs(HeadlessDialogs.Policy.CONFIRM);
     Session session;
     try {
       session = Sparrow.launch(options);

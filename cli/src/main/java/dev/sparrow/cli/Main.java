@@ -11,9 +11,62 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Runs WeChat mini programs on the JVM: headless, offline, no login.",
-    subcommands = {RunCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, CheckCommand.class, AutoCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /**
+   * Options a launcher may put before the subcommand ({@code automator.launch} puts its {@code
+   * args} before {@code auto}); they apply to whichever subcommand follows, on either side of it.
+   */
+  @CommandLine.Option(names = "--data-dir", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
+      description = "Where storage and files persist, per appid (default: ~/.sparrow/data; 'temp' for a throw-away folder).")
+  String dataDir;
+
+  @CommandLine.Option(names = "--device", paramLabel = "NAME", scope = CommandLine.ScopeType.INHERIT,
+      description = "Simulated device: iPhone 6/7/8 (default), iPhone 6/7/8 Plus, iPhone X, iPhone 14, Android.")
+  String device;
+
+  @CommandLine.Option(names = "--album", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
+      description = "Images the album and camera offer to chooseImage/chooseMedia (first ones by name).")
+  java.nio.file.Path album;
+
+  @CommandLine.Option(names = "--mic", paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,
+      description = "A WAV file the microphone hears (default: silence).")
+  java.nio.file.Path mic;
+
+  @CommandLine.Option(names = "--permissions", paramLabel = "ask|allow|deny", scope = CommandLine.ScopeType.INHERIT,
+      description = "Answer to authorization prompts (scope.record, scope.writePhotosAlbum…); default: ask (prompts stay open).")
+  String permissions;
+
+  /** Session options for {@code project} from the shared options. */
+  dev.sparrow.runtime.SessionOptions sessionOptions(java.nio.file.Path project) {
+    dev.sparrow.runtime.SessionOptions o = dev.sparrow.runtime.SessionOptions.of(project);
+    if (dataDir == null) {
+      o.dataDir(java.nio.file.Path.of(System.getProperty("user.home"), ".sparrow", "data"));
+    } else if (!dataDir.equals("temp")) {
+      o.dataDir(java.nio.file.Path.of(dataDir));
+    }
+    if (device != null) {
+      o.device(dev.sparrow.apis.system.DeviceProfile.preset(device).orElseThrow(() -> new IllegalArgumentException("unknown device \"" + device
+          + "\"; one of: " + dev.sparrow.apis.system.DeviceProfile.presets().stream().map(dev.sparrow.apis.system.DeviceProfile::name).toList())));
+    }
+    if (album != null) {
+      o.album(album);
+    }
+    if (mic != null) {
+      o.microphone(mic);
+    }
+    if (permissions != null) {
+      o.permissions(switch (permissions) {
+        case "ask" -> dev.sparrow.apis.device.HeadlessPermissions.Policy.WAIT;
+        case "allow" -> dev.sparrow.apis.device.HeadlessPermissions.Policy.ALLOW;
+        case "deny" -> dev.sparrow.apis.device.HeadlessPermissions.Policy.DENY;
+        default -> throw new IllegalArgumentException("--permissions takes ask, allow or deny, not \"" + permissions + "\"");
+      });
+    }
+    return o;
+  }
 
   public static void main(String[] args) {
     System.exit(execute(args));

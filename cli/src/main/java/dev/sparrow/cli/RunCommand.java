@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 final class RunCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @Mixin ProjectOptions project = new ProjectOptions();
+  @picocli.CommandLine.ParentCommand Main main;
 
   @Option(names = "--exit-when-idle", description = "Stop once the app has launched and nothing is left to do.")
   boolean exitWhenIdle;
@@ -31,7 +32,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Terminal t = new Terminal(spec.commandLine().getOut(), spec.commandLine().getErr());
-    SessionOptions options = project.toSessionOptions().onConsole(t::console).onError(t::error);
+    SessionOptions options = project.toSessionOptions(main).onConsole(t::console).onError(t::error);
     if (logNetwork) {
       options.onTraffic(e -> t.info("network: " + e));
     }

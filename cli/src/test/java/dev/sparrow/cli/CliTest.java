@@ -68,6 +68,53 @@ class CliTest {
     assertThat(data.resolve("wxsparrowquick01/storage")).isDirectory();
   }
 
+  /** A writer that opens a latch once its text contains a marker (the server announcing itself). */
+  static final class Announcing extends StringWriter {
+    final java.util.concurrent.CountDownLatch seen = new java.util.concurrent.CountDownLatch(1);
+    private final String marker;
+
+    Announcing(String marker) {
+      this.marker = marker;
+    }
+
+    @Override
+    public void write(String str, int off, int len) {
+      super.write(str, off, len);
+      if (toString().contains(marker)) {
+        seen.countDown();
+      }
+    }
+  }
+
+  @Test
+  void autoAcceptsLauncherArgumentsOnEitherSideAndServesUntilToolClose() throws Exception {
+    int port;
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = probe.getLocalPort();
+    }
+    Announcing err = new Announcing("automation: ws://127.0.0.1:" + port);
+    java.util.concurrent.CompletableFuture<Integer> done = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+        Main.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+            "--data-dir", "temp", "auto", "--project", example("quickstart"), "--auto-port", String.valueOf(port),
+            "--auto-account", "someone", "--trust-project", "--device", "iPhone X"));
+    assertThat(err.seen.await(60, java.util.concurrent.TimeUnit.SECONDS)).as("announced: %s", err).isTrue();
+    java.util.concurrent.BlockingQueue<String> replies = new java.util.concurrent.LinkedBlockingQueue<>();
+    java.net.http.WebSocket ws = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+        .buildAsync(java.net.URI.create("ws://127.0.0.1:" + port), new java.net.http.WebSocket.Listener() {
+          @Override
+          public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket w, CharSequence data, boolean last) {
+            replies.add(data.toString());
+            w.request(1);
+            return null;
+          }
+        }).join();
+    ws.sendText("{\"id\":1,\"method\":\"App.callWxMethod\",\"params\":{\"method\":\"getSystemInfoSync\",\"args\":[]}}", true).join();
+    assertThat(replies.poll(30, java.util.concurrent.TimeUnit.SECONDS)).contains("\"model\":\"iPhone X\"");
+    ws.sendText("{\"id\":2,\"method\":\"Tool.close\",\"params\":{}}", true).join();
+    assertThat(replies.poll(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("{\"id\":2,\"result\":{}}");
+    assertThat(done.get(30, java.util.concurrent.TimeUnit.SECONDS)).isZero();
+  }
+
   @Test
   void versionAndHelp() {
     assertThat(run("--version").out()).startsWith("sparrow ");

@@ -2,6 +2,7 @@ package dev.sparrow.runtime;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A page of a running session, as a test sees it. Reads and calls go to the session thread and
@@ -56,6 +57,31 @@ public final class PageHandle {
   /** Calls a page method with arguments (converted to JS); returns its result as plain Java data. */
   public Object callMethod(String method, Object... args) {
     return session.pageCall(id, method, List.of(args));
+  }
+
+  /** The first element matching a CSS-like selector (tag, {@code .class}, {@code #id}, {@code [attr=value]}, descendant, {@code >}). */
+  public Optional<PageElement> select(String selector) {
+    return session.select(id, selector);
+  }
+
+  /** The element with node id {@code nodeId}, if it is still on the page. */
+  public Optional<PageElement> element(int nodeId) {
+    return session.element(id, nodeId);
+  }
+
+  /** Every element matching {@code selector}, in document order. */
+  public List<PageElement> selectAll(String selector) {
+    return session.selectAll(id, selector);
+  }
+
+  /** Elements matching an XPath 1.0 expression over the rendered tree ({@code //view[@class="row"]}). */
+  public List<PageElement> selectByXpath(String expression) {
+    return session.selectByXpath(id, expression);
+  }
+
+  /** The page as WXML-like markup, rendered from its current data. */
+  public String wxml() {
+    return session.wxml(id);
   }
 
   /** Title, colours and loading state of the page's navigation bar. */

@@ -8,6 +8,8 @@ import dev.sparrow.apis.ui.Toast;
 import dev.sparrow.runtime.app.PageInstance;
 import dev.sparrow.runtime.project.Project;
 import dev.sparrow.runtime.project.ProjectLoader;
+import dev.sparrow.apis.files.FileSandbox;
+import dev.sparrow.apis.files.HeadlessDocumentViewer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,6 +74,22 @@ public final class Session implements AutoCloseable {
     return core.appDataDir;
   }
 
+  // ---- files -----------------------------------------------------------------------------------
+
+  /** The session's local files: temp, saved and user files, the quota, path forms. */
+  public FileSandbox files() {
+    return core.files;
+  }
+
+  /**
+   * Documents {@code wx.openDocument} opened, oldest first, with their previews (PNG of a PDF's
+   * first page or a pptx's first slide; text of a docx/xlsx). Empty unless the session uses the
+   * default {@link HeadlessDocumentViewer}.
+   */
+  public List<HeadlessDocumentViewer.OpenedDocument> openedDocuments() {
+    return core.documentViewer instanceof HeadlessDocumentViewer h ? h.opened() : List.of();
+  }
+
   // ---- pages and navigation --------------------------------------------------------------------
 
   /** The page on top of the stack. */
@@ -81,6 +99,11 @@ public final class Session implements AutoCloseable {
 
   public Optional<PageHandle> currentPageIfAny() {
     return onLoop(() -> core.router.current().map(this::handle));
+  }
+
+  /** A page of the stack (or a hidden tab page) by id. */
+  public Optional<PageHandle> page(int id) {
+    return onLoop(() -> core.router.page(id).map(this::handle));
   }
 
   /** {@code getCurrentPages()}: bottom first. */
@@ -199,6 +222,93 @@ public final class Session implements AutoCloseable {
     return onLoop(() -> Optional.ofNullable(core.logic.checkSyntax(path)));
   }
 
+  // ---- elements ----------------------------------------------------------------------------------
+
+  Optional<PageElement> select(int pageId, String selector) {
+    return onLoop(() -> view(pageId).find(selector).map(h -> new PageElement(this, pageId, h.id(), h.tag())));
+  }
+
+  List<PageElement> selectAll(int pageId, String selector) {
+    return onLoop(() -> view(pageId).findAll(selector).stream().map(h -> new PageElement(this, pageId, h.id(), h.tag())).toList());
+  }
+
+  Optional<PageElement> element(int pageId, int nodeId) {
+    return onLoop(() -> view(pageId).handle(nodeId).map(h -> new PageElement(this, pageId, h.id(), h.tag())));
+  }
+
+  List<PageElement> selectByXpath(int pageId, String expression) {
+    return onLoop(() -> {
+      dev.sparrow.view.PageView v = view(pageId);
+      List<PageElement> out = new ArrayList<>();
+      for (int id : XPaths.select(v.root(), expression)) {
+        v.handle(id).ifPresent(h -> out.add(new PageElement(this, pageId, h.id(), h.tag())));
+      }
+      return out;
+    });
+  }
+
+  String wxml(int pageId) {
+    return onLoop(() -> view(pageId).wxml());
+  }
+
+  <T> T readElement(int pageId, int nodeId, java.util.function.Function<dev.sparrow.view.ElementHandle, T> reader) {
+    return onLoop(() -> reader.apply(view(pageId).handle(nodeId)
+        .orElseThrow(() -> new IllegalStateException("element " + nodeId + " is no longer on the page"))));
+  }
+
+  void interact(int pageId, int nodeId, java.util.function.Function<dev.sparrow.view.ElementHandle, dev.sparrow.view.component.Interaction> action) {
+    onLoop(() -> {
+      core.interact(pageId, nodeId, action);
+      return null;
+    });
+    awaitIdle();
+  }
+
+  private dev.sparrow.view.PageView view(int pageId) {
+    return core.view.view(pageId).orElseThrow(() -> new IllegalStateException("page " + pageId + " has no rendered view"));
+  }
+
+  // ---- mocks and bindings (automation) -----------------------------------------------------------
+
+  /** Makes {@code wx.<api>} answer {@code result} (success result of an async API, return value of a Sync one). */
+  public void mockWx(String api, Object result) {
+    onLoop(() -> core.logic.fn("mockWx").execute(api, true, core.logic.values().toJs(result), null, null));
+  }
+
+  /**
+   * Replaces {@code wx.<api>} by a JS function declaration, called with the call's arguments
+   * followed by {@code extraArgs}; inside it {@code this.origin} is the real API.
+   */
+  public void mockWx(String api, String functionDeclaration, List<Object> extraArgs) {
+    boolean mocked = onLoop(() -> {
+      try {
+        core.logic.fn("mockWx").execute(api, false, null, functionDeclaration, core.logic.values().toJs(extraArgs));
+        return true;
+      } catch (PolyglotException e) {
+        return false;
+      }
+    });
+    if (!mocked) {
+      throw new IllegalArgumentException("cannot mock " + api + ": the function declaration does not evaluate to a function");
+    }
+  }
+
+  /** Undoes {@link #mockWx}. */
+  public void restoreWx(String api) {
+    onLoop(() -> core.logic.fn("restoreWx").execute(api));
+  }
+
+  /** Called when page code calls a global function added with {@link #addBinding}. */
+  @FunctionalInterface
+  public interface Binding {
+    void called(String name, List<Object> args);
+  }
+
+  /** Defines a global function {@code name} in the logic layer that calls {@code binding} (on the session thread). */
+  public void addBinding(String name, Binding binding) {
+    onLoop(() -> core.logic.fn("addBinding").execute(name, new BindingSink(core.logic.values(), binding)));
+  }
+
   // ---- toast, modal, action sheet ----------------------------------------------------------------
 
   /** The toast or loading showing now. */
@@ -242,6 +352,46 @@ public final class Session implements AutoCloseable {
       throw new IllegalStateException("no action sheet is open");
     }
     awaitIdle();
+  }
+
+  // ---- media device: album, microphone, speaker, permissions ---------------------------------------
+
+  /** The album and camera (script picks and cancels), the photo album (saved images) and the image viewer. */
+  public dev.sparrow.apis.device.HeadlessAlbum album() {
+    return core.album;
+  }
+
+  /** What the microphone hears (silence, a tone, a WAV file). */
+  public dev.sparrow.apis.device.HeadlessMicrophone microphone() {
+    return core.microphone;
+  }
+
+  /** The speaker as a timeline: what is audible now, and every play/pause/end. */
+  public dev.sparrow.apis.device.TimelineAudioOutput speaker() {
+    return core.speaker;
+  }
+
+  /** Authorization decisions and prompts ({@code scope.record}, {@code scope.writePhotosAlbum}…). */
+  public dev.sparrow.apis.device.HeadlessPermissions permissions() {
+    return core.permissions;
+  }
+
+  /** The scope of the oldest open permission prompt, if any. */
+  public Optional<String> pendingPermission() {
+    return core.permissions.pending();
+  }
+
+  /** The user taps allow or deny on the open permission prompt; waits for the page to react. */
+  public void answerPermission(boolean allow) {
+    if (!core.permissions.answer(allow)) {
+      throw new IllegalStateException("no permission prompt is open");
+    }
+    awaitIdle();
+  }
+
+  /** Sets a scope as if decided earlier (true/false), or forgets it (null). */
+  public void setPermission(String scope, Boolean granted) {
+    core.permissions.set(scope, granted);
   }
 
   // ---- console, errors, time -------------------------------------------------------------------

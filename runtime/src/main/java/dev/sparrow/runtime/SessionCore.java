@@ -1,7 +1,23 @@
 package dev.sparrow.runtime;
 
+import dev.sparrow.apis.files.DocumentViewer;
+import dev.sparrow.apis.files.FileOps;
 import dev.sparrow.apis.files.FileSandbox;
 import dev.sparrow.apis.network.Network;
+import dev.sparrow.apis.files.HeadlessDocumentViewer;
+import dev.sparrow.apis.files.SavedFiles;
+import dev.sparrow.apis.device.HeadlessAlbum;
+import dev.sparrow.apis.device.HeadlessMicrophone;
+import dev.sparrow.apis.device.HeadlessPermissions;
+import dev.sparrow.apis.device.TimelineAudioOutput;
+import dev.sparrow.apis.media.AudioSources;
+import dev.sparrow.apis.media.BackgroundAudio;
+import dev.sparrow.apis.media.Images;
+import dev.sparrow.apis.media.MediaFetch;
+import dev.sparrow.apis.media.MediaLoop;
+import dev.sparrow.apis.media.Recorder;
+import dev.sparrow.apis.media.Voice;
+import dev.sparrow.apis.media.internal.HttpMediaFetch;
 import dev.sparrow.apis.storage.KeyValueStorage;
 import dev.sparrow.apis.system.SystemInfo;
 import dev.sparrow.apis.ui.HeadlessDialogs;
@@ -9,11 +25,19 @@ import dev.sparrow.apis.ui.Interaction;
 import dev.sparrow.runtime.app.LogicLayer;
 import dev.sparrow.runtime.app.PageInstance;
 import dev.sparrow.runtime.app.Router;
+import dev.sparrow.runtime.app.ViewLayer;
 import dev.sparrow.runtime.bridge.ApiRegistry;
 import dev.sparrow.runtime.bridge.WxBridge;
 import dev.sparrow.runtime.js.EventLoop;
 import dev.sparrow.runtime.js.ModuleSources;
 import dev.sparrow.runtime.project.Project;
+import dev.sparrow.runtime.wx.FileApis;
+import dev.sparrow.runtime.wx.FileSystemManagerApis;
+import dev.sparrow.runtime.wx.AudioApis;
+import dev.sparrow.runtime.wx.AuthApis;
+import dev.sparrow.runtime.wx.BackgroundAudioApis;
+import dev.sparrow.runtime.wx.ImageApis;
+import dev.sparrow.runtime.wx.RecordApis;
 import dev.sparrow.runtime.wx.NetworkApis;
 import dev.sparrow.runtime.wx.RouteApis;
 import dev.sparrow.runtime.wx.SocketApis;
@@ -50,6 +74,10 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
   final Path appDataDir;
   final FileSandbox files;
   final Network network;
+  final DocumentViewer documentViewer;
+  final HeadlessAlbum album;
+  final HeadlessMicrophone microphone;
+  final HeadlessPermissions permissions;
   private final Path ownedDataRoot;
   final List<ConsoleMessage> console = new CopyOnWriteArrayList<>();
   final List<ScriptError> errors = new CopyOnWriteArrayList<>();
@@ -62,6 +90,11 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
   WxBridge bridge;
   LogicLayer logic;
   Router router;
+  ViewLayer view;
+  TimelineAudioOutput speaker;
+  Recorder recorder;
+  AudioApis audioApis;
+  BackgroundAudio backgroundAudio;
   private Runnable unwatch = () -> {};
 
   SessionCore(SessionOptions options, Project project) {
@@ -81,10 +114,22 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     }
     this.dialogs = new HeadlessDialogs(options.dialogPolicy());
     int number = SESSIONS.incrementAndGet();
-    this.files = new FileSandbox(appDataDir, "session-" + ProcessHandle.current().pid() + "-" + number, options.pathScheme(), project.files()::file);
+    this.files = new FileSandbox(appDataDir, "session-" + ProcessHandle.current().pid() + "-" + number, options.pathScheme(),
+        project.files()::file, options.fileLimits());
     this.network = new Network(options.networkPolicy(project.appId(), project.urlCheck(), project.app().networkTimeout()), options.clock(),
         files, "sparrow-" + project.appId() + "-" + number);
     options.trafficListeners().forEach(network::onTraffic);
+    this.documentViewer = options.documentViewer() != null ? options.documentViewer() : new HeadlessDocumentViewer();
+    Path dataRoot = appDataDir.getParent();
+    this.album = new HeadlessAlbum(options.albumDir(),
+        options.photoAlbumDir() != null ? options.photoAlbumDir() : dataRoot.resolve("photo-album"));
+    this.microphone = new HeadlessMicrophone();
+    if (options.microphoneWav() != null) {
+      microphone.wav(options.microphoneWav());
+    } else if (options.microphoneTone() > 0) {
+      microphone.tone(options.microphoneTone(), 0.5);
+    }
+    this.permissions = new HeadlessPermissions(options.permissionPolicy(), appDataDir.resolve("auth-settings.json"));
     this.loop = new EventLoop("sparrow-" + project.appId() + "-" + number, options.clock(),
         t -> error(ScriptError.of("internal error: " + t, stackOf(t), "event loop")));
   }
@@ -116,10 +161,65 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     registry.addAll(new NetworkApis(network, bridge, files).specs());
     registry.addAll(new SocketApis(network, bridge).specs());
     registry.addAll(new RouteApis(() -> router, () -> loop.post(() -> router.flushReady())).specs());
+    FileOps fileOps = new FileOps(files, options.clock());
+    SavedFiles savedFiles = new SavedFiles(fileOps, options.clock());
+    FileApis fileApis = new FileApis(bridge, fileOps, savedFiles, documentViewer, fileOps);
+    registry.addAll(fileApis.specs()).addAll(new FileSystemManagerApis(fileOps, savedFiles, fileApis).specs());
+    initMedia();
     registry.completeWithUnsupported();
+    view = new ViewLayer(project, options.clock(), this::error);
     logic = new LogicLayer(loop, new ModuleSources(project.files()), bridge, this);
     router = new Router(project.app(), logic, this, this::error);
     unwatch = Watchdog.watch(loop, logic.context(), options.scriptTimeout());
+  }
+
+  /** The media family on the headless device: album, microphone, speaker timeline, permissions. */
+  private void initMedia() {
+    java.util.function.Consumer<Throwable> internal = t -> error(ScriptError.of("internal error in a wx API: " + t, stackOf(t), "wx"));
+    MediaLoop media = mediaLoop();
+    MediaFetch fetch = new HttpMediaFetch(); // seam: the network layer's fetch replaces this (see MediaFetch)
+    speaker = new TimelineAudioOutput(loop.clock(), loop);
+    AudioSources sources = new AudioSources(files, fetch);
+    Images images = new Images(album, album, album, permissions, files, fetch, options.media());
+    recorder = new Recorder(media, microphone, permissions, files);
+    audioApis = new AudioApis(media, speaker, sources, new Voice(speaker), files, bridge, internal);
+    BackgroundAudioApis background = new BackgroundAudioApis(events -> new BackgroundAudio(media, speaker, sources, events), bridge, internal);
+    backgroundAudio = background.audio();
+    registry.addAll(new ImageApis(images, permissions, files, () -> router, bridge, internal).specs());
+    registry.addAll(new RecordApis(recorder, permissions, bridge, internal).specs());
+    registry.addAll(audioApis.specs());
+    registry.addAll(background.specs());
+    registry.addAll(new AuthApis(permissions, internal).specs());
+  }
+
+  private MediaLoop mediaLoop() {
+    return new MediaLoop() {
+      @Override
+      public dev.sparrow.apis.device.Clock clock() {
+        return loop.clock();
+      }
+
+      @Override
+      public Cancellable schedule(long delayMillis, Runnable task) {
+        return loop.schedule(delayMillis, task);
+      }
+
+      @Override
+      public void execute(Runnable task) {
+        loop.post(task);
+      }
+
+      @Override
+      public Runnable beginIo() {
+        loop.beginIo();
+        java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+          if (ended.compareAndSet(false, true)) {
+            loop.endIo();
+          }
+        };
+      }
+    };
   }
 
   private Map<String, Object> env() {
@@ -185,6 +285,53 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     return bar;
   }
 
+  /**
+   * Runs a headless interaction with an element and what it causes: the page handlers in order (an
+   * input handler returning a string replaces the input's value), then any navigation a navigator asked for.
+   */
+  void interact(int pageId, int nodeId, java.util.function.Function<dev.sparrow.view.ElementHandle, dev.sparrow.view.component.Interaction> action) {
+    dev.sparrow.view.PageView pageView = view.view(pageId).orElseThrow(() -> new IllegalStateException("page " + pageId + " is no longer open"));
+    dev.sparrow.view.ElementHandle element = pageView.handle(nodeId)
+        .orElseThrow(() -> new IllegalStateException("element " + nodeId + " is no longer on the page"));
+    dev.sparrow.view.component.Interaction result = action.apply(element);
+    String route = router.page(pageId).map(PageInstance::route).orElse("");
+    for (dev.sparrow.view.event.HandlerCall call : result.calls()) {
+      Value returned = logic.call(route + " " + call.handler(), logic.fn("callHandler"), pageId, call.handler(), call.event().toString());
+      if (returned != null && returned.isString() && "input".equals(call.event().path("type").asText()) && element.exists()) {
+        element.setValue(returned.asString());
+      }
+    }
+    for (dev.sparrow.view.component.NavigationRequest n : result.navigations()) {
+      navigate(n);
+    }
+  }
+
+  private void navigate(dev.sparrow.view.component.NavigationRequest n) {
+    try {
+      switch (n.openType()) {
+        case "redirect" -> router.redirectTo(n.url());
+        case "switchTab" -> router.switchTab(n.url());
+        case "reLaunch" -> router.reLaunch(n.url());
+        case "navigateBack" -> router.navigateBack(n.delta());
+        case "exit" -> {
+          return;
+        }
+        default -> router.navigateTo(n.url());
+      }
+    } catch (dev.sparrow.apis.ApiFailure f) {
+      String api = switch (n.openType()) {
+        case "redirect" -> "redirectTo";
+        case "switchTab" -> "switchTab";
+        case "reLaunch" -> "reLaunch";
+        case "navigateBack" -> "navigateBack";
+        default -> "navigateTo";
+      };
+      console(new ConsoleMessage("error", f.errMsg(api)));
+      return;
+    }
+    loop.post(router::flushReady);
+  }
+
   // ---- LogicLayer.Sink -------------------------------------------------------------------------
 
   @Override
@@ -205,6 +352,7 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
 
   @Override
   public void setData(int pageId, String json, Value callback) {
+    view.setData(pageId, json);
     if (callback != null && !callback.isNull()) {
       Value cb = callback;
       loop.post(() -> logic.call("setData callback", logic.fn("callback"), cb));
@@ -214,8 +362,14 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
   // ---- Router.Listener -------------------------------------------------------------------------
 
   @Override
+  public void pageCreated(PageInstance page, String dataJson) {
+    view.open(page, dataJson);
+  }
+
+  @Override
   public void pageUnloaded(PageInstance page) {
     navigationBars.remove(page.id());
+    view.close(page.id());
   }
 
   void close() {
@@ -223,6 +377,7 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     if (logic != null) {
       try {
         loop.call(() -> {
+          closeMedia();
           logic.close();
           return null;
         }, java.time.Duration.ofSeconds(10));
@@ -230,11 +385,22 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
         // a stuck loop: closing the loop below abandons it
       }
     }
-    network.close();
     loop.close();
     files.close();
     if (ownedDataRoot != null) {
       deleteTree(ownedDataRoot);
+    }
+  }
+
+  private void closeMedia() {
+    if (recorder != null) {
+      recorder.close();
+    }
+    if (audioApis != null) {
+      audioApis.close();
+    }
+    if (backgroundAudio != null) {
+      backgroundAudio.player().destroy();
     }
   }
 

@@ -1,7 +1,11 @@
 package dev.sparrow.runtime;
 
 import dev.sparrow.apis.device.Clock;
+import dev.sparrow.apis.files.DocumentViewer;
+import dev.sparrow.apis.device.HeadlessPermissions;
+import dev.sparrow.apis.media.MediaSettings;
 import dev.sparrow.apis.files.FileSandbox;
+import dev.sparrow.apis.files.HeadlessDocumentViewer;
 import dev.sparrow.apis.network.Family;
 import dev.sparrow.apis.network.HostMap;
 import dev.sparrow.apis.network.NetworkPolicy;
@@ -38,6 +42,14 @@ public final class SessionOptions {
   private Map<String, String> launchQuery = new LinkedHashMap<>();
   private int scene = 1001;
   private FileSandbox.Scheme pathScheme = FileSandbox.Scheme.WXFILE;
+  private FileSandbox.Limits fileLimits = FileSandbox.Limits.DEFAULT;
+  private DocumentViewer documentViewer;
+  private Path albumDir;
+  private Path photoAlbumDir;
+  private Path microphoneWav;
+  private double microphoneTone;
+  private HeadlessPermissions.Policy permissionPolicy = HeadlessPermissions.Policy.WAIT;
+  private MediaSettings media = MediaSettings.DEFAULT;
   private final List<Consumer<ConsoleMessage>> consoleListeners = new ArrayList<>();
   private final List<Consumer<ScriptError>> errorListeners = new ArrayList<>();
   private Boolean verifyDomains;
@@ -106,9 +118,69 @@ public final class SessionOptions {
     return this;
   }
 
-  /** How local file paths start: {@code wxfile://} (default, as on phones) or {@code http://} (as in DevTools). */
+  /**
+   * How local file paths start: {@code wxfile://} (default, as on phones: {@code wxfile://tmp_…},
+   * {@code wxfile://store_…}, {@code wxfile://usr}) or {@code http://} (as in DevTools: {@code
+   * http://tmp/…}, {@code http://store/…}, {@code http://usr}). The phone form is the default
+   * because some real apps test {@code path.startsWith('wxfile://')}; see docs/decisions.md.
+   */
   public SessionOptions pathScheme(FileSandbox.Scheme scheme) {
     this.pathScheme = Objects.requireNonNull(scheme);
+    return this;
+  }
+
+  /**
+   * The file storage limit of the appid: saved files and user files together (default 10 MB, the
+   * {@code wx.saveFile} page; the current guide says 200 MB — see docs/decisions.md). Exceeding it
+   * fails with {@code the maximum size of the file storage limit is exceeded}.
+   */
+  public SessionOptions fileQuota(long bytes) {
+    this.fileLimits = new FileSandbox.Limits(bytes, fileLimits.maxFileBytes());
+    return this;
+  }
+
+  /** The device that shows {@code wx.openDocument} files (default: a {@link HeadlessDocumentViewer} per session). */
+  public SessionOptions documentViewer(DocumentViewer viewer) {
+    this.documentViewer = Objects.requireNonNull(viewer);
+    return this;
+  }
+
+  /**
+   * Fixture images the album and camera offer when the host scripted nothing ({@code --album DIR}):
+   * the first {@code count} files in name order. Without it an unscripted picker is cancelled.
+   */
+  public SessionOptions album(Path dir) {
+    this.albumDir = dir;
+    return this;
+  }
+
+  /** Where {@code saveImageToPhotosAlbum} puts images (default: {@code photo-album/} in the data folder). */
+  public SessionOptions photoAlbum(Path dir) {
+    this.photoAlbumDir = dir;
+    return this;
+  }
+
+  /** The microphone hears this WAV file once, then silence ({@code --mic FILE}); default: silence. */
+  public SessionOptions microphone(Path wav) {
+    this.microphoneWav = wav;
+    return this;
+  }
+
+  /** The microphone hears a sine tone of {@code hz}. */
+  public SessionOptions microphoneTone(double hz) {
+    this.microphoneTone = hz;
+    return this;
+  }
+
+  /** What happens to permission prompts nobody answers (default: they wait for {@code Session.answerPermission}). */
+  public SessionOptions permissions(HeadlessPermissions.Policy policy) {
+    this.permissionPolicy = Objects.requireNonNull(policy);
+    return this;
+  }
+
+  /** Media choices where WeChat's behaviour is unverified (see docs/decisions.md). */
+  public SessionOptions media(MediaSettings settings) {
+    this.media = Objects.requireNonNull(settings);
     return this;
   }
 
@@ -226,6 +298,39 @@ public final class SessionOptions {
 
   public FileSandbox.Scheme pathScheme() {
     return pathScheme;
+  }
+
+  public FileSandbox.Limits fileLimits() {
+    return fileLimits;
+  }
+
+  /** The configured document viewer, or null for a fresh headless one per session. */
+  public DocumentViewer documentViewer() {
+    return documentViewer;
+  }
+
+  public Path albumDir() {
+    return albumDir;
+  }
+
+  public Path photoAlbumDir() {
+    return photoAlbumDir;
+  }
+
+  public Path microphoneWav() {
+    return microphoneWav;
+  }
+
+  public double microphoneTone() {
+    return microphoneTone;
+  }
+
+  public HeadlessPermissions.Policy permissionPolicy() {
+    return permissionPolicy;
+  }
+
+  public MediaSettings media() {
+    return media;
   }
 
   public List<Consumer<ConsoleMessage>> consoleListeners() {

@@ -370,6 +370,7 @@
   const wxObject = {};
   const specs = JSON.parse(bridge.descriptors());
   const instanceTypes = new Map();
+  const mocked = new Map();
 
   function hasCallback(opts) {
     return opts !== null && typeof opts === 'object' &&
@@ -422,11 +423,36 @@
         throw new Error('unknown api kind ' + spec.kind);
     }
   }
+  // One JS object per host instance while page code holds it, so that a singleton handed out twice
+  // (wx.getFileSystemManager(), audio managers) is the same object (===). Weakly held; dead entries
+  // are swept as new instances arrive.
+  const liveInstances = new Map();
+  let instancesSinceSweep = 0;
   function instanceOf(type, id) {
+    const known = liveInstances.get(id);
+    const existing = known && known.deref();
+    if (existing) return existing;
     let proto = instanceTypes.get(type);
     if (!proto) { proto = {}; instanceTypes.set(type, proto); }
     const obj = Object.create(proto);
     Object.defineProperty(obj, '__sparrowId__', { value: id });
+    if (++instancesSinceSweep >= 256) {
+      instancesSinceSweep = 0;
+      for (const [k, ref] of liveInstances) if (!ref.deref()) liveInstances.delete(k);
+    }
+    liveInstances.set(id, new WeakRef(obj));
+    return obj;
+  }
+  // Result objects with methods (TypedObject.java): the host sends plain fields, these give the
+  // methods. Non-enumerable, so JSON.stringify and console show only the fields, as in WeChat.
+  const S_IFMT = 0xF000;
+  const resultProtos = { Stats: Object.create(Object.prototype, {
+    isDirectory: { value: function isDirectory() { return (this.mode & S_IFMT) === 0x4000; } },
+    isFile: { value: function isFile() { return (this.mode & S_IFMT) === 0x8000; } }
+  }) };
+  function typed(type, obj) {
+    const proto = resultProtos[type];
+    if (proto) Object.setPrototypeOf(obj, proto);
     return obj;
   }
   for (const spec of specs) {
@@ -564,6 +590,18 @@
       if (typeof fn !== 'function') throw new Error('page "' + page.route + '" has no method "' + name + '"');
       return fn.apply(page, args);
     },
+    /** Runs an event handler named in WXML; a missing one is warned about as WeChat does. Returns its result. */
+    callHandler: function (id, name, eventJson) {
+      const page = pages.get(id);
+      if (!page) return undefined;
+      const event = JSON.parse(eventJson);
+      const fn = page[name];
+      if (typeof fn !== 'function') {
+        host.console('warn', 'Component "' + page.route + '" does not have a method "' + name + '" to handle event "' + event.type + '".');
+        return undefined;
+      }
+      return guard(fn, page, [event], page.route + ' ' + name);
+    },
     hasMethod: function (id, name) { const p = pages.get(id); return !!p && typeof p[name] === 'function'; },
     pageData: function (id) { const p = pages.get(id); return p ? JSON.stringify(p.data) : null; },
     destroyPage: function (id) { pages.delete(id); },
@@ -578,6 +616,7 @@
     appRegistered: function () { return appRegistered; },
     globalData: function () { return JSON.stringify(appInstance.globalData === undefined ? null : appInstance.globalData); },
     instanceOf: instanceOf,
+    typed: typed,
     typeTag: typeTag,
     guard: guard,
     reportError: reportError,
@@ -614,6 +653,42 @@
       } else {
         completion.done(true, v);
       }
+    },
+    /**
+     * Replaces wx[name] (automation's App.mockWxMethod): with a fixed result, or with a function
+     * declaration called as fn.apply({origin}, callArgs.concat(extraArgs)).
+     */
+    mockWx: function (name, useResult, result, source, extraArgs) {
+      if (!mocked.has(name)) mocked.set(name, wxObject[name]);
+      const origin = mocked.get(name);
+      const spec = specs.find(function (s) { return !s.owner && s.name === name; });
+      if (useResult) {
+        if (spec && spec.kind === 'sync') {
+          wxObject[name] = function () { return deepClone(result); };
+        } else {
+          wxObject[name] = function (opts) {
+            const res = deepClone(result);
+            if (!hasCallback(opts) && (!spec || spec.promise)) return Promise.resolve(res);
+            setTimeout(function () {
+              if (opts && typeof opts.success === 'function') guard(opts.success, opts, [res], name + ' success');
+              if (opts && typeof opts.complete === 'function') guard(opts.complete, opts, [res], name + ' complete');
+            }, 0);
+          };
+        }
+      } else {
+        const fn = (0, eval)('(' + source + ')');
+        if (typeof fn !== 'function') throw new TypeError('functionDeclaration is not a function');
+        const extra = Array.isArray(extraArgs) ? extraArgs : [];
+        wxObject[name] = function () { return fn.apply({ origin: origin }, Array.prototype.slice.call(arguments).concat(extra)); };
+      }
+    },
+    /** Puts the original wx[name] back; harmless when it was not mocked. */
+    restoreWx: function (name) {
+      if (mocked.has(name)) { wxObject[name] = mocked.get(name); mocked.delete(name); }
+    },
+    /** A global function page code can call to reach the host (automation's exposeFunction). */
+    addBinding: function (name, sink) {
+      global[name] = function () { sink.called(name, Array.prototype.slice.call(arguments)); };
     },
     /** Evaluates a function declaration (automation's App.callFunction). */
     callFunction: function (source, args) {

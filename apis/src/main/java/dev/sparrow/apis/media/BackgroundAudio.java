@@ -1,0 +1,153 @@
+package dev.sparrow.apis.media;
+
+import dev.sparrow.apis.ApiFailure;
+import dev.sparrow.apis.device.AudioOutput;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The app's one background audio player (spec media.md §7, §8.3), shared by the legacy {@code
+ * playBackgroundAudio} family and {@code BackgroundAudioManager}: one track per app; a new source
+ * replaces the old. Setting {@code src} plays at once — once a {@code title} is set, which the
+ * native player requires. When a track ends or is stopped the player holds no music (status 2).
+ * Loop thread only.
+ */
+public final class BackgroundAudio {
+  /** {@code getBackgroundAudioPlayerState} statuses. */
+  public static final int PAUSED = 0;
+  public static final int PLAYING = 1;
+  public static final int NO_MUSIC = 2;
+
+  private final AudioPlayer player;
+  private final AudioPlayer.Events events;
+  private final Map<String, Object> meta = new LinkedHashMap<>();
+  private boolean stopped = true;
+  private boolean requested;
+  private CompletableFuture<Void> legacyPlay;
+
+  public BackgroundAudio(MediaLoop loop, AudioOutput output, AudioSources sources, AudioPlayer.Events events) {
+    this.events = events;
+    this.player = new AudioPlayer(loop, output, sources, false, this::onEvent);
+  }
+
+  public AudioPlayer player() {
+    return player;
+  }
+
+  /** A descriptive property ({@code title, epname, singer, coverImgUrl, webUrl, protocol…}); "" if unset. */
+  public Object meta(String name) {
+    return meta.getOrDefault(name, name.equals("protocol") ? "http" : "");
+  }
+
+  public void meta(String name, Object value) {
+    meta.put(name, value);
+    if (name.equals("title") && requested && player.paused()) {
+      play();
+    }
+  }
+
+  /** {@code BackgroundAudioManager.src = url}: replaces the track and plays it (when titled). */
+  public void src(String url) {
+    player.src(url);
+    stopped = false;
+    requested = player.hasSource();
+    if (requested && !title().isEmpty()) {
+      player.play();
+    }
+  }
+
+  public void play() {
+    if (!player.hasSource()) {
+      return;
+    }
+    requested = true;
+    if (title().isEmpty()) {
+      return;
+    }
+    stopped = false;
+    player.play();
+  }
+
+  public void pause() {
+    requested = false;
+    player.pause();
+  }
+
+  public void stop() {
+    requested = false;
+    if (player.hasSource() && !stopped) {
+      player.stop();
+    }
+    stopped = true;
+  }
+
+  public void seek(double seconds) {
+    player.seek(seconds);
+  }
+
+  /**
+   * {@code wx.playBackgroundAudio}: network streams only; completes when the track starts playing,
+   * or fails with the load's error ({@code "network error"}, {@code "format error"}).
+   */
+  public CompletionStage<Void> playLegacy(String dataUrl, String title, String coverImgUrl) {
+    if (!MediaFetch.isNetworkUrl(dataUrl)) {
+      return CompletableFuture.failedFuture(ApiFailure.of("invalid dataUrl"));
+    }
+    settleLegacy(null);
+    meta.put("title", title == null || title.isEmpty() ? dataUrl : title);
+    meta.put("coverImgUrl", coverImgUrl == null ? "" : coverImgUrl);
+    legacyPlay = new CompletableFuture<>();
+    CompletableFuture<Void> mine = legacyPlay;
+    if (dataUrl.equals(player.src()) && player.loaded()) {
+      stopped = false;
+      requested = true;
+      player.stop();
+      player.play();
+    } else {
+      src(dataUrl);
+    }
+    return mine;
+  }
+
+  /** {@code getBackgroundAudioPlayerState}'s status. */
+  public int status() {
+    if (!player.hasSource() || stopped) {
+      return NO_MUSIC;
+    }
+    return player.paused() && !(requested && !player.loaded()) ? PAUSED : PLAYING;
+  }
+
+  private void onEvent(String event, Map<String, Object> payload) {
+    switch (event) {
+      case "play" -> settleLegacy(null);
+      case "error" -> {
+        settleLegacy(ApiFailure.of(String.valueOf(payload.get("errMsg"))));
+        stopped = true;
+      }
+      case "ended", "stop" -> {
+        stopped = true;
+        requested = false;
+      }
+      default -> { }
+    }
+    events.emit(event, payload);
+  }
+
+  private void settleLegacy(ApiFailure failure) {
+    if (legacyPlay != null) {
+      CompletableFuture<Void> p = legacyPlay;
+      legacyPlay = null;
+      if (failure == null) {
+        p.complete(null);
+      } else {
+        p.completeExceptionally(failure);
+      }
+    }
+  }
+
+  private String title() {
+    return String.valueOf(meta.getOrDefault("title", ""));
+  }
+}

@@ -1,0 +1,104 @@
+package dev.sparrow.automation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sparrow.runtime.PageHandle;
+import dev.sparrow.runtime.Session;
+import dev.sparrow.runtime.bridge.ApiKind;
+import dev.sparrow.runtime.bridge.ApiSpec;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code App.*}: the page stack, calling and mocking wx APIs, evaluating code in the logic layer,
+ * bindings, console and exception events. A call that navigates answers only once the new page has
+ * settled, so suites need no sleeps.
+ */
+final class AppDomain {
+  private static final Duration SETTLE = Duration.ofSeconds(30);
+  private final AutomationServer server;
+
+  AppDomain(AutomationServer server) {
+    this.server = server;
+  }
+
+  private Session session() {
+    return server.session();
+  }
+
+  void register(Dispatcher d) {
+    d.add("App.getPageStack", p -> {
+      ArrayNode stack = Json.MAPPER.createArrayNode();
+      for (PageHandle page : session().pageStack()) {
+        stack.add(page(page));
+      }
+      ObjectNode r = Json.object();
+      r.set("pageStack", stack);
+      return r;
+    });
+    d.add("App.getCurrentPage", p -> page(session().currentPage()));
+    d.add("App.callWxMethod", this::callWxMethod);
+    d.add("App.mockWxMethod", this::mockWxMethod);
+    d.add("App.callFunction", p -> {
+      Object result = session().evaluate(Json.text(p, "functionDeclaration"), Json.list(p.get("args")).toArray());
+      session().awaitIdle(SETTLE);
+      return Json.result("result", result);
+    });
+    d.add("App.addBinding", p -> {
+      String name = Json.text(p, "name");
+      session().addBinding(name, (n, args) -> {
+        ObjectNode event = Json.object();
+        event.put("name", n);
+        event.set("args", Json.of(args));
+        server.emit("App.bindingCalled", event);
+      });
+      return Json.object();
+    });
+    d.add("App.enableLog", p -> {
+      server.enableLog();
+      return Json.object();
+    });
+    d.add("App.exit", p -> Json.object());
+    d.add("App.captureScreenshot", p -> {
+      throw new ProtocolError("App.captureScreenshot needs the browser simulator, which this Sparrow build does not have yet");
+    });
+  }
+
+  static ObjectNode page(PageHandle page) {
+    ObjectNode n = Json.object();
+    n.put("pageId", page.id());
+    n.put("path", page.route());
+    n.set("query", Json.of(page.query()));
+    return n;
+  }
+
+  @SuppressWarnings("unchecked")
+  private JsonNode callWxMethod(ObjectNode p) {
+    String method = Json.text(p, "method");
+    List<Object> args = Json.list(p.get("args"));
+    ApiKind kind = session().registry().find(method).map(ApiSpec::kind).orElse(ApiKind.ASYNC);
+    Object result;
+    if (kind == ApiKind.SYNC) {
+      result = session().callWxSync(method, args.toArray());
+    } else {
+      Object first = args.isEmpty() ? Map.of() : args.get(0);
+      result = session().callWx(method, first instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of());
+    }
+    session().awaitIdle(SETTLE);
+    return Json.result("result", result);
+  }
+
+  private JsonNode mockWxMethod(ObjectNode p) {
+    String method = Json.text(p, "method");
+    if (p.has("functionDeclaration")) {
+      session().mockWx(method, Json.text(p, "functionDeclaration"), Json.list(p.get("args")));
+    } else if (p.has("result")) {
+      session().mockWx(method, Json.toJava(p.get("result")));
+    } else {
+      session().restoreWx(method);
+    }
+    return Json.object();
+  }
+}

@@ -1,0 +1,189 @@
+package dev.sparrow.automation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sparrow.runtime.ConsoleMessage;
+import dev.sparrow.runtime.ScriptError;
+import dev.sparrow.runtime.Session;
+import dev.sparrow.runtime.SessionOptions;
+import dev.sparrow.runtime.Sparrow;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+
+/**
+ * Serves WeChat DevTools' automation protocol for one session on {@code ws://127.0.0.1:<port>}, so
+ * that {@code miniprogram-automator} and minium suites drive Sparrow unchanged. Binds to loopback
+ * only.
+ *
+ * <pre>{@code
+ * try (AutomationServer server = AutomationServer.start(SessionOptions.of(dir), 9420)) {
+ *   server.awaitClosed();    // until a client sends Tool.close
+ * }
+ * }</pre>
+ */
+public final class AutomationServer implements AutoCloseable {
+  private final Server jetty;
+  private final Dispatcher dispatcher = new Dispatcher();
+  private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+  private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "sparrow-automation");
+    t.setDaemon(true);
+    return t;
+  });
+  private final CountDownLatch closed = new CountDownLatch(1);
+  private final AtomicBoolean closing = new AtomicBoolean();
+  private volatile boolean logEnabled;
+  private Session session;
+
+  private AutomationServer() {
+    this.jetty = new Server();
+  }
+
+  /**
+   * Launches the project and starts serving on {@code port} (0 picks a free one). The session's
+   * console and errors become {@code App.logAdded} and {@code App.exceptionThrown} events.
+   */
+  public static AutomationServer start(SessionOptions options, int port) throws Exception {
+    AutomationServer server = new AutomationServer();
+    options.onConsole(server::console).onError(server::exception);
+    server.session = Sparrow.launch(options);
+    try {
+      server.session.awaitIdle(Duration.ofMinutes(1));
+      new ToolDomain(server).register(server.dispatcher);
+      new AppDomain(server).register(server.dispatcher);
+      PageDomain pages = new PageDomain(server);
+      pages.register(server.dispatcher);
+      new ElementDomain(server, pages).register(server.dispatcher);
+      server.listen(port);
+    } catch (Exception | Error e) {
+      server.close();
+      throw e;
+    }
+    return server;
+  }
+
+  private void listen(int port) throws Exception {
+    ServerConnector connector = new ServerConnector(jetty);
+    connector.setHost("127.0.0.1");
+    connector.setPort(port);
+    jetty.addConnector(connector);
+    ContextHandler context = new ContextHandler("/");
+    WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(jetty, context, container -> {
+      container.setMaxTextMessageSize(64L * 1024 * 1024);
+      container.setIdleTimeout(Duration.ofHours(24));
+      container.addMapping("/*", (request, response, callback) -> new Connection(this));
+    });
+    context.setHandler(ws);
+    jetty.setHandler(context);
+    jetty.start();
+  }
+
+  /** The port clients connect to. */
+  public int port() {
+    return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
+  }
+
+  /** {@code ws://127.0.0.1:<port>}, for {@code automator.connect({wsEndpoint})}. */
+  public String endpoint() {
+    return "ws://" + new InetSocketAddress("127.0.0.1", port()).getHostString() + ":" + port();
+  }
+
+  public Session session() {
+    return session;
+  }
+
+  public Dispatcher dispatcher() {
+    return dispatcher;
+  }
+
+  ExecutorService executor() {
+    return executor;
+  }
+
+  void enableLog() {
+    logEnabled = true;
+  }
+
+  /** Sends an event {@code {method, params}} to every client. */
+  public void emit(String method, JsonNode params) {
+    ObjectNode event = Json.object();
+    event.put("method", method);
+    event.set("params", params);
+    for (Connection c : connections) {
+      c.send(event);
+    }
+  }
+
+  void opened(Connection c) {
+    connections.add(c);
+  }
+
+  void closed(Connection c) {
+    connections.remove(c);
+  }
+
+  private void console(ConsoleMessage m) {
+    if (logEnabled) {
+      ObjectNode params = Json.object();
+      params.put("type", m.level());
+      params.set("args", Json.of(java.util.List.of(m.text())));
+      emit("App.logAdded", params);
+    }
+  }
+
+  private void exception(ScriptError e) {
+    ObjectNode params = Json.object();
+    params.put("message", e.message());
+    params.put("stack", e.stack());
+    params.put("file", e.file());
+    params.put("line", e.line());
+    emit("App.exceptionThrown", params);
+  }
+
+  private volatile boolean closeRequested;
+
+  /** Tool.close: the server closes once the reply has been written. */
+  void requestClose() {
+    closeRequested = true;
+  }
+
+  boolean closeRequested() {
+    return closeRequested;
+  }
+
+  void closeSoon() {
+    new Thread(this::close, "sparrow-automation-close").start();
+  }
+
+  /** Blocks until the server is closed (by {@code Tool.close} or {@link #close}). */
+  public void awaitClosed() throws InterruptedException {
+    closed.await();
+  }
+
+  @Override
+  public void close() {
+    if (!closing.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      jetty.stop();
+    } catch (Exception ignored) {
+      // stopping is best effort
+    }
+    if (session != null) {
+      session.close();
+    }
+    executor.shutdownNow();
+    closed.countDown();
+  }
+}

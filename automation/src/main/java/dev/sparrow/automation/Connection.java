@@ -1,0 +1,109 @@
+package dev.sparrow.automation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.annotations.OnWebSocketClose;
+import org.eclipse.jetty.websocket.api.annotations.OnWebSocketMessage;
+import org.eclipse.jetty.websocket.api.annotations.OnWebSocketOpen;
+import org.eclipse.jetty.websocket.api.annotations.WebSocket;
+
+/**
+ * One client (automator, minium) on the protocol WebSocket. Requests {@code {id, method, params}}
+ * run concurrently (a test may wait on {@code showModal} while it answers the modal through {@code
+ * Tool.native}); each gets exactly one reply, {@code {id, result}} or {@code {id, error:
+ * {message}}} — malformed ones included.
+ */
+@WebSocket
+public final class Connection {
+  private final AutomationServer server;
+  private volatile Session socket;
+
+  Connection(AutomationServer server) {
+    this.server = server;
+  }
+
+  @OnWebSocketOpen
+  public void onOpen(Session session) {
+    this.socket = session;
+    server.opened(this);
+  }
+
+  @OnWebSocketClose
+  public void onClose(int code, String reason) {
+    server.closed(this);
+  }
+
+  @OnWebSocketMessage
+  public void onText(String text) {
+    server.executor().execute(() -> handle(text));
+  }
+
+  /** Sends one message and waits until it is written (so that Tool.close answers before closing). */
+  void send(JsonNode message) {
+    Session s = socket;
+    if (s == null || !s.isOpen()) {
+      return;
+    }
+    Callback.Completable written = new Callback.Completable();
+    synchronized (this) {
+      s.sendText(message.toString(), written);
+    }
+    try {
+      written.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (Exception e) {
+      // the client went away; nothing else to do for this message
+    }
+  }
+
+  private void handle(String text) {
+    JsonNode id = null;
+    ObjectNode reply = Json.object();
+    try {
+      JsonNode message;
+      try {
+        message = Json.MAPPER.readTree(text);
+      } catch (JsonProcessingException e) {
+        throw new ProtocolError("malformed JSON: " + e.getOriginalMessage());
+      }
+      if (message == null || !message.isObject()) {
+        throw new ProtocolError("a message must be a JSON object {id, method, params}");
+      }
+      id = message.get("id");
+      if (id == null || id.isNull()) {
+        throw new ProtocolError("a request needs an id");
+      }
+      JsonNode method = message.get("method");
+      if (method == null || !method.isTextual()) {
+        throw new ProtocolError("a request needs a method");
+      }
+      JsonNode params = message.get("params");
+      ObjectNode p = params instanceof ObjectNode o ? o : Json.object();
+      JsonNode result = server.dispatcher().find(method.asText()).handle(p);
+      reply.set("id", id);
+      reply.set("result", result == null ? Json.object() : result);
+    } catch (Exception | StackOverflowError e) {
+      if (id != null) {
+        reply.set("id", id);
+      }
+      reply.set("error", Json.result("message", messageOf(e)));
+    }
+    send(reply);
+    if (server.closeRequested()) {
+      server.closeSoon();
+    }
+  }
+
+  private static String messageOf(Throwable e) {
+    if (e instanceof ProtocolError) {
+      return e.getMessage();
+    }
+    if (e instanceof dev.sparrow.runtime.WxCallException w) {
+      return w.errMsg();
+    }
+    String m = e.getMessage();
+    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+  }
+}

@@ -1,0 +1,217 @@
+package dev.sparrow.automation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sparrow.runtime.PageElement;
+import dev.sparrow.runtime.PageHandle;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * {@code Page.getElement(s)}, {@code Page.getElement(s)ByXpath} and {@code Element.*}: elements of a
+ * page's rendered WXML, addressed by {@code {pageId, elementId}} (the element's node id as a string).
+ * Headless Sparrow has no layout: sizes and offsets are 0 and styles come from the inline {@code
+ * style} attribute (see docs/decisions.md).
+ */
+final class ElementDomain {
+  private final AutomationServer server;
+  private final PageDomain pages;
+
+  ElementDomain(AutomationServer server, PageDomain pages) {
+    this.server = server;
+    this.pages = pages;
+  }
+
+  void register(Dispatcher d) {
+    d.add("Page.getElement", p -> describe(first(pages.page(p).select(Json.text(p, "selector")).map(List::of).orElse(List.of()), p)));
+    d.add("Page.getElements", p -> describeAll(pages.page(p).selectAll(Json.text(p, "selector"))));
+    d.add("Page.getElementByXpath", p -> describe(first(xpath(pages.page(p), Json.text(p, "selector")), p)));
+    d.add("Page.getElementsByXpath", p -> describeAll(xpath(pages.page(p), Json.text(p, "selector"))));
+    d.add("Element.getElement", p -> describe(first(element(p).select(Json.text(p, "selector")).map(List::of).orElse(List.of()), p)));
+    d.add("Element.getElements", p -> describeAll(element(p).selectAll(Json.text(p, "selector"))));
+    d.add("Element.tap", p -> act(p, PageElement::tap));
+    d.add("Element.longpress", p -> act(p, PageElement::longPress));
+    for (String touch : new String[] {"touchstart", "touchmove", "touchend"}) {
+      d.add("Element." + touch, p -> act(p, e -> e.trigger(touch, Map.of())));
+    }
+    d.add("Element.triggerEvent", p -> {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> detail = p.has("detail") && p.get("detail").isObject() ? (Map<String, Object>) Json.toJava(p.get("detail")) : Map.of();
+      return act(p, e -> e.trigger(Json.text(p, "type"), detail));
+    });
+    d.add("Element.dispatchEvent", p -> {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> detail = p.has("eventData") && p.get("eventData").isObject() ? (Map<String, Object>) Json.toJava(p.get("eventData")) : Map.of();
+      return act(p, e -> e.trigger(Json.text(p, "eventName"), detail));
+    });
+    d.add("Element.getWXML", p -> {
+      PageElement e = element(p);
+      return Json.result("wxml", "outer".equals(p.path("type").asText()) ? e.outerWxml() : e.wxml());
+    });
+    d.add("Element.getAttributes", p -> values(p, "attributes", (e, name) -> {
+      Object v = e.attribute(name);
+      return v == null ? null : v instanceof String s ? s : Json.of(v).toString();
+    }));
+    d.add("Element.getStyles", p -> values(p, "styles", (e, name) -> inlineStyle(e).getOrDefault(name, "")));
+    d.add("Element.getProperties", p -> values(p, "properties", this::property));
+    d.add("Element.getDOMProperties", p -> values(p, "properties", this::domProperty));
+    d.add("Element.getOffset", p -> {
+      element(p);
+      ObjectNode r = Json.object();
+      r.put("left", 0);
+      r.put("top", 0);
+      return r;
+    });
+    d.add("Element.callFunction", this::callFunction);
+    for (String custom : new String[] {"Element.getData", "Element.setData", "Element.callMethod", "Element.callContextMethod"}) {
+      d.add(custom, p -> {
+        element(p);
+        throw new ProtocolError(custom + ": custom components are not supported by Sparrow yet");
+      });
+    }
+  }
+
+  private PageElement element(ObjectNode p) {
+    PageHandle page = pages.page(p);
+    JsonNode id = p.get("elementId");
+    if (id == null || id.isNull()) {
+      throw new ProtocolError("params.elementId is required");
+    }
+    int nodeId;
+    try {
+      nodeId = Integer.parseInt(id.asText());
+    } catch (NumberFormatException e) {
+      throw new ProtocolError("element " + id.asText() + " does not exist");
+    }
+    return page.element(nodeId).orElseThrow(() -> new ProtocolError("element " + id.asText() + " does not exist"));
+  }
+
+  private static List<PageElement> xpath(PageHandle page, String expression) {
+    try {
+      return page.selectByXpath(expression);
+    } catch (IllegalArgumentException e) {
+      throw new ProtocolError(e.getMessage());
+    }
+  }
+
+  private static PageElement first(List<PageElement> found, ObjectNode p) {
+    if (found.isEmpty()) {
+      throw new ProtocolError("element not found: " + p.path("selector").asText());
+    }
+    return found.get(0);
+  }
+
+  private static ObjectNode describe(PageElement e) {
+    ObjectNode n = Json.object();
+    n.put("elementId", String.valueOf(e.nodeId()));
+    n.put("tagName", e.tag());
+    return n;
+  }
+
+  private static ObjectNode describeAll(List<PageElement> elements) {
+    ArrayNode list = Json.MAPPER.createArrayNode();
+    elements.forEach(e -> list.add(describe(e)));
+    ObjectNode r = Json.object();
+    r.set("elements", list);
+    return r;
+  }
+
+  private JsonNode act(ObjectNode p, Function<PageElement, PageElement> action) {
+    action.apply(element(p));
+    return Json.object();
+  }
+
+  private interface Reader {
+    Object read(PageElement e, String name);
+  }
+
+  private JsonNode values(ObjectNode p, String field, Reader reader) {
+    PageElement e = element(p);
+    JsonNode names = p.get("names");
+    if (names == null || !names.isArray()) {
+      throw new ProtocolError("params.names must be an array");
+    }
+    ArrayNode out = Json.MAPPER.createArrayNode();
+    for (JsonNode name : names) {
+      out.add(Json.of(reader.read(e, name.asText())));
+    }
+    return Json.result(field, out);
+  }
+
+  /** Component properties: attribute values; {@code __propPublic} lists them as the client expects. */
+  private Object property(PageElement e, String name) {
+    if (name.equals("__propPublic")) {
+      Map<String, Boolean> names = new LinkedHashMap<>();
+      for (String common : new String[] {"value", "checked", "disabled", "type", "name", "placeholder", "maxlength", "src", "mode",
+          "url", "openType", "current", "min", "max", "step", "percent", "selected", "focus", "hidden"}) {
+        names.put(common, true);
+      }
+      e.attributes().keySet().forEach(k -> names.put(k, true));
+      return names;
+    }
+    return e.attribute(name);
+  }
+
+  private Object domProperty(PageElement e, String name) {
+    return switch (name) {
+      case "innerText", "textContent" -> e.text();
+      case "innerHTML" -> e.wxml();
+      case "outerHTML" -> e.outerWxml();
+      case "value" -> e.attribute("value");
+      case "tagName", "nodeName" -> "WX-" + e.tag().toUpperCase(java.util.Locale.ROOT);
+      case "id" -> e.attribute("id");
+      case "className" -> e.attribute("class");
+      case "offsetWidth", "offsetHeight", "offsetLeft", "offsetTop", "clientWidth", "clientHeight", "scrollWidth",
+          "scrollHeight", "scrollTop", "scrollLeft" -> 0;
+      default -> e.attribute(name);
+    };
+  }
+
+  private static Map<String, String> inlineStyle(PageElement e) {
+    Map<String, String> styles = new LinkedHashMap<>();
+    Object style = e.attribute("style");
+    if (style instanceof String s) {
+      for (String decl : s.split(";")) {
+        int colon = decl.indexOf(':');
+        if (colon > 0) {
+          styles.put(decl.substring(0, colon).trim(), decl.substring(colon + 1).trim());
+        }
+      }
+    }
+    return styles;
+  }
+
+  private JsonNode callFunction(ObjectNode p) {
+    PageElement e = element(p);
+    String fn = Json.text(p, "functionName");
+    List<Object> args = Json.list(p.get("args"));
+    Object arg0 = args.isEmpty() ? null : args.get(0);
+    switch (fn) {
+      case "input.input", "textarea.input" -> e.input(arg0 == null ? "" : String.valueOf(arg0));
+      case "switch.tap" -> e.tap();
+      case "slider.slideTo" -> e.change(arg0);
+      case "swiper.swipeTo" -> e.change(arg0);
+      case "scroll-view.scrollTo" -> {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("scrollLeft", arg0 == null ? 0 : arg0);
+        detail.put("scrollTop", args.size() > 1 ? args.get(1) : 0);
+        e.trigger("scroll", detail);
+      }
+      case "scroll-view.scrollTop", "scroll-view.scrollLeft", "scroll-view.scrollWidth", "scroll-view.scrollHeight" -> {
+        return Json.result("result", 0);
+      }
+      case "movable-view.moveTo" -> {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("x", arg0);
+        detail.put("y", args.size() > 1 ? args.get(1) : 0);
+        detail.put("source", "");
+        e.trigger("change", detail);
+      }
+      default -> throw new ProtocolError("Element.callFunction " + fn + " is not supported by Sparrow");
+    }
+    return Json.result("result", null);
+  }
+}

@@ -1,0 +1,38 @@
+package dev.sparrow.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sparrow.apis.device.HeadlessPermissions;
+import dev.sparrow.runtime.SessionOptions;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** {@code --album}, {@code --mic} and {@code --permissions} reach the session's media device. */
+class MediaOptionsTest {
+  private static SessionOptions parse(String... args) {
+    Main main = new Main();
+    String[] all = new String[args.length + 1];
+    all[0] = "run";
+    System.arraycopy(args, 0, all, 1, args.length);
+    CommandLine.ParseResult parsed = new CommandLine(main).parseArgs(all);
+    RunCommand run = (RunCommand) parsed.subcommand().commandSpec().userObject();
+    return run.project.toSessionOptions(main);
+  }
+
+  @Test
+  void albumMicAndPermissionsBecomeSessionOptions() {
+    SessionOptions o = parse(CliTest.example("media-lab"), "--album", "/fixtures/album", "--mic", "/fixtures/voice.wav", "--permissions", "allow");
+    assertThat(o.albumDir()).isEqualTo(Path.of("/fixtures/album"));
+    assertThat(o.microphoneWav()).isEqualTo(Path.of("/fixtures/voice.wav"));
+    assertThat(o.permissionPolicy()).isEqualTo(HeadlessPermissions.Policy.ALLOW);
+    assertThat(parse(CliTest.example("media-lab")).permissionPolicy()).isEqualTo(HeadlessPermissions.Policy.WAIT);
+  }
+
+  @Test
+  void anUnknownPermissionAnswerIsRefused() {
+    assertThatThrownBy(() -> parse(CliTest.example("media-lab"), "--permissions", "maybe"))
+        .hasMessageContaining("--permissions takes ask, allow or deny");
+  }
+}

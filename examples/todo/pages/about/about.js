@@ -1,0 +1,4 @@
+Page({
+  data: { from: '' },
+  onLoad(query) { this.setData({ from: query.from }) }
+})

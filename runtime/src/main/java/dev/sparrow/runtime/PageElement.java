@@ -1,0 +1,171 @@
+package dev.sparrow.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sparrow.view.ElementHandle;
+import dev.sparrow.view.component.Interaction;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * An element of a page's rendered WXML, found by a CSS-like selector ({@link PageHandle#select}).
+ * Reads show the current tree; actions ({@link #tap()}, {@link #input(String)}…) run the handlers
+ * the page bound, as a user would, and return once the session is idle again. It keeps pointing at
+ * the same element across {@code setData} while the element stays on the page.
+ */
+public final class PageElement {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Session session;
+  private final int pageId;
+  private final int nodeId;
+  private final String tag;
+
+  PageElement(Session session, int pageId, int nodeId, String tag) {
+    this.session = session;
+    this.pageId = pageId;
+    this.nodeId = nodeId;
+    this.tag = tag;
+  }
+
+  /** The element's id in its page's tree (stable while it stays). */
+  public int nodeId() {
+    return nodeId;
+  }
+
+  public int pageId() {
+    return pageId;
+  }
+
+  /** The WXML tag ({@code view}, {@code button}, a custom tag…). */
+  public String tag() {
+    return tag;
+  }
+
+  public boolean exists() {
+    return read(ElementHandle::exists, false);
+  }
+
+  /** The text content, as a user would read it. */
+  public String text() {
+    return read(ElementHandle::text);
+  }
+
+  /** An attribute's current value (a typed input's value included) as plain Java data; null when absent. */
+  public Object attribute(String name) {
+    return read(h -> toJava(h.attribute(name)));
+  }
+
+  public Map<String, Object> attributes() {
+    return read(h -> {
+      Map<String, Object> out = new LinkedHashMap<>();
+      h.attributes().forEach((k, v) -> out.put(k, toJava(v)));
+      return out;
+    });
+  }
+
+  /** {@code data-*} attributes by WeChat's naming rules. */
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> dataset() {
+    return read(h -> (Map<String, Object>) toJava(h.dataset()));
+  }
+
+  /** The element's children as WXML. */
+  public String wxml() {
+    return read(ElementHandle::innerWxml);
+  }
+
+  /** The element itself as WXML. */
+  public String outerWxml() {
+    return read(ElementHandle::wxml);
+  }
+
+  public Optional<PageElement> select(String selector) {
+    return read(h -> h.find(selector).map(this::wrap));
+  }
+
+  public List<PageElement> selectAll(String selector) {
+    return read(h -> h.findAll(selector).stream().map(this::wrap).toList());
+  }
+
+  /** A tap: touchstart, touchend, tap, with bubbling and catch rules; navigators navigate. */
+  public PageElement tap() {
+    return act(ElementHandle::tap);
+  }
+
+  public PageElement longPress() {
+    return act(ElementHandle::longPress);
+  }
+
+  /** Types {@code text} into an input or textarea (replacing its value), firing {@code input}. */
+  public PageElement input(String text) {
+    return act(h -> h.input(text));
+  }
+
+  /** The keyboard's confirm key on an input ({@code bindconfirm}). */
+  public PageElement confirm() {
+    return act(ElementHandle::confirm);
+  }
+
+  public PageElement focus() {
+    return act(ElementHandle::focus);
+  }
+
+  public PageElement blur() {
+    return act(ElementHandle::blur);
+  }
+
+  /** Submits the form this element is (or is in), collecting named fields. */
+  public PageElement submit() {
+    return act(ElementHandle::submit);
+  }
+
+  public PageElement reset() {
+    return act(ElementHandle::reset);
+  }
+
+  /** Changes a slider's, picker's or switch's value as a user would. */
+  public PageElement change(Object value) {
+    JsonNode v = JSON.valueToTree(value);
+    return act(h -> h.change(v));
+  }
+
+  /** Dispatches any event with a detail, following WeChat's bubbling rules. */
+  public PageElement trigger(String type, Map<String, Object> detail) {
+    JsonNode d = JSON.valueToTree(detail == null ? Map.of() : detail);
+    return act(h -> h.trigger(type, d));
+  }
+
+  @Override
+  public String toString() {
+    return "<" + tag + "#" + nodeId + " of page " + pageId + ">";
+  }
+
+  private PageElement wrap(ElementHandle h) {
+    return new PageElement(session, pageId, h.id(), h.tag());
+  }
+
+  private PageElement act(Function<ElementHandle, Interaction> action) {
+    session.interact(pageId, nodeId, action);
+    return this;
+  }
+
+  private <T> T read(Function<ElementHandle, T> reader) {
+    return session.readElement(pageId, nodeId, reader);
+  }
+
+  private <T> T read(Function<ElementHandle, T> reader, T whenGone) {
+    try {
+      return read(reader);
+    } catch (IllegalStateException gone) {
+      return whenGone;
+    }
+  }
+
+  static Object toJava(JsonNode node) {
+    return node == null || node.isMissingNode() ? null : JSON.convertValue(node, Object.class);
+  }
+}

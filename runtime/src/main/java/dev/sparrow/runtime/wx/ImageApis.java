@@ -1,0 +1,142 @@
+package dev.sparrow.runtime.wx;
+
+import static dev.sparrow.runtime.bridge.JsType.ARRAY;
+import static dev.sparrow.runtime.bridge.JsType.BOOLEAN;
+import static dev.sparrow.runtime.bridge.JsType.NUMBER;
+import static dev.sparrow.runtime.bridge.JsType.STRING;
+
+import dev.sparrow.apis.device.Permissions;
+import dev.sparrow.apis.files.FileSandbox;
+import dev.sparrow.apis.media.ImageInfo;
+import dev.sparrow.apis.media.Images;
+import dev.sparrow.apis.media.MediaFetch;
+import dev.sparrow.runtime.app.PageInstance;
+import dev.sparrow.runtime.app.Router;
+import dev.sparrow.runtime.bridge.ApiCall;
+import dev.sparrow.runtime.bridge.ApiSpec;
+import dev.sparrow.runtime.bridge.WxBridge;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * wx image APIs (spec media.md §1–4, §8.4): {@code chooseImage}, {@code chooseMedia}, {@code
+ * previewImage}, {@code getImageInfo}, {@code saveImageToPhotosAlbum}. Implementation: {@link
+ * Images} on the session's album device.
+ */
+public final class ImageApis {
+  private final Images images;
+  private final Permissions permissions;
+  private final FileSandbox files;
+  private final Supplier<Router> router;
+  private final WxBridge bridge;
+  private final Consumer<Throwable> internal;
+
+  public ImageApis(Images images, Permissions permissions, FileSandbox files, Supplier<Router> router, WxBridge bridge,
+      Consumer<Throwable> internal) {
+    this.images = images;
+    this.permissions = permissions;
+    this.files = files;
+    this.router = router;
+    this.bridge = bridge;
+    this.internal = internal;
+  }
+
+  public List<ApiSpec> specs() {
+    return List.of(
+        ApiSpec.async("chooseImage")
+            .optional("count", NUMBER, 9)
+            .optional("sizeType", ARRAY)
+            .optional("sourceType", ARRAY)
+            .returns("tempFilePaths", "tempFiles")
+            .handle(this::chooseImage),
+        ApiSpec.async("chooseMedia")
+            .optional("count", NUMBER, 9)
+            .optional("mediaType", ARRAY)
+            .optional("sourceType", ARRAY)
+            .optional("maxDuration", NUMBER, 10)
+            .optional("sizeType", ARRAY)
+            .optional("camera", STRING, "back")
+            .returns("tempFiles", "type")
+            .handle(c -> Stages.settle(c, images.chooseMedia((int) c.longValue("count"), c.strings("mediaType"),
+                c.strings("sourceType"), c.strings("sizeType")), r -> r, internal)),
+        ApiSpec.async("previewImage")
+            .required("urls", ARRAY)
+            .optional("current", STRING)
+            .optional("showmenu", BOOLEAN, true)
+            .optional("referrerPolicy", STRING, "no-referrer")
+            .handle(this::previewImage),
+        ApiSpec.async("getImageInfo")
+            .required("src", STRING)
+            .returns("width", "height", "path", "orientation", "type")
+            .handle(this::getImageInfo),
+        ApiSpec.async("saveImageToPhotosAlbum")
+            .required("filePath", STRING)
+            .handle(this::saveImageToPhotosAlbum));
+  }
+
+  private void chooseImage(ApiCall c) {
+    Stages.settle(c, images.chooseImage((int) c.longValue("count"), c.strings("sizeType"), c.strings("sourceType")), list -> {
+      List<Object> paths = new ArrayList<>();
+      List<Object> temp = new ArrayList<>();
+      for (Images.TempImage t : list) {
+        paths.add(t.path());
+        temp.add(Map.of("path", t.path(), "size", t.size()));
+      }
+      return Map.of("tempFilePaths", paths, "tempFiles", temp);
+    }, internal);
+  }
+
+  private void previewImage(ApiCall c) {
+    Optional<PageInstance> covered = router.get().coverPage();
+    var closed = images.previewImage(c.strings("urls"), c.string("current"), c.bool("showmenu"));
+    c.resolve();
+    closed.whenComplete((v, t) -> bridge.post(() -> covered.ifPresent(router.get()::uncoverPage)));
+  }
+
+  private void getImageInfo(ApiCall c) {
+    String src = c.string("src");
+    if (MediaFetch.isNetworkUrl(src)) {
+      Stages.settle(c, images.networkImageInfo(src), e -> result(e.getValue(), e.getKey()), internal);
+      return;
+    }
+    String path = packagePath(src);
+    c.resolve(result(images.imageInfo(files.resolve(path)), path.startsWith("/") && !src.startsWith("/") ? path.substring(1) : path));
+  }
+
+  private void saveImageToPhotosAlbum(ApiCall c) {
+    String path = c.string("filePath");
+    boolean prompts = permissions.state(Images.WRITE_PHOTOS_ALBUM).isEmpty();
+    Optional<Path> file = MediaFetch.isNetworkUrl(path) ? Optional.empty() : files.resolve(packagePath(path));
+    Stages.settle(c, images.saveImageToPhotosAlbum(path, file), v -> Map.of(), internal);
+    if (prompts && !c.isSettled()) {
+      c.awaitUser();
+    }
+  }
+
+  /** A package path relative to the current page ({@code ../x.png}, {@code img/x.png}) made absolute. */
+  private String packagePath(String src) {
+    if (src.startsWith("/") || src.contains("://")) {
+      return src;
+    }
+    String route = router.get().current().map(PageInstance::route).orElse("");
+    Path base = Path.of("/" + route).getParent();
+    Path resolved = (base == null ? Path.of("/") : base).resolve(src).normalize();
+    return resolved.toString().replace('\\', '/');
+  }
+
+  private static Map<String, Object> result(ImageInfo info, String path) {
+    Map<String, Object> res = new LinkedHashMap<>();
+    res.put("width", info.width());
+    res.put("height", info.height());
+    res.put("path", path);
+    res.put("orientation", info.orientation());
+    res.put("type", info.type());
+    return res;
+  }
+}

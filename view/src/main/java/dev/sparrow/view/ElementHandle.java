@@ -1,0 +1,150 @@
+package dev.sparrow.view;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sparrow.view.component.Interaction;
+import dev.sparrow.view.event.Dataset;
+import dev.sparrow.view.query.Selector;
+import dev.sparrow.view.query.Wxml;
+import dev.sparrow.view.tree.VElement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A live reference to an element of a {@link PageView}, by node id: it keeps pointing at the same element across
+ * {@code setData} as long as the diff keeps the element (keyed list items follow their key). Reads reflect the
+ * current tree plus component state (a typed input value shows in {@link #attribute}{@code ("value")}).
+ */
+public final class ElementHandle {
+  private final PageView page;
+  private final int id;
+
+  ElementHandle(PageView page, int id) {
+    this.page = page;
+    this.id = id;
+  }
+
+  public int id() {
+    return id;
+  }
+
+  /** False once the element has left the page. */
+  public boolean exists() {
+    return page.node(id) instanceof VElement;
+  }
+
+  public VElement element() {
+    return page.element(id);
+  }
+
+  public String tag() {
+    return element().tag();
+  }
+
+  /** Attribute (or component property) value, or null when absent. */
+  public JsonNode attribute(String name) {
+    return page.state().get(element(), name);
+  }
+
+  /** All attributes, with component state applied. */
+  public Map<String, JsonNode> attributes() {
+    Map<String, JsonNode> out = new LinkedHashMap<>(element().attributes());
+    for (String k : List.of("value", "checked")) {
+      JsonNode v = page.state().get(element(), k);
+      if (v != null) {
+        out.put(k, v);
+      }
+    }
+    return out;
+  }
+
+  public ObjectNode dataset() {
+    return Dataset.of(element());
+  }
+
+  /** Concatenated text of all descendant text nodes. */
+  public String text() {
+    return Wxml.text(element());
+  }
+
+  /** The element's markup, including itself. */
+  public String wxml() {
+    return Wxml.outer(element());
+  }
+
+  public String innerWxml() {
+    return Wxml.inner(element());
+  }
+
+  public List<ElementHandle> findAll(String selector) {
+    List<ElementHandle> out = new ArrayList<>();
+    for (VElement e : Selector.parse(selector).select(element())) {
+      out.add(new ElementHandle(page, e.id()));
+    }
+    return out;
+  }
+
+  public Optional<ElementHandle> find(String selector) {
+    List<ElementHandle> all = findAll(selector);
+    return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+  }
+
+  /** Taps the element: touchstart, touchend and tap handlers plus the component's effect (see {@code Interactions}). */
+  public Interaction tap() {
+    return page.interactions().tap(element());
+  }
+
+  /** Long-presses the element: {@code longpress} handlers, or the tap when none ran. */
+  public Interaction longPress() {
+    return page.interactions().longPress(element());
+  }
+
+  /** Types {@code text} into an input or textarea (replacing its content) and fires {@code input}. */
+  public Interaction input(String text) {
+    return page.interactions().input(element(), text);
+  }
+
+  /** Sets an input's content without events (the runtime applies an input handler's returned string so). */
+  public void setValue(String text) {
+    page.interactions().setValue(element(), text);
+  }
+
+  public Interaction confirm() {
+    return page.interactions().confirm(element());
+  }
+
+  public Interaction focus() {
+    return page.interactions().focus(element());
+  }
+
+  public Interaction blur() {
+    return page.interactions().blur(element());
+  }
+
+  /** Submits the form this element is in (or is). */
+  public Interaction submit() {
+    return page.interactions().submit(element());
+  }
+
+  public Interaction reset() {
+    return page.interactions().reset(element());
+  }
+
+  /** Slider position or picker selection ({@code change} event with {@code {value}}). */
+  public Interaction change(JsonNode value) {
+    return page.interactions().change(element(), value);
+  }
+
+  /** Fires any event with any detail, bubbling as WeChat does. */
+  public Interaction trigger(String type, JsonNode detail) {
+    return page.interactions().trigger(element(), type, detail);
+  }
+
+  @Override
+  public String toString() {
+    return exists() ? wxml() : "<gone #" + id + ">";
+  }
+}

@@ -1,0 +1,177 @@
+package dev.sparrow.view.expr;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A text or attribute value with {@code {{ }}} bindings.
+ *
+ * <p>WeChat rules: a value that is exactly one mustache ({@code "{{x}}"}, no text around it) keeps the expression's
+ * JavaScript type, so an attribute can carry a number, boolean, object or {@code undefined}. Anything else is a
+ * string: literal text plus each binding's {@code String(value)}, with {@code undefined} contributing nothing.
+ * An empty mustache {@code {{}}} is the empty string.
+ */
+public final class Interpolation {
+  private final List<Object> parts; // String or Expr
+  private final boolean lone;
+
+  private Interpolation(List<Object> parts, boolean lone) {
+    this.parts = parts;
+    this.lone = lone;
+  }
+
+  /**
+   * Parses {@code text}. Syntax errors throw {@link ExprSyntaxException} with the offset into {@code text}.
+   *
+   * @param objectBody parse mustaches as object bodies (a template's {@code data} attribute)
+   */
+  public static Interpolation parse(String text, boolean objectBody) {
+    List<Object> parts = new ArrayList<>();
+    int i = 0;
+    while (i < text.length()) {
+      int open = text.indexOf("{{", i);
+      if (open < 0) {
+        parts.add(text.substring(i));
+        break;
+      }
+      if (open > i) {
+        parts.add(text.substring(i, open));
+      }
+      int close = mustacheEnd(text, open + 2);
+      if (close < 0) {
+        throw new ExprSyntaxException("`{{` is not closed", open);
+      }
+      String body = text.substring(open + 2, close);
+      if (body.isBlank()) {
+        parts.add("");
+      } else {
+        try {
+          parts.add(objectBody ? ExprParser.parseObjectBody(body) : ExprParser.parse(body));
+        } catch (ExprSyntaxException e) {
+          throw new ExprSyntaxException(e.getMessage(), open + 2 + e.offset());
+        }
+      }
+      i = close + 2;
+    }
+    boolean lone = parts.size() == 1 && parts.get(0) instanceof Expr;
+    return new Interpolation(List.copyOf(parts), lone);
+  }
+
+  /** Plain text without bindings. */
+  public static Interpolation literal(String text) {
+    return new Interpolation(List.of(text), false);
+  }
+
+  static int mustacheEnd(String s, int from) {
+    char quote = 0;
+    for (int i = from; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      if (quote != 0) {
+        if (ch == '\\') {
+          i++;
+        } else if (ch == quote) {
+          quote = 0;
+        }
+      } else if (ch == '"' || ch == '\'') {
+        quote = ch;
+      } else if (ch == '}' && i + 1 < s.length() && s.charAt(i + 1) == '}') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** True when the value has at least one binding. */
+  public boolean isDynamic() {
+    for (Object p : parts) {
+      if (p instanceof Expr) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The names the bindings read (data keys, loop variables or WXS modules), e.g. {@code a} in {@code {{a.b[c]}}}. */
+  public java.util.Set<String> names() {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    for (Object p : parts) {
+      if (p instanceof Expr) {
+        collect((Expr) p, out);
+      }
+    }
+    return out;
+  }
+
+  private static void collect(Expr e, java.util.Set<String> out) {
+    if (e instanceof Expr.Ident) {
+      out.add(((Expr.Ident) e).name());
+    } else if (e instanceof Expr.Member) {
+      collect(((Expr.Member) e).object(), out);
+      collect(((Expr.Member) e).key(), out);
+    } else if (e instanceof Expr.Call) {
+      collect(((Expr.Call) e).callee(), out);
+      ((Expr.Call) e).args().forEach(a -> collect(a, out));
+    } else if (e instanceof Expr.Unary) {
+      collect(((Expr.Unary) e).operand(), out);
+    } else if (e instanceof Expr.Binary) {
+      collect(((Expr.Binary) e).left(), out);
+      collect(((Expr.Binary) e).right(), out);
+    } else if (e instanceof Expr.Logical) {
+      collect(((Expr.Logical) e).left(), out);
+      collect(((Expr.Logical) e).right(), out);
+    } else if (e instanceof Expr.Conditional) {
+      collect(((Expr.Conditional) e).test(), out);
+      collect(((Expr.Conditional) e).then(), out);
+      collect(((Expr.Conditional) e).otherwise(), out);
+    } else if (e instanceof Expr.ArrayLiteral) {
+      ((Expr.ArrayLiteral) e).items().forEach(i -> collect(i, out));
+    } else if (e instanceof Expr.ObjectLiteral) {
+      ((Expr.ObjectLiteral) e).entries().forEach(en -> collect(en.value(), out));
+    }
+  }
+
+  /** True for a lone {@code {{expr}}}, whose value keeps its type. */
+  public boolean isLone() {
+    return lone;
+  }
+
+  /**
+   * Evaluates to a typed value (lone binding) or a string. Never throws. WXS objects come out as plain JSON copies
+   * and WXS functions as {@code null}, so rendered trees hold data only.
+   */
+  public JsonNode evaluate(Scope scope) {
+    if (lone) {
+      try {
+        return Expr.plain(safeEval((Expr) parts.get(0), scope));
+      } catch (RuntimeException e) {
+        return Js.UNDEFINED;
+      }
+    }
+    return Js.string(evaluateString(scope));
+  }
+
+  /** Evaluates to the displayed string (what a text node shows). */
+  public String evaluateString(Scope scope) {
+    if (parts.size() == 1 && parts.get(0) instanceof String) {
+      return (String) parts.get(0);
+    }
+    StringBuilder sb = new StringBuilder();
+    for (Object p : parts) {
+      if (p instanceof String) {
+        sb.append((String) p);
+      } else {
+        sb.append(Js.toDisplay(safeEval((Expr) p, scope)));
+      }
+    }
+    return sb.toString();
+  }
+
+  private static JsonNode safeEval(Expr e, Scope scope) {
+    try {
+      return e.eval(scope);
+    } catch (RuntimeException | StackOverflowError ex) {
+      return Js.UNDEFINED;
+    }
+  }
+}

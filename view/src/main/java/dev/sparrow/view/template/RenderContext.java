@@ -1,0 +1,98 @@
+package dev.sparrow.view.template;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sparrow.view.wxs.WxsRuntime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** State of one render pass: the page, its WXS runtime, recursion guards, the node budget and warnings. */
+final class RenderContext {
+  /** WeChat aborts a render past 16,000 nodes; we stop adding nodes instead of failing the page. */
+  static final int MAX_NODES = 16_000;
+  /** Deeper element nesting (reachable through chains of templates and includes) is cut off, not overflowed. */
+  static final int MAX_DEPTH = 512;
+
+  private final CompiledPage page;
+  private final WxsRuntime wxs;
+  private final Set<String> active = new HashSet<>();
+  private final Map<String, Frame.ModuleScope> moduleScopes = new HashMap<>();
+  private final List<String> warnings = new ArrayList<>();
+  private int nodes;
+  private int depth;
+
+  RenderContext(CompiledPage page, WxsRuntime wxs) {
+    this.page = page;
+    this.wxs = wxs;
+  }
+
+  CompiledPage page() {
+    return page;
+  }
+
+  /** Counts one node; false once the budget is spent. */
+  boolean count() {
+    if (nodes >= MAX_NODES) {
+      if (nodes++ == MAX_NODES) {
+        warn("more than " + MAX_NODES + " nodes, the rest is not rendered");
+      }
+      return false;
+    }
+    nodes++;
+    return true;
+  }
+
+  /** Enters one element level; false (with a warning) past {@link #MAX_DEPTH}. */
+  boolean descend() {
+    if (depth >= MAX_DEPTH) {
+      warn("elements nested deeper than " + MAX_DEPTH + ", the rest is not rendered");
+      return false;
+    }
+    depth++;
+    return true;
+  }
+
+  void ascend() {
+    depth--;
+  }
+
+  boolean enter(String id) {
+    return active.add(id);
+  }
+
+  void leave(String id) {
+    active.remove(id);
+  }
+
+  void warn(String message) {
+    if (warnings.size() < 100) {
+      warnings.add(message);
+    }
+  }
+
+  List<String> warnings() {
+    return warnings;
+  }
+
+  /** The WXS modules declared by {@code file} (its own {@code <wxs>} tags). */
+  Frame.ModuleScope modulesOf(String file) {
+    return moduleScopes.computeIfAbsent(file, f -> {
+      CompiledFile cf = page.file(f);
+      if (cf == null || cf.modules().isEmpty()) {
+        return Frame.ModuleScope.NONE;
+      }
+      Map<String, String> ids = cf.modules();
+      return name -> {
+        String id = ids.get(name);
+        if (id == null) {
+          return null;
+        }
+        JsonNode m = wxs.module(id);
+        return m;
+      };
+    });
+  }
+}

@@ -1,0 +1,35 @@
+package dev.sparrow.view.template;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sparrow.view.expr.Js;
+import dev.sparrow.view.tree.VElement;
+import dev.sparrow.view.tree.VNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** An element: attributes evaluated in order (a lone binding keeps its type), then children. */
+record TElement(String tag, List<TAttribute> attributes, List<TNode> children, int origin) implements TNode {
+  @Override
+  public void render(RenderContext ctx, Frame frame, String key, List<VNode> out) {
+    if (!ctx.count()) {
+      return;
+    }
+    Map<String, JsonNode> attrs = new LinkedHashMap<>();
+    for (TAttribute a : attributes) {
+      attrs.put(a.name(), a.value() == null ? Js.bool(true) : a.value().evaluate(frame));
+    }
+    List<VNode> kids = new ArrayList<>(children.size());
+    if (ctx.descend()) {
+      try {
+        for (TNode c : children) {
+          c.render(ctx, frame, null, kids);
+        }
+      } finally {
+        ctx.ascend();
+      }
+    }
+    out.add(new VElement(tag, attrs, kids, origin, key));
+  }
+}

@@ -1,0 +1,62 @@
+package dev.sparrow.view.tree;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An element: tag as written in WXML ({@code view}, not {@code wx-view}), evaluated attributes (lone bindings keep
+ * their JSON type; event bindings such as {@code bindtap} stay as attributes, as in WeChat's tree) and children.
+ * {@code undefined} attribute values are kept as {@link com.fasterxml.jackson.databind.node.MissingNode}.
+ */
+public final class VElement extends VNode {
+  final String tag;
+  final Map<String, JsonNode> attributes;
+  final List<VNode> children;
+
+  public VElement(String tag, Map<String, JsonNode> attributes, List<VNode> children, int origin, String key) {
+    super(origin, key);
+    this.tag = tag;
+    this.attributes = attributes;
+    this.children = children;
+    for (VNode c : children) {
+      c.parent = this;
+    }
+  }
+
+  /** A page root ({@code page}) holding {@code children}. */
+  public static VElement root(List<VNode> children) {
+    return new VElement("page", new LinkedHashMap<>(), new ArrayList<>(children), -1, null);
+  }
+
+  public String tag() {
+    return tag;
+  }
+
+  public Map<String, JsonNode> attributes() {
+    return Collections.unmodifiableMap(attributes);
+  }
+
+  /** The attribute value, or null when absent. */
+  public JsonNode attribute(String name) {
+    return attributes.get(name);
+  }
+
+  public List<VNode> children() {
+    return Collections.unmodifiableList(children);
+  }
+
+  /** Child elements only. */
+  public List<VElement> elementChildren() {
+    List<VElement> out = new ArrayList<>();
+    for (VNode c : children) {
+      if (c instanceof VElement) {
+        out.add((VElement) c);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,66 @@
+package dev.sparrow.view.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.sparrow.view.PageView;
+import dev.sparrow.view.Pages;
+import dev.sparrow.view.ViewException;
+import dev.sparrow.view.ViewSources;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class WxsSandboxTest {
+
+  private static String render(String wxsBody, String expr) {
+    String wxml = "<wxs module=\"m\">" + wxsBody + "</wxs><view>{{" + expr + "}}</view>";
+    try (PageView v = Pages.open(wxml, "{}")) {
+      return v.find("view").orElseThrow().text();
+    }
+  }
+
+  @Test
+  void hasNoJavaNoIoAndNoPrintOrLoad() {
+    String probe = "module.exports = { t: function () { var r = [];"
+        + " try { r.push(typeof Java === 'undefined' ? 'noJava' : Java.type('java.lang.System') ? 'JAVA' : 'x'); }"
+        + " catch (e) { r.push('javaBlocked'); }"
+        + " r.push(typeof print, typeof load, typeof require === 'function' ? 'req' : 'noreq');"
+        + " return r.join(','); } };";
+    String shown = render(probe, "m.t()");
+    assertThat(shown).doesNotContain("JAVA").contains("undefined,undefined");
+  }
+
+  @Test
+  void modernSyntaxIsRejectedBecauseWxsIsEs5() {
+    assertThat(render("module.exports = { f: function () { return 1; } };", "m.f()")).isEqualTo("1");
+    assertThat(render("let x = 1; module.exports = { f: () => x };", "m.f()")).isEmpty();
+  }
+
+  @Test
+  void missingWxsFileIsACompileError() {
+    ViewException e = catchThrowableOfType(ViewException.class, () -> new WxmlCompiler(ViewSources.of(
+        Map.of("index.wxml", "<view/>\n<wxs module=\"u\" src=\"nope.wxs\"/>"))).compile("index"));
+    assertThat(e.problems().get(0).line()).isEqualTo(2);
+  }
+
+  @Test
+  void aRunawayWxsCallIsCancelledAndRendersEmpty() {
+    String wxml = "<wxs module=\"m\">module.exports = { spin: function () { while (true) {} }, k: 1 };</wxs>"
+        + "<view>[{{m.spin()}}]</view><text>{{m.k}}</text>";
+    try (PageView v = Pages.open(wxml, "{}")) {
+      assertThat(v.find("view").orElseThrow().text()).isEqualTo("[]");
+      assertThat(v.find("text").orElseThrow().text()).isEmpty();
+    }
+  }
+
+  @Test
+  void throwingIsContained() {
+    assertThat(render("module.exports = { f: function () { throw 'x'; } };", "m.f()")).isEmpty();
+  }
+
+  @Test
+  void argumentsWithUndefinedArriveAsJsonWould() {
+    assertThat(render("module.exports = { s: function (a, o) { return JSON.stringify([a, o]); } };",
+        "m.s([1, nothing], {k: nothing, j: 2})")).isEqualTo("[[1,null],{\"j\":2}]");
+  }
+}
