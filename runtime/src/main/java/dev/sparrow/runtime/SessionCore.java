@@ -4,6 +4,7 @@ import dev.sparrow.apis.files.DocumentViewer;
 import dev.sparrow.apis.files.FileOps;
 import dev.sparrow.apis.files.FileSandbox;
 import dev.sparrow.apis.network.Network;
+import dev.sparrow.apis.network.NetworkMediaFetch;
 import dev.sparrow.apis.files.HeadlessDocumentViewer;
 import dev.sparrow.apis.files.SavedFiles;
 import dev.sparrow.apis.device.HeadlessAlbum;
@@ -17,7 +18,6 @@ import dev.sparrow.apis.media.MediaFetch;
 import dev.sparrow.apis.media.MediaLoop;
 import dev.sparrow.apis.media.Recorder;
 import dev.sparrow.apis.media.Voice;
-import dev.sparrow.apis.media.internal.HttpMediaFetch;
 import dev.sparrow.apis.storage.KeyValueStorage;
 import dev.sparrow.apis.system.SystemInfo;
 import dev.sparrow.apis.ui.HeadlessDialogs;
@@ -177,7 +177,7 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
   private void initMedia() {
     java.util.function.Consumer<Throwable> internal = t -> error(ScriptError.of("internal error in a wx API: " + t, stackOf(t), "wx"));
     MediaLoop media = mediaLoop();
-    MediaFetch fetch = new HttpMediaFetch(); // seam: the network layer's fetch replaces this (see MediaFetch)
+    MediaFetch fetch = new NetworkMediaFetch(network); // media fetches under the session's network rules
     speaker = new TimelineAudioOutput(loop.clock(), loop);
     AudioSources sources = new AudioSources(files, fetch);
     Images images = new Images(album, album, album, permissions, files, fetch, options.media());
@@ -385,6 +385,7 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
         // a stuck loop: closing the loop below abandons it
       }
     }
+    network.close();
     loop.close();
     files.close();
     if (ownedDataRoot != null) {

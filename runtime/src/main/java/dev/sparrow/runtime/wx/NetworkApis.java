@@ -79,9 +79,6 @@ public final class NetworkApis {
 
     @Override
     public void progress(int percent, long done, long total) {
-      if (progress.isEmpty()) {
-        return;
-      }
       Map<String, Object> p = new LinkedHashMap<>();
       p.put("progress", percent);
       boolean up = api.equals("uploadFile");
@@ -191,7 +188,8 @@ public final class NetworkApis {
     }
     t.task = task;
     task.result().whenComplete((r, e) -> {
-      bridge.release(ref);
+      // forgotten on the loop, after the JS task that created it (which may still add listeners) has run
+      bridge.post(() -> bridge.release(ref));
       Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
       try {
         if (cause == null) {

@@ -205,10 +205,10 @@ public final class SocketApis {
       call.reject(f);
       return;
     }
-    s.task.closed().thenRun(() -> {
+    s.task.closed().thenRun(() -> bridge.post(() -> {
       byTask.remove(s.task);
       bridge.release(ref);
-    });
+    }));
     call.resolve();
   }
 
