@@ -4,8 +4,6 @@ import dev.sparrow.apis.network.LoopbackServer;
 import dev.sparrow.runtime.Session;
 import dev.sparrow.runtime.SessionOptions;
 import dev.sparrow.runtime.Sparrow;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,7 +20,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.jetty.io.Content;
 
 /**
  * The network numbers of issue 5, side by side in one run against one local Jetty server:
@@ -65,30 +62,8 @@ public final class NetworkBench {
     byte[] small = "{\"id\":1,\"name\":\"sparrow\",\"tags\":[\"a\",\"b\"]}".getBytes();
     return LoopbackServer.start()
         .route("/small", (rq, rs, cb) -> LoopbackServer.respond(rs, cb, 200, "application/json", small))
-        .route("/bytes", (rq, rs, cb) -> {
-          long n = Long.parseLong(rq.getHttpURI().getQuery().substring(2));
-          rs.setStatus(200);
-          rs.getHeaders().put("Content-Type", "application/octet-stream");
-          rs.getHeaders().put("Content-Length", n);
-          byte[] chunk = new byte[1 << 20];
-          try (OutputStream out = Content.Sink.asOutputStream(rs)) {
-            for (long left = n; left > 0; left -= chunk.length) {
-              out.write(chunk, 0, (int) Math.min(chunk.length, left));
-            }
-          }
-          cb.succeeded();
-        })
-        .route("/count", (rq, rs, cb) -> {
-          long n = 0;
-          byte[] buf = new byte[1 << 20];
-          try (InputStream in = Content.Source.asInputStream(rq)) {
-            int r;
-            while ((r = in.read(buf)) > 0) {
-              n += r;
-            }
-          }
-          LoopbackServer.respond(rs, cb, 200, "application/json", "{\"received\":" + n + "}");
-        });
+        .route("/bytes", LoopbackServer.zeros())
+        .route("/count", LoopbackServer.countingSink());
   }
 
   // ---- 1. requests at concurrency 10 --------------------------------------------------------------

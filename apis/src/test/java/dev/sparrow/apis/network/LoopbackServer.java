@@ -225,6 +225,38 @@ public final class LoopbackServer implements AutoCloseable {
     response.write(true, ByteBuffer.wrap(body), callback);
   }
 
+  /** A route that streams the body away and answers {@code {"received":<bytes>}} (uploads of any size). */
+  public static Route countingSink() {
+    return (rq, rs, cb) -> {
+      long n = 0;
+      byte[] buf = new byte[1 << 20];
+      try (InputStream in = Content.Source.asInputStream(rq)) {
+        int r;
+        while ((r = in.read(buf)) > 0) {
+          n += r;
+        }
+      }
+      respond(rs, cb, 200, "application/json", "{\"received\":" + n + "}");
+    };
+  }
+
+  /** A route that answers {@code ?n=<bytes>} zero bytes with a Content-Length, written 1 MiB at a time (downloads). */
+  public static Route zeros() {
+    return (rq, rs, cb) -> {
+      long n = Long.parseLong(rq.getHttpURI().getQuery().substring(2));
+      rs.setStatus(200);
+      rs.getHeaders().put("Content-Type", "application/octet-stream");
+      rs.getHeaders().put("Content-Length", n);
+      byte[] chunk = new byte[1 << 20];
+      try (java.io.OutputStream out = Content.Sink.asOutputStream(rs)) {
+        for (long left = n; left > 0; left -= chunk.length) {
+          out.write(chunk, 0, (int) Math.min(chunk.length, left));
+        }
+      }
+      cb.succeeded();
+    };
+  }
+
   /** The whole request body (blocking; for small bodies). */
   public static byte[] body(Request request) throws Exception {
     ByteBuffer b = Content.Source.asByteBuffer(request);

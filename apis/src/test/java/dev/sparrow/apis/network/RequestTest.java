@@ -294,23 +294,29 @@ class RequestTest {
     }
   }
 
-  @Test
-  void theEleventhTaskWaitsInQueueModeAndFailsInFailMode() throws Exception {
-    CountDownLatch release = new CountDownLatch(1);
-    CountDownLatch tenArrived = new CountDownLatch(10);
-    server.route("/hold", (rq, rs, cb) -> {
-      tenArrived.countDown();
+  /** A route that counts arrivals and answers "done" once {@code release} opens. */
+  private static String holdRoute(String path, CountDownLatch arrived, CountDownLatch release) {
+    server.route(path, (rq, rs, cb) -> {
+      arrived.countDown();
       release.await(20, TimeUnit.SECONDS);
       respond(rs, cb, 200, "text/plain", "done");
     });
+    return server.http(path);
+  }
+
+  @Test
+  void theEleventhTaskWaitsInQueueModeAndLeavesTheQueueOnAbort() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch tenArrived = new CountDownLatch(10);
+    String url = holdRoute("/hold", tenArrived, release);
     List<HttpTask<Request.Result>> tasks = new ArrayList<>();
     for (int i = 0; i < 11; i++) {
-      tasks.add(f.net.request(Request.Options.get(server.http("/hold")), f.recorder));
+      tasks.add(f.net.request(Request.Options.get(url), f.recorder));
     }
     assertThat(tenArrived.await(10, TimeUnit.SECONDS)).isTrue();
     assertThat(f.net.running()).isEqualTo(10);
     assertThat(f.net.waiting()).isEqualTo(1);
-    HttpTask<Request.Result> queued = f.net.request(Request.Options.get(server.http("/hold")), f.recorder);
+    HttpTask<Request.Result> queued = f.net.request(Request.Options.get(url), f.recorder);
     queued.abort();
     assertThatThrownBy(() -> await(queued)).hasMessage("abort");
     release.countDown();
@@ -319,22 +325,20 @@ class RequestTest {
     }
     assertThat(f.net.traffic().entries()).hasSize(12).filteredOn(e -> e.error() == null).allSatisfy(e -> assertThat(e.status()).isEqualTo(200));
     assertThat(f.net.traffic().entries()).filteredOn(e -> e.queuedMillis() > 0 && e.error() == null).isNotEmpty();
+  }
 
+  @Test
+  void theEleventhTaskFailsInLegacyFailMode() throws Exception {
     try (NetworkFixture legacy = new NetworkFixture(b -> b.overLimit(NetworkPolicy.OverLimit.FAIL))) {
-      CountDownLatch release2 = new CountDownLatch(1);
-      CountDownLatch arrived2 = new CountDownLatch(10);
-      server.route("/hold2", (rq, rs, cb) -> {
-        arrived2.countDown();
-        release2.await(20, TimeUnit.SECONDS);
-        respond(rs, cb, 200, "text/plain", "done");
-      });
+      CountDownLatch release = new CountDownLatch(1);
+      String url = holdRoute("/hold2", new CountDownLatch(10), release);
       List<HttpTask<Request.Result>> ten = new ArrayList<>();
       for (int i = 0; i < 10; i++) {
-        ten.add(legacy.net.request(Request.Options.get(server.http("/hold2")), legacy.recorder));
+        ten.add(legacy.net.request(Request.Options.get(url), legacy.recorder));
       }
-      assertThatThrownBy(() -> legacy.net.request(Request.Options.get(server.http("/hold2")), legacy.recorder))
+      assertThatThrownBy(() -> legacy.net.request(Request.Options.get(url), legacy.recorder))
           .hasMessage("exceed max task count").satisfies(e -> assertThat(((ApiFailure) e).errno().getAsInt()).isEqualTo(600007));
-      release2.countDown();
+      release.countDown();
       ten.forEach(NetworkFixture::await);
     }
   }

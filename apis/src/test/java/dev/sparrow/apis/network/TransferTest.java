@@ -6,8 +6,6 @@ import static dev.sparrow.apis.network.NetworkFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.io.Content;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,30 +32,8 @@ class TransferTest {
           rs.getHeaders().put("X-Upload-Type", String.valueOf(rq.getHeaders().get("Content-Type")));
           respond(rs, cb, 200, "text/plain", body(rq));
         })
-        .route("/count", (rq, rs, cb) -> {
-          long n = 0;
-          byte[] buf = new byte[1 << 16];
-          try (InputStream in = Content.Source.asInputStream(rq)) {
-            int r;
-            while ((r = in.read(buf)) > 0) {
-              n += r;
-            }
-          }
-          respond(rs, cb, 200, "application/json", "{\"received\":" + n + "}");
-        })
-        .route("/bytes", (rq, rs, cb) -> {
-          long n = Long.parseLong(rq.getHttpURI().getQuery().substring(2));
-          rs.setStatus(200);
-          rs.getHeaders().put("Content-Type", "application/octet-stream");
-          rs.getHeaders().put("Content-Length", n);
-          byte[] chunk = new byte[1 << 20];
-          try (OutputStream out = Content.Sink.asOutputStream(rs)) {
-            for (long left = n; left > 0; left -= chunk.length) {
-              out.write(chunk, 0, (int) Math.min(chunk.length, left));
-            }
-          }
-          cb.succeeded();
-        })
+        .route("/count", LoopbackServer.countingSink())
+        .route("/bytes", LoopbackServer.zeros())
         .route("/missing.png", (rq, rs, cb) -> respond(rs, cb, 404, "text/html", "<h1>404</h1>"));
   }
 
