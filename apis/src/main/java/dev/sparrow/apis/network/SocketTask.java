@@ -72,7 +72,7 @@ public final class SocketTask {
       if (!headers.has("User-Agent")) {
         headers = headers.with("User-Agent", net.policy().userAgent());
       }
-      c = WebSocketClient.connect(net.dialer(), url, headers.with("Referer", net.policy().referer()), o.protocols(), o.tcpNoDelay(), control, net::execute);
+      c = WebSocketClient.connect(net.dialer(), url, headers.with("Referer", net.policy().referer()), o.protocols(), o.tcpNoDelay(), control);
     } catch (IOException | RuntimeException e) {
       deadline.cancel();
       if (state == State.CLOSED) {
@@ -115,8 +115,17 @@ public final class SocketTask {
     });
   }
 
-  /** {@code send({data})}: a String as a text frame, a byte[] as a binary frame. */
+  /** {@code send({data})}: a String as a text frame, a byte[] as a binary frame, sent at once. */
   public void send(Object data) {
+    sendLater(data);
+    flush();
+  }
+
+  /**
+   * Like {@link #send} but leaves the frame in the connection's buffer until {@link #flush}: the
+   * runtime flushes once after the page code that sent ends, so a burst of sends is one write.
+   */
+  public void sendLater(Object data) {
     WebSocketClient c = client;
     if (state != State.OPEN || c == null) {
       throw ApiFailure.of(NOT_CONNECTED);
@@ -132,6 +141,18 @@ public final class SocketTask {
       }
     } catch (IOException e) {
       throw ApiFailure.of(NOT_CONNECTED);
+    }
+  }
+
+  /** Sends what {@link #sendLater} buffered; a broken connection ends in the read loop's close. */
+  public void flush() {
+    WebSocketClient c = client;
+    if (c != null) {
+      try {
+        c.flush();
+      } catch (IOException e) {
+        c.abort();
+      }
     }
   }
 

@@ -55,6 +55,8 @@ public final class SocketApis {
     final Map<String, List<Value>> listeners = new LinkedHashMap<>();
     Map<String, Object> openPayload;
     boolean busy = true;
+    /** A flush is queued behind the page code that is sending (loop thread only). */
+    boolean flushPosted;
 
     Socket() {
       bridge.loop().beginIo();
@@ -222,7 +224,14 @@ public final class SocketApis {
       call.reject(SocketTask.NOT_CONNECTED);
       return;
     }
-    s.task.send(call.get("data"));
+    s.task.sendLater(call.get("data"));
+    if (!s.flushPosted) {
+      s.flushPosted = true;
+      bridge.post(() -> {
+        s.flushPosted = false;
+        s.task.flush();
+      });
+    }
     call.resolve();
   }
 

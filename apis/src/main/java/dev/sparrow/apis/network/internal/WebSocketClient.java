@@ -21,7 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * A WebSocket client connection (RFC 6455) over the same dialling as HTTP, so that host mapping,
  * TLS trust and the handshake's header spelling follow the page's rules. One reader loop delivers
- * whole messages to a {@link Listener}; sends are synchronous and serialised. Messages over 64 MiB
+ * whole messages to a {@link Listener}; sends are serialised and buffered until {@link #flush}. Messages over 64 MiB
  * close the connection with 1009.
  */
 public final class WebSocketClient {
@@ -44,12 +44,8 @@ public final class WebSocketClient {
   private final Headers responseHeaders;
   private final String protocol;
   private volatile boolean closeSent;
-  private final java.util.concurrent.Executor flusher;
-  private final java.util.concurrent.atomic.AtomicBoolean flushPending = new java.util.concurrent.atomic.AtomicBoolean();
 
-  private WebSocketClient(Socket socket, InputStream in, OutputStream out, Headers responseHeaders, String protocol,
-      java.util.concurrent.Executor flusher) {
-    this.flusher = flusher;
+  private WebSocketClient(Socket socket, InputStream in, OutputStream out, Headers responseHeaders, String protocol) {
     this.socket = socket;
     this.in = in;
     this.out = out;
@@ -59,7 +55,7 @@ public final class WebSocketClient {
 
   /** Dials and completes the opening handshake; {@code control} aborts it (close, deadline). */
   public static WebSocketClient connect(Dialer dialer, URI url, Headers headers, List<String> protocols, boolean tcpNoDelay,
-      Control control, java.util.concurrent.Executor flusher) throws IOException {
+      Control control) throws IOException {
     Dialer.Target target = dialer.target(url);
     Socket socket = dialer.dial(target, control, tcpNoDelay, List.of("http/1.1"));
     try {
@@ -111,7 +107,7 @@ public final class WebSocketClient {
         throw new HandshakeException("Incorrect 'Sec-WebSocket-Accept' header value");
       }
       String chosen = h.get("Sec-WebSocket-Protocol");
-      return new WebSocketClient(socket, in, out, h, chosen == null ? "" : chosen, flusher);
+      return new WebSocketClient(socket, in, out, h, chosen == null ? "" : chosen);
     } catch (IOException | RuntimeException e) {
       Dialer.closeQuietly(socket);
       throw e;
@@ -231,38 +227,19 @@ public final class WebSocketClient {
     return b;
   }
 
-  /**
-   * Queues a text message. Data frames are buffered and flushed by the flusher thread right after,
-   * so a burst of sends from page code costs a few system calls rather than one per message.
-   */
+  /** Writes a text message into the connection's buffer; {@link #flush} sends what is buffered. */
   public void sendText(String message) throws IOException {
     writeFrame(0x1, message.getBytes(StandardCharsets.UTF_8));
-    scheduleFlush();
   }
 
+  /** Writes a binary message into the connection's buffer; {@link #flush} sends what is buffered. */
   public void sendBinary(byte[] message) throws IOException {
     writeFrame(0x2, message);
-    scheduleFlush();
   }
 
-  private void scheduleFlush() {
-    if (flushPending.compareAndSet(false, true)) {
-      try {
-        flusher.execute(() -> {
-          flushPending.set(false);
-          try {
-            synchronized (this) {
-              out.flush();
-            }
-          } catch (IOException e) {
-            Dialer.closeQuietly(socket);
-          }
-        });
-      } catch (java.util.concurrent.RejectedExecutionException e) {
-        flushPending.set(false);
-        Dialer.closeQuietly(socket);
-      }
-    }
+  /** Sends the buffered frames (a burst of sends from page code then costs one system call). */
+  public synchronized void flush() throws IOException {
+    out.flush();
   }
 
   /** Sends a close frame; the connection ends when the server answers (or drops). */
