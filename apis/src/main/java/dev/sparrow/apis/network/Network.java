@@ -215,15 +215,12 @@ public final class Network implements AutoCloseable {
     task.fail(f);
   }
 
-  /** Progress reporting that speaks only when the whole percentage changes. */
+  /** Progress reporting that speaks only when the whole percentage changes (once when the total is unknown). */
   static java.util.function.LongConsumer progress(HttpEvents events, long total) {
     int[] last = {-1};
     return done -> {
       int percent = total > 0 ? (int) Math.min(100, done * 100 / total) : 0;
-      if (percent != last[0] || done == total) {
-        if (percent == last[0] && percent == 100) {
-          return;
-        }
+      if (percent != last[0]) {
         last[0] = percent;
         events.progress(percent, done, total);
       }

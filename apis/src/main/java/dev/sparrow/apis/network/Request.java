@@ -1,6 +1,5 @@
 package dev.sparrow.apis.network;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -78,7 +77,7 @@ public final class Request {
     while ((n = body.read(buf)) > 0) {
       events.chunk(java.util.Arrays.copyOf(buf, n));
     }
-    return new ByteArrayOutputStream().toByteArray();
+    return new byte[0];
   }
 
   /** {@code res.profile}: the timings Sparrow knows; fields it cannot know are 0. */

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.SocketException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -273,9 +272,5 @@ public final class Http1Transport implements Interceptor, AutoCloseable {
     closed = true;
     idle.values().forEach(q -> q.forEach(Conn::close));
     idle.clear();
-  }
-
-  static boolean isReset(IOException e) {
-    return e instanceof SocketException;
   }
 }
