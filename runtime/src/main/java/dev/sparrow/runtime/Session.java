@@ -445,6 +445,16 @@ public final class Session implements AutoCloseable {
     }
   }
 
+  /** Every finished network task so far (request, upload, download, socket), oldest first. */
+  public List<dev.sparrow.apis.network.TrafficEntry> traffic() {
+    return core.network.traffic().entries();
+  }
+
+  /** The session's network (policy, traffic log, live counts); for tests and front-ends. */
+  public dev.sparrow.apis.network.Network network() {
+    return core.network;
+  }
+
   /** The session's wx API registry (tests and front-ends read it; do not change it). */
   public dev.sparrow.runtime.bridge.ApiRegistry registry() {
     return core.registry;

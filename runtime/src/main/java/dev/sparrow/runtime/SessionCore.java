@@ -3,6 +3,8 @@ package dev.sparrow.runtime;
 import dev.sparrow.apis.files.DocumentViewer;
 import dev.sparrow.apis.files.FileOps;
 import dev.sparrow.apis.files.FileSandbox;
+import dev.sparrow.apis.network.Network;
+import dev.sparrow.apis.network.NetworkMediaFetch;
 import dev.sparrow.apis.files.HeadlessDocumentViewer;
 import dev.sparrow.apis.files.SavedFiles;
 import dev.sparrow.apis.device.HeadlessAlbum;
@@ -16,7 +18,6 @@ import dev.sparrow.apis.media.MediaFetch;
 import dev.sparrow.apis.media.MediaLoop;
 import dev.sparrow.apis.media.Recorder;
 import dev.sparrow.apis.media.Voice;
-import dev.sparrow.apis.media.internal.HttpMediaFetch;
 import dev.sparrow.apis.storage.KeyValueStorage;
 import dev.sparrow.apis.system.SystemInfo;
 import dev.sparrow.apis.ui.HeadlessDialogs;
@@ -37,7 +38,9 @@ import dev.sparrow.runtime.wx.AuthApis;
 import dev.sparrow.runtime.wx.BackgroundAudioApis;
 import dev.sparrow.runtime.wx.ImageApis;
 import dev.sparrow.runtime.wx.RecordApis;
+import dev.sparrow.runtime.wx.NetworkApis;
 import dev.sparrow.runtime.wx.RouteApis;
+import dev.sparrow.runtime.wx.SocketApis;
 import dev.sparrow.runtime.wx.StorageApis;
 import dev.sparrow.runtime.wx.SystemApis;
 import dev.sparrow.runtime.wx.UiApis;
@@ -70,6 +73,7 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
   final HeadlessDialogs dialogs;
   final Path appDataDir;
   final FileSandbox files;
+  final Network network;
   final DocumentViewer documentViewer;
   final HeadlessAlbum album;
   final HeadlessMicrophone microphone;
@@ -112,6 +116,9 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     int number = SESSIONS.incrementAndGet();
     this.files = new FileSandbox(appDataDir, "session-" + ProcessHandle.current().pid() + "-" + number, options.pathScheme(),
         project.files()::file, options.fileLimits());
+    this.network = new Network(options.networkPolicy(project.appId(), project.urlCheck(), project.app().networkTimeout()), options.clock(),
+        files, "sparrow-" + project.appId() + "-" + number);
+    options.trafficListeners().forEach(network::onTraffic);
     this.documentViewer = options.documentViewer() != null ? options.documentViewer() : new HeadlessDocumentViewer();
     Path dataRoot = appDataDir.getParent();
     this.album = new HeadlessAlbum(options.albumDir(),
@@ -151,6 +158,8 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     registry.addAll(new UiApis(interaction, this::navigationBar).specs());
     registry.addAll(new StorageApis(storage).specs());
     registry.addAll(new SystemApis(options.device(), this::chrome, () -> registry).specs());
+    registry.addAll(new NetworkApis(network, bridge, files).specs());
+    registry.addAll(new SocketApis(network, bridge).specs());
     registry.addAll(new RouteApis(() -> router, () -> loop.post(() -> router.flushReady())).specs());
     FileOps fileOps = new FileOps(files, options.clock());
     SavedFiles savedFiles = new SavedFiles(fileOps, options.clock());
@@ -168,7 +177,7 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
   private void initMedia() {
     java.util.function.Consumer<Throwable> internal = t -> error(ScriptError.of("internal error in a wx API: " + t, stackOf(t), "wx"));
     MediaLoop media = mediaLoop();
-    MediaFetch fetch = new HttpMediaFetch(); // seam: the network layer's fetch replaces this (see MediaFetch)
+    MediaFetch fetch = new NetworkMediaFetch(network); // media fetches under the session's network rules
     speaker = new TimelineAudioOutput(loop.clock(), loop);
     AudioSources sources = new AudioSources(files, fetch);
     Images images = new Images(album, album, album, permissions, files, fetch, options.media());
@@ -376,6 +385,7 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
         // a stuck loop: closing the loop below abandons it
       }
     }
+    network.close();
     loop.close();
     files.close();
     if (ownedDataRoot != null) {
