@@ -1,0 +1,5 @@
+Component({
+  methods: {
+    fire(name, options) { this.triggerEvent(name, { from: 'probe' }, options) }
+  }
+})
