@@ -41,7 +41,7 @@ public final class Session implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
 
-  private final SessionCore core;
+  final SessionCore core;
   private volatile boolean closed;
 
   private Session(SessionCore core) {
@@ -564,7 +564,7 @@ public final class Session implements AutoCloseable {
     return new PageHandle(this, p.id(), p.route(), p.query());
   }
 
-  private <T> T onLoop(java.util.concurrent.Callable<T> work) {
+  <T> T onLoop(java.util.concurrent.Callable<T> work) {
     if (closed) {
       throw new IllegalStateException("the session is closed");
     }
