@@ -45,6 +45,8 @@ public final class SessionOptions {
   private MediaSettings media = MediaSettings.DEFAULT;
   private final List<Consumer<ConsoleMessage>> consoleListeners = new ArrayList<>();
   private final List<Consumer<ScriptError>> errorListeners = new ArrayList<>();
+  private final List<Screen> screens = new ArrayList<>();
+  private DeviceHooks devices = DeviceHooks.HEADLESS;
 
   private SessionOptions(Path projectDir) {
     this.projectDir = Objects.requireNonNull(projectDir, "projectDir");
@@ -160,6 +162,26 @@ public final class SessionOptions {
   public SessionOptions onError(Consumer<ScriptError> listener) {
     errorListeners.add(listener);
     return this;
+  }
+
+  /** A front-end that paints the session (see {@link Screen}); several may watch one session. */
+  public SessionOptions screen(Screen screen) {
+    screens.add(Objects.requireNonNull(screen));
+    return this;
+  }
+
+  /** A front-end's stand-ins for the headless devices (dialogs, album, microphone, speaker…). */
+  public SessionOptions devices(DeviceHooks hooks) {
+    this.devices = Objects.requireNonNull(hooks);
+    return this;
+  }
+
+  public List<Screen> screens() {
+    return List.copyOf(screens);
+  }
+
+  public DeviceHooks devices() {
+    return devices;
   }
 
   public Path projectDir() {
