@@ -49,6 +49,11 @@ public interface DeviceHooks {
     return headless;
   }
 
+  /** The viewer {@code wx.openDocument} opens (the headless one checks and records documents). */
+  default dev.sparrow.apis.files.DocumentViewer documents(dev.sparrow.apis.files.DocumentViewer headless, Context context) {
+    return headless;
+  }
+
   /** The speaker of voice, InnerAudioContext and background audio. */
   default AudioOutput speaker(TimelineAudioOutput headless, Context context) {
     return headless;

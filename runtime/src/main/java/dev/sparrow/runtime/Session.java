@@ -8,6 +8,8 @@ import dev.sparrow.apis.ui.Toast;
 import dev.sparrow.runtime.app.PageInstance;
 import dev.sparrow.runtime.project.Project;
 import dev.sparrow.runtime.project.ProjectLoader;
+import dev.sparrow.apis.files.FileSandbox;
+import dev.sparrow.apis.files.HeadlessDocumentViewer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,9 +74,20 @@ public final class Session implements AutoCloseable {
     return core.appDataDir;
   }
 
-  /** The session's local files: temp, saved, user and package paths (what a front-end may serve to its page). */
-  public dev.sparrow.apis.files.FileSandbox files() {
+  // ---- files -----------------------------------------------------------------------------------
+
+  /** The session's local files: temp, saved and user files, the quota, path forms. */
+  public FileSandbox files() {
     return core.files;
+  }
+
+  /**
+   * Documents {@code wx.openDocument} opened, oldest first, with their previews (PNG of a PDF's
+   * first page or a pptx's first slide; text of a docx/xlsx). Empty unless the session uses the
+   * default {@link HeadlessDocumentViewer}.
+   */
+  public List<HeadlessDocumentViewer.OpenedDocument> openedDocuments() {
+    return core.documentViewer instanceof HeadlessDocumentViewer h ? h.opened() : List.of();
   }
 
   // ---- pages and navigation --------------------------------------------------------------------

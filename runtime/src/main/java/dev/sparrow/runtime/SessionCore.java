@@ -1,10 +1,14 @@
 package dev.sparrow.runtime;
 
+import dev.sparrow.apis.files.DocumentViewer;
+import dev.sparrow.apis.files.FileOps;
+import dev.sparrow.apis.files.FileSandbox;
+import dev.sparrow.apis.files.HeadlessDocumentViewer;
+import dev.sparrow.apis.files.SavedFiles;
 import dev.sparrow.apis.device.HeadlessAlbum;
 import dev.sparrow.apis.device.HeadlessMicrophone;
 import dev.sparrow.apis.device.HeadlessPermissions;
 import dev.sparrow.apis.device.TimelineAudioOutput;
-import dev.sparrow.apis.files.FileSandbox;
 import dev.sparrow.apis.media.AudioSources;
 import dev.sparrow.apis.media.BackgroundAudio;
 import dev.sparrow.apis.media.Images;
@@ -26,6 +30,8 @@ import dev.sparrow.runtime.bridge.WxBridge;
 import dev.sparrow.runtime.js.EventLoop;
 import dev.sparrow.runtime.js.ModuleSources;
 import dev.sparrow.runtime.project.Project;
+import dev.sparrow.runtime.wx.FileApis;
+import dev.sparrow.runtime.wx.FileSystemManagerApis;
 import dev.sparrow.runtime.wx.AudioApis;
 import dev.sparrow.runtime.wx.AuthApis;
 import dev.sparrow.runtime.wx.BackgroundAudioApis;
@@ -64,6 +70,7 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
   final HeadlessDialogs dialogs;
   final Path appDataDir;
   final FileSandbox files;
+  final DocumentViewer documentViewer;
   final HeadlessAlbum album;
   final HeadlessMicrophone microphone;
   final HeadlessPermissions permissions;
@@ -105,7 +112,9 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     }
     this.dialogs = new HeadlessDialogs(options.dialogPolicy());
     int number = SESSIONS.incrementAndGet();
-    this.files = new FileSandbox(appDataDir, "session-" + ProcessHandle.current().pid() + "-" + number, options.pathScheme(), project.files()::file);
+    this.files = new FileSandbox(appDataDir, "session-" + ProcessHandle.current().pid() + "-" + number, options.pathScheme(),
+        project.files()::file, options.fileLimits());
+    this.documentViewer = options.documentViewer() != null ? options.documentViewer() : new HeadlessDocumentViewer();
     Path dataRoot = appDataDir.getParent();
     this.album = new HeadlessAlbum(options.albumDir(),
         options.photoAlbumDir() != null ? options.photoAlbumDir() : dataRoot.resolve("photo-album"));
@@ -151,6 +160,10 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     registry.addAll(new StorageApis(storage).specs());
     registry.addAll(new SystemApis(options.device(), this::chrome, () -> registry).specs());
     registry.addAll(new RouteApis(() -> router, () -> loop.post(() -> router.flushReady())).specs());
+    FileOps fileOps = new FileOps(files, options.clock());
+    SavedFiles savedFiles = new SavedFiles(fileOps, options.clock());
+    FileApis fileApis = new FileApis(bridge, fileOps, savedFiles, hooks.documents(documentViewer, device), fileOps);
+    registry.addAll(fileApis.specs()).addAll(new FileSystemManagerApis(fileOps, savedFiles, fileApis).specs());
     initMedia();
     registry.completeWithUnsupported();
     view = new ViewLayer(project, options.clock(), this::error);

@@ -1,9 +1,11 @@
 package dev.sparrow.runtime;
 
 import dev.sparrow.apis.device.Clock;
+import dev.sparrow.apis.files.DocumentViewer;
 import dev.sparrow.apis.device.HeadlessPermissions;
 import dev.sparrow.apis.media.MediaSettings;
 import dev.sparrow.apis.files.FileSandbox;
+import dev.sparrow.apis.files.HeadlessDocumentViewer;
 import dev.sparrow.apis.device.VirtualClock;
 import dev.sparrow.apis.system.DeviceProfile;
 import dev.sparrow.apis.ui.HeadlessDialogs;
@@ -37,6 +39,8 @@ public final class SessionOptions {
   private Map<String, String> launchQuery = new LinkedHashMap<>();
   private int scene = 1001;
   private FileSandbox.Scheme pathScheme = FileSandbox.Scheme.WXFILE;
+  private FileSandbox.Limits fileLimits = FileSandbox.Limits.DEFAULT;
+  private DocumentViewer documentViewer;
   private Path albumDir;
   private Path photoAlbumDir;
   private Path microphoneWav;
@@ -107,9 +111,30 @@ public final class SessionOptions {
     return this;
   }
 
-  /** How local file paths start: {@code wxfile://} (default, as on phones) or {@code http://} (as in DevTools). */
+  /**
+   * How local file paths start: {@code wxfile://} (default, as on phones: {@code wxfile://tmp_…},
+   * {@code wxfile://store_…}, {@code wxfile://usr}) or {@code http://} (as in DevTools: {@code
+   * http://tmp/…}, {@code http://store/…}, {@code http://usr}). The phone form is the default
+   * because some real apps test {@code path.startsWith('wxfile://')}; see docs/decisions.md.
+   */
   public SessionOptions pathScheme(FileSandbox.Scheme scheme) {
     this.pathScheme = Objects.requireNonNull(scheme);
+    return this;
+  }
+
+  /**
+   * The file storage limit of the appid: saved files and user files together (default 10 MB, the
+   * {@code wx.saveFile} page; the current guide says 200 MB — see docs/decisions.md). Exceeding it
+   * fails with {@code the maximum size of the file storage limit is exceeded}.
+   */
+  public SessionOptions fileQuota(long bytes) {
+    this.fileLimits = new FileSandbox.Limits(bytes, fileLimits.maxFileBytes());
+    return this;
+  }
+
+  /** The device that shows {@code wx.openDocument} files (default: a {@link HeadlessDocumentViewer} per session). */
+  public SessionOptions documentViewer(DocumentViewer viewer) {
+    this.documentViewer = Objects.requireNonNull(viewer);
     return this;
   }
 
@@ -222,6 +247,15 @@ public final class SessionOptions {
 
   public FileSandbox.Scheme pathScheme() {
     return pathScheme;
+  }
+
+  public FileSandbox.Limits fileLimits() {
+    return fileLimits;
+  }
+
+  /** The configured document viewer, or null for a fresh headless one per session. */
+  public DocumentViewer documentViewer() {
+    return documentViewer;
   }
 
   public Path albumDir() {

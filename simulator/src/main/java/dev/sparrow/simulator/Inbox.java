@@ -72,6 +72,7 @@ final class Inbox implements Browsers.Handler {
         case "pick.cancel" -> d.album.answerPick(id, List.of(), "album", false);
         case "preview.closed" -> d.album.closePreview(id);
         case "audio.state" -> d.speaker.report(m);
+        case "document.closed" -> d.documents.closed(id);
         case "panel" -> from.send(simulator.panels().answer(session, m).toString());
         case "storage.set" -> {
           simulator.panels().setStorage(session, m.path("key").asText(), m.path("value").asText());

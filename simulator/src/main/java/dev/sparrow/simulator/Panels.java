@@ -73,22 +73,20 @@ final class Panels {
       for (Object f : (List<Object>) list.getOrDefault("fileList", List.of())) {
         saved.add(Messages.json(f));
       }
-    } catch (WxCallException notSupported) {
-      listFolder(session.files().storeDir(), session.files().scheme().prefix(), saved, false);
+    } catch (WxCallException e) {
+      m.put("savedError", e.errMsg());
     }
     FileSandbox files = session.files();
-    listFolder(files.userDir(), files.userDataPath() + "/", m.putArray("user"), true);
-    listFolder(files.tempDir(), files.scheme().prefix(), m.putArray("temp"), false);
-  }
-
-  private static void listFolder(Path dir, String prefix, ArrayNode out, boolean recursive) {
+    ArrayNode user = m.putArray("user");
+    Path dir = files.userDir();
     if (!Files.isDirectory(dir)) {
       return;
     }
-    try (Stream<Path> walk = recursive ? Files.walk(dir, 8) : Files.list(dir)) {
-      walk.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().limit(500).forEach(p -> {
-        ObjectNode f = out.addObject();
-        f.put("filePath", prefix + dir.relativize(p).toString().replace('\\', '/'));
+    try (Stream<Path> walk = Files.walk(dir, 8)) {
+      walk.filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+          .filter(p -> !p.getFileName().toString().startsWith(".")).sorted().limit(500).forEach(p -> {
+        ObjectNode f = user.addObject();
+        f.put("filePath", files.userPathOf(p));
         try {
           f.put("size", Files.size(p));
           f.put("createTime", Files.getLastModifiedTime(p).toMillis() / 1000);
@@ -97,7 +95,7 @@ final class Panels {
         }
       });
     } catch (IOException e) {
-      out.addObject().put("error", e.getMessage());
+      m.put("userError", e.getMessage());
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.sparrow.simulator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparrow.apis.files.FileSandbox;
+import dev.sparrow.apis.files.LocalPath;
 import dev.sparrow.apis.system.DeviceProfile;
 import dev.sparrow.runtime.Session;
 import dev.sparrow.runtime.SessionOptions;
@@ -243,8 +244,9 @@ public final class Simulator implements AutoCloseable {
     ArrayNode local = m.putArray("localPrefixes");
     FileSandbox files = s == null ? null : s.files();
     if (files != null && files.scheme() == FileSandbox.Scheme.HTTP) {
-      for (String area : List.of("tmp", "store", "usr")) {
-        local.add(files.scheme().prefix() + area);
+      for (LocalPath.Area area : List.of(LocalPath.Area.TEMP, LocalPath.Area.STORE, LocalPath.Area.USER)) {
+        String sample = files.pathOf(area, "x");
+        local.add(sample.substring(0, sample.length() - 1));
       }
     } else {
       local.add(FileSandbox.Scheme.WXFILE.prefix());
@@ -297,6 +299,25 @@ public final class Simulator implements AutoCloseable {
     @Override
     public Optional<String> screen(String key) {
       return Optional.ofNullable(screens.get(key));
+    }
+
+    @Override
+    public boolean extra(String path, org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
+        org.eclipse.jetty.util.Callback callback) throws Exception {
+      java.util.regex.Matcher doc = java.util.regex.Pattern.compile("/document/(\\d{1,9})/([a-z0-9.]{1,16})").matcher(path);
+      if (!doc.matches() || devices.documents == null) {
+        return false;
+      }
+      Optional<byte[]> png = devices.documents.image(Integer.parseInt(doc.group(1)), doc.group(2));
+      if (png.isEmpty()) {
+        org.eclipse.jetty.server.Response.writeError(request, response, callback, 404);
+      } else {
+        response.setStatus(200);
+        response.getHeaders().put(org.eclipse.jetty.http.HttpHeader.CONTENT_TYPE, "image/png");
+        response.getHeaders().put(org.eclipse.jetty.http.HttpHeader.CONTENT_LENGTH, png.get().length);
+        response.write(true, java.nio.ByteBuffer.wrap(png.get()), callback);
+      }
+      return true;
     }
   }
 

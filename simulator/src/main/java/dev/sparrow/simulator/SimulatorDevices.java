@@ -15,6 +15,8 @@ import dev.sparrow.apis.ui.HeadlessDialogs;
 import dev.sparrow.runtime.DeviceHooks;
 import dev.sparrow.simulator.device.BrowserAlbum;
 import dev.sparrow.simulator.device.BrowserDialogs;
+import dev.sparrow.simulator.device.BrowserDocuments;
+import dev.sparrow.apis.files.DocumentViewer;
 import dev.sparrow.simulator.device.BrowserMicrophone;
 import dev.sparrow.simulator.device.BrowserPermissions;
 import dev.sparrow.simulator.device.BrowserSpeaker;
@@ -31,6 +33,7 @@ final class SimulatorDevices implements DeviceHooks {
   volatile BrowserAlbum album;
   volatile BrowserMicrophone microphone;
   volatile BrowserSpeaker speaker;
+  volatile BrowserDocuments documents;
 
   SimulatorDevices(Browsers browsers) {
     this.browsers = browsers;
@@ -70,6 +73,12 @@ final class SimulatorDevices implements DeviceHooks {
   public Microphone microphone(HeadlessMicrophone headless, Context context) {
     microphone = new BrowserMicrophone(headless, browsers::broadcast, browsers::connected);
     return microphone;
+  }
+
+  @Override
+  public DocumentViewer documents(DocumentViewer headless, Context context) {
+    documents = new BrowserDocuments(headless, prompts, browsers::connected);
+    return documents;
   }
 
   @Override

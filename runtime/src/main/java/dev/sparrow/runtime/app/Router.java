@@ -42,6 +42,7 @@ public final class Router {
   private final List<PageInstance> stack = new ArrayList<>();
   private final Map<String, PageInstance> tabPages = new LinkedHashMap<>();
   private final Map<Integer, PageInstance> byId = new LinkedHashMap<>();
+  private final List<PageInstance> readyQueue = new ArrayList<>();
   private int nextId = 1;
   private boolean appVisible = true;
 
@@ -85,11 +86,7 @@ public final class Router {
       pageNotFound(route, query, true);
       return;
     }
-    PageInstance page = open(route, query);
-    push(page);
-    show(page);
-    changed("appLaunch");
-    scheduleReady(page);
+    enter(route, query, "appLaunch");
   }
 
   private void pageNotFound(String route, Map<String, String> query, boolean entry) {
@@ -151,12 +148,7 @@ public final class Router {
       throw ApiFailure.of("webview count limit exceed");
     }
     current().ifPresent(this::hide);
-    PageInstance page = open(t.route(), t.query());
-    push(page);
-    show(page);
-    changed("navigateTo");
-    scheduleReady(page);
-    return page;
+    return enter(t.route(), t.query(), "navigateTo");
   }
 
   public PageInstance redirectTo(String url) {
@@ -168,12 +160,7 @@ public final class Router {
       stack.remove(stack.size() - 1);
       unload(p);
     });
-    PageInstance page = open(t.route(), t.query());
-    push(page);
-    show(page);
-    changed("redirectTo");
-    scheduleReady(page);
-    return page;
+    return enter(t.route(), t.query(), "redirectTo");
   }
 
   public PageInstance navigateBack(int delta) {
@@ -199,12 +186,7 @@ public final class Router {
     for (PageInstance tab : List.copyOf(tabPages.values())) {
       unload(tab);
     }
-    PageInstance page = open(t.route(), t.query());
-    push(page);
-    show(page);
-    changed("reLaunch");
-    scheduleReady(page);
-    return page;
+    return enter(t.route(), t.query(), "reLaunch");
   }
 
   public PageInstance switchTab(String url) {
@@ -248,6 +230,16 @@ public final class Router {
       throw ApiFailure.of("page \"" + shown + "\" is not found");
     }
     return t;
+  }
+
+  /** Opens a page on top of the stack: onLoad, onShow, then onReady after the first render. */
+  private PageInstance enter(String route, Map<String, String> query, String openType) {
+    PageInstance page = open(route, query);
+    push(page);
+    show(page);
+    changed(openType);
+    scheduleReady(page);
+    return page;
   }
 
   /** Loads the page's code if needed, creates the instance and runs onLoad. */
@@ -310,8 +302,6 @@ public final class Router {
   private void scheduleReady(PageInstance page) {
     readyQueue.add(page);
   }
-
-  private final List<PageInstance> readyQueue = new ArrayList<>();
 
   /**
    * Runs onReady for pages whose first render is done. The session calls this in a task of its own

@@ -25,6 +25,7 @@ public final class JsValues {
   private final Value arrayBuffer;
   private final Value revive;
   private final Value instanceOf;
+  private final Value typed;
   private final Value typeTag;
   private final Value stringify;
 
@@ -36,6 +37,7 @@ public final class JsValues {
     this.arrayBuffer = helpers.getMember("arrayBuffer");
     this.revive = helpers.getMember("revive");
     this.instanceOf = helpers.getMember("instanceOf");
+    this.typed = helpers.getMember("typed");
     this.typeTag = helpers.getMember("typeTag");
     this.stringify = helpers.getMember("stringify");
   }
@@ -113,7 +115,7 @@ public final class JsValues {
     return out;
   }
 
-  /** Plain Java data (or a {@link Value}, {@link JsonValue}, {@link InstanceRef}) as a JS value. */
+  /** Plain Java data (or a {@link Value}, {@link JsonValue}, {@link InstanceRef}, {@link TypedObject}) as a JS value. */
   public Object toJs(Object o) {
     if (o == null || o instanceof String || o instanceof Boolean || o instanceof Integer || o instanceof Value) {
       return o;
@@ -141,6 +143,9 @@ public final class JsValues {
     }
     if (o instanceof InstanceRef ref) {
       return instanceOf.execute(ref.type(), ref.id());
+    }
+    if (o instanceof TypedObject t) {
+      return typed.execute(t.type(), toJs(t.fields()));
     }
     if (o instanceof Map<?, ?> m) {
       Value obj = newObject.execute();

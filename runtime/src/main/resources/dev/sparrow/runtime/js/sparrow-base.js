@@ -418,11 +418,36 @@
         throw new Error('unknown api kind ' + spec.kind);
     }
   }
+  // One JS object per host instance while page code holds it, so that a singleton handed out twice
+  // (wx.getFileSystemManager(), audio managers) is the same object (===). Weakly held; dead entries
+  // are swept as new instances arrive.
+  const liveInstances = new Map();
+  let instancesSinceSweep = 0;
   function instanceOf(type, id) {
+    const known = liveInstances.get(id);
+    const existing = known && known.deref();
+    if (existing) return existing;
     let proto = instanceTypes.get(type);
     if (!proto) { proto = {}; instanceTypes.set(type, proto); }
     const obj = Object.create(proto);
     Object.defineProperty(obj, '__sparrowId__', { value: id });
+    if (++instancesSinceSweep >= 256) {
+      instancesSinceSweep = 0;
+      for (const [k, ref] of liveInstances) if (!ref.deref()) liveInstances.delete(k);
+    }
+    liveInstances.set(id, new WeakRef(obj));
+    return obj;
+  }
+  // Result objects with methods (TypedObject.java): the host sends plain fields, these give the
+  // methods. Non-enumerable, so JSON.stringify and console show only the fields, as in WeChat.
+  const S_IFMT = 0xF000;
+  const resultProtos = { Stats: Object.create(Object.prototype, {
+    isDirectory: { value: function isDirectory() { return (this.mode & S_IFMT) === 0x4000; } },
+    isFile: { value: function isFile() { return (this.mode & S_IFMT) === 0x8000; } }
+  }) };
+  function typed(type, obj) {
+    const proto = resultProtos[type];
+    if (proto) Object.setPrototypeOf(obj, proto);
     return obj;
   }
   for (const spec of specs) {
@@ -586,6 +611,7 @@
     appRegistered: function () { return appRegistered; },
     globalData: function () { return JSON.stringify(appInstance.globalData === undefined ? null : appInstance.globalData); },
     instanceOf: instanceOf,
+    typed: typed,
     typeTag: typeTag,
     guard: guard,
     reportError: reportError,

@@ -1,0 +1,287 @@
+package dev.sparrow.runtime.wx;
+
+import static dev.sparrow.runtime.bridge.JsType.ARRAY_BUFFER;
+import static dev.sparrow.runtime.bridge.JsType.BOOLEAN;
+import static dev.sparrow.runtime.bridge.JsType.NUMBER;
+import static dev.sparrow.runtime.bridge.JsType.OBJECT;
+import static dev.sparrow.runtime.bridge.JsType.STRING;
+
+import dev.sparrow.apis.ApiFailure;
+import dev.sparrow.apis.Errno;
+import dev.sparrow.apis.files.Encodings;
+import dev.sparrow.apis.files.FileErrors;
+import dev.sparrow.apis.files.FileOps;
+import dev.sparrow.apis.files.FileStat;
+import dev.sparrow.apis.files.SavedFiles;
+import dev.sparrow.runtime.bridge.ApiCall;
+import dev.sparrow.runtime.bridge.ApiSpec;
+import dev.sparrow.runtime.bridge.TypedObject;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * {@code wx.getFileSystemManager()}'s methods (spec files.md §8): {@code access}, {@code mkdir},
+ * {@code rmdir}, {@code readdir}, {@code readFile}, {@code writeFile}, {@code appendFile}, {@code
+ * unlink}, {@code rename}, {@code copyFile}, {@code stat}, {@code truncate}, {@code saveFile} and
+ * their {@code *Sync} forms, plus {@code getSavedFileList}, {@code removeSavedFile} and {@code
+ * getFileInfo}. Async forms take an object and never return a Promise; Sync forms take positional
+ * arguments (in the order declared) and throw {@code "<name>Sync:fail <reason>"}.
+ * Implementation: {@link FileOps}, {@link SavedFiles}.
+ */
+public final class FileSystemManagerApis {
+  static final String TYPE = "FileSystemManager";
+
+  /** File work that may fail with an I/O error. */
+  @FunctionalInterface
+  interface Io<T> {
+    T run() throws IOException;
+  }
+
+  /** One method: reads the call, does the work, returns the Sync form's value. */
+  @FunctionalInterface
+  private interface Method {
+    Object run(ApiCall call) throws IOException;
+  }
+
+  private final FileOps ops;
+  private final SavedFiles saved;
+  private final FileApis files;
+
+  public FileSystemManagerApis(FileOps ops, SavedFiles saved, FileApis files) {
+    this.ops = ops;
+    this.saved = saved;
+    this.files = files;
+  }
+
+  public List<ApiSpec> specs() {
+    List<ApiSpec> out = new ArrayList<>();
+    both(out, "access", null, b -> b.required("path", STRING), c -> {
+      ops.access(c.string("path"));
+      return null;
+    });
+    both(out, "mkdir", null, b -> b.required("dirPath", STRING).optional("recursive", BOOLEAN, false), c -> {
+      ops.mkdir(c.string("dirPath"), c.bool("recursive"));
+      return null;
+    });
+    both(out, "rmdir", null, b -> b.required("dirPath", STRING).optional("recursive", BOOLEAN, false), c -> {
+      ops.rmdir(c.string("dirPath"), c.bool("recursive"));
+      return null;
+    });
+    both(out, "readdir", "files", b -> b.required("dirPath", STRING), c -> ops.readdir(c.string("dirPath")));
+    both(out, "readFile", "data",
+        b -> b.required("filePath", STRING).optional("encoding", STRING).optional("position", NUMBER).optional("length", NUMBER),
+        this::readFile);
+    both(out, "writeFile", null,
+        b -> b.required("filePath", STRING).required("data", STRING, ARRAY_BUFFER).optional("encoding", STRING, "utf8"), c -> {
+          ops.writeFile(c.string("filePath"), data(c));
+          return null;
+        });
+    both(out, "appendFile", null,
+        b -> b.required("filePath", STRING).required("data", STRING, ARRAY_BUFFER).optional("encoding", STRING, "utf8"), c -> {
+          ops.appendFile(c.string("filePath"), data(c));
+          return null;
+        });
+    both(out, "unlink", null, b -> b.required("filePath", STRING), c -> {
+      ops.unlink(c.string("filePath"));
+      return null;
+    });
+    both(out, "rename", null, b -> b.required("oldPath", STRING).required("newPath", STRING), c -> {
+      ops.rename(c.string("oldPath"), c.string("newPath"));
+      return null;
+    });
+    both(out, "copyFile", null, b -> b.required("srcPath", STRING).required("destPath", STRING), c -> {
+      ops.copyFile(c.string("srcPath"), c.string("destPath"));
+      return null;
+    });
+    both(out, "stat", "stats", b -> b.required("path", STRING).optional("recursive", BOOLEAN, false), this::stat);
+    both(out, "saveFile", "savedFilePath", b -> b.required("tempFilePath", STRING).optional("filePath", STRING),
+        c -> saved.save(c.string("tempFilePath"), c.string("filePath")));
+    out.add(async("truncate", null, b -> b.required("filePath", STRING).optional("length", NUMBER, 0), this::truncate));
+    // truncateSync takes one object ({filePath, length}), unlike the other Sync forms.
+    out.add(ApiSpec.sync("truncateSync").on(TYPE).required("object", OBJECT).handleSync(c -> {
+      Map<String, Object> o = c.object("object");
+      if (!(o.get("filePath") instanceof String path)) {
+        throw ApiFailure.of("parameter error: parameter.filePath should be String instead of " + tagOf(o.get("filePath")) + ";",
+            Errno.INVALID_PARAMETER);
+      }
+      long length = o.get("length") instanceof Number n ? n.longValue() : 0;
+      io(() -> {
+        ops.truncate(path, length);
+        return null;
+      }, path);
+      return null;
+    }));
+    out.add(async("getSavedFileList", "fileList", b -> b, c -> savedFileList(saved)));
+    out.add(async("removeSavedFile", null, b -> b.required("filePath", STRING), c -> {
+      saved.remove(c.string("filePath"));
+      return null;
+    }));
+    out.add(ApiSpec.async("getFileInfo").on(TYPE).noPromise().required("filePath", STRING).optional("digestAlgorithm", STRING, "md5")
+        .returns("size", "digest").handle(c -> c.resolve(files.fileInfo(c, true))));
+    return out;
+  }
+
+  private Object readFile(ApiCall c) throws IOException {
+    String encoding = c.string("encoding");
+    if (encoding != null && !encoding.isEmpty()) {
+      Encodings.require(encoding);
+    }
+    Long position = c.has("position") ? (long) c.number("position") : null;
+    Long length = c.has("length") ? (long) c.number("length") : null;
+    byte[] bytes = ops.readFile(c.string("filePath"), position, length);
+    return encoding == null || encoding.isEmpty() ? bytes : Encodings.toText(bytes, encoding);
+  }
+
+  private Object stat(ApiCall c) throws IOException {
+    String path = c.string("path");
+    if (c.bool("recursive")) {
+      Optional<List<FileStat.Entry>> tree = ops.statTree(path);
+      if (tree.isPresent()) {
+        List<Object> items = new ArrayList<>();
+        for (FileStat.Entry e : tree.get()) {
+          Map<String, Object> item = new LinkedHashMap<>();
+          item.put("path", e.path());
+          item.put("stats", stats(e.stats()));
+          items.add(item);
+        }
+        return items;
+      }
+    }
+    return stats(ops.stat(path));
+  }
+
+  private Object truncate(ApiCall c) throws IOException {
+    ops.truncate(c.string("filePath"), c.longValue("length"));
+    return null;
+  }
+
+  /** The JS type tag of a converted argument, for parameter errors. */
+  private static String tagOf(Object v) {
+    if (v == null) {
+      return "Undefined";
+    }
+    if (v instanceof Number) {
+      return "Number";
+    }
+    if (v instanceof Boolean) {
+      return "Boolean";
+    }
+    if (v instanceof List) {
+      return "Array";
+    }
+    if (v instanceof byte[]) {
+      return "ArrayBuffer";
+    }
+    return "Object";
+  }
+
+  private static TypedObject stats(FileStat s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("mode", s.mode());
+    m.put("size", s.size());
+    m.put("lastAccessedTime", s.lastAccessedTime());
+    m.put("lastModifiedTime", s.lastModifiedTime());
+    return new TypedObject("Stats", m);
+  }
+
+  /** {@code fileList} of {@code getSavedFileList}: {@code filePath}, {@code size} (bytes), {@code createTime} (s). */
+  static List<Object> savedFileList(SavedFiles saved) throws IOException {
+    List<Object> out = new ArrayList<>();
+    for (SavedFiles.SavedFile f : saved.list()) {
+      Map<String, Object> item = new LinkedHashMap<>();
+      item.put("filePath", f.filePath());
+      item.put("size", f.size());
+      item.put("createTime", f.createTime());
+      out.add(item);
+    }
+    return out;
+  }
+
+  /** The bytes to write: an ArrayBuffer as is, a string in {@code encoding}. */
+  private static byte[] data(ApiCall c) {
+    Object data = c.get("data");
+    if (data instanceof byte[] b) {
+      return b;
+    }
+    String encoding = c.string("encoding");
+    Encodings.require(encoding);
+    return Encodings.toBytes((String) data, encoding);
+  }
+
+  /** Declares {@code name} (async, result under {@code resultKey}) and {@code nameSync} (returns the value). */
+  private static void both(List<ApiSpec> out, String name, String resultKey, Consumer<ApiSpec.Builder> params, Method method) {
+    out.add(async(name, resultKey, b -> {
+      params.accept(b);
+      return b;
+    }, method));
+    ApiSpec.Builder sync = ApiSpec.sync(name + "Sync").on(TYPE);
+    params.accept(sync);
+    out.add(sync.handleSync(c -> io(() -> method.run(c), firstPath(c))));
+  }
+
+  private static ApiSpec async(String name, String resultKey, UnaryOperator<ApiSpec.Builder> params, Method method) {
+    ApiSpec.Builder b = params.apply(ApiSpec.async(name).on(TYPE).noPromise());
+    if (resultKey != null) {
+      b.returns(resultKey);
+    }
+    return b.handle(c -> {
+      Object value = io(() -> method.run(c), firstPath(c));
+      if (resultKey == null) {
+        c.resolve();
+      } else {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put(resultKey, value);
+        c.resolve(r);
+      }
+    });
+  }
+
+  private static String firstPath(ApiCall c) {
+    for (Object v : c.args().values()) {
+      if (v instanceof String s) {
+        return s;
+      }
+    }
+    return "";
+  }
+
+  /**
+   * Runs file work; an operating-system error that the rules did not foresee (a race with another
+   * session, a full disk) becomes WeChat's nearest failure instead of an internal error.
+   */
+  static <T> T io(Io<T> work, String path) {
+    try {
+      return work.run();
+    } catch (NoSuchFileException e) {
+      throw FileErrors.noSuchFile(path);
+    } catch (NotDirectoryException e) {
+      throw FileErrors.notADirectory(path);
+    } catch (DirectoryNotEmptyException e) {
+      throw FileErrors.directoryNotEmpty();
+    } catch (AccessDeniedException e) {
+      throw FileErrors.permissionDenied(path);
+    } catch (FileSystemException e) {
+      String reason = String.valueOf(e.getReason());
+      if (reason.contains("File name too long")) {
+        throw FileErrors.nameTooLong();
+      }
+      if (reason.contains("No space left")) {
+        throw FileErrors.storageExceeded();
+      }
+      throw ApiFailure.of("Input/output error", FileErrors.IO_ERROR);
+    } catch (IOException e) {
+      throw ApiFailure.of("Input/output error", FileErrors.IO_ERROR);
+    }
+  }
+}
