@@ -47,7 +47,7 @@ final class RunCommand implements Callable<Integer> {
     Simulator simulator;
     try {
       simulator = Simulator.start(options, Simulator.Config.DEFAULT.port(port).onListening(url -> {
-        t.info("simulator: " + url);
+        t.print("simulator: " + url);
         if (!noOpen) {
           Browser.open(url, t);
         }
