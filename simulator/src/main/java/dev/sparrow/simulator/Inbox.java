@@ -110,7 +110,7 @@ final class Inbox implements Browsers.Handler {
     double x = m.path("x").asDouble();
     double y = m.path("y").asDouble();
     boolean touches = m.path("touches").asBoolean(true);
-    JsonNode detail = m.path("detail");
+    JsonNode detail = m.path("detail").isObject() ? m.path("detail") : Browsers.JSON.createObjectNode();
     Function<ElementHandle, Interaction> action = switch (type) {
       case "tap" -> h -> h.tap(x, y, touches);
       case "longpress" -> h -> h.longPress(x, y, touches);
@@ -118,8 +118,8 @@ final class Inbox implements Browsers.Handler {
       case "confirm" -> ElementHandle::confirm;
       case "focus" -> ElementHandle::focus;
       case "blur" -> ElementHandle::blur;
-      case "change" -> h -> h.change(m.path("value"));
-      default -> h -> h.trigger(type, detail.isObject() ? detail : Messages.of("detail").without("t"));
+      case "change" -> m.has("value") ? h -> h.change(m.path("value")) : h -> h.trigger(type, detail);
+      default -> h -> h.trigger(type, detail);
     };
     session.interactLater(page, node, action).exceptionally(t -> null);
   }
