@@ -50,6 +50,7 @@ public final class Session implements AutoCloseable {
 
   /** Loads the project (throwing {@link dev.sparrow.runtime.project.ProjectException} if it is broken) and launches it. */
   static Session launch(SessionOptions options) {
+    dev.sparrow.runtime.js.JsEngine.warmUp();
     Project project = ProjectLoader.load(options.projectDir());
     SessionCore core = new SessionCore(options, project);
     try {

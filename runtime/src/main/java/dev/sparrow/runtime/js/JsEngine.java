@@ -21,6 +21,18 @@ public final class JsEngine {
 
   private JsEngine() {}
 
+  /**
+   * Starts creating the shared engine on a background thread (it takes ~0.5 s cold), so that a
+   * launch can load the project meanwhile. Harmless if the engine exists.
+   */
+  public static void warmUp() {
+    if (engine == null) {
+      Thread t = new Thread(JsEngine::engine, "sparrow-engine-warmup");
+      t.setDaemon(true);
+      t.start();
+    }
+  }
+
   /** The shared engine, created on first use. */
   public static Engine engine() {
     Engine e = engine;
