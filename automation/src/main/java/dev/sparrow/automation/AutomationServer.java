@@ -6,7 +6,7 @@ import dev.sparrow.runtime.ConsoleMessage;
 import dev.sparrow.runtime.ScriptError;
 import dev.sparrow.runtime.Session;
 import dev.sparrow.runtime.SessionOptions;
-import dev.sparrow.runtime.Sparrow;
+import dev.sparrow.simulator.Simulator;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Set;
@@ -44,6 +44,7 @@ public final class AutomationServer implements AutoCloseable {
   private final AtomicBoolean closing = new AtomicBoolean();
   private volatile boolean logEnabled;
   private Session session;
+  private Simulator simulator;
 
   private AutomationServer() {
     this.jetty = new Server();
@@ -56,8 +57,11 @@ public final class AutomationServer implements AutoCloseable {
   public static AutomationServer start(SessionOptions options, int port) throws Exception {
     AutomationServer server = new AutomationServer();
     options.onConsole(server::console).onError(server::exception);
-    server.session = Sparrow.launch(options);
     try {
+      // the simulator serves the screen-only page App.captureScreenshot photographs; with no tab
+      // connected its devices are the headless ones, so the protocol behaves as before
+      server.simulator = Simulator.start(options, Simulator.Config.DEFAULT);
+      server.session = server.simulator.session();
       server.session.awaitIdle(Duration.ofMinutes(1));
       new ToolDomain(server).register(server.dispatcher);
       new AppDomain(server).register(server.dispatcher);
@@ -100,6 +104,11 @@ public final class AutomationServer implements AutoCloseable {
 
   public Session session() {
     return session;
+  }
+
+  /** The simulator behind the session (screenshots). */
+  Simulator simulator() {
+    return simulator;
   }
 
   public Dispatcher dispatcher() {
@@ -180,7 +189,9 @@ public final class AutomationServer implements AutoCloseable {
     } catch (Exception ignored) {
       // stopping is best effort
     }
-    if (session != null) {
+    if (simulator != null) {
+      simulator.close();
+    } else if (session != null) {
       session.close();
     }
     executor.shutdownNow();

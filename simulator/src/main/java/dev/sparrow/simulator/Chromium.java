@@ -61,7 +61,7 @@ public final class Chromium {
       cmd.add("--user-data-dir=" + work.resolve("profile"));
       cmd.add("--window-size=" + width + "," + height);
       cmd.add("--force-device-scale-factor=" + scale);
-      cmd.add("--virtual-time-budget=3000");
+      cmd.add("--virtual-time-budget=1000");
       cmd.add("--screenshot=" + png);
       cmd.add(url);
       Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(work.resolve("chromium.log").toFile()).start();
