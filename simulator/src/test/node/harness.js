@@ -12,10 +12,17 @@ const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-ru
   '--disable-component-update', '--disable-sync', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
   '--autoplay-policy=no-user-gesture-required']
 
+// Simulators still running when this process ends (a failed or interrupted run) are stopped with it.
+const children = new Set()
+process.on('exit', () => { for (const c of children) c.kill('SIGKILL') })
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130))
+
 /** Runs `./sparrow run <project>` on a free loopback port; resolves when it prints the simulator's URL. */
 function startSimulator(project, extraArgs = []) {
   const args = ['run', path.join(repo, project), '--port', '0', '--no-open', '--data-dir', 'temp', ...extraArgs]
   const child = spawn(path.join(repo, 'sparrow'), args, { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: '1' } })
+  children.add(child)
+  child.once('exit', () => children.delete(child))
   const output = []
   const lines = readline.createInterface({ input: child.stdout })
   readline.createInterface({ input: child.stderr }).on('line', l => { output.push(l); if (process.env.SPARROW_DEBUG) console.error(l) })

@@ -96,12 +96,20 @@ public final class Simulator implements AutoCloseable {
    */
   public static Simulator start(SessionOptions options, Config config) throws Exception {
     Simulator sim = new Simulator(options, config);
+    // the session launches while the server starts and the browser loads the page (two cores at work)
+    java.util.concurrent.CompletableFuture<Session> launch = java.util.concurrent.CompletableFuture.supplyAsync(() -> Sparrow.launch(options),
+        r -> new Thread(r, "sparrow-simulator-launch").start());
     try {
       sim.server.start();
       config.onListening().accept(sim.url());
-      sim.session = Sparrow.launch(options);
+      sim.session = launch.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      sim.launched.countDown();
+      sim.close();
+      throw e.getCause() instanceof Exception ex ? ex : e;
     } catch (Exception | Error e) {
       sim.launched.countDown();
+      launch.thenAccept(Session::close);
       sim.close();
       throw e;
     }

@@ -30,9 +30,11 @@ class Simulator {
     ws.binaryType = 'arraybuffer'
     this.socket = ws
     ws.onopen = () => { this.shell.status('connected', 'ok'); this.outbox.splice(0).forEach(m => ws.send(m)) }
+    let queue = Promise.resolve(this.ready)
     ws.onmessage = e => {
       const data = JSON.parse(e.data)
-      if (Array.isArray(data)) data.forEach(m => this.handle(m)); else this.handle(data)
+      const run = () => { if (Array.isArray(data)) data.forEach(m => this.handle(m)); else this.handle(data) }
+      if (this.ready) queue = queue.then(() => { this.ready = null; run() }); else run()
     }
     ws.onclose = () => {
       this.shell.status('disconnected — reload to reconnect', 'lost')
@@ -92,7 +94,7 @@ class Simulator {
     frame.bar = m.bar
     frame.open(m.tree, m.css, m.window)
     this.pages.set(m.page, frame)
-    if (!this.perf.firstPaint) this.perf.firstPaint = performance.now()
+    if (!this.perf.firstPaint) requestAnimationFrame(() => { this.perf.firstPaint = this.perf.firstPaint || performance.now() })
     this.shell.paintChrome()
   }
 
@@ -139,10 +141,12 @@ class Simulator {
 
 async function start() {
   const sim = new Simulator()
-  setPagesCss(await (await fetch('/sim/pages.css')).text())
+  // the components' stylesheet loads while the socket connects; messages wait for it
+  const css = fetch('/sim/pages.css').then(r => r.text()).then(setPagesCss)
   const snapshot = document.getElementById('snapshot')
-  if (snapshot) sim.replay(JSON.parse(snapshot.textContent))
-  else sim.connect()
+  if (snapshot) { await css; sim.replay(JSON.parse(snapshot.textContent)); return }
+  sim.ready = css
+  sim.connect()
 }
 
 start()
