@@ -39,6 +39,19 @@ public final class Main implements Runnable {
       description = "Answer to authorization prompts (scope.record, scope.writePhotosAlbum…); default: ask (prompts stay open).")
   String permissions;
 
+  @CommandLine.Option(names = "--host-map", paramLabel = "FROM=TO", scope = CommandLine.ScopeType.INHERIT,
+      description = "Route an origin to another server without touching page code, e.g. https://www.baidu.com=http://127.0.0.1:8080"
+          + " (repeatable). Whitelist, Host, Referer and TLS name keep the page's URL.")
+  java.util.List<String> hostMap = new java.util.ArrayList<>();
+
+  @CommandLine.Option(names = "--domain", paramLabel = "FAMILY=HOST", scope = CommandLine.ScopeType.INHERIT,
+      description = "Add a whitelisted domain for request, uploadFile, downloadFile or socket, e.g. request=api.example.com (repeatable).")
+  java.util.List<String> domains = new java.util.ArrayList<>();
+
+  @CommandLine.Option(names = "--url-check", arity = "1", paramLabel = "true|false", scope = CommandLine.ScopeType.INHERIT,
+      description = "Verify domains, https/wss and ports (default: project.config.json setting.urlCheck).")
+  Boolean urlCheck;
+
   /** Session options for {@code project} from the shared options. */
   dev.sparrow.runtime.SessionOptions sessionOptions(java.nio.file.Path project) {
     dev.sparrow.runtime.SessionOptions o = dev.sparrow.runtime.SessionOptions.of(project);
@@ -50,6 +63,23 @@ public final class Main implements Runnable {
     if (device != null) {
       o.device(dev.sparrow.apis.system.DeviceProfile.preset(device).orElseThrow(() -> new IllegalArgumentException("unknown device \"" + device
           + "\"; one of: " + dev.sparrow.apis.system.DeviceProfile.presets().stream().map(dev.sparrow.apis.system.DeviceProfile::name).toList())));
+    }
+    for (String entry : hostMap) {
+      int eq = entry.indexOf('=');
+      if (eq < 0) {
+        throw new IllegalArgumentException("--host-map needs FROM=TO, got \"" + entry + "\"");
+      }
+      o.hostMap(entry.substring(0, eq), entry.substring(eq + 1));
+    }
+    for (String entry : domains) {
+      int eq = entry.indexOf('=');
+      if (eq < 0) {
+        throw new IllegalArgumentException("--domain needs FAMILY=HOST, got \"" + entry + "\"");
+      }
+      o.allowDomains(entry.substring(0, eq), entry.substring(eq + 1));
+    }
+    if (urlCheck != null) {
+      o.verifyDomains(urlCheck);
     }
     if (album != null) {
       o.album(album);

@@ -28,6 +28,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--exit-when-idle", description = "Stop once the app has launched and nothing is left to do (implies --headless).")
   boolean exitWhenIdle;
 
+  @Option(names = "--log-network", description = "Print every finished network task (method, URL, status, sizes, time).")
+  boolean logNetwork;
+
   @Option(names = "--headless", description = "Run without the browser simulator.")
   boolean headless;
 
@@ -41,6 +44,9 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Terminal t = new Terminal(spec.commandLine().getOut(), spec.commandLine().getErr());
     SessionOptions options = project.toSessionOptions(main).onConsole(t::console).onError(t::error);
+    if (logNetwork) {
+      options.onTraffic(e -> t.info("network: " + e));
+    }
     if (headless || exitWhenIdle) {
       return headless(t, options);
     }

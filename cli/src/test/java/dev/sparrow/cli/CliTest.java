@@ -54,6 +54,13 @@ class CliTest {
   }
 
   @Test
+  void checkReportsStyleProblemsWithTheirLine() {
+    Result r = run("check", example("broken/bad-wxss"));
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("pages/index/index.wxss:4: WXSS: block is not closed");
+  }
+
+  @Test
   void checkReportsRuntimeErrorsOfEveryPage() {
     Result r = run("check", example("broken/throws-on-load"));
     assertThat(r.code()).isEqualTo(1);
@@ -128,5 +135,47 @@ class CliTest {
     Result r = run("run", example("quickstart"), "--device", "nokia", "--exit-when-idle", "--data-dir", "temp");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("unknown device \"nokia\"");
+  }
+
+  @Test
+  void hostMapRoutesThePagesOriginToALocalServerAndLogNetworkPrintsIt(@TempDir Path dir) throws Exception {
+    com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress(java.net.InetAddress.getByName("127.0.0.1"), 0), 0);
+    server.createContext("/hello", ex -> {
+      byte[] body = ("{\"host\":\"" + ex.getRequestHeaders().getFirst("Host") + "\"}").getBytes();
+      ex.getResponseHeaders().add("Content-Type", "application/json");
+      ex.sendResponseHeaders(200, body.length);
+      ex.getResponseBody().write(body);
+      ex.close();
+    });
+    server.start();
+    try {
+      Files.writeString(dir.resolve("project.config.json"), "{\"appid\":\"wxclinet0000001\",\"setting\":{\"urlCheck\":true}}");
+      Files.writeString(dir.resolve("app.json"), "{\"pages\":[\"pages/index/index\"]}");
+      Files.writeString(dir.resolve("app.js"), "App({ onLaunch() { wx.request({ url: 'https://www.baidu.com/hello',"
+          + " success: (res) => console.log('host ' + res.data.host), fail: (e) => console.log(e.errMsg) }) } })");
+      Files.createDirectories(dir.resolve("pages/index"));
+      Files.writeString(dir.resolve("pages/index/index.js"), "Page({})");
+      Files.writeString(dir.resolve("pages/index/index.wxml"), "<view/>");
+      String port = String.valueOf(server.getAddress().getPort());
+      Result r = run("run", dir.toString(), "--exit-when-idle", "--data-dir", "temp", "--log-network", "--domain", "request=www.baidu.com",
+          "--host-map", "https://www.baidu.com=http://127.0.0.1:" + port);
+      assertThat(r.out()).contains("host www.baidu.com");
+      assertThat(r.err()).contains("network: request GET https://www.baidu.com/hello [via 127.0.0.1:" + port + "] -> 200");
+      Result blocked = run("run", dir.toString(), "--exit-when-idle", "--data-dir", "temp", "--host-map", "https://www.baidu.com=http://127.0.0.1:" + port);
+      assertThat(blocked.out()).contains("request:fail url not in domain list");
+      Result unchecked = run("run", dir.toString(), "--exit-when-idle", "--data-dir", "temp", "--url-check", "false",
+          "--host-map", "https://www.baidu.com=http://127.0.0.1:" + port);
+      assertThat(unchecked.out()).contains("host www.baidu.com");
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
+  void aMalformedHostMapIsAClearError() {
+    Result r = run("run", example("quickstart"), "--host-map", "nonsense", "--exit-when-idle", "--data-dir", "temp");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--host-map needs FROM=TO");
   }
 }

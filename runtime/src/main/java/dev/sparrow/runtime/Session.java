@@ -91,6 +91,15 @@ public final class Session implements AutoCloseable {
     return core.documentViewer instanceof HeadlessDocumentViewer h ? h.opened() : List.of();
   }
 
+  /**
+   * Fetches a network URL the way the media APIs do: through the session's network (host mapping,
+   * TLS trust, the downloadFile domain list, the traffic log). A front-end loads network images and
+   * audio for its page with it.
+   */
+  public dev.sparrow.apis.media.MediaFetch mediaFetch() {
+    return new dev.sparrow.apis.network.NetworkMediaFetch(core.network);
+  }
+
   // ---- pages and navigation --------------------------------------------------------------------
 
   /** The page on top of the stack. */
@@ -216,6 +225,12 @@ public final class Session implements AutoCloseable {
       throw new ScriptException(ScriptError.of(String.valueOf(outcome[1]), String.valueOf(outcome[1]), "evaluate"));
     }
     return outcome[1];
+  }
+
+  /** Problems in a page's styles (app.wxss, then the page's wxss), located as {@code file:line: message}. */
+  public List<String> styleProblems(String route) {
+    return onLoop(() -> core.view.css(route, dev.sparrow.runtime.app.ViewLayer.cssOptions(core.options.device())).problems().stream()
+        .map(p -> p.file() + (p.line() > 0 ? ":" + p.line() : "") + ": WXSS: " + p.message()).toList());
   }
 
   /** Checks the syntax of a package script without running it ({@code sparrow check}). */
@@ -530,6 +545,16 @@ public final class Session implements AutoCloseable {
       closed = true;
       core.close();
     }
+  }
+
+  /** Every finished network task so far (request, upload, download, socket), oldest first. */
+  public List<dev.sparrow.apis.network.TrafficEntry> traffic() {
+    return core.network.traffic().entries();
+  }
+
+  /** The session's network (policy, traffic log, live counts); for tests and front-ends. */
+  public dev.sparrow.apis.network.Network network() {
+    return core.network;
   }
 
   /** The session's wx API registry (tests and front-ends read it; do not change it). */

@@ -3,6 +3,8 @@ package dev.sparrow.runtime;
 import dev.sparrow.apis.files.DocumentViewer;
 import dev.sparrow.apis.files.FileOps;
 import dev.sparrow.apis.files.FileSandbox;
+import dev.sparrow.apis.network.Network;
+import dev.sparrow.apis.network.NetworkMediaFetch;
 import dev.sparrow.apis.files.HeadlessDocumentViewer;
 import dev.sparrow.apis.files.SavedFiles;
 import dev.sparrow.apis.device.HeadlessAlbum;
@@ -16,7 +18,6 @@ import dev.sparrow.apis.media.MediaFetch;
 import dev.sparrow.apis.media.MediaLoop;
 import dev.sparrow.apis.media.Recorder;
 import dev.sparrow.apis.media.Voice;
-import dev.sparrow.apis.media.internal.HttpMediaFetch;
 import dev.sparrow.apis.storage.KeyValueStorage;
 import dev.sparrow.apis.system.SystemInfo;
 import dev.sparrow.apis.ui.HeadlessDialogs;
@@ -37,7 +38,9 @@ import dev.sparrow.runtime.wx.AuthApis;
 import dev.sparrow.runtime.wx.BackgroundAudioApis;
 import dev.sparrow.runtime.wx.ImageApis;
 import dev.sparrow.runtime.wx.RecordApis;
+import dev.sparrow.runtime.wx.NetworkApis;
 import dev.sparrow.runtime.wx.RouteApis;
+import dev.sparrow.runtime.wx.SocketApis;
 import dev.sparrow.runtime.wx.StorageApis;
 import dev.sparrow.runtime.wx.SystemApis;
 import dev.sparrow.runtime.wx.UiApis;
@@ -70,6 +73,7 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
   final HeadlessDialogs dialogs;
   final Path appDataDir;
   final FileSandbox files;
+  final Network network;
   final DocumentViewer documentViewer;
   final HeadlessAlbum album;
   final HeadlessMicrophone microphone;
@@ -114,6 +118,9 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     int number = SESSIONS.incrementAndGet();
     this.files = new FileSandbox(appDataDir, "session-" + ProcessHandle.current().pid() + "-" + number, options.pathScheme(),
         project.files()::file, options.fileLimits());
+    this.network = new Network(options.networkPolicy(project.appId(), project.urlCheck(), project.app().networkTimeout()), options.clock(),
+        files, "sparrow-" + project.appId() + "-" + number);
+    options.trafficListeners().forEach(network::onTraffic);
     this.documentViewer = options.documentViewer() != null ? options.documentViewer() : new HeadlessDocumentViewer();
     Path dataRoot = appDataDir.getParent();
     this.album = new HeadlessAlbum(options.albumDir(),
@@ -159,6 +166,8 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     registry.addAll(new UiApis(interaction, this::navigationBar).specs());
     registry.addAll(new StorageApis(storage).specs());
     registry.addAll(new SystemApis(options.device(), this::chrome, () -> registry).specs());
+    registry.addAll(new NetworkApis(network, bridge, files).specs());
+    registry.addAll(new SocketApis(network, bridge).specs());
     registry.addAll(new RouteApis(() -> router, () -> loop.post(() -> router.flushReady())).specs());
     FileOps fileOps = new FileOps(files, options.clock());
     SavedFiles savedFiles = new SavedFiles(fileOps, options.clock());
@@ -183,7 +192,7 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     dev.sparrow.apis.device.Permissions asked = hooks.permissions(permissions, device);
     dev.sparrow.apis.device.MediaPicker picker = hooks.picker(album, device);
     dev.sparrow.apis.device.AudioOutput output = hooks.speaker(speaker, device);
-    MediaFetch fetch = new HttpMediaFetch(); // seam: the network layer's fetch replaces this (see MediaFetch)
+    MediaFetch fetch = new NetworkMediaFetch(network); // media fetches under the session's network rules
     AudioSources sources = new AudioSources(files, fetch);
     Images images = new Images(picker, album, hooks.imageViewer(album, device), asked, files, fetch, options.media());
     recorder = new Recorder(media, hooks.microphone(microphone, device), asked, files);
@@ -466,6 +475,7 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
         // a stuck loop: closing the loop below abandons it
       }
     }
+    network.close();
     loop.close();
     files.close();
     if (ownedDataRoot != null) {

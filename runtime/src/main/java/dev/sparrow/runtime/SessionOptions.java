@@ -6,6 +6,9 @@ import dev.sparrow.apis.device.HeadlessPermissions;
 import dev.sparrow.apis.media.MediaSettings;
 import dev.sparrow.apis.files.FileSandbox;
 import dev.sparrow.apis.files.HeadlessDocumentViewer;
+import dev.sparrow.apis.network.Family;
+import dev.sparrow.apis.network.HostMap;
+import dev.sparrow.apis.network.NetworkPolicy;
 import dev.sparrow.apis.device.VirtualClock;
 import dev.sparrow.apis.system.DeviceProfile;
 import dev.sparrow.apis.ui.HeadlessDialogs;
@@ -51,6 +54,12 @@ public final class SessionOptions {
   private final List<Consumer<ScriptError>> errorListeners = new ArrayList<>();
   private final List<Screen> screens = new ArrayList<>();
   private DeviceHooks devices = DeviceHooks.HEADLESS;
+  private Boolean verifyDomains;
+  private final Map<String, List<String>> domains = new LinkedHashMap<>();
+  private final List<String> hostMap = new ArrayList<>();
+  private javax.net.ssl.SSLContext trust;
+  private final List<Consumer<NetworkPolicy.Builder>> network = new ArrayList<>();
+  private final List<Consumer<dev.sparrow.apis.network.TrafficEntry>> trafficListeners = new ArrayList<>();
 
   private SessionOptions(Path projectDir) {
     this.projectDir = Objects.requireNonNull(projectDir, "projectDir");
@@ -187,6 +196,70 @@ public final class SessionOptions {
   public SessionOptions onError(Consumer<ScriptError> listener) {
     errorListeners.add(listener);
     return this;
+  }
+
+  /**
+   * Whether the domain whitelist, https/wss-only and port rules apply. Default: {@code
+   * project.config.json} {@code setting.urlCheck} (DevTools' "do not verify domains" checkbox).
+   */
+  public SessionOptions verifyDomains(boolean verify) {
+    this.verifyDomains = verify;
+    return this;
+  }
+
+  /**
+   * Adds domains to a family's whitelist ("服务器域名"): {@code request}, {@code uploadFile},
+   * {@code downloadFile} or {@code socket}; entries {@code api.example.com} or {@code host:port}.
+   */
+  public SessionOptions allowDomains(String family, String... entries) {
+    Family.of(family);
+    domains.computeIfAbsent(family, k -> new ArrayList<>()).addAll(List.of(entries));
+    return this;
+  }
+
+  /**
+   * Routes an origin to another server without touching page code, e.g. {@code
+   * hostMap("https://www.baidu.com", "http://127.0.0.1:8080")}: a resolver, so the whitelist, Host,
+   * Referer, TLS name and traffic log keep the page's URL.
+   */
+  public SessionOptions hostMap(String from, String to) {
+    HostMap.EMPTY.with(from, to);
+    hostMap.add(from + "=" + to);
+    return this;
+  }
+
+  /** Trust for https/wss (a test certificate); default: the JDK's trust store. */
+  public SessionOptions trust(javax.net.ssl.SSLContext context) {
+    this.trust = context;
+    return this;
+  }
+
+  /** Any other network setting (limits, queue or fail mode, Referer version, timeout cap…). */
+  public SessionOptions network(Consumer<NetworkPolicy.Builder> customizer) {
+    network.add(Objects.requireNonNull(customizer));
+    return this;
+  }
+
+  /** Receives every finished network task (on a network thread: do not block). */
+  public SessionOptions onTraffic(Consumer<dev.sparrow.apis.network.TrafficEntry> listener) {
+    trafficListeners.add(Objects.requireNonNull(listener));
+    return this;
+  }
+
+  public List<Consumer<dev.sparrow.apis.network.TrafficEntry>> trafficListeners() {
+    return List.copyOf(trafficListeners);
+  }
+
+  /** The session's network policy for {@code appId}, with the project's own settings as defaults. */
+  public NetworkPolicy networkPolicy(String appId, boolean urlCheck, Map<String, Integer> appTimeouts) {
+    NetworkPolicy.Builder b = NetworkPolicy.builder(appId)
+        .verifyDomains(verifyDomains != null ? verifyDomains : urlCheck)
+        .hostMap(HostMap.parse(hostMap))
+        .sslContext(trust);
+    appTimeouts.forEach(b::appTimeout);
+    domains.forEach((family, entries) -> b.allowDomains(Family.of(family), entries.toArray(String[]::new)));
+    network.forEach(c -> c.accept(b));
+    return b.build();
   }
 
   /** A front-end that paints the session (see {@link Screen}); several may watch one session. */

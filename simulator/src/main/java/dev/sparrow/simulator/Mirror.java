@@ -165,6 +165,13 @@ final class Mirror implements Screen {
     keep(m);
   }
 
+  /** A finished network task, for the network panel. */
+  void traffic(dev.sparrow.apis.network.TrafficEntry entry) {
+    ObjectNode m = Messages.of("traffic");
+    m.set("entry", Messages.json(entry));
+    keep(m);
+  }
+
   /** Sends a message that later tabs should still see (console lines, network log). */
   void keep(ObjectNode m) {
     synchronized (console) {

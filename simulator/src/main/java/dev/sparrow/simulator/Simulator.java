@@ -74,6 +74,7 @@ public final class Simulator implements AutoCloseable {
   private final Map<String, Path> uploaded = new ConcurrentHashMap<>();
   private final AtomicInteger uploadIds = new AtomicInteger();
   private final Map<String, String> screens = new ConcurrentHashMap<>();
+  private final NetworkMedia media;
   private final CountDownLatch closed = new CountDownLatch(1);
   private final CountDownLatch launched = new CountDownLatch(1);
   private volatile Session session;
@@ -84,7 +85,8 @@ public final class Simulator implements AutoCloseable {
     this.mirror = new Mirror(browsers, options.device());
     this.devices = new SimulatorDevices(browsers);
     this.uploads = Files.createTempDirectory("sparrow-simulator-");
-    options.screen(mirror).devices(devices).onConsole(mirror::console).onError(mirror::error);
+    this.media = new NetworkMedia(uploads.resolve("media"));
+    options.screen(mirror).devices(devices).onConsole(mirror::console).onError(mirror::error).onTraffic(mirror::traffic);
     mirror.replay(devices::replay);
     browsers.handler(new Inbox(this));
     this.server = new SimulatorServer(config.host(), config.port(), browsers, new Routes());
@@ -312,6 +314,10 @@ public final class Simulator implements AutoCloseable {
     @Override
     public boolean extra(String path, org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
         org.eclipse.jetty.util.Callback callback) throws Exception {
+      if (path.equals("/media")) {
+        media.serve(session, request, response, callback);
+        return true;
+      }
       java.util.regex.Matcher doc = java.util.regex.Pattern.compile("/document/(\\d{1,9})/([a-z0-9.]{1,16})").matcher(path);
       if (!doc.matches() || devices.documents == null) {
         return false;

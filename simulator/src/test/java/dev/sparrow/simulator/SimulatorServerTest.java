@@ -42,7 +42,7 @@ class SimulatorServerTest {
   @BeforeAll
   static void start() throws Exception {
     data = Files.createTempDirectory("sim-test-");
-    sim = Simulator.start(SessionOptions.of(Path.of("../examples/sim-lab")).dataDir(data), Simulator.Config.DEFAULT);
+    sim = Simulator.start(SessionOptions.of(Path.of("../examples/sim-lab")).dataDir(data).verifyDomains(false), Simulator.Config.DEFAULT);
     sim.session().awaitIdle();
   }
 
@@ -176,6 +176,34 @@ class SimulatorServerTest {
       JsonNode line = tab.next("console");
       assertThat(line.path("level").asText()).isEqualTo("warn");
       assertThat(line.path("text").asText()).contains("from the page");
+    }
+  }
+
+  @Test
+  void networkImagesComeThroughTheSessionsNetworkAndShowInTheNetworkPanel() throws Exception {
+    byte[] png = Files.readAllBytes(Path.of("../examples/sim-lab/images/sea.png"));
+    com.sun.net.httpserver.HttpServer backend = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    backend.createContext("/sea.png", x -> {
+      x.getResponseHeaders().add("Content-Type", "image/png");
+      x.sendResponseHeaders(200, png.length);
+      x.getResponseBody().write(png);
+      x.close();
+    });
+    backend.start();
+    try (Tab tab = new Tab()) {
+      tab.next("route");
+      String url = "http://127.0.0.1:" + backend.getAddress().getPort() + "/sea.png";
+      Response r = get("/media?url=" + enc(url), host());
+      assertThat(r.status).isEqualTo(200);
+      assertThat(r.header("content-type")).isEqualTo("image/png");
+      assertThat(r.body).isEqualTo(png);
+      JsonNode traffic = tab.next("traffic");
+      assertThat(traffic.path("entry").path("url").asText()).isEqualTo(url);
+      assertThat(traffic.path("entry").path("status").asInt()).isEqualTo(200);
+      assertThat(get("/media?url=" + enc("http://127.0.0.1:1/nothing.png"), host()).status).isEqualTo(502);
+      assertThat(get("/media?url=" + enc("file:///etc/passwd"), host()).status).isEqualTo(404);
+    } finally {
+      backend.stop(0);
     }
   }
 

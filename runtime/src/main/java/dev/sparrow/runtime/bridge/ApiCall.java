@@ -38,9 +38,9 @@ public final class ApiCall {
     this.settler = settler;
   }
 
-  /** The API's name, e.g. {@code request}; the errMsg prefix. */
+  /** The errMsg prefix, e.g. {@code request} (usually the API's name, see {@link ApiSpec#errMsgName()}). */
   public String api() {
-    return spec.name();
+    return spec.errMsgName();
   }
 
   public ApiSpec spec() {

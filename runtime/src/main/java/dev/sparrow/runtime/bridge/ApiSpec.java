@@ -56,6 +56,7 @@ public final class ApiSpec {
   private final Object handler;
   private final boolean readOnly;
   private final boolean implemented;
+  private final String errMsgName;
 
   private ApiSpec(Builder b, Object handler, boolean implemented) {
     this.name = b.name;
@@ -67,6 +68,7 @@ public final class ApiSpec {
     this.handler = handler;
     this.readOnly = b.readOnly;
     this.implemented = implemented;
+    this.errMsgName = b.errMsgName != null ? b.errMsgName : b.name;
   }
 
   /** An async API on {@code wx}: success/fail/complete, or a Promise when no callback is given. */
@@ -92,6 +94,14 @@ public final class ApiSpec {
   /** Name as called, e.g. {@code request}, {@code abort}. Also the errMsg prefix. */
   public String name() {
     return name;
+  }
+
+  /**
+   * The name in this API's errMsg: {@link #name()} unless declared otherwise ({@code SocketTask.send}
+   * answers {@code sendSocketMessage:ok}).
+   */
+  public String errMsgName() {
+    return errMsgName;
   }
 
   /** The instance type that carries this API ({@code RequestTask}), or null for {@code wx}. */
@@ -149,6 +159,7 @@ public final class ApiSpec {
     private boolean promise;
     private final List<String> resultFields = new ArrayList<>();
     private boolean readOnly;
+    private String errMsgName;
 
     private Builder(String name, ApiKind kind, boolean promise) {
       this.name = Objects.requireNonNull(name, "name");
@@ -189,6 +200,12 @@ public final class ApiSpec {
     /** Names the success result's fields (for {@code canIUse}). */
     public Builder returns(String... fields) {
       resultFields.addAll(List.of(fields));
+      return this;
+    }
+
+    /** Uses {@code name} in errMsgs instead of the API's own name (task methods reusing legacy names). */
+    public Builder errMsg(String name) {
+      this.errMsgName = Objects.requireNonNull(name);
       return this;
     }
 

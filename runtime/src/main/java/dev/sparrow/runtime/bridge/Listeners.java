@@ -57,14 +57,16 @@ public final class Listeners {
 
   /** Calls every listener with {@code payload} (plain Java data; null for none) on the loop. */
   public void emit(Object payload) {
-    List<Value> snapshot;
-    synchronized (functions) {
-      if (functions.isEmpty()) {
-        return;
-      }
-      snapshot = List.copyOf(functions);
-    }
+    // The listeners are read on the loop, when the event is delivered: a listener page code adds
+    // right after starting a task (task.onHeadersReceived(...)) hears events that happened meanwhile.
     bridge.post(() -> {
+      List<Value> snapshot;
+      synchronized (functions) {
+        if (functions.isEmpty()) {
+          return;
+        }
+        snapshot = List.copyOf(functions);
+      }
       for (Value fn : snapshot) {
         bridge.callJs(fn, payload, origin);
       }

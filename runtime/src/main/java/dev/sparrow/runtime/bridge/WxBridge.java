@@ -79,9 +79,14 @@ public final class WxBridge {
    * is reported as an uncaught error of {@code origin} and does not propagate.
    */
   public void callJs(Value fn, Object payload, String origin) {
-    Value callback = values.helpers().getMember("callback");
+    Value callback = jsCallback;
+    if (callback == null) {
+      callback = jsCallback = values.helpers().getMember("callback");
+    }
     callback.execute(fn, payload == null ? null : values.toJs(payload), origin);
   }
+
+  private Value jsCallback;
 
   // ---- exported to the base library -----------------------------------------------------------
 
@@ -100,22 +105,24 @@ public final class WxBridge {
   }
 
   @HostAccess.Export
-  public Object invokeAsync(String key, int instanceId, Value opts, Value settle) {
+  public Object invokeAsync(String key, int instanceId, Value opts, Value settleOrNull) {
     ApiSpec spec = spec(key);
+    // Decided here, on the loop thread: a Value must not be inspected from the I/O threads that settle calls.
+    Value settle = settleOrNull == null || settleOrNull.isNull() ? null : settleOrNull;
     ApiCall.Settler settler = (call, ok, result, failure) -> deliver(call.api(), settle, ok, result, failure, call);
     if (!spec.implemented()) {
-      deliverNow(spec.name(), settle, ApiFailure.of("not supported"));
+      deliverNow(spec.errMsgName(), settle, ApiFailure.of("not supported"));
       return null;
     }
     String tag = JsType.tagOf(opts);
     if (!tag.equals("Undefined") && !tag.equals("Object")) {
-      deliverNow(spec.name(), settle, parameterError("parameter should be Object instead of " + tag + ";"));
+      deliverNow(spec.errMsgName(), settle, parameterError("parameter should be Object instead of " + tag + ";"));
       return null;
     }
     Map<String, Object> args = new LinkedHashMap<>();
     String problems = readParams(spec, name -> tag.equals("Object") && opts.hasMember(name) ? opts.getMember(name) : null, args);
     if (problems != null) {
-      deliverNow(spec.name(), settle, parameterError(problems));
+      deliverNow(spec.errMsgName(), settle, parameterError(problems));
       return null;
     }
     ApiCall call = new ApiCall(spec, args, instance(instanceId), null, settler);
@@ -142,7 +149,7 @@ public final class WxBridge {
     ApiSpec spec = spec(key);
     Value out = values.helpers().getMember("newObject").execute();
     if (!spec.implemented()) {
-      fail(out, spec.name(), ApiFailure.of("not supported"));
+      fail(out, spec.errMsgName(), ApiFailure.of("not supported"));
       return out;
     }
     Map<String, Object> converted = new LinkedHashMap<>();
@@ -156,7 +163,7 @@ public final class WxBridge {
       return null;
     }, converted);
     if (problems != null) {
-      fail(out, spec.name(), parameterError(problems));
+      fail(out, spec.errMsgName(), parameterError(problems));
       return out;
     }
     ApiCall call = new ApiCall(spec, converted, instance(instanceId), null, (c, ok, r, f) -> {
@@ -166,10 +173,10 @@ public final class WxBridge {
       Object result = ((ApiSpec.SyncHandler) spec.handler()).handle(call);
       out.putMember("value", values.toJs(result));
     } catch (ApiFailure f) {
-      fail(out, spec.name(), f);
+      fail(out, spec.errMsgName(), f);
     } catch (Exception | LinkageError e) {
       internalErrors.accept(e);
-      fail(out, spec.name(), ApiFailure.of("internal error", Errno.INTERNAL_ERROR));
+      fail(out, spec.errMsgName(), ApiFailure.of("internal error", Errno.INTERNAL_ERROR));
     }
     return out;
   }
@@ -255,10 +262,16 @@ public final class WxBridge {
   }
 
   private void deliverNow(String api, Value settle, ApiFailure failure) {
-    loop.post(() -> settle.execute(false, values.toJs(failureResult(api, failure))));
+    if (settle != null) {
+      loop.post(() -> settle.execute(false, values.toJs(failureResult(api, failure))));
+    }
   }
 
   private void deliver(String api, Value settle, boolean ok, Map<String, Object> result, ApiFailure failure, ApiCall call) {
+    if (settle == null) {
+      call.release();
+      return;
+    }
     loop.post(() -> {
       Map<String, Object> res;
       if (ok) {

@@ -383,6 +383,11 @@
       });
     }
     const o = opts !== null && typeof opts === 'object' ? opts : {};
+    if (!hasCallback(opts)) {
+      // Nobody listens for the outcome (task methods like SocketTask.send in a loop): skip delivering it.
+      const quiet = bridge.invokeAsync(spec.key, id, opts, null);
+      return quiet === null ? undefined : quiet;
+    }
     const ret = bridge.invokeAsync(spec.key, id, opts, function (ok, res) {
       const cb = ok ? o.success : o.fail;
       if (typeof cb === 'function') guard(cb, o, [res], spec.name + (ok ? ' success' : ' fail'));

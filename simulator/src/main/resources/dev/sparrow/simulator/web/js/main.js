@@ -126,7 +126,7 @@ class Simulator {
   mediaUrl(src, route) {
     if (/^(data|blob):/i.test(src)) return src
     if (this.localPrefixes.some(p => src.startsWith(p))) return '/files?path=' + encodeURIComponent(src)
-    if (/^https?:\/\//i.test(src)) return src
+    if (/^https?:\/\//i.test(src)) return '/media?url=' + encodeURIComponent(src)
     let path = src
     if (!path.startsWith('/')) {
       const base = (route || '').split('/').slice(0, -1)

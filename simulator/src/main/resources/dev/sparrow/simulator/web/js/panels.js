@@ -137,8 +137,9 @@ export class Panels {
     const e = m.entry || m
     const tr = document.createElement('tr')
     tr.className = 'net-row' + (e.error ? ' failed' : '')
-    tr.append(cell(e.api || ''), cell(e.method || ''), cell(e.url || ''), cell(e.error ? String(e.error) : String(e.status ?? '')),
-      cell(e.size != null ? String(e.size) : ''), cell(e.durationMillis != null ? e.durationMillis + ' ms' : ''))
+    tr.append(cell(e.api || ''), cell(e.method || ''), cell((e.url || '') + (e.mappedTo ? ' → ' + e.mappedTo : '')),
+      cell(e.error ? String(e.error) : String(e.status ?? '')), cell(`${e.requestBytes ?? 0} ↑ ${e.responseBytes ?? 0} ↓`),
+      cell(e.durationMillis != null ? e.durationMillis + ' ms' : ''))
     el.querySelector('table').appendChild(tr)
   }
 

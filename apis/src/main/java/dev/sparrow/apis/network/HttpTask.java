@@ -1,0 +1,62 @@
+package dev.sparrow.apis.network;
+
+import dev.sparrow.apis.ApiFailure;
+import dev.sparrow.apis.network.internal.Control;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One request, upload or download as its page holds it (the Java object behind {@code
+ * RequestTask}, {@code UploadTask}, {@code DownloadTask}). {@link #result()} completes once, with
+ * the result or an {@link ApiFailure} ({@code abort}, {@code timeout}, {@code net::ERR_…}).
+ */
+public final class HttpTask<T> {
+  private final Family family;
+  private final Control control = new Control();
+  private final CompletableFuture<T> result = new CompletableFuture<>();
+  private volatile Runnable dequeue = () -> {};
+
+  HttpTask(Family family) {
+    this.family = family;
+  }
+
+  public Family family() {
+    return family;
+  }
+
+  /** Completes with the success result, or exceptionally with the page's {@link ApiFailure}. */
+  public CompletableFuture<T> result() {
+    return result;
+  }
+
+  public boolean isDone() {
+    return result.isDone();
+  }
+
+  /**
+   * {@code task.abort()}: a waiting task leaves the queue, a running one has its connection closed;
+   * either way the call fails with {@code abort}. No effect once finished.
+   */
+  public void abort() {
+    if (result.isDone()) {
+      return;
+    }
+    dequeue.run();
+    control.cancel("abort");
+  }
+
+  Control control() {
+    return control;
+  }
+
+  void onAbortWhileQueued(Runnable r) {
+    this.dequeue = r;
+  }
+
+  void complete(T value) {
+    result.complete(value);
+  }
+
+  void fail(ApiFailure f) {
+    result.completeExceptionally(f);
+  }
+}
