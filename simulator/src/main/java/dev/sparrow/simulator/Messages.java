@@ -4,16 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Builds protocol messages ({@code {"t": type, ...}}; see docs/simulator.md). */
-final class Messages {
+public final class Messages {
   private Messages() {}
 
-  static ObjectNode of(String type) {
+  public static ObjectNode of(String type) {
     ObjectNode o = Browsers.JSON.createObjectNode();
     o.put("t", type);
     return o;
   }
 
-  static JsonNode json(Object value) {
+  public static JsonNode json(Object value) {
     return Browsers.JSON.valueToTree(value);
   }
 }

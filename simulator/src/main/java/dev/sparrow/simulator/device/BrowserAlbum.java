@@ -1,5 +1,6 @@
 package dev.sparrow.simulator.device;
 
+import dev.sparrow.simulator.Messages;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparrow.apis.device.HeadlessAlbum;
@@ -37,7 +38,7 @@ public final class BrowserAlbum implements MediaPicker, ImageViewer {
     if (!connected.getAsBoolean()) {
       return headless.pick(request);
     }
-    ObjectNode m = Json.message("pick");
+    ObjectNode m = Messages.of("pick");
     m.put("count", request.count());
     m.put("mediaType", request.mediaType());
     ArrayNode sources = m.putArray("sourceTypes");
@@ -67,7 +68,7 @@ public final class BrowserAlbum implements MediaPicker, ImageViewer {
     if (!connected.getAsBoolean()) {
       return recorded;
     }
-    ObjectNode m = Json.message("preview");
+    ObjectNode m = Messages.of("preview");
     m.put("current", preview.current());
     m.put("showMenu", preview.showMenu());
     ArrayNode urls = m.putArray("urls");

@@ -1,5 +1,6 @@
 package dev.sparrow.simulator.device;
 
+import dev.sparrow.simulator.Messages;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparrow.apis.ui.ActionSheetRequest;
 import dev.sparrow.apis.ui.Dialogs;
@@ -39,7 +40,7 @@ public final class BrowserDialogs implements Dialogs {
   }
 
   private static ObjectNode toastMessage(Optional<Toast> current) {
-    ObjectNode m = Json.message("toast");
+    ObjectNode m = Messages.of("toast");
     current.ifPresentOrElse(t -> {
       ObjectNode o = m.putObject("toast");
       o.put("kind", t.kind().name().toLowerCase(java.util.Locale.ROOT));
@@ -56,7 +57,7 @@ public final class BrowserDialogs implements Dialogs {
   public CompletionStage<ModalAnswer> showModal(ModalRequest request) {
     CompletionStage<ModalAnswer> answer = headless.showModal(request);
     if (!answer.toCompletableFuture().isDone()) {
-      int id = prompts.show(Json.message("modal").setAll((ObjectNode) Json.tree(request)));
+      int id = prompts.show(Messages.of("modal").setAll((ObjectNode) Messages.json(request)));
       answer.whenComplete((a, t) -> prompts.close(id));
     }
     return answer;
@@ -66,7 +67,7 @@ public final class BrowserDialogs implements Dialogs {
   public CompletionStage<OptionalInt> showActionSheet(ActionSheetRequest request) {
     CompletionStage<OptionalInt> answer = headless.showActionSheet(request);
     if (!answer.toCompletableFuture().isDone()) {
-      int id = prompts.show(Json.message("sheet").setAll((ObjectNode) Json.tree(request)));
+      int id = prompts.show(Messages.of("sheet").setAll((ObjectNode) Messages.json(request)));
       answer.whenComplete((a, t) -> prompts.close(id));
     }
     return answer;

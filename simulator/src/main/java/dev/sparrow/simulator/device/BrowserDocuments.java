@@ -1,5 +1,6 @@
 package dev.sparrow.simulator.device;
 
+import dev.sparrow.simulator.Messages;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparrow.apis.files.DocumentViewer;
 import dev.sparrow.apis.files.HeadlessDocumentViewer;
@@ -47,7 +48,7 @@ public final class BrowserDocuments implements DocumentViewer {
     if (!connected.getAsBoolean()) {
       return;
     }
-    ObjectNode m = Json.message("document");
+    ObjectNode m = Messages.of("document");
     m.put("fileType", document.fileType());
     m.put("filePath", document.filePath());
     m.put("showMenu", document.showMenu());

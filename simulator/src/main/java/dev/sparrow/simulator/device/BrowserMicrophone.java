@@ -1,5 +1,6 @@
 package dev.sparrow.simulator.device;
 
+import dev.sparrow.simulator.Messages;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparrow.apis.device.HeadlessMicrophone;
 import dev.sparrow.apis.device.Microphone;
@@ -43,7 +44,7 @@ public final class BrowserMicrophone implements Microphone {
     }
     BrowserCapture c = new BrowserCapture(ids.incrementAndGet(), sampleRate, channels);
     captures.put(c.id, c);
-    broadcast.accept(Json.message("mic.open").put("id", c.id).put("sampleRate", sampleRate).put("channels", channels));
+    broadcast.accept(Messages.of("mic.open").put("id", c.id).put("sampleRate", sampleRate).put("channels", channels));
     return c;
   }
 
@@ -137,7 +138,7 @@ public final class BrowserMicrophone implements Microphone {
     @Override
     public void close() {
       if (captures.remove(id) != null) {
-        broadcast.accept(Json.message("mic.close").put("id", id));
+        broadcast.accept(Messages.of("mic.close").put("id", id));
       }
     }
   }

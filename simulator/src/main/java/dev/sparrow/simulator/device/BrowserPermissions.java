@@ -1,5 +1,6 @@
 package dev.sparrow.simulator.device;
 
+import dev.sparrow.simulator.Messages;
 import dev.sparrow.apis.device.HeadlessPermissions;
 import dev.sparrow.apis.device.Permissions;
 import java.util.Map;
@@ -31,7 +32,7 @@ public final class BrowserPermissions implements Permissions {
     boolean alreadyAsking = headless.pendingScopes().contains(scope);
     CompletionStage<Boolean> answer = headless.request(scope);
     if (!alreadyAsking && !answer.toCompletableFuture().isDone()) {
-      int id = prompts.show(Json.message("permission").put("scope", scope));
+      int id = prompts.show(Messages.of("permission").put("scope", scope));
       answer.whenComplete((a, t) -> prompts.close(id));
     }
     return answer;

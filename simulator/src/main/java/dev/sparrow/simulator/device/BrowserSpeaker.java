@@ -1,5 +1,6 @@
 package dev.sparrow.simulator.device;
 
+import dev.sparrow.simulator.Messages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparrow.apis.device.AudioOutput;
@@ -86,7 +87,7 @@ public final class BrowserSpeaker implements AudioOutput {
     }
 
     ObjectNode message(String type) {
-      return Json.message(type).put("id", id);
+      return Messages.of(type).put("id", id);
     }
 
     @Override

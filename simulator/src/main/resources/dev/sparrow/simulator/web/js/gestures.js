@@ -40,26 +40,25 @@ export function bindGestures(page) {
     }
   })
 
-  doc.addEventListener('pointerup', e => {
+  /** The finger leaves: touchend (or touchcancel); the press ends. */
+  const release = (e, type) => {
     const p = press
     press = null
-    if (!p) return
+    if (!p) return null
     clearTimeout(p.timer)
     hover(p.el, false, p.hover)
-    if (p.touches) page.send(p.el, 'touchend', coords(e))
-    if (p.moved || p.long || p.el.__wx.noTap) return
+    if (p.touches) page.send(p.el, type, coords(e))
+    return p
+  }
+
+  doc.addEventListener('pointerup', e => {
+    const p = release(e, 'touchend')
+    if (!p || p.moved || p.long || p.el.__wx.noTap) return
     if (p.el.__wx.tag === 'picker' || p.el.closest?.('wx-picker')) openPicker(p.el)
     page.send(p.el, 'tap', Object.assign(coords(e), { touches: !p.touches }))
   })
 
-  doc.addEventListener('pointercancel', e => {
-    const p = press
-    press = null
-    if (!p) return
-    clearTimeout(p.timer)
-    hover(p.el, false, p.hover)
-    if (p.touches) page.send(p.el, 'touchcancel', coords(e))
-  })
+  doc.addEventListener('pointercancel', e => { release(e, 'touchcancel') })
 
   doc.addEventListener('contextmenu', e => { if (owner(e.target)) e.preventDefault() })
 }
