@@ -79,14 +79,14 @@ public final class Browsers implements AutoCloseable {
 
   void opened(BrowserSocket socket) {
     sockets.add(socket);
-    inbox.execute(() -> handler.connected(socket));
+    later(() -> handler.connected(socket));
   }
 
   void closed(BrowserSocket socket) {
     sockets.remove(socket);
     boolean was = live.remove(socket);
     if (was && live.isEmpty()) {
-      inbox.execute(() -> handler.allGone());
+      later(() -> handler.allGone());
     }
   }
 
@@ -101,18 +101,28 @@ public final class Browsers implements AutoCloseable {
     } catch (Exception e) {
       return; // not ours
     }
-    inbox.execute(() -> handler.message(from, message));
+    later(() -> handler.message(from, message));
   }
 
   void receivedBinary(BrowserSocket from, ByteBuffer payload) {
     ByteBuffer copy = ByteBuffer.allocate(payload.remaining());
     copy.put(payload).flip();
-    inbox.execute(() -> handler.binary(copy));
+    later(() -> handler.binary(copy));
   }
 
-  /** Runs on the inbox thread (after what is queued). */
+  /** Runs on the inbox thread (after what is queued); a failure is dropped (the session closing, a gone page). */
   void later(Runnable task) {
-    inbox.execute(task);
+    try {
+      inbox.execute(() -> {
+        try {
+          task.run();
+        } catch (RuntimeException e) {
+          // a message that cannot apply any more (session closed, page or element gone) is dropped
+        }
+      });
+    } catch (java.util.concurrent.RejectedExecutionException closed) {
+      // the simulator is closing
+    }
   }
 
   @Override
