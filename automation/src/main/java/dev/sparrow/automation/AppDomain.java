@@ -64,6 +64,7 @@ final class AppDomain {
     d.add("App.captureScreenshot", p -> {
       byte[] png;
       try {
+        server.session(); // waits while the project launches
         png = server.simulator().screenshot();
       } catch (java.io.IOException e) {
         throw new ProtocolError("App.captureScreenshot: " + e.getMessage());

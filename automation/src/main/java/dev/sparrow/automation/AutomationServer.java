@@ -43,8 +43,8 @@ public final class AutomationServer implements AutoCloseable {
   private final CountDownLatch closed = new CountDownLatch(1);
   private final AtomicBoolean closing = new AtomicBoolean();
   private volatile boolean logEnabled;
-  private Session session;
-  private Simulator simulator;
+  private final java.util.concurrent.CompletableFuture<Session> session = new java.util.concurrent.CompletableFuture<>();
+  private volatile Simulator simulator;
 
   private AutomationServer() {
     this.jetty = new Server();
@@ -58,18 +58,22 @@ public final class AutomationServer implements AutoCloseable {
     AutomationServer server = new AutomationServer();
     options.onConsole(server::console).onError(server::exception);
     try {
-      // the simulator serves the screen-only page App.captureScreenshot photographs; with no tab
-      // connected its devices are the headless ones, so the protocol behaves as before
-      server.simulator = Simulator.start(options, Simulator.Config.DEFAULT);
-      server.session = server.simulator.session();
-      server.session.awaitIdle(Duration.ofMinutes(1));
-      new ToolDomain(server).register(server.dispatcher);
-      new AppDomain(server).register(server.dispatcher);
+      // Listen first: a client polling the port (automator.launch) connects while the project launches;
+      // requests wait for the session.
       PageDomain pages = new PageDomain(server);
+      new ToolDomain(server, options.device().sdkVersion()).register(server.dispatcher);
+      new AppDomain(server).register(server.dispatcher);
       pages.register(server.dispatcher);
       new ElementDomain(server, pages).register(server.dispatcher);
       server.listen(port);
+      // the simulator serves the screen-only page App.captureScreenshot photographs; with no tab
+      // connected its devices are the headless ones, so the protocol behaves as before
+      server.simulator = Simulator.start(options, Simulator.Config.DEFAULT);
+      Session session = server.simulator.session();
+      server.session.complete(session);
+      session.awaitIdle(Duration.ofMinutes(1));
     } catch (Exception | Error e) {
+      server.session.completeExceptionally(e);
       server.close();
       throw e;
     }
@@ -102,8 +106,18 @@ public final class AutomationServer implements AutoCloseable {
     return "ws://" + new InetSocketAddress("127.0.0.1", port()).getHostString() + ":" + port();
   }
 
+  /** The session; waits for it while the project is still launching. */
   public Session session() {
-    return session;
+    try {
+      return session.get(2, java.util.concurrent.TimeUnit.MINUTES);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new ProtocolError("the mini program failed to launch: " + e.getCause().getMessage());
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new ProtocolError("the mini program is still launching");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ProtocolError("interrupted");
+    }
   }
 
   /** The simulator behind the session (screenshots). */
@@ -191,8 +205,8 @@ public final class AutomationServer implements AutoCloseable {
     }
     if (simulator != null) {
       simulator.close();
-    } else if (session != null) {
-      session.close();
+    } else if (session.isDone() && !session.isCompletedExceptionally()) {
+      session.join().close();
     }
     executor.shutdownNow();
     closed.countDown();

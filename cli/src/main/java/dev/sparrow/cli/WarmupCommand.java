@@ -1,9 +1,10 @@
 package dev.sparrow.cli;
 
+import dev.sparrow.automation.AutomationServer;
 import dev.sparrow.runtime.SessionOptions;
 import dev.sparrow.simulator.Simulator;
+import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,19 +17,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code sparrow warmup PROJECT} (hidden): the launcher's class-data-sharing training run. It does
- * what a cold start does — {@code check} the project, then serve it in the simulator and let a
- * client load the page and connect — so that the archive holds the classes of both.
+ * Hidden: the launcher's class-data-sharing training run. It loads what the common commands load
+ * (a headless check of a project, the simulator serving a client, the automation server) so that
+ * the archive made from this run serves them all.
  */
-@Command(name = "warmup", hidden = true, description = "Training run for the launcher's class-data-sharing archive.")
+@Command(name = "warmup", hidden = true, description = "Training run for the class-data-sharing archive (used by ./sparrow).")
 final class WarmupCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "PROJECT")
   Path project;
 
   @Override
   public Integer call() throws Exception {
-    StringWriter quiet = new StringWriter();
-    int checked = Main.execute(new PrintWriter(quiet), new PrintWriter(quiet), "--data-dir", "temp", "check", project.toString());
+    PrintWriter quiet = new PrintWriter(OutputStream.nullOutputStream());
+    int code = Main.execute(quiet, quiet, "--data-dir", "temp", "check", project.toString());
     try (Simulator sim = Simulator.start(SessionOptions.of(project), Simulator.Config.DEFAULT)) {
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
       for (String path : new String[] {"", "sim/js/main.js", "sim/pages.css"}) {
@@ -39,6 +40,9 @@ final class WarmupCommand implements Callable<Integer> {
       sim.session().awaitIdle(Duration.ofSeconds(30));
       ws.sendClose(WebSocket.NORMAL_CLOSURE, "").join();
     }
-    return checked;
+    try (AutomationServer server = AutomationServer.start(SessionOptions.of(project), 0)) {
+      server.session().currentPage().data();
+    }
+    return code;
   }
 }
