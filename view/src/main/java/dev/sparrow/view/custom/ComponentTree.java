@@ -181,6 +181,9 @@ public final class ComponentTree implements AutoCloseable {
 
   private List<VNode> shadow(Instance in, SlotFill fill) {
     visited.add(in);
+    if (in == page && in.hosts.isEmpty()) {
+      return in.raw; // a page without custom tags: its render is the tree, no copy
+    }
     List<VNode> out = new ArrayList<>();
     for (VNode n : in.raw) {
       compose(in, n, fill, out);
