@@ -12,7 +12,7 @@ before(async () => {
   miniProgram = await automator.launch({
     cliPath: path.join(repo, 'sparrow'),
     projectPath: path.join(repo, 'examples/quickstart'),
-    port: 9421,
+    port: 20000 + Math.floor(Math.random() * 20000),
     args: ['--data-dir', 'temp'],
     timeout: 120000
   })

@@ -43,7 +43,7 @@ public final class AutomationServer implements AutoCloseable {
   private final CountDownLatch closed = new CountDownLatch(1);
   private final AtomicBoolean closing = new AtomicBoolean();
   private volatile boolean logEnabled;
-  private Session session;
+  private final java.util.concurrent.CompletableFuture<Session> session = new java.util.concurrent.CompletableFuture<>();
 
   private AutomationServer() {
     this.jetty = new Server();
@@ -56,16 +56,20 @@ public final class AutomationServer implements AutoCloseable {
   public static AutomationServer start(SessionOptions options, int port) throws Exception {
     AutomationServer server = new AutomationServer();
     options.onConsole(server::console).onError(server::exception);
-    server.session = Sparrow.launch(options);
     try {
-      server.session.awaitIdle(Duration.ofMinutes(1));
-      new ToolDomain(server).register(server.dispatcher);
-      new AppDomain(server).register(server.dispatcher);
+      // Listen first: a client polling the port (automator.launch) connects while the project launches;
+      // requests wait for the session.
       PageDomain pages = new PageDomain(server);
+      new ToolDomain(server, options.device().sdkVersion()).register(server.dispatcher);
+      new AppDomain(server).register(server.dispatcher);
       pages.register(server.dispatcher);
       new ElementDomain(server, pages).register(server.dispatcher);
       server.listen(port);
+      Session session = Sparrow.launch(options);
+      server.session.complete(session);
+      session.awaitIdle(Duration.ofMinutes(1));
     } catch (Exception | Error e) {
+      server.session.completeExceptionally(e);
       server.close();
       throw e;
     }
@@ -98,8 +102,18 @@ public final class AutomationServer implements AutoCloseable {
     return "ws://" + new InetSocketAddress("127.0.0.1", port()).getHostString() + ":" + port();
   }
 
+  /** The session; waits for it while the project is still launching. */
   public Session session() {
-    return session;
+    try {
+      return session.get(2, java.util.concurrent.TimeUnit.MINUTES);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new ProtocolError("the mini program failed to launch: " + e.getCause().getMessage());
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new ProtocolError("the mini program is still launching");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ProtocolError("interrupted");
+    }
   }
 
   public Dispatcher dispatcher() {
@@ -180,8 +194,8 @@ public final class AutomationServer implements AutoCloseable {
     } catch (Exception ignored) {
       // stopping is best effort
     }
-    if (session != null) {
-      session.close();
+    if (session.isDone() && !session.isCompletedExceptionally()) {
+      session.join().close();
     }
     executor.shutdownNow();
     closed.countDown();

@@ -12,16 +12,17 @@ import dev.sparrow.runtime.Sparrow;
  */
 final class ToolDomain {
   private final AutomationServer server;
+  private final String sdkVersion;
 
-  ToolDomain(AutomationServer server) {
+  ToolDomain(AutomationServer server, String sdkVersion) {
     this.server = server;
+    this.sdkVersion = sdkVersion;
   }
 
   void register(Dispatcher d) {
     d.add("Tool.getInfo", p -> {
       ObjectNode info = Json.object();
-      info.put("SDKVersion", server.session().callWxSync("getAppBaseInfo") instanceof java.util.Map<?, ?> m
-          ? String.valueOf(m.get("SDKVersion")) : "3.7.12");
+      info.put("SDKVersion", sdkVersion);
       info.put("version", "sparrow " + Sparrow.version());
       return info;
     });

@@ -59,6 +59,7 @@ final class CheckCommand implements Callable<Integer> {
           problems.add(route + ": " + e.errMsg());
         }
         settle(session, route, problems);
+        problems.addAll(session.styleProblems(route));
       }
       for (ScriptError e : session.errors()) {
         problems.add(e.toString());

@@ -54,6 +54,13 @@ class CliTest {
   }
 
   @Test
+  void checkReportsStyleProblemsWithTheirLine() {
+    Result r = run("check", example("broken/bad-wxss"));
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("pages/index/index.wxss:4: WXSS: block is not closed");
+  }
+
+  @Test
   void checkReportsRuntimeErrorsOfEveryPage() {
     Result r = run("check", example("broken/throws-on-load"));
     assertThat(r.code()).isEqualTo(1);

@@ -218,6 +218,12 @@ public final class Session implements AutoCloseable {
     return outcome[1];
   }
 
+  /** Problems in a page's styles (app.wxss, then the page's wxss), located as {@code file:line: message}. */
+  public List<String> styleProblems(String route) {
+    return onLoop(() -> core.view.css(route, dev.sparrow.runtime.app.ViewLayer.cssOptions(core.options.device())).problems().stream()
+        .map(p -> p.file() + (p.line() > 0 ? ":" + p.line() : "") + ": WXSS: " + p.message()).toList());
+  }
+
   /** Checks the syntax of a package script without running it ({@code sparrow check}). */
   public Optional<ScriptError> checkSyntax(String path) {
     return onLoop(() -> Optional.ofNullable(core.logic.checkSyntax(path)));
