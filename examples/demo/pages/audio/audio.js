@@ -4,7 +4,7 @@ const { CDN } = require('../../utils/config')
 const format = require('../../utils/format')
 
 Page({
-  data: { src: CDN + '/music/sparrow-song.mp3', playing: false, position: 0, duration: 0, positionText: '0:00', durationText: '0:00', loop: false, volume: 100, events: [], error: '' },
+  data: { src: CDN + '/music/sparrow-song.mp3', playing: false, position: 0, duration: 0, positionText: '0:00', durationText: '0:00', loop: false, volume: 100, events: [], eventsText: 'none yet', error: '' },
 
   onLoad() {
     const audio = wx.createInnerAudioContext()
@@ -25,7 +25,8 @@ Page({
   },
 
   event(name) {
-    this.setData({ events: this.data.events.concat(name).slice(-6) })
+    const events = this.data.events.concat(name).slice(-6)
+    this.setData({ events, eventsText: events.join(' → ') })
   },
 
   tick() {

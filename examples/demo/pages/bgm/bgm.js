@@ -13,10 +13,11 @@ manager.onPause(() => page && page.playing(false, 'pause'))
 manager.onStop(() => page && page.playing(false, 'stop'))
 manager.onEnded(() => page && page.playing(false, 'ended'))
 manager.onTimeUpdate(() => page && page.tick())
+manager.onSeeked(() => page && page.tick())
 manager.onError(({ errCode, errMsg }) => page && page.setData({ error: `${errCode} ${errMsg}` }))
 
 Page({
-  data: { playing: false, position: 0, duration: 0, positionText: '0:00', durationText: '0:00', events: [], cover: CDN + '/music/cover.jpg', error: '' },
+  data: { playing: false, position: 0, duration: 0, positionText: '0:00', durationText: '0:00', events: [], eventsText: 'none yet', cover: CDN + '/music/cover.jpg', error: '' },
 
   onLoad() {
     page = this
@@ -35,7 +36,8 @@ Page({
   },
 
   event(name) {
-    this.setData({ events: this.data.events.concat(name).slice(-6) })
+    const events = this.data.events.concat(name).slice(-6)
+    this.setData({ events, eventsText: events.join(' → ') })
   },
 
   tick() {

@@ -21,7 +21,7 @@ wx.onBackgroundAudioStop(() => page && page.event('stop'))
 Page({
   data: {
     song: SONG, status: 2, statusText: 'stopped', position: 0, duration: 0,
-    positionText: '0:00', durationText: '0:00', events: [], error: ''
+    positionText: '0:00', durationText: '0:00', events: [], eventsText: 'none yet', error: ''
   },
 
   onLoad() {
@@ -36,7 +36,8 @@ Page({
   },
 
   event(name) {
-    this.setData({ events: this.data.events.concat(name).slice(-6) })
+    const events = this.data.events.concat(name).slice(-6)
+    this.setData({ events, eventsText: events.join(' → ') })
     this.poll()
   },
 

@@ -14,7 +14,7 @@ recorder.onStop(({ tempFilePath, duration, fileSize }) => page && page.stopped(t
 recorder.onError(({ errMsg }) => page && page.setData({ state: 'idle', error: errMsg }))
 
 Page({
-  data: { state: 'idle', events: [], result: null, playing: false, error: '' },
+  data: { state: 'idle', events: [], eventsText: 'none yet', result: null, playing: false, error: '' },
 
   onLoad() {
     page = this
@@ -37,7 +37,8 @@ Page({
   },
 
   changed(state, event) {
-    this.setData({ state, events: this.data.events.concat(event).slice(-8) })
+    const events = this.data.events.concat(event).slice(-8)
+    this.setData({ state, events, eventsText: events.join(' → ') })
   },
 
   start() {
