@@ -62,7 +62,14 @@ final class AppDomain {
     });
     d.add("App.exit", p -> Json.object());
     d.add("App.captureScreenshot", p -> {
-      throw new ProtocolError("App.captureScreenshot needs the browser simulator, which this Sparrow build does not have yet");
+      byte[] png;
+      try {
+        server.session(); // waits while the project launches
+        png = server.simulator().screenshot();
+      } catch (java.io.IOException e) {
+        throw new ProtocolError("App.captureScreenshot: " + e.getMessage());
+      }
+      return Json.result("data", java.util.Base64.getEncoder().encodeToString(png));
     });
   }
 

@@ -6,7 +6,7 @@ import dev.sparrow.runtime.ConsoleMessage;
 import dev.sparrow.runtime.ScriptError;
 import dev.sparrow.runtime.Session;
 import dev.sparrow.runtime.SessionOptions;
-import dev.sparrow.runtime.Sparrow;
+import dev.sparrow.simulator.Simulator;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Set;
@@ -44,6 +44,7 @@ public final class AutomationServer implements AutoCloseable {
   private final AtomicBoolean closing = new AtomicBoolean();
   private volatile boolean logEnabled;
   private final java.util.concurrent.CompletableFuture<Session> session = new java.util.concurrent.CompletableFuture<>();
+  private volatile Simulator simulator;
 
   private AutomationServer() {
     this.jetty = new Server();
@@ -65,7 +66,10 @@ public final class AutomationServer implements AutoCloseable {
       pages.register(server.dispatcher);
       new ElementDomain(server, pages).register(server.dispatcher);
       server.listen(port);
-      Session session = Sparrow.launch(options);
+      // the simulator serves the screen-only page App.captureScreenshot photographs; with no tab
+      // connected its devices are the headless ones, so the protocol behaves as before
+      server.simulator = Simulator.start(options, Simulator.Config.DEFAULT);
+      Session session = server.simulator.session();
       server.session.complete(session);
       session.awaitIdle(Duration.ofMinutes(1));
     } catch (Exception | Error e) {
@@ -114,6 +118,11 @@ public final class AutomationServer implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new ProtocolError("interrupted");
     }
+  }
+
+  /** The simulator behind the session (screenshots). */
+  Simulator simulator() {
+    return simulator;
   }
 
   public Dispatcher dispatcher() {
@@ -194,7 +203,9 @@ public final class AutomationServer implements AutoCloseable {
     } catch (Exception ignored) {
       // stopping is best effort
     }
-    if (session.isDone() && !session.isCompletedExceptionally()) {
+    if (simulator != null) {
+      simulator.close();
+    } else if (session.isDone() && !session.isCompletedExceptionally()) {
       session.join().close();
     }
     executor.shutdownNow();

@@ -45,6 +45,31 @@ class ProtocolTest {
   }
 
   @Test
+  void captureScreenshotIsAPngOfThePhoneScreen() throws Exception {
+    JsonNode reply = client.call("App.captureScreenshot", Map.of());
+    if (dev.sparrow.simulator.Chromium.find().isEmpty()) {
+      assertThat(reply.path("error").path("message").asText()).contains("needs Chromium").contains("apt-get install chromium");
+      return;
+    }
+    byte[] png = java.util.Base64.getDecoder().decode(reply.path("result").path("data").asText());
+    if (System.getenv("SPARROW_KEEP_SHOT") != null) {
+      Files.write(Path.of(System.getenv("SPARROW_KEEP_SHOT")), png);
+    }
+    java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+    assertThat(image.getWidth()).isEqualTo(750); // 375 CSS px at the iPhone 6's pixel ratio 2
+    assertThat(image.getHeight()).isEqualTo(1334);
+    // the navigation bar's title ("Home", black on the configured white) is painted under the status bar
+    int dark = 0;
+    for (int y = 40; y < 128; y++) {
+      for (int x = 280; x < 470; x++) {
+        dark += (image.getRGB(x, y) & 0xff) < 80 ? 1 : 0;
+      }
+    }
+    assertThat(dark).isGreaterThan(100);
+    assertThat(image.getRGB(10, 1200) & 0xffffff).isEqualTo(0xffffff);
+  }
+
+  @Test
   void pagesDataAndMethods() throws Exception {
     JsonNode page = client.result("App.getCurrentPage", Map.of());
     assertThat(page.path("path").asText()).isEqualTo("pages/index/index");

@@ -4,6 +4,7 @@ import dev.sparrow.runtime.Session;
 import dev.sparrow.runtime.SessionOptions;
 import dev.sparrow.runtime.Sparrow;
 import dev.sparrow.runtime.project.ProjectException;
+import dev.sparrow.simulator.Simulator;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -12,22 +13,32 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code sparrow run PROJECT}: runs a mini program and streams its console and errors. */
+/**
+ * {@code sparrow run PROJECT}: opens the mini program in the browser simulator (served on
+ * 127.0.0.1; the URL is printed and a browser opened when there is one), or runs it headless with
+ * {@code --headless}. Either way the console and errors stream to the terminal.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Run a mini program headless; print its console and errors until stopped (Ctrl-C).")
+    description = "Run a mini program in the browser simulator (or headless with --headless); print its console and errors until stopped (Ctrl-C).")
 final class RunCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @Mixin ProjectOptions project = new ProjectOptions();
   @picocli.CommandLine.ParentCommand Main main;
 
-  @Option(names = "--exit-when-idle", description = "Stop once the app has launched and nothing is left to do.")
+  @Option(names = "--exit-when-idle", description = "Stop once the app has launched and nothing is left to do (implies --headless).")
   boolean exitWhenIdle;
 
   @Option(names = "--log-network", description = "Print every finished network task (method, URL, status, sizes, time).")
   boolean logNetwork;
 
-  @Option(names = "--headless", description = "Run without the browser simulator (currently the only mode).")
+  @Option(names = "--headless", description = "Run without the browser simulator.")
   boolean headless;
+
+  @Option(names = "--port", paramLabel = "PORT", description = "Port of the simulator on 127.0.0.1 (default 9422; 0 picks a free one).")
+  int port = 9422;
+
+  @Option(names = "--no-open", description = "Do not open a browser (just print the simulator's URL).")
+  boolean noOpen;
 
   @Override
   public Integer call() throws Exception {
@@ -36,6 +47,30 @@ final class RunCommand implements Callable<Integer> {
     if (logNetwork) {
       options.onTraffic(e -> t.info("network: " + e));
     }
+    if (headless || exitWhenIdle) {
+      return headless(t, options);
+    }
+    Simulator simulator;
+    try {
+      simulator = Simulator.start(options, Simulator.Config.DEFAULT.port(port).onListening(url -> {
+        t.print("simulator: " + url);
+        if (!noOpen) {
+          Browser.open(url, t);
+        }
+      }));
+    } catch (ProjectException e) {
+      e.problems().forEach(t::problem);
+      return 1;
+    }
+    try (simulator) {
+      Runtime.getRuntime().addShutdownHook(new Thread(simulator::close));
+      t.info("running " + simulator.session().appId() + " — Ctrl-C to stop");
+      simulator.awaitClosed();
+      return 0;
+    }
+  }
+
+  private Integer headless(Terminal t, SessionOptions options) throws InterruptedException {
     Session session;
     try {
       session = Sparrow.launch(options);

@@ -50,6 +50,12 @@ final class Terminal {
     err.flush();
   }
 
+  /** A line of the command's own output (stdout), e.g. the simulator's URL that scripts read. */
+  void print(String text) {
+    out.println(text);
+    out.flush();
+  }
+
   void ok(String text) {
     out.println(paint("32", "✓") + " " + text);
     out.flush();

@@ -69,7 +69,7 @@ class CliTest {
 
   @Test
   void runStreamsConsoleAndExitsWhenIdle(@TempDir Path data) {
-    Result r = run("run", example("quickstart"), "--exit-when-idle", "--data-dir", data.toString());
+    Result r = run("run", example("quickstart"), "--headless", "--exit-when-idle", "--data-dir", data.toString());
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("launched at pages/index/index scene 1001");
     assertThat(data.resolve("wxsparrowquick01/storage")).isDirectory();

@@ -91,6 +91,15 @@ public final class Session implements AutoCloseable {
     return core.documentViewer instanceof HeadlessDocumentViewer h ? h.opened() : List.of();
   }
 
+  /**
+   * Fetches a network URL the way the media APIs do: through the session's network (host mapping,
+   * TLS trust, the downloadFile domain list, the traffic log). A front-end loads network images and
+   * audio for its page with it.
+   */
+  public dev.sparrow.apis.media.MediaFetch mediaFetch() {
+    return new dev.sparrow.apis.network.NetworkMediaFetch(core.network);
+  }
+
   // ---- pages and navigation --------------------------------------------------------------------
 
   /** The page on top of the stack. */
@@ -269,6 +278,93 @@ public final class Session implements AutoCloseable {
       return null;
     });
     awaitIdle();
+  }
+
+  /**
+   * For front-ends (a browser's taps and typing): runs an interaction with element {@code nodeId} of
+   * page {@code pageId} on the session thread without waiting for it, in the order of calls. The
+   * future completes once the page handlers ran (not when the session is idle: timers may go on);
+   * it fails with {@link IllegalStateException} when the page or element is gone.
+   */
+  public java.util.concurrent.CompletableFuture<Void> interactLater(int pageId, int nodeId,
+      java.util.function.Function<dev.sparrow.view.ElementHandle, dev.sparrow.view.component.Interaction> action) {
+    java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+    if (closed) {
+      done.completeExceptionally(new IllegalStateException("the session is closed"));
+      return done;
+    }
+    core.loop.post(() -> {
+      try {
+        core.interact(pageId, nodeId, action);
+        done.complete(null);
+      } catch (RuntimeException e) {
+        done.completeExceptionally(e);
+      }
+    });
+    return done;
+  }
+
+  /**
+   * Runs {@code work} on the session thread with every open page's tree, and returns its result: a
+   * front-end that connects late uses it to paint what is already there. {@code work} must only
+   * read.
+   */
+  public <T> T readPages(java.util.function.Function<PageTrees, T> work) {
+    return onLoop(() -> work.apply(new PageTrees() {
+      @Override
+      public List<Integer> stack() {
+        return core.router.stack().stream().map(PageInstance::id).toList();
+      }
+
+      @Override
+      public List<Integer> hiddenTabs() {
+        return core.hiddenTabPages().stream().map(Screen.PageRef::pageId).toList();
+      }
+
+      @Override
+      public Optional<dev.sparrow.view.tree.VElement> tree(int pageId) {
+        return core.view.view(pageId).map(dev.sparrow.view.PageView::root);
+      }
+
+      @Override
+      public Map<Integer, Map<String, com.fasterxml.jackson.databind.JsonNode>> controls(int pageId) {
+        return core.view.view(pageId).map(dev.sparrow.view.PageView::componentState).orElse(Map.of());
+      }
+
+      @Override
+      public String route(int pageId) {
+        return core.router.page(pageId).map(PageInstance::route).orElse("");
+      }
+
+      @Override
+      public Map<String, Object> window(int pageId) {
+        return core.project.windowOf(route(pageId));
+      }
+
+      @Override
+      public Map<String, Object> navigationBar(int pageId) {
+        return core.router.page(pageId).map(core::navigationBarOf).orElse(Map.of());
+      }
+    }));
+  }
+
+  /** What {@link #readPages} shows: read on the session thread only. */
+  public interface PageTrees {
+    /** The page stack, bottom first (the last one shows). */
+    List<Integer> stack();
+
+    /** Tab pages alive behind another tab. */
+    List<Integer> hiddenTabs();
+
+    Optional<dev.sparrow.view.tree.VElement> tree(int pageId);
+
+    Map<Integer, Map<String, com.fasterxml.jackson.databind.JsonNode>> controls(int pageId);
+
+    String route(int pageId);
+
+    Map<String, Object> window(int pageId);
+
+    Map<String, Object> navigationBar(int pageId);
   }
 
   private dev.sparrow.view.PageView view(int pageId) {

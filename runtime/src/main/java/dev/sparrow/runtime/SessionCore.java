@@ -91,7 +91,9 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
   LogicLayer logic;
   Router router;
   ViewLayer view;
-  TimelineAudioOutput speaker;
+  final TimelineAudioOutput speaker;
+  private final List<Screen> screens;
+  private MediaLoop media;
   Recorder recorder;
   AudioApis audioApis;
   BackgroundAudio backgroundAudio;
@@ -130,8 +132,10 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
       microphone.tone(options.microphoneTone(), 0.5);
     }
     this.permissions = new HeadlessPermissions(options.permissionPolicy(), appDataDir.resolve("auth-settings.json"));
+    this.screens = options.screens();
     this.loop = new EventLoop("sparrow-" + project.appId() + "-" + number, options.clock(),
         t -> error(ScriptError.of("internal error: " + t, stackOf(t), "event loop")));
+    this.speaker = new TimelineAudioOutput(loop.clock(), loop);
   }
 
   /** Builds everything on the loop and launches the app; returns when the first task is queued. */
@@ -151,7 +155,11 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
   }
 
   private void init() {
-    interaction = new Interaction(dialogs, loop);
+    screens.forEach(s -> s.started(project, options.device()));
+    media = mediaLoop();
+    DeviceHooks hooks = options.devices();
+    DeviceHooks.Context device = new DeviceHooks.Context(media, project.appId());
+    interaction = new Interaction(hooks.dialogs(dialogs, device), loop);
     storage = KeyValueStorage.open(appDataDir.resolve("storage"), KeyValueStorage.Limits.WECHAT);
     registry = new ApiRegistry(BuiltinComponents.NAMES);
     bridge = new WxBridge(registry, loop, env(), t -> error(ScriptError.of("internal error in a wx API: " + t, stackOf(t), "wx")));
@@ -163,11 +171,14 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     registry.addAll(new RouteApis(() -> router, () -> loop.post(() -> router.flushReady())).specs());
     FileOps fileOps = new FileOps(files, options.clock());
     SavedFiles savedFiles = new SavedFiles(fileOps, options.clock());
-    FileApis fileApis = new FileApis(bridge, fileOps, savedFiles, documentViewer, fileOps);
+    FileApis fileApis = new FileApis(bridge, fileOps, savedFiles, hooks.documents(documentViewer, device), fileOps);
     registry.addAll(fileApis.specs()).addAll(new FileSystemManagerApis(fileOps, savedFiles, fileApis).specs());
     initMedia();
     registry.completeWithUnsupported();
     view = new ViewLayer(project, options.clock(), this::error);
+    if (!screens.isEmpty()) {
+      view.listener(new ScreenFeed());
+    }
     logic = new LogicLayer(loop, new ModuleSources(project.files()), bridge, this);
     router = new Router(project.app(), logic, this, this::error);
     unwatch = Watchdog.watch(loop, logic.context(), options.scriptTimeout());
@@ -176,20 +187,23 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
   /** The media family on the headless device: album, microphone, speaker timeline, permissions. */
   private void initMedia() {
     java.util.function.Consumer<Throwable> internal = t -> error(ScriptError.of("internal error in a wx API: " + t, stackOf(t), "wx"));
-    MediaLoop media = mediaLoop();
+    DeviceHooks hooks = options.devices();
+    DeviceHooks.Context device = new DeviceHooks.Context(media, project.appId());
+    dev.sparrow.apis.device.Permissions asked = hooks.permissions(permissions, device);
+    dev.sparrow.apis.device.MediaPicker picker = hooks.picker(album, device);
+    dev.sparrow.apis.device.AudioOutput output = hooks.speaker(speaker, device);
     MediaFetch fetch = new NetworkMediaFetch(network); // media fetches under the session's network rules
-    speaker = new TimelineAudioOutput(loop.clock(), loop);
     AudioSources sources = new AudioSources(files, fetch);
-    Images images = new Images(album, album, album, permissions, files, fetch, options.media());
-    recorder = new Recorder(media, microphone, permissions, files);
-    audioApis = new AudioApis(media, speaker, sources, new Voice(speaker), files, bridge, internal);
-    BackgroundAudioApis background = new BackgroundAudioApis(events -> new BackgroundAudio(media, speaker, sources, events), bridge, internal);
+    Images images = new Images(picker, album, hooks.imageViewer(album, device), asked, files, fetch, options.media());
+    recorder = new Recorder(media, hooks.microphone(microphone, device), asked, files);
+    audioApis = new AudioApis(media, output, sources, new Voice(output), files, bridge, internal);
+    BackgroundAudioApis background = new BackgroundAudioApis(events -> new BackgroundAudio(media, output, sources, events), bridge, internal);
     backgroundAudio = background.audio();
-    registry.addAll(new ImageApis(images, permissions, files, () -> router, bridge, internal).specs());
-    registry.addAll(new RecordApis(recorder, permissions, bridge, internal).specs());
+    registry.addAll(new ImageApis(images, asked, files, () -> router, bridge, internal).specs());
+    registry.addAll(new RecordApis(recorder, asked, bridge, internal).specs());
     registry.addAll(audioApis.specs());
     registry.addAll(background.specs());
-    registry.addAll(new AuthApis(permissions, internal).specs());
+    registry.addAll(new AuthApis(asked, internal).specs());
   }
 
   private MediaLoop mediaLoop() {
@@ -270,7 +284,24 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
   }
 
   private void navigationBar(Map<String, Object> change) {
-    router.current().ifPresent(p -> navigationBars.computeIfAbsent(p.id(), k -> new LinkedHashMap<>()).putAll(change));
+    router.current().ifPresent(p -> {
+      navigationBars.computeIfAbsent(p.id(), k -> new LinkedHashMap<>()).putAll(change);
+      if (!screens.isEmpty()) {
+        Map<String, Object> bar = navigationBarOf(p);
+        screens.forEach(s -> s.navigationBarChanged(p.id(), bar));
+      }
+    });
+  }
+
+  /** Tab pages alive but not on the stack (another tab shows). */
+  List<Screen.PageRef> hiddenTabPages() {
+    java.util.Set<Integer> onStack = new java.util.HashSet<>();
+    router.stack().forEach(p -> onStack.add(p.id()));
+    List<Screen.PageRef> out = new java.util.ArrayList<>();
+    for (String route : project.app().tabBar().map(t -> t.list().stream().map(dev.sparrow.runtime.project.TabBar.Item::pagePath).toList()).orElse(List.of())) {
+      router.tabPage(route).filter(p -> !onStack.contains(p.id())).ifPresent(p -> out.add(new Screen.PageRef(p.id(), p.route())));
+    }
+    return out;
   }
 
   /** Title and colours of a page's navigation bar: the page config with setNavigationBar* changes on top. */
@@ -293,6 +324,7 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     dev.sparrow.view.PageView pageView = view.view(pageId).orElseThrow(() -> new IllegalStateException("page " + pageId + " is no longer open"));
     dev.sparrow.view.ElementHandle element = pageView.handle(nodeId)
         .orElseThrow(() -> new IllegalStateException("element " + nodeId + " is no longer on the page"));
+    Map<Integer, Map<String, com.fasterxml.jackson.databind.JsonNode>> before = screens.isEmpty() ? null : pageView.componentState();
     dev.sparrow.view.component.Interaction result = action.apply(element);
     String route = router.page(pageId).map(PageInstance::route).orElse("");
     for (dev.sparrow.view.event.HandlerCall call : result.calls()) {
@@ -301,8 +333,58 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
         element.setValue(returned.asString());
       }
     }
+    if (before != null) {
+      reportControls(pageId, pageView, before);
+    }
     for (dev.sparrow.view.component.NavigationRequest n : result.navigations()) {
       navigate(n);
+    }
+  }
+
+  /** Tells the screens which component properties users changed (or the page took back) in an interaction. */
+  private void reportControls(int pageId, dev.sparrow.view.PageView pageView, Map<Integer, Map<String, com.fasterxml.jackson.databind.JsonNode>> before) {
+    Map<Integer, Map<String, com.fasterxml.jackson.databind.JsonNode>> after = pageView.componentState();
+    Map<Integer, Map<String, com.fasterxml.jackson.databind.JsonNode>> changed = new LinkedHashMap<>();
+    java.util.Set<Integer> ids = new java.util.LinkedHashSet<>(before.keySet());
+    ids.addAll(after.keySet());
+    for (int id : ids) {
+      Map<String, com.fasterxml.jackson.databind.JsonNode> was = before.getOrDefault(id, Map.of());
+      Map<String, com.fasterxml.jackson.databind.JsonNode> now = after.getOrDefault(id, Map.of());
+      java.util.Set<String> props = new java.util.LinkedHashSet<>(was.keySet());
+      props.addAll(now.keySet());
+      for (String prop : props) {
+        if (!java.util.Objects.equals(was.get(prop), now.get(prop))) {
+          pageView.handle(id).ifPresent(h -> {
+            com.fasterxml.jackson.databind.JsonNode value = h.attribute(prop);
+            changed.computeIfAbsent(id, k -> new LinkedHashMap<>()).put(prop,
+                value == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : value);
+          });
+        }
+      }
+    }
+    if (!changed.isEmpty()) {
+      screens.forEach(s -> s.controlsChanged(pageId, changed));
+    }
+  }
+
+  /** Forwards the view layer's renders to the screens. */
+  private final class ScreenFeed implements ViewLayer.Listener {
+    @Override
+    public void opened(int pageId, String route, dev.sparrow.view.tree.VElement root) {
+      PageInstance page = router == null ? null : router.page(pageId).orElse(null);
+      Map<String, Object> window = project.windowOf(route);
+      Map<String, Object> bar = page == null ? Map.of() : navigationBarOf(page);
+      screens.forEach(s -> s.pageOpened(pageId, route, root, window, bar));
+    }
+
+    @Override
+    public void patched(int pageId, List<dev.sparrow.view.tree.Patch> patches) {
+      screens.forEach(s -> s.pagePatched(pageId, patches));
+    }
+
+    @Override
+    public void closed(int pageId) {
+      screens.forEach(s -> s.pageClosed(pageId));
     }
   }
 
@@ -360,6 +442,14 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
   }
 
   // ---- Router.Listener -------------------------------------------------------------------------
+
+  @Override
+  public void routeChanged(String openType, Optional<PageInstance> top) {
+    if (!screens.isEmpty()) {
+      List<Screen.PageRef> stack = router.stack().stream().map(p -> new Screen.PageRef(p.id(), p.route())).toList();
+      screens.forEach(s -> s.routeChanged(openType, stack));
+    }
+  }
 
   @Override
   public void pageCreated(PageInstance page, String dataJson) {

@@ -52,6 +52,8 @@ public final class SessionOptions {
   private MediaSettings media = MediaSettings.DEFAULT;
   private final List<Consumer<ConsoleMessage>> consoleListeners = new ArrayList<>();
   private final List<Consumer<ScriptError>> errorListeners = new ArrayList<>();
+  private final List<Screen> screens = new ArrayList<>();
+  private DeviceHooks devices = DeviceHooks.HEADLESS;
   private Boolean verifyDomains;
   private final Map<String, List<String>> domains = new LinkedHashMap<>();
   private final List<String> hostMap = new ArrayList<>();
@@ -258,6 +260,26 @@ public final class SessionOptions {
     domains.forEach((family, entries) -> b.allowDomains(Family.of(family), entries.toArray(String[]::new)));
     network.forEach(c -> c.accept(b));
     return b.build();
+  }
+
+  /** A front-end that paints the session (see {@link Screen}); several may watch one session. */
+  public SessionOptions screen(Screen screen) {
+    screens.add(Objects.requireNonNull(screen));
+    return this;
+  }
+
+  /** A front-end's stand-ins for the headless devices (dialogs, album, microphone, speaker…). */
+  public SessionOptions devices(DeviceHooks hooks) {
+    this.devices = Objects.requireNonNull(hooks);
+    return this;
+  }
+
+  public List<Screen> screens() {
+    return List.copyOf(screens);
+  }
+
+  public DeviceHooks devices() {
+    return devices;
   }
 
   public Path projectDir() {

@@ -97,6 +97,24 @@ public final class ElementHandle {
     return page.interactions().tap(element());
   }
 
+  /** Taps at page coordinates, as a browser reports them (the event's {@code detail} and touches carry them). */
+  public Interaction tap(double x, double y) {
+    return page.interactions().tap(element(), x, y);
+  }
+
+  /** A tap at page coordinates; {@code touches=false} when the front-end already sent touchstart/touchend. */
+  public Interaction tap(double x, double y, boolean touches) {
+    return page.interactions().tap(element(), x, y, touches);
+  }
+
+  public Interaction longPress(double x, double y) {
+    return page.interactions().longPress(element(), x, y);
+  }
+
+  public Interaction longPress(double x, double y, boolean touches) {
+    return page.interactions().longPress(element(), x, y, touches);
+  }
+
   /** Long-presses the element: {@code longpress} handlers, or the tap when none ran. */
   public Interaction longPress() {
     return page.interactions().longPress(element());

@@ -191,6 +191,14 @@ public final class PageView implements AutoCloseable {
     return dev.sparrow.view.query.Wxml.inner(root);
   }
 
+  /**
+   * What users did to built-in components that the page data does not show (typed text, toggled
+   * checkboxes…): element id → property → value. A copy; a front-end compares two to repaint controls.
+   */
+  public Map<Integer, Map<String, JsonNode>> componentState() {
+    return state.snapshot();
+  }
+
   ComponentState state() {
     return state;
   }

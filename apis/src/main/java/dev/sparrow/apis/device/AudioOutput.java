@@ -15,6 +15,12 @@ public interface AudioOutput {
 
     /** The track reached its end and stopped there. */
     void ended();
+
+    /** Playback stalled for data (a real speaker streaming the source). */
+    default void waiting() {}
+
+    /** Playback can go on after {@link #waiting()}. */
+    default void canPlay() {}
   }
 
   /** One source on the output. */
@@ -32,6 +38,11 @@ public interface AudioOutput {
     long positionMillis();
 
     long durationMillis();
+
+    /** How far the source is loaded, in ms of it (all of it unless a real speaker streams it). */
+    default long bufferedMillis() {
+      return durationMillis();
+    }
 
     boolean playing();
 

@@ -12,5 +12,8 @@ public interface Microphone {
   interface Capture {
     /** Fills {@code out} with the next {@code frames} frames (frames × channels × 2 bytes from {@code offset}). */
     void read(byte[] out, int offset, int frames);
+
+    /** The recording ended: the microphone may stop hearing (a browser releases its capture). */
+    default void close() {}
   }
 }

@@ -83,9 +83,9 @@ public final class AudioPlayer {
     return track == null || !track.playing();
   }
 
-  /** Seconds buffered: the whole source once loaded. */
+  /** Seconds buffered: what the speaker loaded (the whole source on the headless timeline). */
   public double buffered() {
-    return duration();
+    return track == null ? 0 : track.bufferedMillis() / 1000.0;
   }
 
   public int downloadPercent() {
@@ -233,6 +233,16 @@ public final class AudioPlayer {
       @Override
       public void timeUpdate(long positionMillis) {
         events.emit("timeUpdate", null);
+      }
+
+      @Override
+      public void waiting() {
+        events.emit("waiting", null);
+      }
+
+      @Override
+      public void canPlay() {
+        events.emit("canplay", null);
       }
 
       @Override

@@ -121,6 +121,7 @@ public final class Recording {
       onFrame.accept(pendingFrame, true);
       pendingFrame = new byte[0];
     }
+    capture.close();
     try (out) {
       long dataBytes = framesWritten * channels * 2;
       out.seek(0);
@@ -185,6 +186,7 @@ public final class Recording {
   /** Abandons the recording (the session is closing): the file is closed and deleted. */
   public void discard() {
     cancelTimers();
+    capture.close();
     try {
       out.close();
       java.nio.file.Files.deleteIfExists(file.file());

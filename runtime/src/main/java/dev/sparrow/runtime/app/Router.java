@@ -66,6 +66,11 @@ public final class Router {
     return Optional.ofNullable(byId.get(id));
   }
 
+  /** The live instance of a tab page, shown or hidden behind another tab. */
+  public Optional<PageInstance> tabPage(String route) {
+    return Optional.ofNullable(tabPages.get(route));
+  }
+
   public boolean appVisible() {
     return appVisible;
   }

@@ -47,6 +47,17 @@ public final class ComponentState {
     return out;
   }
 
+  /** A copy of every user value: element id → property → value. */
+  public Map<Integer, Map<String, JsonNode>> snapshot() {
+    Map<Integer, Map<String, JsonNode>> out = new HashMap<>();
+    values.forEach((id, m) -> {
+      if (!m.isEmpty()) {
+        out.put(id, new HashMap<>(m));
+      }
+    });
+    return out;
+  }
+
   /** Forgets everything the user did to the element. */
   public void reset(int id) {
     values.remove(id);

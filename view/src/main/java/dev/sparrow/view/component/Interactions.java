@@ -63,30 +63,66 @@ public final class Interactions {
   }
 
   public Interaction tap(VElement target) {
+    return tap(target, 0, 0);
+  }
+
+  /** A tap at page coordinates {@code (x, y)} (what a browser reports). */
+  public Interaction tap(VElement target, double x, double y) {
+    return tap(target, x, y, true);
+  }
+
+  /**
+   * A tap at {@code (x, y)}; without {@code touches} only the tap and its effect, for a front-end
+   * that already sent the finger's touchstart/touchend as they happened.
+   */
+  public Interaction tap(VElement target, double x, double y, boolean touches) {
     if (disabled(target)) {
       return Interaction.NONE;
     }
-    ObjectNode xy = F.objectNode().put("x", 0).put("y", 0);
-    List<HandlerCall> calls = new ArrayList<>(dispatch(target, "touchstart", xy));
-    calls.addAll(dispatch(target, "touchend", xy));
-    return tapEffects(target, calls);
+    ObjectNode xy = xy(x, y);
+    List<HandlerCall> calls = new ArrayList<>();
+    if (touches) {
+      calls.addAll(dispatch(target, "touchstart", xy));
+      calls.addAll(dispatch(target, "touchend", xy));
+    }
+    return tapEffects(target, calls, xy);
   }
 
   /** A long press; the tap only follows when no {@code longpress} handler ran. */
   public Interaction longPress(VElement target) {
+    return longPress(target, 0, 0);
+  }
+
+  public Interaction longPress(VElement target, double x, double y) {
+    return longPress(target, x, y, true);
+  }
+
+  /** A long press; without {@code touches}, as {@link #tap(VElement, double, double, boolean)}. */
+  public Interaction longPress(VElement target, double x, double y, boolean touches) {
     if (disabled(target)) {
       return Interaction.NONE;
     }
-    ObjectNode xy = F.objectNode().put("x", 0).put("y", 0);
-    List<HandlerCall> calls = new ArrayList<>(dispatch(target, "touchstart", xy));
+    ObjectNode xy = xy(x, y);
+    List<HandlerCall> calls = new ArrayList<>();
+    if (touches) {
+      calls.addAll(dispatch(target, "touchstart", xy));
+    }
     List<HandlerCall> pressed = dispatch(target, "longpress", xy);
     calls.addAll(pressed);
-    calls.addAll(dispatch(target, "touchend", xy));
-    return pressed.isEmpty() ? tapEffects(target, calls) : new Interaction(calls, List.of());
+    if (touches) {
+      calls.addAll(dispatch(target, "touchend", xy));
+    }
+    return pressed.isEmpty() ? tapEffects(target, calls, xy) : new Interaction(calls, List.of());
   }
 
-  private Interaction tapEffects(VElement target, List<HandlerCall> calls) {
-    ObjectNode xy = F.objectNode().put("x", 0).put("y", 0);
+  private static ObjectNode xy(double x, double y) {
+    ObjectNode xy = F.objectNode();
+    xy.set("x", Js.number(x));
+    xy.set("y", Js.number(y));
+    return xy;
+  }
+
+  private Interaction tapEffects(VElement target, List<HandlerCall> calls, ObjectNode xy) {
     calls.addAll(dispatch(target, "tap", xy));
     List<NavigationRequest> nav = new ArrayList<>();
     VElement button = closest(target, "button");

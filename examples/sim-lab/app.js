@@ -1,0 +1,5 @@
+App({
+  onLaunch() {
+    wx.setStorageSync('launches', (wx.getStorageSync('launches') || 0) + 1)
+  }
+})

@@ -1,0 +1,12 @@
+// A 1,000-row list for the one-row setData benchmark: each tap renames one row.
+const rows = []
+for (let i = 0; i < 1000; i++) rows.push({ id: i, title: 'Row ' + i, price: i % 50, qty: 2, done: false })
+
+Page({
+  data: { rows, taps: 0 },
+  touch(e) {
+    const i = e.currentTarget.dataset.index
+    const taps = this.data.taps + 1
+    this.setData({ [`rows[${i}].title`]: 'Tapped ' + taps, taps })
+  }
+})

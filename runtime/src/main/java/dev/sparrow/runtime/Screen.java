@@ -1,0 +1,47 @@
+package dev.sparrow.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sparrow.view.tree.Patch;
+import dev.sparrow.view.tree.VElement;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A front-end that paints the session (the browser simulator): told about every page render, route
+ * change and navigation-bar change. Registered with {@link SessionOptions#screen(Screen)}; called on
+ * the session thread, so it must not block (serialize and hand off).
+ */
+public interface Screen {
+  /** A page shown in the stack, as {@link #routeChanged} lists it. */
+  record PageRef(int pageId, String route) {}
+
+  /** The session starts (before its first page): the project it runs, on the device it simulates. */
+  default void started(dev.sparrow.runtime.project.Project project, dev.sparrow.apis.system.DeviceProfile device) {}
+
+  /**
+   * A page was rendered for the first time.
+   *
+   * @param window the page's effective window config (app.json {@code window} + the page's json)
+   * @param navigationBar title, frontColor, backgroundColor, loading
+   */
+  default void pageOpened(int pageId, String route, VElement root, Map<String, Object> window, Map<String, Object> navigationBar) {}
+
+  /** A {@code setData} changed the page's tree; apply {@code patches} in order. */
+  default void pagePatched(int pageId, List<Patch> patches) {}
+
+  /** The page was unloaded; its tree is gone. */
+  default void pageClosed(int pageId) {}
+
+  /** The page stack changed ({@code openType}: appLaunch, navigateTo, navigateBack, switchTab…); the last page shows. */
+  default void routeChanged(String openType, List<PageRef> stack) {}
+
+  /** {@code setNavigationBarTitle}/{@code Color}/loading changed the page's bar; {@code bar} is the whole new state. */
+  default void navigationBarChanged(int pageId, Map<String, Object> bar) {}
+
+  /**
+   * What users did to built-in components changed after an interaction (typed text cut to
+   * {@code maxlength} or replaced by the handler, a toggled checkbox, a radio group…): node id →
+   * property ({@code value}, {@code checked}) → its effective value now.
+   */
+  default void controlsChanged(int pageId, Map<Integer, Map<String, JsonNode>> controls) {}
+}

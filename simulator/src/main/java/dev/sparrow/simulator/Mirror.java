@@ -1,0 +1,236 @@
+package dev.sparrow.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sparrow.apis.system.DeviceProfile;
+import dev.sparrow.runtime.ConsoleMessage;
+import dev.sparrow.runtime.Screen;
+import dev.sparrow.runtime.ScriptError;
+import dev.sparrow.runtime.Session;
+import dev.sparrow.runtime.app.ViewLayer;
+import dev.sparrow.runtime.project.Project;
+import dev.sparrow.view.ViewProblem;
+import dev.sparrow.view.tree.Patch;
+import dev.sparrow.view.tree.TreeJson;
+import dev.sparrow.view.tree.VElement;
+import dev.sparrow.view.wxss.WxssCompiler;
+import dev.sparrow.view.wxss.WxssOptions;
+import dev.sparrow.view.wxss.WxssResult;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * The session as the browser paints it: turns renders, patches, route and bar changes into protocol
+ * messages on the session thread (serialised there, written by the sockets later), and builds the
+ * snapshot a tab gets when it connects. Also carries the console and errors to the console panel.
+ */
+final class Mirror implements Screen {
+  /** Console lines a newly connected tab still sees. */
+  private static final int CONSOLE_BACKLOG = 500;
+
+  private final Browsers browsers;
+  private volatile WxssOptions css;
+  private final Map<String, String> stylesheets = new ConcurrentHashMap<>();
+  private final Deque<ObjectNode> console = new ArrayDeque<>();
+  private volatile Project project;
+  private final List<java.util.function.Supplier<List<ObjectNode>>> replays = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  Mirror(Browsers browsers, DeviceProfile device) {
+    this.browsers = browsers;
+    this.css = ViewLayer.cssOptions(device);
+  }
+
+  @Override
+  public void started(Project project, DeviceProfile device) {
+    this.project = project;
+  }
+
+  Project project() {
+    return project;
+  }
+
+  /** The device changed: stylesheets are compiled again for its width. */
+  void reset(DeviceProfile device) {
+    css = ViewLayer.cssOptions(device);
+    stylesheets.clear();
+  }
+
+  @Override
+  public void pageOpened(int pageId, String route, VElement root, Map<String, Object> window, Map<String, Object> bar) {
+    browsers.broadcast(open(pageId, route, root, window, bar));
+  }
+
+  private ObjectNode open(int pageId, String route, VElement root, Map<String, Object> window, Map<String, Object> bar) {
+    ObjectNode m = Messages.of("page.open");
+    m.put("page", pageId);
+    m.put("route", route);
+    m.put("css", stylesheet(route));
+    m.set("window", Messages.json(window));
+    m.set("bar", Messages.json(bar));
+    m.set("tree", TreeJson.toJson(root));
+    return m;
+  }
+
+  @Override
+  public void pagePatched(int pageId, List<Patch> patches) {
+    ObjectNode m = Messages.of("page.patch");
+    m.put("page", pageId);
+    ArrayNode list = m.putArray("patches");
+    for (Patch p : patches) {
+      list.add(p.toJson());
+    }
+    browsers.broadcast(m);
+  }
+
+  @Override
+  public void pageClosed(int pageId) {
+    browsers.broadcast(Messages.of("page.close").put("page", pageId));
+  }
+
+  @Override
+  public void routeChanged(String openType, List<PageRef> stack) {
+    browsers.broadcast(route(openType, stack));
+  }
+
+  private static ObjectNode route(String openType, List<PageRef> stack) {
+    ObjectNode m = Messages.of("route");
+    m.put("openType", openType);
+    ArrayNode pages = m.putArray("stack");
+    for (PageRef p : stack) {
+      pages.addObject().put("page", p.pageId()).put("route", p.route());
+    }
+    return m;
+  }
+
+  @Override
+  public void navigationBarChanged(int pageId, Map<String, Object> bar) {
+    ObjectNode m = Messages.of("navbar");
+    m.put("page", pageId);
+    m.set("bar", Messages.json(bar));
+    browsers.broadcast(m);
+  }
+
+  @Override
+  public void controlsChanged(int pageId, Map<Integer, Map<String, JsonNode>> controls) {
+    browsers.broadcast(controls(pageId, controls));
+  }
+
+  private static ObjectNode controls(int pageId, Map<Integer, Map<String, JsonNode>> controls) {
+    ObjectNode m = Messages.of("page.controls");
+    m.put("page", pageId);
+    ObjectNode c = m.putObject("controls");
+    controls.forEach((id, props) -> {
+      ObjectNode p = c.putObject(Integer.toString(id));
+      props.forEach((k, v) -> p.set(k, TreeJson.plain(v)));
+    });
+    return m;
+  }
+
+  /** The page CSS (app.wxss + page wxss, rpx resolved for the device), compiled once per route. */
+  String stylesheet(String route) {
+    return stylesheets.computeIfAbsent(route, r -> {
+      Project p = project;
+      WxssResult result = new WxssCompiler(path -> p.files().read(path)).page("app.wxss", r + ".wxss", css);
+      for (ViewProblem problem : result.problems()) {
+        console(new ConsoleMessage("error", "WXSS " + problem.file() + ":" + problem.line() + ": " + problem.message()));
+      }
+      return result.css();
+    });
+  }
+
+  // ---- console and errors ------------------------------------------------------------------------
+
+  void console(ConsoleMessage message) {
+    ObjectNode m = Messages.of("console");
+    m.put("level", message.level());
+    m.put("text", message.text());
+    keep(m);
+  }
+
+  void error(ScriptError error) {
+    ObjectNode m = Messages.of("console");
+    m.put("level", "error");
+    m.put("text", error.message());
+    m.put("stack", error.stack());
+    m.put("file", error.file());
+    m.put("line", error.line());
+    m.put("column", error.column());
+    m.put("where", error.origin());
+    keep(m);
+  }
+
+  /** A finished network task, for the network panel. */
+  void traffic(dev.sparrow.apis.network.TrafficEntry entry) {
+    ObjectNode m = Messages.of("traffic");
+    m.set("entry", Messages.json(entry));
+    keep(m);
+  }
+
+  /** Sends a message that later tabs should still see (console lines, network log). */
+  void keep(ObjectNode m) {
+    synchronized (console) {
+      console.addLast(m);
+      while (console.size() > CONSOLE_BACKLOG) {
+        console.removeFirst();
+      }
+    }
+    browsers.broadcast(m);
+  }
+
+  /** More replay for new tabs: the devices' open prompts and the toast, read on the session thread. */
+  void replay(java.util.function.Supplier<List<ObjectNode>> source) {
+    replays.add(source);
+  }
+
+  // ---- snapshot for a tab that connects ------------------------------------------------------------
+
+  /**
+   * Paints a new tab: on the session thread, every open page, the stack and the devices' state are
+   * queued to it, then it joins the broadcasts, so that nothing in between is lost or doubled.
+   */
+  void paint(Session session, BrowserSocket socket) {
+    List<ObjectNode> backlog;
+    synchronized (console) {
+      backlog = new ArrayList<>(console);
+    }
+    for (ObjectNode m : backlog) {
+      socket.send(m.toString());
+    }
+    session.readPages(pages -> {
+      for (ObjectNode m : snapshot(pages)) {
+        socket.send(m.toString());
+      }
+      browsers.join(socket);
+      return null;
+    });
+  }
+
+  /** What a tab needs to show the session now (also the screenshot page's content). Session thread. */
+  List<ObjectNode> snapshot(Session.PageTrees pages) {
+    List<ObjectNode> out = new ArrayList<>();
+    List<Integer> all = new ArrayList<>(pages.hiddenTabs());
+    all.addAll(pages.stack());
+    for (int id : all) {
+      pages.tree(id).ifPresent(root -> out.add(open(id, pages.route(id), root, pages.window(id), pages.navigationBar(id))));
+      Map<Integer, Map<String, JsonNode>> controls = pages.controls(id);
+      if (!controls.isEmpty()) {
+        out.add(controls(id, controls));
+      }
+    }
+    List<PageRef> stack = new ArrayList<>();
+    for (int id : pages.stack()) {
+      stack.add(new PageRef(id, pages.route(id)));
+    }
+    out.add(route("snapshot", stack));
+    for (var r : replays) {
+      out.addAll(r.get());
+    }
+    return out;
+  }
+}

@@ -1,0 +1,101 @@
+package dev.sparrow.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sparrow.apis.files.FileSandbox;
+import dev.sparrow.runtime.Session;
+import dev.sparrow.runtime.WxCallException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The panels beside the phone, answered on request: AppData (the page's live data), Storage (keys
+ * and values, editable), and files (saved files and user files). The console and network log are
+ * pushed as they happen instead (see {@link Mirror#keep}).
+ */
+final class Panels {
+  ObjectNode answer(Session session, JsonNode request) {
+    String name = request.path("name").asText();
+    ObjectNode m = Messages.of("panel." + name);
+    switch (name) {
+      case "data" -> {
+        int page = request.path("page").asInt();
+        m.put("page", page);
+        session.page(page).ifPresentOrElse(p -> {
+          m.put("route", p.route());
+          m.set("data", Messages.json(p.data()));
+        }, () -> m.putNull("data"));
+      }
+      case "storage" -> storage(session, m);
+      case "files" -> files(session, m);
+      default -> m.put("error", "no panel " + name);
+    }
+    return m;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void storage(Session session, ObjectNode m) {
+    Map<String, Object> info = (Map<String, Object>) session.callWxSync("getStorageInfoSync");
+    m.put("currentSize", ((Number) info.getOrDefault("currentSize", 0)).longValue());
+    m.put("limitSize", ((Number) info.getOrDefault("limitSize", 0)).longValue());
+    ArrayNode items = m.putArray("items");
+    for (Object key : (List<Object>) info.getOrDefault("keys", List.of())) {
+      Object value = session.callWxSync("getStorageSync", key);
+      ObjectNode item = items.addObject();
+      item.put("key", String.valueOf(key));
+      item.set("value", Messages.json(value));
+      item.put("type", value == null ? "null" : value instanceof String ? "string" : value instanceof Number ? "number"
+          : value instanceof Boolean ? "boolean" : value instanceof List ? "array" : "object");
+    }
+  }
+
+  /** Sets a key from the panel: JSON when it parses as JSON, else the text as a string. */
+  void setStorage(Session session, String key, String text) {
+    Object value;
+    try {
+      value = Browsers.JSON.readValue(text, Object.class);
+    } catch (IOException e) {
+      value = text;
+    }
+    session.callWxSync("setStorageSync", key, value);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void files(Session session, ObjectNode m) {
+    ArrayNode saved = m.putArray("saved");
+    try {
+      Map<String, Object> list = session.callWx("getSavedFileList", Map.of());
+      for (Object f : (List<Object>) list.getOrDefault("fileList", List.of())) {
+        saved.add(Messages.json(f));
+      }
+    } catch (WxCallException e) {
+      m.put("savedError", e.errMsg());
+    }
+    FileSandbox files = session.files();
+    ArrayNode user = m.putArray("user");
+    Path dir = files.userDir();
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir, 8)) {
+      walk.filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+          .filter(p -> !p.getFileName().toString().startsWith(".")).sorted().limit(500).forEach(p -> {
+        ObjectNode f = user.addObject();
+        f.put("filePath", files.userPathOf(p));
+        try {
+          f.put("size", Files.size(p));
+          f.put("createTime", Files.getLastModifiedTime(p).toMillis() / 1000);
+        } catch (IOException e) {
+          f.put("size", -1);
+        }
+      });
+    } catch (IOException e) {
+      m.put("userError", e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,347 @@
+package dev.sparrow.simulator;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sparrow.apis.files.FileSandbox;
+import dev.sparrow.apis.files.LocalPath;
+import dev.sparrow.apis.system.DeviceProfile;
+import dev.sparrow.runtime.Session;
+import dev.sparrow.runtime.SessionOptions;
+import dev.sparrow.runtime.Sparrow;
+import dev.sparrow.runtime.project.Project;
+import dev.sparrow.runtime.project.TabBar;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * The browser simulator: runs one session and serves it as a phone in a web page on loopback.
+ *
+ * <pre>{@code
+ * SessionOptions options = SessionOptions.of(Path.of("examples/todo")).dataDir(dir);
+ * try (Simulator sim = Simulator.start(options, Simulator.Config.DEFAULT.port(8421))) {
+ *   System.out.println(sim.url());       // http://127.0.0.1:8421/
+ *   sim.awaitClosed();
+ * }
+ * }</pre>
+ *
+ * The session's devices become the browser's (see {@link SimulatorDevices}) while a tab is
+ * connected; without one they behave as in a headless session. A front-end that prepares its own
+ * options (host mapping, a local backend, as {@code sparrow demo} does) passes them in unchanged.
+ */
+public final class Simulator implements AutoCloseable {
+  /**
+   * Where to serve and what to call once listening.
+   *
+   * @param host the address to bind (loopback by default; only the loopback names and this one are accepted as Host)
+   * @param port 0 picks a free port
+   * @param onListening called with the URL as soon as the server listens, before the session has launched (print it, open a browser)
+   */
+  public record Config(String host, int port, Consumer<String> onListening) {
+    public static final Config DEFAULT = new Config("127.0.0.1", 0, url -> {});
+
+    public Config port(int newPort) {
+      return new Config(host, newPort, onListening);
+    }
+
+    public Config host(String newHost) {
+      return new Config(newHost, port, onListening);
+    }
+
+    public Config onListening(Consumer<String> listener) {
+      return new Config(host, port, listener);
+    }
+  }
+
+  private final SessionOptions options;
+  private final Browsers browsers = new Browsers();
+  private final Mirror mirror;
+  private final SimulatorDevices devices;
+  private final Panels panels = new Panels();
+  private final SimulatorServer server;
+  private final Path uploads;
+  private final Map<String, Path> uploaded = new ConcurrentHashMap<>();
+  private final AtomicInteger uploadIds = new AtomicInteger();
+  private final Map<String, String> screens = new ConcurrentHashMap<>();
+  private final NetworkMedia media;
+  private final CountDownLatch closed = new CountDownLatch(1);
+  private final CountDownLatch launched = new CountDownLatch(1);
+  private volatile Session session;
+  private volatile boolean closing;
+
+  private Simulator(SessionOptions options, Config config) throws IOException {
+    this.options = options;
+    this.mirror = new Mirror(browsers, options.device());
+    this.devices = new SimulatorDevices(browsers);
+    this.uploads = Files.createTempDirectory("sparrow-simulator-");
+    this.media = new NetworkMedia(uploads.resolve("media"));
+    options.screen(mirror).devices(devices).onConsole(mirror::console).onError(mirror::error).onTraffic(mirror::traffic);
+    mirror.replay(devices::replay);
+    browsers.handler(new Inbox(this));
+    this.server = new SimulatorServer(config.host(), config.port(), browsers, new Routes());
+  }
+
+  /**
+   * Serves on {@code config}'s address, then launches the session from {@code options} (the
+   * project's problems throw {@link dev.sparrow.runtime.project.ProjectException}).
+   */
+  public static Simulator start(SessionOptions options, Config config) throws Exception {
+    Simulator sim = new Simulator(options, config);
+    // the session launches while the server starts and the browser loads the page (two cores at work)
+    java.util.concurrent.CompletableFuture<Session> launch = java.util.concurrent.CompletableFuture.supplyAsync(() -> Sparrow.launch(options),
+        r -> new Thread(r, "sparrow-simulator-launch").start());
+    try {
+      sim.server.start();
+      config.onListening().accept(sim.url());
+      sim.session = launch.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      sim.launched.countDown();
+      sim.close();
+      throw e.getCause() instanceof Exception ex ? ex : e;
+    } catch (Exception | Error e) {
+      sim.launched.countDown();
+      launch.thenAccept(Session::close);
+      sim.close();
+      throw e;
+    }
+    sim.launched.countDown();
+    return sim;
+  }
+
+  /** {@code http://127.0.0.1:PORT/}. */
+  public String url() {
+    String host = server.host();
+    String shown = host == null || host.equals("0.0.0.0") ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
+    return "http://" + shown + ":" + server.port() + "/";
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  /** The running session (null while it launches). */
+  public Session session() {
+    return session;
+  }
+
+  /** Whether a browser tab is connected and painted. */
+  public boolean connected() {
+    return browsers.connected();
+  }
+
+  /** Receives every message sent to the browsers as JSON text (tests, tools). */
+  public void tap(Consumer<String> listener) {
+    browsers.tap(listener);
+  }
+
+  /**
+   * A PNG of the phone screen as it is now (page, navigation bar, tab bar, toast and dialogs),
+   * rendered by headless Chromium at the device's pixel ratio.
+   *
+   * @throws IOException when Chromium is missing or fails (the message says how to fix it)
+   */
+  public byte[] screenshot() throws IOException {
+    Session s = session;
+    if (s == null) {
+      throw new IOException("the session is not running");
+    }
+    List<ObjectNode> snapshot = s.readPages(mirror::snapshot);
+    ArrayNode all = Browsers.JSON.createArrayNode();
+    all.add(hello());
+    snapshot.forEach(all::add);
+    String key = UUID.randomUUID().toString();
+    screens.put(key, all.toString());
+    try {
+      DeviceProfile d = options.device();
+      return Chromium.screenshot(url() + "screen?key=" + key, d.screenWidth(), d.screenHeight(), d.pixelRatio());
+    } finally {
+      screens.remove(key);
+    }
+  }
+
+  /** Blocks until {@link #close()}. */
+  public void awaitClosed() throws InterruptedException {
+    closed.await();
+  }
+
+  @Override
+  public void close() {
+    if (closing) {
+      return;
+    }
+    closing = true;
+    server.close();
+    browsers.close();
+    Session s = session;
+    if (s != null) {
+      s.close();
+    }
+    Chromium.deleteTree(uploads);
+    closed.countDown();
+  }
+
+  // ---- for the inbox -------------------------------------------------------------------------------
+
+  Session awaitSession() {
+    try {
+      launched.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return session;
+  }
+
+  Mirror mirror() {
+    return mirror;
+  }
+
+  SimulatorDevices devices() {
+    return devices;
+  }
+
+  Panels panels() {
+    return panels;
+  }
+
+  Optional<Path> uploadFile(String id) {
+    return Optional.ofNullable(uploaded.remove(id));
+  }
+
+  /** Relaunches the session on another device preset; the tabs reload. */
+  void switchDevice(String name) {
+    Optional<DeviceProfile> preset = DeviceProfile.preset(name);
+    if (preset.isEmpty() || preset.get().equals(options.device()) || closing) {
+      return;
+    }
+    Session old = session;
+    session = null;
+    if (old != null) {
+      old.close();
+    }
+    options.device(preset.get());
+    mirror.reset(preset.get());
+    session = Sparrow.launch(options);
+    browsers.broadcast(Messages.of("reload"));
+  }
+
+  /** The first message a tab gets: the device, the app's chrome and how local paths look. */
+  ObjectNode hello() {
+    ObjectNode m = Messages.of("hello");
+    DeviceProfile d = options.device();
+    m.set("device", Messages.json(d));
+    ArrayNode presets = m.putArray("presets");
+    DeviceProfile.presets().forEach(p -> presets.add(p.name()));
+    Project p = mirror.project();
+    ObjectNode app = m.putObject("app");
+    if (p != null) {
+      app.put("appId", p.appId());
+      app.put("name", p.projectName());
+      app.set("window", Messages.json(p.app().window()));
+      p.app().tabBar().ifPresent(t -> app.set("tabBar", tabBar(t)));
+    }
+    Session s = session;
+    ArrayNode local = m.putArray("localPrefixes");
+    FileSandbox files = s == null ? null : s.files();
+    if (files != null && files.scheme() == FileSandbox.Scheme.HTTP) {
+      for (LocalPath.Area area : List.of(LocalPath.Area.TEMP, LocalPath.Area.STORE, LocalPath.Area.USER)) {
+        String sample = files.pathOf(area, "x");
+        local.add(sample.substring(0, sample.length() - 1));
+      }
+    } else {
+      local.add(FileSandbox.Scheme.WXFILE.prefix());
+    }
+    return m;
+  }
+
+  private static ObjectNode tabBar(TabBar t) {
+    ObjectNode o = Browsers.JSON.createObjectNode();
+    o.put("color", t.color());
+    o.put("selectedColor", t.selectedColor());
+    o.put("backgroundColor", t.backgroundColor());
+    o.put("borderStyle", t.borderStyle());
+    o.put("position", t.position());
+    o.put("custom", t.custom());
+    ArrayNode items = o.putArray("list");
+    for (TabBar.Item i : t.list()) {
+      ObjectNode item = items.addObject();
+      item.put("pagePath", i.pagePath());
+      item.put("text", i.text());
+      item.put("iconPath", i.iconPath());
+      item.put("selectedIconPath", i.selectedIconPath());
+    }
+    return o;
+  }
+
+  /** The simulator's HTTP routes. */
+  private final class Routes implements SimulatorServer.Routes {
+    @Override
+    public Optional<Path> localFile(String path) {
+      Session s = session;
+      if (s == null || path == null || path.isEmpty()) {
+        return Optional.empty();
+      }
+      FileSandbox files = s.files();
+      List<Path> roots = new ArrayList<>(List.of(files.tempDir(), files.storeDir(), files.userDir(), s.project().files().root()));
+      return files.resolve(path).flatMap(f -> FileResponses.confined(f, roots));
+    }
+
+    @Override
+    public String upload(InputStream body, String fileName) throws IOException {
+      String id = "u" + uploadIds.incrementAndGet();
+      String ext = extension(fileName);
+      Path target = uploads.resolve(id + (ext.isEmpty() ? "" : "." + ext));
+      Files.copy(body, target, StandardCopyOption.REPLACE_EXISTING);
+      uploaded.put(id, target);
+      return id;
+    }
+
+    @Override
+    public Optional<String> screen(String key) {
+      return Optional.ofNullable(screens.get(key));
+    }
+
+    @Override
+    public boolean extra(String path, org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
+        org.eclipse.jetty.util.Callback callback) throws Exception {
+      if (path.equals("/media")) {
+        media.serve(session, request, response, callback);
+        return true;
+      }
+      java.util.regex.Matcher doc = java.util.regex.Pattern.compile("/document/(\\d{1,9})/([a-z0-9.]{1,16})").matcher(path);
+      if (!doc.matches() || devices.documents == null) {
+        return false;
+      }
+      Optional<byte[]> png = devices.documents.image(Integer.parseInt(doc.group(1)), doc.group(2));
+      if (png.isEmpty()) {
+        org.eclipse.jetty.server.Response.writeError(request, response, callback, 404);
+      } else {
+        response.setStatus(200);
+        response.getHeaders().put(org.eclipse.jetty.http.HttpHeader.CONTENT_TYPE, "image/png");
+        response.getHeaders().put(org.eclipse.jetty.http.HttpHeader.CONTENT_LENGTH, png.get().length);
+        response.write(true, java.nio.ByteBuffer.wrap(png.get()), callback);
+      }
+      return true;
+    }
+  }
+
+  /** A safe lower-case extension of an uploaded file's name (letters and digits, at most 5). */
+  static String extension(String fileName) {
+    if (fileName == null) {
+      return "";
+    }
+    int dot = fileName.lastIndexOf('.');
+    String ext = dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+    return ext.matches("[a-z0-9]{1,5}") ? ext : "";
+  }
+}

@@ -1,0 +1,152 @@
+// The simulator page: connects to the session, paints pages and chrome, and routes every message.
+// Protocol: docs/simulator.md. A page opened from /screen?key=… (screenshots) replays an embedded snapshot
+// instead of connecting.
+import { PageFrame, setPagesCss } from './render.js'
+import { Shell } from './shell.js'
+import { Overlays } from './overlays.js'
+import { Speaker, Microphone } from './devices.js'
+import { Panels } from './panels.js'
+
+class Simulator {
+  constructor() {
+    this.device = { screenWidth: 375, screenHeight: 667, pixelRatio: 2, statusBarHeight: 20, safeAreaBottomInset: 0 }
+    this.app = {}
+    this.pages = new Map()
+    this.stack = []
+    this.localPrefixes = ['wxfile://']
+    this.socket = null
+    this.outbox = []
+    this.shell = new Shell(this)
+    this.overlays = new Overlays(this)
+    this.speaker = new Speaker(this)
+    this.microphone = new Microphone(this)
+    this.panels = new Panels(this)
+    this.perf = { events: [], patches: [], firstPaint: 0, lastSent: 0 }
+    window.__sparrow = this
+  }
+
+  connect() {
+    const ws = new WebSocket(`ws://${location.host}/ws`)
+    ws.binaryType = 'arraybuffer'
+    this.socket = ws
+    ws.onopen = () => { this.shell.status('connected', 'ok'); this.outbox.splice(0).forEach(m => ws.send(m)) }
+    let queue = Promise.resolve(this.ready)
+    ws.onmessage = e => {
+      const data = JSON.parse(e.data)
+      const run = () => { if (Array.isArray(data)) data.forEach(m => this.handle(m)); else this.handle(data) }
+      if (this.ready) queue = queue.then(() => { this.ready = null; run() }); else run()
+    }
+    ws.onclose = () => {
+      this.shell.status('disconnected — reload to reconnect', 'lost')
+      this.speaker.stopAll()
+      this.microphone.stopAll()
+    }
+  }
+
+  /** Paints an embedded snapshot without a socket (the screenshot page). */
+  replay(messages) {
+    messages.forEach(m => this.handle(m))
+  }
+
+  send(message) {
+    if (message.t === 'event') this.perf.lastSent = performance.now()
+    const text = JSON.stringify(message)
+    if (!this.socket) return
+    if (this.socket.readyState === WebSocket.OPEN) this.socket.send(text); else this.outbox.push(text)
+  }
+
+  sendBinary(buffer) {
+    if (this.socket && this.socket.readyState === WebSocket.OPEN) this.socket.send(buffer)
+  }
+
+  handle(m) {
+    switch (m.t) {
+      case 'hello': this.hello(m); break
+      case 'page.open': this.openPage(m); break
+      case 'page.patch': this.patchPage(m); break
+      case 'page.controls': this.pages.get(m.page)?.controls(m.controls); break
+      case 'page.close': this.pages.get(m.page)?.destroy(); this.pages.delete(m.page); break
+      case 'route': this.route(m.stack.map(p => p.page)); break
+      case 'navbar': this.pages.get(m.page) && (this.pages.get(m.page).bar = m.bar); this.shell.paintChrome(); break
+      case 'reload': location.reload(); break
+      case 'audio.open': case 'audio.play': case 'audio.pause': case 'audio.seek': case 'audio.rate': case 'audio.close':
+        this.speaker.handle(m); break
+      case 'mic.open': case 'mic.close': this.microphone.handle(m); break
+      case 'console': this.panels.console(m); break
+      case 'traffic': this.panels.traffic(m); break
+      default:
+        if (m.t.startsWith('panel.')) this.panels.answer(m)
+        else this.overlays.handle(m)
+    }
+  }
+
+  hello(m) {
+    this.device = m.device
+    this.app = m.app || {}
+    this.localPrefixes = m.localPrefixes || this.localPrefixes
+    this.shell.setup(m)
+  }
+
+  openPage(m) {
+    const old = this.pages.get(m.page)
+    if (old) old.destroy()
+    const frame = new PageFrame(this, m.page, m.route, this.shell.pagesElement)
+    frame.bar = m.bar
+    frame.open(m.tree, m.css, m.window)
+    this.pages.set(m.page, frame)
+    if (!this.perf.firstPaint) requestAnimationFrame(() => { this.perf.firstPaint = this.perf.firstPaint || performance.now() })
+    this.shell.paintChrome()
+  }
+
+  patchPage(m) {
+    const frame = this.pages.get(m.page)
+    if (!frame) return
+    frame.patch(m.patches)
+    if (this.perf.lastSent) {
+      this.perf.patches.push(performance.now() - this.perf.lastSent)
+      this.perf.lastSent = 0
+    }
+    this.panels.pagePatched(m.page)
+  }
+
+  route(stack) {
+    this.stack = stack
+    const top = stack[stack.length - 1]
+    for (const [id, frame] of this.pages) frame.show(id === top)
+    this.shell.paintChrome()
+    this.panels.pageChanged(top)
+  }
+
+  top() { return this.pages.get(this.stack[this.stack.length - 1]) }
+
+  /**
+   * The URL the simulator page loads a path of the mini program from: local files (temp, saved, user) and
+   * package files come from the simulator's /files route; package paths are resolved against the page.
+   */
+  mediaUrl(src, route) {
+    if (/^(data|blob):/i.test(src)) return src
+    if (this.localPrefixes.some(p => src.startsWith(p))) return '/files?path=' + encodeURIComponent(src)
+    if (/^https?:\/\//i.test(src)) return '/media?url=' + encodeURIComponent(src)
+    let path = src
+    if (!path.startsWith('/')) {
+      const base = (route || '').split('/').slice(0, -1)
+      for (const seg of path.split('/')) {
+        if (seg === '..') base.pop(); else if (seg !== '.' && seg !== '') base.push(seg)
+      }
+      path = '/' + base.join('/')
+    }
+    return '/files?path=' + encodeURIComponent(path)
+  }
+}
+
+async function start() {
+  const sim = new Simulator()
+  // the components' stylesheet loads while the socket connects; messages wait for it
+  const css = fetch('/sim/pages.css').then(r => r.text()).then(setPagesCss)
+  const snapshot = document.getElementById('snapshot')
+  if (snapshot) { await css; sim.replay(JSON.parse(snapshot.textContent)); return }
+  sim.ready = css
+  sim.connect()
+}
+
+start()
