@@ -3,17 +3,12 @@ package dev.sparrow.cli;
 import dev.sparrow.demo.Demo;
 import dev.sparrow.demo.DemoBackend;
 import dev.sparrow.demo.DemoSite;
-import dev.sparrow.runtime.Session;
 import dev.sparrow.runtime.SessionOptions;
-import dev.sparrow.runtime.Sparrow;
-import dev.sparrow.runtime.project.ProjectException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -23,21 +18,29 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code sparrow demo}: the bundled demo mini program ({@code examples/demo}) with its backend in
- * this process. The pages' public URLs (www.baidu.com, v.juhe.cn, api.example.com, cdn.example.com,
- * echo.websocket.org) are mapped to the backend on 127.0.0.1 and whitelisted, with the project's
- * {@code urlCheck} on: it needs no network.
+ * this process, in the browser simulator (or headless with {@code --headless}). The pages' public
+ * URLs (www.baidu.com, v.juhe.cn, api.example.com, cdn.example.com, echo.websocket.org) are mapped
+ * to the backend on 127.0.0.1 and whitelisted, with the project's {@code urlCheck} on: it needs no
+ * network.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Run the bundled demo mini program with its local backend (offline); print its console and errors until stopped (Ctrl-C).")
+    description = "Open the bundled demo mini program, with its local backend (offline), in the browser simulator (or headless with"
+        + " --headless); print its console and errors until stopped (Ctrl-C).")
 final class DemoCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @ParentCommand Main main;
 
-  @Option(names = "--headless", description = "Run without the browser simulator (currently the only mode).")
+  @Option(names = "--headless", description = "Run without the browser simulator.")
   boolean headless;
 
-  @Option(names = "--exit-when-idle", description = "Stop once the demo has launched and nothing is left to do.")
+  @Option(names = "--exit-when-idle", description = "Stop once the demo has launched and nothing is left to do (implies --headless).")
   boolean exitWhenIdle;
+
+  @Option(names = "--port", paramLabel = "PORT", description = "Port of the simulator on 127.0.0.1 (default 9422; 0 picks a free one).")
+  int port = 9422;
+
+  @Option(names = "--no-open", description = "Do not open a browser (just print the simulator's URL).")
+  boolean noOpen;
 
   @Option(names = "--backend-port", paramLabel = "PORT", description = "Port of the demo backend on 127.0.0.1 (default: a free one).")
   int backendPort;
@@ -64,33 +67,14 @@ final class DemoCommand implements Callable<Integer> {
       if (logNetwork) {
         options.onTraffic(e -> t.info("network: " + e));
       }
-      return headless(t, options);
+      if (headless || exitWhenIdle) {
+        return Frontends.headless(t, options, exitWhenIdle);
+      }
+      return Frontends.simulator(t, options, port, noOpen);
     } finally {
       if (album != null) {
         delete(album);
       }
-    }
-  }
-
-  private Integer headless(Terminal t, SessionOptions options) throws InterruptedException {
-    Session session;
-    try {
-      session = Sparrow.launch(options);
-    } catch (ProjectException e) {
-      e.problems().forEach(t::problem);
-      return 1;
-    }
-    try (session) {
-      session.awaitIdle(Duration.ofMinutes(1));
-      t.info("running the demo (" + session.appId() + ") at " + session.currentPageIfAny().map(Object::toString).orElse("(no page)")
-          + (exitWhenIdle ? "" : " — Ctrl-C to stop"));
-      if (exitWhenIdle) {
-        return session.errors().isEmpty() ? 0 : 1;
-      }
-      CountDownLatch stop = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-      stop.await();
-      return 0;
     }
   }
 

@@ -13,7 +13,7 @@ class DemoCommandTest {
     CliTest.Result r = CliTest.run("demo", "--headless", "--exit-when-idle", "--data-dir", "temp");
     assertThat(r.err()).containsPattern("demo backend: http://127\\.0\\.0\\.1:\\d+ serves https://www\\.baidu\\.com, https://v\\.juhe\\.cn,"
         + " https://api\\.example\\.com, https://cdn\\.example\\.com, wss://echo\\.websocket\\.org");
-    assertThat(r.err()).contains("running the demo (wx7d2c9e4b1a5f3086) at pages/index/index");
+    assertThat(r.err()).contains("running wx7d2c9e4b1a5f3086 at pages/index/index");
     assertThat(r.out()).contains("Sparrow demo launched");
     assertThat(r.code()).isZero();
   }
