@@ -44,14 +44,16 @@ Page({
   poll() {
     wx.getBackgroundAudioPlayerState({
       success: ({ status, currentPosition, duration }) => {
+        // position and duration come only while the music plays: a paused player keeps what it showed
         const update = { status, statusText: STATUS[status] }
-        if (status !== 2) {
+        if (status === 1) {
           update.position = currentPosition
           update.duration = duration
-        } else {
+        } else if (status === 2) {
           update.position = 0
         }
-        update.positionText = format.clock(update.position)
+        const position = update.position === undefined ? this.data.position : update.position
+        update.positionText = format.clock(position)
         update.durationText = format.clock(update.duration === undefined ? this.data.duration : update.duration)
         this.setData(update)
       }
