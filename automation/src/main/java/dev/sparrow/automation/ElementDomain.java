@@ -14,7 +14,9 @@ import java.util.function.Function;
  * {@code Page.getElement(s)}, {@code Page.getElement(s)ByXpath} and {@code Element.*}: elements of a
  * page's rendered WXML, addressed by {@code {pageId, elementId}} (the element's node id as a string).
  * Headless Sparrow has no layout: sizes and offsets are 0 and styles come from the inline {@code
- * style} attribute (see docs/decisions.md).
+ * style} attribute (see docs/decisions.md). Custom components: {@code Page.getElement(s)} finds hosts (not
+ * what they render), describes them with a {@code nodeId}, and {@code Element.getElement(s)} on a host searches
+ * the component's own WXML, as in DevTools; {@code Element.getData/setData/callMethod} reach the instance.
  */
 final class ElementDomain {
   private final AutomationServer server;
@@ -66,12 +68,30 @@ final class ElementDomain {
       return r;
     });
     d.add("Element.callFunction", this::callFunction);
-    for (String custom : new String[] {"Element.getData", "Element.setData", "Element.callMethod", "Element.callContextMethod"}) {
-      d.add(custom, p -> {
-        element(p);
-        throw new ProtocolError(custom + ": custom components are not supported by Sparrow yet");
-      });
-    }
+    d.add("Element.getData", p -> {
+      PageElement e = component(p);
+      JsonNode path = p.get("path");
+      return Json.result("data", path != null && path.isTextual() && !path.asText().isEmpty() ? e.data(path.asText()) : e.data());
+    });
+    d.add("Element.setData", p -> {
+      JsonNode data = p.get("data");
+      if (data == null || !data.isObject()) {
+        throw new ProtocolError("params.data must be an object");
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, Object> changes = (Map<String, Object>) Json.toJava(data);
+      component(p).setData(changes);
+      return Json.object();
+    });
+    d.add("Element.callMethod", p -> {
+      Object result = component(p).callMethod(Json.text(p, "method"), Json.list(p.get("args")).toArray());
+      server.session().awaitIdle(java.time.Duration.ofSeconds(30));
+      return Json.result("result", result);
+    });
+    d.add("Element.callContextMethod", p -> {
+      element(p);
+      throw new ProtocolError("Element.callContextMethod: video/audio contexts are not supported by Sparrow");
+    });
   }
 
   private PageElement element(ObjectNode p) {
@@ -87,6 +107,15 @@ final class ElementDomain {
       throw new ProtocolError("element " + id.asText() + " does not exist");
     }
     return page.element(nodeId).orElseThrow(() -> new ProtocolError("element " + id.asText() + " does not exist"));
+  }
+
+  /** The element, which must be a custom component's host (the client sends these only for elements with a nodeId). */
+  private PageElement component(ObjectNode p) {
+    PageElement e = element(p);
+    if (!e.isComponent()) {
+      throw new ProtocolError("element " + e.nodeId() + " <" + e.tag() + "> is not a custom component");
+    }
+    return e;
   }
 
   private static List<PageElement> xpath(PageHandle page, String expression) {
@@ -108,6 +137,10 @@ final class ElementDomain {
     ObjectNode n = Json.object();
     n.put("elementId", String.valueOf(e.nodeId()));
     n.put("tagName", e.tag());
+    if (e.isComponent()) {
+      // the npm client turns an element with a nodeId into a CustomElement (data, setData, callMethod)
+      n.put("nodeId", String.valueOf(e.nodeId()));
+    }
     return n;
   }
 

@@ -83,12 +83,55 @@ public final class PageElement {
     return read(ElementHandle::wxml);
   }
 
+  /**
+   * The first element under this one matching {@code selector}: inside a custom component's own WXML when this is
+   * its host, else among the elements written by the same template (as WeChat DevTools' {@code element.$}).
+   */
   public Optional<PageElement> select(String selector) {
     return read(h -> h.find(selector).map(this::wrap));
   }
 
   public List<PageElement> selectAll(String selector) {
     return read(h -> h.findAll(selector).stream().map(this::wrap).toList());
+  }
+
+  /** Whether this element is a custom component's host (its tag names a component in {@code usingComponents}). */
+  public boolean isComponent() {
+    return instance() != 0;
+  }
+
+  /** The custom component instance this element hosts (0 for ordinary elements); unique within its page. */
+  public int instance() {
+    return read(ElementHandle::instance, 0);
+  }
+
+  /** A custom component's {@code this.data} (plain Java data); see {@link #isComponent()}. */
+  public Map<String, Object> data() {
+    return session.componentData(pageId, component());
+  }
+
+  /** One value of the component's data by WeChat path ({@code "list[2].title"}), or null. */
+  public Object data(String path) {
+    return DataPaths.get(data(), path);
+  }
+
+  /** Calls {@code this.setData(changes)} in the component, as its own code would; returns once the session is idle. */
+  public PageElement setData(Map<String, Object> changes) {
+    session.componentSetData(pageId, component(), changes);
+    return this;
+  }
+
+  /** Calls a method of the component with arguments; returns its result (a Promise is awaited) as plain Java data. */
+  public Object callMethod(String method, Object... args) {
+    return session.componentCall(pageId, component(), method, List.of(args));
+  }
+
+  private int component() {
+    int instance = instance();
+    if (instance == 0) {
+      throw new IllegalStateException("<" + tag + "> is not a custom component");
+    }
+    return instance;
   }
 
   /** A tap: touchstart, touchend, tap, with bubbling and catch rules; navigators navigate. */

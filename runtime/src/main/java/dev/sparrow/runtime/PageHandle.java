@@ -59,7 +59,11 @@ public final class PageHandle {
     return session.pageCall(id, method, List.of(args));
   }
 
-  /** The first element matching a CSS-like selector (tag, {@code .class}, {@code #id}, {@code [attr=value]}, descendant, {@code >}). */
+  /**
+   * The first element matching a CSS-like selector (tag, {@code .class}, {@code #id}, {@code [attr=value]},
+   * descendant, {@code >}) among the page's own elements: a custom component's host is found, what the component
+   * renders inside is not (select from the host for that), as in WeChat DevTools.
+   */
   public Optional<PageElement> select(String selector) {
     return session.select(id, selector);
   }

@@ -41,7 +41,7 @@ public final class Session implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
 
-  private final SessionCore core;
+  final SessionCore core;
   private volatile boolean closed;
 
   private Session(SessionCore core) {
@@ -579,6 +579,53 @@ public final class Session implements AutoCloseable {
     }
   }
 
+  /** A custom component instance's {@code this.data}; see {@link PageElement#data()}. */
+  Map<String, Object> componentData(int pageId, int instance) {
+    String json = onLoop(() -> {
+      Value v = core.logic.fn("componentData").execute(pageId, instance);
+      return v.isNull() ? null : v.asString();
+    });
+    if (json == null) {
+      throw new IllegalStateException("component " + instance + " of page " + pageId + " is no longer on the page");
+    }
+    try {
+      return JSON.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() {});
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  void componentSetData(int pageId, int instance, Map<String, Object> changes) {
+    onLoop(() -> {
+      try {
+        core.logic.fn("componentSetData").execute(pageId, instance, core.logic.values().toJs(changes));
+      } catch (PolyglotException e) {
+        throw new IllegalStateException(e.getMessage());
+      }
+      return null;
+    });
+    awaitIdle();
+  }
+
+  Object componentCall(int pageId, int instance, String method, List<Object> args) {
+    Object[] outcome = await(completion -> {
+      Value result;
+      try {
+        result = core.logic.fn("componentCall").execute(pageId, instance, method, core.logic.values().toJs(args));
+      } catch (PolyglotException e) {
+        ScriptError error = ScriptError.of(e.getMessage(), guestStack(e), "callMethod " + method);
+        core.error(error);
+        throw new ScriptException(error);
+      }
+      core.logic.fn("settleValue").execute(result, completion);
+    });
+    awaitIdle();
+    if (!(Boolean) outcome[0]) {
+      throw new ScriptException(ScriptError.of(String.valueOf(outcome[1]), "", "callMethod " + method));
+    }
+    return outcome[1];
+  }
+
   void pageSetData(int id, Map<String, Object> changes) {
     evaluate("function (id, changes) { var p = getCurrentPages().filter(function (x) { return x.__pageId__ === id; })[0]"
         + " || null; if (!p) throw new Error('page ' + id + ' is not on the stack'); p.setData(changes); }", id, changes);
@@ -613,7 +660,7 @@ public final class Session implements AutoCloseable {
     return new PageHandle(this, p.id(), p.route(), p.query());
   }
 
-  private <T> T onLoop(java.util.concurrent.Callable<T> work) {
+  <T> T onLoop(java.util.concurrent.Callable<T> work) {
     if (closed) {
       throw new IllegalStateException("the session is closed");
     }

@@ -181,6 +181,7 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     }
     logic = new LogicLayer(loop, new ModuleSources(project.files()), bridge, this);
     router = new Router(project.app(), logic, this, this::error);
+    view.components(logic, id -> router.page(id).map(PageInstance::isReady).orElse(false));
     unwatch = Watchdog.watch(loop, logic.context(), options.scriptTimeout());
   }
 
@@ -328,7 +329,8 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     dev.sparrow.view.component.Interaction result = action.apply(element);
     String route = router.page(pageId).map(PageInstance::route).orElse("");
     for (dev.sparrow.view.event.HandlerCall call : result.calls()) {
-      Value returned = logic.call(route + " " + call.handler(), logic.fn("callHandler"), pageId, call.handler(), call.event().toString());
+      Value returned = logic.call(route + " " + call.handler(), logic.fn("callInstanceHandler"), pageId, call.instance(), call.handler(),
+          call.event().toString());
       if (returned != null && returned.isString() && "input".equals(call.event().path("type").asText()) && element.exists()) {
         element.setValue(returned.asString());
       }
@@ -439,6 +441,25 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
       Value cb = callback;
       loop.post(() -> logic.call("setData callback", logic.fn("callback"), cb));
     }
+  }
+
+  @Override
+  public void setComponentData(int pageId, int instance, String json, Value callback) {
+    view.setData(pageId, instance, json);
+    if (callback != null && !callback.isNull()) {
+      Value cb = callback;
+      loop.post(() -> logic.call("setData callback", logic.fn("callback"), cb));
+    }
+  }
+
+  @Override
+  public String componentEvent(int pageId, int instance, String type, boolean bubbles, boolean composed, boolean capturePhase) {
+    return view.componentEvent(pageId, instance, type, bubbles, composed, capturePhase);
+  }
+
+  @Override
+  public String selectComponents(int pageId, int instance, String selector) {
+    return view.selectComponents(pageId, instance, selector);
   }
 
   // ---- Router.Listener -------------------------------------------------------------------------

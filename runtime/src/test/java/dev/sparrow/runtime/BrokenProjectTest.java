@@ -23,6 +23,16 @@ class BrokenProjectTest {
   }
 
   @Test
+  void everyUnusableComponentIsNamedAtTheLineThatDeclaresIt() {
+    assertThat(problems("missing-component")).containsExactly(
+        "app.json:4: Component is not found in path \"components/gone/gone\" (using by \"app.json\")",
+        "pages/index/index.json:3: component \"components/nojson/nojson\" has no components/nojson/nojson.json (using by \"pages/index/index\")",
+        "components/notcomp/notcomp.json:2: \"component\": true is required to use components/notcomp/notcomp as a component (using by \"pages/index/index\")",
+        "pages/index/index.json:5: component \"components/nowxml/nowxml\" is missing components/nowxml/nowxml.wxml (using by \"pages/index/index\")",
+        "pages/index/index.json:6: Component is not found in path \"pages/index/some-ui/button\" (using by \"pages/index/index\")");
+  }
+
+  @Test
   void aPageListedTwiceIsNamedAtItsSecondLine() {
     assertThat(problems("duplicate-page")).containsExactly("app.json:4: page \"pages/index/index\" is listed twice");
   }

@@ -136,11 +136,23 @@ final class Mirror implements Screen {
   String stylesheet(String route) {
     return stylesheets.computeIfAbsent(route, r -> {
       Project p = project;
-      WxssResult result = new WxssCompiler(path -> p.files().read(path)).page("app.wxss", r + ".wxss", css);
-      for (ViewProblem problem : result.problems()) {
+      WxssCompiler compiler = new WxssCompiler(path -> p.files().read(path));
+      WxssResult result = compiler.page("app.wxss", r + ".wxss", css);
+      StringBuilder sheet = new StringBuilder(result.css());
+      List<ViewProblem> problems = new java.util.ArrayList<>(result.problems());
+      // custom components: each stylesheet scoped by its class prefix (elements carry it in cssClass)
+      p.components().configs().forEach((component, config) -> {
+        if (p.files().exists(component + ".wxss")) {
+          String prefix = "shared".equals(config.get("styleIsolation")) ? "" : component.replace('/', '-') + "--";
+          WxssResult c = compiler.compile(component + ".wxss", css.withClassPrefix(prefix));
+          sheet.append("/* ").append(component).append(".wxss */\n").append(c.css());
+          problems.addAll(c.problems());
+        }
+      });
+      for (ViewProblem problem : problems) {
         console(new ConsoleMessage("error", "WXSS " + problem.file() + ":" + problem.line() + ": " + problem.message()));
       }
-      return result.css();
+      return sheet.toString();
     });
   }
 

@@ -61,6 +61,11 @@ public final class ElementHandle {
     return out;
   }
 
+  /** The custom component instance this element hosts (0 when it is not a component host). */
+  public int instance() {
+    return element().hosted();
+  }
+
   public ObjectNode dataset() {
     return Dataset.of(element());
   }
@@ -79,9 +84,14 @@ public final class ElementHandle {
     return Wxml.inner(element());
   }
 
+  /**
+   * Elements under this one matching {@code selector}. On a custom component's host it searches the component's own
+   * WXML (its shadow tree); elsewhere the elements written by the same template (WeChat DevTools' {@code element.$}).
+   */
   public List<ElementHandle> findAll(String selector) {
     List<ElementHandle> out = new ArrayList<>();
-    for (VElement e : Selector.parse(selector).select(element())) {
+    VElement el = element();
+    for (VElement e : Selector.parse(selector).select(el, el.hosted() != 0 ? el.hosted() : el.scope())) {
       out.add(new ElementHandle(page, e.id()));
     }
     return out;

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparrow.view.component.ComponentState;
 import dev.sparrow.view.component.Interaction;
 import dev.sparrow.view.component.Interactions;
+import dev.sparrow.view.custom.ComponentHost;
+import dev.sparrow.view.custom.ComponentTree;
+import dev.sparrow.view.custom.Instance;
 import dev.sparrow.view.data.DataPath;
 import dev.sparrow.view.query.Selector;
 import dev.sparrow.view.template.CompiledPage;
@@ -42,6 +45,7 @@ import java.util.function.LongSupplier;
 public final class PageView implements AutoCloseable {
   private final CompiledPage page;
   private final TemplateRenderer renderer;
+  private final ComponentTree components;
   private final ObjectNode data;
   private final ComponentState state = new ComponentState();
   private final Interactions interactions;
@@ -50,13 +54,34 @@ public final class PageView implements AutoCloseable {
   private VElement root;
   private Map<Integer, VNode> index;
 
-  private PageView(CompiledPage page, ObjectNode data, LongSupplier clock) {
+  private PageView(CompiledPage page, ObjectNode data, LongSupplier clock, ComponentHost host) {
     this.page = page;
-    this.renderer = page.newRenderer();
     this.data = data;
     this.interactions = new Interactions(state, clock);
-    this.root = renderer.render(data);
+    if (host == null) {
+      this.renderer = page.newRenderer();
+      this.components = null;
+      this.root = renderer.render(data);
+    } else {
+      this.renderer = null;
+      String path = page.path().endsWith(".wxml") ? page.path().substring(0, page.path().length() - 5) : page.path();
+      this.components = new ComponentTree(path, page, data, host);
+      this.root = components.renderPage();
+    }
     diff.assignIds(root);
+    if (components != null) {
+      components.adopt(root);
+    }
+  }
+
+  /**
+   * Renders {@code page} with custom components: tags the {@code host} resolves become component instances
+   * rendered inside the page tree (see {@link ComponentTree}). Call {@link #drain()} once the tree is shown, and
+   * after every {@code setData}, to run the components' lifecycle in the logic layer.
+   */
+  public static PageView open(CompiledPage page, ObjectNode initialData, LongSupplier clock, ComponentHost host) {
+    ObjectNode copy = initialData == null ? JsonNodeFactory.instance.objectNode() : initialData.deepCopy();
+    return new PageView(page, copy, clock, host);
   }
 
   /**
@@ -66,7 +91,7 @@ public final class PageView implements AutoCloseable {
    */
   public static PageView open(CompiledPage page, ObjectNode initialData, LongSupplier clock) {
     ObjectNode copy = initialData == null ? JsonNodeFactory.instance.objectNode() : initialData.deepCopy();
-    return new PageView(page, copy, clock);
+    return new PageView(page, copy, clock, null);
   }
 
   /** Same, with a clock that starts now. */
@@ -95,6 +120,19 @@ public final class PageView implements AutoCloseable {
    * {@code v} was already {@code ''}. Bindings through loop variables count as reading the loop's list.
    */
   public List<Patch> setData(ObjectNode changes) {
+    return setData(0, changes);
+  }
+
+  /**
+   * {@link #setData(ObjectNode)} for custom component instance {@code instance} (0 is the page): only that
+   * template is rendered again, and the patches touch only the component's subtree.
+   */
+  public List<Patch> setData(int instance, ObjectNode changes) {
+    Instance in = instance == 0 ? null : components == null ? null : components.instance(instance);
+    if (instance != 0 && in == null) {
+      throw new IllegalStateException("component instance " + instance + " is no longer on the page");
+    }
+    ObjectNode target = in == null ? data : in.data();
     List<DataPath> paths = new ArrayList<>();
     for (Iterator<String> it = changes.fieldNames(); it.hasNext(); ) {
       paths.add(DataPath.parse(it.next()));
@@ -102,23 +140,28 @@ public final class PageView implements AutoCloseable {
     Iterator<JsonNode> values = changes.elements();
     Set<String> roots = new HashSet<>();
     for (DataPath p : paths) {
-      p.apply(data, values.next().deepCopy());
+      p.apply(target, values.next().deepCopy());
       roots.add((String) p.segments().get(0));
     }
-    releaseControlledState(roots);
-    return rerender();
+    releaseControlledState(instance, roots);
+    return instance == 0 ? rerender() : rerender(instance);
   }
 
-  private void releaseControlledState(Set<String> changedRoots) {
+  private void releaseControlledState(int instance, Set<String> changedRoots) {
     state.touched().forEach((id, properties) -> {
       VNode n = node(id);
       if (!(n instanceof VElement)) {
         state.reset(id);
         return;
       }
+      if (n.scope() != instance) {
+        return;
+      }
+      CompiledPage template = instance == 0 ? page : components.instance(instance).template();
+      ObjectNode own = instance == 0 ? data : components.instance(instance).data();
       for (String property : properties) {
-        for (String name : page.boundNames(n.origin(), property)) {
-          if (changedRoots.contains(name) || !data.has(name)) {
+        for (String name : template.boundNames(n.origin(), property)) {
+          if (changedRoots.contains(name) || !own.has(name)) {
             state.clear(id, property);
             break;
           }
@@ -129,10 +172,29 @@ public final class PageView implements AutoCloseable {
 
   /** Re-renders from the current data (e.g. after a WXS-visible change) and returns the patches. */
   public List<Patch> rerender() {
-    VElement fresh = renderer.render(data);
+    VElement fresh = components == null ? renderer.render(data) : components.rerender(0);
     List<Patch> patches = diff.diff(root, fresh);
     root = fresh;
     index = null;
+    if (components != null) {
+      components.adopt(root);
+    }
+    return released(patches);
+  }
+
+  /** Re-renders one component instance and returns the patches of its subtree. */
+  private List<Patch> rerender(int instance) {
+    Instance in = components.instance(instance);
+    VElement old = in.host();
+    VElement fresh = components.rerender(instance);
+    List<Patch> patches = diff.diff(old, fresh);
+    old.parent().replaceChild(old, fresh);
+    index = null;
+    components.adopt(fresh);
+    return released(patches);
+  }
+
+  private List<Patch> released(List<Patch> patches) {
     for (Patch p : patches) {
       if (p instanceof Patch.SetAttr) {
         state.clear(p.id(), ((Patch.SetAttr) p).name());
@@ -145,13 +207,66 @@ public final class PageView implements AutoCloseable {
 
   /** Warnings of the last render (unknown templates, recursion stopped, node budget). */
   public List<String> warnings() {
-    return renderer.lastWarnings();
+    return components == null ? renderer.lastWarnings() : components.page().warnings();
+  }
+
+  /** The custom components of the page (null when the page was opened without a {@link ComponentHost}). */
+  public ComponentTree components() {
+    return components;
+  }
+
+  /** Runs the components' lifecycle for the last committed render (see {@link ComponentTree#drain()}). */
+  public void drain() {
+    if (components != null) {
+      components.drain();
+    }
+  }
+
+  /**
+   * The handlers {@code this.triggerEvent(type, detail, options)} of component {@code instance} reaches, in order
+   * (see {@link dev.sparrow.view.event.EventDispatcher#dispatchComponentEvent}).
+   */
+  public List<dev.sparrow.view.event.HandlerCall> componentEvent(int instance, String type, JsonNode detail,
+      boolean bubbles, boolean composed, boolean capturePhase, long timeStamp) {
+    Instance in = components == null ? null : components.instance(instance);
+    if (in == null || in.host() == null) {
+      return List.of();
+    }
+    return dev.sparrow.view.event.EventDispatcher.dispatchComponentEvent(in.host(), type, detail, timeStamp, bubbles,
+        composed, capturePhase);
+  }
+
+  /**
+   * The component instances that {@code selector} finds among the elements written by template {@code instance}
+   * (0: the page), in document order: what {@code this.selectAllComponents(selector)} returns.
+   */
+  public List<Integer> selectComponents(int instance, String selector) {
+    List<Integer> out = new ArrayList<>();
+    if (components == null) {
+      return out;
+    }
+    Instance in = components.instance(instance);
+    VElement scopeRoot = in == null ? null : instance == 0 ? root : in.host();
+    if (scopeRoot == null) {
+      return out;
+    }
+    for (VElement e : Selector.parse(selector).select(scopeRoot, instance)) {
+      if (e.hosted() != 0) {
+        out.add(e.hosted());
+      }
+    }
+    return out;
+  }
+
+  /** The component instance hosted by element {@code id}, or 0. */
+  public int instanceAt(int id) {
+    return node(id) instanceof VElement e ? e.hosted() : 0;
   }
 
   /** All elements matching a CSS-like {@link Selector}, in document order. */
   public List<ElementHandle> findAll(String selector) {
     List<ElementHandle> out = new ArrayList<>();
-    for (VElement e : Selector.parse(selector).select(root)) {
+    for (VElement e : Selector.parse(selector).select(root, 0)) {
       out.add(new ElementHandle(this, e.id()));
     }
     return out;
@@ -222,6 +337,11 @@ public final class PageView implements AutoCloseable {
 
   @Override
   public void close() {
-    renderer.close();
+    if (renderer != null) {
+      renderer.close();
+    }
+    if (components != null) {
+      components.close();
+    }
   }
 }

@@ -36,9 +36,22 @@ public final class LogicLayer implements AutoCloseable {
 
     /** A page called setData: {@code json} is the payload; run {@code callback} (may be null) once the view has it. */
     void setData(int pageId, String json, Value callback);
+
+    /** A custom component (instance {@code instance} of page {@code pageId}) called setData. */
+    void setComponentData(int pageId, int instance, String json, Value callback);
+
+    /**
+     * The handlers a component's {@code triggerEvent} reaches, as a JSON array of {@code {instance, handler,
+     * event}} (the event without its detail, which the logic layer passes by reference).
+     */
+    String componentEvent(int pageId, int instance, String type, boolean bubbles, boolean composed, boolean capturePhase);
+
+    /** JSON array of the component instances {@code selector} finds in the template of {@code instance}; null when invalid. */
+    String selectComponents(int pageId, int instance, String selector);
   }
 
-  private static final Source BASE = loadBase();
+  private static final Source BASE = load("sparrow-base.js");
+  private static final Source COMPONENTS = load("sparrow-components.js");
 
   private final EventLoop loop;
   private final ModuleSources modules;
@@ -59,7 +72,7 @@ public final class LogicLayer implements AutoCloseable {
     this.sink = sink;
     this.context = JsEngine.newContext();
     Value factory = context.eval(BASE);
-    this.sparrow = factory.execute(new Host(), bridge);
+    this.sparrow = factory.execute(new Host(), bridge, context.eval(COMPONENTS));
     this.values = new JsValues(sparrow);
     bridge.attach(values);
     this.fireTimer = sparrow.getMember("fireTimer");
@@ -213,12 +226,27 @@ public final class LogicLayer implements AutoCloseable {
     public void setData(int pageId, String json, Value callback) {
       sink.setData(pageId, json, callback);
     }
+
+    @HostAccess.Export
+    public void setComponentData(int pageId, int instance, String json, Value callback) {
+      sink.setComponentData(pageId, instance, json, callback);
+    }
+
+    @HostAccess.Export
+    public String componentEvent(int pageId, int instance, String type, boolean bubbles, boolean composed, boolean capturePhase) {
+      return sink.componentEvent(pageId, instance, type, bubbles, composed, capturePhase);
+    }
+
+    @HostAccess.Export
+    public String selectComponents(int pageId, int instance, String selector) {
+      return sink.selectComponents(pageId, instance, selector);
+    }
   }
 
-  private static Source loadBase() {
-    try (InputStream in = LogicLayer.class.getResourceAsStream("/dev/sparrow/runtime/js/sparrow-base.js")) {
+  private static Source load(String name) {
+    try (InputStream in = LogicLayer.class.getResourceAsStream("/dev/sparrow/runtime/js/" + name)) {
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return Source.newBuilder("js", text, "sparrow-base.js").cached(true).build();
+      return Source.newBuilder("js", text, name).cached(true).build();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

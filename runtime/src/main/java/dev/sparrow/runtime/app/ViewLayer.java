@@ -46,7 +46,11 @@ public final class ViewLayer implements AutoCloseable {
   private final Consumer<ScriptError> errors;
   private final Map<String, CompiledPage> compiled = new HashMap<>();
   private final Map<Integer, PageView> views = new HashMap<>();
+  private final Map<Integer, Long> openedAt = new HashMap<>();
   private volatile Listener listener = new Listener() {};
+  private ComponentCatalog catalog;
+  private LogicLayer logic;
+  private java.util.function.IntPredicate pageReady = id -> false;
 
   public ViewLayer(Project project, Clock clock, Consumer<ScriptError> errors) {
     this.project = project;
@@ -59,39 +63,125 @@ public final class ViewLayer implements AutoCloseable {
     this.listener = listener == null ? new Listener() {} : listener;
   }
 
+  /** Enables custom components: instances live in {@code logic}; {@code pageReady} tells whether a page ran onReady. */
+  public void components(LogicLayer logic, java.util.function.IntPredicate pageReady) {
+    this.logic = logic;
+    this.pageReady = pageReady;
+    this.catalog = new ComponentCatalog(project.components(), sources, logic, errors);
+  }
+
+  /** The session's custom components (null before {@link #components}). */
+  public ComponentCatalog catalog() {
+    return catalog;
+  }
+
   /** Compiles (once) and renders a new page instance from its initial data. */
   public void open(PageInstance page, String dataJson) {
     CompiledPage template = compile(page.route());
     if (template == null) {
       return;
     }
-    long openedAt = clock.epochMillis();
-    PageView view = PageView.open(template, parse(dataJson), () -> clock.epochMillis() - openedAt);
-    views.put(page.id(), view);
+    long opened = clock.epochMillis();
+    int id = page.id();
+    PageView view = catalog == null
+        ? PageView.open(template, parse(dataJson), () -> clock.epochMillis() - opened)
+        : PageView.open(template, parse(dataJson), () -> clock.epochMillis() - opened,
+            new PageComponents(id, catalog, logic, () -> pageReady.test(id)));
+    views.put(id, view);
+    openedAt.put(id, opened);
     for (String warning : view.warnings()) {
       errors.accept(new ScriptError("WXML: " + warning, "", page.route() + ".wxml", 0, 0, "render " + page.route()));
     }
-    listener.opened(page.id(), page.route(), view.root());
+    listener.opened(id, page.route(), view.root());
+    view.drain();
   }
 
   /** Applies a setData payload (data-path keys) to the page's view; returns the patches. */
   public List<Patch> setData(int pageId, String json) {
+    return setData(pageId, 0, json);
+  }
+
+  /**
+   * Applies a setData payload of the page ({@code instance} 0) or of one of its custom components; returns the
+   * patches, which for a component touch only its subtree. The components' lifecycle for the render runs after the
+   * patches are out.
+   */
+  public List<Patch> setData(int pageId, int instance, String json) {
     PageView view = views.get(pageId);
     if (view == null) {
       return List.of();
     }
     List<Patch> patches;
     try {
-      patches = view.setData(parse(json));
+      patches = view.setData(instance, parse(json));
     } catch (IllegalArgumentException badPath) {
       errors.accept(ScriptError.of("setData: " + badPath.getMessage(), "", "setData"));
+      return List.of();
+    } catch (IllegalStateException gone) {
       return List.of();
     }
     if (!patches.isEmpty()) {
       listener.patched(pageId, patches);
     }
+    view.drain();
     return patches;
   }
+
+  /** JSON array {@code [{instance, handler, event}]} of the handlers a component's triggerEvent reaches. */
+  public String componentEvent(int pageId, int instance, String type, boolean bubbles, boolean composed, boolean capturePhase) {
+    PageView view = views.get(pageId);
+    com.fasterxml.jackson.databind.node.ArrayNode out = JSON.createArrayNode();
+    if (view == null) {
+      return out.toString();
+    }
+    long at = clock.epochMillis() - openedAt.getOrDefault(pageId, clock.epochMillis());
+    for (dev.sparrow.view.event.HandlerCall c : view.componentEvent(instance, type, null, bubbles, composed, capturePhase, at)) {
+      ObjectNode call = out.addObject();
+      call.put("instance", c.instance());
+      call.put("handler", c.handler());
+      c.event().remove("detail");
+      call.set("event", c.event());
+    }
+    return out.toString();
+  }
+
+  /** JSON array of the instances {@code selector} finds in the template of {@code instance}; null when malformed. */
+  public String selectComponents(int pageId, int instance, String selector) {
+    PageView view = views.get(pageId);
+    if (view == null) {
+      return "[]";
+    }
+    try {
+      return JSON.valueToTree(view.selectComponents(instance, selector)).toString();
+    } catch (IllegalArgumentException bad) {
+      return null;
+    }
+  }
+
+  /**
+   * The stylesheets of the custom components shown on a page, for a front-end: each compiled with the component's
+   * class prefix (none for {@code styleIsolation: shared}); elements carry the matching {@code cssClass}.
+   */
+  public List<ComponentStyle> componentStyles(int pageId, WxssOptions options) {
+    PageView view = views.get(pageId);
+    List<ComponentStyle> out = new java.util.ArrayList<>();
+    if (view == null || view.components() == null) {
+      return out;
+    }
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (dev.sparrow.view.custom.Instance in : view.components().components()) {
+      dev.sparrow.view.custom.ComponentDefinition d = in.definition();
+      if (seen.add(d.path()) && sources.read(d.path() + ".wxss").isPresent()) {
+        String prefix = d.styleIsolation().equals("shared") ? "" : d.classPrefix();
+        WxssResult css = new WxssCompiler(sources).compile(d.path() + ".wxss", options.withClassPrefix(prefix));
+        out.add(new ComponentStyle(d.path(), prefix, d.styleIsolation(), css));
+      }
+    }
+    return out;
+  }
+
+  /** A custom component's stylesheet as a page uses it. */
+  public record ComponentStyle(String path, String classPrefix, String styleIsolation, WxssResult css) {}
 
   public Optional<PageView> view(int pageId) {
     return Optional.ofNullable(views.get(pageId));
@@ -99,6 +189,12 @@ public final class ViewLayer implements AutoCloseable {
 
   public void close(int pageId) {
     PageView view = views.remove(pageId);
+    openedAt.remove(pageId);
+    if (view != null && view.components() != null && logic != null) {
+      for (dev.sparrow.view.custom.Instance in : view.components().components()) {
+        logic.call("detached", logic.fn("detachComponent"), pageId, in.id());
+      }
+    }
     if (view != null) {
       view.close();
       listener.closed(pageId);

@@ -11,6 +11,7 @@ import java.util.Map;
  * @param files the package ({@code miniprogramRoot}), the only files page code can reach
  * @param urlCheck {@code setting.urlCheck}: whether the domain whitelist is enforced
  * @param pageConfigs route → that page's {@code .json} (empty map when it has none)
+ * @param components the custom components declared in app, page and component jsons
  */
 public record Project(
     Path dir,
@@ -19,7 +20,8 @@ public record Project(
     ProjectFiles files,
     boolean urlCheck,
     AppConfig app,
-    Map<String, Map<String, Object>> pageConfigs) {
+    Map<String, Map<String, Object>> pageConfigs,
+    ComponentIndex components) {
 
   public Project {
     pageConfigs = Map.copyOf(pageConfigs);

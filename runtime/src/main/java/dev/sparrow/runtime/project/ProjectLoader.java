@@ -19,7 +19,8 @@ import java.util.Optional;
  * {@code project.config.json} (appid, {@code miniprogramRoot}, {@code setting.urlCheck}, with
  * {@code project.private.config.json} on top), {@code app.json} (pages, subpackages, window,
  * tabBar, networkTimeout, entryPagePath), {@code app.js}, and every page's {@code .js} and {@code
- * .wxml} (required) and {@code .json} (optional).
+ * .wxml} (required) and {@code .json} (optional), and every custom component they declare in {@code
+ * usingComponents} ({@link ComponentLoader}).
  *
  * <p>Every problem found is collected and reported together, each naming its file (and line:column
  * for JSON syntax errors): malformed JSON, missing files, pages listed twice, tabBar pages that are
@@ -92,6 +93,8 @@ public final class ProjectLoader {
     }
 
     Map<String, Map<String, Object>> pageConfigs = new LinkedHashMap<>();
+    Map<String, JsonNode> pageJsons = new LinkedHashMap<>();
+    Map<String, String> pageTexts = new LinkedHashMap<>();
     for (String route : pages) {
       for (String ext : List.of(".js", ".wxml")) {
         if (!files.exists(route + ext)) {
@@ -104,6 +107,8 @@ public final class ProjectLoader {
         JsonNode node = parse(prefix + route + ".json", pageJson.get(), problems);
         if (node != null && node.isObject()) {
           pageConfigs.put(route, toMap(node));
+          pageJsons.put(route, node);
+          pageTexts.put(route, pageJson.get());
         } else if (node != null) {
           problems.add(Problem.at(prefix + route + ".json", "a page's json must be an object"));
         }
@@ -111,6 +116,8 @@ public final class ProjectLoader {
         pageConfigs.put(route, Map.of());
       }
     }
+
+    ComponentIndex components = new ComponentLoader(files, prefix, problems).load(app, appJsonText, pageJsons, pageTexts);
 
     Optional<TabBar> tabBar = tabBar(app.path("tabBar"), pages, subpackages, prefix + "app.json", appJsonText, problems);
 
@@ -131,7 +138,7 @@ public final class ProjectLoader {
     }
     JsonNode window = app.path("window");
     AppConfig appConfig = new AppConfig(pages, subpackages, window.isObject() ? toMap(window) : Map.of(), tabBar, timeouts, entry, toMap(app));
-    return new Project(projectDir, appId, projectName, files, urlCheck, appConfig, pageConfigs);
+    return new Project(projectDir, appId, projectName, files, urlCheck, appConfig, pageConfigs, components);
   }
 
   private static boolean isSubRoute(String route, List<AppConfig.Subpackage> subs) {

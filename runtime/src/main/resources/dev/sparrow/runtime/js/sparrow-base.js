@@ -2,7 +2,7 @@
 // Evaluated once per session before any project code. It receives the host objects, keeps them in
 // this closure and removes every global a page must not see. Everything here runs on the
 // session's event-loop thread.
-(function (host, bridge) {
+(function (host, bridge, componentsFactory) {
   'use strict';
   const global = globalThis;
 
@@ -300,13 +300,15 @@
     }
     pageDefs.set(loadingRoute, { kind: 'page', options: options || {} });
   }
-  function Behavior(options) { return options || {}; }
+  function Behavior(options) { return components.Behavior(options); }
   function Component(options) {
-    if (loadingRoute === null) {
-      host.console('warn', 'Component() outside a page file: custom components are not supported yet; it is ignored.');
-      return;
+    if (loadingRoute !== null) {
+      pageDefs.set(loadingRoute, { kind: 'component', options: options || {} });
+    } else if (components.loading()) {
+      components.register(options);
+    } else {
+      host.console('warn', 'Component() must be called while a page or component file listed in a json is loading; it is ignored.');
     }
-    pageDefs.set(loadingRoute, { kind: 'component', options: options || {} });
   }
 
   const pageProto = {
@@ -335,8 +337,8 @@
       host.setData(this.__pageId__, json, typeof callback === 'function' ? callback : null);
     },
     getOpenerEventChannel: function () { return this.__eventChannel__ || (this.__eventChannel__ = new EventChannel()); },
-    selectComponent: function () { return null; },
-    selectAllComponents: function () { return []; }
+    selectComponent: function (selector) { return components.select(this.__pageId__, 0, selector, this, false); },
+    selectAllComponents: function (selector) { return components.select(this.__pageId__, 0, selector, this, true); }
   };
 
   function EventChannel() { this.__listeners = new Map(); this.__peer = null; }
@@ -365,6 +367,11 @@
     for (const k of Object.keys(v)) out[k] = deepClone(v[k]);
     return out;
   }
+
+  const components = componentsFactory({
+    host: host, guard: guard, reportError: reportError, deepClone: deepClone, parsePath: parsePath, setPath: setPath,
+    typeTag: typeTag, MAX_SETDATA: MAX_SETDATA, pageOf: function (id) { return pages.get(id); }
+  });
 
   // ---- wx: built from the host registry ---------------------------------------------------------
   const wxObject = {};
@@ -571,6 +578,7 @@
     callHook: function (id, name, arg) {
       const page = pages.get(id);
       if (!page) return false;
+      components.pageHook(id, name);
       if (page.__kind__ === 'component') {
         if (name === 'onShow' && page.__pagelifetime_show) guard(page.__pagelifetime_show, page, [], page.route + ' pageLifetimes.show');
         if (name === 'onHide' && page.__pagelifetime_hide) guard(page.__pagelifetime_hide, page, [], page.route + ' pageLifetimes.hide');
@@ -601,6 +609,32 @@
         return undefined;
       }
       return guard(fn, page, [event], page.route + ' ' + name);
+    },
+    /** A custom component's .js, evaluated once; null or why it registered no definition. */
+    loadComponent: function (path) { return components.load(path, loadModule); },
+    componentOptions: function (path) { return components.options(path); },
+    createComponent: function (pageId, id, owner, path, props, hostInfo) { return components.create(pageId, id, owner, path, props, hostInfo); },
+    attachComponent: function (pageId, id, pageReady) { components.attached(pageId, id, pageReady); },
+    componentProperties: function (pageId, id, json) { components.properties(pageId, id, json); },
+    detachComponent: function (pageId, id) { components.detached(pageId, id); },
+    /** Runs a handler bound in the WXML of a page (instance 0) or one of its components; returns its result. */
+    callInstanceHandler: function (pageId, instance, name, eventJson) {
+      const target = components.instance(pageId, instance);
+      if (!target) return undefined;
+      return components.callMethod(target, name, JSON.parse(eventJson));
+    },
+    componentData: function (pageId, id) { return components.data(pageId, id); },
+    componentSetData: function (pageId, id, data) {
+      const inst = components.instance(pageId, id);
+      if (!inst || id === 0) throw new Error('component ' + id + ' is gone');
+      inst.setData(data);
+    },
+    componentCall: function (pageId, id, name, args) {
+      const inst = components.instance(pageId, id);
+      if (!inst || id === 0) throw new Error('component ' + id + ' is gone');
+      const fn = inst[name];
+      if (typeof fn !== 'function') throw new Error('component "' + inst.is + '" has no method "' + name + '"');
+      return fn.apply(inst, args);
     },
     hasMethod: function (id, name) { const p = pages.get(id); return !!p && typeof p[name] === 'function'; },
     pageData: function (id) { const p = pages.get(id); return p ? JSON.stringify(p.data) : null; },

@@ -47,21 +47,45 @@ public final class EventDispatcher {
         path.add(el);
       }
     }
-    ObjectNode targetInfo = info(target);
+    return run(target, path, type, detail, timeStamp, true, BUBBLING.contains(type));
+  }
+
+  /**
+   * An event a custom component fires with {@code this.triggerEvent(type, detail, options)}, starting at its host
+   * element: without {@code composed} it travels only the tree of the template that wrote the host (slot content's
+   * parent there is the host it was written in; it stops at that template's root), with {@code composed} it crosses
+   * component boundaries up to the page; without {@code bubbles} only the host's own handlers run; capture handlers
+   * run only with {@code capturePhase}. The {@code target} seen by each handler is the host, or the outer host it
+   * belongs to once the event has left a component.
+   */
+  public static List<HandlerCall> dispatchComponentEvent(VElement host, String type, JsonNode detail, long timeStamp,
+      boolean bubbles, boolean composed, boolean capturePhase) {
+    List<VElement> path = new ArrayList<>();
+    for (VElement el = host; el != null; el = composed ? el.parent() : el.logicalParent()) {
+      if (el.parent() != null || !el.tag().equals("page")) {
+        path.add(el);
+      }
+    }
+    return run(host, path, type, detail, timeStamp, capturePhase, bubbles);
+  }
+
+  private static List<HandlerCall> run(VElement target, List<VElement> path, String type, JsonNode detail,
+      long timeStamp, boolean capture, boolean bubbles) {
     ObjectNode marks = Dataset.marks(target);
     List<HandlerCall> calls = new ArrayList<>();
-    for (int i = path.size() - 1; i >= 0; i--) {
-      for (Binding b : Binding.of(path.get(i).attributes(), type)) {
-        if (b.phase() != Binding.Phase.CAPTURE || b.handler().isEmpty()) {
-          continue;
-        }
-        add(calls, b, path.get(i), type, targetInfo, marks, detail, timeStamp);
-        if (b.stops()) {
-          return calls;
+    if (capture) {
+      for (int i = path.size() - 1; i >= 0; i--) {
+        for (Binding b : Binding.of(path.get(i).attributes(), type)) {
+          if (b.phase() != Binding.Phase.CAPTURE || b.handler().isEmpty()) {
+            continue;
+          }
+          add(calls, b, path.get(i), type, info(retarget(target, path.get(i))), marks, detail, timeStamp);
+          if (b.stops()) {
+            return calls;
+          }
         }
       }
     }
-    boolean bubbles = BUBBLING.contains(type);
     boolean mutualDone = false;
     for (int i = 0; i < path.size() && (i == 0 || bubbles); i++) {
       boolean stop = false;
@@ -75,7 +99,7 @@ public final class EventDispatcher {
           }
           mutualDone = true;
         }
-        add(calls, b, path.get(i), type, targetInfo, marks, detail, timeStamp);
+        add(calls, b, path.get(i), type, info(retarget(target, path.get(i))), marks, detail, timeStamp);
         stop |= b.stops();
       }
       if (stop) {
@@ -83,6 +107,43 @@ public final class EventDispatcher {
       }
     }
     return calls;
+  }
+
+  /**
+   * The target as a handler on {@code current} sees it (WeChat's components work like shadow DOM): the element
+   * itself when its template's tree is visible from {@code current}'s, else the host of the component it is in,
+   * repeatedly.
+   */
+  static VElement retarget(VElement target, VElement current) {
+    if (target.scope() == current.scope()) {
+      return target;
+    }
+    List<Integer> visible = new ArrayList<>();
+    for (VElement e = current; e != null; e = hostOf(e)) {
+      visible.add(e.scope());
+    }
+    VElement t = target;
+    while (t != null && !visible.contains(t.scope())) {
+      VElement h = hostOf(t);
+      if (h == null) {
+        break;
+      }
+      t = h;
+    }
+    return t == null ? target : t;
+  }
+
+  /** The host element of the component whose template wrote {@code e}; null for the page's own elements. */
+  static VElement hostOf(VElement e) {
+    if (e.scope() == 0) {
+      return null;
+    }
+    for (VElement a = e.parent(); a != null; a = a.parent()) {
+      if (a.hosted() == e.scope()) {
+        return a;
+      }
+    }
+    return null;
   }
 
   private static void add(List<HandlerCall> calls, Binding b, VElement current, String type, ObjectNode target,
@@ -110,7 +171,7 @@ public final class EventDispatcher {
       e.set("touches", type.equals("touchend") || type.equals("touchcancel") ? F.arrayNode() : touches);
       e.set("changedTouches", touches.deepCopy());
     }
-    calls.add(new HandlerCall(b.handler(), e, current.id()));
+    calls.add(new HandlerCall(b.handler(), e, current.id(), current.scope()));
   }
 
   /** {@code {id, dataset, offsetLeft, offsetTop}} of an element; {@code id} is its {@code id} attribute or "". */

@@ -52,16 +52,42 @@ public final class Selector {
     }
   }
 
+  /**
+   * The elements under {@code root} written by template {@code scope} (0: the page's own WXML, else a custom
+   * component instance: its "shadow tree") that match, with ancestors taken in that template's own tree. This is
+   * how WeChat's queries see custom components: a page query finds a component's host but nothing inside it.
+   */
+  public List<VElement> select(VElement root, int scope) {
+    List<VElement> out = new ArrayList<>();
+    walkScope(root, scope, out);
+    return out;
+  }
+
+  private void walkScope(VElement el, int scope, List<VElement> out) {
+    for (VNode c : el.children()) {
+      if (c instanceof VElement e) {
+        if (e.scope() == scope && matches(e, true)) {
+          out.add(e);
+        }
+        walkScope(e, scope, out);
+      }
+    }
+  }
+
   public boolean matches(VElement el) {
+    return matches(el, false);
+  }
+
+  private boolean matches(VElement el, boolean logical) {
     for (List<Step> steps : alternatives) {
-      if (matchFrom(el, steps, steps.size() - 1)) {
+      if (matchFrom(el, steps, steps.size() - 1, logical)) {
         return true;
       }
     }
     return false;
   }
 
-  private static boolean matchFrom(VElement el, List<Step> steps, int i) {
+  private static boolean matchFrom(VElement el, List<Step> steps, int i, boolean logical) {
     if (el == null || !simple(el, steps.get(i).simple())) {
       return false;
     }
@@ -69,18 +95,18 @@ public final class Selector {
       return true;
     }
     if (steps.get(i).child()) {
-      return matchFrom(realParent(el), steps, i - 1);
+      return matchFrom(up(el, logical), steps, i - 1, logical);
     }
-    for (VElement a = realParent(el); a != null; a = realParent(a)) {
-      if (matchFrom(a, steps, i - 1)) {
+    for (VElement a = up(el, logical); a != null; a = up(a, logical)) {
+      if (matchFrom(a, steps, i - 1, logical)) {
         return true;
       }
     }
     return false;
   }
 
-  private static VElement realParent(VElement el) {
-    VElement p = el.parent();
+  private static VElement up(VElement el, boolean logical) {
+    VElement p = logical ? el.logicalParent() : el.parent();
     return p == null || p.parent() == null && p.tag().equals("page") ? null : p;
   }
 

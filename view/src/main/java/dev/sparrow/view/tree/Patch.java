@@ -35,6 +35,14 @@ public sealed interface Patch {
     }
   }
 
+  /** The browser class list of a custom component's element changed (see {@link VElement#cssClass()}). */
+  record SetCssClass(int id, String value) implements Patch {
+    @Override
+    public JsonNode toJson() {
+      return base("setCssClass", id).put("value", value);
+    }
+  }
+
   record RemoveAttr(int id, String name) implements Patch {
     @Override
     public JsonNode toJson() {

@@ -51,6 +51,9 @@ public final class TreeDiff {
 
   private void element(VElement old, VElement neu, List<Patch> out) {
     attributes(old, neu, out);
+    if (!java.util.Objects.equals(old.cssClass, neu.cssClass)) {
+      out.add(new Patch.SetCssClass(neu.id, neu.cssClass == null ? Js.toDisplay(neu.attributes.getOrDefault("class", Js.string(""))) : neu.cssClass));
+    }
     children(old, neu, out);
   }
 
@@ -180,7 +183,8 @@ public final class TreeDiff {
     if (o instanceof VText) {
       return n instanceof VText;
     }
-    return n instanceof VElement && ((VElement) o).tag.equals(((VElement) n).tag);
+    return n instanceof VElement && ((VElement) o).tag.equals(((VElement) n).tag)
+        && ((VElement) o).hosted == ((VElement) n).hosted;
   }
 
   /** Marks the positions whose old index lies on a longest increasing subsequence (those need no move). */

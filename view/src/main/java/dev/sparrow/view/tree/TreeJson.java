@@ -10,7 +10,9 @@ import java.util.Map;
 /**
  * JSON form of a virtual tree, for the browser simulator and for debugging:
  * element {@code {"id":3,"tag":"view","attr":{...},"children":[...]}}, text {@code {"id":4,"text":"..."}}.
- * An {@code undefined} attribute is left out (as JSON would drop it).
+ * An {@code undefined} attribute is left out (as JSON would drop it). Elements of custom components carry
+ * {@code "cssClass"} (the class list with the component's style scope applied; use it instead of {@code attr.class}
+ * when present) and hosts {@code "component"} (the instance id).
  */
 public final class TreeJson {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -29,6 +31,12 @@ public final class TreeJson {
     o.put("id", e.id);
     o.put("tag", e.tag);
     o.set("attr", attributes(e.attributes));
+    if (e.cssClass != null) {
+      o.put("cssClass", e.cssClass);
+    }
+    if (e.hosted != 0) {
+      o.put("component", e.hosted);
+    }
     ArrayNode kids = o.putArray("children");
     for (VNode c : e.children) {
       kids.add(toJson(c));

@@ -16,6 +16,10 @@ public final class VElement extends VNode {
   final String tag;
   final Map<String, JsonNode> attributes;
   final List<VNode> children;
+  /** The component instance this element hosts (0 when it is not a custom component's host). */
+  int hosted;
+  /** The class list as the browser should see it (component style isolation applied), or null: {@code class}. */
+  String cssClass;
 
   public VElement(String tag, Map<String, JsonNode> attributes, List<VNode> children, int origin, String key) {
     super(origin, key);
@@ -47,6 +51,35 @@ public final class VElement extends VNode {
 
   public List<VNode> children() {
     return Collections.unmodifiableList(children);
+  }
+
+  /** The component instance this element is the host of, or 0 for ordinary elements. */
+  public int hosted() {
+    return hosted;
+  }
+
+  /** Marks the element as the host of component instance {@code instance} (composition only). */
+  public void hosted(int instance) {
+    this.hosted = instance;
+  }
+
+  /** The browser class list when it differs from {@code class} (component style scoping), else null. */
+  public String cssClass() {
+    return cssClass;
+  }
+
+  public void cssClass(String cssClass) {
+    this.cssClass = cssClass;
+  }
+
+  /** Puts {@code fresh} where {@code old} is among the children (composition of one component's subtree). */
+  public void replaceChild(VNode old, VNode fresh) {
+    int i = children.indexOf(old);
+    if (i < 0) {
+      throw new IllegalArgumentException("not a child");
+    }
+    children.set(i, fresh);
+    fresh.parent = this;
   }
 
   /** Child elements only. */

@@ -13,6 +13,10 @@ public abstract sealed class VNode permits VElement, VText {
   final int origin;
   /** The {@code wx:key} of the list item that produced this node, or null. */
   final String key;
+  /** The component instance whose template wrote this node (0 for the page); see {@code dev.sparrow.view.custom}. */
+  int scope;
+  /** For slot content: the host element it was written under (its parent in its own tree); else null. */
+  VElement slotHost;
 
   VNode(int origin, String key) {
     this.origin = origin;
@@ -34,5 +38,35 @@ public abstract sealed class VNode permits VElement, VText {
 
   public String key() {
     return key;
+  }
+
+  /** The component instance whose template wrote this node: 0 for the page's own WXML. */
+  public int scope() {
+    return scope;
+  }
+
+  /**
+   * The node's parent in the tree of its own template (WeChat's "shadow tree"): the composed parent, except for
+   * slot content, whose parent there is the component host it was written in, and for a component's top-level
+   * nodes, which have none (null: the shadow root).
+   */
+  public VElement logicalParent() {
+    if (slotHost != null) {
+      return slotHost;
+    }
+    if (parent == null || parent.hosted != 0 && parent.hosted == scope) {
+      return null;
+    }
+    return parent;
+  }
+
+  /** Marks the node as written by component instance {@code scope} (composition only). */
+  public void scope(int scope) {
+    this.scope = scope;
+  }
+
+  /** Marks the node as slot content written under {@code host} (composition only). */
+  public void slotHost(VElement host) {
+    this.slotHost = host;
   }
 }

@@ -54,7 +54,8 @@ export function setStyleVar(el, name, value) {
 }
 
 function applyClass(el) {
-  const own = el.__wx.attrs.class
+  // elements of custom components carry their scoped class list (component style isolation) in cssClass
+  const own = el.__wx.cssClass != null ? el.__wx.cssClass : el.__wx.attrs.class
   const parts = own == null ? [] : String(own).split(/\s+/).filter(Boolean)
   for (const c of el.__wx.classes) parts.push(c)
   el.className = parts.join(' ')

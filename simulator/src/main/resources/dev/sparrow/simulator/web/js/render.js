@@ -53,7 +53,9 @@ export class PageFrame {
     const el = createElement(this, vnode.tag, vnode.id)
     this.nodes.set(vnode.id, el)
     const attrs = vnode.attr || {}
+    if (vnode.cssClass !== undefined) el.__wx.cssClass = vnode.cssClass
     for (const name of Object.keys(attrs)) setAttribute(el, name, attrs[name])
+    if (vnode.cssClass !== undefined && attrs.class === undefined) setAttribute(el, 'class', undefined)
     for (const child of vnode.children || []) el.__wx.content.appendChild(this.build(child))
     childrenChanged(el)
     return el
@@ -71,6 +73,7 @@ export class PageFrame {
         }
         case 'setAttr': { const el = this.nodes.get(p.id); if (el) setAttribute(el, p.name, p.value); break }
         case 'removeAttr': { const el = this.nodes.get(p.id); if (el) setAttribute(el, p.name, undefined); break }
+        case 'setCssClass': { const el = this.nodes.get(p.id); if (el) { el.__wx.cssClass = p.value; setAttribute(el, 'class', el.__wx.attrs.class) } break }
         case 'insert': {
           const parent = this.nodes.get(p.parent)
           if (!parent) break

@@ -1,0 +1,4 @@
+App({
+  globalData: { log: [] },
+  record(what) { this.globalData.log.push(what) }
+})

@@ -1,0 +1,1 @@
+Component({ properties: { text: { type: String, value: '' } } })

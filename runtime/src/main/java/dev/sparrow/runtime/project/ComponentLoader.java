@@ -1,0 +1,182 @@
+package dev.sparrow.runtime.project;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads every {@code usingComponents} of a project (app.json, page jsons, then the jsons of the components they
+ * reach) and checks each component as WeChat DevTools does before running: the path resolves (relative to the
+ * declaring file, {@code /} from the package root, or a {@code miniprogram_npm} package found from the declaring
+ * folder upwards; a folder means its {@code index}), its {@code .json} says {@code "component": true}, and its
+ * {@code .js} and {@code .wxml} exist ({@code .wxss} is optional). Problems are located at the declaring json line.
+ */
+final class ComponentLoader {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ProjectFiles files;
+  private final String prefix;
+  private final List<Problem> problems;
+  private final Map<String, String> global = new LinkedHashMap<>();
+  private final Map<String, Map<String, String>> local = new LinkedHashMap<>();
+  private final Map<String, Map<String, Object>> configs = new LinkedHashMap<>();
+  private final Deque<String> pending = new ArrayDeque<>();
+  private final Set<String> seen = new HashSet<>();
+
+  ComponentLoader(ProjectFiles files, String prefix, List<Problem> problems) {
+    this.files = files;
+    this.prefix = prefix;
+    this.problems = problems;
+  }
+
+  /**
+   * @param app app.json
+   * @param appText its text (for line numbers)
+   * @param pageJsons page route → its json, for pages that have one
+   */
+  ComponentIndex load(JsonNode app, String appText, Map<String, JsonNode> pageJsons, Map<String, String> pageTexts) {
+    declare("", "app.json", app, appText, global);
+    pageJsons.forEach((route, json) -> {
+      Map<String, String> own = new LinkedHashMap<>();
+      declare(route, route + ".json", json, pageTexts.get(route), own);
+      if (!own.isEmpty()) {
+        local.put(route, own);
+      }
+    });
+    while (!pending.isEmpty()) {
+      String path = pending.poll();
+      String text = files.read(path + ".json").orElse("");
+      JsonNode json = ProjectLoader.parse(prefix + path + ".json", text, problems);
+      if (json == null) {
+        continue;
+      }
+      Map<String, String> own = new LinkedHashMap<>();
+      declare(path, path + ".json", json, text, own);
+      if (!own.isEmpty()) {
+        local.put(path, own);
+      }
+    }
+    return new ComponentIndex(global, local, configs);
+  }
+
+  private void declare(String owner, String file, JsonNode json, String text, Map<String, String> into) {
+    JsonNode using = json.path("usingComponents");
+    if (using.isMissingNode() || using.isNull()) {
+      return;
+    }
+    int from = text == null ? 0 : Math.max(0, text.indexOf("\"usingComponents\""));
+    if (!using.isObject()) {
+      problems.add(new Problem(prefix + file, ProjectLoader.lineOf(text == null ? "" : text, "\"usingComponents\"", 0), 0,
+          "\"usingComponents\" must be an object of tag → component path"));
+      return;
+    }
+    String user = owner.isEmpty() ? "app.json" : owner;
+    using.fields().forEachRemaining(e -> {
+      int line = text == null ? 0 : ProjectLoader.lineOf(text, "\"" + e.getKey() + "\"", from);
+      if (!e.getValue().isTextual() || e.getValue().asText().isBlank()) {
+        problems.add(new Problem(prefix + file, line, 0, "usingComponents \"" + e.getKey() + "\" must be a component path"));
+        return;
+      }
+      String request = e.getValue().asText().strip();
+      Optional<String> found = resolve(owner, request);
+      if (found.isEmpty()) {
+        problems.add(new Problem(prefix + file, line, 0,
+            "Component is not found in path \"" + shown(owner, request) + "\" (using by \"" + user + "\")"));
+        return;
+      }
+      String path = found.get();
+      if (check(path, file, line, user)) {
+        into.put(e.getKey(), path);
+        if (seen.add(path)) {
+          pending.add(path);
+        }
+      }
+    });
+  }
+
+  /** Whether the component's files are complete; records what is missing. */
+  private boolean check(String path, String file, int line, String user) {
+    if (configs.containsKey(path)) {
+      return true;
+    }
+    Optional<String> text = files.read(path + ".json");
+    if (text.isEmpty()) {
+      problems.add(new Problem(prefix + file, line, 0, "component \"" + path + "\" has no " + path + ".json (using by \"" + user + "\")"));
+      return false;
+    }
+    JsonNode json = ProjectLoader.parse(prefix + path + ".json", text.get(), problems);
+    if (json == null) {
+      return false;
+    }
+    boolean ok = true;
+    if (!json.path("component").asBoolean(false)) {
+      problems.add(new Problem(prefix + path + ".json", ProjectLoader.lineOf(text.get(), "\"component\"", 0), 0,
+          "\"component\": true is required to use " + path + " as a component (using by \"" + user + "\")"));
+      ok = false;
+    }
+    for (String ext : List.of(".js", ".wxml")) {
+      if (!files.exists(path + ext)) {
+        problems.add(new Problem(prefix + file, line, 0,
+            "component \"" + path + "\" is missing " + prefix + path + ext + " (using by \"" + user + "\")"));
+        ok = false;
+      }
+    }
+    if (ok) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> config = JSON.convertValue(json, LinkedHashMap.class);
+      configs.put(path, config);
+    }
+    return ok;
+  }
+
+  /** Relative to the declaring file, {@code /} from the root, else a miniprogram_npm package from the folder up. */
+  Optional<String> resolve(String owner, String request) {
+    String dir = owner.lastIndexOf('/') >= 0 ? owner.substring(0, owner.lastIndexOf('/') + 1) : "";
+    if (request.startsWith("/")) {
+      return ProjectFiles.normalise(request).flatMap(this::component);
+    }
+    Optional<String> relative = ProjectFiles.normalise(dir + request).flatMap(this::component);
+    if (relative.isPresent() || request.startsWith(".")) {
+      return relative;
+    }
+    String d = dir;
+    while (true) {
+      Optional<String> npm = ProjectFiles.normalise(d + "miniprogram_npm/" + request).flatMap(this::component);
+      if (npm.isPresent()) {
+        return npm;
+      }
+      if (d.isEmpty()) {
+        return ProjectFiles.normalise(request).flatMap(this::component);
+      }
+      int cut = d.lastIndexOf('/', d.length() - 2);
+      d = cut < 0 ? "" : d.substring(0, cut + 1);
+    }
+  }
+
+  private Optional<String> component(String base) {
+    if (base.isEmpty()) {
+      return Optional.empty();
+    }
+    for (String p : new String[] {base, base + "/index"}) {
+      if (files.exists(p + ".json") || files.exists(p + ".js") || files.exists(p + ".wxml")) {
+        return Optional.of(p);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String shown(String owner, String request) {
+    if (request.startsWith("/")) {
+      return ProjectFiles.normalise(request).orElse(request);
+    }
+    String dir = owner.lastIndexOf('/') >= 0 ? owner.substring(0, owner.lastIndexOf('/') + 1) : "";
+    return ProjectFiles.normalise(dir + request).orElse(request);
+  }
+}

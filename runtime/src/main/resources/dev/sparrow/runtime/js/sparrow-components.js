@@ -1,0 +1,426 @@
+// Sparrow's custom components in the logic layer: Component() definitions outside pages, Behavior() mixing, and
+// the instances the view creates for custom tags (properties, data, observers, lifetimes, events, queries).
+// Evaluated once per session; sparrow-base.js calls this factory with its internals. Loop thread only.
+(function (internals) {
+  'use strict';
+  const host = internals.host;
+  const guard = internals.guard;
+  const reportError = internals.reportError;
+  const deepClone = internals.deepClone;
+  const parsePath = internals.parsePath;
+  const setPath = internals.setPath;
+  const typeTag = internals.typeTag;
+  const MAX_SETDATA = internals.MAX_SETDATA;
+
+  const BEHAVIOR = Symbol('behavior');
+  const LIFETIMES = ['created', 'attached', 'ready', 'moved', 'detached', 'error'];
+  const PAGE_LIFETIMES = ['show', 'hide', 'resize'];
+  const defs = new Map();
+  const instances = new Map();
+  let loadingPath = null;
+
+  // ---- definitions ----------------------------------------------------------------------------------
+  function Behavior(options) {
+    const b = { };
+    Object.defineProperty(b, BEHAVIOR, { value: options && typeof options === 'object' ? options : {} });
+    return b;
+  }
+
+  /** Component() while a component file loads: registers its definition under the file's path. */
+  function register(options) {
+    defs.set(loadingPath, normalize(loadingPath, options && typeof options === 'object' ? options : {}));
+  }
+
+  /** Behaviors in WeChat's precedence order: nested ones before the behavior using them, earlier before later; each once. */
+  function chainOf(options) {
+    const out = [];
+    const seen = new Set();
+    (function walk(list) {
+      if (!Array.isArray(list)) return;
+      for (const b of list) {
+        if (typeof b === 'string') { out.push({ builtin: b }); continue; }
+        if (!b || !b[BEHAVIOR] || seen.has(b)) continue;
+        seen.add(b);
+        walk(b[BEHAVIOR].behaviors);
+        out.push({ behavior: b, options: b[BEHAVIOR] });
+      }
+    })(options.behaviors);
+    out.push({ options: options });
+    return out;
+  }
+
+  function normalizeProperty(p) {
+    if (p === null || typeof p === 'function') return { type: p, value: undefined, optionalTypes: null, observer: null };
+    if (typeof p === 'object') {
+      return { type: p.type === undefined ? null : p.type, value: p.value, optionalTypes: Array.isArray(p.optionalTypes) ? p.optionalTypes : null, observer: p.observer || null };
+    }
+    return { type: null, value: p, optionalTypes: null, observer: null };
+  }
+
+  function mergeData(into, from) {
+    for (const k of Object.keys(from)) {
+      const a = into[k];
+      const b = from[k];
+      if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) mergeData(a, b);
+      else into[k] = deepClone(b);
+    }
+    return into;
+  }
+
+  function normalize(path, options) {
+    const def = {
+      path: path, properties: {}, data: {}, methods: {}, observers: [], behaviors: new Set(), builtins: new Set(),
+      lifetimes: {}, pageLifetimes: {}, options: {}, externalClasses: [], relations: {}, exportFn: null, styleIsolation: ''
+    };
+    for (const k of LIFETIMES) def.lifetimes[k] = [];
+    for (const k of PAGE_LIFETIMES) def.pageLifetimes[k] = [];
+    for (const link of chainOf(options)) {
+      if (link.builtin) { def.builtins.add(link.builtin); continue; }
+      const o = link.options;
+      if (link.behavior) def.behaviors.add(link.behavior);
+      const props = o.properties || o.props || {};
+      for (const name of Object.keys(props)) def.properties[name] = normalizeProperty(props[name]);
+      if (o.data && typeof o.data === 'object') mergeData(def.data, o.data);
+      const methods = o.methods || {};
+      for (const name of Object.keys(methods)) if (typeof methods[name] === 'function') def.methods[name] = methods[name];
+      const lifetimes = o.lifetimes || {};
+      for (const k of LIFETIMES) {
+        const fn = typeof lifetimes[k] === 'function' ? lifetimes[k] : o[k];
+        if (typeof fn === 'function') def.lifetimes[k].push(fn);
+      }
+      const pageLifetimes = o.pageLifetimes || {};
+      for (const k of PAGE_LIFETIMES) if (typeof pageLifetimes[k] === 'function') def.pageLifetimes[k].push(pageLifetimes[k]);
+      const observers = o.observers || {};
+      for (const key of Object.keys(observers)) {
+        if (typeof observers[key] !== 'function') continue;
+        def.observers.push({ paths: key.split(',').map(function (s) { return s.trim(); }).filter(Boolean), fn: observers[key] });
+      }
+      if (Array.isArray(o.externalClasses)) for (const c of o.externalClasses) if (def.externalClasses.indexOf(String(c)) < 0) def.externalClasses.push(String(c));
+      if (o.options && typeof o.options === 'object') Object.assign(def.options, o.options);
+      if (o.relations && typeof o.relations === 'object') Object.assign(def.relations, o.relations);
+      if (typeof o.export === 'function') def.exportFn = o.export;
+    }
+    if (typeof options.definitionFilter === 'function') guard(options.definitionFilter, undefined, [options, []], path + ' definitionFilter');
+    return def;
+  }
+
+  // ---- property types ----------------------------------------------------------------------------------
+  function defaultFor(type) {
+    switch (type) {
+      case String: return '';
+      case Number: return 0;
+      case Boolean: return false;
+      case Array: return [];
+      default: return null;
+    }
+  }
+  function isType(type, v) {
+    switch (type) {
+      case String: return typeof v === 'string';
+      case Number: return typeof v === 'number';
+      case Boolean: return typeof v === 'boolean';
+      case Array: return Array.isArray(v);
+      case Object: return v !== null && typeof v === 'object';
+      case Function: return typeof v === 'function';
+      default: return true;
+    }
+  }
+  /** Exparser's conversion of a value the parent passes to a typed property. */
+  function coerce(prop, v) {
+    const type = prop.type;
+    if (type === null || type === undefined || isType(type, v)) return v;
+    if (prop.optionalTypes && prop.optionalTypes.some(function (t) { return t === null || isType(t, v); })) return v;
+    switch (type) {
+      case String: return v === null || v === undefined ? '' : String(v);
+      case Number: return isFinite(v) ? Number(v) : 0;
+      case Boolean: return !!v;
+      case Array: return [];
+      case Object: return null;
+      default: return v;
+    }
+  }
+
+  // ---- instances -----------------------------------------------------------------------------------------
+  const key = function (pageId, id) { return pageId + ':' + id; };
+
+  function valueAt(data, segs) {
+    let v = data;
+    for (const s of segs) { if (v === null || v === undefined) return undefined; v = v[s]; }
+    return v;
+  }
+  function startsWith(long, short) {
+    if (short.length > long.length) return false;
+    for (let i = 0; i < short.length; i++) if (String(long[i]) !== String(short[i])) return false;
+    return true;
+  }
+  /** Observer paths fire when setData sets them or an ancestor; "x.**" also for anything below x; "**" always. */
+  function observed(path, setSegs) {
+    const wild = path === '**' || /\.\*\*$/.test(path);
+    const segs = path === '**' ? [] : parsePath(wild ? path.slice(0, -3) : path);
+    return startsWith(segs, setSegs) || (wild && startsWith(setSegs, segs));
+  }
+
+  function pureKey(def, k) {
+    const pattern = def.options.pureDataPattern;
+    return pattern instanceof RegExp && pattern.test(String(parsePath(k)[0]));
+  }
+
+  /** setData on a component: data, property observers, observers, then the view (pure data stays in the logic layer). */
+  function applyData(inst, data, callback) {
+    const def = inst.__def__;
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+      reportError(new TypeError('setData accepts an Object rather than some ' + typeTag(data) + '.'), inst.is + ' setData');
+      return;
+    }
+    const keys = [];
+    const payload = {};
+    for (const k of Object.keys(data)) {
+      if (data[k] === undefined) { host.console('warn', 'Setting data field "' + k + '" to undefined is invalid.'); continue; }
+      keys.push(k);
+      payload[k] = data[k];
+    }
+    const copy = keys.length > 0 ? JSON.parse(JSON.stringify(payload, function (k, v) { return typeof v === 'function' ? undefined : v; })) : {};
+    const before = {};
+    for (const k of keys) {
+      const root = String(parsePath(k)[0]);
+      if (def.properties[root] && def.properties[root].observer && !(root in before)) before[root] = inst.data[root];
+    }
+    for (const k of keys) setPath(inst.data, parsePath(k), copy[k] !== undefined ? copy[k] : data[k]);
+    for (const root of Object.keys(before)) {
+      const now = inst.data[root];
+      const old = before[root];
+      if (now === old && (now === null || typeof now !== 'object')) continue;
+      let fn = def.properties[root].observer;
+      if (typeof fn === 'string') fn = inst[fn];
+      if (typeof fn === 'function') guard(fn, inst, [now, old, [root]], inst.is + ' property observer ' + root);
+    }
+    for (const o of def.observers) {
+      if (!keys.some(function (k) { return o.paths.some(function (p) { return observed(p, parsePath(k)); }); })) continue;
+      const args = o.paths.map(function (p) {
+        if (p === '**') return inst.data;
+        return valueAt(inst.data, parsePath(p.replace(/\.\*\*$/, '')));
+      });
+      guard(o.fn, inst, args, inst.is + ' observer ' + o.paths.join(','));
+    }
+    if (!inst.__rendered__) {
+      if (typeof callback === 'function') setTimeout(function () { guard(callback, inst, [], inst.is + ' setData callback'); }, 0);
+      return;
+    }
+    const view = {};
+    let any = false;
+    for (const k of keys) if (!pureKey(def, k)) { view[k] = copy[k]; any = true; }
+    if (!any) {
+      if (typeof callback === 'function') setTimeout(function () { guard(callback, inst, [], inst.is + ' setData callback'); }, 0);
+      return;
+    }
+    const json = JSON.stringify(view);
+    if (json.length > MAX_SETDATA) {
+      host.console('error', 'invokeWebviewMethod 数据传输长度为 ' + json.length + ' 已经超过最大长度 ' + MAX_SETDATA);
+      return;
+    }
+    host.setComponentData(inst.__pageId__, inst.__id__, json, typeof callback === 'function' ? callback : null);
+  }
+
+  function ownerOf(inst) {
+    return inst.__owner__ === 0 ? internals.pageOf(inst.__pageId__) : instances.get(key(inst.__pageId__, inst.__owner__));
+  }
+
+  function resolveInstance(pageId, id) {
+    return id === 0 ? internals.pageOf(pageId) : instances.get(key(pageId, id));
+  }
+
+  function exported(inst, caller) {
+    if (!inst) return null;
+    if (inst.__def__ && inst.__def__.exportFn) return guard(inst.__def__.exportFn, inst, [caller], inst.is + ' export');
+    return inst;
+  }
+
+  /** this.selectComponent / selectAllComponents: hosts written by the caller's own template. */
+  function select(pageId, id, selector, caller, all) {
+    const ids = host.selectComponents(pageId, id, String(selector));
+    if (ids === null || ids === undefined) {
+      host.console('warn', 'Invalid selector "' + selector + '" for selectComponent');
+      return all ? [] : null;
+    }
+    const found = JSON.parse(ids).map(function (n) { return exported(instances.get(key(pageId, n)), caller); }).filter(function (x) { return x !== null && x !== undefined; });
+    return all ? found : found.length > 0 ? found[0] : null;
+  }
+
+  /** Runs the handlers an event reached (computed by the view), with the event's detail passed by reference. */
+  function deliver(pageId, calls, detail) {
+    for (const c of calls) {
+      const target = resolveInstance(pageId, c.instance);
+      if (!target) continue;
+      const event = c.event;
+      event.detail = detail;
+      callMethod(target, c.handler, event);
+    }
+  }
+
+  /** Calls a handler named in WXML on a page or component; a missing one is warned about as WeChat does. */
+  function callMethod(target, name, event) {
+    const fn = target[name];
+    if (typeof fn !== 'function') {
+      host.console('warn', 'Component "' + (target.is || target.route) + '" does not have a method "' + name + '" to handle event "' + event.type + '".');
+      return undefined;
+    }
+    try {
+      return fn.call(target, event);
+    } catch (e) {
+      reportError(e, (target.is || target.route) + ' ' + name);
+      if (target.__def__) for (const h of target.__def__.lifetimes.error) guard(h, target, [e], target.is + ' error');
+      return undefined;
+    }
+  }
+
+  const instanceProto = {
+    setData: function (data, callback) { applyData(this, data, callback); },
+    triggerEvent: function (name, detail, options) {
+      const o = options || {};
+      const calls = host.componentEvent(this.__pageId__, this.__id__, String(name), !!o.bubbles, !!o.composed, !!o.capturePhase);
+      deliver(this.__pageId__, JSON.parse(calls), detail === undefined ? {} : detail);
+    },
+    selectComponent: function (selector) { return select(this.__pageId__, this.__id__, selector, this, false); },
+    selectAllComponents: function (selector) { return select(this.__pageId__, this.__id__, selector, this, true); },
+    selectOwnerComponent: function () { return ownerOf(this) || null; },
+    getRelationNodes: function () { return []; },
+    hasBehavior: function (b) { return this.__def__.behaviors.has(b) || this.__def__.builtins.has(b); },
+    getPageId: function () { return 'pageId:' + this.__pageId__; },
+    groupSetData: function (fn) { if (typeof fn === 'function') fn.call(this); },
+    animate: function () {},
+    clearAnimation: function () {},
+    setUpdatePerformanceListener: function () {}
+  };
+
+  function run(inst, hooks, args, what) {
+    for (const fn of hooks) guard(fn, inst, args || [], inst.is + ' ' + what);
+  }
+
+  function pageInstances(pageId) {
+    const prefix = pageId + ':';
+    const out = [];
+    for (const [k, v] of instances) if (k.startsWith(prefix)) out.push(v);
+    return out;
+  }
+
+  /** Post-order over the owner tree: an instance's components are ready before it. */
+  function readyOrder(list) {
+    const out = [];
+    const byOwner = new Map();
+    for (const inst of list) {
+      const o = inst.__owner__;
+      if (!byOwner.has(o)) byOwner.set(o, []);
+      byOwner.get(o).push(inst);
+    }
+    (function visit(owner) {
+      for (const inst of byOwner.get(owner) || []) { visit(inst.__id__); out.push(inst); }
+    })(0);
+    return out;
+  }
+
+  return {
+    Behavior: Behavior,
+    loading: function () { return loadingPath !== null; },
+    register: register,
+    /** Evaluates a component's .js (once); returns null, or why it has no definition. */
+    load: function (path, loadModule) {
+      if (defs.has(path)) return null;
+      loadingPath = path;
+      try {
+        loadModule(path + '.js');
+      } catch (e) {
+        reportError(e, 'load ' + path + '.js');
+      } finally {
+        loadingPath = null;
+      }
+      if (defs.has(path)) return null;
+      defs.set(path, normalize(path, {}));
+      return 'Component "' + path + '" has not been registered yet.';
+    },
+    /** Options the view needs: slots, style isolation, external classes. */
+    options: function (path) {
+      const def = defs.get(path);
+      if (!def) return null;
+      const o = def.options;
+      return JSON.stringify({
+        multipleSlots: !!o.multipleSlots,
+        styleIsolation: o.styleIsolation || (o.addGlobalClass ? 'apply-shared' : ''),
+        externalClasses: def.externalClasses
+      });
+    },
+    create: function (pageId, id, ownerId, path, propsJson, hostJson) {
+      const def = defs.get(path);
+      if (!def) return null;
+      const inst = Object.create(instanceProto);
+      for (const name of Object.keys(def.methods)) inst[name] = def.methods[name];
+      const data = deepClone(def.data);
+      for (const name of Object.keys(def.properties)) {
+        const p = def.properties[name];
+        if (!(name in data)) data[name] = p.value !== undefined ? deepClone(p.value) : defaultFor(p.type);
+      }
+      const info = JSON.parse(hostJson);
+      Object.defineProperty(inst, '__pageId__', { value: pageId });
+      Object.defineProperty(inst, '__id__', { value: id });
+      Object.defineProperty(inst, '__owner__', { value: ownerId });
+      Object.defineProperty(inst, '__def__', { value: def });
+      Object.defineProperty(inst, '__rendered__', { value: false, writable: true });
+      Object.defineProperty(inst, '__ready__', { value: false, writable: true });
+      inst.is = path;
+      inst.id = info.id;
+      inst.dataset = info.dataset;
+      inst.data = data;
+      inst.properties = data;
+      instances.set(key(pageId, id), inst);
+      run(inst, def.lifetimes.created, [], 'created');
+      const props = JSON.parse(propsJson);
+      const given = {};
+      for (const name of Object.keys(props)) if (def.properties[name]) given[name] = coerce(def.properties[name], props[name]);
+      if (Object.keys(given).length > 0) applyData(inst, given);
+      inst.__rendered__ = true;
+      const view = {};
+      for (const k of Object.keys(inst.data)) if (!pureKey(def, k)) view[k] = inst.data[k];
+      return JSON.stringify(view, function (k, v) { return typeof v === 'function' ? undefined : v; });
+    },
+    attached: function (pageId, id, pageReady) {
+      const inst = instances.get(key(pageId, id));
+      if (!inst) return;
+      run(inst, inst.__def__.lifetimes.attached, [], 'attached');
+      if (pageReady) {
+        setTimeout(function () {
+          if (instances.get(key(pageId, id)) === inst && !inst.__ready__) { inst.__ready__ = true; run(inst, inst.__def__.lifetimes.ready, [], 'ready'); }
+        }, 0);
+      }
+    },
+    properties: function (pageId, id, json) {
+      const inst = instances.get(key(pageId, id));
+      if (!inst) return;
+      const props = JSON.parse(json);
+      const given = {};
+      for (const name of Object.keys(props)) if (inst.__def__.properties[name]) given[name] = coerce(inst.__def__.properties[name], props[name]);
+      if (Object.keys(given).length > 0) applyData(inst, given);
+    },
+    detached: function (pageId, id) {
+      const inst = instances.get(key(pageId, id));
+      if (!inst) return;
+      instances.delete(key(pageId, id));
+      run(inst, inst.__def__.lifetimes.detached, [], 'detached');
+    },
+    /** Page hooks reach the page's components: show/hide as pageLifetimes, onReady as ready (components first). */
+    pageHook: function (pageId, name) {
+      if (name === 'onShow' || name === 'onHide') {
+        const which = name === 'onShow' ? 'show' : 'hide';
+        for (const inst of pageInstances(pageId)) run(inst, inst.__def__.pageLifetimes[which], [], 'pageLifetimes.' + which);
+      } else if (name === 'onResize') {
+        for (const inst of pageInstances(pageId)) run(inst, inst.__def__.pageLifetimes.resize, [], 'pageLifetimes.resize');
+      } else if (name === 'onReady') {
+        for (const inst of readyOrder(pageInstances(pageId))) {
+          if (!inst.__ready__) { inst.__ready__ = true; run(inst, inst.__def__.lifetimes.ready, [], 'ready'); }
+        }
+      }
+    },
+    instance: function (pageId, id) { return resolveInstance(pageId, id); },
+    select: select,
+    callMethod: callMethod,
+    data: function (pageId, id) { const inst = instances.get(key(pageId, id)); return inst ? JSON.stringify(inst.data) : null; }
+  };
+})

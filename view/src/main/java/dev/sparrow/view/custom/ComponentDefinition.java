@@ -1,0 +1,37 @@
+package dev.sparrow.view.custom;
+
+import dev.sparrow.view.template.CompiledPage;
+import java.util.List;
+
+/**
+ * A custom component as the view renders it: its path ({@code components/card/card}), its compiled WXML (once per
+ * path) and the options that shape rendering.
+ *
+ * @param multipleSlots {@code options.multipleSlots}: named {@code <slot name>}s; otherwise the first slot takes all
+ *     slot content
+ * @param styleIsolation {@code isolated} (default), {@code apply-shared} or {@code shared}
+ *     ({@code addGlobalClass: true} means {@code apply-shared})
+ * @param externalClasses class names the user of the component passes in ({@code externalClasses: ['my-class']})
+ */
+public record ComponentDefinition(
+    String path, CompiledPage template, boolean multipleSlots, String styleIsolation, List<String> externalClasses) {
+
+  public ComponentDefinition {
+    externalClasses = List.copyOf(externalClasses);
+    styleIsolation = styleIsolation == null || styleIsolation.isEmpty() ? "isolated" : styleIsolation;
+  }
+
+  /**
+   * The class prefix of the component's style scope: its path with {@code /} as {@code -}, then {@code --}
+   * ({@code components/card/card} → {@code components-card-card--}); the browser simulator compiles the
+   * component's WXSS with it and elements carry it in {@code cssClass}.
+   */
+  public String classPrefix() {
+    return path.replace('/', '-') + "--";
+  }
+
+  /** Whether page and app styles reach into the component ({@code apply-shared}, {@code shared}). */
+  public boolean sharesOuterStyles() {
+    return !styleIsolation.equals("isolated");
+  }
+}

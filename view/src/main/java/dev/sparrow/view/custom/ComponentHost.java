@@ -1,0 +1,40 @@
+package dev.sparrow.view.custom;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
+
+/**
+ * What a page's view needs from the runtime to render custom components: which tags are components (a page's or
+ * component's {@code usingComponents}, plus the app's global ones), their compiled definitions, and the logic-layer
+ * instances behind them. Called on the page's thread while the view renders; the lifecycle callbacks
+ * ({@link #attached}, {@link #propertiesChanged}, {@link #detached}) only run from {@code PageView.drain()}, after
+ * the tree is committed, so the logic layer may call {@code setData} from them.
+ */
+public interface ComponentHost {
+
+  /**
+   * The component a tag names in the template of {@code ownerPath} ({@code pages/index/index},
+   * {@code components/card/card}), or empty when the tag is not a custom component there.
+   */
+  Optional<ComponentDefinition> resolve(String ownerPath, String tag);
+
+  /**
+   * Creates the logic-layer instance (its {@code created} lifetime, then the properties the host element sets).
+   *
+   * @param instance the new instance's id in this page (never 0: 0 is the page)
+   * @param owner the instance whose template wrote the host element (0: the page)
+   * @param properties the host element's property-like attributes (rendered names, e.g. {@code fooProp})
+   * @param host {@code {id, dataset}} of the host element
+   * @return the instance's data to render, or null when it cannot be created (the tag then renders as a plain element)
+   */
+  ObjectNode create(int instance, int owner, ComponentDefinition definition, ObjectNode properties, ObjectNode host);
+
+  /** The instance entered the page tree (after the render that created it is committed). */
+  void attached(int instance);
+
+  /** The owner's render changed property-like attributes of the instance's host element. */
+  void propertiesChanged(int instance, ObjectNode changed);
+
+  /** The instance left the page tree. */
+  void detached(int instance);
+}

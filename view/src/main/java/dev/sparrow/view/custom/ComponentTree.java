@@ -1,0 +1,448 @@
+package dev.sparrow.view.custom;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sparrow.view.event.Dataset;
+import dev.sparrow.view.expr.Js;
+import dev.sparrow.view.template.CompiledPage;
+import dev.sparrow.view.tree.VElement;
+import dev.sparrow.view.tree.VNode;
+import dev.sparrow.view.tree.VText;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Composes a page's tree out of the page's template and its custom components' templates, as WeChat shows it:
+ * a component's host element (the custom tag) holds the component's own rendered WXML (its "shadow tree"), and each
+ * {@code <slot>} there is replaced by the slot content written between the host's tags (rendered with the data of
+ * the template that wrote it). {@code <slot>} elements themselves do not appear.
+ *
+ * <p>Each template renders on its own: a component's {@code setData} re-renders that component only and recomposes
+ * its subtree, reusing the last render of every other template. A component instance is identified by where its
+ * host element sits in its owner's render (template node, {@code wx:key}, position among like siblings), so it
+ * survives re-renders and follows keyed list items; a host that disappears detaches its instance.
+ *
+ * <p>Every composed node carries its {@link VNode#scope() scope} (the instance whose template wrote it); hosts carry
+ * the instance they host; slot content knows its host ({@link VNode#logicalParent()}).
+ */
+public final class ComponentTree implements AutoCloseable {
+  private static final JsonNodeFactory F = JsonNodeFactory.instance;
+  private static final Set<String> NOT_PROPERTIES = Set.of("id", "class", "style", "slot");
+
+  private final ComponentHost host;
+  private final Instance page;
+  private final Map<Integer, Instance> instances = new HashMap<>();
+  private final Map<String, Optional<ComponentDefinition>> resolved = new HashMap<>();
+  private final List<Instance> created = new ArrayList<>();
+  private final List<Instance> removed = new ArrayList<>();
+  private final Map<Instance, ObjectNode> updates = new LinkedHashMap<>();
+  private Set<Instance> visited = new HashSet<>();
+  private int nextId = 1;
+
+  public ComponentTree(String pagePath, CompiledPage page, ObjectNode data, ComponentHost host) {
+    this.host = host;
+    this.page = new Instance(0, pagePath, null, null, "", page, data);
+    instances.put(0, this.page);
+  }
+
+  public Instance page() {
+    return page;
+  }
+
+  /** The instance with {@code id} (0 is the page), or null once it is gone. */
+  public Instance instance(int id) {
+    return instances.get(id);
+  }
+
+  /** Every live component instance (not the page), in creation order. */
+  public List<Instance> components() {
+    List<Instance> out = new ArrayList<>();
+    collect(page, out);
+    return out;
+  }
+
+  private static void collect(Instance in, List<Instance> out) {
+    for (Instance c : in.children.values()) {
+      out.add(c);
+      collect(c, out);
+    }
+  }
+
+  /** Renders the whole page (first render); the result has no node ids yet. */
+  public VElement renderPage() {
+    visited = new HashSet<>();
+    renderRaw(page);
+    VElement root = VElement.root(shadow(page, null));
+    dropUnvisited(page);
+    return root;
+  }
+
+  /**
+   * Re-renders instance {@code id} from its data and composes its subtree afresh.
+   *
+   * @return the fresh subtree root: a {@code page} element for the page, else a new host element to diff against
+   *     {@link Instance#host()} and put in its place
+   */
+  public VElement rerender(int id) {
+    Instance in = instances.get(id);
+    visited = new HashSet<>();
+    renderRaw(in);
+    VElement fresh;
+    if (in == page) {
+      fresh = VElement.root(shadow(page, null));
+    } else {
+      SlotFill fill = fillFor(in);
+      List<VNode> kids = shadow(in, fill);
+      VElement old = in.host;
+      fresh = new VElement(old.tag(), new LinkedHashMap<>(old.attributes()), kids, old.origin(), old.key());
+      fresh.scope(old.scope());
+      fresh.hosted(in.id);
+      fresh.cssClass(old.cssClass());
+      fresh.slotHost(slotHostOf(old));
+      fill.projected.forEach(p -> p.slotHost(fresh));
+    }
+    dropUnvisited(in);
+    return fresh;
+  }
+
+  /** After a committed render: points every instance at its host element in {@code subtree}. */
+  public void adopt(VElement subtree) {
+    if (subtree.hosted() != 0) {
+      Instance in = instances.get(subtree.hosted());
+      if (in != null) {
+        in.host = subtree;
+      }
+    }
+    for (VNode c : subtree.children()) {
+      if (c instanceof VElement e) {
+        adopt(e);
+      }
+    }
+  }
+
+  /**
+   * Tells the logic layer what the last committed render did, in WeChat's order: instances that left are detached
+   * (owner first), new ones attached (owner first, in document order), then changed properties reach existing
+   * instances. Call after the patches are out; callbacks may re-render.
+   */
+  public void drain() {
+    while (!removed.isEmpty() || !created.isEmpty() || !updates.isEmpty()) {
+      List<Instance> gone = new ArrayList<>(removed);
+      removed.clear();
+      List<Instance> fresh = new ArrayList<>(created);
+      created.clear();
+      Map<Instance, ObjectNode> changed = new LinkedHashMap<>(updates);
+      updates.clear();
+      gone.forEach(in -> host.detached(in.id));
+      fresh.stream().filter(in -> instances.get(in.id) == in).forEach(in -> host.attached(in.id));
+      changed.forEach((in, props) -> {
+        if (instances.get(in.id) == in) {
+          host.propertiesChanged(in.id, props);
+        }
+      });
+    }
+  }
+
+  // ---- rendering and composition ------------------------------------------------------------------
+
+  private void renderRaw(Instance in) {
+    in.raw = new ArrayList<>(in.renderer.render(in.data).children());
+    in.hosts.clear();
+    mark(in, in.raw, "");
+  }
+
+  /** Stamps the scope on a fresh raw render and finds its custom-component hosts with their identity keys. */
+  private void mark(Instance in, List<VNode> nodes, String parentKey) {
+    Map<String, Integer> seen = new HashMap<>();
+    for (VNode n : nodes) {
+      n.scope(in.id);
+      if (n instanceof VElement e) {
+        String k = n.origin() + (n.key() == null ? "" : "#" + n.key());
+        int ordinal = seen.merge(k, 1, Integer::sum);
+        String key = parentKey + "/" + k + "@" + ordinal;
+        if (host != null) {
+          resolve(in.path, e.tag()).ifPresent(d -> in.hosts.put(e, new Instance.Child(d, key)));
+        }
+        mark(in, e.children(), key);
+      }
+    }
+  }
+
+  private Optional<ComponentDefinition> resolve(String owner, String tag) {
+    return resolved.computeIfAbsent(owner + "\u0000" + tag, k -> host.resolve(owner, tag));
+  }
+
+  private List<VNode> shadow(Instance in, SlotFill fill) {
+    visited.add(in);
+    if (in == page && in.hosts.isEmpty()) {
+      return in.raw; // a page without custom tags: its render is the tree, no copy
+    }
+    List<VNode> out = new ArrayList<>();
+    for (VNode n : in.raw) {
+      compose(in, n, fill, out);
+    }
+    return out;
+  }
+
+  private void compose(Instance in, VNode n, SlotFill fill, List<VNode> out) {
+    if (n instanceof VText t) {
+      VText copy = new VText(t.text(), t.origin(), t.key());
+      copy.scope(in.id);
+      out.add(copy);
+      return;
+    }
+    VElement e = (VElement) n;
+    if (fill != null && in != page && e.tag().equals("slot")) {
+      fill.fill(this, e, out);
+      return;
+    }
+    Instance.Child child = in.hosts.get(e);
+    if (child != null && composeHost(in, e, child, fill, out)) {
+      return;
+    }
+    List<VNode> kids = new ArrayList<>(e.children().size());
+    for (VNode c : e.children()) {
+      compose(in, c, fill, kids);
+    }
+    VElement copy = new VElement(e.tag(), new LinkedHashMap<>(e.attributes()), kids, e.origin(), e.key());
+    copy.scope(in.id);
+    copy.cssClass(cssClass(in, e));
+    out.add(copy);
+  }
+
+  private boolean composeHost(Instance owner, VElement e, Instance.Child child, SlotFill ownerFill, List<VNode> out) {
+    Instance in = owner.children.get(child.key());
+    ObjectNode props = properties(e);
+    if (in == null || in.definition != child.definition()) {
+      if (in != null) {
+        remove(in);
+      }
+      int id = nextId++;
+      ObjectNode data = host.create(id, owner.id, child.definition(), props, hostInfo(e));
+      if (data == null) {
+        return false;
+      }
+      in = new Instance(id, child.definition().path(), child.definition(), owner, child.key(), child.definition().template(), data);
+      in.properties = props;
+      in.hostRaw = e;
+      owner.children.put(child.key(), in);
+      instances.put(id, in);
+      created.add(in);
+      renderRaw(in);
+    } else {
+      ObjectNode changed = changedProperties(in.properties, props);
+      if (!changed.isEmpty() || externalClassesChanged(in, e)) {
+        updates.merge(in, changed, (a, b) -> a.setAll(b));
+      }
+      in.properties = props;
+      in.hostRaw = e;
+    }
+    SlotFill fill = new SlotFill(in, e.children(), owner, ownerFill);
+    List<VNode> kids = shadow(in, fill);
+    VElement hostEl = new VElement(e.tag(), new LinkedHashMap<>(e.attributes()), kids, e.origin(), e.key());
+    hostEl.scope(owner.id);
+    hostEl.hosted(in.id);
+    hostEl.cssClass(cssClass(owner, e));
+    fill.projected.forEach(p -> p.slotHost(hostEl));
+    out.add(hostEl);
+    return true;
+  }
+
+  /** The slot content in effect for {@code in}: its host's children, written by its owner. */
+  private SlotFill fillFor(Instance in) {
+    Instance owner = in.owner;
+    SlotFill ownerFill = owner == page ? null : fillFor(owner);
+    return new SlotFill(in, in.hostRaw.children(), owner, ownerFill);
+  }
+
+  private static VElement slotHostOf(VElement host) {
+    return host.logicalParent() != host.parent() ? host.logicalParent() : null;
+  }
+
+  private void dropUnvisited(Instance in) {
+    for (Instance c : List.copyOf(in.children.values())) {
+      if (!visited.contains(c)) {
+        remove(c);
+      }
+    }
+  }
+
+  private void remove(Instance in) {
+    in.owner.children.remove(in.key, in);
+    instances.remove(in.id);
+    created.remove(in);
+    updates.remove(in);
+    removed.add(in);
+    for (Instance c : List.copyOf(in.children.values())) {
+      remove(c);
+    }
+    in.close();
+  }
+
+  // ---- classes --------------------------------------------------------------------------------------
+
+  /**
+   * The browser class list of an element written by {@code in}: each class gets the component's prefix (also kept
+   * bare when outer styles apply inside); an external class is replaced by the classes the host passes, scoped as
+   * the owner's. Null for the page's own elements.
+   */
+  private String cssClass(Instance in, VElement e) {
+    if (in == page) {
+      return null;
+    }
+    JsonNode cls = e.attribute("class");
+    String text = cls == null || cls.isMissingNode() ? "" : Js.toDisplay(cls).strip();
+    if (text.isEmpty()) {
+      return "";
+    }
+    ComponentDefinition d = in.definition;
+    StringBuilder sb = new StringBuilder();
+    for (String c : text.split("\\s+")) {
+      if (d.externalClasses().contains(c)) {
+        JsonNode passed = in.hostRaw == null ? null : in.hostRaw.attribute(camel(c));
+        if (passed != null && !passed.isMissingNode()) {
+          for (String outer : Js.toDisplay(passed).strip().split("\\s+")) {
+            if (!outer.isEmpty()) {
+              append(sb, in.owner == page ? outer : in.owner.definition.classPrefix() + outer);
+            }
+          }
+        }
+        continue;
+      }
+      append(sb, d.classPrefix() + c);
+      if (d.sharesOuterStyles()) {
+        append(sb, c);
+      }
+    }
+    return sb.toString();
+  }
+
+  private static void append(StringBuilder sb, String c) {
+    if (sb.length() > 0) {
+      sb.append(' ');
+    }
+    sb.append(c);
+  }
+
+  private static boolean externalClassesChanged(Instance in, VElement e) {
+    for (String c : in.definition.externalClasses()) {
+      JsonNode before = in.hostRaw == null ? null : in.hostRaw.attribute(camel(c));
+      JsonNode now = e.attribute(camel(c));
+      if (!java.util.Objects.equals(before, now)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static String camel(String name) {
+    StringBuilder sb = new StringBuilder(name.length());
+    boolean upper = false;
+    for (char ch : name.toCharArray()) {
+      if (ch == '-') {
+        upper = true;
+      } else {
+        sb.append(upper ? Character.toUpperCase(ch) : ch);
+        upper = false;
+      }
+    }
+    return sb.toString();
+  }
+
+  // ---- properties -------------------------------------------------------------------------------
+
+  /** The host's attributes that may be component properties (not id/class/style/slot, data-*, events, marks). */
+  static ObjectNode properties(VElement e) {
+    ObjectNode out = F.objectNode();
+    e.attributes().forEach((name, value) -> {
+      if (value.isMissingNode() || NOT_PROPERTIES.contains(name) || name.startsWith("data-") || name.indexOf(':') >= 0
+          || isEventBinding(name)) {
+        return;
+      }
+      out.set(name, value);
+    });
+    return out;
+  }
+
+  private static boolean isEventBinding(String name) {
+    for (String p : new String[] {"bind", "catch", "captureBind", "captureCatch", "mutBind"}) {
+      if (name.startsWith(p) && name.length() > p.length() && Character.isLowerCase(name.charAt(p.length()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static ObjectNode changedProperties(ObjectNode before, ObjectNode now) {
+    ObjectNode out = F.objectNode();
+    now.fields().forEachRemaining(f -> {
+      JsonNode was = before == null ? null : before.get(f.getKey());
+      if (was == null || !was.equals(f.getValue()) || f.getValue().isContainerNode()) {
+        out.set(f.getKey(), f.getValue());
+      }
+    });
+    return out;
+  }
+
+  static ObjectNode hostInfo(VElement e) {
+    ObjectNode o = F.objectNode();
+    JsonNode id = e.attribute("id");
+    o.put("id", id == null || id.isMissingNode() ? "" : Js.toDisplay(id));
+    o.set("dataset", Dataset.of(e));
+    return o;
+  }
+
+  @Override
+  public void close() {
+    for (Instance in : components()) {
+      in.close();
+    }
+    page.close();
+  }
+
+  /** The slot content of one host while its component's template is composed. */
+  static final class SlotFill {
+    private final Instance component;
+    private final List<VNode> light;
+    private final Instance owner;
+    private final SlotFill ownerFill;
+    private final Set<String> used = new HashSet<>();
+    final List<VNode> projected = new ArrayList<>();
+
+    SlotFill(Instance component, List<VNode> light, Instance owner, SlotFill ownerFill) {
+      this.component = component;
+      this.light = light;
+      this.owner = owner;
+      this.ownerFill = ownerFill;
+    }
+
+    /** Puts the content meant for {@code slot} in its place (once per slot name). */
+    void fill(ComponentTree tree, VElement slot, List<VNode> out) {
+      boolean multiple = component.definition != null && component.definition.multipleSlots();
+      String name = multiple ? name(slot.attribute("name")) : "";
+      if (!used.add(name)) {
+        return;
+      }
+      for (VNode n : light) {
+        String target = n instanceof VElement e ? name(e.attribute("slot")) : "";
+        if (multiple && !target.equals(name)) {
+          continue;
+        }
+        int from = out.size();
+        tree.compose(owner, n, ownerFill, out);
+        projected.addAll(out.subList(from, out.size()));
+      }
+    }
+
+    private static String name(JsonNode v) {
+      return v == null || v.isMissingNode() ? "" : Js.toDisplay(v);
+    }
+  }
+}
