@@ -4,8 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -100,26 +107,32 @@ class CliTest {
       port = probe.getLocalPort();
     }
     Announcing err = new Announcing("automation: ws://127.0.0.1:" + port);
-    java.util.concurrent.CompletableFuture<Integer> done = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+    // Its own thread, not the common pool: with two CPUs the pool has one worker, which the
+    // command (serving until Tool.close) would hold while the client's handshake waits for it.
+    java.util.concurrent.FutureTask<Integer> done = new java.util.concurrent.FutureTask<>(() ->
         Main.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
             "--data-dir", "temp", "auto", "--project", example("quickstart"), "--auto-port", String.valueOf(port),
             "--auto-account", "someone", "--trust-project", "--device", "iPhone X"));
-    assertThat(err.seen.await(60, java.util.concurrent.TimeUnit.SECONDS)).as("announced: %s", err).isTrue();
-    java.util.concurrent.BlockingQueue<String> replies = new java.util.concurrent.LinkedBlockingQueue<>();
-    java.net.http.WebSocket ws = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
-        .buildAsync(java.net.URI.create("ws://127.0.0.1:" + port), new java.net.http.WebSocket.Listener() {
+    Thread command = new Thread(done, "sparrow-auto");
+    command.setDaemon(true);
+    command.start();
+    assertThat(err.seen.await(60, TimeUnit.SECONDS)).as("announced: %s", err).isTrue();
+    BlockingQueue<String> replies = new LinkedBlockingQueue<>();
+    WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder()
+        .buildAsync(URI.create("ws://127.0.0.1:" + port), new WebSocket.Listener() {
           @Override
-          public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket w, CharSequence data, boolean last) {
+          public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
             replies.add(data.toString());
             w.request(1);
             return null;
           }
-        }).join();
-    ws.sendText("{\"id\":1,\"method\":\"App.callWxMethod\",\"params\":{\"method\":\"getSystemInfoSync\",\"args\":[]}}", true).join();
-    assertThat(replies.poll(30, java.util.concurrent.TimeUnit.SECONDS)).contains("\"model\":\"iPhone X\"");
-    ws.sendText("{\"id\":2,\"method\":\"Tool.close\",\"params\":{}}", true).join();
-    assertThat(replies.poll(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("{\"id\":2,\"result\":{}}");
-    assertThat(done.get(30, java.util.concurrent.TimeUnit.SECONDS)).isZero();
+        }).get(30, TimeUnit.SECONDS);
+    ws.sendText("{\"id\":1,\"method\":\"App.callWxMethod\",\"params\":{\"method\":\"getSystemInfoSync\",\"args\":[]}}", true)
+        .get(30, TimeUnit.SECONDS);
+    assertThat(replies.poll(30, TimeUnit.SECONDS)).contains("\"model\":\"iPhone X\"");
+    ws.sendText("{\"id\":2,\"method\":\"Tool.close\",\"params\":{}}", true).get(30, TimeUnit.SECONDS);
+    assertThat(replies.poll(30, TimeUnit.SECONDS)).isEqualTo("{\"id\":2,\"result\":{}}");
+    assertThat(done.get(30, TimeUnit.SECONDS)).isZero();
   }
 
   @Test
