@@ -1,8 +1,9 @@
 // Simulator numbers for docs/benchmarks.md. Run: simulator/src/test/node/run bench
-//  1. cold start: `./sparrow run` (a new JVM on a built tree) → first page painted in a tab opened when the URL prints;
+//  1. cold start: `./sparrow demo` and `./sparrow run` (a new JVM on a built tree) → first page painted in a tab opened
+//     when the URL prints;
 //  2. one-row setData in the 1,000-row list (examples/sim-lab pages/rows): tap → logic layer → patch → DOM updated,
 //     timed in the page with performance.now() from the event's send to the patch applied.
-const { startSimulator, launchBrowser, openSimulator } = require('./harness')
+const { startSimulator, startSparrow, launchBrowser, openSimulator } = require('./harness')
 
 const COLD_RUNS = Number(process.env.COLD_RUNS || 5)
 const TAPS = Number(process.env.TAPS || 200)
@@ -15,14 +16,14 @@ function stats(xs) {
 
 const fmt = o => Object.entries(o).map(([k, v]) => `${k} ${typeof v === 'number' ? v.toFixed(1) : v}`).join(', ')
 
-async function coldStart(browser) {
+async function coldStart(browser, start) {
   const times = []
   for (let i = 0; i < COLD_RUNS; i++) {
     // the person's browser is already open: the tab exists before the command starts
     const context = await browser.newContext()
     const page = await context.newPage()
     const t0 = Date.now()
-    const sim = await startSimulator('examples/sim-lab')
+    const sim = await start()
     await page.goto(sim.url)
     await page.waitForFunction(() => window.__sparrow && window.__sparrow.perf.firstPaint > 0, null, { timeout: 30000 })
     const painted = await page.evaluate(() => performance.timeOrigin + window.__sparrow.perf.firstPaint)
@@ -68,7 +69,10 @@ async function oneRowSetData(browser) {
 ;(async () => {
   const browser = await launchBrowser()
   try {
-    console.log(`cold start → first paint (ms, ${COLD_RUNS} runs): ${fmt(await coldStart(browser))}`)
+    const demo = await coldStart(browser, () => startSparrow('demo'))
+    console.log(`./sparrow demo: cold start → first paint (ms, ${COLD_RUNS} runs): ${fmt(demo)}`)
+    const simLab = await coldStart(browser, () => startSimulator('examples/sim-lab'))
+    console.log(`./sparrow run examples/sim-lab: cold start → first paint (ms, ${COLD_RUNS} runs): ${fmt(simLab)}`)
     console.log(`one-row setData in 1,000 rows, tap → DOM updated (ms): ${fmt(await oneRowSetData(browser))}`)
   } finally {
     await browser.close()

@@ -19,7 +19,12 @@ for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exi
 
 /** Runs `./sparrow run <project>` on a free loopback port; resolves when it prints the simulator's URL. */
 function startSimulator(project, extraArgs = []) {
-  const args = ['run', path.join(repo, project), '--port', '0', '--no-open', '--data-dir', 'temp', ...extraArgs]
+  return startSparrow('run', [path.join(repo, project), ...extraArgs])
+}
+
+/** Runs `./sparrow <command> <args>` with the simulator on a free loopback port (`run`, `demo`); resolves with its URL. */
+function startSparrow(command, commandArgs = []) {
+  const args = [command, ...commandArgs, '--port', '0', '--no-open', '--data-dir', 'temp']
   const child = spawn(path.join(repo, 'sparrow'), args, { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: '1' } })
   children.add(child)
   child.once('exit', () => children.delete(child))
@@ -69,4 +74,4 @@ async function openSimulator(browser, url) {
   }
 }
 
-module.exports = { repo, startSimulator, launchBrowser, openSimulator, FLAGS, CHROMIUM }
+module.exports = { repo, startSimulator, startSparrow, launchBrowser, openSimulator, FLAGS, CHROMIUM }

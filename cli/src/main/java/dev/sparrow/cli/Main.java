@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Runs WeChat mini programs on the JVM: headless, offline, no login.",
-    subcommands = {RunCommand.class, CheckCommand.class, AutoCommand.class, WarmupCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, DemoCommand.class, CheckCommand.class, AutoCommand.class, WarmupCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -1,13 +1,7 @@
 package dev.sparrow.cli;
 
-import dev.sparrow.runtime.Session;
 import dev.sparrow.runtime.SessionOptions;
-import dev.sparrow.runtime.Sparrow;
-import dev.sparrow.runtime.project.ProjectException;
-import dev.sparrow.simulator.Simulator;
-import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -48,47 +42,8 @@ final class RunCommand implements Callable<Integer> {
       options.onTraffic(e -> t.info("network: " + e));
     }
     if (headless || exitWhenIdle) {
-      return headless(t, options);
+      return Frontends.headless(t, options, exitWhenIdle);
     }
-    Simulator simulator;
-    try {
-      simulator = Simulator.start(options, Simulator.Config.DEFAULT.port(port).onListening(url -> {
-        t.print("simulator: " + url);
-        if (!noOpen) {
-          Browser.open(url, t);
-        }
-      }));
-    } catch (ProjectException e) {
-      e.problems().forEach(t::problem);
-      return 1;
-    }
-    try (simulator) {
-      Runtime.getRuntime().addShutdownHook(new Thread(simulator::close));
-      t.info("running " + simulator.session().appId() + " — Ctrl-C to stop");
-      simulator.awaitClosed();
-      return 0;
-    }
-  }
-
-  private Integer headless(Terminal t, SessionOptions options) throws InterruptedException {
-    Session session;
-    try {
-      session = Sparrow.launch(options);
-    } catch (ProjectException e) {
-      e.problems().forEach(t::problem);
-      return 1;
-    }
-    try (session) {
-      session.awaitIdle(Duration.ofMinutes(1));
-      t.info("running " + session.appId() + " at " + session.currentPageIfAny().map(Object::toString).orElse("(no page)")
-          + (exitWhenIdle ? "" : " — Ctrl-C to stop"));
-      if (exitWhenIdle) {
-        return session.errors().isEmpty() ? 0 : 1;
-      }
-      CountDownLatch stop = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-      stop.await();
-      return 0;
-    }
+    return Frontends.simulator(t, options, port, noOpen);
   }
 }

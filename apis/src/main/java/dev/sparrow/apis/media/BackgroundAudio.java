@@ -89,7 +89,9 @@ public final class BackgroundAudio {
 
   /**
    * {@code wx.playBackgroundAudio}: network streams only; completes when the track starts playing,
-   * or fails with the load's error ({@code "network error"}, {@code "format error"}).
+   * or fails with the load's error ({@code "network error"}, {@code "format error"}). The URL that
+   * is loaded already resumes from where it was paused (how the legacy players' Play button works),
+   * or starts over after a stop or its end; playing it while it plays just succeeds.
    */
   public CompletionStage<Void> playLegacy(String dataUrl, String title, String coverImgUrl) {
     if (!MediaFetch.isNetworkUrl(dataUrl)) {
@@ -101,10 +103,14 @@ public final class BackgroundAudio {
     legacyPlay = new CompletableFuture<>();
     CompletableFuture<Void> mine = legacyPlay;
     if (dataUrl.equals(player.src()) && player.loaded()) {
+      // the same track again: a paused one resumes where it was, a stopped or ended one starts over
       stopped = false;
       requested = true;
-      player.stop();
-      player.play();
+      if (player.paused()) {
+        player.play();
+      } else {
+        settleLegacy(null);
+      }
     } else {
       src(dataUrl);
     }

@@ -58,6 +58,8 @@ class DocumentViewerTest {
   @Test
   void docxAndSpreadsheetsGetATextPreview() throws Exception {
     assertThat(text(open(Documents.docx(dir.resolve("d.docx"), "Dear customer"), "docx"))).isEqualTo("Dear customer\n");
+    assertThat(text(open(Documents.docxWithTable(dir.resolve("t.docx")), "docx")))
+        .as("tables in document order, a row per line").isEqualTo("Figures\nRegion\tQ1\nNorth\t120\nEnd\n");
     assertThat(text(open(Documents.xlsx(dir.resolve("x.xlsx")), "xlsx"))).isEqualTo("apple\t\t3.5\n");
     assertThat(text(open(Documents.xls(dir.resolve("x.xls")), "xls"))).isEqualTo("pear\n");
   }

@@ -58,6 +58,21 @@ public final class Documents {
     return file;
   }
 
+  /** A docx with a paragraph, a 2×2 table, then another paragraph. */
+  public static Path docxWithTable(Path file) throws IOException {
+    try (XWPFDocument doc = new XWPFDocument(); OutputStream out = Files.newOutputStream(file)) {
+      doc.createParagraph().createRun().setText("Figures");
+      var table = doc.createTable(2, 2);
+      table.getRow(0).getCell(0).setText("Region");
+      table.getRow(0).getCell(1).setText("Q1");
+      table.getRow(1).getCell(0).setText("North");
+      table.getRow(1).getCell(1).setText("120");
+      doc.createParagraph().createRun().setText("End");
+      doc.write(out);
+    }
+    return file;
+  }
+
   public static Path xlsx(Path file) throws IOException {
     try (XSSFWorkbook book = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
       var row = book.createSheet("Prices").createRow(0);

@@ -95,6 +95,29 @@ class BackgroundAudioTest {
   }
 
   @Test
+  void playingTheSameUrlAgainResumesAPausedTrackAndRestartsAStoppedOne() {
+    String song = server.url("/files/song.mp3");
+    js(s, "var g = getApp().globalData; g.ev = []; wx.onBackgroundAudioPlay(function () { g.ev.push('play') });"
+        + " wx.onBackgroundAudioPause(function () { g.ev.push('pause') }); wx.onBackgroundAudioStop(function () { g.ev.push('stop') });"
+        + " return null");
+    assertThat(errMsg(s, "playBackgroundAudio", "{ dataUrl: '" + song + "', title: 'Song' }")).isEqualTo("ok playBackgroundAudio:ok");
+    s.advance(Duration.ofSeconds(3));
+    js(s, "wx.pauseBackgroundAudio(); return null");
+    s.advance(Duration.ofSeconds(2));
+    assertThat(errMsg(s, "playBackgroundAudio", "{ dataUrl: '" + song + "', title: 'Song' }")).isEqualTo("ok playBackgroundAudio:ok");
+    assertThat(((Number) state().get("currentPosition")).doubleValue()).as("resumed where it paused").isEqualTo(3.0);
+    assertThat(errMsg(s, "playBackgroundAudio", "{ dataUrl: '" + song + "', title: 'Song' }"))
+        .as("already playing").isEqualTo("ok playBackgroundAudio:ok");
+    s.advance(Duration.ofSeconds(1));
+    assertThat(((Number) state().get("currentPosition")).doubleValue()).isEqualTo(4.0);
+    js(s, "wx.stopBackgroundAudio(); return null");
+    s.awaitIdle();
+    assertThat(errMsg(s, "playBackgroundAudio", "{ dataUrl: '" + song + "', title: 'Song' }")).isEqualTo("ok playBackgroundAudio:ok");
+    assertThat(((Number) state().get("currentPosition")).doubleValue()).as("a stopped track starts over").isEqualTo(0.0);
+    assertThat(global("ev")).isEqualTo(List.of("play", "pause", "play", "stop", "play"));
+  }
+
+  @Test
   void legacyPlayerTakesNetworkStreamsOnlyAndReportsBadUrls() {
     assertThat(errMsg(s, "playBackgroundAudio", "{ dataUrl: '/audio/a.mp3' }")).isEqualTo("playBackgroundAudio:fail invalid dataUrl");
     assertThat(errMsg(s, "playBackgroundAudio", "{ dataUrl: '" + server.url("/files/missing.mp3") + "' }"))

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -29,8 +30,12 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.xslf.usermodel.XMLSlideShow;
 import org.apache.poi.xslf.usermodel.XSLFSlide;
+import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableCell;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 
 /**
  * Opens a document as its type and makes a preview (PDFBox for PDF, Apache POI for Office files).
@@ -128,11 +133,17 @@ public final class DocumentPreviews {
   private static Preview docx(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file); XWPFDocument doc = new XWPFDocument(in)) {
       StringBuilder text = new StringBuilder();
-      for (XWPFParagraph p : doc.getParagraphs()) {
+      for (IBodyElement element : doc.getBodyElements()) {
         if (text.length() >= MAX_TEXT) {
           break;
         }
-        text.append(p.getText()).append('\n');
+        if (element instanceof XWPFParagraph p) {
+          text.append(p.getText()).append('\n');
+        } else if (element instanceof XWPFTable table) {
+          for (XWPFTableRow row : table.getRows()) { // one line per row, cells separated by tabs (as sheets are)
+            text.append(row.getTableCells().stream().map(XWPFTableCell::getText).collect(Collectors.joining("\t"))).append('\n');
+          }
+        }
       }
       return text(text);
     }

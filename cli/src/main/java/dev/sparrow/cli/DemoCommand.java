@@ -1,0 +1,95 @@
+package dev.sparrow.cli;
+
+import dev.sparrow.demo.Demo;
+import dev.sparrow.demo.DemoBackend;
+import dev.sparrow.demo.DemoSite;
+import dev.sparrow.runtime.SessionOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sparrow demo}: the bundled demo mini program ({@code examples/demo}) with its backend in
+ * this process, in the browser simulator (or headless with {@code --headless}). The pages' public
+ * URLs (www.baidu.com, v.juhe.cn, api.example.com, cdn.example.com, echo.websocket.org) are mapped
+ * to the backend on 127.0.0.1 and whitelisted, with the project's {@code urlCheck} on: it needs no
+ * network.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = "Open the bundled demo mini program, with its local backend (offline), in the browser simulator (or headless with"
+        + " --headless); print its console and errors until stopped (Ctrl-C).")
+final class DemoCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @ParentCommand Main main;
+
+  @Option(names = "--headless", description = "Run without the browser simulator.")
+  boolean headless;
+
+  @Option(names = "--exit-when-idle", description = "Stop once the demo has launched and nothing is left to do (implies --headless).")
+  boolean exitWhenIdle;
+
+  @Option(names = "--port", paramLabel = "PORT", description = "Port of the simulator on 127.0.0.1 (default 9422; 0 picks a free one).")
+  int port = 9422;
+
+  @Option(names = "--no-open", description = "Do not open a browser (just print the simulator's URL).")
+  boolean noOpen;
+
+  @Option(names = "--backend-port", paramLabel = "PORT", description = "Port of the demo backend on 127.0.0.1 (default: a free one).")
+  int backendPort;
+
+  @Option(names = "--log-network", description = "Print every finished network task (method, URL, status, sizes, time).")
+  boolean logNetwork;
+
+  @Option(names = "--project", paramLabel = "DIR", description = "The demo project (default: examples/demo of this Sparrow).")
+  Path project;
+
+  @Override
+  public Integer call() throws Exception {
+    Terminal t = new Terminal(spec.commandLine().getOut(), spec.commandLine().getErr());
+    Path dir = project != null ? project : Demo.project();
+    Path album = main.album == null ? Files.createTempDirectory("sparrow-demo-album-") : null;
+    try (DemoBackend backend = DemoBackend.start(backendPort)) {
+      t.info("demo backend: " + backend.address() + " serves "
+          + Arrays.stream(DemoSite.values()).map(DemoSite::origin).collect(Collectors.joining(", ")));
+      SessionOptions options = Demo.configure(main.sessionOptions(dir), backend).onConsole(t::console).onError(t::error);
+      if (album != null) {
+        options.album(Demo.writeAlbum(album));
+        deleteOnExit(album); // Ctrl-C ends the JVM while this thread may still be waiting
+      }
+      if (logNetwork) {
+        options.onTraffic(e -> t.info("network: " + e));
+      }
+      if (headless || exitWhenIdle) {
+        return Frontends.headless(t, options, exitWhenIdle);
+      }
+      return Frontends.simulator(t, options, port, noOpen);
+    } finally {
+      if (album != null) {
+        delete(album);
+      }
+    }
+  }
+
+  private static void deleteOnExit(Path dir) throws IOException {
+    dir.toFile().deleteOnExit();
+    try (Stream<Path> files = Files.list(dir)) {
+      files.forEach(p -> p.toFile().deleteOnExit());
+    }
+  }
+
+  private static void delete(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a temp folder left behind is harmless
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package dev.sparrow.cli;
+
+import dev.sparrow.runtime.Session;
+import dev.sparrow.runtime.SessionOptions;
+import dev.sparrow.runtime.Sparrow;
+import dev.sparrow.runtime.project.ProjectException;
+import dev.sparrow.simulator.Simulator;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+/** The two ways {@code run} and {@code demo} show a mini program: headless, or in the browser simulator. */
+final class Frontends {
+  private Frontends() {}
+
+  /** Runs headless, streaming console and errors; with {@code exitWhenIdle} returns once launched (1 if it had errors). */
+  static int headless(Terminal t, SessionOptions options, boolean exitWhenIdle) throws InterruptedException {
+    Session session;
+    try {
+      session = Sparrow.launch(options);
+    } catch (ProjectException e) {
+      e.problems().forEach(t::problem);
+      return 1;
+    }
+    try (session) {
+      session.awaitIdle(Duration.ofMinutes(1));
+      t.info("running " + session.appId() + " at " + session.currentPageIfAny().map(Object::toString).orElse("(no page)")
+          + (exitWhenIdle ? "" : " — Ctrl-C to stop"));
+      if (exitWhenIdle) {
+        return session.errors().isEmpty() ? 0 : 1;
+      }
+      CountDownLatch stop = new CountDownLatch(1);
+      Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+      stop.await();
+      return 0;
+    }
+  }
+
+  /** Serves the simulator on 127.0.0.1:{@code port}, prints its URL (and opens a browser unless {@code noOpen}) until stopped. */
+  static int simulator(Terminal t, SessionOptions options, int port, boolean noOpen) throws Exception {
+    Simulator simulator;
+    try {
+      simulator = Simulator.start(options, Simulator.Config.DEFAULT.port(port).onListening(url -> {
+        t.print("simulator: " + url);
+        if (!noOpen) {
+          Browser.open(url, t);
+        }
+      }));
+    } catch (ProjectException e) {
+      e.problems().forEach(t::problem);
+      return 1;
+    }
+    try (simulator) {
+      Runtime.getRuntime().addShutdownHook(new Thread(simulator::close));
+      t.info("running " + simulator.session().appId() + " — Ctrl-C to stop");
+      simulator.awaitClosed();
+      return 0;
+    }
+  }
+}
