@@ -55,8 +55,11 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Terminal t = new Terminal(spec.commandLine().getOut(), spec.commandLine().getErr());
     Path dir = project != null ? project : Demo.project();
-    Path album = main.album == null ? Files.createTempDirectory("sparrow-demo-album-") : null;
-    try (DemoBackend backend = DemoBackend.start(backendPort)) {
+    boolean headlessRun = headless || exitWhenIdle;
+    // headless, chooseImage would be cancelled without an album; in the simulator the browser picks files
+    Path album = headlessRun && main.album == null ? Files.createTempDirectory("sparrow-demo-album-") : null;
+    try (DemoBackend backend = DemoBackend.open(backendPort)) {
+      serveMeanwhile(backend, t); // Jetty starts on the other core while the session launches
       t.info("demo backend: " + backend.address() + " serves "
           + Arrays.stream(DemoSite.values()).map(DemoSite::origin).collect(Collectors.joining(", ")));
       SessionOptions options = Demo.configure(main.sessionOptions(dir), backend).onConsole(t::console).onError(t::error);
@@ -67,7 +70,7 @@ final class DemoCommand implements Callable<Integer> {
       if (logNetwork) {
         options.onTraffic(e -> t.info("network: " + e));
       }
-      if (headless || exitWhenIdle) {
+      if (headlessRun) {
         return Frontends.headless(t, options, exitWhenIdle);
       }
       return Frontends.simulator(t, options, port, noOpen);
@@ -76,6 +79,18 @@ final class DemoCommand implements Callable<Integer> {
         delete(album);
       }
     }
+  }
+
+  private static void serveMeanwhile(DemoBackend backend, Terminal t) {
+    Thread serving = new Thread(() -> {
+      try {
+        backend.serve();
+      } catch (RuntimeException e) {
+        t.line("sparrow: " + e.getMessage());
+      }
+    }, "sparrow-demo-backend-start");
+    serving.setDaemon(true);
+    serving.start();
   }
 
   private static void deleteOnExit(Path dir) throws IOException {

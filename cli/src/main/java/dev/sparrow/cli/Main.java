@@ -100,8 +100,13 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    if (java.util.Arrays.stream(args).anyMatch(LAUNCHING::contains)) {
+      Sparrow.warmUp(); // the engine builds on the other core while the command parses and starts its servers
+    }
     System.exit(execute(args));
   }
+
+  private static final java.util.Set<String> LAUNCHING = java.util.Set.of("run", "demo", "check", "auto", "warmup");
 
   /** Runs the command line and returns the exit code. */
   public static int execute(String... args) {

@@ -67,16 +67,37 @@ public final class DemoBackend implements AutoCloseable {
     });
     context.setHandler(ws);
     server.setHandler(context);
-    server.start();
+    connector.open(); // bound and listening: connections wait in the backlog until serve()
   }
 
-  /** Starts the backend on 127.0.0.1:{@code port} (0: a free port). */
-  public static DemoBackend start(int port) {
+  /**
+   * Binds the backend to 127.0.0.1:{@code port} (0: a free port) without serving yet: its {@link
+   * #address()} is known and connections queue until {@link #serve()}, so a caller can start
+   * Jetty beside other work (the CLI launches the session meanwhile).
+   */
+  public static DemoBackend open(int port) {
     try {
       return new DemoBackend(port);
     } catch (Exception e) {
       throw new IllegalStateException("cannot start the demo backend on 127.0.0.1:" + port + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Starts serving (once; later calls return at once). */
+  public synchronized DemoBackend serve() {
+    if (!server.isStarted()) {
+      try {
+        server.start();
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot start the demo backend on " + address() + ": " + e.getMessage(), e);
+      }
+    }
+    return this;
+  }
+
+  /** Starts the backend on 127.0.0.1:{@code port} (0: a free port). */
+  public static DemoBackend start(int port) {
+    return open(port).serve();
   }
 
   /** Starts the backend on a free port. */

@@ -22,6 +22,15 @@ public final class Sparrow {
     return Session.launch(options);
   }
 
+  /**
+   * Starts creating the shared JavaScript engine on a background thread, so that a launch a moment later
+   * finds it ready (a process that is about to launch a session calls this first: the engine takes a few
+   * hundred milliseconds to build cold). Does nothing once the engine exists.
+   */
+  public static void warmUp() {
+    dev.sparrow.runtime.js.JsEngine.warmUp();
+  }
+
   /** Sparrow's version (from the build). */
   public static String version() {
     try (var in = Sparrow.class.getResourceAsStream("/dev/sparrow/runtime/version.properties")) {
