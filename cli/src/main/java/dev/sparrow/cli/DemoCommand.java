@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -30,23 +31,10 @@ final class DemoCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @ParentCommand Main main;
 
-  @Option(names = "--headless", description = "Run without the browser simulator.")
-  boolean headless;
-
-  @Option(names = "--exit-when-idle", description = "Stop once the demo has launched and nothing is left to do (implies --headless).")
-  boolean exitWhenIdle;
-
-  @Option(names = "--port", paramLabel = "PORT", description = "Port of the simulator on 127.0.0.1 (default 9422; 0 picks a free one).")
-  int port = 9422;
-
-  @Option(names = "--no-open", description = "Do not open a browser (just print the simulator's URL).")
-  boolean noOpen;
+  @Mixin Frontends frontend;
 
   @Option(names = "--backend-port", paramLabel = "PORT", description = "Port of the demo backend on 127.0.0.1 (default: a free one).")
   int backendPort;
-
-  @Option(names = "--log-network", description = "Print every finished network task (method, URL, status, sizes, time).")
-  boolean logNetwork;
 
   @Option(names = "--project", paramLabel = "DIR", description = "The demo project (default: examples/demo of this Sparrow).")
   Path project;
@@ -55,9 +43,8 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Terminal t = new Terminal(spec.commandLine().getOut(), spec.commandLine().getErr());
     Path dir = project != null ? project : Demo.project();
-    boolean headlessRun = headless || exitWhenIdle;
     // headless, chooseImage would be cancelled without an album; in the simulator the browser picks files
-    Path album = headlessRun && main.album == null ? Files.createTempDirectory("sparrow-demo-album-") : null;
+    Path album = frontend.isHeadless() && main.album == null ? Files.createTempDirectory("sparrow-demo-album-") : null;
     try (DemoBackend backend = DemoBackend.open(backendPort)) {
       serveMeanwhile(backend, t); // Jetty starts on the other core while the session launches
       t.info("demo backend: " + backend.address() + " serves "
@@ -67,13 +54,7 @@ final class DemoCommand implements Callable<Integer> {
         options.album(Demo.writeAlbum(album));
         deleteOnExit(album); // Ctrl-C ends the JVM while this thread may still be waiting
       }
-      if (logNetwork) {
-        options.onTraffic(e -> t.info("network: " + e));
-      }
-      if (headlessRun) {
-        return Frontends.headless(t, options, exitWhenIdle);
-      }
-      return Frontends.simulator(t, options, port, noOpen);
+      return frontend.show(t, options);
     } finally {
       if (album != null) {
         delete(album);

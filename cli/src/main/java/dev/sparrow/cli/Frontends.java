@@ -7,10 +7,40 @@ import dev.sparrow.runtime.project.ProjectException;
 import dev.sparrow.simulator.Simulator;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Option;
 
-/** The two ways {@code run} and {@code demo} show a mini program: headless, or in the browser simulator. */
+/**
+ * The two ways {@code run} and {@code demo} show a mini program, headless or in the browser
+ * simulator, and the options that choose between them (a picocli mixin of both commands).
+ */
 final class Frontends {
-  private Frontends() {}
+  @Option(names = "--headless", description = "Run without the browser simulator.")
+  boolean headless;
+
+  @Option(names = "--exit-when-idle", description = "Stop once the mini program has launched and nothing is left to do (implies --headless).")
+  boolean exitWhenIdle;
+
+  @Option(names = "--port", paramLabel = "PORT", description = "Port of the simulator on 127.0.0.1 (default 9422; 0 picks a free one).")
+  int port = 9422;
+
+  @Option(names = "--no-open", description = "Do not open a browser (just print the simulator's URL).")
+  boolean noOpen;
+
+  @Option(names = "--log-network", description = "Print every finished network task (method, URL, status, sizes, time).")
+  boolean logNetwork;
+
+  /** True when the options ask for no simulator. */
+  boolean isHeadless() {
+    return headless || exitWhenIdle;
+  }
+
+  /** Shows the mini program as the options say; returns the command's exit code. */
+  int show(Terminal t, SessionOptions options) throws Exception {
+    if (logNetwork) {
+      options.onTraffic(e -> t.info("network: " + e));
+    }
+    return isHeadless() ? headless(t, options, exitWhenIdle) : simulator(t, options, port, noOpen);
+  }
 
   /** Runs headless, streaming console and errors; with {@code exitWhenIdle} returns once launched (1 if it had errors). */
   static int headless(Terminal t, SessionOptions options, boolean exitWhenIdle) throws InterruptedException {

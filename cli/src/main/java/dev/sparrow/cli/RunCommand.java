@@ -4,7 +4,6 @@ import dev.sparrow.runtime.SessionOptions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -19,31 +18,12 @@ final class RunCommand implements Callable<Integer> {
   @Mixin ProjectOptions project = new ProjectOptions();
   @picocli.CommandLine.ParentCommand Main main;
 
-  @Option(names = "--exit-when-idle", description = "Stop once the app has launched and nothing is left to do (implies --headless).")
-  boolean exitWhenIdle;
-
-  @Option(names = "--log-network", description = "Print every finished network task (method, URL, status, sizes, time).")
-  boolean logNetwork;
-
-  @Option(names = "--headless", description = "Run without the browser simulator.")
-  boolean headless;
-
-  @Option(names = "--port", paramLabel = "PORT", description = "Port of the simulator on 127.0.0.1 (default 9422; 0 picks a free one).")
-  int port = 9422;
-
-  @Option(names = "--no-open", description = "Do not open a browser (just print the simulator's URL).")
-  boolean noOpen;
+  @Mixin Frontends frontend;
 
   @Override
   public Integer call() throws Exception {
     Terminal t = new Terminal(spec.commandLine().getOut(), spec.commandLine().getErr());
     SessionOptions options = project.toSessionOptions(main).onConsole(t::console).onError(t::error);
-    if (logNetwork) {
-      options.onTraffic(e -> t.info("network: " + e));
-    }
-    if (headless || exitWhenIdle) {
-      return Frontends.headless(t, options, exitWhenIdle);
-    }
-    return Frontends.simulator(t, options, port, noOpen);
+    return frontend.show(t, options);
   }
 }

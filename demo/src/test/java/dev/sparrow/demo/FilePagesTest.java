@@ -8,48 +8,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sparrow.apis.files.HeadlessDocumentViewer;
 import dev.sparrow.runtime.PageHandle;
-import dev.sparrow.runtime.Session;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The file pages: saved files and documents, and notes through the FileSystemManager. */
-class FilePagesTest {
-  @TempDir static Path album;
-  static DemoBackend backend;
-  DemoApp app;
-  Session s;
-
-  @BeforeAll
-  static void start() {
-    backend = DemoBackend.start();
-    Demo.writeAlbum(album);
-  }
-
-  @AfterAll
-  static void stop() {
-    backend.close();
-  }
-
-  @BeforeEach
-  void launch() {
-    app = new DemoApp(backend, album);
-    s = app.session;
-  }
-
-  @AfterEach
-  void close() {
-    assertThat(app.problems()).isEmpty();
-    app.close();
-  }
-
+class FilePagesTest extends DemoPagesTest {
   @Test
   void documentsAreOpenedSavedListedInspectedAndRemoved() {
     PageHandle page = app.open("files");

@@ -9,53 +9,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sparrow.apis.device.ImageViewer;
 import dev.sparrow.runtime.PageHandle;
-import dev.sparrow.runtime.Session;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The media pages driven as a person would: the headless album and permission prompts answered by
  * the test, the microphone hearing a tone, and time moved on the virtual clock for players and
  * recorders. Audio comes from the backend's CDN through host mapping.
  */
-class MediaPagesTest {
+class MediaPagesTest extends DemoPagesTest {
   private static final String ALBUM_SCOPE = "scope.writePhotosAlbum";
-  @TempDir static Path album;
-  static DemoBackend backend;
-  DemoApp app;
-  Session s;
-
-  @BeforeAll
-  static void start() {
-    backend = DemoBackend.start();
-    Demo.writeAlbum(album);
-  }
-
-  @AfterAll
-  static void stop() {
-    backend.close();
-  }
-
-  @BeforeEach
-  void launch() {
-    app = new DemoApp(backend, album);
-    s = app.session;
-  }
-
-  @AfterEach
-  void close() {
-    assertThat(app.problems()).isEmpty();
-    app.close();
-  }
-
   private void advance(double seconds) {
     s.advance(Duration.ofMillis(Math.round(seconds * 1000)));
   }

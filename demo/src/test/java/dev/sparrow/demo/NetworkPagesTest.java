@@ -16,41 +16,10 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The network pages driven as a person would, against the real backend through host mapping. */
-class NetworkPagesTest {
-  @TempDir static Path album;
-  static DemoBackend backend;
-  DemoApp app;
-
-  @BeforeAll
-  static void start() {
-    backend = DemoBackend.start();
-    Demo.writeAlbum(album);
-  }
-
-  @AfterAll
-  static void stop() {
-    backend.close();
-  }
-
-  @BeforeEach
-  void launch() {
-    app = new DemoApp(backend, album);
-  }
-
-  @AfterEach
-  void close() {
-    assertThat(app.problems()).isEmpty();
-    app.close();
-  }
-
+class NetworkPagesTest extends DemoPagesTest {
   @Test
   void fetchingTheHomePagePutsItsHtmlInTheTextarea() {
     PageHandle page = app.open("request");
