@@ -11,6 +11,7 @@ import dev.sparrow.apis.ApiFailure;
 import dev.sparrow.apis.network.Headers;
 import dev.sparrow.apis.network.Network;
 import dev.sparrow.apis.network.SocketEvents;
+import dev.sparrow.apis.network.SocketRules;
 import dev.sparrow.apis.network.SocketTask;
 import dev.sparrow.runtime.bridge.ApiCall;
 import dev.sparrow.runtime.bridge.ApiSpec;
@@ -58,8 +59,28 @@ public final class SocketApis {
     /** A flush is queued behind the page code that is sending (loop thread only). */
     boolean flushPosted;
 
+    /** Events held until connectSocket's success is queued (WeChat calls it before onOpen/onError/onClose); null after. */
+    private List<Runnable> held = new ArrayList<>();
+
     Socket() {
       bridge.loop().beginIo();
+    }
+
+    /** Queues {@code task} on the session loop, behind connectSocket's success (any thread). */
+    synchronized void post(Runnable task) {
+      if (held != null) {
+        held.add(task);
+      } else {
+        bridge.post(task);
+      }
+    }
+
+    /** connectSocket has settled: what the connection reported meanwhile follows it, in order. */
+    synchronized void release() {
+      if (held != null) {
+        held.forEach(bridge::post);
+        held = null;
+      }
     }
 
     @Override
@@ -67,7 +88,7 @@ public final class SocketApis {
       Map<String, Object> p = new LinkedHashMap<>();
       p.put("header", header.toMap());
       p.put("profile", Map.of());
-      bridge.post(() -> {
+      post(() -> {
         openPayload = p;
         fire("onOpen", p);
         idle();
@@ -82,7 +103,7 @@ public final class SocketApis {
     public void message(Object data) {
       inbox.add(data);
       if (draining.compareAndSet(false, true)) {
-        bridge.post(this::drain);
+        post(this::drain);
       }
     }
 
@@ -96,7 +117,7 @@ public final class SocketApis {
 
     @Override
     public void error(String errMsg) {
-      bridge.post(() -> fire("onError", Map.of("errMsg", errMsg)));
+      post(() -> fire("onError", Map.of("errMsg", errMsg)));
     }
 
     @Override
@@ -104,7 +125,7 @@ public final class SocketApis {
       Map<String, Object> p = new LinkedHashMap<>();
       p.put("code", code);
       p.put("reason", reason);
-      bridge.post(() -> {
+      post(() -> {
         fire("onClose", p);
         idle();
       });
@@ -207,11 +228,12 @@ public final class SocketApis {
       call.reject(f);
       return;
     }
-    s.task.closed().thenRun(() -> bridge.post(() -> {
+    s.task.closed().thenRun(() -> s.post(() -> {
       byTask.remove(s.task);
       bridge.release(ref);
     }));
     call.resolve();
+    s.release();
   }
 
   private Socket legacy() {
@@ -220,7 +242,8 @@ public final class SocketApis {
   }
 
   private void send(ApiCall call, Socket s) {
-    if (s == null || s.task == null) {
+    // open as the page sees it: the connection may be up on the I/O thread before onOpen is delivered
+    if (s == null || s.task == null || s.openPayload == null) {
       call.reject(SocketTask.NOT_CONNECTED);
       return;
     }
@@ -236,15 +259,18 @@ public final class SocketApis {
   }
 
   private void close(ApiCall call, Socket s, boolean legacy) {
-    if (s == null || s.task == null || (legacy && s.task.state() != SocketTask.State.OPEN)) {
+    if (s == null || s.task == null || (legacy && (s.openPayload == null || s.task.state() != SocketTask.State.OPEN))) {
       call.reject(SocketTask.NOT_CONNECTED);
       return;
     }
+    int code = SocketRules.closeCode((Number) call.get("code")); // a bad code or reason fails here
+    String reason = SocketRules.closeReason(call.string("reason"));
+    // success is queued before the close starts: the server's answer, and with it onClose, may come at once
+    call.resolve();
     SocketTask.State before = s.task.state();
-    s.task.close((Number) call.get("code"), call.string("reason"));
+    s.task.close(code, reason);
     if (before == SocketTask.State.OPEN) {
       s.closing();
     }
-    call.resolve();
   }
 }
