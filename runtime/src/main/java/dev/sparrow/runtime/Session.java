@@ -156,10 +156,15 @@ public final class Session implements AutoCloseable {
     return currentPage();
   }
 
-  /** The app goes to the background (page onHide, App onHide). */
+  /**
+   * The app goes to the background (page onHide, App onHide). If it stays there 5 s (session
+   * clock), unfinished request/uploadFile/downloadFile tasks fail {@code interrupted}, and new ones
+   * too until {@link #showApp()}.
+   */
   public void hideApp() {
     onLoop(() -> {
       core.router.hideApp();
+      core.appHidden();
       return null;
     });
   }
@@ -168,6 +173,7 @@ public final class Session implements AutoCloseable {
   public void showApp() {
     onLoop(() -> {
       String route = core.router.current().map(PageInstance::route).orElse(core.project.app().entryPage());
+      core.appShown();
       core.router.showApp(core.launchOptions(route, Map.of()));
       return null;
     });

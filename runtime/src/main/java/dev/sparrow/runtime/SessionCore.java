@@ -91,6 +91,9 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
   LogicLayer logic;
   Router router;
   ViewLayer view;
+  NetworkApis networkApis;
+  /** Interrupts the network once the app has been in the background long enough (null in the foreground). */
+  private dev.sparrow.apis.device.Scheduler.Cancellable backgroundTimer;
   final TimelineAudioOutput speaker;
   private final List<Screen> screens;
   private MediaLoop media;
@@ -166,7 +169,8 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     registry.addAll(new UiApis(interaction, this::navigationBar).specs());
     registry.addAll(new StorageApis(storage).specs());
     registry.addAll(new SystemApis(options.device(), this::chrome, () -> registry).specs());
-    registry.addAll(new NetworkApis(network, bridge, files).specs());
+    networkApis = new NetworkApis(network, bridge, files);
+    registry.addAll(networkApis.specs());
     registry.addAll(new SocketApis(network, bridge).specs());
     registry.addAll(new RouteApis(() -> router, () -> loop.post(() -> router.flushReady())).specs());
     FileOps fileOps = new FileOps(files, options.clock());
@@ -481,6 +485,22 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
   public void pageUnloaded(PageInstance page) {
     navigationBars.remove(page.id());
     view.close(page.id());
+  }
+
+  /** The app went to the background (loop thread): its HTTP tasks fail {@code interrupted} if it stays there long enough. */
+  void appHidden() {
+    if (backgroundTimer == null) {
+      backgroundTimer = loop.schedule(options.backgroundGrace().toMillis(), networkApis::interrupt);
+    }
+  }
+
+  /** The app is in the foreground again (loop thread). */
+  void appShown() {
+    if (backgroundTimer != null) {
+      backgroundTimer.cancel();
+      backgroundTimer = null;
+    }
+    networkApis.resume();
   }
 
   void close() {

@@ -38,6 +38,7 @@ public final class SessionOptions {
   private DeviceProfile device = DeviceProfile.IPHONE_6;
   private HeadlessDialogs.Policy dialogPolicy = HeadlessDialogs.Policy.WAIT;
   private Duration scriptTimeout = Duration.ofSeconds(5);
+  private Duration backgroundGrace = Duration.ofSeconds(5);
   private String launchPath;
   private Map<String, String> launchQuery = new LinkedHashMap<>();
   private int scene = 1001;
@@ -97,6 +98,16 @@ public final class SessionOptions {
   /** What happens to modals and action sheets nobody answers (default: they wait for the host). */
   public SessionOptions dialogs(HeadlessDialogs.Policy policy) {
     this.dialogPolicy = Objects.requireNonNull(policy);
+    return this;
+  }
+
+  /**
+   * How long the app may stay in the background ({@link Session#hideApp()}) before its unfinished
+   * request/uploadFile/downloadFile tasks fail {@code interrupted} and new ones fail at once until it
+   * is shown again; WeChat's figure, 5 s, by default (spec network.md §1).
+   */
+  public SessionOptions backgroundGrace(Duration grace) {
+    this.backgroundGrace = Objects.requireNonNull(grace);
     return this;
   }
 
@@ -304,6 +315,10 @@ public final class SessionOptions {
 
   public Duration scriptTimeout() {
     return scriptTimeout;
+  }
+
+  public Duration backgroundGrace() {
+    return backgroundGrace;
   }
 
   public String launchPath() {

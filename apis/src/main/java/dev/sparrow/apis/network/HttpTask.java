@@ -13,7 +13,7 @@ public final class HttpTask<T> {
   private final Family family;
   private final Control control = new Control();
   private final CompletableFuture<T> result = new CompletableFuture<>();
-  private volatile Runnable dequeue = () -> {};
+  private volatile java.util.function.Consumer<String> dequeue = reason -> {};
 
   HttpTask(Family family) {
     this.family = family;
@@ -37,18 +37,30 @@ public final class HttpTask<T> {
    * either way the call fails with {@code abort}. No effect once finished.
    */
   public void abort() {
+    cancel("abort");
+  }
+
+  /**
+   * The app stayed in the background too long (spec network.md §1, "Background"): like {@link
+   * #abort} but the call fails with {@code interrupted}.
+   */
+  public void interrupt() {
+    cancel("interrupted");
+  }
+
+  private void cancel(String reason) {
     if (result.isDone()) {
       return;
     }
-    dequeue.run();
-    control.cancel("abort");
+    dequeue.accept(reason);
+    control.cancel(reason);
   }
 
   Control control() {
     return control;
   }
 
-  void onAbortWhileQueued(Runnable r) {
+  void onAbortWhileQueued(java.util.function.Consumer<String> r) {
     this.dequeue = r;
   }
 

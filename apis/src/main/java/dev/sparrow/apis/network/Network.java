@@ -162,10 +162,10 @@ public final class Network implements AutoCloseable {
     live.add(control);
     WireRequest request = new WireRequest(family, method, url, headers, body, http2, follow, cache, control);
     Runnable job = () -> execute(task, request, timeoutMillis, events, reader, record, uploadProgress);
-    task.onAbortWhileQueued(() -> {
+    task.onAbortWhileQueued(reason -> {
       if (dispatcher.cancelWaiting(job)) {
         live.remove(control);
-        finish(task, record, ApiFailure.of("abort"));
+        finish(task, record, ApiFailure.of(reason));
       }
     });
     try {

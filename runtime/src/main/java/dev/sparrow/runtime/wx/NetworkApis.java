@@ -40,6 +40,12 @@ public final class NetworkApis {
   private final WxBridge bridge;
   private final FileSandbox files;
 
+  /** Paired with {@code interrupted} by the spec (pairing unverified there). */
+  static final int INTERRUPTED_ERRNO = 600003;
+
+  private final java.util.Set<Task> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private volatile boolean interrupted;
+
   public NetworkApis(Network network, WxBridge bridge, FileSandbox files) {
     this.network = network;
     this.bridge = bridge;
@@ -173,6 +179,26 @@ public final class NetworkApis {
     });
   }
 
+  /**
+   * The app has been in the background too long (5 s in WeChat, spec network.md §1): unfinished request,
+   * uploadFile and downloadFile tasks fail with {@code interrupted}, and new ones do at once until
+   * {@link #resume}. Sockets and background audio are not touched.
+   */
+  public void interrupt() {
+    interrupted = true;
+    for (Task t : running) {
+      HttpTask<?> h = t.task;
+      if (h != null) {
+        h.interrupt();
+      }
+    }
+  }
+
+  /** The app is in the foreground again. */
+  public void resume() {
+    interrupted = false;
+  }
+
   /** Creates the task object the call returns, starts the work, settles the call when it ends. */
   private <T> void start(ApiCall call, String type, Function<Task, HttpTask<T>> begin, Function<T, Map<String, Object>> result) {
     Task t = new Task(bridge, call.api());
@@ -180,6 +206,9 @@ public final class NetworkApis {
     call.returns(ref);
     HttpTask<T> task;
     try {
+      if (interrupted) {
+        throw ApiFailure.of("interrupted", INTERRUPTED_ERRNO);
+      }
       task = begin.apply(t);
     } catch (ApiFailure f) {
       bridge.release(ref);
@@ -187,7 +216,9 @@ public final class NetworkApis {
       return;
     }
     t.task = task;
+    running.add(t);
     task.result().whenComplete((r, e) -> {
+      running.remove(t);
       // forgotten on the loop, after the JS task that created it (which may still add listeners) has run
       bridge.post(() -> bridge.release(ref));
       Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
@@ -195,7 +226,7 @@ public final class NetworkApis {
         if (cause == null) {
           call.resolve(result.apply(r));
         } else {
-          call.reject(cause instanceof ApiFailure f ? f : ApiFailure.of("internal error", Errno.INTERNAL_ERROR));
+          call.reject(cause instanceof ApiFailure f ? withErrno(f) : ApiFailure.of("internal error", Errno.INTERNAL_ERROR));
         }
       } catch (RuntimeException bug) {
         // never leave the page waiting: a failure here would otherwise vanish inside the future
@@ -207,6 +238,10 @@ public final class NetworkApis {
         });
       }
     });
+  }
+
+  private static ApiFailure withErrno(ApiFailure f) {
+    return f.reason().equals("interrupted") && f.errno().isEmpty() ? ApiFailure.of("interrupted", INTERRUPTED_ERRNO) : f;
   }
 
   private Map<String, Object> requestResult(Request.Result r) {
