@@ -72,6 +72,48 @@ class RoutingTest {
   }
 
   @Test
+  void navigateToOpensAnEventChannelBothPagesShare() {
+    // pages/c emits 'fromOpened' in its onLoad and listens for 'fromOpener' (examples/navigation/pages/c/c.js)
+    s.evaluate("""
+        function () {
+          var app = getApp(); app.heard = [];
+          wx.navigateTo({
+            url: '/pages/c/c',
+            events: { fromOpened: function (msg) { app.heard.push('opener heard ' + msg.step); } },
+            success: function (res) {
+              app.heard.push(res.errMsg);
+              res.eventChannel.emit('fromOpener', { n: 2 });
+            }
+          });
+        }""");
+    s.awaitIdle();
+    assertThat(s.evaluate("function () { return getApp().heard; }"))
+        .isEqualTo(List.of("opener heard onLoad", "navigateTo:ok"));
+    assertThat(s.currentPage().data("fromOpener")).isEqualTo(Map.of("n", 2));
+    assertThat(s.errors()).isEmpty();
+  }
+
+  @Test
+  void theEventChannelComesWithPromisesAndWithoutEvents() {
+    s.evaluate("""
+        function () {
+          wx.navigateTo({ url: '/pages/c/c' }).then(function (res) {
+            res.eventChannel.once('back', function (v) { getApp().back = (getApp().back || 0) + v; });
+            getCurrentPages()[1].getOpenerEventChannel().emit('back', 1);
+            res.eventChannel.emit('back', 1);
+            res.eventChannel.emit('fromOpener', 'hi');
+          });
+        }""");
+    s.awaitIdle();
+    assertThat(s.evaluate("function () { return getApp().back; }")).isEqualTo(1);
+    assertThat(s.currentPage().data("fromOpener")).isEqualTo("hi");
+    // a page that was not opened by navigateTo still gets a channel, with nobody on the other side
+    s.redirectTo("/pages/c/c");
+    assertThat(s.currentPage().data("fromOpener")).isNull();
+    assertThat(s.errors()).isEmpty();
+  }
+
+  @Test
   void navigateBackUnloadsTopFirstAndShowsTheRevealedPage() {
     s.navigateTo("/pages/c/c");
     s.navigateTo("/pages/d/d");

@@ -140,6 +140,14 @@ public final class Router {
   // ---- routing APIs ----------------------------------------------------------------------------
 
   public PageInstance navigateTo(String url) {
+    return navigateTo(url, Map.of());
+  }
+
+  /**
+   * {@code wx.navigateTo} with {@code events}: the listeners of the channel the opened page shares with its
+   * opener (see {@link #eventChannel}); the channel exists before the page's onLoad runs.
+   */
+  public PageInstance navigateTo(String url, Map<String, Object> events) {
     Urls.Target t = target(url);
     if (app.isTabPage(t.route())) {
       throw ApiFailure.of("can not navigateTo a tabbar page");
@@ -148,7 +156,12 @@ public final class Router {
       throw ApiFailure.of("webview count limit exceed");
     }
     current().ifPresent(this::hide);
-    return enter(t.route(), t.query(), "navigateTo");
+    return enter(t.route(), t.query(), "navigateTo", events);
+  }
+
+  /** The EventChannel a page shares with the page that opened it (navigateTo's {@code res.eventChannel}). */
+  public Value eventChannel(PageInstance page) {
+    return logic.call("eventChannel", logic.fn("openerChannel"), page.id());
   }
 
   public PageInstance redirectTo(String url) {
@@ -210,7 +223,7 @@ public final class Router {
     PageInstance target = tabPages.get(t.route());
     boolean fresh = target == null;
     if (fresh) {
-      target = open(t.route(), Map.of());
+      target = open(t.route(), Map.of(), null);
     }
     push(target);
     show(target);
@@ -234,7 +247,11 @@ public final class Router {
 
   /** Opens a page on top of the stack: onLoad, onShow, then onReady after the first render. */
   private PageInstance enter(String route, Map<String, String> query, String openType) {
-    PageInstance page = open(route, query);
+    return enter(route, query, openType, null);
+  }
+
+  private PageInstance enter(String route, Map<String, String> query, String openType, Map<String, Object> events) {
+    PageInstance page = open(route, query, events);
     push(page);
     show(page);
     changed(openType);
@@ -243,7 +260,7 @@ public final class Router {
   }
 
   /** Loads the page's code if needed, creates the instance and runs onLoad. */
-  private PageInstance open(String route, Map<String, String> query) {
+  private PageInstance open(String route, Map<String, String> query, Map<String, Object> events) {
     Value problem = logic.call("load " + route, logic.fn("loadPage"), route, route + ".js");
     if (problem != null && problem.isString()) {
       errors.accept(new ScriptError(problem.asString(), "", route + ".js", 0, 0, "load " + route));
@@ -252,6 +269,9 @@ public final class Router {
     byId.put(page.id(), page);
     if (app.isTabPage(route)) {
       tabPages.put(route, page);
+    }
+    if (events != null) {
+      logic.call("navigateTo events", logic.fn("openChannel"), page.id(), logic.values().toJs(events));
     }
     Value data = logic.call(route + " create", logic.fn("createPage"), page.id(), route, logic.values().toJs(query));
     listener.pageCreated(page, data == null || !data.isString() ? "{}" : data.asString());

@@ -4,10 +4,12 @@ import static dev.sparrow.runtime.bridge.JsType.NUMBER;
 import static dev.sparrow.runtime.bridge.JsType.OBJECT;
 import static dev.sparrow.runtime.bridge.JsType.STRING;
 
+import dev.sparrow.runtime.app.PageInstance;
 import dev.sparrow.runtime.app.Router;
 import dev.sparrow.runtime.bridge.ApiCall;
 import dev.sparrow.runtime.bridge.ApiSpec;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -29,7 +31,12 @@ public final class RouteApis {
   public List<ApiSpec> specs() {
     return List.of(
         ApiSpec.async("navigateTo").required("url", STRING).optional("events", OBJECT).returns("eventChannel")
-            .handle(c -> route(c, u -> router.get().navigateTo(u))),
+            .handle(c -> {
+              Router r = router.get();
+              PageInstance opened = r.navigateTo(c.string("url"), c.object("events"));
+              c.resolve(Map.of("eventChannel", r.eventChannel(opened)));
+              afterRoute.run();
+            }),
         ApiSpec.async("redirectTo").required("url", STRING).handle(c -> route(c, u -> router.get().redirectTo(u))),
         ApiSpec.async("reLaunch").required("url", STRING).handle(c -> route(c, u -> router.get().reLaunch(u))),
         ApiSpec.async("switchTab").required("url", STRING).handle(c -> route(c, u -> router.get().switchTab(u))),

@@ -336,25 +336,43 @@
       }
       host.setData(this.__pageId__, json, typeof callback === 'function' ? callback : null);
     },
-    getOpenerEventChannel: function () { return this.__eventChannel__ || (this.__eventChannel__ = new EventChannel()); },
+    getOpenerEventChannel: function () { return openerChannel(this.__pageId__); },
     selectComponent: function (selector) { return components.select(this.__pageId__, 0, selector, this, false); },
     selectAllComponents: function (selector) { return components.select(this.__pageId__, 0, selector, this, true); }
   };
 
-  function EventChannel() { this.__listeners = new Map(); this.__peer = null; }
-  EventChannel.prototype.on = function (name, fn) { (this.__listeners.get(name) || this.__listeners.set(name, []).get(name)).push({ fn: fn, once: false }); };
-  EventChannel.prototype.once = function (name, fn) { (this.__listeners.get(name) || this.__listeners.set(name, []).get(name)).push({ fn: fn, once: true }); };
+  // wx.navigateTo's channel between the opener and the opened page: one object both sides hold (the
+  // opener as success's res.eventChannel, the opened page from getOpenerEventChannel()); `events`
+  // are its first listeners. Keyed by the opened page's id, dropped when that page unloads.
+  const openerChannels = new Map();
+  function openerChannel(id) {
+    let ch = openerChannels.get(id);
+    if (!ch) { ch = new EventChannel(null); openerChannels.set(id, ch); }
+    return ch;
+  }
+  function EventChannel(events) {
+    Object.defineProperty(this, '__listeners', { value: new Map() });
+    if (events !== null && typeof events === 'object') {
+      for (const name of Object.keys(events)) if (typeof events[name] === 'function') this.on(name, events[name]);
+    }
+  }
+  function channelListeners(ch, name) {
+    let l = ch.__listeners.get(name);
+    if (!l) { l = []; ch.__listeners.set(name, l); }
+    return l;
+  }
+  EventChannel.prototype.on = function (name, fn) { if (typeof fn === 'function') channelListeners(this, name).push({ fn: fn, once: false }); };
+  EventChannel.prototype.once = function (name, fn) { if (typeof fn === 'function') channelListeners(this, name).push({ fn: fn, once: true }); };
   EventChannel.prototype.off = function (name, fn) {
     const l = this.__listeners.get(name);
     if (!l) return;
     if (fn === undefined) this.__listeners.delete(name); else this.__listeners.set(name, l.filter(function (x) { return x.fn !== fn; }));
   };
   EventChannel.prototype.emit = function (name) {
-    const target = this.__peer || this;
     const args = Array.prototype.slice.call(arguments, 1);
-    const l = target.__listeners.get(name);
+    const l = this.__listeners.get(name);
     if (!l) return;
-    target.__listeners.set(name, l.filter(function (x) { return !x.once; }));
+    this.__listeners.set(name, l.filter(function (x) { return !x.once; }));
     for (const x of l) guard(x.fn, undefined, args, 'EventChannel ' + name);
   };
 
@@ -638,7 +656,11 @@
     },
     hasMethod: function (id, name) { const p = pages.get(id); return !!p && typeof p[name] === 'function'; },
     pageData: function (id) { const p = pages.get(id); return p ? JSON.stringify(p.data) : null; },
-    destroyPage: function (id) { pages.delete(id); },
+    destroyPage: function (id) { pages.delete(id); openerChannels.delete(id); },
+    /** wx.navigateTo: the channel the page about to be created shares with its opener, `events` listening. */
+    openChannel: function (id, events) { openerChannels.set(id, new EventChannel(events)); },
+    /** The channel of the page with this id (navigateTo's res.eventChannel). */
+    openerChannel: openerChannel,
     setStack: function (ids) { stack = ids.slice(); },
     /** App lifecycle: onLaunch/onShow/onHide/onPageNotFound. */
     callApp: function (name, arg) {
