@@ -7,6 +7,7 @@ import dev.sparrow.apis.network.Network;
 import dev.sparrow.apis.network.NetworkMediaFetch;
 import dev.sparrow.apis.files.HeadlessDocumentViewer;
 import dev.sparrow.apis.files.SavedFiles;
+import dev.sparrow.apis.files.OpenFiles;
 import dev.sparrow.apis.device.HeadlessAlbum;
 import dev.sparrow.apis.device.HeadlessMicrophone;
 import dev.sparrow.apis.device.HeadlessPermissions;
@@ -73,6 +74,7 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
   final HeadlessDialogs dialogs;
   final Path appDataDir;
   final FileSandbox files;
+  private OpenFiles openFiles;
   final Network network;
   final DocumentViewer documentViewer;
   final HeadlessAlbum album;
@@ -176,7 +178,8 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     FileOps fileOps = new FileOps(files, options.clock());
     SavedFiles savedFiles = new SavedFiles(fileOps, options.clock());
     FileApis fileApis = new FileApis(bridge, fileOps, savedFiles, hooks.documents(documentViewer, device), fileOps);
-    registry.addAll(fileApis.specs()).addAll(new FileSystemManagerApis(fileOps, savedFiles, fileApis).specs());
+    openFiles = new OpenFiles(fileOps);
+    registry.addAll(fileApis.specs()).addAll(new FileSystemManagerApis(fileOps, openFiles, savedFiles, fileApis).specs());
     initMedia();
     registry.completeWithUnsupported();
     view = new ViewLayer(project, options.clock(), this::error);
@@ -518,6 +521,9 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     }
     network.close();
     loop.close();
+    if (openFiles != null) {
+      openFiles.close();
+    }
     files.close();
     if (ownedDataRoot != null) {
       deleteTree(ownedDataRoot);

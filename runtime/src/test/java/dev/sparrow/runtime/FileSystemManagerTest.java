@@ -158,4 +158,157 @@ class FileSystemManagerTest {
       assertThat(r).isEqualTo("appendFileSync:fail the maximum size of the file storage limit is exceeded #1300202");
     }
   }
+
+  @Test
+  void fileDescriptorsReadAndWriteInPlaceWithTheirOwnPointer() {
+    assertThat(sync("""
+        (function () {
+          var fd = fs.openSync({ filePath: U + '/fd.txt', flag: 'w+' });
+          var out = [typeof fd];
+          out.push(fs.writeSync({ fd: fd, data: 'hello ' }).bytesWritten);
+          var bytes = new Uint8Array([0, 119, 111, 114, 108, 100, 0]).buffer;
+          out.push(fs.writeSync({ fd: fd, data: bytes, offset: 1, length: 5 }).bytesWritten);
+          out.push(fs.writeSync({ fd: fd, data: 'H', position: 0 }).bytesWritten);     // the pointer stays at 11
+          out.push(fs.writeSync({ fd: fd, data: '!' }).bytesWritten);
+          out.push(fs.readFileSync(U + '/fd.txt', 'utf8'));                              // visible at once
+          var buf = new ArrayBuffer(8);
+          var r = fs.readSync({ fd: fd, arrayBuffer: buf, offset: 2, length: 5, position: 6 });
+          out.push(r.bytesRead, r.arrayBuffer === buf, Array.from(new Uint8Array(buf)).join(','));
+          out.push(fs.readSync({ fd: fd, arrayBuffer: buf, length: 8 }).bytesRead);      // pointer at the end
+          out.push(fs.fstatSync({ fd: fd }).size, fs.fstatSync({ fd: fd }).isFile());
+          fs.ftruncateSync({ fd: fd, length: 5 });
+          out.push(fs.readFileSync(U + '/fd.txt', 'utf8'));
+          fs.closeSync({ fd: fd });
+          return out;
+        })()""")).isEqualTo(List.of("string", 6, 5, 1, 1, "Hello world!", 5, true, "0,0,119,111,114,108,100,0", 0, 12, true, "Hello"));
+  }
+
+  @Test
+  void fileDescriptorFlagsAndFailures() {
+    js("fs.writeFileSync(U + '/log.txt', 'ab')");
+    assertThat(sync("""
+        (function () {
+          var fd = fs.openSync({ filePath: U + '/log.txt', flag: 'a' });
+          fs.writeSync({ fd: fd, data: 'c', position: 0 });    // append mode: always at the end
+          fs.closeSync({ fd: fd });
+          return fs.readFileSync(U + '/log.txt', 'utf8');
+        })()""")).isEqualTo("abc");
+    assertThat(sync("fs.openSync({ filePath: U + '/log.txt', flag: 'wx' })"))
+        .isEqualTo("throws: openSync:fail file already exists " + js("return U") + "/log.txt #1301005");
+    assertThat(sync("fs.openSync({ filePath: U + '/none.txt' })"))
+        .isEqualTo("throws: openSync:fail no such file or directory " + js("return U") + "/none.txt #1300002");
+    assertThat(sync("fs.openSync({ filePath: U, flag: 'r' })").toString()).startsWith("throws: openSync:fail illegal operation on a directory");
+    assertThat(sync("fs.openSync({ filePath: 'wxfile://tmp_x.txt', flag: 'w' })"))
+        .isEqualTo("throws: openSync:fail permission denied, open wxfile://tmp_x.txt #1300013");
+    assertThat(sync("fs.openSync({ filePath: U + '/log.txt', flag: 'q' })")).isEqualTo("throws: openSync:fail Invalid argument #1300022");
+    assertThat(sync("fs.readSync({ fd: fs.openSync({ filePath: U + '/log.txt', flag: 'w' }), arrayBuffer: new ArrayBuffer(1), length: 1 })"))
+        .isEqualTo("throws: readSync:fail permission denied #1300013");
+    assertThat(sync("fs.writeSync({ fd: fs.openSync({ filePath: U + '/log.txt' }), data: 'x' })"))
+        .isEqualTo("throws: writeSync:fail permission denied #1300013");
+    assertThat(sync("fs.readSync({ fd: fs.openSync({ filePath: U + '/log.txt' }), arrayBuffer: new ArrayBuffer(4), offset: 5 })"))
+        .isEqualTo("throws: readSync:fail the value of \"offset\" is out of range #1300022");
+    assertThat(sync("fs.readSync({ fd: fs.openSync({ filePath: U + '/log.txt' }), arrayBuffer: new ArrayBuffer(4), offset: 2, length: 3 })"))
+        .isEqualTo("throws: readSync:fail the value of \"length\" is out of range #1300022");
+    assertThat(sync("fs.readSync({ fd: '999', arrayBuffer: new ArrayBuffer(1) })")).isEqualTo("throws: readSync:fail bad file descriptor #1300009");
+    assertThat(sync("fs.readSync({ fd: '1', arrayBuffer: new Uint8Array(1) })"))
+        .isEqualTo("throws: readSync:fail parameter error: parameter.arrayBuffer should be ArrayBuffer instead of Uint8Array; #1001");
+    assertThat(call("close", "{ fd: '999' }")).isEqualTo("fail: close:fail bad file descriptor #1300009");
+  }
+
+  @Test
+  void fileDescriptorAsyncFormsFillTheBufferBeforeSuccess() {
+    js("fs.writeFileSync(U + '/a.bin', 'xyz')");
+    Object fd = call("open", "{ filePath: U + '/a.bin' }");
+    assertThat(fd).isInstanceOf(Map.class);
+    String id = (String) ((Map<?, ?>) fd).get("fd");
+    assertThat(js("""
+        var buf = new ArrayBuffer(3);
+        return new Promise(function (resolve) {
+          fs.read({ fd: '%s', arrayBuffer: buf, length: 3, success: function (r) {
+            resolve([r.errMsg, r.bytesRead, String.fromCharCode.apply(null, new Uint8Array(r.arrayBuffer))]) } });
+        })""".formatted(id))).isEqualTo(List.of("read:ok", 3, "xyz"));
+    assertThat(call("fstat", "{ fd: '" + id + "' }").toString()).contains("stats", "size=3");
+    assertThat(call("close", "{ fd: '" + id + "' }")).isEqualTo(Map.of("errMsg", "close:ok"));
+  }
+
+  @Test
+  void writesThroughADescriptorCountAgainstTheQuota() {
+    try (Session small = Sparrow.launch(SessionOptions.of(Examples.path("files-lab")).virtualClock().dataDir(data.resolve("small")).fileQuota(10))) {
+      Object r = small.evaluate("function () { var fs = wx.getFileSystemManager(); var fd = fs.openSync({ filePath: wx.env.USER_DATA_PATH + '/a', flag: 'w' });"
+          + " fs.writeSync({ fd: fd, data: '0123456789' });"
+          + " try { fs.writeSync({ fd: fd, data: '!' }) } catch (e) { return e.message + ' #' + e.errno } }");
+      assertThat(r).isEqualTo("writeSync:fail the maximum size of the file storage limit is exceeded #1300202");
+    }
+  }
+
+  /** A zip with the given entries (name → UTF-8 text; a name ending in / is a directory), as base64. */
+  private static String zip(Map<String, String> entries) throws java.io.IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(bytes)) {
+      for (Map.Entry<String, String> e : entries.entrySet()) {
+        z.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
+        z.write(e.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        z.closeEntry();
+      }
+    }
+    return java.util.Base64.getEncoder().encodeToString(bytes.toByteArray());
+  }
+
+  @Test
+  void unzipExtractsIntoTheUserDirectoryAndNowhereElse() throws Exception {
+    Map<String, String> entries = new java.util.LinkedHashMap<>();
+    entries.put("docs/", "");
+    entries.put("docs/readme.txt", "读我");
+    entries.put("top.txt", "top");
+    js("fs.writeFileSync(U + '/a.zip', '" + zip(entries) + "', 'base64')");
+    assertThat(call("unzip", "{ zipFilePath: U + '/a.zip', targetPath: U + '/out' }")).isEqualTo(Map.of("errMsg", "unzip:ok"));
+    assertThat(sync("[fs.readFileSync(U + '/out/docs/readme.txt', 'utf8'), fs.readFileSync(U + '/out/top.txt', 'utf8'), fs.readdirSync(U + '/out')]"))
+        .isEqualTo(List.of("读我", "top", List.of("docs", "top.txt")));
+
+    js("fs.writeFileSync(U + '/slip.zip', '" + zip(Map.of("../escaped.txt", "x")) + "', 'base64')");
+    assertThat(call("unzip", "{ zipFilePath: U + '/slip.zip', targetPath: U + '/out' }"))
+        .isEqualTo("fail: unzip:fail Invalid argument, unzip entry ../escaped.txt #1300022");
+    assertThat(sync("fs.accessSync(U + '/escaped.txt')").toString()).startsWith("throws: accessSync:fail no such file or directory");
+
+    String u = (String) js("return U");
+    assertThat(call("unzip", "{ zipFilePath: U + '/none.zip', targetPath: U + '/out' }"))
+        .isEqualTo("fail: unzip:fail no such file or directory, unzip " + u + "/none.zip -> \"" + u + "/out #1300002");
+    assertThat(call("unzip", "{ zipFilePath: U + '/a.zip', targetPath: 'wxfile://tmp_out' }"))
+        .isEqualTo("fail: unzip:fail permission denied, unzip " + u + "/a.zip -> wxfile://tmp_out #1300013");
+    js("fs.writeFileSync(U + '/bad.zip', 'not a zip')");
+    assertThat(call("unzip", "{ zipFilePath: U + '/bad.zip', targetPath: U + '/out2' }")).isEqualTo("fail: unzip:fail Input/output error #1300005");
+  }
+
+  @Test
+  void readZipEntryReadsEntriesWithoutUnpacking() throws Exception {
+    Map<String, String> entries = new java.util.LinkedHashMap<>();
+    entries.put("dir/", "");
+    entries.put("dir/a.txt", "alpha");
+    entries.put("b.txt", "bravo");
+    js("fs.writeFileSync(U + '/r.zip', '" + zip(entries) + "', 'base64')");
+    assertThat(call("readZipEntry", "{ filePath: U + '/r.zip', entries: 'all', encoding: 'utf8' }")).isEqualTo(Map.of(
+        "errMsg", "readZipEntry:ok",
+        "entries", Map.of("dir/a.txt", Map.of("data", "alpha", "errMsg", "readZipEntry:ok"), "b.txt", Map.of("data", "bravo", "errMsg", "readZipEntry:ok"))));
+    assertThat(js("""
+        return new Promise(function (resolve) {
+          fs.readZipEntry({ filePath: U + '/r.zip',
+            entries: [{ path: 'b.txt', encoding: 'utf8', position: 1, length: 3 }, { path: 'dir/a.txt' }, { path: 'nope.txt' }],
+            success: function (r) {
+              var e = r.entries;
+              resolve([e['b.txt'].data, e['dir/a.txt'].data instanceof ArrayBuffer, e['dir/a.txt'].data.byteLength, e['nope.txt'].errMsg]);
+            } });
+        })""")).isEqualTo(List.of("rav", true, 5, "readZipEntry:fail no such file or directory nope.txt"));
+  }
+
+  @Test
+  void readCompressedFileDecodesBrotli() {
+    // zlib.brotliCompressSync(Buffer.from('小程序 brotli! '.repeat(50))) from Node
+    js("fs.writeFileSync(U + '/t.br', 'G4MD+C0S7FgngFSr1/gSpPy8Fh9bDBVWV4bI0WUa21tUGCGAZV0dfQA=', 'base64')");
+    assertThat(sync("(function () { var b = fs.readCompressedFileSync({ filePath: U + '/t.br', compressionAlgorithm: 'br' });"
+        + " return [b instanceof ArrayBuffer, b.byteLength] })()")).isEqualTo(List.of(true, 50 * "小程序 brotli! ".getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+    assertThat(call("readCompressedFile", "{ filePath: U + '/t.br', compressionAlgorithm: 'br' }").toString()).contains("readCompressedFile:ok");
+    js("fs.writeFileSync(U + '/bad.br', 'plain text, not brotli')");
+    assertThat(sync("fs.readCompressedFileSync({ filePath: U + '/bad.br', compressionAlgorithm: 'br' })"))
+        .isEqualTo("throws: readCompressedFileSync:fail decompress fail #1300201");
+  }
 }

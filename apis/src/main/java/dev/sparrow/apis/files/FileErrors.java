@@ -14,6 +14,7 @@ public final class FileErrors {
   public static final int OPERATION_NOT_PERMITTED = 1300001;
   public static final int NO_SUCH_FILE = 1300002;
   public static final int IO_ERROR = 1300005;
+  public static final int BAD_FILE_DESCRIPTOR = 1300009;
   public static final int PERMISSION_DENIED = 1300013;
   public static final int PATH_PERMISSION_DENIED = 1300014;
   public static final int NOT_A_DIRECTORY = 1300020;
@@ -27,6 +28,7 @@ public final class FileErrors {
   public static final int UNABLE_TO_OPEN_AS_FILETYPE = 1300301;
   public static final int ILLEGAL_OPERATION_ON_DIRECTORY = 1301003;
   public static final int FILE_ALREADY_EXISTS = 1301005;
+  public static final int FD_LIMIT = 1302002;
 
   /** {@code the maximum size of the file storage limit is exceeded} (1300202). */
   public static final String STORAGE_EXCEEDED_TEXT = "the maximum size of the file storage limit is exceeded";

@@ -332,7 +332,7 @@ public final class FileOps {
   // ---- helpers ---------------------------------------------------------------------------------
 
   /** An existing host file or directory behind a readable path, or {@code no such file or directory}. */
-  private Path existing(String path) {
+  Path existing(String path) {
     return sandbox.parse(path).flatMap(this::existingHost).orElseThrow(() -> FileErrors.noSuchFile(path));
   }
 
@@ -351,7 +351,7 @@ public final class FileOps {
   }
 
   /** The host path behind a user path (existing or not); anything else is permission denied. */
-  private Path userTarget(String path) {
+  Path userTarget(String path) {
     return host(userLocal(path), path);
   }
 
@@ -368,7 +368,7 @@ public final class FileOps {
     return file;
   }
 
-  private static void checkParent(Path file, String path) {
+  static void checkParent(Path file, String path) {
     if (!Files.isDirectory(file.getParent(), NOFOLLOW)) {
       throw parentFailure(file, path);
     }
@@ -380,7 +380,7 @@ public final class FileOps {
         ? FileErrors.notADirectory(path) : FileErrors.noSuchFile(path);
   }
 
-  private FileTime now() {
+  FileTime now() {
     return FileTime.fromMillis(clock.epochMillis());
   }
 }

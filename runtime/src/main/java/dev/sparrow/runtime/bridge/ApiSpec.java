@@ -55,6 +55,7 @@ public final class ApiSpec {
   private final Set<String> resultFields;
   private final Object handler;
   private final boolean readOnly;
+  private final boolean objectArgument;
   private final boolean implemented;
   private final String errMsgName;
 
@@ -67,6 +68,7 @@ public final class ApiSpec {
     this.resultFields = Collections.unmodifiableSet(new LinkedHashSet<>(b.resultFields));
     this.handler = handler;
     this.readOnly = b.readOnly;
+    this.objectArgument = b.objectArgument;
     this.implemented = implemented;
     this.errMsgName = b.errMsgName != null ? b.errMsgName : b.name;
   }
@@ -141,6 +143,11 @@ public final class ApiSpec {
     return readOnly;
   }
 
+  /** A sync API whose parameters are the members of one object argument (the fd API's {@code readSync({fd, …})}). */
+  public boolean objectArgument() {
+    return objectArgument;
+  }
+
   Object handler() {
     return handler;
   }
@@ -159,6 +166,7 @@ public final class ApiSpec {
     private boolean promise;
     private final List<String> resultFields = new ArrayList<>();
     private boolean readOnly;
+    private boolean objectArgument;
     private String errMsgName;
 
     private Builder(String name, ApiKind kind, boolean promise) {
@@ -212,6 +220,12 @@ public final class ApiSpec {
     /** For properties: no setter. */
     public Builder readOnly() {
       this.readOnly = true;
+      return this;
+    }
+
+    /** For sync APIs: the declared parameters are read from one object argument, not positionally. */
+    public Builder objectArgument() {
+      this.objectArgument = true;
       return this;
     }
 

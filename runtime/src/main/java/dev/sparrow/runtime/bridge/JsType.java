@@ -14,6 +14,8 @@ public enum JsType {
   ARRAY("Array"),
   FUNCTION("Function"),
   ARRAY_BUFFER("ArrayBuffer"),
+  /** An ArrayBuffer handed over as its {@link Value}, for APIs that fill the caller's buffer ({@code FileSystemManager.read}). */
+  BUFFER("ArrayBuffer"),
   UNDEFINED("Undefined"),
   NULL("Null"),
   /** Accepts anything but {@code undefined}. */

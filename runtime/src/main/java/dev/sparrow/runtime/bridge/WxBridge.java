@@ -154,7 +154,11 @@ public final class WxBridge {
     }
     Map<String, Object> converted = new LinkedHashMap<>();
     var params = spec.params();
+    Value object = spec.objectArgument() && args.getArraySize() > 0 ? args.getArrayElement(0) : null;
     String problems = readParams(spec, name -> {
+      if (spec.objectArgument()) {
+        return object != null && object.hasMembers() ? object.getMember(name) : null;
+      }
       for (int i = 0; i < params.size(); i++) {
         if (params.get(i).name().equals(name)) {
           return i < args.getArraySize() ? args.getArrayElement(i) : null;
@@ -246,7 +250,13 @@ public final class WxBridge {
         problems = append(problems, p, tag);
         continue;
       }
-      into.put(p.name(), p.types().contains(JsType.JSON) ? values.json(v) : values.toJava(v));
+      if (p.types().contains(JsType.JSON)) {
+        into.put(p.name(), values.json(v));
+      } else if (p.types().contains(JsType.BUFFER) && v.hasBufferElements()) {
+        into.put(p.name(), v);
+      } else {
+        into.put(p.name(), values.toJava(v));
+      }
     }
     return problems == null ? null : problems.toString();
   }

@@ -1,43 +1,54 @@
 package dev.sparrow.runtime.wx;
 
+import static dev.sparrow.runtime.bridge.JsType.ANY;
+import static dev.sparrow.runtime.bridge.JsType.ARRAY;
 import static dev.sparrow.runtime.bridge.JsType.ARRAY_BUFFER;
 import static dev.sparrow.runtime.bridge.JsType.BOOLEAN;
+import static dev.sparrow.runtime.bridge.JsType.BUFFER;
 import static dev.sparrow.runtime.bridge.JsType.NUMBER;
-import static dev.sparrow.runtime.bridge.JsType.OBJECT;
 import static dev.sparrow.runtime.bridge.JsType.STRING;
 
 import dev.sparrow.apis.ApiFailure;
 import dev.sparrow.apis.Errno;
+import dev.sparrow.apis.files.Archives;
 import dev.sparrow.apis.files.Encodings;
 import dev.sparrow.apis.files.FileErrors;
 import dev.sparrow.apis.files.FileOps;
 import dev.sparrow.apis.files.FileStat;
+import dev.sparrow.apis.files.OpenFiles;
 import dev.sparrow.apis.files.SavedFiles;
 import dev.sparrow.runtime.bridge.ApiCall;
 import dev.sparrow.runtime.bridge.ApiSpec;
 import dev.sparrow.runtime.bridge.TypedObject;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import org.graalvm.polyglot.Value;
 
 /**
  * {@code wx.getFileSystemManager()}'s methods (spec files.md §8): {@code access}, {@code mkdir},
  * {@code rmdir}, {@code readdir}, {@code readFile}, {@code writeFile}, {@code appendFile}, {@code
  * unlink}, {@code rename}, {@code copyFile}, {@code stat}, {@code truncate}, {@code saveFile} and
  * their {@code *Sync} forms, plus {@code getSavedFileList}, {@code removeSavedFile} and {@code
- * getFileInfo}. Async forms take an object and never return a Promise; Sync forms take positional
- * arguments (in the order declared) and throw {@code "<name>Sync:fail <reason>"}.
- * Implementation: {@link FileOps}, {@link SavedFiles}.
+ * getFileInfo}; the fd API ({@code open}, {@code read}, {@code write}, {@code fstat}, {@code
+ * ftruncate}, {@code close}) and the archives ({@code unzip}, {@code readZipEntry}, {@code
+ * readCompressedFile}). Async forms take an object and never return a Promise; Sync forms take
+ * positional arguments (in the order declared), except {@code truncateSync}, the fd API and {@code
+ * readCompressedFileSync}, which take one object; they throw {@code "<name>Sync:fail <reason>"}.
+ * Implementation: {@link FileOps}, {@link OpenFiles}, {@link Archives}, {@link SavedFiles}.
  */
 public final class FileSystemManagerApis {
   static final String TYPE = "FileSystemManager";
@@ -55,11 +66,15 @@ public final class FileSystemManagerApis {
   }
 
   private final FileOps ops;
+  private final OpenFiles fds;
+  private final Archives archives;
   private final SavedFiles saved;
   private final FileApis files;
 
-  public FileSystemManagerApis(FileOps ops, SavedFiles saved, FileApis files) {
+  public FileSystemManagerApis(FileOps ops, OpenFiles fds, SavedFiles saved, FileApis files) {
     this.ops = ops;
+    this.fds = fds;
+    this.archives = new Archives(ops);
     this.saved = saved;
     this.files = files;
   }
@@ -107,21 +122,34 @@ public final class FileSystemManagerApis {
     both(out, "stat", "stats", b -> b.required("path", STRING).optional("recursive", BOOLEAN, false), this::stat);
     both(out, "saveFile", "savedFilePath", b -> b.required("tempFilePath", STRING).optional("filePath", STRING),
         c -> saved.save(c.string("tempFilePath"), c.string("filePath")));
-    out.add(async("truncate", null, b -> b.required("filePath", STRING).optional("length", NUMBER, 0), this::truncate));
-    // truncateSync takes one object ({filePath, length}), unlike the other Sync forms.
-    out.add(ApiSpec.sync("truncateSync").on(TYPE).required("object", OBJECT).handleSync(c -> {
-      Map<String, Object> o = c.object("object");
-      if (!(o.get("filePath") instanceof String path)) {
-        throw ApiFailure.of("parameter error: parameter.filePath should be String instead of " + tagOf(o.get("filePath")) + ";",
-            Errno.INVALID_PARAMETER);
-      }
-      long length = o.get("length") instanceof Number n ? n.longValue() : 0;
-      io(() -> {
-        ops.truncate(path, length);
-        return null;
-      }, path);
+    // truncate and the fd API: the Sync forms take one object ({filePath, length}), like the async ones
+    objectForms(out, "truncate", null, b -> b.required("filePath", STRING).optional("length", NUMBER, 0), c -> {
+      ops.truncate(c.string("filePath"), c.longValue("length"));
+      return null;
+    });
+    objectForms(out, "open", "fd", b -> b.required("filePath", STRING).optional("flag", STRING, "r"),
+        c -> fds.open(c.string("filePath"), c.string("flag")));
+    objectForms(out, "close", null, b -> b.required("fd", STRING), c -> {
+      fds.close(c.string("fd"));
+      return null;
+    });
+    objectForms(out, "read", null, b -> b.required("fd", STRING).required("arrayBuffer", BUFFER).optional("offset", NUMBER, 0)
+        .optional("length", NUMBER, 0).optional("position", ANY), this::read);
+    objectForms(out, "write", null, b -> b.required("fd", STRING).required("data", STRING, ARRAY_BUFFER).optional("offset", NUMBER, 0)
+        .optional("length", NUMBER).optional("encoding", STRING, "utf8").optional("position", ANY), this::write);
+    objectForms(out, "fstat", "stats", b -> b.required("fd", STRING), c -> stats(fds.fstat(c.string("fd"))));
+    objectForms(out, "ftruncate", null, b -> b.required("fd", STRING).optional("length", NUMBER, 0), c -> {
+      fds.ftruncate(c.string("fd"), c.longValue("length"));
+      return null;
+    });
+    out.add(async("unzip", null, b -> b.required("zipFilePath", STRING).required("targetPath", STRING), c -> {
+      archives.unzip(c.string("zipFilePath"), c.string("targetPath"));
       return null;
     }));
+    out.add(async("readZipEntry", "entries", b -> b.required("filePath", STRING).required("entries", ARRAY, STRING)
+        .optional("encoding", STRING), this::readZipEntry));
+    objectForms(out, "readCompressedFile", "data", b -> b.required("filePath", STRING).required("compressionAlgorithm", STRING),
+        c -> archives.readCompressed(c.string("filePath"), c.string("compressionAlgorithm")));
     out.add(async("getSavedFileList", "fileList", b -> b, c -> savedFileList(saved)));
     out.add(async("removeSavedFile", null, b -> b.required("filePath", STRING), c -> {
       saved.remove(c.string("filePath"));
@@ -161,29 +189,104 @@ public final class FileSystemManagerApis {
     return stats(ops.stat(path));
   }
 
-  private Object truncate(ApiCall c) throws IOException {
-    ops.truncate(c.string("filePath"), c.longValue("length"));
-    return null;
+  /** {@code read}: fills the caller's ArrayBuffer from {@code offset}; returns {@code {bytesRead, arrayBuffer}}. */
+  private Object read(ApiCall c) throws IOException {
+    Value buffer = (Value) c.get("arrayBuffer");
+    long size = buffer.getBufferSize();
+    long offset = c.longValue("offset");
+    long length = c.longValue("length");
+    if (offset < 0 || offset > size) {
+      throw outOfRange("offset");
+    }
+    if (length < 0 || offset + length > size) {
+      throw outOfRange("length");
+    }
+    byte[] bytes = fds.read(c.string("fd"), length, position(c));
+    int i = 0;
+    for (; i + 8 <= bytes.length; i += 8) {
+      buffer.writeBufferLong(ByteOrder.BIG_ENDIAN, offset + i, ByteBuffer.wrap(bytes, i, 8).getLong());
+    }
+    for (; i < bytes.length; i++) {
+      buffer.writeBufferByte(offset + i, bytes[i]);
+    }
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("bytesRead", bytes.length);
+    r.put("arrayBuffer", buffer);
+    return r;
   }
 
-  /** The JS type tag of a converted argument, for parameter errors. */
-  private static String tagOf(Object v) {
-    if (v == null) {
-      return "Undefined";
+  /** {@code write}: a string in {@code encoding}, or {@code length} bytes of an ArrayBuffer from {@code offset}. */
+  private Object write(ApiCall c) throws IOException {
+    byte[] data;
+    if (c.get("data") instanceof byte[] b) {
+      long offset = c.longValue("offset");
+      if (offset < 0 || offset > b.length) {
+        throw outOfRange("offset");
+      }
+      long length = c.has("length") ? c.longValue("length") : b.length - offset;
+      if (length < 0 || offset + length > b.length) {
+        throw outOfRange("length");
+      }
+      data = Arrays.copyOfRange(b, (int) offset, (int) (offset + length));
+    } else {
+      data = data(c);
     }
-    if (v instanceof Number) {
-      return "Number";
+    return Map.of("bytesWritten", fds.write(c.string("fd"), data, position(c)));
+  }
+
+  /** A numeric {@code position}; anything else means "at the file pointer". */
+  private static Long position(ApiCall c) {
+    return c.get("position") instanceof Number n ? n.longValue() : null;
+  }
+
+  private static ApiFailure outOfRange(String name) {
+    return ApiFailure.of("the value of \"" + name + "\" is out of range", FileErrors.INVALID_ARGUMENT);
+  }
+
+  /**
+   * {@code readZipEntry}: {@code entries} is {@code 'all'} (every file, one {@code encoding}) or a
+   * list of {@code {path, encoding, position, length}}; each result is {@code {data, errMsg}}.
+   */
+  private Object readZipEntry(ApiCall c) throws IOException {
+    List<Archives.EntryRequest> asked = null;
+    Map<String, String> encodings = new LinkedHashMap<>();
+    Object entries = c.get("entries");
+    if (entries instanceof String all) {
+      if (!"all".equals(all)) {
+        throw FileErrors.invalidArgument();
+      }
+    } else {
+      asked = new ArrayList<>();
+      for (Object o : (List<?>) entries) {
+        if (!(o instanceof Map<?, ?> m) || !(m.get("path") instanceof String path)) {
+          throw FileErrors.invalidArgument();
+        }
+        asked.add(new Archives.EntryRequest(path, m.get("position") instanceof Number n ? n.longValue() : null,
+            m.get("length") instanceof Number n ? n.longValue() : null));
+        if (m.get("encoding") instanceof String e && !e.isEmpty()) {
+          Encodings.require(e);
+          encodings.put(path, e);
+        }
+      }
     }
-    if (v instanceof Boolean) {
-      return "Boolean";
+    String common = asked == null ? c.string("encoding") : null;
+    if (common != null && !common.isEmpty()) {
+      Encodings.require(common);
     }
-    if (v instanceof List) {
-      return "Array";
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Archives.EntryResult> e : archives.readEntries(c.string("filePath"), asked).entrySet()) {
+      Map<String, Object> item = new LinkedHashMap<>();
+      Archives.EntryResult r = e.getValue();
+      if (r.ok()) {
+        String encoding = asked == null ? common : encodings.get(e.getKey());
+        item.put("data", encoding == null || encoding.isEmpty() ? r.data() : Encodings.toText(r.data(), encoding));
+        item.put("errMsg", "readZipEntry:ok");
+      } else {
+        item.put("errMsg", "readZipEntry:fail " + r.failure());
+      }
+      out.put(e.getKey(), item);
     }
-    if (v instanceof byte[]) {
-      return "ArrayBuffer";
-    }
-    return "Object";
+    return out;
   }
 
   private static TypedObject stats(FileStat s) {
@@ -219,6 +322,17 @@ public final class FileSystemManagerApis {
     return Encodings.toBytes((String) data, encoding);
   }
 
+  /** Like {@link #both}, but {@code nameSync} takes one object with the same members as the async form. */
+  private static void objectForms(List<ApiSpec> out, String name, String resultKey, Consumer<ApiSpec.Builder> params, Method method) {
+    out.add(async(name, resultKey, b -> {
+      params.accept(b);
+      return b;
+    }, method));
+    ApiSpec.Builder sync = ApiSpec.sync(name + "Sync").on(TYPE).objectArgument();
+    params.accept(sync);
+    out.add(sync.handleSync(c -> io(() -> method.run(c), firstPath(c))));
+  }
+
   /** Declares {@code name} (async, result under {@code resultKey}) and {@code nameSync} (returns the value). */
   private static void both(List<ApiSpec> out, String name, String resultKey, Consumer<ApiSpec.Builder> params, Method method) {
     out.add(async(name, resultKey, b -> {
@@ -237,7 +351,11 @@ public final class FileSystemManagerApis {
     }
     return b.handle(c -> {
       Object value = io(() -> method.run(c), firstPath(c));
-      if (resultKey == null) {
+      if (resultKey == null && value instanceof Map<?, ?> fields) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> r = (Map<String, Object>) fields;
+        c.resolve(r);
+      } else if (resultKey == null) {
         c.resolve();
       } else {
         Map<String, Object> r = new LinkedHashMap<>();
