@@ -36,11 +36,13 @@ class SocketApisTest {
   void aSocketTaskOpensEchoesAndClosesWithCodeAndReason() {
     Object r = js("var seen = []; var t = wx.connectSocket({ url: 'wss://chat.example.com/ws/echo', header: { 'X-Token': 'tk' },"
         + " protocols: ['chat'], success: function (res) { seen.push(res.errMsg) } });"
-        + " t.onOpen(function (res) { seen.push('open ' + res.header['X-Upgrade-Seen']);"
+        + " t.onOpen(function (res) { var p = res.profile; seen.push('open ' + res.header['X-Upgrade-Seen'] + ' ' + p.protocol + ' '"
+        + "     + (p.fetchStart > 0 && p.connectStart >= p.fetchStart && p.SSLconnectionEnd >= p.SSLconnectionStart"
+        + "        && p.responseStart >= p.requestStart && p.requestStart >= p.connectEnd));"
         + "   t.send({ data: 'hi', success: function (r) { seen.push(r.errMsg) } }); });"
         + " t.onMessage(function (m) { seen.push('message ' + m.data); t.close({ code: 3001, reason: 'bye', success: function (r) { seen.push(r.errMsg) } }) });"
         + " t.onClose(function (res) { seen.push('close ' + res.code + ' ' + res.reason); done(seen) });");
-    assertThat(r).isEqualTo(List.of("connectSocket:ok", "open tk", "sendSocketMessage:ok", "message hi", "closeSocket:ok", "close 3001 bye"));
+    assertThat(r).isEqualTo(List.of("connectSocket:ok", "open tk http1.1 true", "sendSocketMessage:ok", "message hi", "closeSocket:ok", "close 3001 bye"));
   }
 
   @Test

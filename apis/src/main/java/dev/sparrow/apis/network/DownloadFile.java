@@ -44,10 +44,8 @@ public final class DownloadFile {
       throw ApiFailure.of("no such file or directory " + o.filePath(), 1300002);
     }
     long limit = policy.downloadLimit();
-    long fetchStart = System.currentTimeMillis();
     return net.run(Family.DOWNLOAD, "GET", url, RequestRules.pageHeaders(o.header()), null, o.enableHttp2(), true, false,
         policy.timeoutMillis(Family.DOWNLOAD, o.timeout()), events, (status, h, body, task) -> {
-          long responseStart = System.currentTimeMillis();
           long expected = contentLength(h);
           if (expected > limit) {
             throw ApiFailure.of(TOO_LARGE, TOO_LARGE_ERRNO);
@@ -68,7 +66,7 @@ public final class DownloadFile {
             }
             done = true;
             return new Result(status, temp == null ? null : temp.path(), o.filePath(), h, size,
-                Request.profile(fetchStart, responseStart, System.currentTimeMillis(), url, size, null));
+                Request.profile(task, size));
           } finally {
             if (!done) {
               Files.deleteIfExists(part);

@@ -157,6 +157,7 @@ public final class Network implements AutoCloseable {
       boolean cache, long timeoutMillis, HttpEvents events, BodyReader<T> reader, boolean uploadProgress) {
     HttpTask<T> task = new HttpTask<>(family);
     Control control = task.control();
+    control.timing().fetchStart = control.timing().queueStart = System.currentTimeMillis();
     TrafficLog.Record record = traffic.begin(family, method, url.toString());
     control.trace(record);
     live.add(control);
@@ -181,6 +182,7 @@ public final class Network implements AutoCloseable {
   private <T> void execute(HttpTask<T> task, WireRequest request, long timeoutMillis, HttpEvents events, BodyReader<T> reader,
       TrafficLog.Record record, boolean uploadProgress) {
     Control control = task.control();
+    control.timing().queueEnd = System.currentTimeMillis();
     record.dequeued();
     Scheduler.Cancellable deadline = deadlines.schedule(timeoutMillis, () -> control.cancel("timeout"));
     java.util.function.LongConsumer progress = uploadProgress ? progress(events, request.bodyLength()) : n -> {};

@@ -51,11 +51,9 @@ public final class Request {
     URI url = DomainRules.parse(payload.url());
     boolean arrayBuffer = "arraybuffer".equals(o.responseType());
     boolean parseJson = "json".equals(o.dataType() == null ? "json" : o.dataType());
-    long fetchStart = System.currentTimeMillis();
     return net.run(Family.REQUEST, method, url, headers, payload.body() == null ? null : List.of(payload.body()), o.enableHttp2(),
         !"manual".equals(o.redirect()), o.enableCache(), policy.timeoutMillis(Family.REQUEST, o.timeout()), events,
         (status, h, body, task) -> {
-          long responseStart = System.currentTimeMillis();
           byte[] bytes = o.enableChunked() ? chunks(body, events) : body.readAllBytes();
           Object data;
           boolean json = false;
@@ -67,7 +65,7 @@ public final class Request {
             data = text;
           }
           return new Result(status, h, h.all("Set-Cookie"), data, json,
-              profile(fetchStart, responseStart, System.currentTimeMillis(), url, bytes.length, payload.body()));
+              profile(task, bytes.length));
         });
   }
 
@@ -80,31 +78,9 @@ public final class Request {
     return new byte[0];
   }
 
-  /** {@code res.profile}: the timings Sparrow knows; fields it cannot know are 0. */
-  static Map<String, Object> profile(long fetchStart, long responseStart, long responseEnd, URI url, long received, byte[] sent) {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("fetchStart", fetchStart);
-    p.put("domainLookUpStart", 0);
-    p.put("domainLookUpEnd", 0);
-    p.put("connectStart", 0);
-    p.put("connectEnd", 0);
-    p.put("SSLconnectionStart", 0);
-    p.put("SSLconnectionEnd", 0);
-    p.put("requestStart", fetchStart);
-    p.put("requestEnd", responseStart);
-    p.put("responseStart", responseStart);
-    p.put("responseEnd", responseEnd);
-    p.put("rtt", 0);
-    p.put("estimate_nettype", 0);
-    p.put("httpRttEstimate", 0);
-    p.put("transportRttEstimate", 0);
-    p.put("downstreamThroughputKbpsEstimate", 0);
-    p.put("throughputKbps", 0);
-    p.put("peerIP", url.getHost());
-    p.put("port", url.getPort() >= 0 ? url.getPort() : "https".equals(url.getScheme()) ? 443 : 80);
-    p.put("socketReused", false);
-    p.put("sendBytesCount", sent == null ? 0 : sent.length);
-    p.put("receivedBytedCount", received);
-    return p;
+  /** {@code res.profile} of a finished exchange (see {@link dev.sparrow.apis.network.internal.Timing#profile}). */
+  static Map<String, Object> profile(HttpTask<?> task, long received) {
+    return task.control().timing().profile(received);
   }
+
 }

@@ -7,6 +7,7 @@ import dev.sparrow.apis.network.internal.WebSocketClient;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One WebSocket as its page holds it (the Java object behind {@code SocketTask}). States:
@@ -37,6 +38,7 @@ public final class SocketTask {
   private final SocketTasks owner;
   private final SocketEvents events;
   private final Control control = new Control();
+  private volatile Map<String, Object> openProfile;
   private final TrafficLog.Record record;
   private volatile State state = State.CONNECTING;
   private volatile WebSocketClient client;
@@ -56,6 +58,12 @@ public final class SocketTask {
   /** Completes once the socket is CLOSED (after the close event was handed out). */
   public java.util.concurrent.CompletableFuture<Void> closed() {
     return closed;
+  }
+
+  /** {@code onOpen}'s {@code profile}: the opening handshake's phases (see {@link dev.sparrow.apis.network.internal.Timing#profile}). */
+  public Map<String, Object> profile() {
+    Map<String, Object> p = openProfile;
+    return p == null ? Map.of() : p;
   }
 
   /** The handshake response headers once open (for listeners registered late). */
@@ -94,6 +102,7 @@ public final class SocketTask {
       state = State.OPEN;
     }
     record.headers(101, "websocket", net.dialer().mapped(url) ? net.dialer().target(url).dialHost() + ":" + net.dialer().target(url).dialPort() : null);
+    openProfile = control.timing().profile(0);
     events.open(c.responseHeaders(), c.protocol());
     c.readLoop(new WebSocketClient.Listener() {
       @Override

@@ -40,13 +40,11 @@ public final class UploadFile {
     List<Object> body = multipart(boundary, o);
     Headers headers = RequestRules.pageHeaders(o.header()).without("content-type")
         .with("Content-Type", "multipart/form-data; boundary=" + boundary);
-    long fetchStart = System.currentTimeMillis();
     return net.run(Family.UPLOAD, "POST", url, headers, body, o.enableHttp2(), true, false,
         policy.timeoutMillis(Family.UPLOAD, o.timeout()), events, (status, h, in, t) -> {
-          long responseStart = System.currentTimeMillis();
           byte[] bytes = in.readAllBytes();
           return new Result(status, h, RequestRules.text(bytes, h.get("Content-Type")),
-              Request.profile(fetchStart, responseStart, System.currentTimeMillis(), url, bytes.length, null));
+              Request.profile(t, bytes.length));
         }, true);
   }
 

@@ -154,6 +154,34 @@ class RequestTest {
   }
 
   @Test
+  void theProfileTellsTheExchangesPhasesInOrder() {
+    Map<String, Object> first = f.get(server.https("/hello")).profile();
+    assertThat(first).containsEntry("protocol", "http1.1").containsEntry("socketReused", false)
+        .containsEntry("peerIP", "127.0.0.1").containsEntry("port", java.net.URI.create(server.https("/")).getPort())
+        .containsEntry("receivedBytedCount", 18L); // {"hello":"世界"} in UTF-8
+    long[] phases = longs(first, "fetchStart", "queueStart", "queueEnd", "domainLookUpStart", "domainLookUpEnd", "connectStart",
+        "SSLconnectionStart", "SSLconnectionEnd", "connectEnd", "requestStart", "requestEnd", "responseStart", "responseEnd");
+    assertThat(phases[0]).isPositive();
+    for (int i = 1; i < phases.length; i++) {
+      assertThat(phases[i]).as("phase %d", i).isGreaterThanOrEqualTo(phases[i - 1]);
+    }
+    assertThat((long) first.get("sendBytesCount")).isGreaterThan(100); // the request head
+    Map<String, Object> second = f.get(server.https("/hello")).profile();
+    assertThat(second).containsEntry("socketReused", true).containsEntry("SSLconnectionStart", 0L).containsEntry("rtt", 0L);
+    Map<String, Object> h2 = await(f.net.request(new Request.Options(server.https("/hello"), null, Map.of(), null, "GET", "json", "text",
+        true, false, false, "follow"), f.recorder)).profile();
+    assertThat(h2).containsEntry("protocol", "h2");
+  }
+
+  private static long[] longs(Map<String, Object> m, String... keys) {
+    long[] out = new long[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      out[i] = ((Number) m.get(keys[i])).longValue();
+    }
+    return out;
+  }
+
+  @Test
   void anUntrustedCertificateFails() throws Exception {
     try (NetworkFixture plain = new NetworkFixture(b -> b.sslContext(null))) {
       assertThatThrownBy(() -> plain.get(server.https("/hello"))).hasMessage("net::ERR_CERT_AUTHORITY_INVALID");

@@ -87,8 +87,8 @@ public final class SocketApis {
     public void open(Headers header, String protocol) {
       Map<String, Object> p = new LinkedHashMap<>();
       p.put("header", header.toMap());
-      p.put("profile", Map.of());
       post(() -> {
+        p.put("profile", task.profile()); // task is set once the call settled, which post waits for
         openPayload = p;
         fire("onOpen", p);
         idle();

@@ -15,6 +15,7 @@ public final class Control {
   private volatile String cancelReason;
   private volatile LongConsumer sent = n -> {};
   private volatile Object trace;
+  private final Timing timing = new Timing();
 
   /** Runs {@code hook} when the task is cancelled (at once if it already is). */
   public void onCancel(Runnable hook) {
@@ -82,6 +83,11 @@ public final class Control {
 
   public void sent(long bytes) {
     sent.accept(bytes);
+  }
+
+  /** When this task's phases happened ({@code res.profile}). */
+  public Timing timing() {
+    return timing;
   }
 
   /** The traffic-log record of this task (set by the log link). */

@@ -87,7 +87,15 @@ public final class Dialer {
     raw.setTcpNoDelay(tcpNoDelay);
     raw.setReceiveBufferSize(256 * 1024);
     raw.setSendBufferSize(256 * 1024);
-    raw.connect(new InetSocketAddress(t.dialHost(), t.dialPort()));
+    Timing timing = control.timing();
+    timing.socketReused = false;
+    timing.domainLookUpStart = Timing.now();
+    InetSocketAddress address = new InetSocketAddress(t.dialHost(), t.dialPort());
+    timing.domainLookUpEnd = timing.connectStart = Timing.now();
+    raw.connect(address);
+    timing.connectEnd = Timing.now();
+    timing.sslConnectionStart = timing.sslConnectionEnd = 0;
+    timing.peer(raw);
     if (!t.tls()) {
       return raw;
     }
@@ -104,7 +112,9 @@ public final class Dialer {
       p.setApplicationProtocols(alpn.toArray(String[]::new));
     }
     s.setSSLParameters(p);
+    timing.sslConnectionStart = Timing.now();
     s.startHandshake();
+    timing.sslConnectionEnd = timing.connectEnd = Timing.now();
     return s;
   }
 

@@ -76,6 +76,10 @@ public final class Http1Transport implements Interceptor, AutoCloseable {
       control.check();
       Conn pooled = attempt == 0 ? take(target.key()) : null;
       Conn c = pooled != null ? pooled : new Conn(dialer.dial(target, control, true, List.of("http/1.1")), target.key());
+      if (pooled != null) {
+        control.timing().reused(c.socket);
+      }
+      control.timing().protocol = "http1.1";
       control.onCancel(c::close);
       boolean[] headRead = {false};
       try {
@@ -109,11 +113,16 @@ public final class Http1Transport implements Interceptor, AutoCloseable {
       head.append("Content-Length: ").append(length).append("\r\n");
     }
     head.append("\r\n");
-    c.out.write(head.toString().getBytes(StandardCharsets.UTF_8));
+    byte[] headBytes = head.toString().getBytes(StandardCharsets.UTF_8);
+    Timing timing = req.control().timing();
+    timing.requestStart = Timing.now();
+    c.out.write(headBytes);
     if (req.body() != null) {
       writeBody(c.out, req);
     }
     c.out.flush();
+    timing.requestEnd = Timing.now();
+    timing.sendBytesCount = headBytes.length + length;
   }
 
   private static void writeBody(OutputStream out, WireRequest req) throws IOException {
@@ -151,6 +160,9 @@ public final class Http1Transport implements Interceptor, AutoCloseable {
         statusLine = line(c.in, budget);
       } catch (EOFException e) {
         throw new NetException(headRead[0] ? "ERR_INVALID_HTTP_RESPONSE" : "ERR_EMPTY_RESPONSE", e);
+      }
+      if (!headRead[0]) {
+        req.control().timing().responseStart = Timing.now();
       }
       headRead[0] = true;
       Matcher m = STATUS.matcher(statusLine);

@@ -49,6 +49,8 @@ final class Http2Transport implements AutoCloseable {
       }
     }
     b.method(req.method(), publisher(req));
+    Timing timing = control.timing();
+    timing.requestStart = Timing.now(); // the JDK client connects and sends out of sight: one span for all
     CompletableFuture<HttpResponse<InputStream>> future = client().sendAsync(b.build(), HttpResponse.BodyHandlers.ofInputStream());
     control.onCancel(() -> future.cancel(true));
     HttpResponse<InputStream> resp;
@@ -72,6 +74,10 @@ final class Http2Transport implements AutoCloseable {
       }
     });
     String protocol = resp.version() == HttpClient.Version.HTTP_2 ? "h2" : "http1.1";
+    timing.requestEnd = timing.responseStart = Timing.now();
+    timing.protocol = protocol;
+    timing.sendBytesCount = req.bodyLength();
+    timing.port = req.url().getPort() >= 0 ? req.url().getPort() : "https".equals(req.url().getScheme()) ? 443 : 80;
     return new WireResponse(resp.statusCode(), "", Headers.of(fields), protocol, req.url(), body);
   }
 

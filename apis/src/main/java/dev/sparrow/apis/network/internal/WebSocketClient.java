@@ -57,6 +57,8 @@ public final class WebSocketClient {
   public static WebSocketClient connect(Dialer dialer, URI url, Headers headers, List<String> protocols, boolean tcpNoDelay,
       Control control) throws IOException {
     Dialer.Target target = dialer.target(url);
+    control.timing().fetchStart = Timing.now();
+    control.timing().protocol = "http1.1";
     Socket socket = dialer.dial(target, control, tcpNoDelay, List.of("http/1.1"));
     try {
       InputStream in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
@@ -77,14 +79,20 @@ public final class WebSocketClient {
           req.append(f.name()).append(": ").append(f.value()).append("\r\n");
         }
       }
-      out.write(req.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
+      byte[] head = req.append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
+      Timing timing = control.timing();
+      timing.requestStart = Timing.now();
+      out.write(head);
       out.flush();
+      timing.requestEnd = Timing.now();
+      timing.sendBytesCount = head.length;
       String status;
       try {
         status = Http1Transport.readLine(in, 8192);
       } catch (EOFException e) {
         throw new NetException("ERR_EMPTY_RESPONSE", e);
       }
+      timing.responseStart = Timing.now();
       List<Headers.Field> fields = new ArrayList<>();
       String line;
       int budget = Http1Transport.MAX_HEAD_BYTES;
