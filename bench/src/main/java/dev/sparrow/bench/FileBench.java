@@ -54,13 +54,14 @@ public final class FileBench {
     Path moveTo = Files.createDirectories(root.resolve("data/plain/store"));
     byte[] content = new byte[FIVE_MB];
     Arrays.fill(content, (byte) 7);
-    // warm both paths up (JIT) with small files, as in a JVM that has been running sessions
+    // warm both paths up (JIT) with small files, as in a JVM that has been running sessions; each file
+    // gets a name of its own on both sides, so both pairs of folders have seen 20,000 names come and go
     for (int i = 0; i < 20_000; i++) {
       FileSandbox.LocalFile temp = sandbox.newTempFile("bin");
       Files.write(temp.file(), new byte[] {1});
       saved.remove(saved.save(temp.path()));
-      Path plain = Files.write(moveFrom.resolve("w.bin"), new byte[] {1});
-      Files.delete(Files.move(plain, moveTo.resolve("w.bin"), StandardCopyOption.ATOMIC_MOVE));
+      Path plain = Files.write(moveFrom.resolve("w" + i + ".bin"), new byte[] {1});
+      Files.delete(Files.move(plain, moveTo.resolve("w" + i + ".bin"), StandardCopyOption.ATOMIC_MOVE));
     }
     double[] save = new double[rounds];
     double[] move = new double[rounds];
