@@ -241,31 +241,27 @@ class FileSystemManagerTest {
     }
   }
 
-  /** A zip with the given entries (name → UTF-8 text; a name ending in / is a directory), as base64. */
-  private static String zip(Map<String, String> entries) throws java.io.IOException {
+  /** Writes a zip to {@code USER_DATA_PATH/name}: entries as name, UTF-8 text pairs (a name ending in / is a directory). */
+  private void writeZip(String name, String... namesAndTexts) throws java.io.IOException {
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(bytes)) {
-      for (Map.Entry<String, String> e : entries.entrySet()) {
-        z.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
-        z.write(e.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      for (int i = 0; i < namesAndTexts.length; i += 2) {
+        z.putNextEntry(new java.util.zip.ZipEntry(namesAndTexts[i]));
+        z.write(namesAndTexts[i + 1].getBytes(java.nio.charset.StandardCharsets.UTF_8));
         z.closeEntry();
       }
     }
-    return java.util.Base64.getEncoder().encodeToString(bytes.toByteArray());
+    js("fs.writeFileSync(U + '/" + name + "', '" + java.util.Base64.getEncoder().encodeToString(bytes.toByteArray()) + "', 'base64')");
   }
 
   @Test
   void unzipExtractsIntoTheUserDirectoryAndNowhereElse() throws Exception {
-    Map<String, String> entries = new java.util.LinkedHashMap<>();
-    entries.put("docs/", "");
-    entries.put("docs/readme.txt", "读我");
-    entries.put("top.txt", "top");
-    js("fs.writeFileSync(U + '/a.zip', '" + zip(entries) + "', 'base64')");
+    writeZip("a.zip", "docs/", "", "docs/readme.txt", "读我", "top.txt", "top");
     assertThat(call("unzip", "{ zipFilePath: U + '/a.zip', targetPath: U + '/out' }")).isEqualTo(Map.of("errMsg", "unzip:ok"));
     assertThat(sync("[fs.readFileSync(U + '/out/docs/readme.txt', 'utf8'), fs.readFileSync(U + '/out/top.txt', 'utf8'), fs.readdirSync(U + '/out')]"))
         .isEqualTo(List.of("读我", "top", List.of("docs", "top.txt")));
 
-    js("fs.writeFileSync(U + '/slip.zip', '" + zip(Map.of("../escaped.txt", "x")) + "', 'base64')");
+    writeZip("slip.zip", "../escaped.txt", "x");
     assertThat(call("unzip", "{ zipFilePath: U + '/slip.zip', targetPath: U + '/out' }"))
         .isEqualTo("fail: unzip:fail Invalid argument, unzip entry ../escaped.txt #1300022");
     assertThat(sync("fs.accessSync(U + '/escaped.txt')").toString()).startsWith("throws: accessSync:fail no such file or directory");
@@ -281,11 +277,7 @@ class FileSystemManagerTest {
 
   @Test
   void readZipEntryReadsEntriesWithoutUnpacking() throws Exception {
-    Map<String, String> entries = new java.util.LinkedHashMap<>();
-    entries.put("dir/", "");
-    entries.put("dir/a.txt", "alpha");
-    entries.put("b.txt", "bravo");
-    js("fs.writeFileSync(U + '/r.zip', '" + zip(entries) + "', 'base64')");
+    writeZip("r.zip", "dir/", "", "dir/a.txt", "alpha", "b.txt", "bravo");
     assertThat(call("readZipEntry", "{ filePath: U + '/r.zip', entries: 'all', encoding: 'utf8' }")).isEqualTo(Map.of(
         "errMsg", "readZipEntry:ok",
         "entries", Map.of("dir/a.txt", Map.of("data", "alpha", "errMsg", "readZipEntry:ok"), "b.txt", Map.of("data", "bravo", "errMsg", "readZipEntry:ok"))));
