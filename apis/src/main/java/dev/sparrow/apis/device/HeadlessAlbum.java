@@ -31,6 +31,7 @@ import java.util.stream.Stream;
  */
 public final class HeadlessAlbum implements MediaPicker, PhotoAlbum, ImageViewer {
   private static final List<String> IMAGE_EXTENSIONS = List.of("jpg", "jpeg", "png", "gif", "bmp", "webp", "tif", "tiff");
+  private static final List<String> VIDEO_EXTENSIONS = List.of("mp4", "mov", "m4v");
 
   private final Path fixtureFolder;
   private final Path photosFolder;
@@ -147,18 +148,26 @@ public final class HeadlessAlbum implements MediaPicker, PhotoAlbum, ImageViewer
       return Pick.cancelled();
     }
     try (Stream<Path> files = Files.list(fixtureFolder)) {
-      List<Path> images = files.filter(Files::isRegularFile).filter(HeadlessAlbum::isImage).sorted()
+      List<Path> offered = files.filter(Files::isRegularFile).filter(p -> offers(request.mediaType(), p)).sorted()
           .limit(Math.max(0, request.count())).toList();
-      return new Pick(images, "album", original);
+      return new Pick(offered, "album", original);
     } catch (IOException e) {
       return Pick.cancelled();
     }
   }
 
-  private static boolean isImage(Path p) {
+  /** Whether the album folder offers {@code p} for a request of {@code mediaType} (image, video, mix). */
+  private static boolean offers(String mediaType, Path p) {
     String name = p.getFileName().toString();
     int dot = name.lastIndexOf('.');
-    return dot > 0 && IMAGE_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+    String ext = dot > 0 ? name.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
+    boolean image = IMAGE_EXTENSIONS.contains(ext);
+    boolean video = VIDEO_EXTENSIONS.contains(ext);
+    return switch (mediaType) {
+      case "video" -> video;
+      case "mix" -> image || video;
+      default -> image;
+    };
   }
 
   @Override

@@ -77,9 +77,10 @@ public final class Images {
   }
 
   /**
-   * {@code wx.chooseMedia} for images: {@code tempFiles[{tempFilePath, size, width, height,
-   * fileType, duration, thumbTempFilePath}]}; a picked file that is not an image is reported as a
-   * video without metadata (Sparrow reads no video headers yet).
+   * {@code wx.chooseMedia}: {@code tempFiles[{tempFilePath, size, width, height, fileType, duration,
+   * thumbTempFilePath}]}. Images as {@code chooseImage} gives them; videos (MP4/QuickTime) with the
+   * size and length their boxes give and a poster placeholder as the thumbnail (Sparrow decodes no
+   * video frames); any other file as a video without metadata.
    */
   public CompletionStage<Map<String, Object>> chooseMedia(int count, List<String> mediaType, List<String> sourceType,
       List<String> sizeType) {
@@ -99,16 +100,7 @@ public final class Images {
       boolean videos = false;
       for (Path source : pick.files()) {
         Optional<ImageInfo> info = header(source);
-        TempImage t = toTemp(source, compress && info.isPresent());
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("tempFilePath", t.path());
-        f.put("size", t.size());
-        f.put("duration", 0);
-        Optional<ImageInfo> after = info.isPresent() ? header(t.file()) : Optional.empty();
-        f.put("height", after.map(ImageInfo::height).orElse(0));
-        f.put("width", after.map(ImageInfo::width).orElse(0));
-        f.put("thumbTempFilePath", "");
-        f.put("fileType", info.isPresent() ? "image" : "video");
+        Map<String, Object> f = info.isPresent() ? chosenImage(source, compress) : chosenVideo(source);
         images |= info.isPresent();
         videos |= info.isEmpty();
         temp.add(f);
@@ -118,6 +110,67 @@ public final class Images {
       res.put("type", images && videos ? "mix" : videos ? "video" : "image");
       return res;
     }, MediaWorkers.EXECUTOR);
+  }
+
+  private Map<String, Object> chosenImage(Path source, boolean compress) {
+    TempImage t = toTemp(source, compress);
+    Optional<ImageInfo> after = header(t.file());
+    return chosen(t, "image", 0, after.map(ImageInfo::width).orElse(0), after.map(ImageInfo::height).orElse(0), "");
+  }
+
+  private Map<String, Object> chosenVideo(Path source) {
+    TempImage t = toTemp(source, false);
+    Optional<VideoHeaders.VideoInfo> video;
+    try {
+      video = VideoHeaders.read(t.file());
+    } catch (IOException e) {
+      video = Optional.empty();
+    }
+    if (video.isEmpty()) {
+      return chosen(t, "video", 0, 0, 0, "");
+    }
+    VideoHeaders.VideoInfo v = video.get();
+    return chosen(t, "video", v.durationSeconds(), v.width(), v.height(), poster(v.width(), v.height()));
+  }
+
+  private static Map<String, Object> chosen(TempImage t, String fileType, double duration, int width, int height, String thumb) {
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("tempFilePath", t.path());
+    f.put("size", t.size());
+    f.put("duration", duration);
+    f.put("height", height);
+    f.put("width", width);
+    f.put("thumbTempFilePath", thumb);
+    f.put("fileType", fileType);
+    return f;
+  }
+
+  /**
+   * A video's thumbnail stand-in: a dark JPEG of the video's aspect (at most 320 px on the long
+   * side) with a play mark, where WeChat shows the first frame.
+   */
+  private String poster(int width, int height) {
+    double scale = Math.min(1, 320.0 / Math.max(1, Math.max(width, height)));
+    int w = Math.max(1, (int) Math.round(width * scale));
+    int h = Math.max(1, (int) Math.round(height * scale));
+    java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = img.createGraphics();
+    try {
+      g.setColor(new java.awt.Color(0x33, 0x33, 0x33));
+      g.fillRect(0, 0, w, h);
+      int r = Math.max(2, Math.min(w, h) / 6);
+      g.setColor(java.awt.Color.WHITE);
+      g.fillPolygon(new int[] {w / 2 - r / 2, w / 2 - r / 2, w / 2 + r}, new int[] {h / 2 - r, h / 2 + r, h / 2}, 3);
+    } finally {
+      g.dispose();
+    }
+    FileSandbox.LocalFile out = files.newTempFile("jpg");
+    try {
+      javax.imageio.ImageIO.write(img, "jpg", out.file().toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.path();
   }
 
   private TempImage toTemp(Path source, boolean compress) {

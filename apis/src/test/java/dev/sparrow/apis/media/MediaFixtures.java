@@ -23,7 +23,8 @@ import javax.sound.sampled.AudioSystem;
 /**
  * Media fixtures generated on the spot (nothing binary is committed): images of known size, type
  * and EXIF orientation (WebP written by hand as a one-colour lossless VP8L), WAV files of known
- * length (javax.sound) and MP3 files (jump3r, a LAME port; its console output is silenced).
+ * length (javax.sound), MP3 files (jump3r, a LAME port; its console output is silenced) and MP4
+ * files whose boxes describe a video of known size and length (headers only: no frames).
  */
 public final class MediaFixtures {
   private MediaFixtures() {}
@@ -127,6 +128,51 @@ public final class MediaFixtures {
       }
       return out.toByteArray();
     }
+  }
+
+  /**
+   * An MP4 whose {@code moov} describes one {@code w}×{@code h} AVC video track of {@code millis}
+   * (timescale 1000): ftyp, mvhd, tkhd, mdhd, hdlr "vide", vmhd and an {@code avc1} sample entry, empty
+   * sample tables, no media data. Enough for a header reader, not for a player.
+   */
+  public static Path mp4(Path file, int w, int h, long millis) throws IOException {
+    byte[] matrix = ByteBuffer.allocate(36).putInt(0x00010000).putInt(0).putInt(0).putInt(0).putInt(0x00010000).putInt(0)
+        .putInt(0).putInt(0).putInt(0x40000000).array();
+    byte[] mvhd = box("mvhd", ByteBuffer.allocate(100).putInt(0).putInt(0).putInt(0).putInt(1000).putInt((int) millis)
+        .putInt(0x00010000).putShort((short) 0x0100).put(new byte[10]).put(matrix).put(new byte[24]).putInt(2).array());
+    byte[] tkhd = box("tkhd", ByteBuffer.allocate(84).putInt(3).putInt(0).putInt(0).putInt(1).putInt(0).putInt((int) millis)
+        .put(new byte[8]).putShort((short) 0).putShort((short) 0).putShort((short) 0).putShort((short) 0).put(matrix)
+        .putInt(w << 16).putInt(h << 16).array());
+    byte[] mdhd = box("mdhd", ByteBuffer.allocate(24).putInt(0).putInt(0).putInt(0).putInt(1000).putInt((int) millis)
+        .putShort((short) 0x55c4).putShort((short) 0).array());
+    byte[] name = "VideoHandler\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] hdlr = box("hdlr", ByteBuffer.allocate(24 + name.length).putInt(0).putInt(0).put("vide".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+        .put(new byte[12]).put(name).array());
+    byte[] vmhd = box("vmhd", ByteBuffer.allocate(12).putInt(1).put(new byte[8]).array());
+    byte[] avc1 = box("avc1", ByteBuffer.allocate(78).put(new byte[6]).putShort((short) 1).put(new byte[16]).putShort((short) w)
+        .putShort((short) h).putInt(0x00480000).putInt(0x00480000).putInt(0).putShort((short) 1).put(new byte[32])
+        .putShort((short) 0x18).putShort((short) -1).array());
+    byte[] stsd = box("stsd", concat(ByteBuffer.allocate(8).putInt(0).putInt(1).array(), avc1));
+    byte[] empty = ByteBuffer.allocate(8).array(); // version/flags, entry_count 0
+    byte[] stbl = box("stbl", concat(stsd, box("stts", empty), box("stsc", empty), box("stsz", new byte[12]), box("stco", empty)));
+    byte[] minf = box("minf", concat(vmhd, stbl));
+    byte[] trak = box("trak", concat(tkhd, box("mdia", concat(mdhd, hdlr, minf))));
+    byte[] ftyp = box("ftyp", "isom\0\0\2\0isomiso2avc1mp41".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    Files.write(file, concat(ftyp, box("moov", concat(mvhd, trak))));
+    return file;
+  }
+
+  private static byte[] box(String type, byte[] body) {
+    return ByteBuffer.allocate(8 + body.length).putInt(8 + body.length)
+        .put(type.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).put(body).array();
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (byte[] p : parts) {
+      out.writeBytes(p);
+    }
+    return out.toByteArray();
   }
 
   /** A 16-bit PCM WAV of exactly {@code millis} of a 440 Hz tone. */

@@ -109,6 +109,22 @@ class ImageApisTest {
   }
 
   @Test
+  void chooseMediaReportsVideosWithTheirSizeLengthAndAPoster() throws Exception {
+    Path clip = MediaFixtures.mp4(fixtures.resolve("clip.mp4"), 640, 360, 3_500);
+    MediaFixtures.image(fixtures.resolve("a.png"), "png", 8, 8);
+    launch(SessionOptions.of(project).virtualClock().album(fixtures));
+    Object r = js(s, "return wx.chooseMedia({ mediaType: ['video'] }).then(function (r) {"
+        + " var f = r.tempFiles[0]; return wx.getImageInfo({ src: f.thumbTempFilePath }).then(function (t) {"
+        + " return [r.type, r.tempFiles.length, f.fileType, f.width, f.height, f.duration, f.size, f.tempFilePath.slice(-4), t.width, t.height] }) })");
+    assertThat(r).isEqualTo(List.of("video", 1, "video", 640, 360, 3.5, (int) Files.size(clip), ".mp4", 320, 180));
+    Object mixed = js(s, "return wx.chooseMedia({ mediaType: ['mix'] }).then(function (r) {"
+        + " return [r.type].concat(r.tempFiles.map(function (f) { return f.fileType })) })");
+    assertThat(mixed).isEqualTo(List.of("mix", "image", "video"));
+    Object images = js(s, "return wx.chooseImage({}).then(function (r) { return r.tempFilePaths.length })");
+    assertThat(images).isEqualTo(1);
+  }
+
+  @Test
   void previewImageIsRecordedAndHidesThenShowsThePage() throws Exception {
     launch(SessionOptions.of(project).virtualClock());
     s.album().holdPreviews(true);
