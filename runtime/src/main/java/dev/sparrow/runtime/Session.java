@@ -174,7 +174,7 @@ public final class Session implements AutoCloseable {
     onLoop(() -> {
       String route = core.router.current().map(PageInstance::route).orElse(core.project.app().entryPage());
       core.appShown();
-      core.router.showApp(core.launchOptions(route, Map.of()));
+      core.enter(core.launchOptions(route, Map.of()));
       return null;
     });
   }

@@ -32,6 +32,8 @@ import dev.sparrow.runtime.bridge.WxBridge;
 import dev.sparrow.runtime.js.EventLoop;
 import dev.sparrow.runtime.js.ModuleSources;
 import dev.sparrow.runtime.project.Project;
+import dev.sparrow.runtime.wx.AppApis;
+import dev.sparrow.runtime.wx.DeviceApis;
 import dev.sparrow.runtime.wx.FileApis;
 import dev.sparrow.runtime.wx.FileSystemManagerApis;
 import dev.sparrow.runtime.wx.AudioApis;
@@ -75,6 +77,9 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
   final Path appDataDir;
   final FileSandbox files;
   private OpenFiles openFiles;
+  /** What App.onLaunch got and what the last App.onShow got (getLaunchOptionsSync, getEnterOptionsSync). */
+  private volatile Map<String, Object> launched = Map.of();
+  private volatile Map<String, Object> entered = Map.of();
   final Network network;
   final DocumentViewer documentViewer;
   final HeadlessAlbum album;
@@ -168,7 +173,9 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     storage = KeyValueStorage.open(appDataDir.resolve("storage"), KeyValueStorage.Limits.WECHAT);
     registry = new ApiRegistry(BuiltinComponents.NAMES);
     bridge = new WxBridge(registry, loop, env(), t -> error(ScriptError.of("internal error in a wx API: " + t, stackOf(t), "wx")));
-    registry.addAll(new UiApis(interaction, this::navigationBar).specs());
+    registry.addAll(new UiApis(interaction, this::navigationBar, () -> loop.post(() -> router.pullDownRefresh())).specs());
+    registry.addAll(new AppApis(bridge, project.appId(), () -> launched, () -> entered).specs());
+    registry.addAll(new DeviceApis().specs());
     registry.addAll(new StorageApis(storage).specs());
     registry.addAll(new SystemApis(options.device(), this::chrome, () -> registry).specs());
     networkApis = new NetworkApis(network, bridge, files);
@@ -268,7 +275,14 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
   private void launch() {
     String path = options.launchPath() != null ? options.launchPath() : project.app().entryPage();
     Map<String, Object> launchOptions = launchOptions(path, options.launchQuery());
+    launched = entered = launchOptions;
     router.launch(path, options.launchQuery(), launchOptions);
+  }
+
+  /** The app comes back to the foreground with {@code options} (App.onShow, getEnterOptionsSync). */
+  void enter(Map<String, Object> options) {
+    entered = options;
+    router.showApp(options);
   }
 
   Map<String, Object> launchOptions(String path, Map<String, String> query) {

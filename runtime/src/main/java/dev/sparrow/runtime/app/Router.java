@@ -159,6 +159,11 @@ public final class Router {
     return enter(t.route(), t.query(), "navigateTo", events);
   }
 
+  /** {@code wx.startPullDownRefresh}: the current page's {@code onPullDownRefresh}, as if the user pulled. */
+  public void pullDownRefresh() {
+    current().ifPresent(p -> logic.call(p.route() + " onPullDownRefresh", logic.fn("callHook"), p.id(), "onPullDownRefresh"));
+  }
+
   /** The EventChannel a page shares with the page that opened it (navigateTo's {@code res.eventChannel}). */
   public Value eventChannel(PageInstance page) {
     return logic.call("eventChannel", logic.fn("openerChannel"), page.id());

@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 /**
  * wx base and system APIs: {@code canIUse}, {@code getSystemInfo}, {@code getSystemInfoSync},
  * {@code getSystemInfoAsync}, {@code getWindowInfo}, {@code getDeviceInfo}, {@code
- * getAppBaseInfo}. Values come from the session's {@link DeviceProfile} and the current page's
+ * getAppBaseInfo}, {@code getMenuButtonBoundingClientRect}. Values come from the session's {@link DeviceProfile} and the current page's
  * chrome (navigation bar style, tab bar). Implementation: {@link SystemInfo}.
  */
 public final class SystemApis {
@@ -38,7 +38,29 @@ public final class SystemApis {
         ApiSpec.sync("getSystemInfoSync").returns(systemFields).handleSync(c -> systemInfo()),
         ApiSpec.sync("getWindowInfo").returns(windowFields).handleSync(c -> SystemInfo.windowInfo(device, chrome.get())),
         ApiSpec.sync("getDeviceInfo").handleSync(c -> deviceInfo()),
-        ApiSpec.sync("getAppBaseInfo").handleSync(c -> appBaseInfo()));
+        ApiSpec.sync("getAppBaseInfo").handleSync(c -> appBaseInfo()),
+        ApiSpec.sync("getMenuButtonBoundingClientRect").returns("width", "height", "top", "right", "bottom", "left")
+            .handleSync(c -> menuButton()));
+  }
+
+  /**
+   * The capsule (··· ⊙) at the top right, in px: 87×32, 7 px from the right edge, 4 px under the
+   * status bar, as on WeChat's iOS client. Pages with a custom navigation bar line their title up
+   * with it.
+   */
+  private Map<String, Object> menuButton() {
+    int width = 87;
+    int height = 32;
+    int top = device.statusBarHeight() + 4;
+    int right = device.screenWidth() - 7;
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("width", width);
+    m.put("height", height);
+    m.put("top", top);
+    m.put("right", right);
+    m.put("bottom", top + height);
+    m.put("left", right - width);
+    return m;
   }
 
   private Map<String, Object> systemInfo() {

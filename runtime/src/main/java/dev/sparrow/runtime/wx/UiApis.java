@@ -21,7 +21,10 @@ import java.util.concurrent.CompletionException;
  * wx interaction APIs (spec ui-and-storage.md §1–2): {@code showToast}, {@code hideToast}, {@code
  * showLoading}, {@code hideLoading}, {@code showModal}, {@code showActionSheet}, and the navigation
  * bar calls pages make ({@code setNavigationBarTitle}, {@code setNavigationBarColor}, {@code
- * show/hideNavigationBarLoading}). Implementation: {@link Interaction}.
+ * show/hideNavigationBarLoading}); and page calls with nothing to show headless, which succeed: {@code
+ * startPullDownRefresh} (runs the page's {@code onPullDownRefresh}), {@code stopPullDownRefresh},
+ * {@code pageScrollTo}, {@code hideKeyboard}, {@code showShareMenu}, {@code hideShareMenu}, {@code
+ * updateShareMenu}. Implementation: {@link Interaction}.
  */
 public final class UiApis {
   /** Receives navigation bar changes of the current page (title, colours, loading). */
@@ -31,10 +34,13 @@ public final class UiApis {
 
   private final Interaction interaction;
   private final NavigationBar navigationBar;
+  private final Runnable pullDownRefresh;
 
-  public UiApis(Interaction interaction, NavigationBar navigationBar) {
+  /** {@code pullDownRefresh} runs the current page's {@code onPullDownRefresh}. */
+  public UiApis(Interaction interaction, NavigationBar navigationBar, Runnable pullDownRefresh) {
     this.interaction = interaction;
     this.navigationBar = navigationBar;
+    this.pullDownRefresh = pullDownRefresh;
   }
 
   public List<ApiSpec> specs() {
@@ -83,7 +89,18 @@ public final class UiApis {
             .optional("animation", dev.sparrow.runtime.bridge.JsType.OBJECT)
             .handle(this::navigationBarColor),
         ApiSpec.async("showNavigationBarLoading").handle(c -> bar(c, Map.of("loading", true))),
-        ApiSpec.async("hideNavigationBarLoading").handle(c -> bar(c, Map.of("loading", false))));
+        ApiSpec.async("hideNavigationBarLoading").handle(c -> bar(c, Map.of("loading", false))),
+        ApiSpec.async("startPullDownRefresh").handle(c -> {
+          c.resolve();
+          pullDownRefresh.run();
+        }),
+        ApiSpec.async("stopPullDownRefresh").handle(ApiCall::resolve),
+        ApiSpec.async("pageScrollTo").optional("scrollTop", NUMBER).optional("selector", STRING).optional("duration", NUMBER, 300)
+            .optional("offsetTop", NUMBER).handle(ApiCall::resolve),
+        ApiSpec.async("hideKeyboard").handle(ApiCall::resolve),
+        ApiSpec.async("showShareMenu").optional("withShareTicket", BOOLEAN, false).optional("menus", ARRAY).handle(ApiCall::resolve),
+        ApiSpec.async("hideShareMenu").optional("menus", ARRAY).handle(ApiCall::resolve),
+        ApiSpec.async("updateShareMenu").optional("withShareTicket", BOOLEAN, false).handle(ApiCall::resolve));
   }
 
   private void showToast(ApiCall c) {

@@ -1,0 +1,80 @@
+package dev.sparrow.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sparrow.apis.system.DeviceProfile;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The boilerplate calls of real app.js files and pages: launch options, account, login, updates, clipboard, capsule. */
+class AppAndDeviceApisTest {
+  private Session s;
+
+  @BeforeEach
+  void launch() {
+    s = Sparrow.launch(SessionOptions.of(Examples.path("navigation")).launchUrl("pages/a/a?from=test").scene(1011)
+        .device(DeviceProfile.IPHONE_6));
+    s.awaitIdle();
+  }
+
+  @AfterEach
+  void close() {
+    s.close();
+  }
+
+  private Object js(String body) {
+    return s.evaluate("function () { " + body + " }");
+  }
+
+  @Test
+  void launchAndEnterOptionsAndTheAccount() {
+    assertThat(js("var o = wx.getLaunchOptionsSync(); return [o.path, o.query.from, o.scene]"))
+        .isEqualTo(List.of("pages/a/a", "test", 1011));
+    s.hideApp();
+    s.showApp();
+    assertThat(js("var o = wx.getEnterOptionsSync(); return [o.path, o.scene, JSON.stringify(o.query)]"))
+        .isEqualTo(List.of("pages/a/a", 1011, "{}"));
+    assertThat(js("return wx.getLaunchOptionsSync().query.from")).isEqualTo("test");
+    assertThat(js("return wx.getAccountInfoSync().miniProgram"))
+        .isEqualTo(Map.of("appId", "wxsparrownav0001", "envVersion", "develop", "version", ""));
+  }
+
+  @Test
+  void loginGivesAFreshCodeAndTheSessionIsValid() {
+    Object codes = js("return Promise.all([wx.login(), wx.login(), wx.checkSession()]).then(function (r) {"
+        + " return [r[0].errMsg, /^[0-9a-f]{32}$/.test(r[0].code), r[0].code !== r[1].code, r[2].errMsg] })");
+    assertThat(codes).isEqualTo(List.of("login:ok", true, true, "checkSession:ok"));
+  }
+
+  @Test
+  void theUpdateManagerFindsNoUpdateAndNextTickRunsAfterTheCurrentCode() {
+    Object r = js("return new Promise(function (done) { var seen = [];"
+        + " var m = wx.getUpdateManager(); seen.push(m === wx.getUpdateManager());"
+        + " m.onUpdateReady(function () { seen.push('ready') });"
+        + " m.onCheckForUpdate(function (res) { seen.push('check ' + res.hasUpdate) });"
+        + " wx.nextTick(function () { seen.push('tick'); done(seen) }); seen.push('sync') })");
+    assertThat(r).isEqualTo(List.of(true, "sync", "check false", "tick"));
+  }
+
+  @Test
+  void networkTypeClipboardAndTheCapsule() {
+    assertThat(js("return wx.getNetworkType().then(function (r) { return r.networkType })")).isEqualTo("wifi");
+    assertThat(js("return wx.setClipboardData({ data: '复制' }).then(function () { return wx.getClipboardData() })"
+        + ".then(function (r) { return r.data })")).isEqualTo("复制");
+    // iPhone 6: 375 px wide, 20 px status bar
+    assertThat(js("return wx.getMenuButtonBoundingClientRect()"))
+        .isEqualTo(Map.of("width", 87, "height", 32, "top", 24, "right", 368, "bottom", 56, "left", 281));
+  }
+
+  @Test
+  void startPullDownRefreshRunsThePagesHook() {
+    js("getCurrentPages()[0].onPullDownRefresh = function () { getApp().pulled = this.route; wx.stopPullDownRefresh() }");
+    assertThat(js("return wx.startPullDownRefresh()")).isEqualTo(Map.of("errMsg", "startPullDownRefresh:ok"));
+    s.awaitIdle();
+    assertThat(js("return getApp().pulled")).isEqualTo("pages/a/a");
+    assertThat(s.errors()).isEmpty();
+  }
+}
