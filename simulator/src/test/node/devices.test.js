@@ -165,6 +165,29 @@ describe('audio', () => {
   })
 })
 
+describe('page scroll', () => {
+  test('scrolling to the end of the 1,000 rows calls onReachBottom once per arrival', async () => {
+    const page = await home()
+    await page.locator('wx-navigator#to-rows').click()
+    const rows = await tab.top('pages/rows/rows')
+    const counter = rows.locator('wx-view.bottoms')
+    await counter.waitFor()
+    assert.equal(await counter.textContent(), 'reached the end 0 times')
+    const scroll = y => tab.page.evaluate(top => {
+      const w = document.querySelector('#pages iframe[data-route="pages/rows/rows"]').contentWindow
+      w.scrollTo(0, top < 0 ? w.document.documentElement.scrollHeight : top)
+    }, y)
+    await scroll(-1)
+    await rows.locator('wx-view.bottoms', { hasText: 'reached the end 1 times' }).waitFor()
+    await scroll(200)      // back up (reported once the simulator sent it), then down again: a second arrival
+    await tab.page.waitForFunction(() => Array.from(window.__sparrow.pages.values()).some(f => f.lastScrollTop === 200))
+    await scroll(-1)
+    await rows.locator('wx-view.bottoms', { hasText: 'reached the end 2 times' }).waitFor()
+    await tab.page.click('#back')
+    await home()
+  })
+})
+
 describe('controls', () => {
   let page
   before(async () => {

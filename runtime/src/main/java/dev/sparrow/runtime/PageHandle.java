@@ -60,6 +60,20 @@ public final class PageHandle {
   }
 
   /**
+   * The user scrolled the page to {@code scrollTop} px, leaving {@code toBottom} px below the window
+   * (headless pages have no height: the test says where the end is): {@code onPageScroll}, and
+   * {@code onReachBottom} on arriving within {@code onReachBottomDistance}.
+   */
+  public void scroll(double scrollTop, double toBottom) {
+    session.pageScrolled(id, scrollTop, toBottom);
+  }
+
+  /** The user pulled the page down: {@code onPullDownRefresh}. */
+  public void pullDownRefresh() {
+    session.pullDownRefresh(id);
+  }
+
+  /**
    * The first element matching a CSS-like selector (tag, {@code .class}, {@code #id}, {@code [attr=value]},
    * descendant, {@code >}) among the page's own elements: a custom component's host is found, what the component
    * renders inside is not (select from the host for that), as in WeChat DevTools.

@@ -638,6 +638,32 @@ public final class Session implements AutoCloseable {
     awaitIdle();
   }
 
+  /**
+   * Page {@code id} scrolled (the simulator reports it; tests say it): {@code onPageScroll}, and
+   * {@code onReachBottom} on coming within the page's {@code onReachBottomDistance} (default 50 px).
+   */
+  public void pageScrolled(int id, double scrollTop, double toBottom) {
+    pageScrolledLater(id, scrollTop, toBottom);
+    awaitIdle();
+  }
+
+  /** {@link #pageScrolled} without waiting (front-ends reporting a person's scrolling). */
+  public void pageScrolledLater(int id, double scrollTop, double toBottom) {
+    core.loop.post(() -> {
+      Object distance = core.router.page(id).map(p -> core.project.windowOf(p.route()).get("onReachBottomDistance")).orElse(null);
+      core.router.pageScrolled(id, scrollTop, toBottom, distance instanceof Number n ? n.doubleValue() : 50);
+    });
+  }
+
+  /** The user pulled page {@code id} down: its {@code onPullDownRefresh}. */
+  public void pullDownRefresh(int id) {
+    onLoop(() -> {
+      core.router.pullDownRefresh(id);
+      return null;
+    });
+    awaitIdle();
+  }
+
   Object pageCall(int id, String method, List<Object> args) {
     Object[] outcome = await(completion -> {
       Value result;

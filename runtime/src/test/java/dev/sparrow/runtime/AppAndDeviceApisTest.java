@@ -77,4 +77,25 @@ class AppAndDeviceApisTest {
     assertThat(js("return getApp().pulled")).isEqualTo("pages/a/a");
     assertThat(s.errors()).isEmpty();
   }
+
+  @Test
+  void scrollingCallsOnPageScrollAndReachesTheBottomOncePerArrival() {
+    String hooks = "var p = getCurrentPages()[getCurrentPages().length - 1]; getApp().seen = [];"
+        + " p.onPageScroll = function (e) { getApp().seen.push(e.scrollTop) };"
+        + " p.onReachBottom = function () { getApp().seen.push('bottom') }; p.onPullDownRefresh = function () { getApp().seen.push('pull') }";
+    js(hooks);
+    PageHandle a = s.currentPage();
+    a.scroll(100, 400);
+    a.scroll(380, 40);   // within the default 50 px: onReachBottom
+    a.scroll(400, 20);   // still there: no second call
+    a.scroll(200, 220);
+    a.scroll(390, 30);   // arrives again
+    a.pullDownRefresh();
+    assertThat(js("return getApp().seen")).isEqualTo(List.of(100, 380, "bottom", 400, 200, 390, "bottom", "pull"));
+
+    PageHandle d = s.navigateTo("/pages/d/d"); // its page json sets onReachBottomDistance: 120
+    js(hooks);
+    d.scroll(10, 110);
+    assertThat(js("return getApp().seen")).isEqualTo(List.of(10, "bottom"));
+  }
 }

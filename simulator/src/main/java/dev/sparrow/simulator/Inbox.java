@@ -63,6 +63,7 @@ final class Inbox implements Browsers.Handler {
     try {
       switch (m.path("t").asText()) {
         case "event" -> event(session, m);
+        case "page.scroll" -> session.pageScrolledLater(m.path("page").asInt(), m.path("scrollTop").asDouble(), m.path("toBottom").asDouble());
         case "back" -> quietly(() -> session.callWx("navigateBack", Map.of("delta", 1)));
         case "tab" -> quietly(() -> session.callWx("switchTab", Map.of("url", "/" + m.path("route").asText())));
         case "modal.answer" -> d.dialogs.answerModal(id, m.path("confirm").asBoolean(), m.path("content").asText(""));

@@ -20,6 +20,7 @@ public final class PageInstance {
   private final Map<String, String> query;
   private State state = State.LOADED;
   private boolean ready;
+  private boolean nearBottom;
 
   PageInstance(int id, String route, Map<String, String> query) {
     this.id = id;
@@ -55,6 +56,15 @@ public final class PageInstance {
 
   void ready() {
     this.ready = true;
+  }
+
+  /** Whether the last scroll left the page within its onReachBottomDistance (onReachBottom fires on arriving). */
+  boolean nearBottom() {
+    return nearBottom;
+  }
+
+  void nearBottom(boolean near) {
+    this.nearBottom = near;
   }
 
   @Override

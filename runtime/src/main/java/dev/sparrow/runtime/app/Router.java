@@ -161,7 +161,29 @@ public final class Router {
 
   /** {@code wx.startPullDownRefresh}: the current page's {@code onPullDownRefresh}, as if the user pulled. */
   public void pullDownRefresh() {
-    current().ifPresent(p -> logic.call(p.route() + " onPullDownRefresh", logic.fn("callHook"), p.id(), "onPullDownRefresh"));
+    current().ifPresent(p -> pullDownRefresh(p.id()));
+  }
+
+  /** The user pulled page {@code pageId} down: its {@code onPullDownRefresh}. */
+  public void pullDownRefresh(int pageId) {
+    page(pageId).ifPresent(p -> logic.call(p.route() + " onPullDownRefresh", logic.fn("callHook"), p.id(), "onPullDownRefresh"));
+  }
+
+  /**
+   * The page scrolled to {@code scrollTop} px with {@code toBottom} px of it left below the window:
+   * {@code onPageScroll({scrollTop})}, then {@code onReachBottom()} when this scroll brought it within
+   * {@code reachBottomDistance} px of its end (once per arrival, as in WeChat).
+   */
+  public void pageScrolled(int pageId, double scrollTop, double toBottom, double reachBottomDistance) {
+    page(pageId).ifPresent(p -> {
+      logic.call(p.route() + " onPageScroll", logic.fn("callHook"), p.id(), "onPageScroll",
+          logic.values().toJs(Map.of("scrollTop", scrollTop)));
+      boolean near = toBottom <= reachBottomDistance;
+      if (near && !p.nearBottom()) {
+        logic.call(p.route() + " onReachBottom", logic.fn("callHook"), p.id(), "onReachBottom");
+      }
+      p.nearBottom(near);
+    });
   }
 
   /** The EventChannel a page shares with the page that opened it (navigateTo's {@code res.eventChannel}). */

@@ -55,6 +55,20 @@ class Simulator {
     if (this.socket.readyState === WebSocket.OPEN) this.socket.send(text); else this.outbox.push(text)
   }
 
+  /** The page's document scrolled: onPageScroll / onReachBottom in the logic layer, at most once a frame. */
+  pageScrolled(frame) {
+    if (frame.scrollPending) return
+    frame.scrollPending = true
+    requestAnimationFrame(() => {
+      frame.scrollPending = false
+      const el = frame.doc.scrollingElement || frame.doc.documentElement
+      const scrollTop = Math.round(el.scrollTop)
+      if (scrollTop === frame.lastScrollTop) return
+      frame.lastScrollTop = scrollTop
+      this.send({ t: 'page.scroll', page: frame.id, scrollTop, toBottom: Math.max(0, el.scrollHeight - el.clientHeight - el.scrollTop) })
+    })
+  }
+
   sendBinary(buffer) {
     if (this.socket && this.socket.readyState === WebSocket.OPEN) this.socket.send(buffer)
   }
