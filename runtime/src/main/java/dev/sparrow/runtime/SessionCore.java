@@ -483,6 +483,11 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     return view.selectComponents(pageId, instance, selector);
   }
 
+  @Override
+  public String queryNodes(int pageId, int instance, String selector) {
+    return view.queryNodes(pageId, instance, selector);
+  }
+
   // ---- Router.Listener -------------------------------------------------------------------------
 
   @Override

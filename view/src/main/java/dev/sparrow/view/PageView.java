@@ -242,20 +242,32 @@ public final class PageView implements AutoCloseable {
    */
   public List<Integer> selectComponents(int instance, String selector) {
     List<Integer> out = new ArrayList<>();
-    if (components == null) {
-      return out;
-    }
-    Instance in = components.instance(instance);
-    VElement scopeRoot = in == null ? null : instance == 0 ? root : in.host();
-    if (scopeRoot == null) {
-      return out;
-    }
-    for (VElement e : Selector.parse(selector).select(scopeRoot, instance)) {
+    for (VElement e : selectIn(instance, selector)) {
       if (e.hosted() != 0) {
         out.add(e.hosted());
       }
     }
     return out;
+  }
+
+  /**
+   * The elements {@code selector} finds among those written by template {@code instance} (0: the
+   * page), in document order: what a SelectorQuery scoped with {@code .in(component)} sees.
+   */
+  public List<ElementHandle> query(int instance, String selector) {
+    List<ElementHandle> out = new ArrayList<>();
+    for (VElement e : selectIn(instance, selector)) {
+      out.add(new ElementHandle(this, e.id()));
+    }
+    return out;
+  }
+
+  private List<VElement> selectIn(int instance, String selector) {
+    if (instance == 0) {
+      return Selector.parse(selector).select(root, 0);
+    }
+    Instance in = components == null ? null : components.instance(instance);
+    return in == null || in.host() == null ? List.of() : Selector.parse(selector).select(in.host(), instance);
   }
 
   /** The component instance hosted by element {@code id}, or 0. */

@@ -48,6 +48,9 @@ public final class LogicLayer implements AutoCloseable {
 
     /** JSON array of the component instances {@code selector} finds in the template of {@code instance}; null when invalid. */
     String selectComponents(int pageId, int instance, String selector);
+
+    /** What a SelectorQuery learns about the matched elements (JSON); null for a malformed selector. */
+    String queryNodes(int pageId, int instance, String selector);
   }
 
   private static final Source BASE = load("sparrow-base.js");
@@ -240,6 +243,11 @@ public final class LogicLayer implements AutoCloseable {
     @HostAccess.Export
     public String selectComponents(int pageId, int instance, String selector) {
       return sink.selectComponents(pageId, instance, selector);
+    }
+
+    @HostAccess.Export
+    public String queryNodes(int pageId, int instance, String selector) {
+      return sink.queryNodes(pageId, instance, selector);
     }
   }
 

@@ -159,6 +159,32 @@ public final class ViewLayer implements AutoCloseable {
   }
 
   /**
+   * JSON array of what a SelectorQuery learns about the elements {@code selector} finds in the template of
+   * {@code instance} (0: the page): {@code id} (the attribute, "" without), {@code dataset}, the tag and the
+   * attributes; null when the selector is malformed.
+   */
+  public String queryNodes(int pageId, int instance, String selector) {
+    PageView view = views.get(pageId);
+    if (view == null) {
+      return "[]";
+    }
+    try {
+      com.fasterxml.jackson.databind.node.ArrayNode out = JSON.createArrayNode();
+      for (dev.sparrow.view.ElementHandle e : view.query(instance, selector)) {
+        com.fasterxml.jackson.databind.node.ObjectNode n = out.addObject();
+        com.fasterxml.jackson.databind.JsonNode id = e.attribute("id");
+        n.put("id", id == null || id.isNull() ? "" : id.asText());
+        n.set("dataset", e.dataset());
+        n.put("tag", e.tag());
+        n.set("attributes", JSON.valueToTree(e.attributes()));
+      }
+      return out.toString();
+    } catch (IllegalArgumentException bad) {
+      return null;
+    }
+  }
+
+  /**
    * The stylesheets of the custom components shown on a page, for a front-end: each compiled with the component's
    * class prefix (none for {@code styleIsolation: shared}); elements carry the matching {@code cssClass}.
    */

@@ -24,7 +24,8 @@ import java.util.concurrent.CompletionException;
  * show/hideNavigationBarLoading}); and page calls with nothing to show headless, which succeed: {@code
  * startPullDownRefresh} (runs the page's {@code onPullDownRefresh}), {@code stopPullDownRefresh},
  * {@code pageScrollTo}, {@code hideKeyboard}, {@code showShareMenu}, {@code hideShareMenu}, {@code
- * updateShareMenu}. Implementation: {@link Interaction}.
+ * updateShareMenu}; {@code createSelectorQuery} is declared here and built in the base library.
+ * Implementation: {@link Interaction}.
  */
 public final class UiApis {
   /** Receives navigation bar changes of the current page (title, colours, loading). */
@@ -100,7 +101,9 @@ public final class UiApis {
         ApiSpec.async("hideKeyboard").handle(ApiCall::resolve),
         ApiSpec.async("showShareMenu").optional("withShareTicket", BOOLEAN, false).optional("menus", ARRAY).handle(ApiCall::resolve),
         ApiSpec.async("hideShareMenu").optional("menus", ARRAY).handle(ApiCall::resolve),
-        ApiSpec.async("updateShareMenu").optional("withShareTicket", BOOLEAN, false).handle(ApiCall::resolve));
+        ApiSpec.async("updateShareMenu").optional("withShareTicket", BOOLEAN, false).handle(ApiCall::resolve),
+        // the query object is built by the base library (sparrow-base.js, SelectorQuery), which replaces this entry
+        ApiSpec.sync("createSelectorQuery").handleSync(c -> null));
   }
 
   private void showToast(ApiCall c) {

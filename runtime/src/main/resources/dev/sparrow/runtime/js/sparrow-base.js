@@ -337,6 +337,7 @@
       host.setData(this.__pageId__, json, typeof callback === 'function' ? callback : null);
     },
     getOpenerEventChannel: function () { return openerChannel(this.__pageId__); },
+    createSelectorQuery: function () { return createSelectorQuery(this.__pageId__, 0); },
     selectComponent: function (selector) { return components.select(this.__pageId__, 0, selector, this, false); },
     selectAllComponents: function (selector) { return components.select(this.__pageId__, 0, selector, this, true); }
   };
@@ -386,9 +387,70 @@
     return out;
   }
 
+  // ---- SelectorQuery (wx.createSelectorQuery, this.createSelectorQuery) -----------------------------
+  // Elements are found by the view's selector engine, in the page or in one component's template
+  // (.in(component)). Headless pages have no layout: sizes, positions and scroll offsets are 0 (docs/decisions.md).
+  function SelectorQuery(pageId, instance) {
+    Object.defineProperty(this, '__scope', { value: { page: pageId, instance: instance }, writable: true });
+    Object.defineProperty(this, '__requests', { value: [] });
+  }
+  function NodesRef(query, selector, all) {
+    this.__query = query; this.__selector = selector; this.__all = all;
+  }
+  SelectorQuery.prototype.in = function (component) {
+    if (component && component.__pageId__ !== undefined) this.__scope = { page: component.__pageId__, instance: component.__id__ || 0 };
+    return this;
+  };
+  SelectorQuery.prototype.select = function (selector) { return new NodesRef(this, String(selector), false); };
+  SelectorQuery.prototype.selectAll = function (selector) { return new NodesRef(this, String(selector), true); };
+  SelectorQuery.prototype.selectViewport = function () { return new NodesRef(this, null, false); };
+  function ask(ref, fields, cb) {
+    ref.__query.__requests.push({ selector: ref.__selector, all: ref.__all, fields: fields, cb: typeof cb === 'function' ? cb : null });
+    return ref.__query;
+  }
+  NodesRef.prototype.boundingClientRect = function (cb) { return ask(this, { id: true, dataset: true, rect: true, size: true }, cb); };
+  NodesRef.prototype.scrollOffset = function (cb) { return ask(this, { id: true, dataset: true, scrollOffset: true }, cb); };
+  NodesRef.prototype.fields = function (fields, cb) { return ask(this, fields || {}, cb); };
+  NodesRef.prototype.node = function (cb) { return ask(this, { node: true }, cb); };
+  NodesRef.prototype.context = function (cb) { return ask(this, { context: true }, cb); };
+  function describeNode(n, f, viewport) {
+    const out = {};
+    if (f.id) out.id = n ? n.id : '';
+    if (f.dataset) out.dataset = n ? n.dataset : {};
+    if (f.rect) { out.left = 0; out.right = viewport ? viewport.width : 0; out.top = 0; out.bottom = viewport ? viewport.height : 0; }
+    if (f.size) { out.width = viewport ? viewport.width : 0; out.height = viewport ? viewport.height : 0; }
+    if (f.scrollOffset) { out.scrollLeft = 0; out.scrollTop = 0; out.scrollWidth = out.width || 0; out.scrollHeight = out.height || 0; }
+    if (Array.isArray(f.properties) && n) for (const k of f.properties) out[k] = n.attributes[k];
+    if (Array.isArray(f.computedStyle)) for (const k of f.computedStyle) out[k] = '';
+    if (f.node) out.node = null;
+    if (f.context) out.context = null;
+    return out;
+  }
+  SelectorQuery.prototype.exec = function (cb) {
+    const scope = this.__scope;
+    const requests = this.__requests.splice(0);
+    Promise.resolve().then(function () {
+      const results = requests.map(function (r) {
+        if (r.selector === null) {
+          const w = wxObject.getWindowInfo();
+          return describeNode(null, r.fields, { width: w.windowWidth, height: w.windowHeight });
+        }
+        const json = host.queryNodes(scope.page, scope.instance, r.selector);
+        if (json === null) throw new Error('SelectorQuery: bad selector "' + r.selector + '"');
+        const nodes = JSON.parse(json);
+        return r.all ? nodes.map(function (n) { return describeNode(n, r.fields); }) : nodes.length ? describeNode(nodes[0], r.fields) : null;
+      });
+      requests.forEach(function (r, i) { if (r.cb) guard(r.cb, undefined, [results[i]], 'SelectorQuery'); });
+      if (typeof cb === 'function') guard(cb, undefined, [results], 'SelectorQuery.exec');
+    }).catch(function (e) { reportError(e, 'SelectorQuery.exec'); });
+    return this;
+  };
+  function createSelectorQuery(pageId, instance) { return new SelectorQuery(pageId, instance); }
+
   const components = componentsFactory({
     host: host, guard: guard, reportError: reportError, deepClone: deepClone, parsePath: parsePath, setPath: setPath,
-    typeTag: typeTag, MAX_SETDATA: MAX_SETDATA, pageOf: function (id) { return pages.get(id); }
+    typeTag: typeTag, MAX_SETDATA: MAX_SETDATA, pageOf: function (id) { return pages.get(id); },
+    createSelectorQuery: createSelectorQuery
   });
 
   // ---- wx: built from the host registry ---------------------------------------------------------
@@ -498,6 +560,11 @@
     }
   }
   wxObject.env = Object.freeze(JSON.parse(bridge.env()));
+  // declared in the registry (UiApis), built here: the query object lives in the logic layer
+  wxObject.createSelectorQuery = function () {
+    const top = stack.length ? stack[stack.length - 1] : -1;
+    return createSelectorQuery(top, 0);
+  };
   Object.defineProperty(wxObject, 'onUnhandledRejection', { value: function (fn) { if (typeof fn === 'function') rejectionListeners.push(fn); }, enumerable: true });
   Object.defineProperty(wxObject, 'offUnhandledRejection', {
     value: function (fn) { if (fn === undefined) rejectionListeners.length = 0; else { const i = rejectionListeners.indexOf(fn); if (i >= 0) rejectionListeners.splice(i, 1); } },

@@ -283,6 +283,7 @@
     selectComponent: function (selector) { return select(this.__pageId__, this.__id__, selector, this, false); },
     selectAllComponents: function (selector) { return select(this.__pageId__, this.__id__, selector, this, true); },
     selectOwnerComponent: function () { return ownerOf(this) || null; },
+    createSelectorQuery: function () { return internals.createSelectorQuery(this.__pageId__, this.__id__); },
     getRelationNodes: function () { return []; },
     hasBehavior: function (b) { return this.__def__.behaviors.has(b) || this.__def__.builtins.has(b); },
     getPageId: function () { return 'pageId:' + this.__pageId__; },

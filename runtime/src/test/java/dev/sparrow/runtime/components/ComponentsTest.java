@@ -114,4 +114,28 @@ class ComponentsTest {
     assertThat(first.data("selected")).isEqualTo(true);
     assertThat(index.data("lastChange")).isEqualTo("selected 1 true");
   }
+
+  @Test
+  void selectorQueriesFindElementsInThePageOrInOneComponent() {
+    Object r = s.evaluate("""
+        function () {
+          return new Promise(function (done) {
+            var p = getCurrentPages()[0], out = [];
+            wx.createSelectorQuery().select('#main').boundingClientRect(function (rect) { out.push('cb ' + rect.id + ' ' + rect.dataset.kind + ' ' + rect.width); })
+              .selectAll('list-item').fields({ dataset: true, properties: ['title'] })
+              .select('#inner').boundingClientRect()
+              .selectViewport().scrollOffset()
+              .exec(function (res) {
+                out.push(res.length, res[1].map(function (n) { return n.dataset.id + ':' + n.title; }).join(','), res[2], res[3].scrollTop);
+                p.selectComponent('#panel').createSelectorQuery().select('#inner').fields({ id: true }).exec(function (inner) {
+                  out.push(inner[0].id);
+                  done(out);
+                });
+              });
+            out.push('sync');
+          });
+        }""");
+    assertThat(r).isEqualTo(java.util.Arrays.asList("sync", "cb main primary 0", 4, "1:one,2:two", null, 0, "inner"));
+    assertThat(s.errors()).isEmpty();
+  }
 }
