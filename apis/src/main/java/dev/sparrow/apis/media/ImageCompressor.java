@@ -35,6 +35,39 @@ public final class ImageCompressor {
     if (image == null) {
       return false;
     }
+    return writeJpeg(image, target, quality, Files.size(source));
+  }
+
+  /**
+   * {@code wx.compressImage}: {@code source} as a JPEG of {@code quality} (0–1) at {@code width}×{@code height}
+   * (0: from the other side's ratio; both 0: the image's own size, up to 4096 px on the longest side), written to
+   * {@code target} whatever its size; false when ImageIO cannot decode the image.
+   */
+  public static boolean compressTo(Path source, Path target, float quality, int width, int height) throws IOException {
+    int wanted = Math.max(width, height);
+    BufferedImage image = decode(source, wanted > 0 ? Math.max(wanted, 1) * 2 : 4096);
+    if (image == null) {
+      return false;
+    }
+    int w = image.getWidth();
+    int h = image.getHeight();
+    int tw = width > 0 ? width : height > 0 ? (int) Math.max(1, Math.round((double) w * height / h)) : w;
+    int th = height > 0 ? height : width > 0 ? (int) Math.max(1, Math.round((double) h * width / w)) : h;
+    if (tw != w || th != h) {
+      BufferedImage scaled = new BufferedImage(tw, th, BufferedImage.TYPE_INT_RGB);
+      var g = scaled.createGraphics();
+      g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+      g.setColor(java.awt.Color.WHITE);
+      g.fillRect(0, 0, tw, th);
+      g.drawImage(image, 0, 0, tw, th, null);
+      g.dispose();
+      image = scaled;
+    }
+    return writeJpeg(image, target, quality, Long.MAX_VALUE);
+  }
+
+  /** Writes {@code image} as a JPEG to {@code target} unless it would not be smaller than {@code limit} bytes. */
+  private static boolean writeJpeg(BufferedImage image, Path target, float quality, long limit) throws IOException {
     BufferedImage rgb = image;
     if (image.getType() != BufferedImage.TYPE_INT_RGB) {
       rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
@@ -56,7 +89,7 @@ public final class ImageCompressor {
       } finally {
         writer.dispose();
       }
-      if (Files.size(tmp) >= Files.size(source)) {
+      if (Files.size(tmp) >= limit) {
         return false;
       }
       Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
@@ -67,6 +100,11 @@ public final class ImageCompressor {
   }
 
   private static BufferedImage decode(Path source) throws IOException {
+    return decode(source, MAX_SIDE);
+  }
+
+  /** Decodes {@code source}, subsampled while reading so that its longest side stays near {@code maxSide}. */
+  private static BufferedImage decode(Path source, int maxSide) throws IOException {
     try (ImageInputStream in = ImageIO.createImageInputStream(source.toFile())) {
       if (in == null) {
         return null;
@@ -80,7 +118,7 @@ public final class ImageCompressor {
         reader.setInput(in, true, true);
         int side = Math.max(reader.getWidth(0), reader.getHeight(0));
         ImageReadParam param = reader.getDefaultReadParam();
-        int step = (side + MAX_SIDE - 1) / MAX_SIDE;
+        int step = (side + maxSide - 1) / maxSide;
         if (step > 1) {
           param.setSourceSubsampling(step, step, 0, 0);
         }

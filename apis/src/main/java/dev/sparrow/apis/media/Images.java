@@ -24,7 +24,7 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The image APIs (spec media.md §1–4, §8.4): {@code chooseImage}, {@code chooseMedia} (images),
- * {@code previewImage}, {@code getImageInfo}, {@code saveImageToPhotosAlbum}. Reasons are the
+ * {@code previewImage}, {@code getImageInfo}, {@code compressImage}, {@code saveImageToPhotosAlbum}. Reasons are the
  * text after {@code "<api>:fail "}.
  */
 public final class Images {
@@ -243,6 +243,32 @@ public final class Images {
     } catch (IOException e) {
       return Optional.empty();
     }
+  }
+
+  // ---- compressImage ----------------------------------------------------------------------------
+
+  /**
+   * {@code wx.compressImage}: a JPEG of {@code quality} (0–100) as a new temp file, resized to {@code width} ×
+   * {@code height} when given (one of them: the other follows the ratio). Local and package paths only.
+   */
+  public CompletionStage<String> compressImage(Optional<Path> file, int quality, int width, int height) {
+    if (file.isEmpty() || !Files.isRegularFile(file.get())) {
+      return CompletableFuture.failedFuture(ApiFailure.of("file not found"));
+    }
+    Path source = file.get();
+    float q = Math.max(0, Math.min(100, quality)) / 100f;
+    return CompletableFuture.supplyAsync(() -> {
+      FileSandbox.LocalFile out = files.newTempFile("jpg");
+      try {
+        if (!ImageCompressor.compressTo(source, out.file(), q, Math.max(0, width), Math.max(0, height))) {
+          Files.deleteIfExists(out.file());
+          throw ApiFailure.of("invalid file type");
+        }
+        return out.path();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }, MediaWorkers.EXECUTOR);
   }
 
   // ---- saveImageToPhotosAlbum ------------------------------------------------------------------

@@ -26,7 +26,7 @@ import java.util.function.Supplier;
 
 /**
  * wx image APIs (spec media.md §1–4, §8.4): {@code chooseImage}, {@code chooseMedia}, {@code
- * previewImage}, {@code getImageInfo}, {@code saveImageToPhotosAlbum}. Implementation: {@link
+ * previewImage}, {@code getImageInfo}, {@code compressImage}, {@code saveImageToPhotosAlbum}. Implementation: {@link
  * Images} on the session's album device.
  */
 public final class ImageApis {
@@ -77,7 +77,19 @@ public final class ImageApis {
             .handle(this::getImageInfo),
         ApiSpec.async("saveImageToPhotosAlbum")
             .required("filePath", STRING)
-            .handle(this::saveImageToPhotosAlbum));
+            .handle(this::saveImageToPhotosAlbum),
+        ApiSpec.async("compressImage")
+            .required("src", STRING)
+            .optional("quality", NUMBER, 80)
+            .optional("compressedWidth", NUMBER, 0)
+            .optional("compressedHeight", NUMBER, 0)
+            .returns("tempFilePath")
+            .handle(c -> {
+              String src = c.string("src");
+              Optional<Path> file = MediaFetch.isNetworkUrl(src) ? Optional.empty() : files.resolve(packagePath(src));
+              Stages.settle(c, images.compressImage(file, (int) c.longValue("quality"), (int) c.longValue("compressedWidth"),
+                  (int) c.longValue("compressedHeight")), p -> Map.of("tempFilePath", p), internal);
+            }));
   }
 
   private void chooseImage(ApiCall c) {

@@ -125,6 +125,18 @@ class ImageApisTest {
   }
 
   @Test
+  void compressImageWritesAJpegOfTheAskedSize() throws Exception {
+    launch(SessionOptions.of(project).virtualClock());
+    s.album().offer(MediaFixtures.image(fixtures.resolve("big.png"), "png", 400, 300));
+    Object r = js(s, "return wx.chooseImage({ sizeType: ['original'] }).then(function (c) { var src = c.tempFilePaths[0];"
+        + " return Promise.all([wx.compressImage({ src: src, quality: 50, compressedWidth: 200 }), wx.compressImage({ src: src })]) })"
+        + ".then(function (r) { return Promise.all(r.map(function (x) { return wx.getImageInfo({ src: x.tempFilePath }) })) })"
+        + ".then(function (infos) { return infos.map(function (i) { return i.type + ' ' + i.width + 'x' + i.height }) })");
+    assertThat(r).isEqualTo(List.of("jpeg 200x150", "jpeg 400x300"));
+    assertThat(errMsg(s, "compressImage", "{ src: 'wxfile://tmp_missing.png' }")).isEqualTo("compressImage:fail file not found");
+  }
+
+  @Test
   void previewImageIsRecordedAndHidesThenShowsThePage() throws Exception {
     launch(SessionOptions.of(project).virtualClock());
     s.album().holdPreviews(true);
