@@ -112,6 +112,25 @@ public final class Images {
     }, MediaWorkers.EXECUTOR);
   }
 
+  /**
+   * {@code wx.chooseVideo}: the user picks one video; {@code {tempFilePath, duration, size, height, width}} as its
+   * boxes describe it. Cancel → {@code "cancel"}.
+   */
+  public CompletionStage<Map<String, Object>> chooseVideo(List<String> sourceType) {
+    MediaPicker.Request request = new MediaPicker.Request("video", 1, MediaRules.sourceTypes(sourceType));
+    return picker.pick(request).thenApplyAsync(pick -> {
+      if (pick.isCancelled()) {
+        throw ApiFailure.of("cancel");
+      }
+      Map<String, Object> chosen = chosenVideo(pick.files().get(0));
+      Map<String, Object> res = new LinkedHashMap<>();
+      for (String k : List.of("tempFilePath", "duration", "size", "height", "width")) {
+        res.put(k, chosen.get(k));
+      }
+      return res;
+    }, MediaWorkers.EXECUTOR);
+  }
+
   private Map<String, Object> chosenImage(Path source, boolean compress) {
     TempImage t = toTemp(source, compress);
     Optional<ImageInfo> after = header(t.file());
@@ -278,6 +297,21 @@ public final class Images {
    * first time), then copies the local image into the photo album. Network URLs are not supported.
    */
   public CompletionStage<Void> saveImageToPhotosAlbum(String filePath, Optional<Path> file) {
+    return saveToAlbum(filePath, file, f -> header(f).isPresent(), "IMG_");
+  }
+
+  /** {@code wx.saveVideoToPhotosAlbum}: as {@link #saveImageToPhotosAlbum}, for an MP4/QuickTime video. */
+  public CompletionStage<Void> saveVideoToPhotosAlbum(String filePath, Optional<Path> file) {
+    return saveToAlbum(filePath, file, f -> {
+      try {
+        return VideoHeaders.read(f).isPresent();
+      } catch (IOException e) {
+        return false;
+      }
+    }, "VID_");
+  }
+
+  private CompletionStage<Void> saveToAlbum(String filePath, Optional<Path> file, java.util.function.Predicate<Path> valid, String prefix) {
     if (MediaFetch.isNetworkUrl(filePath) || file.isEmpty() || !Files.isRegularFile(file.get())) {
       return CompletableFuture.failedFuture(ApiFailure.of("file not found"));
     }
@@ -287,11 +321,11 @@ public final class Images {
       if (!granted) {
         throw ApiFailure.of("auth deny");
       }
-      if (header(source).isEmpty()) {
+      if (!valid.test(source)) {
         throw ApiFailure.of("invalid file type");
       }
       try {
-        String name = source.getFileName().toString().replaceFirst("^(tmp|store)_", "IMG_");
+        String name = source.getFileName().toString().replaceFirst("^(tmp|store)_", prefix);
         album.save(source, name);
         return null;
       } catch (IOException e) {

@@ -77,7 +77,17 @@ public final class ImageApis {
             .handle(this::getImageInfo),
         ApiSpec.async("saveImageToPhotosAlbum")
             .required("filePath", STRING)
-            .handle(this::saveImageToPhotosAlbum),
+            .handle(c -> saveToAlbum(c, images::saveImageToPhotosAlbum)),
+        ApiSpec.async("saveVideoToPhotosAlbum")
+            .required("filePath", STRING)
+            .handle(c -> saveToAlbum(c, images::saveVideoToPhotosAlbum)),
+        ApiSpec.async("chooseVideo")
+            .optional("sourceType", ARRAY)
+            .optional("compressed", BOOLEAN, true)
+            .optional("maxDuration", NUMBER, 60)
+            .optional("camera", STRING, "back")
+            .returns("tempFilePath", "duration", "size", "height", "width")
+            .handle(c -> Stages.settle(c, images.chooseVideo(c.strings("sourceType")), r -> r, internal)),
         ApiSpec.async("compressImage")
             .required("src", STRING)
             .optional("quality", NUMBER, 80)
@@ -121,11 +131,11 @@ public final class ImageApis {
     c.resolve(result(images.imageInfo(files.resolve(path)), path.startsWith("/") && !src.startsWith("/") ? path.substring(1) : path));
   }
 
-  private void saveImageToPhotosAlbum(ApiCall c) {
+  private void saveToAlbum(ApiCall c, java.util.function.BiFunction<String, Optional<Path>, java.util.concurrent.CompletionStage<Void>> save) {
     String path = c.string("filePath");
     boolean prompts = permissions.state(Images.WRITE_PHOTOS_ALBUM).isEmpty();
     Optional<Path> file = MediaFetch.isNetworkUrl(path) ? Optional.empty() : files.resolve(packagePath(path));
-    Stages.settle(c, images.saveImageToPhotosAlbum(path, file), v -> Map.of(), internal);
+    Stages.settle(c, save.apply(path, file), v -> Map.of(), internal);
     if (prompts && !c.isSettled()) {
       c.awaitUser();
     }

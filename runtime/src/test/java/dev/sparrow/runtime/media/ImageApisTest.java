@@ -137,6 +137,23 @@ class ImageApisTest {
   }
 
   @Test
+  void chooseVideoThenSaveItToTheAlbum() throws Exception {
+    MediaFixtures.mp4(fixtures.resolve("clip.mp4"), 320, 240, 2_000);
+    launch(SessionOptions.of(project).virtualClock().album(fixtures));
+    s.setPermission("scope.writePhotosAlbum", true);
+    Object r = js(s, "return wx.chooseVideo({}).then(function (v) { getApp().globalData.video = v.tempFilePath;"
+        + " return [v.errMsg, v.width, v.height, v.duration, v.tempFilePath.slice(-4)] })");
+    assertThat(r).isEqualTo(List.of("chooseVideo:ok", 320, 240, 2, ".mp4"));
+    assertThat(errMsg(s, "saveVideoToPhotosAlbum", "{ filePath: getApp().globalData.video }")).isEqualTo("ok saveVideoToPhotosAlbum:ok");
+    assertThat(s.album().savedImages()).anySatisfy(p -> assertThat(p.getFileName().toString()).startsWith("VID_").endsWith(".mp4"));
+    MediaFixtures.image(fixtures.resolve("still.png"), "png", 4, 4);
+    Object still = js(s, "return wx.chooseImage({ sizeType: ['original'] }).then(function (r) { return r.tempFilePaths[0] })");
+    assertThat(errMsg(s, "saveVideoToPhotosAlbum", "{ filePath: '" + still + "' }")).isEqualTo("saveVideoToPhotosAlbum:fail invalid file type");
+    s.album().cancelNext();
+    assertThat(errMsg(s, "chooseVideo", "{}")).isEqualTo("chooseVideo:fail cancel");
+  }
+
+  @Test
   void previewImageIsRecordedAndHidesThenShowsThePage() throws Exception {
     launch(SessionOptions.of(project).virtualClock());
     s.album().holdPreviews(true);
