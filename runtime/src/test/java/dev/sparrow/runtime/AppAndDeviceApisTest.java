@@ -98,4 +98,14 @@ class AppAndDeviceApisTest {
     d.scroll(10, 110);
     assertThat(js("return getApp().seen")).isEqualTo(List.of(10, "bottom"));
   }
+
+  @Test
+  void tappingATabSwitchesToItThenCallsOnTabItemTap() {
+    js("getApp().taps = []; getCurrentPages()[0].onTabItemTap = function (item) { getApp().taps.push(this.route + ' ' + JSON.stringify(item)) }");
+    PageHandle a = s.tapTab("pages/a/a");  // the tab that shows: tapped again
+    PageHandle b = s.tapTab("/pages/b/b");
+    assertThat(a.route()).isEqualTo("pages/a/a");
+    assertThat(b.route()).isEqualTo("pages/b/b");
+    assertThat(js("return getApp().taps")).isEqualTo(List.of("pages/a/a {\"index\":0,\"pagePath\":\"pages/a/a\",\"text\":\"A\"}"));
+  }
 }

@@ -65,7 +65,7 @@ final class Inbox implements Browsers.Handler {
         case "event" -> event(session, m);
         case "page.scroll" -> session.pageScrolledLater(m.path("page").asInt(), m.path("scrollTop").asDouble(), m.path("toBottom").asDouble());
         case "back" -> quietly(() -> session.callWx("navigateBack", Map.of("delta", 1)));
-        case "tab" -> quietly(() -> session.callWx("switchTab", Map.of("url", "/" + m.path("route").asText())));
+        case "tab" -> quietly(() -> session.tapTabLater(m.path("route").asText()));
         case "modal.answer" -> d.dialogs.answerModal(id, m.path("confirm").asBoolean(), m.path("content").asText(""));
         case "sheet.answer" -> d.dialogs.answerSheet(id, m.path("index").asInt(-1));
         case "permission.answer" -> d.permissions.answer(id, m.path("allow").asBoolean());
