@@ -36,6 +36,12 @@ Page({
       .then(() => this.setData({ deviceResult: 'microphone allowed' }))
       .catch(err => this.setData({ deviceResult: err.errMsg }))
   },
+  measure() {
+    // the layout comes from the screen showing the page: sizes are 0 when nothing paints it
+    wx.createSelectorQuery().select('#sunset').boundingClientRect().selectViewport().scrollOffset().exec(([rect, viewport]) => {
+      this.setData({ deviceResult: `sunset ${Math.round(rect.width)}x${Math.round(rect.height)} at ${Math.round(rect.left)},${Math.round(rect.top)}; page ${viewport.scrollHeight} tall` })
+    })
+  },
   title() {
     wx.setNavigationBarTitle({ title: 'Renamed' })
   },

@@ -111,6 +111,20 @@ describe('images', () => {
 })
 
 describe('device', () => {
+  test('a SelectorQuery gets its layout from the browser that paints the page', async () => {
+    const page = await home()
+    await page.locator('wx-button#measure').click()
+    const text = await page.locator('wx-text#device-result', { hasText: 'sunset' }).textContent()
+    const r = await page.locator('wx-image#sunset').evaluate(el => {
+      const b = el.getBoundingClientRect()
+      return { w: Math.round(b.width), h: Math.round(b.height), l: Math.round(b.left), t: Math.round(b.top) }
+    })
+    assert.equal(r.w, 150) // 300rpx on the 375 px wide phone
+    const [, box, tall] = text.match(/^(sunset .*); page (\d+) tall$/)
+    assert.equal(box, `sunset ${r.w}x${r.h} at ${r.l},${r.t}`)
+    assert.ok(Number(tall) > r.t + r.h, text) // the page's scroll height (before the answer's own line was added)
+  })
+
   test('a permission prompt is answered in the page', async () => {
     const page = await home()
     await page.locator('wx-button#authorize').click()

@@ -44,4 +44,14 @@ public interface Screen {
    * property ({@code value}, {@code checked}) → its effective value now.
    */
   default void controlsChanged(int pageId, Map<Integer, Map<String, JsonNode>> controls) {}
+
+  /**
+   * A SelectorQuery wants the layout of elements of page {@code pageId}: {@code request} is JSON {@code {nodes:
+   * [node ids], viewport: bool}}; the answer is JSON {@code {nodes: {id: box}, viewport: box}} (box: left, top,
+   * right, bottom, width, height, scrollLeft, scrollTop, scrollWidth, scrollHeight, in px). Null when this
+   * screen has no layout to offer (nothing shows the page).
+   */
+  default java.util.concurrent.CompletionStage<String> measure(int pageId, String request) {
+    return null;
+  }
 }

@@ -488,6 +488,31 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     return view.queryNodes(pageId, instance, selector);
   }
 
+  /** Asks the screens for layout (the first that has one answers); headless, or after 2 s, the answer is null. */
+  @Override
+  public void measure(int pageId, String request, java.util.function.Consumer<String> answer) {
+    java.util.concurrent.CompletableFuture<String> result = null;
+    for (Screen screen : screens) {
+      java.util.concurrent.CompletionStage<String> stage = screen.measure(pageId, request);
+      if (stage != null) {
+        result = stage.toCompletableFuture();
+        break;
+      }
+    }
+    if (result == null) {
+      loop.post(() -> answer.accept(null));
+      return;
+    }
+    loop.beginIo(); // the page waits for the answer: the session is not idle meanwhile
+    result.completeOnTimeout(null, 2, java.util.concurrent.TimeUnit.SECONDS).whenComplete((json, t) -> loop.post(() -> {
+      try {
+        answer.accept(t == null ? json : null);
+      } finally {
+        loop.endIo();
+      }
+    }));
+  }
+
   // ---- Router.Listener -------------------------------------------------------------------------
 
   @Override

@@ -51,6 +51,37 @@ final class Mirror implements Screen {
     this.project = project;
   }
 
+  private final Map<Integer, java.util.concurrent.CompletableFuture<String>> measuring = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicInteger measureIds = new java.util.concurrent.atomic.AtomicInteger();
+
+  /** A SelectorQuery's layout from the browser that paints the page (the first tab that answers); null without one. */
+  @Override
+  public java.util.concurrent.CompletionStage<String> measure(int pageId, String request) {
+    if (!browsers.connected()) {
+      return null;
+    }
+    int id = measureIds.incrementAndGet();
+    java.util.concurrent.CompletableFuture<String> answer = new java.util.concurrent.CompletableFuture<>();
+    measuring.put(id, answer);
+    answer.whenComplete((json, t) -> measuring.remove(id));
+    ObjectNode m = Messages.of("measure").put("id", id).put("page", pageId);
+    try {
+      m.set("request", Browsers.JSON.readTree(request));
+    } catch (java.io.IOException e) {
+      return null;
+    }
+    browsers.broadcast(m);
+    return answer;
+  }
+
+  /** A tab's answer to {@link #measure}. */
+  void measured(int id, JsonNode layout) {
+    java.util.concurrent.CompletableFuture<String> answer = measuring.get(id);
+    if (answer != null) {
+      answer.complete(layout.toString());
+    }
+  }
+
   Project project() {
     return project;
   }

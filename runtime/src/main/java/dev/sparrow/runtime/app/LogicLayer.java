@@ -51,6 +51,9 @@ public final class LogicLayer implements AutoCloseable {
 
     /** What a SelectorQuery learns about the matched elements (JSON); null for a malformed selector. */
     String queryNodes(int pageId, int instance, String selector);
+
+    /** The layout of elements, as JSON (see Screen#measure), or null without one; {@code answer} runs on the loop. */
+    void measure(int pageId, String request, java.util.function.Consumer<String> answer);
   }
 
   private static final Source BASE = load("sparrow-base.js");
@@ -248,6 +251,11 @@ public final class LogicLayer implements AutoCloseable {
     @HostAccess.Export
     public String queryNodes(int pageId, int instance, String selector) {
       return sink.queryNodes(pageId, instance, selector);
+    }
+
+    @HostAccess.Export
+    public void measure(int pageId, String request, Value callback) {
+      sink.measure(pageId, request, json -> callback.executeVoid(json));
     }
   }
 

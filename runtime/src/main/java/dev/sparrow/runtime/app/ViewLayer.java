@@ -174,6 +174,7 @@ public final class ViewLayer implements AutoCloseable {
         com.fasterxml.jackson.databind.node.ObjectNode n = out.addObject();
         com.fasterxml.jackson.databind.JsonNode id = e.attribute("id");
         n.put("id", id == null || id.isNull() ? "" : id.asText());
+        n.put("nodeId", e.id());
         n.set("dataset", e.dataset());
         n.put("tag", e.tag());
         n.set("attributes", JSON.valueToTree(e.attributes()));

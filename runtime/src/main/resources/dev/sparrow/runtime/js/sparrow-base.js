@@ -389,7 +389,8 @@
 
   // ---- SelectorQuery (wx.createSelectorQuery, this.createSelectorQuery) -----------------------------
   // Elements are found by the view's selector engine, in the page or in one component's template
-  // (.in(component)). Headless pages have no layout: sizes, positions and scroll offsets are 0 (docs/decisions.md).
+  // (.in(component)); their layout comes from the screen that shows the page (the simulator's browser).
+  // Headless there is none: sizes, positions and scroll offsets are 0 (docs/decisions.md).
   function SelectorQuery(pageId, instance) {
     Object.defineProperty(this, '__scope', { value: { page: pageId, instance: instance }, writable: true });
     Object.defineProperty(this, '__requests', { value: [] });
@@ -413,36 +414,54 @@
   NodesRef.prototype.fields = function (fields, cb) { return ask(this, fields || {}, cb); };
   NodesRef.prototype.node = function (cb) { return ask(this, { node: true }, cb); };
   NodesRef.prototype.context = function (cb) { return ask(this, { context: true }, cb); };
-  function describeNode(n, f, viewport) {
+  const NO_BOX = { left: 0, top: 0, right: 0, bottom: 0, width: 0, height: 0, scrollLeft: 0, scrollTop: 0, scrollWidth: 0, scrollHeight: 0 };
+  function describeNode(n, f, box) {
     const out = {};
     if (f.id) out.id = n ? n.id : '';
     if (f.dataset) out.dataset = n ? n.dataset : {};
-    if (f.rect) { out.left = 0; out.right = viewport ? viewport.width : 0; out.top = 0; out.bottom = viewport ? viewport.height : 0; }
-    if (f.size) { out.width = viewport ? viewport.width : 0; out.height = viewport ? viewport.height : 0; }
-    if (f.scrollOffset) { out.scrollLeft = 0; out.scrollTop = 0; out.scrollWidth = out.width || 0; out.scrollHeight = out.height || 0; }
+    if (f.rect) { out.left = box.left; out.right = box.right; out.top = box.top; out.bottom = box.bottom; }
+    if (f.size) { out.width = box.width; out.height = box.height; }
+    if (f.scrollOffset) { out.scrollLeft = box.scrollLeft; out.scrollTop = box.scrollTop; out.scrollWidth = box.scrollWidth; out.scrollHeight = box.scrollHeight; }
     if (Array.isArray(f.properties) && n) for (const k of f.properties) out[k] = n.attributes[k];
     if (Array.isArray(f.computedStyle)) for (const k of f.computedStyle) out[k] = '';
     if (f.node) out.node = null;
     if (f.context) out.context = null;
     return out;
   }
+  function windowBox() {
+    const w = wxObject.getWindowInfo();
+    return { left: 0, top: 0, right: w.windowWidth, bottom: w.windowHeight, width: w.windowWidth, height: w.windowHeight,
+      scrollLeft: 0, scrollTop: 0, scrollWidth: w.windowWidth, scrollHeight: w.windowHeight };
+  }
   SelectorQuery.prototype.exec = function (cb) {
     const scope = this.__scope;
     const requests = this.__requests.splice(0);
-    Promise.resolve().then(function () {
-      const results = requests.map(function (r) {
-        if (r.selector === null) {
-          const w = wxObject.getWindowInfo();
-          return describeNode(null, r.fields, { width: w.windowWidth, height: w.windowHeight });
-        }
-        const json = host.queryNodes(scope.page, scope.instance, r.selector);
-        if (json === null) throw new Error('SelectorQuery: bad selector "' + r.selector + '"');
-        const nodes = JSON.parse(json);
-        return r.all ? nodes.map(function (n) { return describeNode(n, r.fields); }) : nodes.length ? describeNode(nodes[0], r.fields) : null;
+    const found = requests.map(function (r) {
+      if (r.selector === null) return null;
+      const json = host.queryNodes(scope.page, scope.instance, r.selector);
+      if (json === null) throw new Error('SelectorQuery: bad selector "' + r.selector + '"');
+      return JSON.parse(json);
+    });
+    function finish(layout) {
+      const boxes = layout && layout.nodes || {};
+      const results = requests.map(function (r, i) {
+        if (r.selector === null) return describeNode(null, r.fields, layout && layout.viewport || windowBox());
+        const box = function (n) { return boxes[n.nodeId] || NO_BOX; };
+        return r.all ? found[i].map(function (n) { return describeNode(n, r.fields, box(n)); })
+          : found[i].length ? describeNode(found[i][0], r.fields, box(found[i][0])) : null;
       });
       requests.forEach(function (r, i) { if (r.cb) guard(r.cb, undefined, [results[i]], 'SelectorQuery'); });
       if (typeof cb === 'function') guard(cb, undefined, [results], 'SelectorQuery.exec');
-    }).catch(function (e) { reportError(e, 'SelectorQuery.exec'); });
+    }
+    const needsLayout = requests.some(function (r) { return r.fields.rect || r.fields.size || r.fields.scrollOffset; });
+    if (!needsLayout) {
+      Promise.resolve().then(function () { finish(null); });
+    } else {
+      const ids = [];
+      found.forEach(function (nodes) { if (nodes) nodes.forEach(function (n) { ids.push(n.nodeId); }); });
+      const viewport = requests.some(function (r) { return r.selector === null; });
+      host.measure(scope.page, JSON.stringify({ nodes: ids, viewport: viewport }), function (json) { finish(json ? JSON.parse(json) : null); });
+    }
     return this;
   };
   function createSelectorQuery(pageId, instance) { return new SelectorQuery(pageId, instance); }

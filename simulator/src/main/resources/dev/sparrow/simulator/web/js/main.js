@@ -55,6 +55,26 @@ class Simulator {
     if (this.socket.readyState === WebSocket.OPEN) this.socket.send(text); else this.outbox.push(text)
   }
 
+  /** A SelectorQuery asks for the layout of nodes of a page: their boxes in the page's viewport, in px. */
+  measure(m) {
+    const frame = this.pages.get(m.page)
+    const layout = { nodes: {}, viewport: null }
+    if (frame) {
+      const box = (r, el) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height,
+        scrollLeft: el.scrollLeft, scrollTop: el.scrollTop, scrollWidth: el.scrollWidth, scrollHeight: el.scrollHeight })
+      for (const id of m.request.nodes || []) {
+        const el = frame.nodes.get(id)
+        if (el && el.getBoundingClientRect) layout.nodes[id] = box(el.getBoundingClientRect(), el)
+      }
+      if (m.request.viewport) {
+        const w = frame.doc.defaultView
+        const se = frame.doc.scrollingElement || frame.doc.documentElement
+        layout.viewport = box({ left: 0, top: 0, right: w.innerWidth, bottom: w.innerHeight, width: w.innerWidth, height: w.innerHeight }, se)
+      }
+    }
+    this.send({ t: 'measure.answer', id: m.id, layout })
+  }
+
   /** The page's document scrolled: onPageScroll / onReachBottom in the logic layer, at most once a frame. */
   pageScrolled(frame) {
     if (frame.scrollPending) return
@@ -86,6 +106,7 @@ class Simulator {
       case 'audio.open': case 'audio.play': case 'audio.pause': case 'audio.seek': case 'audio.rate': case 'audio.close':
         this.speaker.handle(m); break
       case 'mic.open': case 'mic.close': this.microphone.handle(m); break
+      case 'measure': this.measure(m); break
       case 'console': this.panels.console(m); break
       case 'traffic': this.panels.traffic(m); break
       default:
