@@ -32,6 +32,10 @@ public final class Main implements Runnable {
       description = "Images the album and camera offer to chooseImage/chooseMedia (first ones by name).")
   java.nio.file.Path album;
 
+  @CommandLine.Option(names = "--location", paramLabel = "LAT,LON", scope = CommandLine.ScopeType.INHERIT,
+      description = "Where wx.getLocation finds the phone, WGS-84 degrees (default: 39.9087,116.3975).")
+  String location;
+
   @CommandLine.Option(names = "--mic", paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,
       description = "A WAV file the microphone hears (default: silence).")
   java.nio.file.Path mic;
@@ -87,6 +91,14 @@ public final class Main implements Runnable {
     }
     if (mic != null) {
       o.microphone(mic);
+    }
+    if (location != null) {
+      String[] parts = location.split(",");
+      try {
+        o.location(Double.parseDouble(parts[0].trim()), Double.parseDouble(parts[1].trim()));
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("--location needs LAT,LON in degrees, got \"" + location + "\"");
+      }
     }
     if (permissions != null) {
       o.permissions(switch (permissions) {

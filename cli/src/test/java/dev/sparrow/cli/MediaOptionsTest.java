@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** {@code --album}, {@code --mic} and {@code --permissions} reach the session's media device. */
+/** {@code --album}, {@code --mic}, {@code --location} and {@code --permissions} reach the session's device. */
 class MediaOptionsTest {
   private static SessionOptions parse(String... args) {
     Main main = new Main();
@@ -28,6 +28,14 @@ class MediaOptionsTest {
     assertThat(o.microphoneWav()).isEqualTo(Path.of("/fixtures/voice.wav"));
     assertThat(o.permissionPolicy()).isEqualTo(HeadlessPermissions.Policy.ALLOW);
     assertThat(parse(CliTest.example("media-lab")).permissionPolicy()).isEqualTo(HeadlessPermissions.Policy.WAIT);
+  }
+
+  @Test
+  void locationIsLatitudeCommaLongitude() {
+    assertThat(parse(CliTest.example("media-lab"), "--location", "31.2304, 121.4737").startLocation()).hasValueSatisfying(
+        p -> assertThat(p).containsExactly(31.2304, 121.4737));
+    assertThatThrownBy(() -> parse(CliTest.example("media-lab"), "--location", "Shanghai"))
+        .hasMessageContaining("--location needs LAT,LON in degrees");
   }
 
   @Test

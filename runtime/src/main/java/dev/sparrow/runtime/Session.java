@@ -499,6 +499,11 @@ public final class Session implements AutoCloseable {
     return core.album;
   }
 
+  /** Where the phone is ({@code wx.getLocation}): move it from a test. */
+  public dev.sparrow.apis.device.HeadlessLocation location() {
+    return core.location;
+  }
+
   /** What the microphone hears (silence, a tone, a WAV file). */
   public dev.sparrow.apis.device.HeadlessMicrophone microphone() {
     return core.microphone;

@@ -33,6 +33,7 @@ import dev.sparrow.runtime.js.EventLoop;
 import dev.sparrow.runtime.js.ModuleSources;
 import dev.sparrow.runtime.project.Project;
 import dev.sparrow.runtime.wx.AppApis;
+import dev.sparrow.runtime.wx.LocationApis;
 import dev.sparrow.runtime.wx.DeviceApis;
 import dev.sparrow.runtime.wx.FileApis;
 import dev.sparrow.runtime.wx.FileSystemManagerApis;
@@ -83,6 +84,7 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
   final Network network;
   final DocumentViewer documentViewer;
   final HeadlessAlbum album;
+  final dev.sparrow.apis.device.HeadlessLocation location;
   final HeadlessMicrophone microphone;
   final HeadlessPermissions permissions;
   private final Path ownedDataRoot;
@@ -133,6 +135,8 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     options.trafficListeners().forEach(network::onTraffic);
     this.documentViewer = options.documentViewer() != null ? options.documentViewer() : new HeadlessDocumentViewer();
     Path dataRoot = appDataDir.getParent();
+    this.location = new dev.sparrow.apis.device.HeadlessLocation();
+    options.startLocation().ifPresent(fix -> location.moveTo(fix[0], fix[1]));
     this.album = new HeadlessAlbum(options.albumDir(),
         options.photoAlbumDir() != null ? options.photoAlbumDir() : dataRoot.resolve("photo-album"));
     this.microphone = new HeadlessMicrophone();
@@ -219,6 +223,9 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     registry.addAll(audioApis.specs());
     registry.addAll(background.specs());
     registry.addAll(new AuthApis(asked, internal).specs());
+    Object privateInfos = project.app().raw().get("requiredPrivateInfos");
+    boolean declared = privateInfos instanceof java.util.List<?> l && l.contains("getLocation");
+    registry.addAll(new LocationApis(new dev.sparrow.apis.location.Locations(location, asked), asked, declared, internal).specs());
   }
 
   private MediaLoop mediaLoop() {

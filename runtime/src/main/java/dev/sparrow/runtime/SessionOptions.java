@@ -46,6 +46,7 @@ public final class SessionOptions {
   private FileSandbox.Limits fileLimits = FileSandbox.Limits.DEFAULT;
   private DocumentViewer documentViewer;
   private Path albumDir;
+  private double[] startLocation;
   private Path photoAlbumDir;
   private Path microphoneWav;
   private double microphoneTone;
@@ -164,6 +165,12 @@ public final class SessionOptions {
    */
   public SessionOptions album(Path dir) {
     this.albumDir = dir;
+    return this;
+  }
+
+  /** Where the phone is at launch, WGS-84 degrees ({@code --location LAT,LON}); default Tiananmen Square. */
+  public SessionOptions location(double latitude, double longitude) {
+    this.startLocation = new double[] {latitude, longitude};
     return this;
   }
 
@@ -348,6 +355,10 @@ public final class SessionOptions {
 
   public Path albumDir() {
     return albumDir;
+  }
+
+  public java.util.Optional<double[]> startLocation() {
+    return java.util.Optional.ofNullable(startLocation).map(double[]::clone);
   }
 
   public Path photoAlbumDir() {
