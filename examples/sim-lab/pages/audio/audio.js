@@ -1,7 +1,15 @@
 const recorder = wx.getRecorderManager()
 
 Page({
-  data: { state: 'idle', position: 0, duration: 0, recording: '', file: '' },
+  data: { state: 'idle', position: 0, duration: 0, recording: '', file: '', pulls: 0, refreshing: false },
+  // pull-down refresh (enabled in audio.json): the dots stay until the page says it is done
+  onPullDownRefresh() {
+    this.setData({ pulls: this.data.pulls + 1, refreshing: true })
+  },
+  refreshed() {
+    wx.stopPullDownRefresh()
+    this.setData({ refreshing: false })
+  },
   onLoad() {
     const audio = wx.createInnerAudioContext()
     audio.src = '/tone.wav'

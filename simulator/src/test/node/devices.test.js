@@ -179,6 +179,29 @@ describe('audio', () => {
   })
 })
 
+describe('pull-down refresh', () => {
+  test('pulling the page down calls onPullDownRefresh; the dots stay until stopPullDownRefresh', async () => {
+    const page = await home()
+    await page.locator('wx-navigator#to-audio').click()
+    const audio = await tab.top('pages/audio/audio')
+    await audio.locator('wx-text#refresh', { hasText: 'pulled 0 times' }).waitFor()
+    const box = await tab.page.locator('#pages iframe[data-route="pages/audio/audio"]').boundingBox()
+    const x = box.x + box.width / 2
+    const y = box.y + box.height - 40 // below the page's content: nothing to tap there
+    await tab.page.mouse.move(x, y)
+    await tab.page.mouse.down()
+    for (let i = 1; i <= 10; i++) await tab.page.mouse.move(x, y + 20 * i)
+    await tab.page.mouse.up()
+    await audio.locator('wx-text#refresh', { hasText: 'pulled 1 times, refreshing' }).waitFor()
+    await audio.locator('.wx-pull-down[style*="height: 50px"]').waitFor({ state: 'attached' })
+    await audio.locator('wx-button#refreshed').click()
+    await audio.locator('wx-text#refresh', { hasText: /^pulled 1 times$/ }).waitFor()
+    await audio.locator('.wx-pull-down[style*="height: 0px"]').waitFor({ state: 'attached' })
+    await tab.page.click('#back')
+    await home()
+  })
+})
+
 describe('page scroll', () => {
   test('scrolling to the end of the 1,000 rows calls onReachBottom once per arrival', async () => {
     const page = await home()

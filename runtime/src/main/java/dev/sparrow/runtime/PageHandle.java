@@ -68,9 +68,14 @@ public final class PageHandle {
     session.pageScrolled(id, scrollTop, toBottom);
   }
 
-  /** The user pulled the page down: {@code onPullDownRefresh}. */
+  /** The user pulled the page down: {@code onPullDownRefresh}, the loading dots until {@code wx.stopPullDownRefresh}. */
   public void pullDownRefresh() {
     session.pullDownRefresh(id);
+  }
+
+  /** Whether the page shows the pull-down refresh dots (pulled or startPullDownRefresh, not yet stopped). */
+  public boolean isRefreshing() {
+    return session.isRefreshing(id);
   }
 
   /**

@@ -45,6 +45,9 @@ public interface Screen {
    */
   default void controlsChanged(int pageId, Map<Integer, Map<String, JsonNode>> controls) {}
 
+  /** The page's pull-down refresh started (the loading dots show) or stopped ({@code wx.stopPullDownRefresh}). */
+  default void pullDownRefreshChanged(int pageId, boolean refreshing) {}
+
   /**
    * A SelectorQuery wants the layout of elements of page {@code pageId}: {@code request} is JSON {@code {nodes:
    * [node ids], viewport: bool}}; the answer is JSON {@code {nodes: {id: box}, viewport: box}} (box: left, top,

@@ -689,13 +689,20 @@ public final class Session implements AutoCloseable {
     });
   }
 
-  /** The user pulled page {@code id} down: its {@code onPullDownRefresh}. */
+  /** The user pulled page {@code id} down: the loading dots show, then its {@code onPullDownRefresh}. */
   public void pullDownRefresh(int id) {
-    onLoop(() -> {
-      core.router.pullDownRefresh(id);
-      return null;
-    });
+    pullDownRefreshLater(id);
     awaitIdle();
+  }
+
+  /** {@link #pullDownRefresh} without waiting (front-ends reporting a person's pull). */
+  public void pullDownRefreshLater(int id) {
+    core.loop.post(() -> core.pullDownRefresh(id));
+  }
+
+  /** Whether page {@code id} shows the pull-down refresh dots (a pull or startPullDownRefresh, until stopPullDownRefresh). */
+  public boolean isRefreshing(int id) {
+    return core.refreshingPages.contains(id);
   }
 
   Object pageCall(int id, String method, List<Object> args) {

@@ -177,7 +177,17 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     storage = KeyValueStorage.open(appDataDir.resolve("storage"), KeyValueStorage.Limits.WECHAT);
     registry = new ApiRegistry(BuiltinComponents.NAMES);
     bridge = new WxBridge(registry, loop, env(), t -> error(ScriptError.of("internal error in a wx API: " + t, stackOf(t), "wx")));
-    registry.addAll(new UiApis(interaction, this::navigationBar, () -> loop.post(() -> router.pullDownRefresh())).specs());
+    registry.addAll(new UiApis(interaction, this::navigationBar, new UiApis.PullDownRefresh() {
+      @Override
+      public void start() {
+        loop.post(() -> router.current().ifPresent(p -> pullDownRefresh(p.id())));
+      }
+
+      @Override
+      public void stop() {
+        router.current().ifPresent(p -> refreshing(p.id(), false));
+      }
+    }).specs());
     registry.addAll(new AppApis(bridge, project.appId(), () -> launched, () -> entered).specs());
     registry.addAll(new DeviceApis().specs());
     registry.addAll(new StorageApis(storage).specs());
@@ -284,6 +294,21 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     Map<String, Object> launchOptions = launchOptions(path, options.launchQuery());
     launched = entered = launchOptions;
     router.launch(path, options.launchQuery(), launchOptions);
+  }
+
+  /** Pages whose pull-down refresh shows its loading dots (from a pull or startPullDownRefresh until stopPullDownRefresh). */
+  final java.util.Set<Integer> refreshingPages = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /** Page {@code pageId} is pulled down (the user, startPullDownRefresh): the dots show, then its onPullDownRefresh. */
+  void pullDownRefresh(int pageId) {
+    refreshing(pageId, true);
+    router.pullDownRefresh(pageId);
+  }
+
+  void refreshing(int pageId, boolean on) {
+    if (on ? refreshingPages.add(pageId) : refreshingPages.remove(pageId)) {
+      screens.forEach(s -> s.pullDownRefreshChanged(pageId, on));
+    }
   }
 
   /** The app comes back to the foreground with {@code options} (App.onShow, getEnterOptionsSync). */
@@ -538,6 +563,7 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
   @Override
   public void pageUnloaded(PageInstance page) {
     navigationBars.remove(page.id());
+    refreshingPages.remove(page.id());
     view.close(page.id());
   }
 

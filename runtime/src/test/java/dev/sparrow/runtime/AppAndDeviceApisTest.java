@@ -70,11 +70,14 @@ class AppAndDeviceApisTest {
   }
 
   @Test
-  void startPullDownRefreshRunsThePagesHook() {
-    js("getCurrentPages()[0].onPullDownRefresh = function () { getApp().pulled = this.route; wx.stopPullDownRefresh() }");
+  void startPullDownRefreshRunsThePagesHookAndTheDotsShowUntilStopped() {
+    js("getCurrentPages()[0].onPullDownRefresh = function () { getApp().pulled = this.route }");
     assertThat(js("return wx.startPullDownRefresh()")).isEqualTo(Map.of("errMsg", "startPullDownRefresh:ok"));
     s.awaitIdle();
     assertThat(js("return getApp().pulled")).isEqualTo("pages/a/a");
+    assertThat(s.currentPage().isRefreshing()).isTrue();
+    assertThat(js("return wx.stopPullDownRefresh()")).isEqualTo(Map.of("errMsg", "stopPullDownRefresh:ok"));
+    assertThat(s.currentPage().isRefreshing()).isFalse();
     assertThat(s.errors()).isEmpty();
   }
 

@@ -64,6 +64,7 @@ final class Inbox implements Browsers.Handler {
       switch (m.path("t").asText()) {
         case "event" -> event(session, m);
         case "measure.answer" -> simulator.mirror().measured(id, m.path("layout"));
+        case "page.pull" -> session.pullDownRefreshLater(m.path("page").asInt());
         case "page.scroll" -> session.pageScrolledLater(m.path("page").asInt(), m.path("scrollTop").asDouble(), m.path("toBottom").asDouble());
         case "back" -> quietly(() -> session.callWx("navigateBack", Map.of("delta", 1)));
         case "tab" -> quietly(() -> session.tapTabLater(m.path("route").asText()));

@@ -74,6 +74,11 @@ final class Mirror implements Screen {
     return answer;
   }
 
+  @Override
+  public void pullDownRefreshChanged(int pageId, boolean refreshing) {
+    browsers.broadcast(Messages.of("page.refreshing").put("page", pageId).put("on", refreshing));
+  }
+
   /** A tab's answer to {@link #measure}. */
   void measured(int id, JsonNode layout) {
     java.util.concurrent.CompletableFuture<String> answer = measuring.get(id);

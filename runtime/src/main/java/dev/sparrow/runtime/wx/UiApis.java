@@ -35,10 +35,16 @@ public final class UiApis {
 
   private final Interaction interaction;
   private final NavigationBar navigationBar;
-  private final Runnable pullDownRefresh;
+  private final PullDownRefresh pullDownRefresh;
 
-  /** {@code pullDownRefresh} runs the current page's {@code onPullDownRefresh}. */
-  public UiApis(Interaction interaction, NavigationBar navigationBar, Runnable pullDownRefresh) {
+  /** The current page's pull-down refresh: {@code start} as if the user pulled (onPullDownRefresh), {@code stop} ends it. */
+  public interface PullDownRefresh {
+    void start();
+
+    void stop();
+  }
+
+  public UiApis(Interaction interaction, NavigationBar navigationBar, PullDownRefresh pullDownRefresh) {
     this.interaction = interaction;
     this.navigationBar = navigationBar;
     this.pullDownRefresh = pullDownRefresh;
@@ -93,9 +99,12 @@ public final class UiApis {
         ApiSpec.async("hideNavigationBarLoading").handle(c -> bar(c, Map.of("loading", false))),
         ApiSpec.async("startPullDownRefresh").handle(c -> {
           c.resolve();
-          pullDownRefresh.run();
+          pullDownRefresh.start();
         }),
-        ApiSpec.async("stopPullDownRefresh").handle(ApiCall::resolve),
+        ApiSpec.async("stopPullDownRefresh").handle(c -> {
+          pullDownRefresh.stop();
+          c.resolve();
+        }),
         ApiSpec.async("pageScrollTo").optional("scrollTop", NUMBER).optional("selector", STRING).optional("duration", NUMBER, 300)
             .optional("offsetTop", NUMBER).handle(ApiCall::resolve),
         ApiSpec.async("hideKeyboard").handle(ApiCall::resolve),

@@ -107,6 +107,7 @@ class Simulator {
         this.speaker.handle(m); break
       case 'mic.open': case 'mic.close': this.microphone.handle(m); break
       case 'measure': this.measure(m); break
+      case 'page.refreshing': this.pages.get(m.page)?.refreshing?.(m.on); break
       case 'console': this.panels.console(m); break
       case 'traffic': this.panels.traffic(m); break
       default:

@@ -2,6 +2,7 @@
 // kept up to date by patches applied by node id. Nothing is ever re-rendered wholesale.
 import { createElement, setAttribute, childrenChanged, setControl } from './components.js'
 import { bindGestures } from './gestures.js'
+import { bindPullDownRefresh } from './pull.js'
 
 let pagesCss = ''
 
@@ -40,6 +41,7 @@ export class PageFrame {
     this.nodes.set(tree.id, body)
     for (const child of tree.children || []) body.appendChild(this.build(child))
     bindGestures(this)
+    bindPullDownRefresh(this)
     this.doc.defaultView.addEventListener('scroll', () => this.sim.pageScrolled?.(this), { passive: true })
   }
 
