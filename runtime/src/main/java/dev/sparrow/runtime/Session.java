@@ -8,7 +8,6 @@ import dev.sparrow.apis.ui.Toast;
 import dev.sparrow.runtime.app.PageInstance;
 import dev.sparrow.runtime.project.Project;
 import dev.sparrow.runtime.project.ProjectLoader;
-import dev.sparrow.runtime.project.TabBar;
 import dev.sparrow.apis.files.FileSandbox;
 import dev.sparrow.apis.files.HeadlessDocumentViewer;
 import java.nio.file.Path;
@@ -159,18 +158,7 @@ public final class Session implements AutoCloseable {
   public void tapTabLater(String route) {
     String path = route.startsWith("/") ? route.substring(1) : route;
     callWx("switchTab", Map.of("url", "/" + path));
-    core.loop.post(() -> core.project.app().tabBar().ifPresent(bar -> {
-      int index = bar.indexOf(path);
-      Optional<PageInstance> top = core.router.current().filter(p -> p.route().equals(path));
-      if (index >= 0 && top.isPresent()) {
-        TabBar.Item item = bar.list().get(index);
-        Map<String, Object> tapped = new java.util.LinkedHashMap<>();
-        tapped.put("index", index);
-        tapped.put("pagePath", item.pagePath());
-        tapped.put("text", item.text());
-        core.logic.call(path + " onTabItemTap", core.logic.fn("callHook"), top.get().id(), "onTabItemTap", core.logic.values().toJs(tapped));
-      }
-    }));
+    core.loop.post(() -> core.router.tabItemTapped(path));
   }
 
   public PageHandle navigateBack(int delta) {

@@ -159,6 +159,22 @@ public final class Router {
     return enter(t.route(), t.query(), "navigateTo", events);
   }
 
+  /** The tab bar item of tab page {@code route} was tapped and that page shows: its {@code onTabItemTap({index, pagePath, text})}. */
+  public void tabItemTapped(String route) {
+    app.tabBar().ifPresent(bar -> {
+      int index = bar.indexOf(route);
+      Optional<PageInstance> top = current().filter(p -> p.route().equals(route));
+      if (index >= 0 && top.isPresent()) {
+        dev.sparrow.runtime.project.TabBar.Item item = bar.list().get(index);
+        Map<String, Object> tapped = new LinkedHashMap<>();
+        tapped.put("index", index);
+        tapped.put("pagePath", item.pagePath());
+        tapped.put("text", item.text());
+        logic.call(route + " onTabItemTap", logic.fn("callHook"), top.get().id(), "onTabItemTap", logic.values().toJs(tapped));
+      }
+    });
+  }
+
   /** {@code wx.startPullDownRefresh}: the current page's {@code onPullDownRefresh}, as if the user pulled. */
   public void pullDownRefresh() {
     current().ifPresent(p -> pullDownRefresh(p.id()));
