@@ -42,6 +42,10 @@ Page({
       this.setData({ deviceResult: `sunset ${Math.round(rect.width)}x${Math.round(rect.height)} at ${Math.round(rect.left)},${Math.round(rect.top)}; page ${viewport.scrollHeight} tall` })
     })
   },
+  badge() {
+    wx.setTabBarBadge({ index: 1, text: '12' })
+    wx.showTabBarRedDot({ index: 0 })
+  },
   title() {
     wx.setNavigationBarTitle({ title: 'Renamed' })
   },

@@ -125,6 +125,13 @@ describe('device', () => {
     assert.ok(Number(tall) > r.t + r.h, text) // the page's scroll height (before the answer's own line was added)
   })
 
+  test('setTabBarBadge and showTabBarRedDot paint on the tab bar', async () => {
+    const page = await home()
+    await page.locator('wx-button#badge').click()
+    await tab.page.locator('#tab-bar button[data-route="pages/controls/controls"] .tab-badge:not([hidden])', { hasText: '12' }).waitFor()
+    await tab.page.locator('#tab-bar button[data-route="pages/index/index"] .tab-badge.dot:not([hidden])').waitFor()
+  })
+
   test('a permission prompt is answered in the page', async () => {
     const page = await home()
     await page.locator('wx-button#authorize').click()

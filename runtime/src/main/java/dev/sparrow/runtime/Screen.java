@@ -45,6 +45,13 @@ public interface Screen {
    */
   default void controlsChanged(int pageId, Map<Integer, Map<String, JsonNode>> controls) {}
 
+  /**
+   * The tab bar changed ({@code setTabBarBadge}, {@code setTabBarItem}, {@code hideTabBar}…): {@code state} is the
+   * whole new state, {@code items} (pagePath, text, iconPath, selectedIconPath, badge, redDot), {@code style},
+   * {@code hidden}.
+   */
+  default void tabBarChanged(Map<String, Object> state) {}
+
   /** The page's pull-down refresh started (the loading dots show) or stopped ({@code wx.stopPullDownRefresh}). */
   default void pullDownRefreshChanged(int pageId, boolean refreshing) {}
 

@@ -487,6 +487,14 @@ public final class Session implements AutoCloseable {
     return core.album;
   }
 
+  /**
+   * The tab bar as the app has changed it ({@code setTabBarBadge}, {@code setTabBarItem}, {@code hideTabBar}…):
+   * {@code items} (pagePath, text, iconPath, selectedIconPath, badge, redDot), {@code style}, {@code hidden}.
+   */
+  public Map<String, Object> tabBar() {
+    return core.tabBar.state();
+  }
+
   /** Where the phone is ({@code wx.getLocation}): move it from a test. */
   public dev.sparrow.apis.device.HeadlessLocation location() {
     return core.location;

@@ -34,6 +34,7 @@ import dev.sparrow.runtime.js.ModuleSources;
 import dev.sparrow.runtime.project.Project;
 import dev.sparrow.runtime.wx.AppApis;
 import dev.sparrow.runtime.wx.LocationApis;
+import dev.sparrow.runtime.wx.TabBarApis;
 import dev.sparrow.runtime.wx.DeviceApis;
 import dev.sparrow.runtime.wx.FileApis;
 import dev.sparrow.runtime.wx.FileSystemManagerApis;
@@ -78,6 +79,7 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
   final Path appDataDir;
   final FileSandbox files;
   private OpenFiles openFiles;
+  TabBarApis tabBar;
   /** What App.onLaunch got and what the last App.onShow got (getLaunchOptionsSync, getEnterOptionsSync). */
   private volatile Map<String, Object> launched = Map.of();
   private volatile Map<String, Object> entered = Map.of();
@@ -190,6 +192,10 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     }).specs());
     registry.addAll(new AppApis(bridge, project.appId(), () -> launched, () -> entered).specs());
     registry.addAll(new DeviceApis().specs());
+    tabBar = new TabBarApis(project.app().tabBar(),
+        () -> router != null && router.current().map(p -> project.app().isTabPage(p.route())).orElse(false),
+        state -> screens.forEach(s -> s.tabBarChanged(state)));
+    registry.addAll(tabBar.specs());
     registry.addAll(new StorageApis(storage).specs());
     registry.addAll(new SystemApis(options.device(), this::chrome, () -> registry).specs());
     networkApis = new NetworkApis(network, bridge, files);

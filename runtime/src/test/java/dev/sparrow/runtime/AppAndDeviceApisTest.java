@@ -111,4 +111,24 @@ class AppAndDeviceApisTest {
     assertThat(b.route()).isEqualTo("pages/b/b");
     assertThat(js("return getApp().taps")).isEqualTo(List.of("pages/a/a {\"index\":0,\"pagePath\":\"pages/a/a\",\"text\":\"A\"}"));
   }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void tabBarBadgesDotsItemsAndStyleWorkOnlyOnTabPages() {
+    assertThat(js("return Promise.all([wx.setTabBarBadge({ index: 1, text: '3' }), wx.showTabBarRedDot({ index: 0 }),"
+        + " wx.setTabBarItem({ index: 0, text: 'Home' }), wx.setTabBarStyle({ color: '#333333' }), wx.hideTabBar()])"
+        + ".then(function (r) { return r.map(function (x) { return x.errMsg }) })"))
+        .isEqualTo(List.of("setTabBarBadge:ok", "showTabBarRedDot:ok", "setTabBarItem:ok", "setTabBarStyle:ok", "hideTabBar:ok"));
+    Map<String, Object> bar = s.tabBar();
+    List<Map<String, Object>> items = (List<Map<String, Object>>) bar.get("items");
+    assertThat(items.get(0)).containsEntry("text", "Home").containsEntry("redDot", true);
+    assertThat(items.get(1)).containsEntry("badge", "3").containsEntry("text", "B");
+    assertThat((Map<String, Object>) bar.get("style")).containsEntry("color", "#333333");
+    assertThat(bar.get("hidden")).isEqualTo(true);
+    assertThat(js("return wx.setTabBarBadge({ index: 5, text: '1' }).catch(function (e) { return e.errMsg })"))
+        .isEqualTo("setTabBarBadge:fail tabbar item not found");
+    s.navigateTo("/pages/c/c");
+    assertThat(js("return wx.removeTabBarBadge({ index: 1 }).catch(function (e) { return e.errMsg })"))
+        .isEqualTo("removeTabBarBadge:fail not TabBar page");
+  }
 }

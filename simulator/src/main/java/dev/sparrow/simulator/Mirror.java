@@ -49,6 +49,7 @@ final class Mirror implements Screen {
   @Override
   public void started(Project project, DeviceProfile device) {
     this.project = project;
+    this.tabBar = null; // a new session starts from app.json's tab bar
   }
 
   private final Map<Integer, java.util.concurrent.CompletableFuture<String>> measuring = new ConcurrentHashMap<>();
@@ -72,6 +73,17 @@ final class Mirror implements Screen {
     }
     browsers.broadcast(m);
     return answer;
+  }
+
+  /** The last tab bar change (badges, items, style, hidden), replayed to tabs that connect later. */
+  private volatile ObjectNode tabBar;
+
+  @Override
+  public void tabBarChanged(Map<String, Object> state) {
+    ObjectNode m = Messages.of("tabbar");
+    m.set("state", Messages.json(state));
+    tabBar = m;
+    browsers.broadcast(m);
   }
 
   @Override
@@ -276,6 +288,10 @@ final class Mirror implements Screen {
       stack.add(new PageRef(id, pages.route(id)));
     }
     out.add(route("snapshot", stack));
+    ObjectNode bar = tabBar;
+    if (bar != null) {
+      out.add(bar);
+    }
     for (var r : replays) {
       out.addAll(r.get());
     }

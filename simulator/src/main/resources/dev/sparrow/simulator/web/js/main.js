@@ -108,6 +108,7 @@ class Simulator {
       case 'mic.open': case 'mic.close': this.microphone.handle(m); break
       case 'measure': this.measure(m); break
       case 'page.refreshing': this.pages.get(m.page)?.refreshing?.(m.on); break
+      case 'tabbar': this.shell.tabBarChanged(m.state); break
       case 'console': this.panels.console(m); break
       case 'traffic': this.panels.traffic(m); break
       default:

@@ -68,10 +68,20 @@ export class Shell {
       const label = document.createElement('span')
       label.textContent = item.text || ''
       b.appendChild(label)
+      const badge = document.createElement('em')
+      badge.className = 'tab-badge'
+      badge.hidden = true
+      b.appendChild(badge)
       b.addEventListener('click', () => this.sim.send({ t: 'tab', route: item.pagePath }))
       this.tabBar.appendChild(b)
       return { b, item }
     })
+  }
+
+  /** The app changed its tab bar (setTabBarBadge, setTabBarItem, setTabBarStyle, hide/showTabBar): repaint with it. */
+  tabBarChanged(state) {
+    this.tabState = state
+    this.paintChrome()
   }
 
   /** Navigation bar, back button and tab bar for the page on top. */
@@ -90,18 +100,30 @@ export class Shell {
     this.nav.querySelector('.nav-loading').hidden = !bar.loading
     this.back.hidden = this.sim.stack.length < 2 || custom
     const tabRoute = this.tabs && this.tabs.list.some(i => i.pagePath === page.route) ? page.route : null
-    this.tabBar.hidden = !tabRoute
+    const state = this.tabState
+    this.tabBar.hidden = !tabRoute || !!(state && state.hidden)
     if (tabRoute) {
       const inset = this.sim.device.safeAreaBottomInset || 0
+      const style = Object.assign({}, this.tabs, state ? state.style : {})
       this.tabBar.style.paddingBottom = inset + 'px'
-      for (const { b, item } of this.tabButtons) {
+      this.tabBar.style.background = style.backgroundColor || '#f7f7f7'
+      this.tabBar.style.borderTopColor = style.borderStyle === 'white' ? '#fff' : 'rgba(0,0,0,.1)'
+      this.tabButtons.forEach(({ b, item }, i) => {
+        const now = Object.assign({}, item, state ? state.items[i] : {})
         const on = item.pagePath === tabRoute
         b.classList.toggle('selected', on)
-        b.style.color = on ? (this.tabs.selectedColor || '#07c160') : (this.tabs.color || '#000000')
+        b.style.color = on ? (style.selectedColor || '#07c160') : (style.color || '#000000')
+        b.querySelector('span').textContent = now.text || ''
         const img = b.querySelector('img')
-        const icon = on ? (item.selectedIconPath || item.iconPath) : item.iconPath
+        const icon = on ? (now.selectedIconPath || now.iconPath) : now.iconPath
         if (img && icon) img.src = this.sim.mediaUrl('/' + icon.replace(/^\//, ''), '')
-      }
+        // WeChat shows a badge of more than 4 characters as "..."
+        const badge = b.querySelector('.tab-badge')
+        const text = now.badge == null ? null : String(now.badge)
+        badge.hidden = text === null && !now.redDot
+        badge.classList.toggle('dot', text === null && !!now.redDot)
+        badge.textContent = text === null ? '' : text.length > 4 ? '...' : text
+      })
     }
     this.pagesElement.style.flexBasis = ''
   }
