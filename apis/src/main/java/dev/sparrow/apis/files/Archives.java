@@ -54,9 +54,7 @@ public final class Archives {
     Path zipFile = ops.sandbox().parse(zipPath).flatMap(l -> ops.sandbox().hostPath(l))
         .filter(p -> Files.isRegularFile(p, NOFOLLOW))
         .orElseThrow(() -> noSuchFile(zipPath, targetPath));
-    LocalPath target = ops.sandbox().parse(targetPath).filter(l -> l.area() == LocalPath.Area.USER)
-        .orElseThrow(() -> ApiFailure.of("permission denied, unzip " + zipPath + " -> " + targetPath, FileErrors.PERMISSION_DENIED));
-    Path dir = ops.sandbox().hostPath(target)
+    Path dir = ops.sandbox().parse(targetPath).filter(l -> l.area() == LocalPath.Area.USER).flatMap(ops.sandbox()::hostPath)
         .orElseThrow(() -> ApiFailure.of("permission denied, unzip " + zipPath + " -> " + targetPath, FileErrors.PERMISSION_DENIED));
     if (!Files.isDirectory(dir.getParent(), NOFOLLOW)) {
       throw noSuchFile(zipPath, targetPath);
@@ -141,7 +139,7 @@ public final class Archives {
         while ((n = in.read(buf)) > 0) {
           written[0] += n;
           quota.ensureRoom(written[0] - old, written[0]); // earlier entries are charged already
-          Trees.writeAll(ch, n == buf.length ? buf : java.util.Arrays.copyOf(buf, n));
+          Trees.writeAll(ch, buf, n);
         }
       });
     }
@@ -153,10 +151,7 @@ public final class Archives {
    * An entry that is missing or whose range is wrong fails alone, in its own result.
    */
   public Map<String, EntryResult> readEntries(String zipPath, List<EntryRequest> asked) throws IOException {
-    Path zipFile = ops.existing(zipPath);
-    if (Files.isDirectory(zipFile, NOFOLLOW)) {
-      throw FileErrors.illegalOperationOnDirectory(zipPath);
-    }
+    Path zipFile = ops.existingFile(zipPath);
     Map<String, EntryResult> out = new LinkedHashMap<>();
     try (ZipFile zip = new ZipFile(zipFile.toFile())) {
       List<EntryRequest> wanted = asked;
@@ -204,10 +199,7 @@ public final class Archives {
     if (!"br".equals(algorithm)) {
       throw FileErrors.invalidArgument();
     }
-    Path file = ops.existing(path);
-    if (Files.isDirectory(file, NOFOLLOW)) {
-      throw FileErrors.illegalOperationOnDirectory(path);
-    }
+    Path file = ops.existingFile(path);
     long limit = quota.maxFileBytes();
     try (InputStream in = new BrotliInputStream(Files.newInputStream(file))) {
       byte[] data = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));

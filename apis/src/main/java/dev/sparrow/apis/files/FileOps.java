@@ -105,10 +105,7 @@ public final class FileOps {
    * end). Out-of-range values fail with {@code Invalid argument} (1300022).
    */
   public byte[] readFile(String path, Long position, Long length) throws IOException {
-    Path file = existing(path);
-    if (Files.isDirectory(file, NOFOLLOW)) {
-      throw FileErrors.illegalOperationOnDirectory(path);
-    }
+    Path file = existingFile(path);
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = ch.size();
       long pos = position == null ? 0 : position;
@@ -187,10 +184,7 @@ public final class FileOps {
   /** {@code copyFile}: from any readable file to a user path. */
   public void copyFile(String srcPath, String destPath) throws IOException {
     quota.locked(() -> {
-      Path src = existing(srcPath);
-      if (Files.isDirectory(src, NOFOLLOW)) {
-        throw FileErrors.illegalOperationOnDirectory(srcPath);
-      }
+      Path src = existingFile(srcPath);
       Path dest = fileToWrite(destPath, false);
       if (dest.equals(src)) {
         return null;
@@ -336,6 +330,15 @@ public final class FileOps {
     return sandbox.parse(path).flatMap(this::existingHost).orElseThrow(() -> FileErrors.noSuchFile(path));
   }
 
+  /** An existing file (not a directory: {@code illegal operation on a directory, open ${path}}) behind a readable path. */
+  Path existingFile(String path) {
+    Path file = existing(path);
+    if (Files.isDirectory(file, NOFOLLOW)) {
+      throw FileErrors.illegalOperationOnDirectory(path);
+    }
+    return file;
+  }
+
   /** The host file of {@code local} if it exists; temp and saved files must be regular files (not links). */
   private Optional<Path> existingHost(LocalPath local) {
     boolean flat = local.area() == LocalPath.Area.TEMP || local.area() == LocalPath.Area.STORE;
@@ -356,7 +359,7 @@ public final class FileOps {
   }
 
   /** A user file to write: not a directory, in an existing directory; if {@code mustExist}, there. */
-  private Path fileToWrite(String path, boolean mustExist) throws IOException {
+  Path fileToWrite(String path, boolean mustExist) throws IOException {
     Path file = userTarget(path);
     if (Files.isDirectory(file, NOFOLLOW)) {
       throw FileErrors.illegalOperationOnDirectory(path);

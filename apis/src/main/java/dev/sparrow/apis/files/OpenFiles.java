@@ -109,10 +109,7 @@ public final class OpenFiles implements AutoCloseable {
     if (open.size() >= MAX_OPEN) {
       throw ApiFailure.of("excced max concurrent fd limit", FileErrors.FD_LIMIT);
     }
-    Path file = f.write ? writableFile(path, f) : ops.existing(path);
-    if (Files.isDirectory(file, NOFOLLOW)) {
-      throw FileErrors.illegalOperationOnDirectory(path);
-    }
+    Path file = f.write ? writableFile(path, f) : ops.existingFile(path);
     Set<StandardOpenOption> options = EnumSet.noneOf(StandardOpenOption.class);
     options.add(StandardOpenOption.READ);
     if (f.write) {
@@ -133,18 +130,11 @@ public final class OpenFiles implements AutoCloseable {
     return fd;
   }
 
+  /** A user file a writing flag may open: {@code r+} needs it there, the {@code x} flags need it absent. */
   private Path writableFile(String path, Flag f) throws IOException {
-    Path file = ops.userTarget(path);
-    if (Files.isDirectory(file, NOFOLLOW)) {
-      throw FileErrors.illegalOperationOnDirectory(path);
-    }
-    FileOps.checkParent(file, path);
-    boolean exists = Files.exists(file, NOFOLLOW);
-    if (exists && f.exclusive) {
+    Path file = ops.fileToWrite(path, !f.creates());
+    if (f.exclusive && Files.exists(file, NOFOLLOW)) {
       throw FileErrors.alreadyExists(path);
-    }
-    if (!exists && !f.creates()) {
-      throw FileErrors.noSuchFile(path);
     }
     return file;
   }
@@ -156,7 +146,7 @@ public final class OpenFiles implements AutoCloseable {
   public synchronized byte[] read(String fd, long length, Long position) throws IOException {
     Descriptor d = descriptor(fd);
     if (!d.readable) {
-      throw ApiFailure.of("permission denied", FileErrors.PERMISSION_DENIED);
+      throw notPermitted();
     }
     if (length < 0 || length > Integer.MAX_VALUE - 8 || position != null && position < 0) {
       throw FileErrors.invalidArgument();
@@ -182,7 +172,7 @@ public final class OpenFiles implements AutoCloseable {
   public synchronized int write(String fd, byte[] data, Long position) throws IOException {
     Descriptor d = descriptor(fd);
     if (!d.writable) {
-      throw ApiFailure.of("permission denied", FileErrors.PERMISSION_DENIED);
+      throw notPermitted();
     }
     if (position != null && position < 0) {
       throw FileErrors.invalidArgument();
@@ -214,7 +204,7 @@ public final class OpenFiles implements AutoCloseable {
   public synchronized void ftruncate(String fd, long length) throws IOException {
     Descriptor d = descriptor(fd);
     if (!d.writable) {
-      throw ApiFailure.of("permission denied", FileErrors.PERMISSION_DENIED);
+      throw notPermitted();
     }
     if (length < 0) {
       throw FileErrors.invalidArgument();
@@ -265,6 +255,11 @@ public final class OpenFiles implements AutoCloseable {
       throw badDescriptor();
     }
     return d;
+  }
+
+  /** A descriptor used for what its flag did not open it for (the readSync docs' text). */
+  private static ApiFailure notPermitted() {
+    return ApiFailure.of("permission denied", FileErrors.PERMISSION_DENIED);
   }
 
   private static ApiFailure badDescriptor() {

@@ -69,7 +69,12 @@ public final class Trees {
   }
 
   public static void writeAll(FileChannel ch, byte[] data) throws IOException {
-    ByteBuffer buf = ByteBuffer.wrap(data);
+    writeAll(ch, data, data.length);
+  }
+
+  /** Writes the first {@code length} bytes of {@code data}. */
+  public static void writeAll(FileChannel ch, byte[] data, int length) throws IOException {
+    ByteBuffer buf = ByteBuffer.wrap(data, 0, length);
     while (buf.hasRemaining()) {
       ch.write(buf);
     }
