@@ -2,6 +2,7 @@ package dev.sparrow.apis.network;
 
 import dev.sparrow.apis.ApiFailure;
 import dev.sparrow.apis.network.internal.Control;
+import dev.sparrow.apis.network.internal.NetErrors;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -46,6 +47,11 @@ public final class HttpTask<T> {
    */
   public void interrupt() {
     cancel("interrupted");
+  }
+
+  /** What a task started while the app is in the background fails with at once: {@code interrupted} and its errno. */
+  public static ApiFailure interruptedFailure() {
+    return NetErrors.cancelled("interrupted");
   }
 
   private void cancel(String reason) {

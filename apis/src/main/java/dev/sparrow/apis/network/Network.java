@@ -166,7 +166,7 @@ public final class Network implements AutoCloseable {
     task.onAbortWhileQueued(reason -> {
       if (dispatcher.cancelWaiting(job)) {
         live.remove(control);
-        finish(task, record, ApiFailure.of(reason));
+        finish(task, record, NetErrors.cancelled(reason));
       }
     });
     try {
@@ -201,7 +201,7 @@ public final class Network implements AutoCloseable {
       record.end(null);
       task.complete(result);
     } catch (ApiFailure f) {
-      finish(task, record, control.isCancelled() ? ApiFailure.of(control.cancelReason()) : f);
+      finish(task, record, control.isCancelled() ? NetErrors.cancelled(control.cancelReason()) : f);
     } catch (IOException | RuntimeException e) {
       finish(task, record, e instanceof RuntimeException && !control.isCancelled()
           ? ApiFailure.of("internal error: " + e, Errno.INTERNAL_ERROR) : NetErrors.failure(e, control));

@@ -3,7 +3,6 @@ package dev.sparrow.apis.network;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -82,5 +81,4 @@ public final class Request {
   static Map<String, Object> profile(HttpTask<?> task, long received) {
     return task.control().timing().profile(received);
   }
-
 }

@@ -40,9 +40,6 @@ public final class NetworkApis {
   private final WxBridge bridge;
   private final FileSandbox files;
 
-  /** Paired with {@code interrupted} by the spec (pairing unverified there). */
-  static final int INTERRUPTED_ERRNO = 600003;
-
   private final java.util.Set<Task> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private volatile boolean interrupted;
 
@@ -207,7 +204,7 @@ public final class NetworkApis {
     HttpTask<T> task;
     try {
       if (interrupted) {
-        throw ApiFailure.of("interrupted", INTERRUPTED_ERRNO);
+        throw HttpTask.interruptedFailure();
       }
       task = begin.apply(t);
     } catch (ApiFailure f) {
@@ -226,7 +223,7 @@ public final class NetworkApis {
         if (cause == null) {
           call.resolve(result.apply(r));
         } else {
-          call.reject(cause instanceof ApiFailure f ? withErrno(f) : ApiFailure.of("internal error", Errno.INTERNAL_ERROR));
+          call.reject(cause instanceof ApiFailure f ? f : ApiFailure.of("internal error", Errno.INTERNAL_ERROR));
         }
       } catch (RuntimeException bug) {
         // never leave the page waiting: a failure here would otherwise vanish inside the future
@@ -238,10 +235,6 @@ public final class NetworkApis {
         });
       }
     });
-  }
-
-  private static ApiFailure withErrno(ApiFailure f) {
-    return f.reason().equals("interrupted") && f.errno().isEmpty() ? ApiFailure.of("interrupted", INTERRUPTED_ERRNO) : f;
   }
 
   private Map<String, Object> requestResult(Request.Result r) {

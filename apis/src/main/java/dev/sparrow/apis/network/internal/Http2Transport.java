@@ -77,7 +77,7 @@ final class Http2Transport implements AutoCloseable {
     timing.requestEnd = timing.responseStart = Timing.now();
     timing.protocol = protocol;
     timing.sendBytesCount = req.bodyLength();
-    timing.port = req.url().getPort() >= 0 ? req.url().getPort() : "https".equals(req.url().getScheme()) ? 443 : 80;
+    timing.port = dialer.target(req.url()).port();
     return new WireResponse(resp.statusCode(), "", Headers.of(fields), protocol, req.url(), body);
   }
 

@@ -19,6 +19,8 @@ import javax.net.ssl.SSLHandshakeException;
 public final class NetErrors {
   public static final int NETWORK_ERRNO = 600001;
   public static final int MAX_REDIRECT_ERRNO = 600008;
+  /** Paired with {@code interrupted} (the app stayed in the background) by the spec (pairing unverified there). */
+  public static final int INTERRUPTED_ERRNO = 600003;
 
   private NetErrors() {}
 
@@ -27,16 +29,21 @@ public final class NetErrors {
       return f;
     }
     if (control != null && control.isCancelled()) {
-      return ApiFailure.of(control.cancelReason());
+      return cancelled(control.cancelReason());
     }
     if (t instanceof Control.Cancelled c) {
-      return ApiFailure.of(c.getMessage());
+      return cancelled(c.getMessage());
     }
     String error = error(t);
     return ApiFailure.of("net::" + error, error.equals("ERR_TOO_MANY_REDIRECTS") ? MAX_REDIRECT_ERRNO : NETWORK_ERRNO);
   }
 
   /** Chromium's name for the fault. */
+  /** The failure of a task cancelled with {@code reason} ({@code abort}, {@code timeout}, {@code interrupted}). */
+  public static ApiFailure cancelled(String reason) {
+    return "interrupted".equals(reason) ? ApiFailure.of(reason, INTERRUPTED_ERRNO) : ApiFailure.of(reason);
+  }
+
   static String error(Throwable t) {
     Throwable e = t;
     while (e != null) {

@@ -1,9 +1,9 @@
 package dev.sparrow.apis.network.internal;
 
 import java.net.InetAddress;
+import java.net.Socket;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.net.Socket;
 
 /**
  * When each phase of one network task happened, for WeChat's {@code res.profile}: epoch
