@@ -139,12 +139,7 @@ public final class Images {
 
   private Map<String, Object> chosenVideo(Path source) {
     TempImage t = toTemp(source, false);
-    Optional<VideoHeaders.VideoInfo> video;
-    try {
-      video = VideoHeaders.read(t.file());
-    } catch (IOException e) {
-      video = Optional.empty();
-    }
+    Optional<VideoHeaders.VideoInfo> video = videoHeader(t.file());
     if (video.isEmpty()) {
       return chosen(t, "video", 0, 0, 0, "");
     }
@@ -264,6 +259,14 @@ public final class Images {
     }
   }
 
+  private static Optional<VideoHeaders.VideoInfo> videoHeader(Path file) {
+    try {
+      return VideoHeaders.read(file);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
   // ---- compressImage ----------------------------------------------------------------------------
 
   /**
@@ -302,13 +305,7 @@ public final class Images {
 
   /** {@code wx.saveVideoToPhotosAlbum}: as {@link #saveImageToPhotosAlbum}, for an MP4/QuickTime video. */
   public CompletionStage<Void> saveVideoToPhotosAlbum(String filePath, Optional<Path> file) {
-    return saveToAlbum(filePath, file, f -> {
-      try {
-        return VideoHeaders.read(f).isPresent();
-      } catch (IOException e) {
-        return false;
-      }
-    }, "VID_");
+    return saveToAlbum(filePath, file, f -> videoHeader(f).isPresent(), "VID_");
   }
 
   private CompletionStage<Void> saveToAlbum(String filePath, Optional<Path> file, java.util.function.Predicate<Path> valid, String prefix) {

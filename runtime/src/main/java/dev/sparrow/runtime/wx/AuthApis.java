@@ -57,16 +57,12 @@ public final class AuthApis {
       c.resolve();
       return;
     }
-    boolean prompts = permissions.state(scope).isEmpty();
-    Stages.settle(c, permissions.request(scope).thenApply(granted -> {
+    Stages.settleAsking(c, permissions, scope, () -> permissions.request(scope).thenApply(granted -> {
       if (!granted) {
         throw ApiFailure.of("auth deny");
       }
       return granted;
     }), g -> Map.of(), internal);
-    if (prompts && !c.isSettled()) {
-      c.awaitUser();
-    }
   }
 
   private Map<String, Object> settings(boolean withSubscriptions) {

@@ -95,9 +95,7 @@ public final class ImageApis {
             .optional("compressedHeight", NUMBER, 0)
             .returns("tempFilePath")
             .handle(c -> {
-              String src = c.string("src");
-              Optional<Path> file = MediaFetch.isNetworkUrl(src) ? Optional.empty() : files.resolve(packagePath(src));
-              Stages.settle(c, images.compressImage(file, (int) c.longValue("quality"), (int) c.longValue("compressedWidth"),
+              Stages.settle(c, images.compressImage(localFile(c.string("src")), (int) c.longValue("quality"), (int) c.longValue("compressedWidth"),
                   (int) c.longValue("compressedHeight")), p -> Map.of("tempFilePath", p), internal);
             }));
   }
@@ -133,12 +131,12 @@ public final class ImageApis {
 
   private void saveToAlbum(ApiCall c, java.util.function.BiFunction<String, Optional<Path>, java.util.concurrent.CompletionStage<Void>> save) {
     String path = c.string("filePath");
-    boolean prompts = permissions.state(Images.WRITE_PHOTOS_ALBUM).isEmpty();
-    Optional<Path> file = MediaFetch.isNetworkUrl(path) ? Optional.empty() : files.resolve(packagePath(path));
-    Stages.settle(c, save.apply(path, file), v -> Map.of(), internal);
-    if (prompts && !c.isSettled()) {
-      c.awaitUser();
-    }
+    Stages.settleAsking(c, permissions, Images.WRITE_PHOTOS_ALBUM, () -> save.apply(path, localFile(path)), v -> Map.of(), internal);
+  }
+
+  /** The host file behind a local or package path (relative ones from the current page); empty for network URLs. */
+  private Optional<Path> localFile(String src) {
+    return MediaFetch.isNetworkUrl(src) ? Optional.empty() : files.resolve(packagePath(src));
   }
 
   /** A package path relative to the current page ({@code ../x.png}, {@code img/x.png}) made absolute. */

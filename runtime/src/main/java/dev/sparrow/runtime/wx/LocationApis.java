@@ -36,12 +36,7 @@ public final class LocationApis {
             .optional("isHighAccuracy", BOOLEAN, false)
             .optional("highAccuracyExpireTime", NUMBER)
             .returns("latitude", "longitude", "speed", "accuracy", "altitude", "verticalAccuracy", "horizontalAccuracy")
-            .handle(c -> {
-              boolean prompts = declared && permissions.state(Locations.SCOPE).isEmpty();
-              Stages.settle(c, locations.getLocation(c.string("type"), declared), r -> r, internal);
-              if (prompts && !c.isSettled()) {
-                c.awaitUser(); // the prompt waits for the user, not for the machine
-              }
-            }));
+            .handle(c -> Stages.settleAsking(c, permissions, Locations.SCOPE, () -> locations.getLocation(c.string("type"), declared),
+                r -> r, internal)));
   }
 }

@@ -2,6 +2,7 @@ package dev.sparrow.runtime.wx;
 
 import dev.sparrow.apis.ApiFailure;
 import dev.sparrow.apis.Errno;
+import dev.sparrow.apis.device.Permissions;
 import dev.sparrow.runtime.bridge.ApiCall;
 import dev.sparrow.runtime.bridge.ApiSpec;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** Helpers of the media families: settling a call from a {@link CompletionStage}, void instance methods. */
 final class Stages {
@@ -52,5 +54,18 @@ final class Stages {
         call.reject(ApiFailure.of("internal error", Errno.INTERNAL_ERROR));
       }
     });
+  }
+
+  /**
+   * {@link #settle} for a call that may ask the person for {@code scope}: while a prompt for a scope
+   * never decided is open, the call waits for the user, not for the machine ({@link ApiCall#awaitUser}).
+   */
+  static <T> void settleAsking(ApiCall call, Permissions permissions, String scope, Supplier<CompletionStage<T>> stage,
+      Function<T, Map<String, Object>> result, Consumer<Throwable> internal) {
+    boolean prompts = permissions.state(scope).isEmpty();
+    settle(call, stage.get(), result, internal);
+    if (prompts && !call.isSettled()) {
+      call.awaitUser();
+    }
   }
 }
