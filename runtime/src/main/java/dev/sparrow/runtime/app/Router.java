@@ -170,19 +170,14 @@ public final class Router {
         tapped.put("index", index);
         tapped.put("pagePath", item.pagePath());
         tapped.put("text", item.text());
-        logic.call(route + " onTabItemTap", logic.fn("callHook"), top.get().id(), "onTabItemTap", logic.values().toJs(tapped));
+        hook(top.get(), "onTabItemTap", logic.values().toJs(tapped));
       }
     });
   }
 
-  /** {@code wx.startPullDownRefresh}: the current page's {@code onPullDownRefresh}, as if the user pulled. */
-  public void pullDownRefresh() {
-    current().ifPresent(p -> pullDownRefresh(p.id()));
-  }
-
   /** The user pulled page {@code pageId} down: its {@code onPullDownRefresh}. */
   public void pullDownRefresh(int pageId) {
-    page(pageId).ifPresent(p -> logic.call(p.route() + " onPullDownRefresh", logic.fn("callHook"), p.id(), "onPullDownRefresh"));
+    page(pageId).ifPresent(p -> hook(p, "onPullDownRefresh"));
   }
 
   /**
@@ -192,11 +187,10 @@ public final class Router {
    */
   public void pageScrolled(int pageId, double scrollTop, double toBottom, double reachBottomDistance) {
     page(pageId).ifPresent(p -> {
-      logic.call(p.route() + " onPageScroll", logic.fn("callHook"), p.id(), "onPageScroll",
-          logic.values().toJs(Map.of("scrollTop", scrollTop)));
+      hook(p, "onPageScroll", logic.values().toJs(Map.of("scrollTop", scrollTop)));
       boolean near = toBottom <= reachBottomDistance;
       if (near && !p.nearBottom()) {
-        logic.call(p.route() + " onReachBottom", logic.fn("callHook"), p.id(), "onReachBottom");
+        hook(p, "onReachBottom");
       }
       p.nearBottom(near);
     });
@@ -318,7 +312,7 @@ public final class Router {
     }
     Value data = logic.call(route + " create", logic.fn("createPage"), page.id(), route, logic.values().toJs(query));
     listener.pageCreated(page, data == null || !data.isString() ? "{}" : data.asString());
-    logic.call(route + " onLoad", logic.fn("callHook"), page.id(), "onLoad", logic.values().toJs(query));
+    hook(page, "onLoad", logic.values().toJs(query));
     return page;
   }
 
@@ -338,14 +332,14 @@ public final class Router {
   private void show(PageInstance page) {
     page.state(PageInstance.State.SHOWN);
     if (appVisible) {
-      logic.call(page.route() + " onShow", logic.fn("callHook"), page.id(), "onShow");
+      hook(page, "onShow");
     }
   }
 
   private void hide(PageInstance page) {
     if (page.state() == PageInstance.State.SHOWN) {
       page.state(PageInstance.State.HIDDEN);
-      logic.call(page.route() + " onHide", logic.fn("callHook"), page.id(), "onHide");
+      hook(page, "onHide");
     }
   }
 
@@ -356,7 +350,7 @@ public final class Router {
     page.state(PageInstance.State.UNLOADED);
     tabPages.remove(page.route(), page);
     syncStack();
-    logic.call(page.route() + " onUnload", logic.fn("callHook"), page.id(), "onUnload");
+    hook(page, "onUnload");
     logic.call(page.route() + " destroy", logic.fn("destroyPage"), page.id());
     byId.remove(page.id());
     listener.pageUnloaded(page);
@@ -376,7 +370,7 @@ public final class Router {
     for (PageInstance page : due) {
       if (page.state() != PageInstance.State.UNLOADED && !page.isReady()) {
         page.ready();
-        logic.call(page.route() + " onReady", logic.fn("callHook"), page.id(), "onReady");
+        hook(page, "onReady");
         listener.pageReady(page);
       }
     }
@@ -388,5 +382,15 @@ public final class Router {
 
   private void changed(String openType) {
     listener.routeChanged(openType, current());
+  }
+
+  /** Runs page hook {@code name} (onLoad, onShow, onReachBottom…) if the page defines it; errors are reported as the page's. */
+  private void hook(PageInstance page, String name) {
+    logic.call(page.route() + " " + name, logic.fn("callHook"), page.id(), name);
+  }
+
+  /** {@link #hook(PageInstance, String)} with its argument (already a JS value). */
+  private void hook(PageInstance page, String name, Object arg) {
+    logic.call(page.route() + " " + name, logic.fn("callHook"), page.id(), name, arg);
   }
 }

@@ -324,22 +324,24 @@ public final class FileSystemManagerApis {
 
   /** Like {@link #both}, but {@code nameSync} takes one object with the same members as the async form. */
   private static void objectForms(List<ApiSpec> out, String name, String resultKey, Consumer<ApiSpec.Builder> params, Method method) {
-    out.add(async(name, resultKey, b -> {
-      params.accept(b);
-      return b;
-    }, method));
-    ApiSpec.Builder sync = ApiSpec.sync(name + "Sync").on(TYPE).objectArgument();
-    params.accept(sync);
-    out.add(sync.handleSync(c -> io(() -> method.run(c), firstPath(c))));
+    forms(out, name, resultKey, params, method, true);
   }
 
   /** Declares {@code name} (async, result under {@code resultKey}) and {@code nameSync} (returns the value). */
   private static void both(List<ApiSpec> out, String name, String resultKey, Consumer<ApiSpec.Builder> params, Method method) {
+    forms(out, name, resultKey, params, method, false);
+  }
+
+  private static void forms(List<ApiSpec> out, String name, String resultKey, Consumer<ApiSpec.Builder> params, Method method,
+      boolean objectArgument) {
     out.add(async(name, resultKey, b -> {
       params.accept(b);
       return b;
     }, method));
     ApiSpec.Builder sync = ApiSpec.sync(name + "Sync").on(TYPE);
+    if (objectArgument) {
+      sync.objectArgument();
+    }
     params.accept(sync);
     out.add(sync.handleSync(c -> io(() -> method.run(c), firstPath(c))));
   }
