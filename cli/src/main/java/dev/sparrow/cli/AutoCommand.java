@@ -3,16 +3,16 @@ package dev.sparrow.cli;
 import dev.sparrow.automation.AutomationServer;
 import dev.sparrow.runtime.SessionOptions;
 import dev.sparrow.runtime.project.ProjectException;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code sparrow auto --project DIR --auto-port PORT}: what {@code automator.launch({cliPath})}
- * runs. Launches the project and serves DevTools' automation protocol on {@code
+ * {@code sparrow auto --project DIR --auto-port PORT} (or {@code sparrow auto DIR}): what {@code
+ * automator.launch({cliPath})} runs. Launches the project and serves DevTools' automation protocol on {@code
  * ws://127.0.0.1:PORT} until a client sends {@code Tool.close}. Accepts the DevTools CLI's other
  * arguments and ignores them.
  */
@@ -22,10 +22,9 @@ final class AutoCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @ParentCommand Main main;
 
-  @Option(names = "--project", required = true, paramLabel = "DIR", description = "The mini program folder.")
-  Path project;
+  @Mixin ProjectOptions project = new ProjectOptions();
 
-  @Option(names = "--auto-port", paramLabel = "PORT", description = "Port of the automation WebSocket (default 9420).")
+  @Option(names = "--auto-port", paramLabel = "PORT", description = "Port of the automation WebSocket (default 9420; 0 picks a free one).")
   int port = 9420;
 
   @Option(names = "--auto-account", hidden = true, description = "Ignored (DevTools: the WeChat account to log in with).")
@@ -46,18 +45,18 @@ final class AutoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Terminal t = new Terminal(spec.commandLine().getOut(), spec.commandLine().getErr());
-    SessionOptions options = main.sessionOptions(project).onError(t::error);
+    SessionOptions options = project.toSessionOptions(main).onError(t::error);
     AutomationServer server;
     try {
-      server = AutomationServer.start(options, port);
+      server = main.resources.hold(AutomationServer.start(options, port));
     } catch (ProjectException e) {
       e.problems().forEach(t::problem);
       return 1;
+    } catch (Exception e) {
+      throw Ports.explain(e, "the automation server", port, "--auto-port");
     }
-    try (server) {
-      t.info("automation: " + server.endpoint() + " (" + server.session().appId() + ")");
-      server.awaitClosed();
-    }
+    t.info("automation: " + server.endpoint() + " (" + server.session().appId() + ")");
+    server.awaitClosed(); // until a client sends Tool.close, or Ctrl-C / SIGTERM
     return 0;
   }
 }

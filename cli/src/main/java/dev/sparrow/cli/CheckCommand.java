@@ -42,42 +42,49 @@ final class CheckCommand implements Callable<Integer> {
     SessionOptions options = project.toSessionOptions(main).dialogs(HeadlessDialogs.Policy.CONFIRM);
     Session session;
     try {
-      session = Sparrow.launch(options);
+      session = main.resources.hold(Sparrow.launch(options));
     } catch (ProjectException e) {
       e.problems().forEach(t::problem);
-      t.fail(e.problems().size() + " problem" + (e.problems().size() == 1 ? "" : "s") + " in " + project.project);
+      t.fail(e.problems().size() + " problem" + (e.problems().size() == 1 ? "" : "s") + " in " + project.project());
       return 1;
     }
     Set<String> problems = new LinkedHashSet<>();
-    try (session) {
-      settle(session, "launch", problems);
-      List<String> pages = session.project().app().pages();
-      for (String route : pages) {
-        try {
-          session.reLaunch("/" + route);
-        } catch (WxCallException e) {
-          problems.add(route + ": " + e.errMsg());
-        }
-        settle(session, route, problems);
-        problems.addAll(session.styleProblems(route));
+    settle(session, "launch", problems);
+    List<String> pages = session.project().app().pages();
+    for (String route : pages) {
+      try {
+        session.reLaunch("/" + route);
+      } catch (WxCallException e) {
+        problems.add(route + ": " + e.errMsg());
       }
-      for (ScriptError e : session.errors()) {
-        problems.add(e.toString());
-      }
-      for (String file : scripts(session.project().files().root())) {
-        ScriptError syntax = syntaxOf(session, file);
-        if (syntax != null) {
-          problems.add(syntax.toString());
-        }
-      }
-      problems.forEach(t::line);
-      if (problems.isEmpty()) {
-        t.ok(session.appId() + ": app and " + pages.size() + " page" + (pages.size() == 1 ? "" : "s") + " load without errors");
-        return 0;
-      }
-      t.fail(problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + " in " + project.project);
-      return 1;
+      settle(session, route, problems);
     }
+    problems.addAll(styleProblems(session));
+    for (ScriptError e : session.errors()) {
+      problems.add(e.toString());
+    }
+    for (String file : scripts(session.project().files().root())) {
+      ScriptError syntax = syntaxOf(session, file);
+      if (syntax != null) {
+        problems.add(syntax.toString());
+      }
+    }
+    problems.forEach(t::line);
+    if (problems.isEmpty()) {
+      t.ok(session.appId() + ": app and " + pages.size() + " page" + (pages.size() == 1 ? "" : "s") + " load without errors");
+      return 0;
+    }
+    t.fail(problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + " in " + project.project());
+    return 1;
+  }
+
+  /** The WXSS problems of every page (app.wxss once), as {@code file:line: WXSS: message}. */
+  static Set<String> styleProblems(Session session) {
+    Set<String> problems = new LinkedHashSet<>();
+    for (String route : session.project().app().pages()) {
+      problems.addAll(session.styleProblems(route));
+    }
+    return problems;
   }
 
   private static void settle(Session session, String where, Set<String> problems) {

@@ -4,13 +4,11 @@ import dev.sparrow.demo.Demo;
 import dev.sparrow.demo.DemoBackend;
 import dev.sparrow.demo.DemoSite;
 import dev.sparrow.runtime.SessionOptions;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.sparrow.runtime.ScratchDir;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,23 +41,22 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Terminal t = new Terminal(spec.commandLine().getOut(), spec.commandLine().getErr());
     Path dir = project != null ? project : Demo.project();
-    // headless, chooseImage would be cancelled without an album; in the simulator the browser picks files
-    Path album = frontend.isHeadless() && main.album == null ? Files.createTempDirectory("sparrow-demo-album-") : null;
-    try (DemoBackend backend = DemoBackend.open(backendPort)) {
-      serveMeanwhile(backend, t); // Jetty starts on the other core while the session launches
-      t.info("demo backend: " + backend.address() + " serves "
-          + Arrays.stream(DemoSite.values()).map(DemoSite::origin).collect(Collectors.joining(", ")));
-      SessionOptions options = Demo.configure(main.sessionOptions(dir), backend).onConsole(t::console).onError(t::error);
-      if (album != null) {
-        options.album(Demo.writeAlbum(album));
-        deleteOnExit(album); // Ctrl-C ends the JVM while this thread may still be waiting
-      }
-      return frontend.show(t, options);
-    } finally {
-      if (album != null) {
-        delete(album);
-      }
+    Resources resources = main.resources;
+    DemoBackend backend;
+    try {
+      backend = resources.hold(DemoBackend.open(backendPort));
+    } catch (RuntimeException e) {
+      throw Ports.explain(e, "the demo backend", backendPort, "--backend-port");
     }
+    serveMeanwhile(backend, t); // Jetty starts on the other core while the session launches
+    t.info("demo backend: " + backend.address() + " serves "
+        + Arrays.stream(DemoSite.values()).map(DemoSite::origin).collect(Collectors.joining(", ")));
+    SessionOptions options = Demo.configure(main.sessionOptions(dir), backend).onConsole(t::console).onError(t::error);
+    if (frontend.isHeadless() && main.album == null) {
+      // headless, chooseImage would be cancelled without an album; in the simulator the browser picks files
+      options.album(Demo.writeAlbum(resources.hold(ScratchDir.create("demo-album")).path()));
+    }
+    return frontend.show(t, options, resources);
   }
 
   private static void serveMeanwhile(DemoBackend backend, Terminal t) {
@@ -72,20 +69,5 @@ final class DemoCommand implements Callable<Integer> {
     }, "sparrow-demo-backend-start");
     serving.setDaemon(true);
     serving.start();
-  }
-
-  private static void deleteOnExit(Path dir) throws IOException {
-    dir.toFile().deleteOnExit();
-    try (Stream<Path> files = Files.list(dir)) {
-      files.forEach(p -> p.toFile().deleteOnExit());
-    }
-  }
-
-  private static void delete(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // a temp folder left behind is harmless
-    }
   }
 }

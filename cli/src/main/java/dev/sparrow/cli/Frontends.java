@@ -6,7 +6,6 @@ import dev.sparrow.runtime.Sparrow;
 import dev.sparrow.runtime.project.ProjectException;
 import dev.sparrow.simulator.Simulator;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Option;
 
 /**
@@ -34,56 +33,55 @@ final class Frontends {
     return headless || exitWhenIdle;
   }
 
-  /** Shows the mini program as the options say; returns the command's exit code. */
-  int show(Terminal t, SessionOptions options) throws Exception {
+  /** Shows the mini program as the options say until it is stopped; returns the command's exit code. */
+  int show(Terminal t, SessionOptions options, Resources resources) throws Exception {
     if (logNetwork) {
       options.onTraffic(e -> t.info("network: " + e));
     }
-    return isHeadless() ? headless(t, options, exitWhenIdle) : simulator(t, options, port, noOpen);
+    return isHeadless() ? headless(t, options, resources) : simulator(t, options, resources);
   }
 
-  /** Runs headless, streaming console and errors; with {@code exitWhenIdle} returns once launched (1 if it had errors). */
-  static int headless(Terminal t, SessionOptions options, boolean exitWhenIdle) throws InterruptedException {
+  /**
+   * Runs headless, streaming console and errors and printing the WXSS problems {@code check} prints;
+   * with {@code --exit-when-idle} returns once launched (1 if it had errors).
+   */
+  private int headless(Terminal t, SessionOptions options, Resources resources) throws InterruptedException {
     Session session;
     try {
-      session = Sparrow.launch(options);
+      session = resources.hold(Sparrow.launch(options));
     } catch (ProjectException e) {
       e.problems().forEach(t::problem);
       return 1;
     }
-    try (session) {
-      session.awaitIdle(Duration.ofMinutes(1));
-      t.info("running " + session.appId() + " at " + session.currentPageIfAny().map(Object::toString).orElse("(no page)")
-          + (exitWhenIdle ? "" : " — Ctrl-C to stop"));
-      if (exitWhenIdle) {
-        return session.errors().isEmpty() ? 0 : 1;
-      }
-      CountDownLatch stop = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-      stop.await();
-      return 0;
+    session.awaitIdle(Duration.ofMinutes(1));
+    t.info("running " + session.appId() + " at " + session.currentPageIfAny().map(Object::toString).orElse("(no page)")
+        + (exitWhenIdle ? "" : " — Ctrl-C to stop"));
+    CheckCommand.styleProblems(session).forEach(t::line);
+    if (exitWhenIdle) {
+      return session.errors().isEmpty() ? 0 : 1;
     }
+    resources.awaitClosed(); // until Ctrl-C or SIGTERM
+    return 0;
   }
 
   /** Serves the simulator on 127.0.0.1:{@code port}, prints its URL (and opens a browser unless {@code noOpen}) until stopped. */
-  static int simulator(Terminal t, SessionOptions options, int port, boolean noOpen) throws Exception {
+  private int simulator(Terminal t, SessionOptions options, Resources resources) throws Exception {
     Simulator simulator;
     try {
-      simulator = Simulator.start(options, Simulator.Config.DEFAULT.port(port).onListening(url -> {
+      simulator = resources.hold(Simulator.start(options, Simulator.Config.DEFAULT.port(port).onListening(url -> {
         t.print("simulator: " + url);
         if (!noOpen) {
           Browser.open(url, t);
         }
-      }));
+      })));
     } catch (ProjectException e) {
       e.problems().forEach(t::problem);
       return 1;
+    } catch (Exception e) {
+      throw Ports.explain(e, "the simulator", port, "--port");
     }
-    try (simulator) {
-      Runtime.getRuntime().addShutdownHook(new Thread(simulator::close));
-      t.info("running " + simulator.session().appId() + " — Ctrl-C to stop");
-      simulator.awaitClosed();
-      return 0;
-    }
+    t.info("running " + simulator.session().appId() + " — Ctrl-C to stop");
+    simulator.awaitClosed();
+    return 0;
   }
 }

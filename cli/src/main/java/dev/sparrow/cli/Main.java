@@ -1,5 +1,6 @@
 package dev.sparrow.cli;
 
+import dev.sparrow.runtime.ScratchDir;
 import dev.sparrow.runtime.Sparrow;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -14,6 +15,13 @@ import picocli.CommandLine.Command;
     subcommands = {RunCommand.class, DemoCommand.class, CheckCommand.class, AutoCommand.class, WarmupCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
+  /** The exit codes every command uses ({@code --help} lists them). */
+  static final java.util.Map<String, String> EXIT_CODES = exitCodes();
+  private static final java.util.Set<String> LAUNCHING = java.util.Set.of("run", "demo", "check", "auto", "warmup");
+
+  /** What the running command holds; closed when it returns or when the process is stopped. */
+  final Resources resources;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   /**
@@ -21,7 +29,8 @@ public final class Main implements Runnable {
    * args} before {@code auto}); they apply to whichever subcommand follows, on either side of it.
    */
   @CommandLine.Option(names = "--data-dir", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
-      description = "Where storage and files persist, per appid (default: ~/.sparrow/data; 'temp' for a throw-away folder).")
+      description = "Where storage and files persist, per appid (default: ~/.sparrow/data; 'temp' for a throw-away folder in the"
+          + " system temp directory, removed when Sparrow stops).")
   String dataDir;
 
   @CommandLine.Option(names = "--device", paramLabel = "NAME", scope = CommandLine.ScopeType.INHERIT,
@@ -56,6 +65,10 @@ public final class Main implements Runnable {
   @CommandLine.Option(names = "--url-check", arity = "1", paramLabel = "true|false", scope = CommandLine.ScopeType.INHERIT,
       description = "Verify domains, https/wss and ports (default: project.config.json setting.urlCheck).")
   Boolean urlCheck;
+
+  Main(Resources resources) {
+    this.resources = resources;
+  }
 
   /** Session options for {@code project} from the shared options. */
   dev.sparrow.runtime.SessionOptions sessionOptions(java.nio.file.Path project) {
@@ -114,11 +127,13 @@ public final class Main implements Runnable {
   public static void main(String[] args) {
     if (java.util.Arrays.stream(args).anyMatch(LAUNCHING::contains)) {
       Sparrow.warmUp(); // the engine builds on the other core while the command parses and starts its servers
+      ScratchDir.sweep(ScratchDir.systemTemp()); // what a process stopped by kill -9 left
     }
-    System.exit(execute(args));
+    // Ctrl-C and SIGTERM run this hook, then the JVM ends with 130 or 143 as shells expect
+    Resources resources = new Resources();
+    Runtime.getRuntime().addShutdownHook(new Thread(resources::close, "sparrow-stop"));
+    System.exit(execute(resources, new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
   }
-
-  private static final java.util.Set<String> LAUNCHING = java.util.Set.of("run", "demo", "check", "auto", "warmup");
 
   /** Runs the command line and returns the exit code. */
   public static int execute(String... args) {
@@ -127,15 +142,37 @@ public final class Main implements Runnable {
 
   /** Runs the command line with its output going to {@code out} and {@code err} (tests call this). */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
-    return new CommandLine(new Main())
-        .setOut(out)
-        .setErr(err)
-        .setCaseInsensitiveEnumValuesAllowed(true)
-        .setExecutionExceptionHandler((e, cmd, parsed) -> {
-          cmd.getErr().println("sparrow: " + e.getMessage());
-          return 2;
-        })
-        .execute(args);
+    return execute(new Resources(), out, err, args);
+  }
+
+  private static int execute(Resources resources, PrintWriter out, PrintWriter err, String... args) {
+    try (resources) {
+      CommandLine line = new CommandLine(new Main(resources))
+          .setOut(out)
+          .setErr(err)
+          .setCaseInsensitiveEnumValuesAllowed(true)
+          .setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("sparrow: " + e.getMessage());
+            return 2;
+          });
+      listExitCodes(line);
+      return line.execute(args);
+    }
+  }
+
+  private static void listExitCodes(CommandLine line) {
+    line.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(EXIT_CODES);
+    line.getSubcommands().values().forEach(Main::listExitCodes);
+  }
+
+  private static java.util.Map<String, String> exitCodes() {
+    java.util.Map<String, String> codes = new java.util.LinkedHashMap<>();
+    codes.put("0", "done: check found nothing; run, demo or auto stopped by --exit-when-idle or Tool.close");
+    codes.put("1", "the mini program has problems: check found some, the project cannot load, or --exit-when-idle saw errors");
+    codes.put("2", "Sparrow could not start: a wrong option or argument, or a port in use");
+    codes.put("130", "stopped by Ctrl-C (SIGINT)");
+    codes.put("143", "stopped by SIGTERM");
+    return java.util.Collections.unmodifiableMap(codes);
   }
 
   @Override
@@ -146,7 +183,11 @@ public final class Main implements Runnable {
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"sparrow " + Sparrow.version(), "JVM " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+      return new String[] {
+          "sparrow " + Sparrow.version(),
+          "base library " + Sparrow.baseLibraryVersion() + " (emulated)",
+          "JDK " + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vendor") + ")",
+          "JS engine " + Sparrow.jsEngine()};
     }
   }
 }

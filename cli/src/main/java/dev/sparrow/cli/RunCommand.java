@@ -7,7 +7,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code sparrow run PROJECT}: opens the mini program in the browser simulator (served on
+ * {@code sparrow run PROJECT} (or {@code --project DIR}): opens the mini program in the browser simulator (served on
  * 127.0.0.1; the URL is printed and a browser opened when there is one), or runs it headless with
  * {@code --headless}. Either way the console and errors stream to the terminal.
  */
@@ -24,6 +24,6 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Terminal t = new Terminal(spec.commandLine().getOut(), spec.commandLine().getErr());
     SessionOptions options = project.toSessionOptions(main).onConsole(t::console).onError(t::error);
-    return frontend.show(t, options);
+    return frontend.show(t, options, main.resources);
   }
 }

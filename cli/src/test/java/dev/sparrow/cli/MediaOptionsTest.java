@@ -12,7 +12,7 @@ import picocli.CommandLine;
 /** {@code --album}, {@code --mic}, {@code --location} and {@code --permissions} reach the session's device. */
 class MediaOptionsTest {
   private static SessionOptions parse(String... args) {
-    Main main = new Main();
+    Main main = new Main(new Resources());
     String[] all = new String[args.length + 1];
     all[0] = "run";
     System.arraycopy(args, 0, all, 1, args.length);

@@ -52,7 +52,7 @@ public final class Session implements AutoCloseable {
   static Session launch(SessionOptions options) {
     dev.sparrow.runtime.js.JsEngine.warmUp();
     Project project = ProjectLoader.load(options.projectDir());
-    SessionCore core = new SessionCore(options, project);
+    SessionCore core = SessionCore.create(options, project);
     try {
       core.start();
     } catch (RuntimeException e) {

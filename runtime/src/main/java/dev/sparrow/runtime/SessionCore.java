@@ -51,11 +51,8 @@ import dev.sparrow.runtime.wx.SystemApis;
 import dev.sparrow.runtime.wx.UiApis;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +86,8 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
   final dev.sparrow.apis.device.HeadlessLocation location;
   final HeadlessMicrophone microphone;
   final HeadlessPermissions permissions;
-  private final Path ownedDataRoot;
+  /** The throw-away data folder when the options name none (deleted on close). */
+  private final ScratchDir ownedDataRoot;
   final List<ConsoleMessage> console = new CopyOnWriteArrayList<>();
   final List<ScriptError> errors = new CopyOnWriteArrayList<>();
   private final Map<Integer, Map<String, Object>> navigationBars = new LinkedHashMap<>();
@@ -113,17 +111,30 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
   BackgroundAudio backgroundAudio;
   private Runnable unwatch = () -> {};
 
-  SessionCore(SessionOptions options, Project project) {
+  /** A session's parts for {@code project}; a throw-away data folder when the options name none, gone again if this fails. */
+  static SessionCore create(SessionOptions options, Project project) {
+    ScratchDir scratch;
+    try {
+      scratch = options.dataDir() == null ? ScratchDir.create("data") : null;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the session's data folder", e);
+    }
+    try {
+      return new SessionCore(options, project, scratch);
+    } catch (RuntimeException | Error e) {
+      if (scratch != null) {
+        scratch.close();
+      }
+      throw e;
+    }
+  }
+
+  private SessionCore(SessionOptions options, Project project, ScratchDir ownedDataRoot) {
     this.options = options;
     this.project = project;
+    this.ownedDataRoot = ownedDataRoot;
+    this.appDataDir = (ownedDataRoot != null ? ownedDataRoot.path() : options.dataDir()).resolve(project.appId());
     try {
-      if (options.dataDir() == null) {
-        this.ownedDataRoot = Files.createTempDirectory("sparrow-");
-        this.appDataDir = ownedDataRoot.resolve(project.appId());
-      } else {
-        this.ownedDataRoot = null;
-        this.appDataDir = options.dataDir().resolve(project.appId());
-      }
       Files.createDirectories(appDataDir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the session's data folder", e);
@@ -609,7 +620,7 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     }
     files.close();
     if (ownedDataRoot != null) {
-      deleteTree(ownedDataRoot);
+      ownedDataRoot.close();
     }
   }
 
@@ -622,26 +633,6 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     }
     if (backgroundAudio != null) {
       backgroundAudio.player().destroy();
-    }
-  }
-
-  private static void deleteTree(Path root) {
-    try {
-      Files.walkFileTree(root, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-          Files.deleteIfExists(file);
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-          Files.deleteIfExists(dir);
-          return FileVisitResult.CONTINUE;
-        }
-      });
-    } catch (IOException ignored) {
-      // best effort: a temp folder left behind is harmless
     }
   }
 

@@ -33,12 +33,26 @@ public final class Sparrow {
 
   /** Sparrow's version (from the build). */
   public static String version() {
+    return build("version");
+  }
+
+  /** The WeChat base library version Sparrow emulates ({@code SDKVersion} in getSystemInfo, unless the device says otherwise). */
+  public static String baseLibraryVersion() {
+    return dev.sparrow.apis.system.DeviceProfile.DEFAULT_SDK_VERSION;
+  }
+
+  /** The JavaScript engine the logic layer runs on, with its version (from the build). */
+  public static String jsEngine() {
+    return "GraalJS " + build("graalvm") + " (ECMAScript " + dev.sparrow.runtime.js.JsEngine.ECMASCRIPT_VERSION + ")";
+  }
+
+  private static String build(String key) {
     try (var in = Sparrow.class.getResourceAsStream("/dev/sparrow/runtime/version.properties")) {
       var p = new java.util.Properties();
       if (in != null) {
         p.load(in);
       }
-      return p.getProperty("version", "dev");
+      return p.getProperty(key, "dev");
     } catch (java.io.IOException e) {
       return "dev";
     }

@@ -3,8 +3,10 @@ package dev.sparrow.simulator;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.StatusCode;
 import org.eclipse.jetty.websocket.api.annotations.OnWebSocketClose;
 import org.eclipse.jetty.websocket.api.annotations.OnWebSocketError;
 import org.eclipse.jetty.websocket.api.annotations.OnWebSocketMessage;
@@ -19,6 +21,8 @@ import org.eclipse.jetty.websocket.api.annotations.WebSocket;
 public final class BrowserSocket {
   /** More than this many queued bytes means the tab stopped reading: it is dropped. */
   private static final long MAX_QUEUED_BYTES = 256L * 1024 * 1024;
+  /** The close reason a tab reads when the simulator stops (the page says so instead of "disconnected"). */
+  static final String STOPPED = "sparrow stopped";
 
   private final Browsers browsers;
   private final Deque<String> queue = new ArrayDeque<>();
@@ -125,5 +129,17 @@ public final class BrowserSocket {
     if (s != null) {
       s.close();
     }
+  }
+
+  /** Tells the tab the simulator stops (close code 1001, going away); completes once the close frame is out. */
+  CompletableFuture<Void> stopping() {
+    CompletableFuture<Void> told = new CompletableFuture<>();
+    Session s = socket;
+    if (s == null || !s.isOpen()) {
+      told.complete(null);
+    } else {
+      s.close(StatusCode.SHUTDOWN, STOPPED, Callback.from(() -> told.complete(null), told::completeExceptionally));
+    }
+    return told;
   }
 }

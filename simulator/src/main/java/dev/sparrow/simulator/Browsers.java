@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -127,8 +128,13 @@ public final class Browsers implements AutoCloseable {
 
   @Override
   public void close() {
-    for (BrowserSocket s : sockets) {
-      s.close();
+    CompletableFuture<?>[] told = sockets.stream().map(BrowserSocket::stopping).toArray(CompletableFuture[]::new);
+    try {
+      CompletableFuture.allOf(told).get(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      // a tab that does not take the close frame learns when the server stops
     }
     inbox.shutdownNow();
     try {

@@ -1,23 +1,30 @@
 package dev.sparrow.simulator;
 
+import dev.sparrow.runtime.ScratchDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Headless Chromium for screenshots of the phone screen: one process per shot with {@code
- * --screenshot}, a fresh profile, and the flags that keep it off the network. Finds the browser at
- * {@code $SPARROW_CHROMIUM}, {@code /usr/bin/chromium} or {@code chromium} on the PATH.
+ * --screenshot}, a fresh profile in a throw-away folder (its {@code TMPDIR} too), and the flags that
+ * keep it off the network. Finds the browser at {@code $SPARROW_CHROMIUM}, {@code /usr/bin/chromium}
+ * or {@code chromium} on the PATH. {@link #close()} ends the shots still running, with every process
+ * they started, and removes their folders.
  */
-public final class Chromium {
+public final class Chromium implements AutoCloseable {
   static final List<String> QUIET_FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
       "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars", "--mute-audio");
 
-  private Chromium() {}
+  /** The shots running now: each one's folder and browser process. */
+  private final Map<ScratchDir, Process> running = new ConcurrentHashMap<>();
+  private volatile boolean closed;
 
   /** The browser to use, if one is installed. */
   public static Optional<Path> find() {
@@ -47,58 +54,78 @@ public final class Chromium {
    * A PNG of {@code url} rendered in a {@code width}×{@code height} CSS-pixel window at {@code
    * scale} device pixels per CSS pixel.
    *
-   * @throws IOException with a plain message when Chromium is missing or fails
+   * @throws IOException with a plain message when Chromium is missing or fails, or this is closed
    */
-  public static byte[] screenshot(String url, int width, int height, double scale) throws IOException {
+  public byte[] screenshot(String url, int width, int height, double scale) throws IOException {
     Path browser = find().orElseThrow(() -> new IOException(
         "a screenshot needs Chromium, which is not installed (apt-get install chromium, or set SPARROW_CHROMIUM)"));
-    Path work = Files.createTempDirectory("sparrow-shot-");
-    try {
-      Path png = work.resolve("screen.png");
+    try (ScratchDir work = ScratchDir.create("shot")) {
+      Path png = work.path().resolve("screen.png");
+      Path log = work.path().resolve("chromium.log");
+      Path tmp = Files.createDirectory(work.path().resolve("tmp"));
       List<String> cmd = new ArrayList<>();
       cmd.add(browser.toString());
       cmd.addAll(QUIET_FLAGS);
-      cmd.add("--user-data-dir=" + work.resolve("profile"));
+      cmd.add("--user-data-dir=" + work.path().resolve("profile"));
       cmd.add("--window-size=" + width + "," + height);
       cmd.add("--force-device-scale-factor=" + scale);
       cmd.add("--virtual-time-budget=1000");
       cmd.add("--screenshot=" + png);
       cmd.add(url);
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(work.resolve("chromium.log").toFile()).start();
+      ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+      builder.environment().put("TMPDIR", tmp.toString());
+      Process p = start(work, builder);
       try {
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
-          p.destroyForcibly();
           throw new IOException("Chromium did not finish the screenshot within 60 s");
         }
       } catch (InterruptedException e) {
-        p.destroyForcibly();
         Thread.currentThread().interrupt();
         throw new IOException("interrupted while Chromium took the screenshot");
+      } finally {
+        end(p);
+        running.remove(work);
+      }
+      if (closed) {
+        throw new IOException("the simulator is closed");
       }
       if (!Files.isRegularFile(png) || Files.size(png) == 0) {
-        String log = Files.exists(work.resolve("chromium.log")) ? Files.readString(work.resolve("chromium.log")) : "";
-        throw new IOException("Chromium made no screenshot (exit " + p.exitValue() + "): " + log.lines().limit(5).toList());
+        String text = Files.exists(log) ? Files.readString(log) : "";
+        throw new IOException("Chromium made no screenshot (exit " + p.exitValue() + "): " + text.lines().limit(5).toList());
       }
       return Files.readAllBytes(png);
-    } finally {
-      deleteTree(work);
     }
   }
 
-  static void deleteTree(Path root) {
-    if (!Files.exists(root)) {
-      return;
+  private synchronized Process start(ScratchDir work, ProcessBuilder builder) throws IOException {
+    if (closed) {
+      throw new IOException("the simulator is closed");
     }
-    try (var walk = Files.walk(root)) {
-      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException ignored) {
-          // best effort
-        }
-      });
-    } catch (IOException ignored) {
-      // best effort
+    Process p = builder.start();
+    running.put(work, p);
+    return p;
+  }
+
+  /** Ends a shot's browser and everything it started (renderer, GPU and zygote processes). */
+  private static void end(Process p) {
+    p.descendants().forEach(ProcessHandle::destroyForcibly);
+    p.destroyForcibly();
+    try {
+      p.onExit().get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      // a process that will not die is the system's to reap
     }
+  }
+
+  /** Ends the running shots and removes their folders; later shots fail. */
+  @Override
+  public void close() {
+    synchronized (this) {
+      closed = true;
+    }
+    running.forEach((work, p) -> {
+      end(p);
+      work.close();
+    });
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparrow.apis.files.FileSandbox;
 import dev.sparrow.apis.files.LocalPath;
 import dev.sparrow.apis.system.DeviceProfile;
+import dev.sparrow.runtime.ScratchDir;
 import dev.sparrow.runtime.Session;
 import dev.sparrow.runtime.SessionOptions;
 import dev.sparrow.runtime.Sparrow;
@@ -70,7 +71,8 @@ public final class Simulator implements AutoCloseable {
   private final SimulatorDevices devices;
   private final Panels panels = new Panels();
   private final SimulatorServer server;
-  private final Path uploads;
+  private final ScratchDir uploads;
+  private final Chromium chromium = new Chromium();
   private final Map<String, Path> uploaded = new ConcurrentHashMap<>();
   private final AtomicInteger uploadIds = new AtomicInteger();
   private final Map<String, String> screens = new ConcurrentHashMap<>();
@@ -84,8 +86,8 @@ public final class Simulator implements AutoCloseable {
     this.options = options;
     this.mirror = new Mirror(browsers, options.device());
     this.devices = new SimulatorDevices(browsers);
-    this.uploads = Files.createTempDirectory("sparrow-simulator-");
-    this.media = new NetworkMedia(uploads.resolve("media"));
+    this.uploads = ScratchDir.create("simulator");
+    this.media = new NetworkMedia(uploads.path().resolve("media"));
     options.screen(mirror).devices(devices).onConsole(mirror::console).onError(mirror::error).onTraffic(mirror::traffic);
     mirror.replay(devices::replay);
     browsers.handler(new Inbox(this));
@@ -164,7 +166,7 @@ public final class Simulator implements AutoCloseable {
     screens.put(key, all.toString());
     try {
       DeviceProfile d = options.device();
-      return Chromium.screenshot(url() + "screen?key=" + key, d.screenWidth(), d.screenHeight(), d.pixelRatio());
+      return chromium.screenshot(url() + "screen?key=" + key, d.screenWidth(), d.screenHeight(), d.pixelRatio());
     } finally {
       screens.remove(key);
     }
@@ -175,19 +177,25 @@ public final class Simulator implements AutoCloseable {
     closed.await();
   }
 
+  /**
+   * Stops in order: the tabs are told (close code 1001), the server stops, the session closes (its
+   * sockets and tasks with it), running screenshots end, the upload folder goes. A second call
+   * waits for the first.
+   */
   @Override
-  public void close() {
+  public synchronized void close() {
     if (closing) {
       return;
     }
     closing = true;
-    server.close();
     browsers.close();
+    server.close();
     Session s = session;
     if (s != null) {
       s.close();
     }
-    Chromium.deleteTree(uploads);
+    chromium.close();
+    uploads.close();
     closed.countDown();
   }
 
@@ -300,7 +308,7 @@ public final class Simulator implements AutoCloseable {
     public String upload(InputStream body, String fileName) throws IOException {
       String id = "u" + uploadIds.incrementAndGet();
       String ext = extension(fileName);
-      Path target = uploads.resolve(id + (ext.isEmpty() ? "" : "." + ext));
+      Path target = uploads.path().resolve(id + (ext.isEmpty() ? "" : "." + ext));
       Files.copy(body, target, StandardCopyOption.REPLACE_EXISTING);
       uploaded.put(id, target);
       return id;

@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -37,11 +38,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SimulatorServerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static Simulator sim;
-  private static Path data;
+  @TempDir static Path data;
 
   @BeforeAll
   static void start() throws Exception {
-    data = Files.createTempDirectory("sim-test-");
     sim = Simulator.start(SessionOptions.of(Path.of("../examples/sim-lab")).dataDir(data).verifyDomains(false), Simulator.Config.DEFAULT);
     sim.session().awaitIdle();
   }
@@ -49,7 +49,6 @@ class SimulatorServerTest {
   @AfterAll
   static void stop() {
     sim.close();
-    Chromium.deleteTree(data);
   }
 
   // ---- who may talk to it ------------------------------------------------------------------------

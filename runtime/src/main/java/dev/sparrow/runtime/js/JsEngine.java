@@ -17,6 +17,9 @@ import org.graalvm.polyglot.io.IOAccess;
  * {@link HostAccess.Export} on objects Sparrow puts into a context are reachable.
  */
 public final class JsEngine {
+  /** The language level page code gets ({@code js.ecmascript-version}). */
+  public static final String ECMASCRIPT_VERSION = "2022";
+
   private static volatile Engine engine;
 
   private JsEngine() {}
@@ -67,7 +70,7 @@ public final class JsEngine {
         .allowEnvironmentAccess(EnvironmentAccess.NONE)
         .allowPolyglotAccess(PolyglotAccess.NONE)
         .allowExperimentalOptions(true)
-        .option("js.ecmascript-version", "2022")
+        .option("js.ecmascript-version", ECMASCRIPT_VERSION)
         .option("js.print", "false")
         .option("js.load", "false")
         .option("js.java-package-globals", "false")

@@ -36,8 +36,10 @@ class Simulator {
       const run = () => { if (Array.isArray(data)) data.forEach(m => this.handle(m)); else this.handle(data) }
       if (this.ready) queue = queue.then(() => { this.ready = null; run() }); else run()
     }
-    ws.onclose = () => {
-      this.shell.status('disconnected — reload to reconnect', 'lost')
+    ws.onclose = e => {
+      // 1001 'sparrow stopped': the simulator was stopped (Ctrl-C, SIGTERM), not lost
+      this.shell.status(e.code === 1001 && e.reason === 'sparrow stopped' ? 'Sparrow stopped — start it again, then reload'
+        : 'disconnected — reload to reconnect', 'lost')
       this.speaker.stopAll()
       this.microphone.stopAll()
     }
