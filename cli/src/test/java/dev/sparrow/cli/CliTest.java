@@ -2,6 +2,7 @@ package dev.sparrow.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sparrow.runtime.ScratchDir;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -9,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -102,6 +104,7 @@ class CliTest {
 
   @Test
   void autoAcceptsLauncherArgumentsOnEitherSideAndServesUntilToolClose() throws Exception {
+    List<Path> before = ScratchDir.held(ScratchDir.systemTemp());
     int port;
     try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       port = probe.getLocalPort();
@@ -133,14 +136,63 @@ class CliTest {
     ws.sendText("{\"id\":2,\"method\":\"Tool.close\",\"params\":{}}", true).get(30, TimeUnit.SECONDS);
     assertThat(replies.poll(30, TimeUnit.SECONDS)).isEqualTo("{\"id\":2,\"result\":{}}");
     assertThat(done.get(30, TimeUnit.SECONDS)).isZero();
+    assertThat(ScratchDir.held(ScratchDir.systemTemp())).isEqualTo(before); // Tool.close left no throw-away folder
   }
 
   @Test
-  void versionAndHelp() {
-    assertThat(run("--version").out()).startsWith("sparrow ");
+  void versionNamesTheBaseLibraryTheJdkAndTheJsEngine() {
+    assertThat(run("--version").out().lines().toList()).satisfiesExactly(
+        l -> assertThat(l).matches("sparrow \\S+"),
+        l -> assertThat(l).isEqualTo("base library " + dev.sparrow.apis.system.DeviceProfile.DEFAULT_SDK_VERSION + " (emulated)"),
+        l -> assertThat(l).startsWith("JDK " + Runtime.version()),
+        l -> assertThat(l).matches("JS engine GraalJS \\d+\\.\\d+\\.\\d+ \\(ECMAScript \\d{4}\\)"));
+  }
+
+  @Test
+  void helpListsTheCommandsAndTheExitCodes() {
     Result help = run("--help");
-    assertThat(help.out()).contains("run", "check");
-    assertThat(run("check", "--help").out()).contains("file:line: message");
+    assertThat(help.out()).contains("run", "check", "Exit codes:", "130   stopped by Ctrl-C (SIGINT)", "143   stopped by SIGTERM");
+    assertThat(run("check", "--help").out()).contains("file:line: message", "Exit codes:");
+    assertThat(run("auto", "--help").out()).contains("2     Sparrow could not start");
+  }
+
+  @Test
+  void runAndAutoTakeTheProjectAsArgumentOrOption() throws Exception {
+    List<Path> before = ScratchDir.held(ScratchDir.systemTemp());
+    assertThat(run("run", "--project", example("quickstart"), "--exit-when-idle", "--data-dir", "temp").err())
+        .contains("running wxsparrowquick01 at pages/index/index");
+    Result twice = run("auto", example("quickstart"), "--project", example("todo"));
+    assertThat(twice.code()).isEqualTo(2);
+    assertThat(twice.err()).contains("two projects given");
+    Result none = run("run", "--headless");
+    assertThat(none.code()).isEqualTo(2);
+    assertThat(none.err()).contains("which project? sparrow run PROJECT (or --project DIR)");
+    assertThat(ScratchDir.held(ScratchDir.systemTemp())).isEqualTo(before);
+  }
+
+  @Test
+  void aPortInUseSaysHowToPickAnotherAndLeavesNothing() throws Exception {
+    List<Path> before = ScratchDir.held(ScratchDir.systemTemp());
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      String port = String.valueOf(taken.getLocalPort());
+      Result simulator = run("run", example("quickstart"), "--no-open", "--port", port, "--data-dir", "temp");
+      assertThat(simulator.code()).isEqualTo(2);
+      assertThat(simulator.err()).isEqualTo("sparrow: cannot start the simulator on 127.0.0.1:" + port
+          + ": the port is in use; choose another with --port PORT, or --port 0 for a free one (it is printed)" + System.lineSeparator());
+      Result auto = run("auto", "--project", example("quickstart"), "--auto-port", port, "--data-dir", "temp");
+      assertThat(auto.code()).isEqualTo(2);
+      assertThat(auto.err()).contains("choose another with --auto-port PORT, or --auto-port 0 for a free one");
+    }
+    assertThat(ScratchDir.held(ScratchDir.systemTemp())).isEqualTo(before);
+  }
+
+  @Test
+  void runHeadlessPrintsStyleProblemsAsCheckDoes() {
+    Result check = run("check", example("broken/bad-wxss"));
+    Result headless = run("run", example("broken/bad-wxss"), "--exit-when-idle", "--data-dir", "temp");
+    String problem = "pages/index/index.wxss:4: WXSS: block is not closed";
+    assertThat(check.err()).contains(problem);
+    assertThat(headless.err()).contains(problem);
   }
 
   @Test

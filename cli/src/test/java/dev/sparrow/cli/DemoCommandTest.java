@@ -2,15 +2,20 @@ package dev.sparrow.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sparrow.runtime.ScratchDir;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** {@code sparrow demo}: the demo and its backend start offline, from any working directory. */
 class DemoCommandTest {
   @Test
-  void theDemoLaunchesHeadlessWithItsBackend() {
+  void theDemoLaunchesHeadlessWithItsBackendAndLeavesNothing() throws Exception {
+    List<Path> before = ScratchDir.held(ScratchDir.systemTemp());
     CliTest.Result r = CliTest.run("demo", "--headless", "--exit-when-idle", "--data-dir", "temp");
+    assertThat(ScratchDir.held(ScratchDir.systemTemp())).isEqualTo(before); // data and album folders gone
     assertThat(r.err()).containsPattern("demo backend: http://127\\.0\\.0\\.1:\\d+ serves https://www\\.baidu\\.com, https://v\\.juhe\\.cn,"
         + " https://api\\.example\\.com, https://cdn\\.example\\.com, wss://echo\\.websocket\\.org");
     assertThat(r.err()).contains("running wx7d2c9e4b1a5f3086 at pages/index/index");

@@ -11,6 +11,8 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.UserPrincipal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -96,6 +98,20 @@ public final class ScratchDir implements AutoCloseable {
     return removed;
   }
 
+  /** The marked folders in {@code parent} that this process made and has not closed (what it would leave if it died now). */
+  public static List<Path> held(Path parent) throws IOException {
+    List<Path> mine = new ArrayList<>();
+    try (DirectoryStream<Path> dirs = Files.newDirectoryStream(parent, PREFIX + "*")) {
+      for (Path dir : dirs) {
+        if (Owner.read(dir.resolve(MARK)).filter(Owner.CURRENT::equals).isPresent()) {
+          mine.add(dir);
+        }
+      }
+    }
+    mine.sort(null);
+    return mine;
+  }
+
   /** Marks {@code dir} as owned by {@code owner} (tests mark folders of processes they ended). */
   static void mark(Path dir, Owner owner) throws IOException {
     Files.writeString(dir.resolve(MARK), owner.pid() + " " + owner.startMillis() + "\n", StandardCharsets.US_ASCII,
@@ -136,7 +152,7 @@ public final class ScratchDir implements AutoCloseable {
 
         @Override
         public FileVisitResult postVisitDirectory(Path dir, IOException e) {
-          if (dir.equals(root)) {
+          if (dir.equals(root) && onlyTheMarkIn(root)) {
             deleteQuietly(mark);
           }
           deleteQuietly(dir);
@@ -145,6 +161,14 @@ public final class ScratchDir implements AutoCloseable {
       });
     } catch (IOException e) {
       // best effort: a marked folder left here is swept by a later start
+    }
+  }
+
+  private static boolean onlyTheMarkIn(Path root) {
+    try (DirectoryStream<Path> left = Files.newDirectoryStream(root, p -> !p.getFileName().toString().equals(MARK))) {
+      return !left.iterator().hasNext();
+    } catch (IOException e) {
+      return false;
     }
   }
 

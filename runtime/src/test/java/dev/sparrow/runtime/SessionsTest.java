@@ -6,7 +6,9 @@ import dev.sparrow.runtime.junit.MiniProgram;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Many sessions side by side in one JVM, each with its own data, clock and pages; the JUnit extension. */
@@ -47,6 +49,20 @@ class SessionsTest {
     kept.close();
     assertThat(data.resolve("wxsparrowquick01/storage")).isDirectory();
     assertThat(kept.isClosed()).isTrue();
+  }
+
+  @Test
+  @Timeout(value = 5, unit = TimeUnit.MINUTES) // ~25 s on an idle machine; CI runners are shared
+  void fiveHundredSessionsOpenedAndClosedLeaveNoFolderBehind() throws Exception {
+    Path temp = ScratchDir.systemTemp();
+    List<Path> before = ScratchDir.held(temp);
+    for (int i = 0; i < 500; i++) {
+      try (Session s = Sparrow.launch(SessionOptions.of(Examples.path("quickstart")).virtualClock())) {
+        s.awaitIdle();
+        assertThat(s.dataDir().getParent().getParent()).isEqualTo(temp);
+      }
+    }
+    assertThat(ScratchDir.held(temp)).isEqualTo(before);
   }
 
   @Test

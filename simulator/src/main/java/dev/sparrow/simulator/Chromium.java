@@ -108,12 +108,15 @@ public final class Chromium implements AutoCloseable {
 
   /** Ends a shot's browser and everything it started (renderer, GPU and zygote processes). */
   private static void end(Process p) {
-    p.descendants().forEach(ProcessHandle::destroyForcibly);
-    p.destroyForcibly();
-    try {
-      p.onExit().get(10, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      // a process that will not die is the system's to reap
+    List<ProcessHandle> all = new ArrayList<>(p.descendants().toList());
+    all.add(p.toHandle());
+    all.forEach(ProcessHandle::destroyForcibly);
+    for (ProcessHandle h : all) {
+      try {
+        h.onExit().get(10, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        // a process that will not die is the system's to reap
+      }
     }
   }
 

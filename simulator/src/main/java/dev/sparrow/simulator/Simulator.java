@@ -113,7 +113,12 @@ public final class Simulator implements AutoCloseable {
       throw e.getCause() instanceof Exception ex ? ex : e;
     } catch (Exception | Error e) {
       sim.launched.countDown();
-      launch.thenAccept(Session::close);
+      // the launch finishes and its session closes before this returns: a process that exits now leaves no folder
+      launch.handle((session, failure) -> session).thenAccept(session -> {
+        if (session != null) {
+          session.close();
+        }
+      }).join();
       sim.close();
       throw e;
     }
