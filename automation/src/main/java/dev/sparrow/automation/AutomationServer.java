@@ -198,6 +198,7 @@ public final class AutomationServer implements AutoCloseable {
     if (!closing.compareAndSet(false, true)) {
       return;
     }
+    connections.forEach(Connection::stopping);
     try {
       jetty.stop();
     } catch (Exception ignored) {

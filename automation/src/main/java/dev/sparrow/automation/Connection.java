@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.StatusCode;
 import org.eclipse.jetty.websocket.api.annotations.OnWebSocketClose;
+import org.eclipse.jetty.websocket.api.annotations.OnWebSocketError;
 import org.eclipse.jetty.websocket.api.annotations.OnWebSocketMessage;
 import org.eclipse.jetty.websocket.api.annotations.OnWebSocketOpen;
 import org.eclipse.jetty.websocket.api.annotations.WebSocket;
@@ -34,6 +36,25 @@ public final class Connection {
   @OnWebSocketClose
   public void onClose(int code, String reason) {
     server.closed(this);
+  }
+
+  @OnWebSocketError
+  public void onError(Throwable cause) {
+    server.closed(this); // the client went away mid-write (a killed test runner): nothing to report
+  }
+
+  /** Tells the client the server stops (close code 1001), waiting a moment for the frame to go out. */
+  void stopping() {
+    Session s = socket;
+    if (s != null && s.isOpen()) {
+      Callback.Completable told = new Callback.Completable();
+      s.close(StatusCode.SHUTDOWN, "sparrow stopped", told);
+      try {
+        told.get(2, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (Exception e) {
+        // a client that does not take the close frame learns when the server stops
+      }
+    }
   }
 
   @OnWebSocketMessage
