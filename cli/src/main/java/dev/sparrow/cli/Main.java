@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   /** The exit codes every command uses ({@code --help} lists them). */
-  static final java.util.Map<String, String> EXIT_CODES = exitCodes();
+  private static final java.util.Map<String, String> EXIT_CODES = exitCodes();
   private static final java.util.Set<String> LAUNCHING = java.util.Set.of("run", "demo", "check", "auto", "warmup");
 
   /** What the running command holds; closed when it returns or when the process is stopped. */
@@ -125,14 +125,22 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    Resources resources = new Resources();
     if (java.util.Arrays.stream(args).anyMatch(LAUNCHING::contains)) {
       Sparrow.warmUp(); // the engine builds on the other core while the command parses and starts its servers
-      ScratchDir.sweep(ScratchDir.systemTemp()); // what a process stopped by kill -9 left
+      resources.hold(sweep());
     }
     // Ctrl-C and SIGTERM run this hook, then the JVM ends with 130 or 143 as shells expect
-    Resources resources = new Resources();
     Runtime.getRuntime().addShutdownHook(new Thread(resources::close, "sparrow-stop"));
     System.exit(execute(resources, new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+  }
+
+  /** Removes, beside the start, what processes stopped by kill -9 left in the temp directory; closing waits for it. */
+  private static AutoCloseable sweep() {
+    Thread sweep = new Thread(() -> ScratchDir.sweep(ScratchDir.systemTemp()), "sparrow-sweep");
+    sweep.setDaemon(true);
+    sweep.start();
+    return sweep::join;
   }
 
   /** Runs the command line and returns the exit code. */
