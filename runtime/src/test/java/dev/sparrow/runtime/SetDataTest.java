@@ -37,9 +37,9 @@ class SetDataTest {
   }
 
   @Test
-  void thisDataChangesSynchronouslyAndValuesAreCopied() {
+  void thisDataChangesSynchronouslyAndKeepsTheValueGiven() {
     Object r = onPage("var o = { v: 1 }; page.setData({ obj: o }); o.v = 2; return [page.data.obj.v, page.data.obj === o]");
-    assertThat(r).isEqualTo(List.of(1, false));
+    assertThat(r).isEqualTo(List.of(2, true));
   }
 
   @Test

@@ -22,12 +22,17 @@ import org.graalvm.polyglot.Source;
  * the engine then share parsed code, which is what makes a second session start fast.
  */
 public final class ModuleSources {
-  /** Parameters of every module function; the names after {@code global} are left undefined, as in WeChat. */
+  /**
+   * Every module is a function of the framework names (the names after {@code global} are left undefined, as in
+   * WeChat) returning the function that holds the file's code. The file runs in that inner function, which has no
+   * parameters of its own: a top-level {@code const self = this} or {@code let window} in the file (DevTools'
+   * compiled {@code _commons} bundles) declares a new name there instead of colliding with a parameter.
+   */
   public static final String WRAPPER_PREFIX =
       "(function(require,module,exports,wx,App,Page,Component,Behavior,getApp,getCurrentPages,global,"
           + "window,document,frames,self,location,navigator,localStorage,history,Caches,screen,alert,confirm,prompt,"
-          + "XMLHttpRequest,WebSocket,Reporter,webkit,WeixinJSCore){";
-  private static final String WRAPPER_SUFFIX = "\n})";
+          + "XMLHttpRequest,WebSocket,Reporter,webkit,WeixinJSCore){return function(){";
+  private static final String WRAPPER_SUFFIX = "\n}})";
 
   private record Key(Path file, long modified, long size) {}
 

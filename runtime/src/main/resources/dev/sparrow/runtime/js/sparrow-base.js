@@ -44,6 +44,25 @@
       finally { reporting = false; }
     }
   }
+  /**
+   * What an unhandled rejection is reported with: an Error's message and stack; a wx API's failure result its errMsg
+   * (which names the API) and errno, located where page code called the API; anything else as console.log shows it.
+   */
+  function rejectionText(reason) {
+    if (reason instanceof Error) return { message: errorMessage(reason), stack: errorText(reason) };
+    if (reason !== null && typeof reason === 'object' && typeof reason.errMsg === 'string') {
+      const message = reason.errMsg + (reason.errno !== undefined ? ' (errno ' + reason.errno + ')' : '');
+      return { message: message, stack: message + (reason[CALL_SITE] ? '\n' + framesOf(reason[CALL_SITE]) : '') };
+    }
+    const text = formatArg(reason);
+    return { message: text, stack: text };
+  }
+  /** Where page code called a promise-style wx API: an Error made at the call (formatted only when reported), kept on its failure result. */
+  const CALL_SITE = Symbol('callSite');
+  function framesOf(site) {
+    const stack = site.stack;
+    return typeof stack === 'string' ? stack.split('\n').slice(1).join('\n') : '';
+  }
   const errorListeners = [];
   const rejectionListeners = [];
   function guard(fn, self, args, origin) {
@@ -52,8 +71,8 @@
 
   if (setRejectionHook) {
     setRejectionHook(function (reason, promise) {
-      const text = 'Uncaught (in promise) ' + errorText(reason);
-      host.uncaught('Uncaught (in promise) ' + errorMessage(reason), text, 'unhandledrejection');
+      const why = rejectionText(reason);
+      host.uncaught('Uncaught (in promise) ' + why.message, 'Uncaught (in promise) ' + why.stack, 'unhandledrejection');
       const app = appInstance;
       if (app && typeof app.onUnhandledRejection === 'function') {
         guard(app.onUnhandledRejection, app, [{ reason: reason, promise: promise }], 'App.onUnhandledRejection');
@@ -200,7 +219,7 @@
       throw e;
     }
     try {
-      factory.call(undefined, makeRequire(path), module, module.exports, wxObject, App, Page, Component, Behavior, getApp, getCurrentPages, global);
+      factory.call(undefined, makeRequire(path), module, module.exports, wxObject, App, Page, Component, Behavior, getApp, getCurrentPages, global).call(undefined);
     } catch (e) {
       modules.delete(path);
       throw e;
@@ -312,29 +331,30 @@
   }
 
   const pageProto = {
+    /**
+     * this.data keeps the values given (by reference, as glass-easel's DataGroup does); the view gets their JSON.
+     * The callback runs with this page as `this` once the view has the change.
+     */
     setData: function (data, callback) {
       if (data === null || typeof data !== 'object' || Array.isArray(data)) {
         reportError(new TypeError('setData accepts an Object rather than some ' + typeTag(data) + '.'), 'setData');
         return;
       }
       const payload = {};
-      let any = false;
       for (const key of Object.keys(data)) {
         if (data[key] === undefined) {
           host.console('warn', 'Setting data field "' + key + '" to undefined is invalid.');
           continue;
         }
         payload[key] = data[key];
-        any = true;
       }
       const json = JSON.stringify(payload);
-      const copy = any ? JSON.parse(json) : payload;
-      for (const key of Object.keys(copy)) setPath(this.data, parsePath(key), copy[key]);
+      for (const key of Object.keys(payload)) setPath(this.data, parsePath(key), payload[key]);
       if (json.length > MAX_SETDATA) {
         host.console('error', 'invokeWebviewMethod 数据传输长度为 ' + json.length + ' 已经超过最大长度 ' + MAX_SETDATA);
         return;
       }
-      host.setData(this.__pageId__, json, typeof callback === 'function' ? callback : null);
+      host.setData(this.__pageId__, json, boundCallback(callback, this));
     },
     getOpenerEventChannel: function () { return openerChannel(this.__pageId__); },
     createSelectorQuery: function () { return createSelectorQuery(this.__pageId__, 0); },
@@ -356,6 +376,7 @@
     if (events !== null && typeof events === 'object') {
       for (const name of Object.keys(events)) if (typeof events[name] === 'function') this.on(name, events[name]);
     }
+    apiObject(this);
   }
   function channelListeners(ch, name) {
     let l = ch.__listeners.get(name);
@@ -377,14 +398,57 @@
     for (const x of l) guard(x.fn, undefined, args, 'EventChannel ' + name);
   };
 
-  function deepClone(v) {
-    if (v === null || typeof v !== 'object') return v;
-    if (v instanceof Date) return new Date(v.getTime());
-    if (v instanceof RegExp || v instanceof ArrayBuffer) return v;
-    if (Array.isArray(v)) return v.map(deepClone);
-    const out = {};
-    for (const k of Object.keys(v)) out[k] = deepClone(v[k]);
-    return out;
+  /** A setData callback as the host calls it: with the page or component as `this`; null without one. */
+  function boundCallback(callback, self) {
+    return typeof callback === 'function' ? function () { return callback.call(self); } : null;
+  }
+
+  /**
+   * glass-easel's simpleDeepCopy (data_utils.ts), used where the framework copies: a page's or component's initial
+   * data, a page's other fields, property defaults. Arrays element by element; any other object becomes a plain
+   * object of its own enumerable keys (a Date or class instance loses its prototype); functions, undefined and other
+   * primitives are kept; a symbol becomes a new symbol with its description. API objects survive it (apiObject).
+   */
+  function simpleDeepCopy(v) {
+    if (typeof v === 'object' && v !== null) {
+      if (Array.isArray(v)) {
+        const out = [];
+        for (let i = 0; i < v.length; i++) out[i] = simpleDeepCopy(v[i]);
+        return out;
+      }
+      const out = {};
+      for (const k of Object.keys(v)) out[k] = simpleDeepCopy(v[k]);
+      return out;
+    }
+    if (typeof v === 'symbol') return Symbol(v.description);
+    return v;
+  }
+
+  // ---- API objects ---------------------------------------------------------------------------------------
+  // Every object a wx API hands out (tasks, contexts, managers, channels, queries) is made by apiObject: its
+  // methods become own enumerable functions bound to it. The framework copies what pages store (simpleDeepCopy
+  // keeps own enumerable keys and functions), so a copy's methods still act on the one underlying object.
+  const methodNames = new Map();
+  function apiMethods(proto) {
+    let names = methodNames.get(proto);
+    if (!names) {
+      names = [];
+      for (let p = proto; p !== null && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
+        for (const name of Object.getOwnPropertyNames(p)) {
+          const d = Object.getOwnPropertyDescriptor(p, name);
+          if (name !== 'constructor' && typeof d.value === 'function' && names.indexOf(name) < 0) names.push(name);
+        }
+      }
+      methodNames.set(proto, names);
+    }
+    return names;
+  }
+  /** Gives {@code obj} its prototype's methods as own enumerable functions bound to it; returns obj. */
+  function apiObject(obj) {
+    for (const name of apiMethods(Object.getPrototypeOf(obj))) {
+      Object.defineProperty(obj, name, { value: obj[name].bind(obj), enumerable: true, writable: true, configurable: true });
+    }
+    return obj;
   }
 
   // ---- SelectorQuery (wx.createSelectorQuery, this.createSelectorQuery) -----------------------------
@@ -394,9 +458,13 @@
   function SelectorQuery(pageId, instance) {
     Object.defineProperty(this, '__scope', { value: { page: pageId, instance: instance }, writable: true });
     Object.defineProperty(this, '__requests', { value: [] });
+    apiObject(this);
   }
   function NodesRef(query, selector, all) {
-    this.__query = query; this.__selector = selector; this.__all = all;
+    Object.defineProperty(this, '__query', { value: query });
+    Object.defineProperty(this, '__selector', { value: selector });
+    Object.defineProperty(this, '__all', { value: all });
+    apiObject(this);
   }
   SelectorQuery.prototype.in = function (component) {
     if (component && component.__pageId__ !== undefined) this.__scope = { page: component.__pageId__, instance: component.__id__ || 0 };
@@ -467,7 +535,7 @@
   function createSelectorQuery(pageId, instance) { return new SelectorQuery(pageId, instance); }
 
   const components = componentsFactory({
-    host: host, guard: guard, reportError: reportError, deepClone: deepClone, parsePath: parsePath, setPath: setPath,
+    host: host, guard: guard, reportError: reportError, simpleDeepCopy: simpleDeepCopy, boundCallback: boundCallback, parsePath: parsePath, setPath: setPath,
     typeTag: typeTag, MAX_SETDATA: MAX_SETDATA, pageOf: function (id) { return pages.get(id); },
     createSelectorQuery: createSelectorQuery
   });
@@ -484,8 +552,12 @@
   }
   function invokeAsync(spec, id, opts) {
     if (spec.promise && !hasCallback(opts)) {
+      const site = new Error();
       return new Promise(function (resolve, reject) {
-        bridge.invokeAsync(spec.key, id, opts, function (ok, res) { (ok ? resolve : reject)(res); });
+        bridge.invokeAsync(spec.key, id, opts, function (ok, res) {
+          if (!ok && res !== null && typeof res === 'object') Object.defineProperty(res, CALL_SITE, { value: site });
+          (ok ? resolve : reject)(res);
+        });
       });
     }
     const o = opts !== null && typeof opts === 'object' ? opts : {};
@@ -542,6 +614,7 @@
     if (!proto) { proto = {}; instanceTypes.set(type, proto); }
     const obj = Object.create(proto);
     Object.defineProperty(obj, '__sparrowId__', { value: id });
+    apiObject(obj);
     if (++instancesSinceSweep >= 256) {
       instancesSinceSweep = 0;
       for (const [k, ref] of liveInstances) if (!ref.deref()) liveInstances.delete(k);
@@ -618,6 +691,11 @@
     /** Evaluates a page file under its route; returns null or an error message. */
     loadPage: function (route, path) {
       if (pageDefs.has(route)) return null;
+      if (host.resolveModule('', '/' + path) !== path) {
+        // listed without its .js (a project problem, reported at launch): WeChat still shows the WXML
+        pageDefs.set(route, { kind: 'page', options: {} });
+        return null;
+      }
       loadingRoute = route;
       try {
         loadModule(path);
@@ -648,11 +726,11 @@
         const pageLifetimes = opts.pageLifetimes || {};
         for (const k of ['show', 'hide']) if (typeof pageLifetimes[k] === 'function') page['__pagelifetime_' + k] = pageLifetimes[k];
         const props = opts.properties || {};
-        const data = deepClone(opts.data || {});
+        const data = simpleDeepCopy(opts.data || {});
         for (const k of Object.keys(props)) {
           if (!(k in data)) {
             const p = props[k];
-            data[k] = p && typeof p === 'object' && 'value' in p ? deepClone(p.value) : defaultForType(p && typeof p === 'object' ? p.type : p);
+            data[k] = p && typeof p === 'object' && 'value' in p ? simpleDeepCopy(p.value) : defaultForType(p && typeof p === 'object' ? p.type : p);
           }
           if (query && Object.prototype.hasOwnProperty.call(query, k)) data[k] = query[k];
         }
@@ -661,9 +739,9 @@
       } else {
         for (const k of Object.keys(opts)) {
           if (k === 'data') continue;
-          page[k] = typeof opts[k] === 'function' ? opts[k] : deepClone(opts[k]);
+          page[k] = typeof opts[k] === 'function' ? opts[k] : simpleDeepCopy(opts[k]);
         }
-        page.data = deepClone(opts.data || {});
+        page.data = simpleDeepCopy(opts.data || {});
       }
       Object.defineProperty(page, '__pageId__', { value: id });
       Object.defineProperty(page, '__kind__', { value: def.kind });
@@ -806,10 +884,10 @@
       const spec = specs.find(function (s) { return !s.owner && s.name === name; });
       if (useResult) {
         if (spec && spec.kind === 'sync') {
-          wxObject[name] = function () { return deepClone(result); };
+          wxObject[name] = function () { return simpleDeepCopy(result); };
         } else {
           wxObject[name] = function (opts) {
-            const res = deepClone(result);
+            const res = simpleDeepCopy(result);
             if (!hasCallback(opts) && (!spec || spec.promise)) return Promise.resolve(res);
             setTimeout(function () {
               if (opts && typeof opts.success === 'function') guard(opts.success, opts, [res], name + ' success');

@@ -6,7 +6,8 @@
   const host = internals.host;
   const guard = internals.guard;
   const reportError = internals.reportError;
-  const deepClone = internals.deepClone;
+  const simpleDeepCopy = internals.simpleDeepCopy;
+  const boundCallback = internals.boundCallback;
   const parsePath = internals.parsePath;
   const setPath = internals.setPath;
   const typeTag = internals.typeTag;
@@ -62,7 +63,7 @@
       const a = into[k];
       const b = from[k];
       if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) mergeData(a, b);
-      else into[k] = deepClone(b);
+      else into[k] = simpleDeepCopy(b);
     }
     return into;
   }
@@ -179,20 +180,25 @@
       keys.push(k);
       payload[k] = data[k];
     }
-    const copy = keys.length > 0 ? JSON.parse(JSON.stringify(payload, function (k, v) { return typeof v === 'function' ? undefined : v; })) : {};
-    const before = {};
+    const view = {};
+    let viewed = false;
+    for (const k of keys) if (!pureKey(def, k)) { view[k] = payload[k]; viewed = true; }
+    const json = inst.__rendered__ && viewed ? JSON.stringify(view) : null;
+    // property observers as glass-easel runs them: a property set whole fires when its value changed (!==); one set
+    // through a sub-path ('list[0].x') fires with no old value
+    const propChanges = [];
     for (const k of keys) {
-      const root = String(parsePath(k)[0]);
-      if (def.properties[root] && def.properties[root].observer && !(root in before)) before[root] = inst.data[root];
+      const segs = parsePath(k);
+      const prop = def.properties[String(segs[0])];
+      if (prop && prop.observer) propChanges.push({ root: String(segs[0]), whole: segs.length === 1, old: segs.length === 1 ? inst.data[segs[0]] : undefined });
     }
-    for (const k of keys) setPath(inst.data, parsePath(k), copy[k] !== undefined ? copy[k] : data[k]);
-    for (const root of Object.keys(before)) {
-      const now = inst.data[root];
-      const old = before[root];
-      if (now === old && (now === null || typeof now !== 'object')) continue;
-      let fn = def.properties[root].observer;
+    for (const k of keys) setPath(inst.data, parsePath(k), payload[k]);
+    for (const c of propChanges) {
+      const now = inst.data[c.root];
+      if (c.whole && now === c.old) continue;
+      let fn = def.properties[c.root].observer;
       if (typeof fn === 'string') fn = inst[fn];
-      if (typeof fn === 'function') guard(fn, inst, [now, old, [root]], inst.is + ' property observer ' + root);
+      if (typeof fn === 'function') guard(fn, inst, [now, c.old, [c.root]], inst.is + ' property observer ' + c.root);
     }
     for (const o of def.observers) {
       if (!keys.some(function (k) { return o.paths.some(function (p) { return observed(p, parsePath(k)); }); })) continue;
@@ -202,23 +208,15 @@
       });
       guard(o.fn, inst, args, inst.is + ' observer ' + o.paths.join(','));
     }
-    if (!inst.__rendered__) {
+    if (json === null) {
       if (typeof callback === 'function') setTimeout(function () { guard(callback, inst, [], inst.is + ' setData callback'); }, 0);
       return;
     }
-    const view = {};
-    let any = false;
-    for (const k of keys) if (!pureKey(def, k)) { view[k] = copy[k]; any = true; }
-    if (!any) {
-      if (typeof callback === 'function') setTimeout(function () { guard(callback, inst, [], inst.is + ' setData callback'); }, 0);
-      return;
-    }
-    const json = JSON.stringify(view);
     if (json.length > MAX_SETDATA) {
       host.console('error', 'invokeWebviewMethod 数据传输长度为 ' + json.length + ' 已经超过最大长度 ' + MAX_SETDATA);
       return;
     }
-    host.setComponentData(inst.__pageId__, inst.__id__, json, typeof callback === 'function' ? callback : null);
+    host.setComponentData(inst.__pageId__, inst.__id__, json, boundCallback(callback, inst));
   }
 
   function ownerOf(inst) {
@@ -354,10 +352,10 @@
       if (!def) return null;
       const inst = Object.create(instanceProto);
       for (const name of Object.keys(def.methods)) inst[name] = def.methods[name];
-      const data = deepClone(def.data);
+      const data = simpleDeepCopy(def.data);
       for (const name of Object.keys(def.properties)) {
         const p = def.properties[name];
-        if (!(name in data)) data[name] = p.value !== undefined ? deepClone(p.value) : defaultFor(p.type);
+        if (!(name in data)) data[name] = p.value !== undefined ? simpleDeepCopy(p.value) : defaultFor(p.type);
       }
       const info = JSON.parse(hostJson);
       Object.defineProperty(inst, '__pageId__', { value: pageId });
