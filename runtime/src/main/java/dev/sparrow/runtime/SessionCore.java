@@ -53,6 +53,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +111,8 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
   AudioApis audioApis;
   BackgroundAudio backgroundAudio;
   private Runnable unwatch = () -> {};
+  /** The session's own watchdog (null when the options hand one in). */
+  private Watchdog ownWatchdog;
 
   /** A session's parts for {@code project}; a throw-away data folder when the options name none, gone again if this fails. */
   static SessionCore create(SessionOptions options, Project project) {
@@ -170,7 +173,7 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     loop.call(() -> {
       init();
       return null;
-    }, java.time.Duration.ofMinutes(2));
+    }, Duration.ofMinutes(2));
     loop.post(this::loadApp);
     for (String route : project.app().pages()) {
       if (project.app().subpackageOf(route).isEmpty()) {
@@ -227,7 +230,11 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     logic = new LogicLayer(loop, new ModuleSources(project.files()), bridge, this);
     router = new Router(project.app(), logic, this, this::error);
     view.components(logic, id -> router.page(id).map(PageInstance::isReady).orElse(false));
-    unwatch = Watchdog.watch(loop, logic.context(), options.scriptTimeout());
+    Watchdog watchdog = options.watchdog();
+    if (watchdog == null) {
+      watchdog = ownWatchdog = Watchdog.start(Watchdog.CpuClock.threads(), Duration.ofMillis(50));
+    }
+    unwatch = watchdog.watch(loop, logic.context(), options.scriptTimeout());
   }
 
   /** The media family on the headless device: album, microphone, speaker timeline, permissions. */
@@ -602,13 +609,16 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
 
   void close() {
     unwatch.run();
+    if (ownWatchdog != null) {
+      ownWatchdog.close();
+    }
     if (logic != null) {
       try {
         loop.call(() -> {
           closeMedia();
           logic.close();
           return null;
-        }, java.time.Duration.ofSeconds(10));
+        }, Duration.ofSeconds(10));
       } catch (RuntimeException ignored) {
         // a stuck loop: closing the loop below abandons it
       }

@@ -38,6 +38,7 @@ public final class SessionOptions {
   private DeviceProfile device = DeviceProfile.IPHONE_6;
   private HeadlessDialogs.Policy dialogPolicy = HeadlessDialogs.Policy.WAIT;
   private Duration scriptTimeout = Duration.ofSeconds(5);
+  private Watchdog watchdog;
   private Duration backgroundGrace = Duration.ofSeconds(5);
   private String launchPath;
   private Map<String, String> launchQuery = new LinkedHashMap<>();
@@ -112,9 +113,21 @@ public final class SessionOptions {
     return this;
   }
 
-  /** How long one piece of page code may run before it is interrupted as a runaway (default 5 s). */
+  /**
+   * How much CPU time one piece of page code may use before it is interrupted as a runaway (default 5 s). CPU time,
+   * not the wall clock: a script waiting for a core on a loaded machine keeps its budget.
+   */
   public SessionOptions scriptTimeout(Duration limit) {
     this.scriptTimeout = Objects.requireNonNull(limit);
+    return this;
+  }
+
+  /**
+   * The watchdog that enforces {@link #scriptTimeout}, for sessions that share one or a test that drives its
+   * checks; without it each session starts its own (checking every 50 ms) and stops it on close.
+   */
+  public SessionOptions watchdog(Watchdog watchdog) {
+    this.watchdog = Objects.requireNonNull(watchdog);
     return this;
   }
 
@@ -322,6 +335,11 @@ public final class SessionOptions {
 
   public Duration scriptTimeout() {
     return scriptTimeout;
+  }
+
+  /** The watchdog handed in, or null for one of the session's own. */
+  public Watchdog watchdog() {
+    return watchdog;
   }
 
   public Duration backgroundGrace() {

@@ -37,7 +37,8 @@ public final class EventLoop implements Scheduler, AutoCloseable {
   private int pendingIo;
   private boolean running;
   private boolean closed;
-  private volatile long taskStartedNanos;
+  private long taskCount;
+  private volatile long runningTask;
 
   /** A scheduled callback; ordered by due time, then by creation. */
   private final class Timer implements Comparable<Timer>, Cancellable {
@@ -250,10 +251,15 @@ public final class EventLoop implements Scheduler, AutoCloseable {
     }
   }
 
-  /** Nanos the current task has been running, or 0 when the loop is waiting. */
-  public long currentTaskNanos() {
-    long start = taskStartedNanos;
-    return start == 0 ? 0 : System.nanoTime() - start;
+  /** A number identifying the task running now (each task gets the next one), or 0 while the loop waits. */
+  public long runningTask() {
+    return runningTask;
+  }
+
+  /** The id of the loop's thread (for its CPU time). */
+  @SuppressWarnings("deprecation") // Thread.threadId() arrives in Java 19; the baseline is 17
+  public long threadId() {
+    return thread.getId();
   }
 
   /** Number of timers not yet fired or cancelled. */
@@ -343,13 +349,13 @@ public final class EventLoop implements Scheduler, AutoCloseable {
       } finally {
         lock.unlock();
       }
-      taskStartedNanos = System.nanoTime();
+      runningTask = ++taskCount;
       try {
         next.run();
       } catch (Throwable t) {
         onTaskFailure.accept(t);
       } finally {
-        taskStartedNanos = 0;
+        runningTask = 0;
         lock.lock();
         try {
           running = false;
