@@ -22,9 +22,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code sparrow check PROJECT}: loads the app and opens every page (onLoad, onShow, onReady with an
- * empty query), checks the syntax of every script, and prints each problem as {@code
- * file:line: message}. Exit code 0 when clean, 1 otherwise.
+ * {@code sparrow check PROJECT}: loads the app and opens every page it can (onLoad, onShow, onReady with an
+ * empty query), checks the syntax of every script, and prints each problem (the project's, a page's, a
+ * component's) as {@code file:line: message}. Exit code 0 when clean, 1 otherwise.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
     description = "Load the app and every page; print each problem as file:line: message; exit 1 if any.")
@@ -49,6 +49,7 @@ final class CheckCommand implements Callable<Integer> {
       return 1;
     }
     Set<String> problems = new LinkedHashSet<>();
+    session.project().problems().forEach(p -> problems.add(p.toString()));
     settle(session, "launch", problems);
     List<String> pages = session.project().app().pages();
     for (String route : pages) {

@@ -174,6 +174,7 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
       init();
       return null;
     }, Duration.ofMinutes(2));
+    loop.post(() -> project.problems().forEach(p -> console(new ConsoleMessage("error", p.toString()))));
     loop.post(this::loadApp);
     for (String route : project.app().pages()) {
       if (project.app().subpackageOf(route).isEmpty()) {

@@ -9,9 +9,17 @@ import dev.sparrow.runtime.project.ProjectLoader;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Broken projects give precise, located problems — never a bare stack trace. */
+/**
+ * Broken projects give precise, located problems — never a bare stack trace. Only a project the app cannot start
+ * from is refused; a broken page or component degrades as in WeChat and the rest of the app works.
+ */
 class BrokenProjectTest {
+  /** The problems of a project that still launches. */
   private static List<String> problems(String name) {
+    return ProjectLoader.load(Examples.path("broken/" + name)).problems().stream().map(Problem::toString).toList();
+  }
+
+  private static List<String> refusal(String name) {
     ProjectException e = catchThrowableOfType(ProjectException.class, () -> ProjectLoader.load(Examples.path("broken/" + name)));
     assertThat(e).as("project %s should be refused", name).isNotNull();
     return e.problems().stream().map(Problem::toString).toList();
@@ -39,7 +47,7 @@ class BrokenProjectTest {
 
   @Test
   void malformedJsonGivesLineAndColumn() {
-    List<String> p = problems("bad-json");
+    List<String> p = refusal("bad-json");
     assertThat(p).hasSize(1);
     assertThat(p.get(0)).startsWith("app.json:4:3: invalid JSON:");
   }
@@ -49,6 +57,32 @@ class BrokenProjectTest {
     List<String> p = problems("bad-page-json");
     assertThat(p).hasSize(1);
     assertThat(p.get(0)).startsWith("pages/index/index.json:3:3: invalid JSON:");
+  }
+
+  @Test
+  void anAppWithABrokenPageAndBrokenComponentsLaunchesAndTheRestWorks() {
+    try (Session s = Sparrow.launch(Examples.path("broken/partly-broken")).awaitIdle()) {
+      PageHandle index = s.currentPage();
+      assertThat(index.select(".title").orElseThrow().text()).isEqualTo("index works");
+      assertThat(index.select("#good").orElseThrow().select(".label").orElseThrow().text()).isEqualTo("fine");
+      PageElement typo = index.select("#typo").orElseThrow();
+      assertThat(typo.isComponent()).isFalse();
+      assertThat(typo.select(".inside").orElseThrow().text()).isEqualTo("kept");
+      assertThat(index.select("#bad").orElseThrow().select(".bad").orElseThrow().text()).isEqualTo("static part of bad-card");
+      assertThat(s.console()).extracting(ConsoleMessage::text).contains(
+          "app.json:4: page \"pages/nofiles/nofiles\" is listed but pages/nofiles/nofiles.js is missing",
+          "pages/index/index.json:4: Component is not found in path \"components/good-crad/good-card\" (using by \"pages/index/index\")");
+      assertThat(s.errors()).extracting(ScriptError::toString).anyMatch(e -> e.startsWith("components/bad-card/bad-card.js:1: ReferenceError"));
+
+      assertThat(s.reLaunch("/pages/other/other").select(".title").orElseThrow().text()).isEqualTo("other works");
+      PageHandle throwing = s.reLaunch("/pages/throws/throws");
+      assertThat(throwing.select(".title").orElseThrow().text()).isEqualTo("throws shows its wxml");
+      assertThat(s.errors()).extracting(ScriptError::toString)
+          .anyMatch(e -> e.startsWith("pages/throws/throws.js:1: Error: module \"config/missing\" is not defined"));
+      assertThat(s.reLaunch("/pages/nofiles/nofiles").route()).isEqualTo("pages/nofiles/nofiles");
+      assertThat(s.reLaunch("/pages/other/other").select(".title").orElseThrow().text()).isEqualTo("other works");
+      assertThat(s.errors()).extracting(ScriptError::file).doesNotContain("pages/nofiles/nofiles.wxml");
+    }
   }
 
   @Test

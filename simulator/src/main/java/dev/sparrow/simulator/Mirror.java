@@ -185,7 +185,7 @@ final class Mirror implements Screen {
     return stylesheets.computeIfAbsent(route, r -> {
       Project p = project;
       WxssCompiler compiler = new WxssCompiler(path -> p.files().read(path));
-      WxssResult result = compiler.page("app.wxss", r + ".wxss", css);
+      WxssResult result = ViewLayer.pageCss(p, r, css);
       StringBuilder sheet = new StringBuilder(result.css());
       List<ViewProblem> problems = new java.util.ArrayList<>(result.problems());
       // custom components: each stylesheet scoped by its class prefix (elements carry it in cssClass)

@@ -17,6 +17,7 @@ import dev.sparrow.view.tree.VElement;
 import dev.sparrow.view.wxss.WxssCompiler;
 import dev.sparrow.view.wxss.WxssOptions;
 import dev.sparrow.view.wxss.WxssResult;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -234,8 +235,11 @@ public final class ViewLayer implements AutoCloseable {
       return compiled.get(route);
     }
     CompiledPage page = null;
+    String wxml = route + ".wxml";
+    // a page listed without its WXML (reported with the project's problems) shows empty, as in WeChat
+    ViewSources from = project.files().exists(wxml) ? sources : path -> path.equals(wxml) ? Optional.of("") : sources.read(path);
     try {
-      page = new WxmlCompiler(sources).compile(route);
+      page = new WxmlCompiler(from).compile(route);
       for (String warning : page.warnings()) {
         errors.accept(new ScriptError("WXML: " + warning, "", route + ".wxml", 0, 0, "compile " + route));
       }
@@ -250,7 +254,25 @@ public final class ViewLayer implements AutoCloseable {
 
   /** The page's CSS (app.wxss, then the page's wxss) for a screen, with problems located. */
   public WxssResult css(String route, WxssOptions options) {
-    return new WxssCompiler(sources).page("app.wxss", route + ".wxss", options);
+    return pageCss(project, route, options);
+  }
+
+  /** A page's CSS: the extended libraries' stylesheets, app.wxss, then the page's wxss. */
+  public static WxssResult pageCss(Project project, String route, WxssOptions options) {
+    WxssCompiler compiler = new WxssCompiler(path -> project.files().read(path));
+    WxssResult page = compiler.page("app.wxss", route + ".wxss", options);
+    if (project.libraryStyles().isEmpty()) {
+      return page;
+    }
+    StringBuilder css = new StringBuilder();
+    List<ViewProblem> problems = new ArrayList<>();
+    for (String sheet : project.libraryStyles()) {
+      WxssResult lib = compiler.compile(sheet, options);
+      css.append("/* ").append(sheet).append(" */\n").append(lib.css());
+      problems.addAll(lib.problems());
+    }
+    problems.addAll(page.problems());
+    return new WxssResult(css.append(page.css()).toString(), problems);
   }
 
   public static WxssOptions cssOptions(dev.sparrow.apis.system.DeviceProfile device) {

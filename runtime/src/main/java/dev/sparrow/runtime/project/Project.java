@@ -1,6 +1,7 @@
 package dev.sparrow.runtime.project;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,6 +13,8 @@ import java.util.Map;
  * @param urlCheck {@code setting.urlCheck}: whether the domain whitelist is enforced
  * @param pageConfigs route → that page's {@code .json} (empty map when it has none)
  * @param components the custom components declared in app, page and component jsons
+ * @param libraryStyles stylesheets every page gets before {@code app.wxss}: those of the extended libraries in use
+ * @param problems what is wrong but does not stop the app (a page's missing files, an unusable component…), located
  */
 public record Project(
     Path dir,
@@ -21,10 +24,14 @@ public record Project(
     boolean urlCheck,
     AppConfig app,
     Map<String, Map<String, Object>> pageConfigs,
-    ComponentIndex components) {
+    ComponentIndex components,
+    List<String> libraryStyles,
+    List<Problem> problems) {
 
   public Project {
     pageConfigs = Map.copyOf(pageConfigs);
+    libraryStyles = List.copyOf(libraryStyles);
+    problems = List.copyOf(problems);
   }
 
   /** The page's effective window settings: app.json {@code window} overlaid with the page's json. */

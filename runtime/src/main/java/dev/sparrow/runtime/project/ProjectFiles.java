@@ -7,25 +7,42 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Read access to a mini program's package (the {@code miniprogramRoot}), by project-relative path
  * with forward slashes. Nothing outside the root is reachable: {@code ..} past the root, absolute
- * host paths and symbolic links leading out are treated as missing.
+ * host paths and symbolic links leading out are treated as missing. Folders Sparrow provides (an extended
+ * library) can be {@linkplain #withMount mounted} at a path; the package's own files come first.
  */
 public final class ProjectFiles {
   private final Path root;
   private final Path realRoot;
+  /** Mount point ({@code miniprogram_npm/weui-miniprogram/}) → the folder it shows. */
+  private final Map<String, Path> mounts;
 
   public ProjectFiles(Path root) {
+    this(root, Map.of());
+  }
+
+  private ProjectFiles(Path root, Map<String, Path> mounts) {
     this.root = root.toAbsolutePath().normalize();
+    this.mounts = mounts;
     try {
       this.realRoot = this.root.toRealPath();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open project " + root, e);
     }
+  }
+
+  /** These files with {@code folder} shown at {@code at} (a path ending in {@code /}) where the package has nothing. */
+  public ProjectFiles withMount(String at, Path folder) {
+    Map<String, Path> more = new LinkedHashMap<>(mounts);
+    more.put(at, folder);
+    return new ProjectFiles(root, Map.copyOf(more));
   }
 
   public Path root() {
@@ -62,7 +79,7 @@ public final class ProjectFiles {
     }
     Path p = root.resolve(norm.get());
     if (!Files.isRegularFile(p)) {
-      return Optional.empty();
+      return mounted(norm.get()).filter(Files::isRegularFile);
     }
     try {
       Path real = p.toRealPath();
@@ -72,13 +89,24 @@ public final class ProjectFiles {
     }
   }
 
+  /** Where a normalised path lies in a mounted folder, if it is under a mount point. */
+  private Optional<Path> mounted(String norm) {
+    for (Map.Entry<String, Path> m : mounts.entrySet()) {
+      if (norm.startsWith(m.getKey())) {
+        return Optional.of(m.getValue().resolve(norm.substring(m.getKey().length())));
+      }
+    }
+    return Optional.empty();
+  }
+
   public boolean exists(String relative) {
     return file(relative).isPresent();
   }
 
   public boolean isDirectory(String relative) {
     Optional<String> norm = normalise(relative);
-    return norm.isPresent() && Files.isDirectory(root.resolve(norm.get()), LinkOption.NOFOLLOW_LINKS);
+    return norm.isPresent() && (Files.isDirectory(root.resolve(norm.get()), LinkOption.NOFOLLOW_LINKS)
+        || mounted(norm.get() + "/").filter(Files::isDirectory).isPresent());
   }
 
   /** The text of a package file (UTF-8), if it exists. */

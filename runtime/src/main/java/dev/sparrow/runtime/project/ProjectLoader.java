@@ -22,9 +22,12 @@ import java.util.Optional;
  * .wxml} (required) and {@code .json} (optional), and every custom component they declare in {@code
  * usingComponents} ({@link ComponentLoader}).
  *
- * <p>Every problem found is collected and reported together, each naming its file (and line:column
- * for JSON syntax errors): malformed JSON, missing files, pages listed twice, tabBar pages that are
- * not pages.
+ * <p>Every problem found is collected, each naming its file (and line:column for JSON syntax errors). Only a
+ * project the app cannot start from is refused ({@link ProjectException}: no folder, no or malformed {@code
+ * project.config.json}/{@code app.json}, no page, no {@code app.js}, a tabBar or entryPagePath naming no page).
+ * Anything else degrades as in WeChat and is kept in {@link Project#problems()}: a page whose files are missing or
+ * whose json is malformed, a page listed twice or written wrong, a component that cannot be used (its tag then
+ * stays a plain element); the app launches and the other pages work.
  */
 public final class ProjectLoader {
   /** DevTools' appid for projects without one. */
@@ -34,16 +37,17 @@ public final class ProjectLoader {
 
   private ProjectLoader() {}
 
-  /** Loads the project in {@code dir}; throws {@link ProjectException} listing every problem. */
+  /** Loads the project in {@code dir}; throws {@link ProjectException} listing every problem when it cannot start. */
   public static Project load(Path dir) {
+    List<Problem> fatal = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
     Path projectDir = dir.toAbsolutePath().normalize();
     if (!Files.isDirectory(projectDir)) {
       throw new ProjectException(List.of(Problem.at(dir.toString(), "not a directory")));
     }
 
-    JsonNode config = readJson(projectDir, "project.config.json", false, problems);
-    JsonNode privateConfig = readJson(projectDir, "project.private.config.json", false, problems);
+    JsonNode config = readJson(projectDir, "project.config.json", false, fatal);
+    JsonNode privateConfig = readJson(projectDir, "project.private.config.json", false, fatal);
     String appId = text(config, "appid").filter(s -> !s.isBlank()).orElse(TOURIST_APPID);
     String projectName = text(config, "projectname").orElse(projectDir.getFileName().toString());
     String rootDir = text(config, "miniprogramRoot").orElse("");
@@ -51,30 +55,32 @@ public final class ProjectLoader {
 
     Path root = projectDir.resolve(rootDir).normalize();
     if (!root.startsWith(projectDir) || !Files.isDirectory(root)) {
-      problems.add(Problem.at("project.config.json", "miniprogramRoot \"" + rootDir + "\" is not a folder inside the project"));
-      throw new ProjectException(problems);
+      fatal.add(Problem.at("project.config.json", "miniprogramRoot \"" + rootDir + "\" is not a folder inside the project"));
+      throw new ProjectException(fatal);
     }
     ProjectFiles files = new ProjectFiles(root);
     String prefix = rootDir.isEmpty() ? "" : ProjectFiles.normalise(rootDir).orElse("") + "/";
 
     String appJsonText = files.read("app.json").orElse(null);
     if (appJsonText == null) {
-      problems.add(Problem.at(prefix + "app.json", "app.json is missing"));
-      throw new ProjectException(problems);
+      fatal.add(Problem.at(prefix + "app.json", "app.json is missing"));
+      throw new ProjectException(fatal);
     }
-    JsonNode app = parse(prefix + "app.json", appJsonText, problems);
+    JsonNode app = parse(prefix + "app.json", appJsonText, fatal);
     if (app == null) {
-      throw new ProjectException(problems);
+      throw new ProjectException(fatal);
     }
     if (!files.exists("app.js")) {
-      problems.add(Problem.at(prefix + "app.js", "app.js is missing"));
+      fatal.add(Problem.at(prefix + "app.js", "app.js is missing"));
     }
+    List<String> libraryStyles = new ArrayList<>();
+    files = extendedLibs(app, appJsonText, files, prefix + "app.json", libraryStyles, problems);
 
     List<String> pages = new ArrayList<>();
     Map<String, Integer> pageLines = new LinkedHashMap<>();
     JsonNode pagesNode = app.path("pages");
     if (!pagesNode.isArray() || pagesNode.isEmpty()) {
-      problems.add(new Problem(prefix + "app.json", lineOf(appJsonText, "\"pages\"", 0), 0, "\"pages\" must be a non-empty array of page paths"));
+      fatal.add(new Problem(prefix + "app.json", lineOf(appJsonText, "\"pages\"", 0), 0, "\"pages\" must be a non-empty array of page paths"));
     } else {
       addPages(pagesNode, "", prefix + "app.json", appJsonText, pages, pageLines, problems);
     }
@@ -119,11 +125,14 @@ public final class ProjectLoader {
 
     ComponentIndex components = new ComponentLoader(files, prefix, problems).load(app, appJsonText, pageJsons, pageTexts);
 
-    Optional<TabBar> tabBar = tabBar(app.path("tabBar"), pages, subpackages, prefix + "app.json", appJsonText, problems);
+    Optional<TabBar> tabBar = tabBar(app.path("tabBar"), pages, subpackages, prefix + "app.json", appJsonText, fatal);
 
     String entry = text(app, "entryPagePath").map(p -> ProjectFiles.normalise(p).orElse(p)).orElse(pages.isEmpty() ? "" : pages.get(0));
     if (!entry.isEmpty() && !pages.contains(entry) && app.has("entryPagePath")) {
-      problems.add(new Problem(prefix + "app.json", lineOf(appJsonText, "\"entryPagePath\"", 0), 0, "entryPagePath \"" + entry + "\" is not a page in \"pages\""));
+      fatal.add(new Problem(prefix + "app.json", lineOf(appJsonText, "\"entryPagePath\"", 0), 0, "entryPagePath \"" + entry + "\" is not a page in \"pages\""));
+    }
+    if (pages.isEmpty() && fatal.isEmpty()) {
+      fatal.add(new Problem(prefix + "app.json", lineOf(appJsonText, "\"pages\"", 0), 0, "no usable page in \"pages\""));
     }
 
     Map<String, Integer> timeouts = new LinkedHashMap<>();
@@ -133,12 +142,40 @@ public final class ProjectLoader {
       }
     });
 
-    if (!problems.isEmpty()) {
-      throw new ProjectException(problems);
+    if (!fatal.isEmpty()) {
+      fatal.addAll(problems);
+      throw new ProjectException(fatal);
     }
     JsonNode window = app.path("window");
     AppConfig appConfig = new AppConfig(pages, subpackages, window.isObject() ? toMap(window) : Map.of(), tabBar, timeouts, entry, toMap(app));
-    return new Project(projectDir, appId, projectName, files, urlCheck, appConfig, pageConfigs, components);
+    return new Project(projectDir, appId, projectName, files, urlCheck, appConfig, pageConfigs, components, libraryStyles, problems);
+  }
+
+  /**
+   * app.json's {@code useExtendedLib}: each library turned on is mounted (its stylesheet added to {@code styles});
+   * one Sparrow does not bundle, or one the package also has in {@code miniprogram_npm} (WeChat refuses both; the
+   * package's copy is used), is a problem.
+   */
+  private static ProjectFiles extendedLibs(JsonNode app, String text, ProjectFiles files, String file, List<String> styles, List<Problem> problems) {
+    ProjectFiles out = files;
+    for (var it = app.path("useExtendedLib").fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (!e.getValue().asBoolean(false)) {
+        continue;
+      }
+      int line = lineOf(text, "\"" + e.getKey() + "\"", Math.max(0, text.indexOf("\"useExtendedLib\"")));
+      Optional<ExtendedLibs.Lib> lib = ExtendedLibs.named(e.getKey());
+      if (lib.isEmpty()) {
+        problems.add(new Problem(file, line, 0, "useExtendedLib \"" + e.getKey() + "\" is not available in Sparrow (it bundles weui)"));
+      } else if (files.isDirectory(lib.get().mountedAt())) {
+        problems.add(new Problem(file, line, 0, "miniprogram_npm 目录下的 " + lib.get().packageName() + " 包与扩展库 " + lib.get().name()
+            + " 发生冲突，请移除 " + lib.get().packageName() + " 包或者删除 `useExtendedLib." + lib.get().name() + "` 配置"));
+      } else {
+        out = out.withMount(lib.get().mountedAt(), ExtendedLibs.folder(lib.get()));
+        styles.add(lib.get().mountedAt() + lib.get().stylesheet());
+      }
+    }
+    return out;
   }
 
   private static boolean isSubRoute(String route, List<AppConfig.Subpackage> subs) {

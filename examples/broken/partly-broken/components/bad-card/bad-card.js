@@ -1,0 +1,3 @@
+undefinedHelper.init()
+
+Component({ data: { text: 'never' } })

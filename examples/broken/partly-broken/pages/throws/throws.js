@@ -1,0 +1,3 @@
+const config = require('../../config/missing')
+
+Page({ data: { title: config.title } })
