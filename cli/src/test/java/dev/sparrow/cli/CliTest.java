@@ -63,6 +63,26 @@ class CliTest {
   }
 
   @Test
+  void checkOpensEveryPageItCanAndReportsEveryBrokenPageAndComponent() {
+    Result r = run("check", example("broken/partly-broken"));
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains(
+        "app.json:4: page \"pages/nofiles/nofiles\" is listed but pages/nofiles/nofiles.js is missing",
+        "pages/index/index.json:4: Component is not found in path \"components/good-crad/good-card\" (using by \"pages/index/index\")",
+        "components/bad-card/bad-card.js:1: ReferenceError: undefinedHelper is not defined",
+        "pages/throws/throws.js:1: Error: module \"config/missing\" is not defined");
+    assertThat(r.err()).doesNotContain("did not settle").doesNotContain("Exception");
+  }
+
+  @Test
+  void runLaunchesAnAppWhoseComponentPathsAreBrokenAndPrintsTheProblems(@TempDir Path data) {
+    Result r = run("run", example("broken/missing-component"), "--headless", "--exit-when-idle", "--data-dir", data.toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.out() + r.err()).contains("app.json:4: Component is not found in path \"components/gone/gone\" (using by \"app.json\")")
+        .contains("running wxbroken1 at pages/index/index");
+  }
+
+  @Test
   void checkReportsStyleProblemsWithTheirLine() {
     Result r = run("check", example("broken/bad-wxss"));
     assertThat(r.code()).isEqualTo(1);

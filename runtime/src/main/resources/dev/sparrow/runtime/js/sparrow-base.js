@@ -359,7 +359,8 @@
     getOpenerEventChannel: function () { return openerChannel(this.__pageId__); },
     createSelectorQuery: function () { return createSelectorQuery(this.__pageId__, 0); },
     selectComponent: function (selector) { return components.select(this.__pageId__, 0, selector, this, false); },
-    selectAllComponents: function (selector) { return components.select(this.__pageId__, 0, selector, this, true); }
+    selectAllComponents: function (selector) { return components.select(this.__pageId__, 0, selector, this, true); },
+    renderer: 'webview'
   };
 
   // wx.navigateTo's channel between the opener and the opened page: one object both sides hold (the

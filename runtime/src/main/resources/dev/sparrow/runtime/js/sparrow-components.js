@@ -288,7 +288,9 @@
     groupSetData: function (fn) { if (typeof fn === 'function') fn.call(this); },
     animate: function () {},
     clearAnimation: function () {},
-    setUpdatePerformanceListener: function () {}
+    setUpdatePerformanceListener: function () {},
+    /** The rendering backend components are written against (weui's slideview reads it in created). */
+    renderer: 'webview'
   };
 
   function run(inst, hooks, args, what) {
