@@ -17,7 +17,7 @@ public final class Completion {
   @HostAccess.Export
   public void done(boolean ok, Value value) {
     try {
-      future.complete(new Object[] {ok, values.toJava(value)});
+      future.complete(new Object[] {ok, values.toData(value)});
     } catch (RuntimeException e) {
       future.completeExceptionally(e);
     }

@@ -48,10 +48,18 @@ public final class JsValues {
 
   /** A JS value as plain Java data (see class doc). */
   public Object toJava(Value v) {
-    return toJava(v, 0);
+    return toJava(v, 0, true);
   }
 
-  private Object toJava(Value v, int depth) {
+  /**
+   * A JS value as data for a driver outside the loop (a test, an automation client): like {@link #toJava} but
+   * without functions, as JSON carries it (an API object's methods, an object's callbacks are left out).
+   */
+  public Object toData(Value v) {
+    return toJava(v, 0, false);
+  }
+
+  private Object toJava(Value v, int depth, boolean functions) {
     if (v == null || v.isNull()) {
       return null;
     }
@@ -71,7 +79,7 @@ public final class JsValues {
       return v.asDouble();
     }
     if (v.canExecute()) {
-      return v;
+      return functions ? v : null;
     }
     if (depth > MAX_DEPTH) {
       throw new IllegalArgumentException("value nested too deeply (circular?)");
@@ -83,7 +91,7 @@ public final class JsValues {
       long n = v.getArraySize();
       List<Object> list = new ArrayList<>((int) Math.min(n, 1 << 16));
       for (long i = 0; i < n; i++) {
-        list.add(toJava(v.getArrayElement(i), depth + 1));
+        list.add(toJava(v.getArrayElement(i), depth + 1, functions));
       }
       return list;
     }
@@ -94,10 +102,10 @@ public final class JsValues {
       Map<String, Object> map = new LinkedHashMap<>();
       for (String key : v.getMemberKeys()) {
         Value member = v.getMember(key);
-        if (member == null || (member.isNull() && "undefined".equals(member.toString()))) {
+        if (member == null || (member.isNull() && "undefined".equals(member.toString())) || (!functions && member.canExecute())) {
           continue;
         }
-        map.put(key, toJava(member, depth + 1));
+        map.put(key, toJava(member, depth + 1, functions));
       }
       return map;
     }
