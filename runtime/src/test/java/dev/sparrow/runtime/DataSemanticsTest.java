@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sparrow.apis.media.MediaFixtures;
 import dev.sparrow.apis.network.LoopbackServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +30,8 @@ class DataSemanticsTest {
 
   @BeforeEach
   void launch() throws IOException {
-    Path project = copy(Examples.path("semantics"), dir.resolve("project"));
+    Path project = Examples.copy("semantics", dir.resolve("project"));
+    Files.createDirectories(project.resolve("audio"));
     MediaFixtures.wav(project.resolve("audio/track.wav"), 3_000, 16_000, 1);
     s = Sparrow.launch(SessionOptions.of(project).virtualClock()).awaitIdle();
   }
@@ -154,22 +153,5 @@ class DataSemanticsTest {
     assertThat(s.evaluate("function () { return getApp().globalData.commons }")).isEqualTo(Map.of(
         "self", "object", "window", "bundle window", "document", "null", "location", "here", "navigator", "class"));
     assertThat(s.errors()).isEmpty();
-  }
-
-  private static Path copy(Path source, Path target) throws IOException {
-    try (Stream<Path> files = Files.walk(source)) {
-      for (Path p : (Iterable<Path>) files::iterator) {
-        Path t = target.resolve(source.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(t);
-        } else {
-          Files.copy(p, t);
-        }
-      }
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
-    Files.createDirectories(target.resolve("audio"));
-    return target;
   }
 }

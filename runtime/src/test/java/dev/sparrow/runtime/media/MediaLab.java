@@ -3,10 +3,7 @@ package dev.sparrow.runtime.media;
 import dev.sparrow.runtime.Examples;
 import dev.sparrow.runtime.Session;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 /** Test helpers around {@code examples/media-lab}: a copy the test may add package files to, and JS shortcuts. */
 final class MediaLab {
@@ -14,21 +11,7 @@ final class MediaLab {
 
   /** Copies the example project into {@code dir}/project. */
   static Path copy(Path dir) throws IOException {
-    Path source = Examples.path("media-lab");
-    Path target = dir.resolve("project");
-    try (Stream<Path> files = Files.walk(source)) {
-      for (Path p : (Iterable<Path>) files::iterator) {
-        Path t = target.resolve(source.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(t);
-        } else {
-          Files.copy(p, t);
-        }
-      }
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
-    return target;
+    return Examples.copy("media-lab", dir.resolve("project"));
   }
 
   /** Runs {@code body} (a function body) in the logic layer and returns its (awaited) result. */
