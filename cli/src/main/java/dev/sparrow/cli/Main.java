@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Runs WeChat mini programs on the JVM: headless, offline, no login.",
-    subcommands = {RunCommand.class, DemoCommand.class, CheckCommand.class, AutoCommand.class, WarmupCommand.class,
+    subcommands = {RunCommand.class, DemoCommand.class, CheckCommand.class, AutoCommand.class, BuildNpmCommand.class,
+        WarmupCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   /** The exit codes every command uses ({@code --help} lists them). */

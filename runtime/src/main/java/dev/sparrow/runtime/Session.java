@@ -6,6 +6,7 @@ import dev.sparrow.apis.ui.HeadlessDialogs;
 import dev.sparrow.apis.ui.ModalAnswer;
 import dev.sparrow.apis.ui.Toast;
 import dev.sparrow.runtime.app.PageInstance;
+import dev.sparrow.runtime.npm.NpmBuild;
 import dev.sparrow.runtime.project.Project;
 import dev.sparrow.runtime.project.ProjectLoader;
 import dev.sparrow.apis.files.FileSandbox;
@@ -51,6 +52,10 @@ public final class Session implements AutoCloseable {
   /** Loads the project (throwing {@link dev.sparrow.runtime.project.ProjectException} if it is broken) and launches it. */
   static Session launch(SessionOptions options) {
     dev.sparrow.runtime.js.JsEngine.warmUp();
+    if (options.npmNotice() != null) {
+      NpmBuild.Report npm = NpmBuild.buildIfStale(options.projectDir(), options.npmNotice());
+      npm.warnings().forEach(w -> options.npmNotice().accept("sparrow: " + w));
+    }
     Project project = ProjectLoader.load(options.projectDir());
     SessionCore core = SessionCore.create(options, project);
     try {

@@ -63,6 +63,7 @@ public final class SessionOptions {
   private javax.net.ssl.SSLContext trust;
   private final List<Consumer<NetworkPolicy.Builder>> network = new ArrayList<>();
   private final List<Consumer<dev.sparrow.apis.network.TrafficEntry>> trafficListeners = new ArrayList<>();
+  private Consumer<String> npmNotice = line -> System.err.println(line);
 
   private SessionOptions(Path projectDir) {
     this.projectDir = Objects.requireNonNull(projectDir, "projectDir");
@@ -221,6 +222,21 @@ public final class SessionOptions {
   public SessionOptions onConsole(Consumer<ConsoleMessage> listener) {
     consoleListeners.add(listener);
     return this;
+  }
+
+  /**
+   * Before launching, the project's {@code miniprogram_npm} is built (DevTools' "build npm") when it is missing or
+   * older than its {@code package.json} or lock file; {@code notice} gets the one line saying so (default: standard
+   * error). {@code null} turns the automatic build off.
+   */
+  public SessionOptions autoBuildNpm(Consumer<String> notice) {
+    this.npmNotice = notice;
+    return this;
+  }
+
+  /** Where the automatic npm build's line goes; null when it is off. */
+  public Consumer<String> npmNotice() {
+    return npmNotice;
   }
 
   /** Receives every uncaught error as it happens (on the session thread: do not block). */

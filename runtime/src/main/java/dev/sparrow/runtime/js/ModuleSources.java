@@ -56,18 +56,13 @@ public final class ModuleSources {
       return found;
     }
     // bare name: miniprogram_npm in this folder or any above it
-    String d = dir;
-    while (true) {
+    for (String d : ProjectFiles.foldersUp(fromPath)) {
       Optional<String> npm = ProjectFiles.normalise(d + "miniprogram_npm/" + request).flatMap(this::asFile);
       if (npm.isPresent()) {
         return npm;
       }
-      if (d.isEmpty()) {
-        return Optional.empty();
-      }
-      int cut = d.lastIndexOf('/', d.length() - 2);
-      d = cut < 0 ? "" : d.substring(0, cut + 1);
     }
+    return Optional.empty();
   }
 
   private Optional<String> asFile(String path) {

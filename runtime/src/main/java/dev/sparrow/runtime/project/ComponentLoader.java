@@ -88,7 +88,7 @@ final class ComponentLoader {
       Optional<String> found = resolve(owner, request);
       if (found.isEmpty()) {
         problems.add(new Problem(prefix + file, line, 0,
-            "Component is not found in path \"" + shown(owner, request) + "\" (using by \"" + user + "\")"));
+            "Component is not found in path \"" + shown(owner, request) + "\" (using by \"" + user + "\")" + npmHint(owner, request)));
         return;
       }
       String path = found.get();
@@ -146,18 +146,29 @@ final class ComponentLoader {
     if (relative.isPresent() || request.startsWith(".")) {
       return relative;
     }
-    String d = dir;
-    while (true) {
+    for (String d : ProjectFiles.foldersUp(owner)) {
       Optional<String> npm = ProjectFiles.normalise(d + "miniprogram_npm/" + request).flatMap(this::component);
       if (npm.isPresent()) {
         return npm;
       }
-      if (d.isEmpty()) {
-        return ProjectFiles.normalise(request).flatMap(this::component);
-      }
-      int cut = d.lastIndexOf('/', d.length() - 2);
-      d = cut < 0 ? "" : d.substring(0, cut + 1);
     }
+    return ProjectFiles.normalise(request).flatMap(this::component);
+  }
+
+  /** For a bare path naming an npm package that is installed but not built: how to build it. */
+  private String npmHint(String owner, String request) {
+    if (request.startsWith("/") || request.startsWith(".")) {
+      return "";
+    }
+    String[] segs = request.split("/");
+    String pkg = request.startsWith("@") && segs.length > 1 ? segs[0] + "/" + segs[1] : segs[0];
+    for (String d : ProjectFiles.foldersUp(owner)) {
+      if (files.exists(d + "node_modules/" + pkg + "/package.json")) {
+        return "; npm package \"" + pkg + "\" is installed in " + prefix + d + "node_modules but not built into miniprogram_npm:"
+            + " run `sparrow build-npm PROJECT` (DevTools: Tools → Build npm)";
+      }
+    }
+    return "";
   }
 
   private Optional<String> component(String base) {

@@ -71,6 +71,23 @@ public final class ProjectFiles {
     return Optional.of(String.join("/", out));
   }
 
+  /**
+   * The folder of {@code path} (a project-relative file path) and each folder above it up to the root, each with
+   * a trailing slash, the root as {@code ""}: where {@code miniprogram_npm} (or {@code node_modules}) is looked for.
+   */
+  public static List<String> foldersUp(String path) {
+    List<String> out = new ArrayList<>();
+    String d = path.lastIndexOf('/') >= 0 ? path.substring(0, path.lastIndexOf('/') + 1) : "";
+    while (true) {
+      out.add(d);
+      if (d.isEmpty()) {
+        return out;
+      }
+      int cut = d.lastIndexOf('/', d.length() - 2);
+      d = cut < 0 ? "" : d.substring(0, cut + 1);
+    }
+  }
+
   /** The host path of a regular file inside the package, if there is one. */
   public Optional<Path> file(String relative) {
     Optional<String> norm = normalise(relative);
