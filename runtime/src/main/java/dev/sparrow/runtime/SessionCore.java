@@ -536,6 +536,16 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
   }
 
   @Override
+  public String componentAncestors(int pageId, int instance) {
+    return view.componentAncestors(pageId, instance);
+  }
+
+  @Override
+  public String componentOrder(int pageId) {
+    return view.componentOrder(pageId);
+  }
+
+  @Override
   public String selectComponents(int pageId, int instance, String selector) {
     return view.selectComponents(pageId, instance, selector);
   }

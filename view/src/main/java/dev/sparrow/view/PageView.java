@@ -237,6 +237,41 @@ public final class PageView implements AutoCloseable {
   }
 
   /**
+   * What component relations see above instance {@code instance}: its host's ancestors in the tree of the template
+   * that wrote it (glass-easel's {@code parentNode} chain: slot content's parent is the host it was written in; the
+   * walk ends at that template's root), nearest first, each as the instance it hosts or 0 for a plain element.
+   */
+  public List<Integer> logicalAncestors(int instance) {
+    Instance in = components == null ? null : components.instance(instance);
+    List<Integer> out = new ArrayList<>();
+    if (in == null || in.host() == null) {
+      return out;
+    }
+    for (VElement e = in.host().logicalParent(); e != null && e.parent() != null; e = e.logicalParent()) {
+      out.add(e.hosted());
+    }
+    return out;
+  }
+
+  /** Every component instance of the page in document order (pre-order of the composed tree). */
+  public List<Integer> componentOrder() {
+    List<Integer> out = new ArrayList<>();
+    collectHosted(root, out);
+    return out;
+  }
+
+  private static void collectHosted(VElement e, List<Integer> out) {
+    if (e.hosted() != 0) {
+      out.add(e.hosted());
+    }
+    for (VNode c : e.children()) {
+      if (c instanceof VElement child) {
+        collectHosted(child, out);
+      }
+    }
+  }
+
+  /**
    * The component instances that {@code selector} finds among the elements written by template {@code instance}
    * (0: the page), in document order: what {@code this.selectAllComponents(selector)} returns.
    */

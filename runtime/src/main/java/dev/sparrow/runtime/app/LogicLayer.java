@@ -46,6 +46,12 @@ public final class LogicLayer implements AutoCloseable {
      */
     String componentEvent(int pageId, int instance, String type, boolean bubbles, boolean composed, boolean capturePhase);
 
+    /** JSON array of what relations see above a component: ancestor instances, 0 for plain elements, nearest first. */
+    String componentAncestors(int pageId, int instance);
+
+    /** JSON array of the page's component instances in document order. */
+    String componentOrder(int pageId);
+
     /** JSON array of the component instances {@code selector} finds in the template of {@code instance}; null when invalid. */
     String selectComponents(int pageId, int instance, String selector);
 
@@ -241,6 +247,16 @@ public final class LogicLayer implements AutoCloseable {
     @HostAccess.Export
     public String componentEvent(int pageId, int instance, String type, boolean bubbles, boolean composed, boolean capturePhase) {
       return sink.componentEvent(pageId, instance, type, bubbles, composed, capturePhase);
+    }
+
+    @HostAccess.Export
+    public String componentAncestors(int pageId, int instance) {
+      return sink.componentAncestors(pageId, instance);
+    }
+
+    @HostAccess.Export
+    public String componentOrder(int pageId) {
+      return sink.componentOrder(pageId);
     }
 
     @HostAccess.Export

@@ -146,6 +146,18 @@ public final class ViewLayer implements AutoCloseable {
     return out.toString();
   }
 
+  /** JSON array: see {@link PageView#logicalAncestors}. */
+  public String componentAncestors(int pageId, int instance) {
+    PageView view = views.get(pageId);
+    return view == null ? "[]" : JSON.valueToTree(view.logicalAncestors(instance)).toString();
+  }
+
+  /** JSON array: see {@link PageView#componentOrder}. */
+  public String componentOrder(int pageId) {
+    PageView view = views.get(pageId);
+    return view == null ? "[]" : JSON.valueToTree(view.componentOrder()).toString();
+  }
+
   /** JSON array of the instances {@code selector} finds in the template of {@code instance}; null when malformed. */
   public String selectComponents(int pageId, int instance, String selector) {
     PageView view = views.get(pageId);

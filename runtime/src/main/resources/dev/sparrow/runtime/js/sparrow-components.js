@@ -102,7 +102,99 @@
       if (typeof o.export === 'function') def.exportFn = o.export;
     }
     if (typeof options.definitionFilter === 'function') guard(options.definitionFilter, undefined, [options, []], path + ' definitionFilter');
+    def.relationList = relationList(path, def.relations);
     return def;
+  }
+
+  // ---- relations (glass-easel's relation.ts: links made when a component attaches, dropped when it detaches) ----
+  const RELATION_PAIRS = { parent: 'child', ancestor: 'descendant', 'parent-common-node': 'child-common-node',
+    child: 'parent', descendant: 'ancestor', 'child-common-node': 'parent-common-node' };
+  const UPWARD = { parent: true, ancestor: true, 'parent-common-node': true };
+
+  function resolveRelative(from, request) {
+    const parts = (request.charAt(0) === '/' ? request : from.replace(/[^/]*$/, '') + request).split('/');
+    const out = [];
+    for (const p of parts) { if (p === '..') out.pop(); else if (p !== '.' && p !== '') out.push(p); }
+    return out.join('/');
+  }
+
+  /** The relations of a definition: key, type, target (a component path or a Behavior) and the listeners. */
+  function relationList(path, relations) {
+    const out = [];
+    for (const k of Object.keys(relations)) {
+      const r = relations[k];
+      if (!r || typeof r !== 'object' || !RELATION_PAIRS[r.type]) {
+        host.console('warn', 'the "' + k + '" relation has an invalid relation type "' + (r && r.type) + '" (when preparing behavior "' + path + '").');
+        continue;
+      }
+      const target = r.target && r.target[BEHAVIOR] ? { behavior: r.target } : { path: resolveRelative(path, String(r.target || k)) };
+      out.push({ key: k, type: r.type, target: target, linked: r.linked, linkChanged: r.linkChanged, unlinked: r.unlinked, linkFailed: r.linkFailed });
+    }
+    return out;
+  }
+
+  function relationMatches(rel, inst) {
+    if (rel.target.behavior) return inst.__def__.behaviors.has(rel.target.behavior);
+    return inst.is === rel.target.path || inst.is === rel.target.path + '/index';
+  }
+
+  function callRelation(fn, self, other, what) {
+    if (typeof fn === 'function') guard(fn, self, [other], self.is + ' relation ' + what);
+  }
+
+  /** Links each parent/ancestor relation of a just-attached instance to the nearest matching component above it. */
+  function linkRelations(inst) {
+    const upward = inst.__def__.relationList.filter(function (r) { return UPWARD[r.type]; });
+    if (upward.length === 0) return;
+    const ancestors = JSON.parse(host.componentAncestors(inst.__pageId__, inst.__id__));
+    for (const rel of upward) {
+      let link = null;
+      for (const id of ancestors) {
+        if (id === 0) { if (rel.type === 'parent-common-node') break; continue; }
+        const cand = instances.get(key(inst.__pageId__, id));
+        if (cand && relationMatches(rel, cand)) {
+          const other = cand.__def__.relationList.find(function (r) { return r.type === RELATION_PAIRS[rel.type] && relationMatches(r, inst); });
+          if (other) { link = { target: cand, def: other }; break; }
+        }
+        if (rel.type !== 'ancestor') break;
+      }
+      inst.__links__.set(rel, link);
+      if (link) {
+        callRelation(link.def.linked, link.target, inst, 'linked');
+        callRelation(rel.linked, inst, link.target, 'linked');
+      } else if (typeof rel.linkFailed === 'function') {
+        guard(rel.linkFailed, inst, [], inst.is + ' relation linkFailed');
+      }
+    }
+  }
+
+  function unlinkRelations(inst) {
+    for (const [rel, link] of inst.__links__) {
+      if (!link) continue;
+      inst.__links__.set(rel, null);
+      callRelation(link.def.unlinked, link.target, inst, 'unlinked');
+      callRelation(rel.unlinked, inst, link.target, 'unlinked');
+    }
+  }
+
+  /** this.getRelationNodes(key): the linked parent, or the linked children in document order. */
+  function relationNodes(inst, relKey) {
+    const rel = inst.__def__.relationList.find(function (r) { return r.key === relKey; });
+    if (!rel) {
+      host.console('warn', 'no relation "' + relKey + '" found.');
+      return [];
+    }
+    if (UPWARD[rel.type]) {
+      const link = inst.__links__.get(rel);
+      return link ? [link.target] : [];
+    }
+    const out = [];
+    for (const id of JSON.parse(host.componentOrder(inst.__pageId__))) {
+      const c = instances.get(key(inst.__pageId__, id));
+      if (!c || c === inst) continue;
+      for (const link of c.__links__.values()) if (link && link.target === inst && link.def === rel) { out.push(c); break; }
+    }
+    return out;
   }
 
   // ---- property types ----------------------------------------------------------------------------------
@@ -282,7 +374,7 @@
     selectAllComponents: function (selector) { return select(this.__pageId__, this.__id__, selector, this, true); },
     selectOwnerComponent: function () { return ownerOf(this) || null; },
     createSelectorQuery: function () { return internals.createSelectorQuery(this.__pageId__, this.__id__); },
-    getRelationNodes: function () { return []; },
+    getRelationNodes: function (relKey) { return relationNodes(this, String(relKey)); },
     hasBehavior: function (b) { return this.__def__.behaviors.has(b) || this.__def__.builtins.has(b); },
     getPageId: function () { return 'pageId:' + this.__pageId__; },
     groupSetData: function (fn) { if (typeof fn === 'function') fn.call(this); },
@@ -366,6 +458,7 @@
       Object.defineProperty(inst, '__def__', { value: def });
       Object.defineProperty(inst, '__rendered__', { value: false, writable: true });
       Object.defineProperty(inst, '__ready__', { value: false, writable: true });
+      Object.defineProperty(inst, '__links__', { value: new Map() });
       inst.is = path;
       inst.id = info.id;
       inst.dataset = info.dataset;
@@ -386,6 +479,7 @@
       const inst = instances.get(key(pageId, id));
       if (!inst) return;
       run(inst, inst.__def__.lifetimes.attached, [], 'attached');
+      linkRelations(inst);
       if (pageReady) {
         setTimeout(function () {
           if (instances.get(key(pageId, id)) === inst && !inst.__ready__) { inst.__ready__ = true; run(inst, inst.__def__.lifetimes.ready, [], 'ready'); }
@@ -405,6 +499,7 @@
       if (!inst) return;
       instances.delete(key(pageId, id));
       run(inst, inst.__def__.lifetimes.detached, [], 'detached');
+      unlinkRelations(inst);
     },
     /** Page hooks reach the page's components: show/hide as pageLifetimes, onReady as ready (components first). */
     pageHook: function (pageId, name) {
