@@ -9,6 +9,7 @@ import dev.sparrow.view.template.CompiledPage;
 import dev.sparrow.view.tree.VElement;
 import dev.sparrow.view.tree.VNode;
 import dev.sparrow.view.tree.VText;
+import dev.sparrow.view.wxs.WxsRuntime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,12 +44,14 @@ public final class ComponentTree implements AutoCloseable {
   private final List<Instance> created = new ArrayList<>();
   private final List<Instance> removed = new ArrayList<>();
   private final Map<Instance, ObjectNode> updates = new LinkedHashMap<>();
+  /** The page's one WXS runtime: every template's modules, each evaluated once per page. */
+  private final WxsRuntime wxs = new WxsRuntime(Map.of());
   private Set<Instance> visited = new HashSet<>();
   private int nextId = 1;
 
   public ComponentTree(String pagePath, CompiledPage page, ObjectNode data, ComponentHost host) {
     this.host = host;
-    this.page = new Instance(0, pagePath, null, null, "", page, data);
+    this.page = new Instance(0, pagePath, null, null, "", page, wxs, data);
     instances.put(0, this.page);
   }
 
@@ -229,7 +232,8 @@ public final class ComponentTree implements AutoCloseable {
       if (data == null) {
         return false;
       }
-      in = new Instance(id, child.definition().path(), child.definition(), owner, child.key(), child.definition().template(), data);
+      in = new Instance(id, child.definition().path(), child.definition(), owner, child.key(), child.definition().template(), wxs,
+          data);
       in.properties = props;
       in.hostRaw = e;
       owner.children.put(child.key(), in);
@@ -405,6 +409,7 @@ public final class ComponentTree implements AutoCloseable {
       in.close();
     }
     page.close();
+    wxs.close();
   }
 
   /** The slot content of one host while its component's template is composed. */

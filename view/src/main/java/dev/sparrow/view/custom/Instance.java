@@ -5,6 +5,7 @@ import dev.sparrow.view.template.CompiledPage;
 import dev.sparrow.view.template.TemplateRenderer;
 import dev.sparrow.view.tree.VElement;
 import dev.sparrow.view.tree.VNode;
+import dev.sparrow.view.wxs.WxsRuntime;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,14 +40,14 @@ public final class Instance implements AutoCloseable {
   record Child(ComponentDefinition definition, String key) {}
 
   Instance(int id, String path, ComponentDefinition definition, Instance owner, String key, CompiledPage template,
-      ObjectNode data) {
+      WxsRuntime wxs, ObjectNode data) {
     this.id = id;
     this.path = path;
     this.definition = definition;
     this.owner = owner;
     this.key = key;
     this.template = template;
-    this.renderer = template.newRenderer();
+    this.renderer = template.newRenderer(wxs);
     this.data = data;
   }
 

@@ -42,6 +42,11 @@ public final class CompiledPage {
     return new TemplateRenderer(this);
   }
 
+  /** A renderer whose WXS modules are evaluated in {@code shared}, the page's runtime (see {@link WxsRuntime#add}). */
+  public TemplateRenderer newRenderer(dev.sparrow.view.wxs.WxsRuntime shared) {
+    return new TemplateRenderer(this, shared);
+  }
+
   /**
    * The page-data names that attribute {@code attribute} of the elements made by template node {@code origin}
    * ({@link dev.sparrow.view.tree.VNode#origin()}) depends on. Loop variables are traced back to their list

@@ -15,11 +15,21 @@ import java.util.List;
 public final class TemplateRenderer implements AutoCloseable {
   private final CompiledPage page;
   private final WxsRuntime wxs;
+  private final boolean ownsWxs;
   private List<String> lastWarnings = List.of();
 
   TemplateRenderer(CompiledPage page) {
     this.page = page;
     this.wxs = new WxsRuntime(page.wxsSources());
+    this.ownsWxs = true;
+  }
+
+  /** A renderer whose WXS modules live in {@code shared} (which its owner closes). */
+  TemplateRenderer(CompiledPage page, WxsRuntime shared) {
+    this.page = page;
+    shared.add(page.wxsSources());
+    this.wxs = shared;
+    this.ownsWxs = false;
   }
 
   /** Renders with {@code data} as the page data (a non-object renders as if the data were empty). */
@@ -43,6 +53,8 @@ public final class TemplateRenderer implements AutoCloseable {
 
   @Override
   public void close() {
-    wxs.close();
+    if (ownsWxs) {
+      wxs.close();
+    }
   }
 }

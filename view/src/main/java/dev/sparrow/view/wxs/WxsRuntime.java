@@ -57,7 +57,16 @@ public final class WxsRuntime implements AutoCloseable {
   private Value undefinedValue;
 
   public WxsRuntime(Map<String, WxsModuleSource> sources) {
-    this.sources = Map.copyOf(sources);
+    this.sources = new HashMap<>(sources);
+  }
+
+  /**
+   * Makes more modules loadable (ids are file paths or {@code file#name}, so they never clash): a page shares one
+   * runtime between its own template and every component's, and each module's top level runs once per page, as
+   * WeChat keeps one module instance per webview.
+   */
+  public void add(Map<String, WxsModuleSource> more) {
+    more.forEach(sources::putIfAbsent);
   }
 
   /** The exports of module {@code id} as an expression value, or {@code undefined}. */
