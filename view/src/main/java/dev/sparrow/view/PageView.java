@@ -57,7 +57,7 @@ public final class PageView implements AutoCloseable {
   private PageView(CompiledPage page, ObjectNode data, LongSupplier clock, ComponentHost host) {
     this.page = page;
     this.data = data;
-    this.interactions = new Interactions(state, clock);
+    this.interactions = new Interactions(state, clock, this::componentInstance);
     if (host == null) {
       this.renderer = page.newRenderer();
       this.components = null;
@@ -208,6 +208,10 @@ public final class PageView implements AutoCloseable {
   /** Warnings of the last render (unknown templates, recursion stopped, node budget). */
   public List<String> warnings() {
     return components == null ? renderer.lastWarnings() : components.page().warnings();
+  }
+
+  private Instance componentInstance(int id) {
+    return components == null ? null : components.instance(id);
   }
 
   /** The custom components of the page (null when the page was opened without a {@link ComponentHost}). */

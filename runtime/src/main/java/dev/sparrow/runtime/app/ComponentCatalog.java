@@ -96,6 +96,9 @@ public final class ComponentCatalog {
     }
     List<String> external = new ArrayList<>();
     o.path("externalClasses").forEach(c -> external.add(c.asText()));
-    return Optional.of(new ComponentDefinition(path, template, o.path("multipleSlots").asBoolean(false), isolation, external));
+    java.util.Set<String> builtins = new java.util.HashSet<>();
+    o.path("builtinBehaviors").forEach(b -> builtins.add(b.asText()));
+    return Optional.of(new ComponentDefinition(path, template, o.path("multipleSlots").asBoolean(false), isolation, external,
+        builtins, o.path("virtualHost").asBoolean(false)));
   }
 }

@@ -32,6 +32,11 @@
     defs.set(loadingPath, normalize(loadingPath, options && typeof options === 'object' ? options : {}));
   }
 
+  /** Properties the built-in behaviors add (wx://form-field: what a form's submit reports for the component). */
+  const BUILTIN_PROPERTIES = {
+    'wx://form-field': { name: { type: String, value: '' }, value: { type: null, value: null } }
+  };
+
   /** Behaviors in WeChat's precedence order: nested ones before the behavior using them, earlier before later; each once. */
   function chainOf(options) {
     const out = [];
@@ -76,7 +81,12 @@
     for (const k of LIFETIMES) def.lifetimes[k] = [];
     for (const k of PAGE_LIFETIMES) def.pageLifetimes[k] = [];
     for (const link of chainOf(options)) {
-      if (link.builtin) { def.builtins.add(link.builtin); continue; }
+      if (link.builtin) {
+        def.builtins.add(link.builtin);
+        const props = BUILTIN_PROPERTIES[link.builtin] || {};
+        for (const name of Object.keys(props)) def.properties[name] = normalizeProperty(props[name]);
+        continue;
+      }
       const o = link.options;
       if (link.behavior) def.behaviors.add(link.behavior);
       const props = o.properties || o.props || {};
@@ -258,8 +268,11 @@
     return pattern instanceof RegExp && pattern.test(String(parsePath(k)[0]));
   }
 
-  /** setData on a component: data, property observers, observers, then the view (pure data stays in the logic layer). */
-  function applyData(inst, data, callback) {
+  /**
+   * setData on a component: data, property observers, observers, then the view (pure data stays in the logic layer;
+   * {@code viewHasIt}: the view already shows these values).
+   */
+  function applyData(inst, data, callback, viewHasIt) {
     const def = inst.__def__;
     if (data === null || typeof data !== 'object' || Array.isArray(data)) {
       reportError(new TypeError('setData accepts an Object rather than some ' + typeTag(data) + '.'), inst.is + ' setData');
@@ -300,7 +313,7 @@
       });
       guard(o.fn, inst, args, inst.is + ' observer ' + o.paths.join(','));
     }
-    if (json === null) {
+    if (json === null || viewHasIt) {
       if (typeof callback === 'function') setTimeout(function () { guard(callback, inst, [], inst.is + ' setData callback'); }, 0);
       return;
     }
@@ -437,8 +450,10 @@
       const o = def.options;
       return JSON.stringify({
         multipleSlots: !!o.multipleSlots,
+        virtualHost: !!o.virtualHost,
         styleIsolation: o.styleIsolation || (o.addGlobalClass ? 'apply-shared' : ''),
-        externalClasses: def.externalClasses
+        externalClasses: def.externalClasses,
+        builtinBehaviors: Array.from(def.builtins)
       });
     },
     create: function (pageId, id, ownerId, path, propsJson, hostJson) {
@@ -469,7 +484,11 @@
       const props = JSON.parse(propsJson);
       const given = {};
       for (const name of Object.keys(props)) if (def.properties[name]) given[name] = coerce(def.properties[name], props[name]);
-      if (Object.keys(given).length > 0) applyData(inst, given);
+      // The first render shows the parent's values; their observers run when the instance attaches, once the
+      // component's own child components exist (glass-easel renders the shadow tree before applying attributes).
+      const defaults = {};
+      for (const name of Object.keys(given)) { defaults[name] = inst.data[name]; inst.data[name] = simpleDeepCopy(given[name]); }
+      Object.defineProperty(inst, '__initial__', { value: Object.keys(given).length > 0 ? { given: given, defaults: defaults } : null, writable: true });
       inst.__rendered__ = true;
       const view = {};
       for (const k of Object.keys(inst.data)) if (!pureKey(def, k)) view[k] = inst.data[k];
@@ -478,6 +497,12 @@
     attached: function (pageId, id, pageReady) {
       const inst = instances.get(key(pageId, id));
       if (!inst) return;
+      const initial = inst.__initial__;
+      if (initial) {
+        inst.__initial__ = null;
+        Object.assign(inst.data, initial.defaults);
+        applyData(inst, initial.given, undefined, true);
+      }
       run(inst, inst.__def__.lifetimes.attached, [], 'attached');
       linkRelations(inst);
       if (pageReady) {

@@ -12,10 +12,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparrow.view.event.EventDispatcher;
 import dev.sparrow.view.event.HandlerCall;
 import dev.sparrow.view.expr.Js;
+import dev.sparrow.view.custom.Instance;
 import dev.sparrow.view.tree.VElement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
 
 /**
@@ -57,9 +59,14 @@ public final class Interactions {
   private final FormFields forms;
 
   public Interactions(ComponentState state, LongSupplier clock) {
+    this(state, clock, id -> null);
+  }
+
+  /** @param components the custom component instance an element hosts, by instance id (null when unknown) */
+  public Interactions(ComponentState state, LongSupplier clock, IntFunction<Instance> components) {
     this.state = state;
     this.clock = clock;
-    this.forms = new FormFields(state);
+    this.forms = new FormFields(state, components);
   }
 
   public Interaction tap(VElement target) {
@@ -142,7 +149,7 @@ public final class Interactions {
     }
     if (button != null) {
       String formType = string(button.attribute("formType"));
-      VElement form = closest(button, "form");
+      VElement form = forms.formOf(button);
       if (form != null && formType.equals("submit")) {
         calls.addAll(submit(form).calls());
       } else if (form != null && formType.equals("reset")) {

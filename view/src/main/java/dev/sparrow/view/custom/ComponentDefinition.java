@@ -2,6 +2,7 @@ package dev.sparrow.view.custom;
 
 import dev.sparrow.view.template.CompiledPage;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A custom component as the view renders it: its path ({@code components/card/card}), its compiled WXML (once per
@@ -12,12 +13,21 @@ import java.util.List;
  * @param styleIsolation {@code isolated} (default), {@code apply-shared} or {@code shared}
  *     ({@code addGlobalClass: true} means {@code apply-shared})
  * @param externalClasses class names the user of the component passes in ({@code externalClasses: ['my-class']})
+ * @param builtinBehaviors the {@code wx://…} behaviors it uses ({@code wx://form-field}, {@code wx://form-field-group},
+ *     {@code wx://form-field-button}, {@code wx://component-export})
+ * @param virtualHost {@code options.virtualHost}: the host element has no box; its {@code class} reaches the
+ *     component only as the external class {@code class}, its {@code style} only as a {@code style} property
  */
-public record ComponentDefinition(
-    String path, CompiledPage template, boolean multipleSlots, String styleIsolation, List<String> externalClasses) {
+public record ComponentDefinition(String path, CompiledPage template, boolean multipleSlots, String styleIsolation,
+    List<String> externalClasses, Set<String> builtinBehaviors, boolean virtualHost) {
+
+  public static final String FORM_FIELD = "wx://form-field";
+  public static final String FORM_FIELD_GROUP = "wx://form-field-group";
+  public static final String FORM_FIELD_BUTTON = "wx://form-field-button";
 
   public ComponentDefinition {
     externalClasses = List.copyOf(externalClasses);
+    builtinBehaviors = Set.copyOf(builtinBehaviors);
     styleIsolation = styleIsolation == null || styleIsolation.isEmpty() ? "isolated" : styleIsolation;
   }
 
@@ -28,6 +38,10 @@ public record ComponentDefinition(
    */
   public String classPrefix() {
     return path.replace('/', '-') + "--";
+  }
+
+  public boolean hasBehavior(String builtin) {
+    return builtinBehaviors.contains(builtin);
   }
 
   /** Whether page and app styles reach into the component ({@code apply-shared}, {@code shared}). */

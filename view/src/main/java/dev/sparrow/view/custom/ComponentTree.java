@@ -108,6 +108,7 @@ public final class ComponentTree implements AutoCloseable {
       fresh.scope(old.scope());
       fresh.hosted(in.id);
       fresh.cssClass(old.cssClass());
+      fresh.virtualHost(old.virtualHost());
       fresh.slotHost(slotHostOf(old));
       fill.projected.forEach(p -> p.slotHost(fresh));
     }
@@ -222,7 +223,7 @@ public final class ComponentTree implements AutoCloseable {
 
   private boolean composeHost(Instance owner, VElement e, Instance.Child child, SlotFill ownerFill, List<VNode> out) {
     Instance in = owner.children.get(child.key());
-    ObjectNode props = properties(e);
+    ObjectNode props = properties(e, child.definition().virtualHost());
     if (in == null || in.definition != child.definition()) {
       if (in != null) {
         remove(in);
@@ -253,7 +254,8 @@ public final class ComponentTree implements AutoCloseable {
     VElement hostEl = new VElement(e.tag(), new LinkedHashMap<>(e.attributes()), kids, e.origin(), e.key());
     hostEl.scope(owner.id);
     hostEl.hosted(in.id);
-    hostEl.cssClass(cssClass(owner, e));
+    hostEl.cssClass(child.definition().virtualHost() ? "" : cssClass(owner, e));
+    hostEl.virtualHost(child.definition().virtualHost());
     fill.projected.forEach(p -> p.slotHost(hostEl));
     out.add(hostEl);
     return true;
@@ -362,11 +364,14 @@ public final class ComponentTree implements AutoCloseable {
 
   // ---- properties -------------------------------------------------------------------------------
 
-  /** The host's attributes that may be component properties (not id/class/style/slot, data-*, events, marks). */
-  static ObjectNode properties(VElement e) {
+  /**
+   * The host's attributes that may be component properties (not id/class/style/slot, data-*, events, marks; a
+   * virtual host's {@code style} is one).
+   */
+  static ObjectNode properties(VElement e, boolean virtualHost) {
     ObjectNode out = F.objectNode();
     e.attributes().forEach((name, value) -> {
-      if (value.isMissingNode() || NOT_PROPERTIES.contains(name) || name.startsWith("data-") || name.indexOf(':') >= 0
+      if (value.isMissingNode() || NOT_PROPERTIES.contains(name) && !(virtualHost && name.equals("style")) || name.startsWith("data-") || name.indexOf(':') >= 0
           || isEventBinding(name)) {
         return;
       }

@@ -20,6 +20,8 @@ public final class VElement extends VNode {
   int hosted;
   /** The class list as the browser should see it (component style isolation applied), or null: {@code class}. */
   String cssClass;
+  /** A {@code virtualHost} component's host: no box of its own; its class and style reach nothing. */
+  boolean virtualHost;
 
   public VElement(String tag, Map<String, JsonNode> attributes, List<VNode> children, int origin, String key) {
     super(origin, key);
@@ -61,6 +63,14 @@ public final class VElement extends VNode {
   /** Marks the element as the host of component instance {@code instance} (composition only). */
   public void hosted(int instance) {
     this.hosted = instance;
+  }
+
+  public boolean virtualHost() {
+    return virtualHost;
+  }
+
+  public void virtualHost(boolean virtual) {
+    this.virtualHost = virtual;
   }
 
   /** The browser class list when it differs from {@code class} (component style scoping), else null. */

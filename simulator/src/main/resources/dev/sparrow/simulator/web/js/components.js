@@ -62,6 +62,7 @@ function applyClass(el) {
 }
 
 function applyStyle(el) {
+  if (el.__wx.virtual) { el.style.cssText = 'display: contents'; return }
   const own = el.__wx.attrs.style
   el.style.cssText = own == null ? '' : rpx(String(own), el.__wx.page.sim.device.screenWidth)
   for (const [k, v] of Object.entries(el.__wx.vars)) el.style.setProperty(k, v)

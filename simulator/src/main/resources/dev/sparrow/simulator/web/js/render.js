@@ -56,8 +56,10 @@ export class PageFrame {
     this.nodes.set(vnode.id, el)
     const attrs = vnode.attr || {}
     if (vnode.cssClass !== undefined) el.__wx.cssClass = vnode.cssClass
+    if (vnode.virtual) el.__wx.virtual = true // a virtualHost component's host: no box (display: contents)
     for (const name of Object.keys(attrs)) setAttribute(el, name, attrs[name])
     if (vnode.cssClass !== undefined && attrs.class === undefined) setAttribute(el, 'class', undefined)
+    if (vnode.virtual && attrs.style === undefined) setAttribute(el, 'style', undefined)
     for (const child of vnode.children || []) el.__wx.content.appendChild(this.build(child))
     childrenChanged(el)
     return el
