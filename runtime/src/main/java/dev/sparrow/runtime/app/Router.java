@@ -43,6 +43,8 @@ public final class Router {
   private final Map<String, PageInstance> tabPages = new LinkedHashMap<>();
   private final Map<Integer, PageInstance> byId = new LinkedHashMap<>();
   private final List<PageInstance> readyQueue = new ArrayList<>();
+  /** Pages a route revealed again (navigateBack, switchTab to a loaded tab): onRouteDone once the route settles. */
+  private final List<PageInstance> revealedQueue = new ArrayList<>();
   private int nextId = 1;
   private boolean appVisible = true;
 
@@ -224,6 +226,7 @@ public final class Router {
     }
     PageInstance revealed = stack.get(stack.size() - 1);
     show(revealed);
+    revealedQueue.add(revealed);
     changed("navigateBack");
     return revealed;
   }
@@ -267,6 +270,8 @@ public final class Router {
     changed("switchTab");
     if (fresh) {
       scheduleReady(target);
+    } else {
+      revealedQueue.add(target);
     }
     return target;
   }
@@ -361,23 +366,32 @@ public final class Router {
   }
 
   /**
-   * Runs onReady for pages whose first render is done. The session calls this in a task of its own
-   * after the routing call has answered, as WeChat's view layer renders asynchronously.
+   * Runs onReady for pages whose first render is done, then onRouteDone for them and for pages a route revealed
+   * again. The session calls this in a task of its own after the routing call has answered, as WeChat's view layer
+   * renders asynchronously (onRouteDone follows the route's animation, which headless has none of).
    */
   public void flushReady() {
     List<PageInstance> due = List.copyOf(readyQueue);
     readyQueue.clear();
+    List<PageInstance> done = new ArrayList<>(revealedQueue);
+    revealedQueue.clear();
     for (PageInstance page : due) {
       if (page.state() != PageInstance.State.UNLOADED && !page.isReady()) {
         page.ready();
         hook(page, "onReady");
         listener.pageReady(page);
+        done.add(page);
+      }
+    }
+    for (PageInstance page : done) {
+      if (page.state() != PageInstance.State.UNLOADED) {
+        hook(page, "onRouteDone");
       }
     }
   }
 
   public boolean hasPendingReady() {
-    return !readyQueue.isEmpty();
+    return !readyQueue.isEmpty() || !revealedQueue.isEmpty();
   }
 
   private void changed(String openType) {

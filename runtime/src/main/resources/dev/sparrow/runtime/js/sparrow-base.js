@@ -331,6 +331,8 @@
   }
 
   const pageProto = {
+    /** The same identifier its components' getPageId() return. */
+    getPageId: function () { return 'pageId:' + this.__pageId__; },
     /**
      * this.data keeps the values given (by reference, as glass-easel's DataGroup does); the view gets their JSON.
      * The callback runs with this page as `this` once the view has the change.
@@ -725,7 +727,7 @@
           if (typeof fn === 'function') page['__lifetime_' + k] = fn;
         }
         const pageLifetimes = opts.pageLifetimes || {};
-        for (const k of ['show', 'hide']) if (typeof pageLifetimes[k] === 'function') page['__pagelifetime_' + k] = pageLifetimes[k];
+        for (const k of ['show', 'hide', 'resize', 'routeDone']) if (typeof pageLifetimes[k] === 'function') page['__pagelifetime_' + k] = pageLifetimes[k];
         const props = opts.properties || {};
         const data = simpleDeepCopy(opts.data || {});
         for (const k of Object.keys(props)) {
@@ -761,10 +763,12 @@
     callHook: function (id, name, arg) {
       const page = pages.get(id);
       if (!page) return false;
-      components.pageHook(id, name);
+      components.pageHook(id, name, arg);
       if (page.__kind__ === 'component') {
         if (name === 'onShow' && page.__pagelifetime_show) guard(page.__pagelifetime_show, page, [], page.route + ' pageLifetimes.show');
         if (name === 'onHide' && page.__pagelifetime_hide) guard(page.__pagelifetime_hide, page, [], page.route + ' pageLifetimes.hide');
+        if (name === 'onResize' && page.__pagelifetime_resize) guard(page.__pagelifetime_resize, page, [arg], page.route + ' pageLifetimes.resize');
+        if (name === 'onRouteDone' && page.__pagelifetime_routeDone) guard(page.__pagelifetime_routeDone, page, [], page.route + ' pageLifetimes.routeDone');
         if (name === 'onReady' && page.__lifetime_ready) guard(page.__lifetime_ready, page, [], page.route + ' ready');
         if (name === 'onUnload' && page.__lifetime_detached) guard(page.__lifetime_detached, page, [], page.route + ' detached');
       }

@@ -15,7 +15,7 @@
 
   const BEHAVIOR = Symbol('behavior');
   const LIFETIMES = ['created', 'attached', 'ready', 'moved', 'detached', 'error'];
-  const PAGE_LIFETIMES = ['show', 'hide', 'resize'];
+  const PAGE_LIFETIMES = ['show', 'hide', 'resize', 'routeDone'];
   const defs = new Map();
   const instances = new Map();
   let loadingPath = null;
@@ -23,13 +23,31 @@
   // ---- definitions ----------------------------------------------------------------------------------
   function Behavior(options) {
     const b = { };
-    Object.defineProperty(b, BEHAVIOR, { value: options && typeof options === 'object' ? options : {} });
+    const o = options && typeof options === 'object' ? options : {};
+    filterDefinition(o, 'Behavior');
+    Object.defineProperty(b, BEHAVIOR, { value: o });
     return b;
+  }
+
+  /**
+   * definitionFilter: each behavior a definition uses may rewrite that definition's fields before it is built
+   * (how behaviors such as miniprogram-computed add their own definition fields); the second argument lists the
+   * definition's own filter, for chains.
+   */
+  function filterDefinition(options, what) {
+    if (!Array.isArray(options.behaviors)) return;
+    const own = typeof options.definitionFilter === 'function' ? [options.definitionFilter] : [];
+    for (const b of options.behaviors) {
+      const f = b && b[BEHAVIOR] && b[BEHAVIOR].definitionFilter;
+      if (typeof f === 'function') guard(f, b, [options, own], what + ' definitionFilter');
+    }
   }
 
   /** Component() while a component file loads: registers its definition under the file's path. */
   function register(options) {
-    defs.set(loadingPath, normalize(loadingPath, options && typeof options === 'object' ? options : {}));
+    const o = options && typeof options === 'object' ? options : {};
+    filterDefinition(o, loadingPath);
+    defs.set(loadingPath, normalize(loadingPath, o));
   }
 
   /** Properties the built-in behaviors add (wx://form-field: what a form's submit reports for the component). */
@@ -111,7 +129,6 @@
       if (o.relations && typeof o.relations === 'object') Object.assign(def.relations, o.relations);
       if (typeof o.export === 'function') def.exportFn = o.export;
     }
-    if (typeof options.definitionFilter === 'function') guard(options.definitionFilter, undefined, [options, []], path + ' definitionFilter');
     def.relationList = relationList(path, def.relations);
     return def;
   }
@@ -527,12 +544,14 @@
       unlinkRelations(inst);
     },
     /** Page hooks reach the page's components: show/hide as pageLifetimes, onReady as ready (components first). */
-    pageHook: function (pageId, name) {
+    pageHook: function (pageId, name, arg) {
       if (name === 'onShow' || name === 'onHide') {
         const which = name === 'onShow' ? 'show' : 'hide';
         for (const inst of pageInstances(pageId)) run(inst, inst.__def__.pageLifetimes[which], [], 'pageLifetimes.' + which);
       } else if (name === 'onResize') {
-        for (const inst of pageInstances(pageId)) run(inst, inst.__def__.pageLifetimes.resize, [], 'pageLifetimes.resize');
+        for (const inst of pageInstances(pageId)) run(inst, inst.__def__.pageLifetimes.resize, [arg], 'pageLifetimes.resize');
+      } else if (name === 'onRouteDone') {
+        for (const inst of pageInstances(pageId)) run(inst, inst.__def__.pageLifetimes.routeDone, [], 'pageLifetimes.routeDone');
       } else if (name === 'onReady') {
         for (const inst of readyOrder(pageInstances(pageId))) {
           if (!inst.__ready__) { inst.__ready__ = true; run(inst, inst.__def__.lifetimes.ready, [], 'ready'); }

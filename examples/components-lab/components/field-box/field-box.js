@@ -1,0 +1,4 @@
+Component({
+  behaviors: ['wx://form-field'],
+  methods: { pick() { this.setData({ value: 'picked' }); } }
+});
