@@ -62,6 +62,11 @@ public final class ComponentCatalog {
     return out;
   }
 
+  private static java.util.Set<String> generics(Map<String, Object> config) {
+    return config.get("componentGenerics") instanceof Map<?, ?> m
+        ? m.keySet().stream().map(String::valueOf).collect(java.util.stream.Collectors.toSet()) : java.util.Set.of();
+  }
+
   private Optional<ComponentDefinition> prepare(String path) {
     org.graalvm.polyglot.Value problem = logic.call("load " + path, logic.fn("loadComponent"), path);
     if (problem != null && problem.isString()) {
@@ -99,6 +104,6 @@ public final class ComponentCatalog {
     java.util.Set<String> builtins = new java.util.HashSet<>();
     o.path("builtinBehaviors").forEach(b -> builtins.add(b.asText()));
     return Optional.of(new ComponentDefinition(path, template, o.path("multipleSlots").asBoolean(false), isolation, external,
-        builtins, o.path("virtualHost").asBoolean(false)));
+        builtins, o.path("virtualHost").asBoolean(false), generics(config)));
   }
 }

@@ -62,6 +62,13 @@ class BuiltinBehaviorsAndOptionsTest {
   }
 
   @Test
+  void anAbstractNodeIsTheComponentItsHostNamesWithGeneric() {
+    PageElement chooser = el("#chooser");
+    assertThat(chooser.selectAll("item")).hasSize(2).allMatch(PageElement::isComponent);
+    assertThat(chooser.selectAll("item").get(1).select(".fancy").orElseThrow().text()).isEqualTo("* y");
+  }
+
+  @Test
   void definitionFilterOfABehaviorRewritesTheDefinitionUsingIt() {
     PageElement total = el("#total");
     assertThat(total.data("sum")).isEqualTo(3);

@@ -17,9 +17,11 @@ import java.util.Set;
  *     {@code wx://form-field-button}, {@code wx://component-export})
  * @param virtualHost {@code options.virtualHost}: the host element has no box; its {@code class} reaches the
  *     component only as the external class {@code class}, its {@code style} only as a {@code style} property
+ * @param generics its abstract nodes ({@code componentGenerics} in its json): tags its template uses that the
+ *     host's {@code generic:tag="…"} names, in the host writer's {@code usingComponents}
  */
 public record ComponentDefinition(String path, CompiledPage template, boolean multipleSlots, String styleIsolation,
-    List<String> externalClasses, Set<String> builtinBehaviors, boolean virtualHost) {
+    List<String> externalClasses, Set<String> builtinBehaviors, boolean virtualHost, Set<String> generics) {
 
   public static final String FORM_FIELD = "wx://form-field";
   public static final String FORM_FIELD_GROUP = "wx://form-field-group";
@@ -28,6 +30,7 @@ public record ComponentDefinition(String path, CompiledPage template, boolean mu
   public ComponentDefinition {
     externalClasses = List.copyOf(externalClasses);
     builtinBehaviors = Set.copyOf(builtinBehaviors);
+    generics = Set.copyOf(generics);
     styleIsolation = styleIsolation == null || styleIsolation.isEmpty() ? "isolated" : styleIsolation;
   }
 

@@ -172,11 +172,25 @@ public final class ComponentTree implements AutoCloseable {
         int ordinal = seen.merge(k, 1, Integer::sum);
         String key = parentKey + "/" + k + "@" + ordinal;
         if (host != null) {
-          resolve(in.path, e.tag()).ifPresent(d -> in.hosts.put(e, new Instance.Child(d, key)));
+          resolveIn(in, e.tag()).ifPresent(d -> in.hosts.put(e, new Instance.Child(d, key)));
         }
         mark(in, e.children(), key);
       }
     }
+  }
+
+  /**
+   * The component a tag names in {@code in}'s template: its usingComponents, or for an abstract node (generics) the
+   * tag its host's {@code generic:tag} names, in the usingComponents of the template that wrote the host.
+   */
+  private Optional<ComponentDefinition> resolveIn(Instance in, String tag) {
+    if (in.definition != null && in.definition.generics().contains(tag) && in.hostRaw != null) {
+      String impl = in.hostRaw.generics().get(tag);
+      if (impl != null) {
+        return resolve(in.owner.path, impl);
+      }
+    }
+    return resolve(in.path, tag);
   }
 
   private Optional<ComponentDefinition> resolve(String owner, String tag) {

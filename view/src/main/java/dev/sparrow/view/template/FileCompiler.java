@@ -168,7 +168,11 @@ final class FileCompiler {
   private TNode plainElement(WxmlElement el) {
     List<TAttribute> attrs = new ArrayList<>();
     Map<String, Integer> positions = new LinkedHashMap<>();
+    Map<String, String> generics = new LinkedHashMap<>();
     for (WxmlAttribute a : el.attributes()) {
+      if (a.name().startsWith("generic:") && a.value() != null) {
+        generics.put(a.name().substring("generic:".length()), a.value().strip());
+      }
       String name = DIRECTIVES.contains(a.name()) ? null : AttributeNames.rendered(a.name());
       if (name == null) {
         continue;
@@ -183,7 +187,7 @@ final class FileCompiler {
       }
     }
     return new TElement(el.tag(), List.copyOf(attrs), List.copyOf(children(el.children())),
-        ORIGINS.incrementAndGet());
+        ORIGINS.incrementAndGet(), Map.copyOf(generics));
   }
 
   private TNode template(WxmlElement el) {

@@ -9,8 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** An element: attributes evaluated in order (a lone binding keeps its type), then children. */
-record TElement(String tag, List<TAttribute> attributes, List<TNode> children, int origin) implements TNode {
+/**
+ * An element: attributes evaluated in order (a lone binding keeps its type), then children; {@code generics} are its
+ * {@code generic:name="tag"} choices (abstract node name → the tag implementing it in this template).
+ */
+record TElement(String tag, List<TAttribute> attributes, List<TNode> children, int origin, Map<String, String> generics)
+    implements TNode {
   @Override
   public void render(RenderContext ctx, Frame frame, String key, List<VNode> out) {
     if (!ctx.count()) {
@@ -30,6 +34,8 @@ record TElement(String tag, List<TAttribute> attributes, List<TNode> children, i
         ctx.ascend();
       }
     }
-    out.add(new VElement(tag, attrs, kids, origin, key));
+    VElement e = new VElement(tag, attrs, kids, origin, key);
+    e.generics(generics);
+    out.add(e);
   }
 }

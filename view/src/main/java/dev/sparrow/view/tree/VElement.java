@@ -22,6 +22,8 @@ public final class VElement extends VNode {
   String cssClass;
   /** A {@code virtualHost} component's host: no box of its own; its class and style reach nothing. */
   boolean virtualHost;
+  /** {@code generic:name="tag"} written on the element (which component implements an abstract node). */
+  Map<String, String> generics = Map.of();
 
   public VElement(String tag, Map<String, JsonNode> attributes, List<VNode> children, int origin, String key) {
     super(origin, key);
@@ -63,6 +65,14 @@ public final class VElement extends VNode {
   /** Marks the element as the host of component instance {@code instance} (composition only). */
   public void hosted(int instance) {
     this.hosted = instance;
+  }
+
+  public Map<String, String> generics() {
+    return generics;
+  }
+
+  public void generics(Map<String, String> generics) {
+    this.generics = generics;
   }
 
   public boolean virtualHost() {
