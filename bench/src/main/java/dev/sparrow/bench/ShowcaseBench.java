@@ -31,7 +31,7 @@ public final class ShowcaseBench {
     for (int i = -1; i < rounds; i++) {
       long t0 = System.nanoTime();
       try (Session s = Sparrow.launch(options)) {
-        s.awaitIdle();
+        s.awaitIdle(Duration.ofMinutes(3));
         double ms = (System.nanoTime() - t0) / 1e6;
         if (!s.errors().isEmpty()) {
           throw new IllegalStateException("page failed: " + s.errors());
@@ -45,7 +45,7 @@ public final class ShowcaseBench {
     }
     double[] set = new double[rounds * 10];
     try (Session s = Sparrow.launch(options)) {
-      s.awaitIdle();
+      s.awaitIdle(Duration.ofMinutes(3));
       PageHandle page = s.currentPage();
       for (int i = 0; i < 20; i++) {
         page.setData(Map.of("lastTap", "warm " + i));

@@ -30,7 +30,7 @@ class VantShowcaseTest {
     // the first page open in a fresh JVM interprets all of Vant's JS; the watchdog's default would stop it
     s = Sparrow.launch(SessionOptions.of(Showcases.installed("vant", "@vant/weapp")).virtualClock()
         .scriptTimeout(Duration.ofSeconds(60)).autoBuildNpm(line -> {}));
-    s.awaitIdle();
+    s.awaitIdle(Duration.ofMinutes(3));
   }
 
   @AfterAll
@@ -42,7 +42,7 @@ class VantShowcaseTest {
 
   private PageHandle open(String route) {
     PageHandle p = s.reLaunch("/" + route);
-    s.awaitIdle();
+    s.awaitIdle(Duration.ofMinutes(2));
     errorsBefore = s.errors().size();
     return p;
   }
