@@ -45,6 +45,17 @@ async function shoot(browser, project, name, steps) {
       await tab.page.click('.panel-tabs [data-panel=storage]')
       await tab.page.locator('#panel-storage tr[data-key=launches]').waitFor()
     })
+    // the UI-library showcases (npm install in each first): docs/images/showcase-vant-*.png
+    await shoot(browser, 'examples/vant', 'showcase-vant-basic.png', async tab => {
+      const page = await tab.top('pages/basic/basic')
+      await page.locator('wx-van-button#primary wx-button').waitFor()
+    })
+    await shoot(browser, 'examples/vant', 'showcase-vant-popup.png', async tab => {
+      await (await tab.top('pages/basic/basic')).locator('wx-van-cell', { hasText: 'Feedback' }).click()
+      const page = await tab.top('pages/feedback/feedback')
+      await page.locator('wx-van-cell#open-popup wx-view >> nth=0').click()
+      await page.locator('wx-van-popup#popup .popup-body').waitFor({ state: 'visible' })
+    })
   } finally {
     await browser.close()
   }
