@@ -1,13 +1,11 @@
 package dev.sparrow.runtime.npm;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.sparrow.runtime.Session;
 import dev.sparrow.runtime.SessionOptions;
 import dev.sparrow.runtime.Sparrow;
 import dev.sparrow.runtime.project.Problem;
-import dev.sparrow.runtime.project.ProjectException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -147,9 +145,11 @@ class NpmBuildTest {
   void aComponentOfAnUnbuiltPackageSaysHowToBuildIt() throws IOException {
     project("{}");
     packages();
-    ProjectException e = catchThrowableOfType(ProjectException.class,
-        () -> Sparrow.launch(SessionOptions.of(dir).autoBuildNpm(null)));
-    assertThat(e.problems()).extracting(Problem::toString).contains(
+    List<Problem> problems;
+    try (Session s = Sparrow.launch(SessionOptions.of(dir).virtualClock().autoBuildNpm(null))) {
+      problems = s.project().problems();
+    }
+    assertThat(problems).extracting(Problem::toString).contains(
         "app.json:1: Component is not found in path \"@acme/ui/tag/index\" (using by \"app.json\"); npm package \"@acme/ui\""
             + " is installed in node_modules but not built into miniprogram_npm: run `sparrow build-npm PROJECT`"
             + " (DevTools: Tools → Build npm)");
