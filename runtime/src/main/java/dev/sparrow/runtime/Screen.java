@@ -11,7 +11,7 @@ import java.util.Map;
  * change and navigation-bar change. Registered with {@link SessionOptions#screen(Screen)}; called on
  * the session thread, so it must not block (serialize and hand off).
  */
-public interface Screen {
+public interface Screen extends dev.sparrow.runtime.wx.CanvasApis.Display {
   /** A page shown in the stack, as {@link #routeChanged} lists it. */
   record PageRef(int pageId, String route) {}
 
@@ -64,4 +64,12 @@ public interface Screen {
   default java.util.concurrent.CompletionStage<String> measure(int pageId, String request) {
     return null;
   }
+
+  /**
+   * Canvas node {@code nodeId} of page {@code pageId} drew {@code batch} (JSON commands, see {@code
+   * dev.sparrow.apis.canvas.CanvasCommands}; pictures as {@code {src}} or {@code {data}}); {@code legacy}: a
+   * {@code canvas-id} canvas, drawn in CSS px at the device's pixel ratio.
+   */
+  @Override
+  default void canvasDrawn(int pageId, int nodeId, boolean legacy, String batch) {}
 }

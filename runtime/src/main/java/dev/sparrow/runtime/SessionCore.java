@@ -41,6 +41,7 @@ import dev.sparrow.runtime.wx.FileSystemManagerApis;
 import dev.sparrow.runtime.wx.AudioApis;
 import dev.sparrow.runtime.wx.AuthApis;
 import dev.sparrow.runtime.wx.BackgroundAudioApis;
+import dev.sparrow.runtime.wx.CanvasApis;
 import dev.sparrow.runtime.wx.ImageApis;
 import dev.sparrow.runtime.wx.RecordApis;
 import dev.sparrow.runtime.wx.NetworkApis;
@@ -109,6 +110,7 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
   private MediaLoop media;
   Recorder recorder;
   AudioApis audioApis;
+  CanvasApis canvasApis;
   BackgroundAudio backgroundAudio;
   private Runnable unwatch = () -> {};
   /** The session's own watchdog (null when the options hand one in). */
@@ -258,6 +260,10 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     registry.addAll(audioApis.specs());
     registry.addAll(background.specs());
     registry.addAll(new AuthApis(asked, internal).specs());
+    canvasApis = new CanvasApis(bridge, files, fetch, dev.sparrow.apis.media.internal.MediaWorkers.EXECUTOR,
+        () -> router.current().map(PageInstance::route).orElse(""), () -> screens, options.device().pixelRatio(),
+        dev.sparrow.apis.canvas.CanvasLimits.WECHAT, internal);
+    registry.addAll(canvasApis.specs());
     Object privateInfos = project.app().raw().get("requiredPrivateInfos");
     boolean declared = privateInfos instanceof java.util.List<?> l && l.contains("getLocation");
     registry.addAll(new LocationApis(new dev.sparrow.apis.location.Locations(location, asked), asked, declared, internal).specs());
@@ -599,6 +605,7 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
   public void pageUnloaded(PageInstance page) {
     navigationBars.remove(page.id());
     refreshingPages.remove(page.id());
+    canvasApis.pageClosed(page.id());
     view.close(page.id());
   }
 

@@ -68,6 +68,11 @@ public final class CanvasCommands {
     return out;
   }
 
+  /** Plain Java data (maps, lists, strings, numbers) as a command argument. */
+  public static JsonNode toJson(Object value) {
+    return JSON.valueToTree(value);
+  }
+
   private static void one(JsonNode c, Context2D ctx, Images images) {
     String name = c.get(0).asText();
     switch (name) {

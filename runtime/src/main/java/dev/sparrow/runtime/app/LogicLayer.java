@@ -64,6 +64,7 @@ public final class LogicLayer implements AutoCloseable {
 
   private static final Source BASE = load("sparrow-base.js");
   private static final Source COMPONENTS = load("sparrow-components.js");
+  private static final Source CANVAS = load("sparrow-canvas.js");
 
   private final EventLoop loop;
   private final ModuleSources modules;
@@ -84,7 +85,7 @@ public final class LogicLayer implements AutoCloseable {
     this.sink = sink;
     this.context = JsEngine.newContext();
     Value factory = context.eval(BASE);
-    this.sparrow = factory.execute(new Host(), bridge, context.eval(COMPONENTS));
+    this.sparrow = factory.execute(new Host(), bridge, context.eval(COMPONENTS), context.eval(CANVAS));
     this.values = new JsValues(sparrow);
     bridge.attach(values);
     this.fireTimer = sparrow.getMember("fireTimer");

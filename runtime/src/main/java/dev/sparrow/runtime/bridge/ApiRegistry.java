@@ -81,7 +81,7 @@ public final class ApiRegistry {
     if (spec == null) {
       return components.contains(parts[0]);
     }
-    if (!spec.implemented()) {
+    if (!spec.implemented() || spec.hidden()) {
       return false;
     }
     if (parts.length == 1) {
@@ -116,6 +116,9 @@ public final class ApiRegistry {
       n.put("promise", s.promise());
       if (s.readOnly()) {
         n.put("readOnly", true);
+      }
+      if (s.hidden()) {
+        n.put("hidden", true);
       }
     }
     return out.toString();

@@ -58,6 +58,7 @@ public final class ApiSpec {
   private final boolean objectArgument;
   private final boolean implemented;
   private final String errMsgName;
+  private final boolean hidden;
 
   private ApiSpec(Builder b, Object handler, boolean implemented) {
     this.name = b.name;
@@ -71,6 +72,7 @@ public final class ApiSpec {
     this.objectArgument = b.objectArgument;
     this.implemented = implemented;
     this.errMsgName = b.errMsgName != null ? b.errMsgName : b.name;
+    this.hidden = b.hidden;
   }
 
   /** An async API on {@code wx}: success/fail/complete, or a Promise when no callback is given. */
@@ -143,6 +145,14 @@ public final class ApiSpec {
     return readOnly;
   }
 
+  /**
+   * An entry point of the base library itself (the canvas objects' flush, image loading…): callable through the
+   * bridge, but not on {@code wx} or an instance, not in {@code canIUse}, not a WeChat API.
+   */
+  public boolean hidden() {
+    return hidden;
+  }
+
   /** A sync API whose parameters are the members of one object argument (the fd API's {@code readSync({fd, …})}). */
   public boolean objectArgument() {
     return objectArgument;
@@ -168,6 +178,7 @@ public final class ApiSpec {
     private boolean readOnly;
     private boolean objectArgument;
     private String errMsgName;
+    private boolean hidden;
 
     private Builder(String name, ApiKind kind, boolean promise) {
       this.name = Objects.requireNonNull(name, "name");
@@ -214,6 +225,12 @@ public final class ApiSpec {
     /** Uses {@code name} in errMsgs instead of the API's own name (task methods reusing legacy names). */
     public Builder errMsg(String name) {
       this.errMsgName = Objects.requireNonNull(name);
+      return this;
+    }
+
+    /** Only the base library calls it (see {@link ApiSpec#hidden()}). */
+    public Builder hidden() {
+      this.hidden = true;
       return this;
     }
 

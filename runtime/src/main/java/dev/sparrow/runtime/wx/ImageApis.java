@@ -141,10 +141,14 @@ public final class ImageApis {
 
   /** A package path relative to the current page ({@code ../x.png}, {@code img/x.png}) made absolute. */
   private String packagePath(String src) {
+    return packagePath(src, router.get().current().map(PageInstance::route).orElse(""));
+  }
+
+  /** A package path relative to page {@code route} made absolute; absolute paths and URLs stay. */
+  static String packagePath(String src, String route) {
     if (src.startsWith("/") || src.contains("://")) {
       return src;
     }
-    String route = router.get().current().map(PageInstance::route).orElse("");
     Path base = Path.of("/" + route).getParent();
     Path resolved = (base == null ? Path.of("/") : base).resolve(src).normalize();
     return resolved.toString().replace('\\', '/');

@@ -2,7 +2,7 @@
 // Evaluated once per session before any project code. It receives the host objects, keeps them in
 // this closure and removes every global a page must not see. Everything here runs on the
 // session's event-loop thread.
-(function (host, bridge, componentsFactory) {
+(function (host, bridge, componentsFactory, canvasFactory) {
   'use strict';
   const global = globalThis;
 
@@ -486,7 +486,7 @@
   NodesRef.prototype.node = function (cb) { return ask(this, { node: true }, cb); };
   NodesRef.prototype.context = function (cb) { return ask(this, { context: true }, cb); };
   const NO_BOX = { left: 0, top: 0, right: 0, bottom: 0, width: 0, height: 0, scrollLeft: 0, scrollTop: 0, scrollWidth: 0, scrollHeight: 0 };
-  function describeNode(n, f, box) {
+  function describeNode(n, f, box, page) {
     const out = {};
     if (f.id) out.id = n ? n.id : '';
     if (f.dataset) out.dataset = n ? n.dataset : {};
@@ -495,7 +495,7 @@
     if (f.scrollOffset) { out.scrollLeft = box.scrollLeft; out.scrollTop = box.scrollTop; out.scrollWidth = box.scrollWidth; out.scrollHeight = box.scrollHeight; }
     if (Array.isArray(f.properties) && n) for (const k of f.properties) out[k] = n.attributes[k];
     if (Array.isArray(f.computedStyle)) for (const k of f.computedStyle) out[k] = '';
-    if (f.node) out.node = null;
+    if (f.node) out.node = n ? canvas.node(page, n) : null;
     if (f.context) out.context = null;
     return out;
   }
@@ -517,9 +517,9 @@
       const boxes = layout && layout.nodes || {};
       const results = requests.map(function (r, i) {
         if (r.selector === null) return describeNode(null, r.fields, layout && layout.viewport || windowBox());
-        const box = function (n) { return boxes[n.nodeId] || NO_BOX; };
-        return r.all ? found[i].map(function (n) { return describeNode(n, r.fields, box(n)); })
-          : found[i].length ? describeNode(found[i][0], r.fields, box(found[i][0])) : null;
+        const box = function (n) { return boxes[n.nodeId] || (layout ? null : canvas.box(n)) || NO_BOX; };
+        return r.all ? found[i].map(function (n) { return describeNode(n, r.fields, box(n), scope.page); })
+          : found[i].length ? describeNode(found[i][0], r.fields, box(found[i][0]), scope.page) : null;
       });
       requests.forEach(function (r, i) { if (r.cb) guard(r.cb, undefined, [results[i]], 'SelectorQuery'); });
       if (typeof cb === 'function') guard(cb, undefined, [results], 'SelectorQuery.exec');
@@ -638,6 +638,7 @@
     return obj;
   }
   for (const spec of specs) {
+    if (spec.hidden) continue;
     if (spec.owner) {
       let proto = instanceTypes.get(spec.owner);
       if (!proto) { proto = {}; instanceTypes.set(spec.owner, proto); }
@@ -655,6 +656,19 @@
     }
   }
   wxObject.env = Object.freeze(JSON.parse(bridge.env()));
+  // the canvas objects (sparrow-canvas.js) get their methods on the instance types CanvasApis declares
+  const canvas = canvasFactory({
+    bridge: bridge, guard: guard, wx: wxObject,
+    protoOf: function (type) {
+      let proto = instanceTypes.get(type);
+      if (!proto) { proto = {}; instanceTypes.set(type, proto); }
+      return proto;
+    }
+  });
+  canvas.install({
+    currentPage: function () { return stack.length ? stack[stack.length - 1] : -1; },
+    query: function (page, instance, selector) { const json = host.queryNodes(page, instance, selector); return json ? JSON.parse(json) : []; }
+  });
   // declared in the registry (UiApis), built here: the query object lives in the logic layer
   wxObject.createSelectorQuery = function () {
     const top = stack.length ? stack[stack.length - 1] : -1;

@@ -72,6 +72,7 @@ public final class EventDispatcher {
   private static List<HandlerCall> run(VElement target, List<VElement> path, String type, JsonNode detail,
       long timeStamp, boolean capture, boolean bubbles) {
     ObjectNode marks = Dataset.marks(target);
+    boolean canvas = target.tag().equals("canvas");
     List<HandlerCall> calls = new ArrayList<>();
     if (capture) {
       for (int i = path.size() - 1; i >= 0; i--) {
@@ -79,7 +80,7 @@ public final class EventDispatcher {
           if (b.phase() != Binding.Phase.CAPTURE || b.handler().isEmpty()) {
             continue;
           }
-          add(calls, b, path.get(i), type, info(retarget(target, path.get(i))), marks, detail, timeStamp);
+          add(calls, b, path.get(i), type, info(retarget(target, path.get(i))), marks, detail, timeStamp, canvas);
           if (b.stops()) {
             return calls;
           }
@@ -99,7 +100,7 @@ public final class EventDispatcher {
           }
           mutualDone = true;
         }
-        add(calls, b, path.get(i), type, info(retarget(target, path.get(i))), marks, detail, timeStamp);
+        add(calls, b, path.get(i), type, info(retarget(target, path.get(i))), marks, detail, timeStamp, canvas);
         stop |= b.stops();
       }
       if (stop) {
@@ -147,7 +148,7 @@ public final class EventDispatcher {
   }
 
   private static void add(List<HandlerCall> calls, Binding b, VElement current, String type, ObjectNode target,
-      ObjectNode marks, JsonNode detail, long timeStamp) {
+      ObjectNode marks, JsonNode detail, long timeStamp, boolean canvas) {
     if (b.handler().isEmpty()) {
       return;
     }
@@ -164,10 +165,16 @@ public final class EventDispatcher {
       double x = detail != null && detail.has("x") ? detail.get("x").asDouble() : 0;
       double y = detail != null && detail.has("y") ? detail.get("y").asDouble() : 0;
       t.put("identifier", 0);
-      t.set("pageX", Js.number(x));
-      t.set("pageY", Js.number(y));
-      t.set("clientX", Js.number(x));
-      t.set("clientY", Js.number(y));
+      if (canvas) {
+        // a canvas's touches are CanvasTouch: x and y from its top-left corner
+        t.set("x", Js.number(x));
+        t.set("y", Js.number(y));
+      } else {
+        t.set("pageX", Js.number(x));
+        t.set("pageY", Js.number(y));
+        t.set("clientX", Js.number(x));
+        t.set("clientY", Js.number(y));
+      }
       e.set("touches", type.equals("touchend") || type.equals("touchcancel") ? F.arrayNode() : touches);
       e.set("changedTouches", touches.deepCopy());
     }
