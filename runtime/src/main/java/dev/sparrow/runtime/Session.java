@@ -373,7 +373,17 @@ public final class Session implements AutoCloseable {
       public Map<String, Object> navigationBar(int pageId) {
         return core.router.page(pageId).map(core::navigationBarOf).orElse(Map.of());
       }
+
+      @Override
+      public Map<Integer, dev.sparrow.runtime.wx.CanvasApis.Snapshot> canvases(int pageId) {
+        return core.canvasApis.snapshots(pageId);
+      }
     }));
+  }
+
+  /** What canvas node {@code nodeId} of page {@code pageId} shows now (a copy of its bitmap), if it ever drew. */
+  public Optional<java.awt.image.BufferedImage> canvasImage(int pageId, int nodeId) {
+    return onLoop(() -> Optional.ofNullable(core.canvasApis.snapshots(pageId).get(nodeId)).map(dev.sparrow.runtime.wx.CanvasApis.Snapshot::bitmap));
   }
 
   /** What {@link #readPages} shows: read on the session thread only. */
@@ -393,6 +403,9 @@ public final class Session implements AutoCloseable {
     Map<String, Object> window(int pageId);
 
     Map<String, Object> navigationBar(int pageId);
+
+    /** The page's canvases that drew something (bitmap copies and drawing state), by node id. */
+    Map<Integer, dev.sparrow.runtime.wx.CanvasApis.Snapshot> canvases(int pageId);
   }
 
   private dev.sparrow.view.PageView view(int pageId) {

@@ -86,6 +86,18 @@ final class Mirror implements Screen {
     browsers.broadcast(m);
   }
 
+  /** A canvas drew: the browser draws the same batch on its own canvas. */
+  @Override
+  public void canvasDrawn(int pageId, int nodeId, boolean legacy, String batch) {
+    ObjectNode m = Messages.of("canvas").put("page", pageId).put("node", nodeId).put("legacy", legacy);
+    try {
+      m.set("batch", Browsers.JSON.readTree(batch));
+    } catch (java.io.IOException e) {
+      return;
+    }
+    browsers.broadcast(m);
+  }
+
   @Override
   public void pullDownRefreshChanged(int pageId, boolean refreshing) {
     browsers.broadcast(Messages.of("page.refreshing").put("page", pageId).put("on", refreshing));
@@ -278,6 +290,16 @@ final class Mirror implements Screen {
     all.addAll(pages.stack());
     for (int id : all) {
       pages.tree(id).ifPresent(root -> out.add(open(id, pages.route(id), root, pages.window(id), pages.navigationBar(id))));
+      pages.canvases(id).forEach((node, canvas) -> {
+        ObjectNode m = Messages.of("canvas").put("page", id).put("node", node).put("legacy", canvas.legacy())
+            .put("image", dev.sparrow.apis.canvas.CanvasExport.dataUrl(canvas.bitmap(), "image/png", 1));
+        try {
+          m.set("state", Browsers.JSON.readTree(canvas.state()));
+        } catch (java.io.IOException e) {
+          return;
+        }
+        out.add(m);
+      });
       Map<Integer, Map<String, JsonNode>> controls = pages.controls(id);
       if (!controls.isEmpty()) {
         out.add(controls(id, controls));

@@ -34,6 +34,7 @@ final class SimulatorServer implements AutoCloseable {
   /** Largest upload (a picked photo or video). */
   static final long MAX_UPLOAD_BYTES = 64L * 1024 * 1024;
   private static final String WEB = "dev/sparrow/simulator/web/";
+  private static final String CANVAS_FONT = "canvas-font.ttf";
 
   /** What the routes need from the simulator. */
   interface Routes {
@@ -192,8 +193,10 @@ final class SimulatorServer implements AutoCloseable {
     response.write(true, java.nio.ByteBuffer.wrap(bytes), callback);
   }
 
+  /** {@code /sim/<name>}: the client's files, and the canvas font (the face headless canvases draw with). */
   private static byte[] load(String name) {
-    try (InputStream in = SimulatorServer.class.getClassLoader().getResourceAsStream(WEB + name)) {
+    String resource = name.equals(CANVAS_FONT) ? dev.sparrow.apis.canvas.CanvasFont.FACE_RESOURCE.substring(1) : WEB + name;
+    try (InputStream in = SimulatorServer.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalArgumentException("no resource " + name);
       }

@@ -282,6 +282,56 @@ public final class Context2D {
     state.smoothing = on;
   }
 
+  /** The drawing state as commands that set it again (another canvas picks up where this one is: the simulator). */
+  public List<List<Object>> stateCommands() {
+    State st = state;
+    List<List<Object>> out = new ArrayList<>();
+    double[] m = getTransform();
+    out.add(List.of("setTransform", m[0], m[1], m[2], m[3], m[4], m[5]));
+    styleCommand("fillStyle", st.fill).ifPresent(out::add);
+    styleCommand("strokeStyle", st.stroke).ifPresent(out::add);
+    out.add(List.of("set", "lineWidth", st.lineWidth));
+    out.add(List.of("set", "lineCap", st.lineCap));
+    out.add(List.of("set", "lineJoin", st.lineJoin));
+    out.add(List.of("set", "miterLimit", st.miterLimit));
+    List<Object> dash = new ArrayList<>();
+    for (double d : st.dash) {
+      dash.add(d);
+    }
+    out.add(List.of("setLineDash", dash));
+    out.add(List.of("set", "lineDashOffset", st.dashOffset));
+    out.add(List.of("set", "font", st.font.css()));
+    out.add(List.of("set", "textAlign", st.textAlign));
+    out.add(List.of("set", "textBaseline", st.textBaseline));
+    out.add(List.of("set", "direction", st.direction));
+    out.add(List.of("set", "globalAlpha", st.alpha));
+    out.add(List.of("set", "globalCompositeOperation", st.composite));
+    out.add(List.of("set", "shadowBlur", st.shadowBlur));
+    out.add(List.of("set", "shadowColor", CssColor.serialize(st.shadowColor)));
+    out.add(List.of("set", "shadowOffsetX", st.shadowX));
+    out.add(List.of("set", "shadowOffsetY", st.shadowY));
+    out.add(List.of("set", "imageSmoothingEnabled", st.smoothing));
+    return out;
+  }
+
+  private static java.util.Optional<List<Object>> styleCommand(String name, CanvasStyle style) {
+    if (style instanceof CanvasStyle.Solid c) {
+      return java.util.Optional.of(List.of("set", name, CssColor.serialize(c.argb())));
+    }
+    if (style instanceof CanvasStyle.Gradient g) {
+      List<Object> stops = new ArrayList<>();
+      for (CanvasStyle.Stop stop : g.stops()) {
+        stops.add(List.of(stop.offset(), CssColor.serialize(stop.argb())));
+      }
+      java.util.Map<String, Object> v = new java.util.LinkedHashMap<>();
+      v.put(g.radial() ? "radial" : "linear", g.radial() ? List.of(g.x0(), g.y0(), g.r0(), g.x1(), g.y1(), g.r1())
+          : List.of(g.x0(), g.y0(), g.x1(), g.y1()));
+      v.put("stops", stops);
+      return java.util.Optional.of(List.of("set", name, v));
+    }
+    return java.util.Optional.empty(); // a pattern's picture is not known to another canvas
+  }
+
   // ---- transforms -----------------------------------------------------------------------------
 
   public void scale(double x, double y) {

@@ -224,10 +224,18 @@ public final class CanvasApis {
     });
   }
 
-  /** The bitmap of canvas node {@code nodeId} of page {@code pageId}, if it has one (for drivers and screenshots). */
-  public Optional<BufferedImage> bitmap(int pageId, int nodeId) {
-    Surface s = onPages.get(key(pageId, nodeId));
-    return s == null ? Optional.empty() : Optional.ofNullable(s.ctx.bitmap());
+  /** What a canvas shows now: a copy of its bitmap, and its drawing state as commands (JSON) to carry on from. */
+  public record Snapshot(BufferedImage bitmap, boolean legacy, String state) {}
+
+  /** The canvases of page {@code pageId} that drew something, by node id (drivers, a tab that connects, screenshots). */
+  public Map<Integer, Snapshot> snapshots(int pageId) {
+    Map<Integer, Snapshot> out = new LinkedHashMap<>();
+    for (Surface s : onPages.values()) {
+      if (s.pageId == pageId && s.ctx.bitmap() != null && s.ctx.drawCount() > 0) {
+        out.put(s.nodeId, new Snapshot(copy(s.ctx.bitmap()), s.legacy, CanvasCommands.toJson(s.ctx.stateCommands()).toString()));
+      }
+    }
+    return out;
   }
 
   // ---- canvases -------------------------------------------------------------------------------

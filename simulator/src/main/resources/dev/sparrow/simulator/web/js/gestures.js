@@ -18,13 +18,13 @@ export function bindGestures(page) {
     if (!el || el === doc.body || e.target.closest?.('input, textarea')) { press = null; return }
     const touches = bound(el, 'touchstart') || bound(el, 'touchmove') || bound(el, 'touchend') || bound(el, 'touchcancel')
     press = { el, x: e.clientX, y: e.clientY, pageX: e.pageX, pageY: e.pageY, touches, moved: false, long: false, hover: hover(el, true) }
-    if (touches) page.send(el, 'touchstart', coords(e))
+    if (touches) page.send(el, 'touchstart', coords(e, el))
     const p = press
     p.timer = setTimeout(() => {
       if (press !== p || p.moved) return
       if (bound(p.el, 'longpress') || bound(p.el, 'longtap')) {
         p.long = true
-        page.send(p.el, 'longpress', Object.assign(coords(e), { touches: !p.touches }))
+        page.send(p.el, 'longpress', Object.assign(coords(e, p.el), { touches: !p.touches }))
       }
     }, LONG_PRESS_MS)
   })
@@ -35,7 +35,7 @@ export function bindGestures(page) {
     if (Math.hypot(e.clientX - press.x, e.clientY - press.y) > TAP_SLOP_PX) press.moved = true
     if (press.touches && !moveFrame) {
       const p = press
-      const c = coords(e)
+      const c = coords(e, p.el)
       moveFrame = requestAnimationFrame(() => { moveFrame = 0; page.send(p.el, 'touchmove', c) })
     }
   })
@@ -47,7 +47,7 @@ export function bindGestures(page) {
     if (!p) return null
     clearTimeout(p.timer)
     hover(p.el, false, p.hover)
-    if (p.touches) page.send(p.el, type, coords(e))
+    if (p.touches) page.send(p.el, type, coords(e, p.el))
     return p
   }
 
@@ -55,7 +55,7 @@ export function bindGestures(page) {
     const p = release(e, 'touchend')
     if (!p || p.moved || p.long || p.el.__wx.noTap) return
     if (p.el.__wx.tag === 'picker' || p.el.closest?.('wx-picker')) openPicker(p.el)
-    page.send(p.el, 'tap', Object.assign(coords(e), { touches: !p.touches }))
+    page.send(p.el, 'tap', Object.assign(coords(e, p.el), { touches: !p.touches }))
   })
 
   doc.addEventListener('pointercancel', e => { release(e, 'touchcancel') })
@@ -63,7 +63,14 @@ export function bindGestures(page) {
   doc.addEventListener('contextmenu', e => { if (owner(e.target)) e.preventDefault() })
 }
 
-function coords(e) {
+function coords(e, el) {
+  if (el && el.__wx.tag === 'canvas') {
+    // a canvas's touches are relative to its top-left corner (CanvasTouch x, y)
+    const r = el.getBoundingClientRect()
+    const x = Math.round(e.clientX - r.left)
+    const y = Math.round(e.clientY - r.top)
+    return { x, y, detail: { x, y } }
+  }
   return { x: Math.round(e.pageX), y: Math.round(e.pageY), detail: { x: Math.round(e.pageX), y: Math.round(e.pageY) } }
 }
 

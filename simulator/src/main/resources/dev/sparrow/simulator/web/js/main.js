@@ -6,6 +6,7 @@ import { Shell } from './shell.js'
 import { Overlays } from './overlays.js'
 import { Speaker, Microphone } from './devices.js'
 import { Panels } from './panels.js'
+import { canvasMessage } from './widgets-canvas.js'
 
 class Simulator {
   constructor() {
@@ -109,6 +110,7 @@ class Simulator {
         this.speaker.handle(m); break
       case 'mic.open': case 'mic.close': this.microphone.handle(m); break
       case 'measure': this.measure(m); break
+      case 'canvas': { const frame = this.pages.get(m.page); if (frame) canvasMessage(frame, m); break }
       case 'page.refreshing': this.pages.get(m.page)?.refreshing?.(m.on); break
       case 'tabbar': this.shell.tabBarChanged(m.state); break
       case 'console': this.panels.console(m); break

@@ -297,7 +297,6 @@ export const MEDIA_WIDGETS = {
   'rich-text': richText,
   video: mediaElement('video'),
   audio: mediaElement('audio'),
-  canvas: placeholder('canvas'),
   map: placeholder('map'),
   'web-view': placeholder('web-view'),
   camera: placeholder('camera')
