@@ -57,9 +57,8 @@ async function draw(frame, el, cv, m) {
   if (m.legacy && !cv.legacy) {
     // the legacy canvas: its CSS box at the pixel ratio, CSS px as units
     cv.legacy = true
-    const r = el.getBoundingClientRect()
-    cv.el.width = Math.round(r.width * cv.dpr)
-    cv.el.height = Math.round(r.height * cv.dpr)
+    cv.el.width = Math.round(el.clientWidth * cv.dpr)
+    cv.el.height = Math.round(el.clientHeight * cv.dpr)
     ctx.setTransform(cv.dpr, 0, 0, cv.dpr, 0, 0)
   }
   await fontReady(frame.doc)
