@@ -225,7 +225,10 @@ public final class LogicLayer implements AutoCloseable {
     @HostAccess.Export
     public Object compileModule(String path) {
       try {
-        return context.eval(modules.source(path));
+        // compiling is parsing, not running page code: a large bundle's parse does not count as a runaway script
+        Object compiled = context.eval(modules.source(path));
+        loop.restartTaskClock();
+        return compiled;
       } catch (PolyglotException e) {
         if (e.isSyntaxError()) {
           report(e, "load " + path);

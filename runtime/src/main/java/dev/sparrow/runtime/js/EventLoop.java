@@ -262,6 +262,17 @@ public final class EventLoop implements Scheduler, AutoCloseable {
     return thread.getId();
   }
 
+  /**
+   * The running task starts over as far as the watchdog is concerned (a new task number): called after a long but
+   * finite step that is not page code (parsing a large module such as a 1 MB chart library), so that the code after
+   * it gets its full time.
+   */
+  public void restartTaskClock() {
+    if (runningTask != 0) {
+      runningTask = ++taskCount;
+    }
+  }
+
   /** Number of timers not yet fired or cancelled. */
   public int pendingTimers() {
     lock.lock();
