@@ -116,15 +116,6 @@ public record CanvasFont(boolean italic, boolean smallCaps, int weight, double s
     return weight >= 600;
   }
 
-  /**
-   * Width of the stroke that fakes bold: the text size times 1/24 at 9 px down to 1/32 from 36 px (Skia's fake
-   * bold, which Chromium uses for a face without a bold weight). Advances do not change.
-   */
-  double boldStroke() {
-    double t = Math.max(0, Math.min(1, (size - 9) / 27));
-    return size * (1.0 / 24 + (1.0 / 32 - 1.0 / 24) * t);
-  }
-
   /** Distance from the alphabetic baseline up to the font's ascent line, in px. */
   public double ascent() {
     return size * ASCENT;

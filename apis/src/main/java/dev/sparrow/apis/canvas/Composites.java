@@ -13,25 +13,31 @@ final class Composites {
   private Composites() {}
 
   /**
-   * Composites {@code layer} onto {@code target} with {@code op}, inside {@code hardClip} (null: everywhere) and
-   * weighted by {@code mask}'s alpha (null: fully). {@code unbounded} operators also act where the layer is empty.
+   * Composites {@code layer}, whose top-left pixel is ({@code lx}, {@code ly}) of {@code target}, onto it with {@code
+   * op}, inside {@code hardClip} (null: everywhere) and weighted by {@code mask}'s alpha (null: fully; same size and
+   * place as the layer). {@code unbounded} operators also act where the layer is empty.
    */
-  static void composite(BufferedImage layer, BufferedImage target, String op, Rectangle2D hardClip, BufferedImage mask,
-      boolean unbounded) {
+  static void composite(BufferedImage layer, int lx, int ly, BufferedImage target, String op, Rectangle2D hardClip,
+      BufferedImage mask, boolean unbounded) {
     int w = target.getWidth();
     int h = target.getHeight();
+    int lw = layer.getWidth();
     int[] src = ((DataBufferInt) layer.getRaster().getDataBuffer()).getData();
     int[] dst = ((DataBufferInt) target.getRaster().getDataBuffer()).getData();
     int[] m = mask == null ? null : ((DataBufferInt) mask.getRaster().getDataBuffer()).getData();
-    int x0 = 0;
-    int y0 = 0;
-    int x1 = w;
-    int y1 = h;
+    int x0 = Math.max(0, lx);
+    int y0 = Math.max(0, ly);
+    int x1 = Math.min(w, lx + lw);
+    int y1 = Math.min(h, ly + layer.getHeight());
     if (hardClip != null) {
-      x0 = (int) Math.max(0, Math.floor(hardClip.getMinX()));
-      y0 = (int) Math.max(0, Math.floor(hardClip.getMinY()));
-      x1 = (int) Math.min(w, Math.ceil(hardClip.getMaxX()));
-      y1 = (int) Math.min(h, Math.ceil(hardClip.getMaxY()));
+      x0 = (int) Math.max(x0, Math.floor(hardClip.getMinX()));
+      y0 = (int) Math.max(y0, Math.floor(hardClip.getMinY()));
+      x1 = (int) Math.min(x1, Math.ceil(hardClip.getMaxX()));
+      y1 = (int) Math.min(y1, Math.ceil(hardClip.getMaxY()));
+    }
+    if (op.equals("source-over")) {
+      sourceOver(src, lx, ly, lw, dst, w, m, x0, y0, x1, y1);
+      return;
     }
     float[] s = new float[4];
     float[] d = new float[4];
@@ -39,11 +45,12 @@ final class Composites {
     for (int y = y0; y < y1; y++) {
       for (int x = x0; x < x1; x++) {
         int i = y * w + x;
-        int sp = src[i];
+        int li = (y - ly) * lw + (x - lx);
+        int sp = src[li];
         if (sp == 0 && !unbounded) {
           continue;
         }
-        int mk = m == null ? 255 : m[i] >>> 24;
+        int mk = m == null ? 255 : m[li] >>> 24;
         if (mk == 0) {
           continue;
         }
@@ -60,6 +67,39 @@ final class Composites {
         dst[i] = pack(r);
       }
     }
+  }
+
+  /** The common case in integers: premultiplied source-over, weighted by the mask. */
+  private static void sourceOver(int[] src, int lx, int ly, int lw, int[] dst, int w, int[] m, int x0, int y0, int x1, int y1) {
+    for (int y = y0; y < y1; y++) {
+      for (int x = x0; x < x1; x++) {
+        int li = (y - ly) * lw + (x - lx);
+        int sp = src[li];
+        if (sp == 0) {
+          continue;
+        }
+        int k = m == null ? 255 : m[li] >>> 24;
+        if (k == 0) {
+          continue;
+        }
+        if (k < 255) {
+          sp = scale(sp, k);
+        }
+        int i = y * w + x;
+        int inv = 255 - (sp >>> 24);
+        dst[i] = inv == 0 ? sp : add(sp, scale(dst[i], inv));
+      }
+    }
+  }
+
+  private static int scale(int p, int k) {
+    return ((((p >>> 24) * k + 127) / 255) << 24) | (((((p >> 16) & 0xff) * k + 127) / 255) << 16)
+        | (((((p >> 8) & 0xff) * k + 127) / 255) << 8) | (((p & 0xff) * k + 127) / 255);
+  }
+
+  private static int add(int a, int b) {
+    return Math.min(255, (a >>> 24) + (b >>> 24)) << 24 | Math.min(255, ((a >> 16) & 0xff) + ((b >> 16) & 0xff)) << 16
+        | Math.min(255, ((a >> 8) & 0xff) + ((b >> 8) & 0xff)) << 8 | Math.min(255, (a & 0xff) + (b & 0xff));
   }
 
   private static void unpack(int p, float[] out) {

@@ -791,7 +791,9 @@ public final class Context2D {
     final double fsy0 = sy0;
     final double fsx1 = sx1;
     final double fsy1 = sy1;
-    render(g -> {
+    Rectangle2D target = state.ctm.createTransformedShape(new Rectangle2D.Double(Math.min(ox, ox + fw), Math.min(oy, oy + fh),
+        Math.abs(fw), Math.abs(fh))).getBounds2D();
+    render(target, g -> {
       g.transform(state.ctm);
       g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, state.smoothing
           ? RenderingHints.VALUE_INTERPOLATION_BILINEAR : RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
@@ -881,7 +883,7 @@ public final class Context2D {
       return;
     }
     CanvasStyle style = state.fill;
-    render(g -> paintShape(g, device, style, paint, null));
+    render(device.getBounds2D(), g -> paintShape(g, device, style, paint, null));
   }
 
   private void strokeDevice(Shape device) {
@@ -890,7 +892,11 @@ public final class Context2D {
       return;
     }
     CanvasStyle style = state.stroke;
-    render(g -> paintShape(g, device, style, paint, basicStroke()));
+    BasicStroke stroke = basicStroke();
+    Rectangle2D b = device.getBounds2D();
+    double pad = state.lineWidth * Math.max(1, Math.sqrt(Math.abs(state.ctm.getDeterminant()))) * Math.max(1, state.miterLimit) / 2 + 2;
+    render(new Rectangle2D.Double(b.getX() - pad, b.getY() - pad, b.getWidth() + 2 * pad, b.getHeight() + 2 * pad),
+        g -> paintShape(g, device, style, paint, stroke));
   }
 
   /** Fills {@code device} (or its outline with {@code stroke}, in user space) with a paint given in user space. */
@@ -952,7 +958,7 @@ public final class Context2D {
    * rectangular (or no) clip goes straight to the bitmap; anything else is drawn on a layer first, which then gets
    * its shadow, the anti-aliased clip mask and the composite operation.
    */
-  private void render(Op op) {
+  private void render(Rectangle2D bounds, Op op) {
     if (bitmap == null) {
       return;
     }
@@ -975,10 +981,27 @@ public final class Context2D {
       }
       return;
     }
-    BufferedImage layer = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB_PRE);
+    // the layer covers what the drawing (and its shadow) can touch; unbounded operators act on the whole canvas
+    java.awt.Rectangle region = new java.awt.Rectangle(0, 0, width, height);
+    if (!UNBOUNDED.contains(comp)) {
+      Rectangle2D r = bounds.getBounds2D();
+      if (shadow) {
+        double spread = state.shadowBlur * 1.5 + 2;
+        Rectangle2D moved = new Rectangle2D.Double(r.getX() + state.shadowX - spread, r.getY() + state.shadowY - spread,
+            r.getWidth() + 2 * spread, r.getHeight() + 2 * spread);
+        r = r.createUnion(moved);
+      }
+      region = region.intersection(new java.awt.Rectangle((int) Math.floor(r.getX()) - 2, (int) Math.floor(r.getY()) - 2,
+          (int) Math.ceil(r.getWidth()) + 5, (int) Math.ceil(r.getHeight()) + 5));
+      if (region.isEmpty()) {
+        return;
+      }
+    }
+    BufferedImage layer = new BufferedImage(region.width, region.height, BufferedImage.TYPE_INT_ARGB_PRE);
     Graphics2D lg = layer.createGraphics();
     try {
       hints(lg);
+      lg.translate(-region.x, -region.y);
       lg.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, (float) state.alpha));
       op.draw(lg);
     } finally {
@@ -990,15 +1013,16 @@ public final class Context2D {
       layer = shadowLayer;
     }
     Rectangle2D hard = state.clip == null ? null : state.clipIsRect ? state.clip.getBounds2D() : null;
-    BufferedImage mask = softClip ? mask(state.clip) : null;
-    Composites.composite(layer, bitmap, comp, hard, mask, UNBOUNDED.contains(comp));
+    BufferedImage mask = softClip ? mask(state.clip, region) : null;
+    Composites.composite(layer, region.x, region.y, bitmap, comp, hard, mask, UNBOUNDED.contains(comp));
   }
 
-  private BufferedImage mask(Shape clip) {
-    BufferedImage m = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB_PRE);
+  private BufferedImage mask(Shape clip, java.awt.Rectangle region) {
+    BufferedImage m = new BufferedImage(region.width, region.height, BufferedImage.TYPE_INT_ARGB_PRE);
     Graphics2D g = m.createGraphics();
     try {
       hints(g);
+      g.translate(-region.x, -region.y);
       g.setColor(java.awt.Color.BLACK);
       g.fill(clip);
     } finally {
@@ -1060,6 +1084,14 @@ public final class Context2D {
         }
       }
       GlyphVector gv = use.createGlyphVector(FRC, t.substring(i, end));
+      if (f.bold()) {
+        // the face's outlines emboldened by the font scaler, placed at the regular advances (a fake bold keeps them)
+        GlyphVector bold = use.deriveFont(Font.BOLD).createGlyphVector(FRC, t.substring(i, end));
+        for (int g = 0; g <= gv.getNumGlyphs() && g <= bold.getNumGlyphs(); g++) {
+          bold.setGlyphPosition(g, gv.getGlyphPosition(g));
+        }
+        gv = bold;
+      }
       runs.add(gv);
       offsets.add(x);
       x += gv.getGlyphPosition(gv.getNumGlyphs()).getX();
@@ -1087,14 +1119,9 @@ public final class Context2D {
     return place.createTransformedShape(glyphs);
   }
 
-  /** Fake bold (outlines thickened) and oblique (sheared a quarter, about the baseline), as Chromium draws them. */
+  /** Oblique: sheared a quarter, about the baseline, as Chromium fakes it (bold is thickened in {@link #layout}). */
   private static Shape styled(Shape glyphs, CanvasFont f) {
     Shape out = glyphs;
-    if (f.bold()) {
-      Area a = new Area(glyphs);
-      a.add(new Area(new BasicStroke((float) f.boldStroke(), BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND).createStrokedShape(glyphs)));
-      out = a;
-    }
     if (f.italic()) {
       out = AffineTransform.getShearInstance(-0.25, 0).createTransformedShape(out);
     }

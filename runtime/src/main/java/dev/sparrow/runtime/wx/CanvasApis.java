@@ -181,7 +181,11 @@ public final class CanvasApis {
             .handleSync(c -> {
               Context2D scratch = new Context2D(0, 0, limits);
               scratch.setFont(CanvasFont.parse(c.string("font")).orElse(CanvasFont.DEFAULT));
-              return scratch.measureText(c.string("text"));
+              Context2D.TextMetrics m = scratch.measureText(c.string("text"));
+              // one string across the bridge (measureText runs per character when pages wrap text)
+              return m.width() + "," + m.actualBoundingBoxLeft() + "," + m.actualBoundingBoxRight() + ","
+                  + m.actualBoundingBoxAscent() + "," + m.actualBoundingBoxDescent() + "," + m.fontBoundingBoxAscent() + ","
+                  + m.fontBoundingBoxDescent();
             }),
         ApiSpec.sync("canvasImage").hidden().handleSync(c -> {
           Picture p = new Picture();

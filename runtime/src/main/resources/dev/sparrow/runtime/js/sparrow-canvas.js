@@ -354,8 +354,9 @@
   }
   function measure(font, text) {
     const m = host('canvasMeasureText', 0, [String(font), String(text)]);
-    return m || { width: 0, actualBoundingBoxLeft: 0, actualBoundingBoxRight: 0, actualBoundingBoxAscent: 0,
-      actualBoundingBoxDescent: 0, fontBoundingBoxAscent: 0, fontBoundingBoxDescent: 0 };
+    const v = typeof m === 'string' ? m.split(',').map(Number) : [0, 0, 0, 0, 0, 0, 0];
+    return { width: v[0], actualBoundingBoxLeft: v[1], actualBoundingBoxRight: v[2], actualBoundingBoxAscent: v[3],
+      actualBoundingBoxDescent: v[4], fontBoundingBoxAscent: v[5], fontBoundingBoxDescent: v[6] };
   }
   /** What drawImage and createPattern accept: a loaded Image, a canvas (its batches go first). */
   function imageRef(image) {
