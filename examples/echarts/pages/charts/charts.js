@@ -5,6 +5,7 @@ const COLORS = ['#1989fa', '#07c160', '#fa541c', '#722ed1']
 
 function chartOn(page, name, option) {
   return function onInit(canvas, width, height, dpr) {
+    page.started[name] = Date.now()
     const chart = echarts.init(canvas, null, { width, height, devicePixelRatio: dpr })
     canvas.setChart(chart)
     chart.on('finished', () => page.finished(name))
@@ -22,9 +23,11 @@ Page({
   onLoad(query) {
     this.charts = {}
     this.done = new Set()
+    this.started = {}
+    this.firstDraw = {} // ms from echarts.init to the chart's first 'finished' (docs/benchmarks.md)
     const points = Number(query.points || 0)
     const line = points > 0
-      ? { xAxis: { type: 'category', data: Array.from({ length: points }, (_, i) => String(i)) }, yAxis: { type: 'value' },
+      ? { animation: false, xAxis: { type: 'category', data: Array.from({ length: points }, (_, i) => String(i)) }, yAxis: { type: 'value' },
           series: [{ type: 'line', showSymbol: false, data: Array.from({ length: points }, (_, i) => Math.round(50 + 40 * Math.sin(i / 20) + (i * 7919 % 13))) }] }
       : { tooltip: { trigger: 'axis' }, xAxis: { type: 'category', data: DAYS }, yAxis: { type: 'value' },
           series: [{ name: '访问', type: 'line', smooth: true, data: [820, 932, 901, 934, 1290, 1330, 1320] }] }
@@ -51,6 +54,7 @@ Page({
 
   finished(name) {
     if (this.done.has(name)) return
+    this.firstDraw[name] = Date.now() - this.started[name]
     this.done.add(name)
     this.setData({ drawn: Array.from(this.done).sort().join(',') })
   },
