@@ -97,3 +97,35 @@ describe('canvas-lab', () => {
     assert.deepEqual(tab.errors, [])
   })
 })
+
+describe('echarts', () => {
+  let sim, tab
+  before(async () => {
+    // echarts from npm into the example's miniprogram_npm (nothing committed)
+    require('node:child_process').execFileSync('bash', [require('node:path').join(__dirname, '../../../../examples/echarts/setup')], { stdio: 'inherit' })
+    sim = await startSimulator('examples/echarts')
+    tab = await openSimulator(browser, sim.url)
+  })
+  after(async () => { await tab?.close(); await sim?.stop() })
+
+  test('line, bar and pie are drawn by the browser and a tap on a bar fires its click', async () => {
+    const page = await tab.top('pages/charts/charts')
+    await page.locator('#drawn', { hasText: 'bar,line,pie' }).waitFor({ timeout: 150000 })
+    const ink = await tab.page.evaluate(() => {
+      const doc = document.querySelector('#pages iframe:not(.hidden)').contentDocument
+      return Array.from(doc.querySelectorAll('wx-canvas canvas')).map(c => {
+        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data
+        let n = 0
+        for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++
+        return n / (d.length / 4)
+      })
+    })
+    assert.equal(ink.length, 3)
+    for (const share of ink) assert.ok(share > 0.02, JSON.stringify(ink))
+    // Tue's bar: the grid's default 10 % margins on a 350 px chart, seven categories of 40 px, value 200 of 250
+    const bar = tab.page.frameLocator('#pages iframe:not(.hidden)').locator('#bar wx-canvas')
+    const box = await bar.boundingBox()
+    await tab.page.mouse.click(box.x + 95, box.y + 170)
+    await page.locator('#clicked', { hasText: 'bar Tue 200' }).waitFor()
+  })
+})
