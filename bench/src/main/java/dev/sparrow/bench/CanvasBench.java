@@ -39,8 +39,8 @@ public final class CanvasBench {
         frame[i] = time(s, "timeFrame");
         export[i] = time(s, "timeExport");
       }
-      System.out.printf("poster frame (draw + flush to Java2D), median %.1f ms (p90 %.1f)%n", median(frame), p90(frame));
-      System.out.printf("poster draw + 750x1334 PNG export, median %.1f ms (p90 %.1f)%n", median(export), p90(export));
+      System.out.printf("poster frame (draw + flush to Java2D), median %.1f ms (p90 %.1f)%n", MediaBench.median(frame), MediaBench.p90(frame));
+      System.out.printf("poster draw + 750x1334 PNG export, median %.1f ms (p90 %.1f)%n", MediaBench.median(export), MediaBench.p90(export));
     }
   }
 
@@ -62,7 +62,7 @@ public final class CanvasBench {
         }
       }
     }
-    System.out.printf("ECharts 1,000-point line, echarts.init to first finished, median %.0f ms (runs %s)%n", median(line),
+    System.out.printf("ECharts 1,000-point line, echarts.init to first finished, median %.0f ms (runs %s)%n", MediaBench.median(line),
         Arrays.toString(line));
   }
 
@@ -70,17 +70,4 @@ public final class CanvasBench {
     Object r = s.evaluate("function (m) { return getCurrentPages()[0][m]() }", method);
     return ((Number) r).doubleValue();
   }
-
-  private static double median(double[] v) {
-    double[] c = v.clone();
-    Arrays.sort(c);
-    return c[c.length / 2];
-  }
-
-  private static double p90(double[] v) {
-    double[] c = v.clone();
-    Arrays.sort(c);
-    return c[(int) Math.min(c.length - 1, Math.round(c.length * 0.9))];
-  }
-
 }

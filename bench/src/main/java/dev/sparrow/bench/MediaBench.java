@@ -142,13 +142,15 @@ public final class MediaBench {
     }
   }
 
-  private static double median(double[] v) {
+  /** Median of a sample (shared by the harnesses). */
+  static double median(double[] v) {
     double[] c = v.clone();
     Arrays.sort(c);
     return c[c.length / 2];
   }
 
-  private static double p90(double[] v) {
+  /** 90th percentile of a sample. */
+  static double p90(double[] v) {
     double[] c = v.clone();
     Arrays.sort(c);
     return c[c.length * 9 / 10];
