@@ -85,6 +85,9 @@ final class ExprLexer {
       if (ch == quote) {
         break;
       }
+      if (ch == '\n') {
+        throw new ExprSyntaxException("line break in a string", start); // as wcc; a CR is kept
+      }
       if (ch == '\\' && pos < src.length()) {
         char e = src.charAt(pos++);
         switch (e) {

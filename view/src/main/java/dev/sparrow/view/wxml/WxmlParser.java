@@ -16,7 +16,11 @@ import java.util.List;
  *       {@code {{a<b}}} is fine. A mustache runs to the first {@code }}} outside a string literal.</li>
  *   <li>Attribute values must be quoted ({@code a=1} is an error), may not span lines, end at the matching quote
  *       (quotes inside mustaches are not special) and may follow the previous attribute without a space.
+ *       A backslash escapes the next character ({@code \"} does not end the value); {@code \n}, {@code \t},
+ *       {@code \r} become line feed, tab, carriage return, any other escaped character stands for itself, and
+ *       a CR LF so made reads as LF. Static text is then read like text ({@code StaticText}).
  *       A valueless attribute is boolean {@code true}. Entities are not decoded anywhere.</li>
+ *   <li>CR LF line ends read as LF everywhere (a lone CR stays).</li>
  *   <li>{@code <wxs>} bodies are raw text up to {@code </wxs>}; comments are dropped; tag and attribute names
  *       keep their case; {@code <x/>} self-closes any tag.</li>
  *   <li>A close tag must match the innermost open element; an element left open at the end is an error.</li>
@@ -38,9 +42,9 @@ public final class WxmlParser {
     this.src = src;
   }
 
-  /** Parses {@code source} (named {@code file} in problems) into its top-level nodes. */
+  /** Parses {@code source} (named {@code file} in problems) into its top-level nodes; CRLF reads as LF. */
   public static List<WxmlNode> parse(String file, String source) {
-    return new WxmlParser(file, source).document();
+    return new WxmlParser(file, source.indexOf('\r') < 0 ? source : source.replace("\r\n", "\n")).document();
   }
 
   private record Open(WxmlElement element, List<WxmlNode> children) {}
@@ -164,17 +168,27 @@ public final class WxmlParser {
       if (pos >= src.length()) {
         throw error(line, col, "unexpected end of file in attribute `" + name + "`");
       }
+      boolean escaped = ch == '\\' && pos + 1 < src.length();
+      if (escaped) {
+        advance(1);
+        ch = peek();
+      }
       if (ch == '\n' || ch == '\r') {
         throw error(line + 1, 1, "attribute values may not span lines"); // wcc reports the next line
       }
       advance(1);
+      if (escaped) {
+        value.append(ch == 'n' ? '\n' : ch == 't' ? '\t' : ch == 'r' ? '\r' : ch);
+        continue;
+      }
       if (ch == quote) {
         break;
       }
       value.append(ch);
     }
-    checkMustaches(value, vl, vc);
-    return new WxmlAttribute(name, value.toString(), l, c, vl, vc);
+    String text = value.indexOf("\r\n") < 0 ? value.toString() : value.toString().replace("\r\n", "\n");
+    checkMustaches(text, vl, vc);
+    return new WxmlAttribute(name, text, l, c, vl, vc);
   }
 
   private void checkMustaches(CharSequence value, int vl, int vc) {

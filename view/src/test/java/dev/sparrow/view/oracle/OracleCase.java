@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  * --- other.wxml
  * ...
  * </pre>
- * Lines starting with {@code #} before the first case are comments.
+ * Lines starting with {@code #} before the first case are comments. A file section named {@code index.wxml [crlf]}
+ * is stored with CR LF line ends.
  */
 record OracleCase(String name, Map<String, String> files, String data) {
 
@@ -64,6 +65,8 @@ record OracleCase(String name, Map<String, String> files, String data) {
           }
           if (section.equals("data")) {
             data = body.isBlank() ? "{}" : body;
+          } else if (section.endsWith(" [crlf]")) {
+            files.put(section.substring(0, section.length() - 7).strip(), body.replace("\n", "\r\n"));
           } else {
             files.put(section, body);
           }
