@@ -14,6 +14,7 @@ import dev.sparrow.view.ViewProblem;
 import dev.sparrow.view.tree.Patch;
 import dev.sparrow.view.tree.TreeJson;
 import dev.sparrow.view.tree.VElement;
+import dev.sparrow.view.wxss.StyleScope;
 import dev.sparrow.view.wxss.WxssCompiler;
 import dev.sparrow.view.wxss.WxssOptions;
 import dev.sparrow.view.wxss.WxssResult;
@@ -192,27 +193,32 @@ final class Mirror implements Screen {
     return m;
   }
 
-  /** The page CSS (app.wxss + page wxss, rpx resolved for the device), compiled once per route. */
+  /**
+   * The page CSS (rpx resolved for the device), compiled once per route: the components' {@code :host} rules first
+   * (WeChat's global sheet), then app.wxss and the page's wxss, then each component's stylesheet scoped by its class
+   * prefix (elements carry it in cssClass).
+   */
   String stylesheet(String route) {
     return stylesheets.computeIfAbsent(route, r -> {
       Project p = project;
       WxssCompiler compiler = new WxssCompiler(path -> p.files().read(path));
       WxssResult result = ViewLayer.pageCss(p, r, css);
-      StringBuilder sheet = new StringBuilder(result.css());
+      StringBuilder host = new StringBuilder(result.hostCss());
+      StringBuilder components = new StringBuilder();
       List<ViewProblem> problems = new java.util.ArrayList<>(result.problems());
-      // custom components: each stylesheet scoped by its class prefix (elements carry it in cssClass)
       p.components().configs().forEach((component, config) -> {
         if (p.files().exists(component + ".wxss")) {
-          String prefix = "shared".equals(config.get("styleIsolation")) ? "" : component.replace('/', '-') + "--";
+          String prefix = "shared".equals(config.get("styleIsolation")) ? "" : StyleScope.classPrefix(component);
           WxssResult c = compiler.compile(component + ".wxss", css.withClassPrefix(prefix));
-          sheet.append("/* ").append(component).append(".wxss */\n").append(c.css());
+          components.append("/* ").append(component).append(".wxss */\n").append(c.css());
+          host.append(c.hostCss());
           problems.addAll(c.problems());
         }
       });
       for (ViewProblem problem : problems) {
         console(new ConsoleMessage("error", "WXSS " + problem.file() + ":" + problem.line() + ": " + problem.message()));
       }
-      return sheet.toString();
+      return (host.length() == 0 ? "" : "/* :host */\n" + host) + result.css() + components;
     });
   }
 

@@ -277,14 +277,16 @@ public final class ViewLayer implements AutoCloseable {
       return page;
     }
     StringBuilder css = new StringBuilder();
+    StringBuilder host = new StringBuilder();
     List<ViewProblem> problems = new ArrayList<>();
     for (String sheet : project.libraryStyles()) {
       WxssResult lib = compiler.compile(sheet, options);
       css.append("/* ").append(sheet).append(" */\n").append(lib.css());
+      host.append(lib.hostCss());
       problems.addAll(lib.problems());
     }
     problems.addAll(page.problems());
-    return new WxssResult(css.append(page.css()).toString(), problems);
+    return new WxssResult(css.append(page.css()).toString(), problems, host.append(page.hostCss()).toString());
   }
 
   public static WxssOptions cssOptions(dev.sparrow.apis.system.DeviceProfile device) {

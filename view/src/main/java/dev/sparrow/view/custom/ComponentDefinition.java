@@ -1,6 +1,7 @@
 package dev.sparrow.view.custom;
 
 import dev.sparrow.view.template.CompiledPage;
+import dev.sparrow.view.wxss.StyleScope;
 import java.util.List;
 import java.util.Set;
 
@@ -35,12 +36,12 @@ public record ComponentDefinition(String path, CompiledPage template, boolean mu
   }
 
   /**
-   * The class prefix of the component's style scope: its path with {@code /} as {@code -}, then {@code --}
-   * ({@code components/card/card} → {@code components-card-card--}); the browser simulator compiles the
-   * component's WXSS with it and elements carry it in {@code cssClass}.
+   * The class prefix of the component's style scope ({@link StyleScope#classPrefix}: {@code components/card/card}
+   * → {@code components-card-card--}); the browser simulator compiles the component's WXSS with it and elements
+   * carry it in {@code cssClass}.
    */
   public String classPrefix() {
-    return path.replace('/', '-') + "--";
+    return StyleScope.classPrefix(path);
   }
 
   public boolean hasBehavior(String builtin) {

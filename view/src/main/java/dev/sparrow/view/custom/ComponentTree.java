@@ -10,6 +10,7 @@ import dev.sparrow.view.tree.VElement;
 import dev.sparrow.view.tree.VNode;
 import dev.sparrow.view.tree.VText;
 import dev.sparrow.view.wxs.WxsRuntime;
+import dev.sparrow.view.wxss.StyleScope;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -106,7 +107,7 @@ public final class ComponentTree implements AutoCloseable {
       VElement old = in.host;
       fresh = new VElement(old.tag(), new LinkedHashMap<>(old.attributes()), kids, old.origin(), old.key());
       fresh.scope(old.scope());
-      fresh.hosted(in.id);
+      fresh.hosted(in.id, in.definition.path());
       fresh.cssClass(old.cssClass());
       fresh.virtualHost(old.virtualHost());
       fresh.slotHost(slotHostOf(old));
@@ -267,7 +268,7 @@ public final class ComponentTree implements AutoCloseable {
     List<VNode> kids = shadow(in, fill);
     VElement hostEl = new VElement(e.tag(), new LinkedHashMap<>(e.attributes()), kids, e.origin(), e.key());
     hostEl.scope(owner.id);
-    hostEl.hosted(in.id);
+    hostEl.hosted(in.id, in.definition.path());
     hostEl.cssClass(child.definition().virtualHost() ? "" : cssClass(owner, e));
     hostEl.virtualHost(child.definition().virtualHost());
     fill.projected.forEach(p -> p.slotHost(hostEl));
@@ -330,13 +331,13 @@ public final class ComponentTree implements AutoCloseable {
         if (passed != null && !passed.isMissingNode()) {
           for (String outer : Js.toDisplay(passed).strip().split("\\s+")) {
             if (!outer.isEmpty()) {
-              append(sb, in.owner == page ? outer : in.owner.definition.classPrefix() + outer);
+              append(sb, in.owner == page ? outer : StyleScope.scopedClass(in.owner.definition.classPrefix(), outer));
             }
           }
         }
         continue;
       }
-      append(sb, d.classPrefix() + c);
+      append(sb, StyleScope.scopedClass(d.classPrefix(), c));
       if (d.sharesOuterStyles()) {
         append(sb, c);
       }

@@ -12,8 +12,9 @@ import java.util.Map;
  * element {@code {"id":3,"tag":"view","attr":{...},"children":[...]}}, text {@code {"id":4,"text":"..."}}.
  * An {@code undefined} attribute is left out (as JSON would drop it). Elements of custom components carry
  * {@code "cssClass"} (the class list with the component's style scope applied; use it instead of {@code attr.class}
- * when present) and hosts {@code "component"} (the instance id; {@code "virtual": true} for a {@code virtualHost}
- * component, whose host has no box).
+ * when present) and hosts {@code "component"} (the instance id), {@code "is"} (the component's path, which
+ * {@code :host} rules select: {@code [is="components/card/card"]}) and {@code "virtual": true} for a
+ * {@code virtualHost} component, whose host has no box.
  */
 public final class TreeJson {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -37,6 +38,9 @@ public final class TreeJson {
     }
     if (e.hosted != 0) {
       o.put("component", e.hosted);
+      if (e.componentPath != null) {
+        o.put("is", e.componentPath);
+      }
     }
     if (e.virtualHost) {
       o.put("virtual", true);

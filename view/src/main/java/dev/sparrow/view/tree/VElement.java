@@ -18,6 +18,8 @@ public final class VElement extends VNode {
   final List<VNode> children;
   /** The component instance this element hosts (0 when it is not a custom component's host). */
   int hosted;
+  /** The path of the component this element hosts (the browser's {@code is} attribute), or null. */
+  String componentPath;
   /** The class list as the browser should see it (component style isolation applied), or null: {@code class}. */
   String cssClass;
   /** A {@code virtualHost} component's host: no box of its own; its class and style reach nothing. */
@@ -63,8 +65,14 @@ public final class VElement extends VNode {
   }
 
   /** Marks the element as the host of component instance {@code instance} (composition only). */
-  public void hosted(int instance) {
+  public void hosted(int instance, String componentPath) {
     this.hosted = instance;
+    this.componentPath = componentPath;
+  }
+
+  /** The path of the component this element hosts ({@code components/card/card}), or null. */
+  public String componentPath() {
+    return componentPath;
   }
 
   public Map<String, String> generics() {

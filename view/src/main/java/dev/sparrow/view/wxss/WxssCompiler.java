@@ -3,28 +3,38 @@ package dev.sparrow.view.wxss;
 import dev.sparrow.view.ViewProblem;
 import dev.sparrow.view.ViewSources;
 import dev.sparrow.view.wxs.WxsPaths;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Compiles WXSS into CSS for the browser simulator.
+ * Compiles WXSS into CSS for the browser simulator, rule for rule as WeChat's {@code wcsc} does (checked by the WXSS
+ * differential, see docs/view-oracle-differences.md).
  *
  * <ul>
- *   <li>{@code @import "x.wxss";} inlines the file (relative to the importing file, or the root for {@code /});
- *       a file is inlined once per stylesheet; a missing file is reported;</li>
+ *   <li>{@code @import "x.wxss"} (the semicolon is optional, {@code .wxss} may be left out) inlines the file,
+ *       relative to the importing file or to the root for {@code /}. A file reached twice lands at its last import:
+ *       wcsc's runtime builds a stylesheet back to front and skips files it has already placed. A missing file or an
+ *       import cycle is reported. An {@code @import} inside {@code @media} stays as written, unresolved;</li>
  *   <li>selectors are rewritten by WeChat's rules (see {@code SelectorRewriter}); {@code @media} and
  *       {@code @supports} bodies are rewritten too, {@code @keyframes} and {@code @font-face} are kept;</li>
+ *   <li>{@code :host} rules style the component's host element: {@code [is="<file path>"]}, collected apart in
+ *       {@link WxssResult#hostCss()} (wcsc puts them in one global sheet, ahead of the others);</li>
  *   <li>{@code rpx} lengths become px ({@link Rpx});</li>
  *   <li>a broken rule (unbalanced braces, the unsupported {@code *} selector) is reported as file:line and dropped;
- *       compilation goes on with the next rule.</li>
+ *       compilation goes on with the next rule (wcsc rejects the whole file).</li>
  * </ul>
  * Style isolation: {@link #page} puts the app's stylesheet first and the page's after it, so page rules win ties;
  * each page gets its own stylesheet, so page rules never reach other pages. Component stylesheets use a class
- * prefix ({@link WxssOptions#classPrefix}) so that their class selectors only match their own elements.
+ * prefix ({@link WxssOptions#classPrefix}, see {@link StyleScope}) so that their class selectors only match their own
+ * elements.
  */
 public final class WxssCompiler {
   private final ViewSources sources;
@@ -35,29 +45,86 @@ public final class WxssCompiler {
 
   /** One stylesheet with everything it imports. */
   public WxssResult compile(String path, WxssOptions options) {
-    List<ViewProblem> problems = new ArrayList<>();
-    StringBuilder css = new StringBuilder();
+    Build build = new Build(options);
     Optional<String> text = sources.read(path);
     if (text.isEmpty()) {
-      problems.add(new ViewProblem(path, 1, 0, "file not found"));
-    } else {
-      new Unit(path, text.get(), options, css, problems, new HashSet<>(Set.of(path))).rules(0, false, false);
+      build.problems.add(new ViewProblem(path, 1, 0, "file not found"));
+      return new WxssResult("", build.problems);
     }
-    return new WxssResult(css.toString(), problems);
+    build.parse(path, text.get());
+    Deque<String> parts = new ArrayDeque<>();
+    build.makeup(path, parts, new HashSet<>(Set.of(path)));
+    return new WxssResult(String.join("", parts), build.problems, build.host.toString());
   }
 
   /** The CSS of one page: {@code app.wxss} (if present) then the page's own stylesheet (if present). */
   public WxssResult page(String appPath, String pagePath, WxssOptions options) {
     StringBuilder css = new StringBuilder();
+    StringBuilder host = new StringBuilder();
     List<ViewProblem> problems = new ArrayList<>();
     for (String p : new String[] {appPath, pagePath}) {
       if (p != null && sources.read(p).isPresent()) {
         WxssResult r = compile(p, options);
         css.append("/* ").append(p).append(" */\n").append(r.css());
+        host.append(r.hostCss());
         problems.addAll(r.problems());
       }
     }
-    return new WxssResult(css.toString(), problems);
+    return new WxssResult(css.toString(), problems, host.toString());
+  }
+
+  /** An {@code @import} in a parsed file: where the imported file's CSS goes. */
+  private record Import(String path) {}
+
+  /** One compilation: each file reached is parsed once into CSS chunks and imports, then assembled. */
+  private final class Build {
+    private final WxssOptions options;
+    private final List<ViewProblem> problems = new ArrayList<>();
+    private final Map<String, List<Object>> files = new HashMap<>();
+    private final Set<String> parsing = new HashSet<>();
+    private final StringBuilder host = new StringBuilder();
+
+    Build(WxssOptions options) {
+      this.options = options;
+    }
+
+    void parse(String path, String text) {
+      List<Object> items = new ArrayList<>();
+      files.put(path, items);
+      parsing.add(path);
+      Unit unit = new Unit(path, text, options, this, items);
+      unit.rules(0, false, false);
+      unit.flush();
+      parsing.remove(path);
+    }
+
+    /** wcsc's runtime order: the items back to front, each file placed once (at its last import). */
+    void makeup(String path, Deque<String> out, Set<String> placed) {
+      List<Object> items = files.get(path);
+      for (int i = items.size() - 1; i >= 0; i--) {
+        Object item = items.get(i);
+        if (item instanceof Import imp) {
+          if (placed.add(imp.path())) {
+            makeup(imp.path(), out, placed);
+          }
+        } else {
+          out.addFirst((String) item);
+        }
+      }
+    }
+
+    /** Parses an imported file once; reports a missing one at the import. */
+    boolean reach(String path) {
+      if (files.containsKey(path)) {
+        return true;
+      }
+      Optional<String> text = sources.read(path);
+      if (text.isEmpty()) {
+        return false;
+      }
+      parse(path, text.get());
+      return true;
+    }
   }
 
   /** Parser state for one file. */
@@ -65,19 +132,24 @@ public final class WxssCompiler {
     private final String path;
     private final String src;
     private final WxssOptions options;
-    private final StringBuilder out;
-    private final List<ViewProblem> problems;
-    private final Set<String> imported;
+    private final Build build;
+    private final List<Object> items;
+    private StringBuilder out = new StringBuilder();
     private int pos;
 
-    Unit(String path, String src, WxssOptions options, StringBuilder out, List<ViewProblem> problems,
-        Set<String> imported) {
+    Unit(String path, String src, WxssOptions options, Build build, List<Object> items) {
       this.path = path;
       this.src = src;
       this.options = options;
-      this.out = out;
-      this.problems = problems;
-      this.imported = imported;
+      this.build = build;
+      this.items = items;
+    }
+
+    void flush() {
+      if (out.length() > 0) {
+        items.add(out.toString());
+        out = new StringBuilder();
+      }
     }
 
     /** Rules until end of input, or until the '}' closing a block when {@code nested}. */
@@ -96,27 +168,30 @@ public final class WxssCompiler {
           problem(pos, "unexpected `}`");
           pos++;
         } else if (ch == '@') {
-          atRule(depth);
+          atRule(depth, nested);
         } else {
           rule(keyframes);
         }
       }
     }
 
-    private void atRule(int depth) {
+    private void atRule(int depth, boolean nested) {
       int start = pos;
       int nameEnd = pos + 1;
       while (nameEnd < src.length() && (Character.isLetterOrDigit(src.charAt(nameEnd)) || src.charAt(nameEnd) == '-')) {
         nameEnd++;
       }
       String name = src.substring(pos + 1, nameEnd).toLowerCase(Locale.ROOT);
+      if (name.equals("import") && !nested && importString(start, nameEnd)) {
+        return;
+      }
       int brace = find('{', nameEnd);
       int semi = find(';', nameEnd);
       if (semi >= 0 && (brace < 0 || semi < brace)) {
         String prelude = src.substring(nameEnd, semi).strip();
         pos = semi + 1;
-        if (name.equals("import")) {
-          importFile(start, prelude);
+        if (name.equals("import") && !nested) {
+          importFile(start, unquote(prelude));
         } else {
           out.append('@').append(name).append(' ').append(prelude).append(";\n");
         }
@@ -153,24 +228,53 @@ public final class WxssCompiler {
       }
     }
 
-    private void importFile(int at, String prelude) {
-      String target = prelude;
-      if (target.startsWith("url(") && target.endsWith(")")) {
-        target = target.substring(4, target.length() - 1).strip();
+    /** {@code @import "file"} with an optional semicolon, as wcsc reads it; false if no string follows. */
+    private boolean importString(int start, int nameEnd) {
+      int i = nameEnd;
+      while (i < src.length() && Character.isWhitespace(src.charAt(i))) {
+        i++;
       }
-      if (target.length() >= 2 && (target.charAt(0) == '"' || target.charAt(0) == '\'')) {
-        target = target.substring(1, target.length() - 1);
+      if (i >= src.length() || (src.charAt(i) != '"' && src.charAt(i) != '\'')) {
+        return false;
       }
+      int after = stringEnd(i);
+      if (after - 1 <= i || src.charAt(after - 1) != src.charAt(i)) { // not closed
+        return false;
+      }
+      String target = src.substring(i + 1, after - 1);
+      while (after < src.length() && Character.isWhitespace(src.charAt(after))) {
+        after++;
+      }
+      if (after < src.length() && src.charAt(after) == ';') {
+        after++;
+      } else {
+        int semi = find(';', after);
+        String between = semi < 0 ? "" : src.substring(after, semi);
+        if (!between.isBlank() && between.chars().noneMatch(c -> c == '{' || c == '}' || c == '@')) {
+          after = semi + 1; // `@import "x" screen;`: a media list wcsc rejects; the file is imported anyway
+        }
+      }
+      pos = after;
+      importFile(start, target);
+      return true;
+    }
+
+    private void importFile(int at, String target) {
       String resolved = WxsPaths.resolve(path, target);
-      if (!imported.add(resolved)) {
+      if (!build.files.containsKey(resolved) && sources.read(resolved).isEmpty() && !resolved.endsWith(".wxss")
+          && sources.read(resolved + ".wxss").isPresent()) {
+        resolved = resolved + ".wxss";
+      }
+      if (build.parsing.contains(resolved)) {
+        problem(at, "import cycle: `" + target + "` is already being imported");
         return;
       }
-      Optional<String> text = sources.read(resolved);
-      if (text.isEmpty()) {
+      if (!build.reach(resolved)) {
         problem(at, "imported file `" + target + "` not found");
         return;
       }
-      new Unit(resolved, text.get(), options, out, problems, imported).rules(0, false, false);
+      flush();
+      items.add(new Import(resolved));
     }
 
     private void rule(boolean keyframes) {
@@ -188,14 +292,28 @@ public final class WxssCompiler {
       if (close < 0) {
         return;
       }
-      String body = stripComments(src.substring(pos, close)).strip();
+      String body = Rpx.convert(stripComments(src.substring(pos, close)).strip(), options);
       pos = close + 1;
-      if (!keyframes && hasUniversal(selector)) {
+      if (keyframes) {
+        out.append(selector).append(" {").append(body).append("}\n");
+        return;
+      }
+      if (hasUniversal(selector)) {
         problem(start, "the universal selector `*` is not supported");
         return;
       }
-      String sel = keyframes ? selector : SelectorRewriter.rewrite(selector, options.classPrefix());
-      out.append(sel).append(" {").append(Rpx.convert(body, options)).append("}\n");
+      Optional<String> host = SelectorRewriter.hostClasses(selector);
+      if (host.isPresent()) {
+        build.host.append(host.get()).append("[is=\"").append(hostPath()).append("\"] {").append(body).append("}\n");
+        return;
+      }
+      out.append(SelectorRewriter.rewrite(selector, options.classPrefix())).append(" {").append(body).append("}\n");
+    }
+
+    /** This file's component path as the host's {@code is} attribute holds it, escaped for a CSS string. */
+    private String hostPath() {
+      String p = path.endsWith(".wxss") ? path.substring(0, path.length() - 5) : path;
+      return p.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
     /** Index of the '}' closing the block whose body starts at {@code pos}; reports and gives up at the end. */
@@ -204,8 +322,7 @@ public final class WxssCompiler {
       for (int i = pos; i < src.length(); i++) {
         char ch = src.charAt(i);
         if (ch == '"' || ch == '\'') {
-          int q = src.indexOf(ch, i + 1);
-          i = q < 0 ? src.length() : q;
+          i = stringEnd(i) - 1;
         } else if (ch == '/' && i + 1 < src.length() && src.charAt(i + 1) == '*') {
           int e = src.indexOf("*/", i + 2);
           i = e < 0 ? src.length() : e + 1;
@@ -223,6 +340,20 @@ public final class WxssCompiler {
       return -1;
     }
 
+    /** The index after the string literal opening at {@code open} (a backslash escapes the next character). */
+    private int stringEnd(int open) {
+      char quote = src.charAt(open);
+      for (int i = open + 1; i < src.length(); i++) {
+        char ch = src.charAt(i);
+        if (ch == '\\') {
+          i++;
+        } else if (ch == quote) {
+          return i + 1;
+        }
+      }
+      return src.length();
+    }
+
     private void skipBlock(int start) {
       int close = blockEnd(start);
       pos = close < 0 ? src.length() : close + 1;
@@ -232,8 +363,7 @@ public final class WxssCompiler {
       for (int i = from; i < src.length(); i++) {
         char ch = src.charAt(i);
         if (ch == '"' || ch == '\'') {
-          int q = src.indexOf(ch, i + 1);
-          i = q < 0 ? src.length() : q;
+          i = stringEnd(i) - 1;
         } else if (ch == '/' && i + 1 < src.length() && src.charAt(i + 1) == '*') {
           int e = src.indexOf("*/", i + 2);
           i = e < 0 ? src.length() : e + 1;
@@ -264,8 +394,20 @@ public final class WxssCompiler {
           line++;
         }
       }
-      problems.add(new ViewProblem(path, line, 0, message));
+      build.problems.add(new ViewProblem(path, line, 0, message));
     }
+  }
+
+  /** The file named by an {@code @import} prelude: {@code "x"}, {@code 'x'}, {@code url(x)}, {@code url("x")}. */
+  private static String unquote(String prelude) {
+    String target = prelude;
+    if (target.startsWith("url(") && target.endsWith(")")) {
+      target = target.substring(4, target.length() - 1).strip();
+    }
+    if (target.length() >= 2 && (target.charAt(0) == '"' || target.charAt(0) == '\'')) {
+      target = target.substring(1, target.length() - 1);
+    }
+    return target;
   }
 
   private static boolean hasUniversal(String selector) {

@@ -32,8 +32,13 @@ import java.util.stream.Stream;
 record OracleCase(String name, Map<String, String> files, String data) {
 
   static List<OracleCase> loadCorpus() {
+    return loadCorpus("/oracle");
+  }
+
+  /** Every case of the {@code *.cases} files in a test resource folder, named {@code file/case}. */
+  static List<OracleCase> loadCorpus(String folder) {
     try {
-      Path dir = Paths.get(OracleCase.class.getResource("/oracle").toURI());
+      Path dir = Paths.get(OracleCase.class.getResource(folder).toURI());
       List<OracleCase> all = new ArrayList<>();
       try (Stream<Path> s = Files.list(dir)) {
         for (Path p : s.filter(f -> f.toString().endsWith(".cases")).sorted().toList()) {

@@ -23,7 +23,7 @@ class WccOracleTest {
 
   @TestFactory
   List<DynamicTest> sparrowRendersWhatWeChatRenders() throws Exception {
-    Optional<String> missing = WccOracle.unavailable();
+    Optional<String> missing = NodeOracle.unavailable();
     if (missing.isPresent()) {
       String why = "WXML oracle skipped: " + missing.get() + " (needs Node 20 + npm with registry access)";
       if (System.getenv("CI") != null) {

@@ -30,7 +30,7 @@ class WxssCompilerTest {
   }
 
   @Test
-  void inlinesImportsOnceAndReportsMissingOnes() {
+  void inlinesImportsOnceAndReportsMissingOnesAndCycles() {
     ViewSources files = ViewSources.of(Map.of(
         "app.wxss", "@import \"styles/common.wxss\";\n@import 'styles/common.wxss';\n@import \"nope.wxss\";\n.app{x:y}",
         "styles/common.wxss", "@import \"../app.wxss\";\nimage{display:block}",
@@ -38,7 +38,61 @@ class WxssCompilerTest {
     WxssResult r = new WxssCompiler(files).page("app.wxss", "pages/a/a.wxss", WxssOptions.IPHONE_375);
     assertThat(r.css()).isEqualTo("/* app.wxss */\nwx-image {display:block}\n.app {x:y}\n"
         + "/* pages/a/a.wxss */\n.p {width:375px}\n");
-    assertThat(r.problems()).containsExactly(new ViewProblem("app.wxss", 3, 0, "imported file `nope.wxss` not found"));
+    assertThat(r.problems()).containsExactly(
+        new ViewProblem("styles/common.wxss", 1, 0, "import cycle: `../app.wxss` is already being imported"),
+        new ViewProblem("app.wxss", 3, 0, "imported file `nope.wxss` not found"));
+  }
+
+  @Test
+  void aFileReachedTwiceLandsAtItsLastImport() {
+    ViewSources files = ViewSources.of(Map.of(
+        "a.wxss", "@import \"b.wxss\";\n.x{a:1}\n@import \"c\";\n.y{a:2}",
+        "b.wxss", ".b{a:0}",
+        "c.wxss", "@import \"/b.wxss\"; .c{a:3}"));
+    assertThat(new WxssCompiler(files).compile("a.wxss", WxssOptions.IPHONE_375).css())
+        .isEqualTo(".x {a:1}\n.b {a:0}\n.c {a:3}\n.y {a:2}\n");
+  }
+
+  @Test
+  void importWithoutSemicolonKeepsTheNextRule() {
+    ViewSources files = ViewSources.of(Map.of("a.wxss", "@import \"/b.wxss\" .after { color: red; }", "b.wxss", ".b{c:d}"));
+    WxssResult r = new WxssCompiler(files).compile("a.wxss", WxssOptions.IPHONE_375);
+    assertThat(r.css()).isEqualTo(".b {c:d}\n.after {color: red;}\n");
+    assertThat(r.problems()).isEmpty();
+  }
+
+  @Test
+  void pseudoClassArgumentsAreNotTagNames() {
+    assertThat(compile(".t:nth-child(odd), .u:nth-last-child(n+2), .v:nth-child(even), :is(view) .w, :where(div){a:b}")
+        .css()).isEqualTo(".t:nth-child(odd), .u:nth-last-child(n+2), .v:nth-child(even), :is(view) .w, :where(div) {a:b}\n");
+  }
+
+  @Test
+  void classPrefixIsEscapedForEveryCharacterAPathCanHold() {
+    String prefix = StyleScope.classPrefix("miniprogram_npm/@vant/weapp/button/index");
+    assertThat(prefix).isEqualTo("miniprogram_npm-@vant-weapp-button-index--");
+    WxssResult r = new WxssCompiler(ViewSources.of(Map.of("c.wxss", ".van-button:not(.x){a:b}")))
+        .compile("c.wxss", WxssOptions.IPHONE_375.withClassPrefix(prefix));
+    assertThat(r.css()).isEqualTo(".miniprogram_npm-\\@vant-weapp-button-index--van-button"
+        + ":not(.miniprogram_npm-\\@vant-weapp-button-index--x) {a:b}\n");
+    assertThat(StyleScope.cssIdentifier("1a.b/c d+e~f:g@h(i)[j]'k\"l")).isEqualTo(
+        "\\31 a\\.b\\/c\\ d\\+e\\~f\\:g\\@h\\(i\\)\\[j\\]\\'k\\\"l");
+    assertThat(StyleScope.cssIdentifier("-1x_y-\u4e2d")).isEqualTo("-\\31 x_y-\u4e2d");
+    assertThat(StyleScope.classPrefix("my comps/a b")).isEqualTo("my_comps-a_b--");
+  }
+
+  @Test
+  void hostRulesStyleTheHostElementFromTheirOwnSheet() {
+    WxssResult r = new WxssCompiler(ViewSources.of(Map.of("comp/x.wxss", ":host{display:flex} :host(.on){b:c} :host .i{d:e}")))
+        .compile("comp/x.wxss", WxssOptions.IPHONE_375.withClassPrefix("comp-x--"));
+    assertThat(r.hostCss()).isEqualTo("[is=\"comp/x\"] {display:flex}\n.on[is=\"comp/x\"] {b:c}\n");
+    assertThat(r.css()).isEqualTo(":host .comp-x--i {d:e}\n");
+  }
+
+  @Test
+  void rpxIsReadAsWcscReadsIt() {
+    assertThat(compile(".a{a:+10rpx;b:a-10rpx;c:_10rpx;d:1e2rpx;e:\"10rpx\";f:url(x/10rpx.png);g:url(https://h/10rpx.png);h:.5rpx}")
+        .css()).isEqualTo(".a {a:5px;b:a-5px;c:_10rpx;d:1e2rpx;e:\"10rpx\";f:url(x/10rpx.png);g:url(https://h/5px.png);h:0.5px}\n");
   }
 
   @Test

@@ -57,6 +57,7 @@ export class PageFrame {
     const attrs = vnode.attr || {}
     if (vnode.cssClass !== undefined) el.__wx.cssClass = vnode.cssClass
     if (vnode.virtual) el.__wx.virtual = true // a virtualHost component's host: no box (display: contents)
+    if (vnode.is !== undefined) el.setAttribute('is', vnode.is) // what a component's :host rules select
     for (const name of Object.keys(attrs)) setAttribute(el, name, attrs[name])
     if (vnode.cssClass !== undefined && attrs.class === undefined) setAttribute(el, 'class', undefined)
     if (vnode.virtual && attrs.style === undefined) setAttribute(el, 'style', undefined)

@@ -1,0 +1,1 @@
+Component({ properties: { on: { type: Boolean, value: false } } })
