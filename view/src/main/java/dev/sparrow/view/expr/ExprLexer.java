@@ -73,10 +73,10 @@ final class ExprLexer {
     return new Token(Kind.NUMBER, text, Js.number(Double.parseDouble(text)), start);
   }
 
-  /** String literal; escapes {@code \n \t \r \\ \' \"} are decoded, any other escaped character stands for itself. */
+  /** String literal, read as wcc's output reads it ({@link WccStrings}): {@code 'it\'s'} is {@code it\x27s}. */
   private Token string(int start, char quote) {
     pos++;
-    StringBuilder sb = new StringBuilder();
+    int from = pos;
     while (true) {
       if (pos >= src.length()) {
         throw new ExprSyntaxException("unterminated string", start);
@@ -88,19 +88,12 @@ final class ExprLexer {
       if (ch == '\n') {
         throw new ExprSyntaxException("line break in a string", start); // as wcc; a CR is kept
       }
-      if (ch == '\\' && pos < src.length()) {
-        char e = src.charAt(pos++);
-        switch (e) {
-          case 'n': sb.append('\n'); break;
-          case 't': sb.append('\t'); break;
-          case 'r': sb.append('\r'); break;
-          default: sb.append(e);
-        }
-      } else {
-        sb.append(ch);
+      if (ch == '\\' && pos < src.length() && src.charAt(pos) != '\n') {
+        pos++;
       }
     }
-    return new Token(Kind.STRING, src.substring(start, pos), Js.string(sb.toString()), start);
+    String value = WccStrings.read(src.substring(from, pos - 1));
+    return new Token(Kind.STRING, src.substring(start, pos), Js.string(value), start);
   }
 
   private static boolean isDigit(char ch) {

@@ -11,7 +11,7 @@ import java.util.List;
  * JavaScript type, so an attribute can carry a number, boolean, object or {@code undefined}. Anything else is a
  * string: literal text plus each binding's {@code String(value)}, with {@code undefined} contributing nothing.
  * An empty mustache {@code {{}}} is the empty string. Backslashes in the text around bindings read as in WeChat
- * ({@link StaticText}).
+ * ({@link WccStrings}).
  */
 public final class Interpolation {
   private final List<Object> parts; // String or Expr
@@ -33,11 +33,11 @@ public final class Interpolation {
     while (i < text.length()) {
       int open = text.indexOf("{{", i);
       if (open < 0) {
-        parts.add(StaticText.read(text.substring(i)));
+        parts.add(WccStrings.read(text.substring(i)));
         break;
       }
       if (open > i) {
-        parts.add(StaticText.read(text.substring(i, open)));
+        parts.add(WccStrings.read(text.substring(i, open)));
       }
       int close = mustacheEnd(text, open + 2);
       if (close < 0) {

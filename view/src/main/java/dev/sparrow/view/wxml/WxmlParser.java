@@ -18,7 +18,7 @@ import java.util.List;
  *       (quotes inside mustaches are not special) and may follow the previous attribute without a space.
  *       A backslash escapes the next character ({@code \"} does not end the value); {@code \n}, {@code \t},
  *       {@code \r} become line feed, tab, carriage return, any other escaped character stands for itself, and
- *       a CR LF so made reads as LF. Static text is then read like text ({@code StaticText}).
+ *       a CR LF so made reads as LF. Static text is then read like text ({@code WccStrings}).
  *       A valueless attribute is boolean {@code true}. Entities are not decoded anywhere.</li>
  *   <li>CR LF line ends read as LF everywhere (a lone CR stays).</li>
  *   <li>{@code <wxs>} bodies are raw text up to {@code </wxs>}; comments are dropped; tag and attribute names

@@ -27,15 +27,76 @@ import org.graalvm.polyglot.Value;
  */
 public final class WxsRuntime implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
-  private static final String PRELUDE =
-      "(function(){\n"
-          + "  var getDate = function(){ var a = Array.prototype.slice.call(arguments);"
-          + " a.unshift(null); return new (Function.prototype.bind.apply(Date, a))(); };\n"
-          + "  var getRegExp = function(p, f){ return f === undefined ? new RegExp(p) : new RegExp(p, f); };\n"
-          + "  return function(loader, code){ var module = {exports: {}};\n"
-          + "    var fn = new Function('module', 'exports', 'require', 'getDate', 'getRegExp', code);\n"
-          + "    fn(module, module.exports, loader, getDate, getRegExp); return module.exports; };\n"
-          + "})()";
+  /**
+   * Makes the context WeChat's WXS runtime: only the globals and members that runtime has (a module sees no
+   * {@code Object}, {@code Array}, {@code String}…, strings have no {@code substr}, functions no {@code call} or
+   * {@code apply}), {@code constructor} is the type's name ({@code [].constructor === 'Array'}, through the
+   * {@code nv_constructor} that {@link WxsSource} reads) and a function prints as {@code [function Function]}.
+   * Returns the module loader.
+   */
+  private static final String PRELUDE = """
+      (function (global) {
+        var F = Function, O = Object, names = O.getOwnPropertyNames, define = O.defineProperty;
+        var bindApply = F.prototype.apply.bind(F.prototype.bind), slice = F.prototype.call.bind(Array.prototype.slice);
+        var MEMBERS = {
+          Object: [O.prototype, 'constructor toString'],
+          Function: [F.prototype, 'constructor length toString'],
+          Array: [Array.prototype, 'toString join constructor concat pop push reverse shift slice sort splice unshift'
+              + ' indexOf lastIndexOf every some forEach map filter reduce reduceRight length'],
+          String: [String.prototype, 'constructor toString valueOf charAt charCodeAt concat indexOf lastIndexOf'
+              + ' localeCompare match replace search slice split substring toLowerCase toLocaleLowerCase toUpperCase'
+              + ' toLocaleUpperCase trim length'],
+          Boolean: [Boolean.prototype, 'constructor toString valueOf'],
+          Number: [Number.prototype, 'constructor toString toLocaleString valueOf toFixed toExponential toPrecision'],
+          Date: [Date.prototype, 'constructor toString toDateString toTimeString toLocaleString toLocaleDateString'
+              + ' toLocaleTimeString valueOf getTime getFullYear getUTCFullYear getMonth getUTCMonth getDate getUTCDate'
+              + ' getDay getUTCDay getHours getUTCHours getMinutes getUTCMinutes getSeconds getUTCSeconds'
+              + ' getMilliseconds getUTCMilliseconds getTimezoneOffset setTime setMilliseconds setUTCMilliseconds'
+              + ' setSeconds setUTCSeconds setMinutes setUTCMinutes setHours setUTCHours setDate setUTCDate setMonth'
+              + ' setUTCMonth setFullYear setUTCFullYear toUTCString toISOString toJSON'],
+          RegExp: [RegExp.prototype, 'constructor exec test toString source global ignoreCase multiline lastIndex']
+        };
+        var STATICS = [[Number, 'MAX_VALUE MIN_VALUE NEGATIVE_INFINITY POSITIVE_INFINITY'], [Date, 'parse UTC now'],
+          [Math, 'E LN10 LN2 LOG2E LOG10E PI SQRT1_2 SQRT2 abs acos asin atan atan2 ceil cos exp floor log max min pow'
+              + ' random round sin sqrt tan'],
+          [JSON, 'stringify parse'], [console, 'log']];
+        var GLOBALS = ' Math JSON Number Date parseInt parseFloat isNaN isFinite encodeURI encodeURIComponent decodeURI'
+            + ' decodeURIComponent console Infinity NaN undefined ';
+        function keep(target, allowed) {
+          var own = names(target);
+          for (var i = 0; i < own.length; i++) {
+            if ((' ' + allowed + ' ').indexOf(' ' + own[i] + ' ') < 0) {
+              try { delete target[own[i]]; } catch (e) { /* not configurable: stays */ }
+            }
+          }
+        }
+        var toText = function () { return '[function Function]'; };
+        for (var type in MEMBERS) {
+          keep(MEMBERS[type][0], MEMBERS[type][1]);
+          define(MEMBERS[type][0], 'nv_constructor', { value: type, writable: true, configurable: true });
+        }
+        define(F.prototype, 'toString', { value: toText, writable: true, configurable: true });
+        for (var s = 0; s < STATICS.length; s++) {
+          keep(STATICS[s][0], STATICS[s][1]);
+        }
+        var hidden = names(global).filter(function (n) {
+          return GLOBALS.indexOf(' ' + n + ' ') < 0 && n !== 'eval' && /^[A-Za-z_$][\\w$]*$/.test(n);
+        });
+        var getDate = function () {
+          var a = slice(arguments);
+          a.unshift(null);
+          return new (bindApply(Date, a))();
+        };
+        var getRegExp = function (p, f) { return f === undefined ? new RegExp(p) : new RegExp(p, f); };
+        var params = ['module', 'exports', 'require', 'getDate', 'getRegExp'].concat(hidden).join(',');
+        return function (loader, code) {
+          var module = { exports: {} };
+          var fn = new F(params, code);
+          fn(module, module.exports, loader, getDate, getRegExp);
+          return module.exports;
+        };
+      })(this)
+      """;
   private static final String TO_JSON =
       "(function(v){ return JSON.stringify(v, function(k, x){ return typeof x === 'function' ? null : x; }); })";
 
@@ -105,7 +166,7 @@ public final class WxsRuntime implements AutoCloseable {
         Value v = load(WxsPaths.resolve(src.path(), path));
         return v;
       });
-      Value exports = guarded(() -> define.execute(loader, src.code()));
+      Value exports = guarded(() -> define.execute(loader, WxsSource.prepare(src.code())));
       loaded.put(id, exports);
       return exports;
     } catch (PolyglotException | IllegalStateException e) {

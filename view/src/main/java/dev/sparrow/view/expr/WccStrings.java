@@ -1,19 +1,22 @@
 package dev.sparrow.view.expr;
 
 /**
- * What a backslash in static WXML text (and in the static parts of attribute values) reads as, exactly as WeChat's
- * compiler makes it. wcc copies the text into a JavaScript string literal: a backslash followed by {@code \}, {@code '},
- * {@code "}, {@code n}, {@code t} or {@code r} is copied as is, any other backslash as {@code \x5c}, and quotes as
- * {@code \x27} / {@code \x22}; JavaScript then reads the literal. So {@code a\nb} is a real line break ({@code \t},
- * {@code \r} alike), {@code \z} stays {@code \z}, and the odd ones: {@code \\} reads {@code \x5c}, {@code \'} reads
- * {@code \x27}, {@code \"} reads {@code \x22}, while {@code \\n} reads {@code \n} (backslash, n).
+ * What backslashes read as wherever WeChat's compiler copies text into its output: static WXML text, the static
+ * parts of attribute values, and the contents of string literals in {@code {{ }}} and in WXS. wcc copies the text into
+ * a JavaScript string literal: a backslash followed by {@code \}, {@code '}, {@code "}, {@code n}, {@code t} or
+ * {@code r} is copied as is, any other backslash as {@code \x5c}, and quotes as {@code \x27} / {@code \x22};
+ * JavaScript then reads the literal. So {@code a\nb} is a real line break ({@code \t}, {@code \r} alike),
+ * {@code \d} stays {@code \d} (libraries write {@code getRegExp('^\d+$')} for it), a unicode escape stays as written,
+ * and the odd ones: {@code \\} reads {@code \x5c}, {@code \'} reads {@code \x27}, {@code \"} reads {@code \x22},
+ * while {@code \\n} reads {@code \n} (backslash, n).
  */
-final class StaticText {
+public final class WccStrings {
   private static final String PASSED = "\\'\"ntr";
 
-  private StaticText() {}
+  private WccStrings() {}
 
-  static String read(String text) {
+  /** The value of {@code text} (static text, or the inside of a string literal) as wcc's output has it. */
+  public static String read(String text) {
     if (text.indexOf('\\') < 0) {
       return text;
     }
