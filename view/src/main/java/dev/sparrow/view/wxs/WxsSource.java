@@ -1,5 +1,6 @@
 package dev.sparrow.view.wxs;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.sparrow.view.expr.WccStrings;
 import java.util.Set;
 
@@ -79,26 +80,10 @@ final class WxsSource {
     return out.toString();
   }
 
-  /** A JavaScript string literal holding exactly {@code value}, on one line. */
+  /** A JavaScript string literal holding exactly {@code value}, on one line (JSON's escapes, plus U+2028/9). */
   private static void quote(String value, StringBuilder out) {
-    out.append('"');
-    for (int i = 0; i < value.length(); i++) {
-      char ch = value.charAt(i);
-      switch (ch) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        default -> {
-          if (ch < 0x20 || ch == '\u2028' || ch == '\u2029') {
-            out.append(String.format("\\u%04x", (int) ch));
-          } else {
-            out.append(ch);
-          }
-        }
-      }
-    }
-    out.append('"');
+    String body = new String(JsonStringEncoder.getInstance().quoteAsString(value));
+    out.append('"').append(body.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")).append('"');
   }
 
   /** After the closing quote, or at the line end / end of input for an unterminated string (left to the engine). */

@@ -42,7 +42,7 @@ public final class Rpx {
     while (i < n) {
       char ch = value.charAt(i);
       if (ch == '"' || ch == '\'') {
-        int end = stringEnd(value, i);
+        int end = CssText.stringEnd(value, i);
         out.append(value, i, end);
         i = end;
       } else if (value.startsWith("url(", i) && !REMOTE.matcher(value.substring(i + 4)).find()) {
@@ -97,19 +97,6 @@ public final class Rpx {
     }
     char d = s.charAt(j);
     return isDigit(d) || (d == '.' && j + 1 < s.length() && isDigit(s.charAt(j + 1)));
-  }
-
-  private static int stringEnd(String s, int open) {
-    char q = s.charAt(open);
-    for (int i = open + 1; i < s.length(); i++) {
-      char ch = s.charAt(i);
-      if (ch == '\\') {
-        i++;
-      } else if (ch == q) {
-        return i + 1;
-      }
-    }
-    return s.length();
   }
 
   private static boolean isDigit(char ch) {

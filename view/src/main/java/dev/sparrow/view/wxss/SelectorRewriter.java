@@ -64,8 +64,7 @@ final class SelectorRewriter {
         compoundStart = false;
         prefixing = true;
       } else if (ch == '"' || ch == '\'') {
-        int close = selector.indexOf(ch, i + 1);
-        int end = close < 0 ? n : close + 1;
+        int end = CssText.stringEnd(selector, i);
         out.append(selector, i, end);
         i = end;
       } else if (ch == '.') {
@@ -141,8 +140,7 @@ final class SelectorRewriter {
     for (int i = open; i < s.length(); i++) {
       char ch = s.charAt(i);
       if (ch == '"' || ch == '\'') {
-        int q = s.indexOf(ch, i + 1);
-        i = q < 0 ? s.length() : q;
+        i = CssText.stringEnd(s, i) - 1;
       } else if (ch == '(') {
         depth++;
       } else if (ch == ')' && --depth == 0) {

@@ -237,7 +237,7 @@ public final class WxssCompiler {
       if (i >= src.length() || (src.charAt(i) != '"' && src.charAt(i) != '\'')) {
         return false;
       }
-      int after = stringEnd(i);
+      int after = CssText.stringEnd(src, i);
       if (after - 1 <= i || src.charAt(after - 1) != src.charAt(i)) { // not closed
         return false;
       }
@@ -322,7 +322,7 @@ public final class WxssCompiler {
       for (int i = pos; i < src.length(); i++) {
         char ch = src.charAt(i);
         if (ch == '"' || ch == '\'') {
-          i = stringEnd(i) - 1;
+          i = CssText.stringEnd(src, i) - 1;
         } else if (ch == '/' && i + 1 < src.length() && src.charAt(i + 1) == '*') {
           int e = src.indexOf("*/", i + 2);
           i = e < 0 ? src.length() : e + 1;
@@ -340,20 +340,6 @@ public final class WxssCompiler {
       return -1;
     }
 
-    /** The index after the string literal opening at {@code open} (a backslash escapes the next character). */
-    private int stringEnd(int open) {
-      char quote = src.charAt(open);
-      for (int i = open + 1; i < src.length(); i++) {
-        char ch = src.charAt(i);
-        if (ch == '\\') {
-          i++;
-        } else if (ch == quote) {
-          return i + 1;
-        }
-      }
-      return src.length();
-    }
-
     private void skipBlock(int start) {
       int close = blockEnd(start);
       pos = close < 0 ? src.length() : close + 1;
@@ -363,7 +349,7 @@ public final class WxssCompiler {
       for (int i = from; i < src.length(); i++) {
         char ch = src.charAt(i);
         if (ch == '"' || ch == '\'') {
-          i = stringEnd(i) - 1;
+          i = CssText.stringEnd(src, i) - 1;
         } else if (ch == '/' && i + 1 < src.length() && src.charAt(i + 1) == '*') {
           int e = src.indexOf("*/", i + 2);
           i = e < 0 ? src.length() : e + 1;

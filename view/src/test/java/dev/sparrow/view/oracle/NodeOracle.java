@@ -11,6 +11,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Runs a script of {@code src/test/oracle} (WeChat's compilers from the npm package {@code miniprogram-compiler},
@@ -40,6 +42,21 @@ final class NodeOracle {
       return Optional.of("`npm install` in " + DIR + " failed (exit " + rc + ")");
     }
     return Optional.empty();
+  }
+
+  /**
+   * Skips the calling test when the oracles cannot run here (no Node or npm, no registry); fails it instead on CI
+   * ({@code CI} set), where they must run.
+   */
+  static void assumeAvailable(String suite) throws IOException, InterruptedException {
+    Optional<String> missing = unavailable();
+    if (missing.isPresent()) {
+      String why = suite + " skipped: " + missing.get() + " (needs Node 20 + npm with registry access)";
+      if (System.getenv("CI") != null) {
+        Assertions.fail(why);
+      }
+      Assumptions.abort(why);
+    }
   }
 
   /** The folder of an installed package, e.g. {@code @vant/weapp}. */

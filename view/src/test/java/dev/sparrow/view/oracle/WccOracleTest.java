@@ -1,14 +1,11 @@
 package dev.sparrow.view.oracle;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -23,14 +20,7 @@ class WccOracleTest {
 
   @TestFactory
   List<DynamicTest> sparrowRendersWhatWeChatRenders() throws Exception {
-    Optional<String> missing = NodeOracle.unavailable();
-    if (missing.isPresent()) {
-      String why = "WXML oracle skipped: " + missing.get() + " (needs Node 20 + npm with registry access)";
-      if (System.getenv("CI") != null) {
-        fail(why);
-      }
-      Assumptions.abort(why);
-    }
+    NodeOracle.assumeAvailable("WXML oracle");
     List<OracleCase> cases = OracleCase.loadCorpus();
     assertThat(cases).hasSizeGreaterThanOrEqualTo(200);
     Map<String, JsonNode> wechat = WccOracle.render(cases);
