@@ -10,7 +10,7 @@ import java.util.Set;
  *   <li>every string literal holding a backslash is replaced by one with the value wcc gives it ({@link WccStrings}:
  *       {@code '\d'} is backslash-d, so {@code getRegExp('^\d+$')} matches digits as in WeChat, while {@code '\\d'}
  *       reads {@code \x5cd});</li>
- *   <li>{@code x.constructor} reads {@code x.nv_constructor}, the type's name that the runtime puts on each prototype
+ *   <li>{@code x.constructor} and {@code x['constructor']} read {@code x.nv_constructor}, the type's name that the runtime puts on each prototype
  *       ({@code 'Array'}, as wcc's runtime does; the engine's own {@code constructor} stays, since array methods
  *       need it).</li>
  * </ul>
@@ -44,7 +44,9 @@ final class WxsSource {
         int end = stringEnd(code, i);
         String body = code.substring(i + 1, Math.max(i + 1, end - 1));
         boolean closed = end - 1 > i && code.charAt(end - 1) == ch;
-        if (closed && body.indexOf('\\') >= 0) {
+        if (closed && last == '[' && body.equals("constructor") && code.startsWith("]", end)) {
+          out.append(ch).append("nv_constructor").append(ch);
+        } else if (closed && body.indexOf('\\') >= 0) {
           quote(WccStrings.read(body), out);
         } else {
           out.append(code, i, end);

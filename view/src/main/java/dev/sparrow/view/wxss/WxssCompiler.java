@@ -46,7 +46,7 @@ public final class WxssCompiler {
   /** One stylesheet with everything it imports. */
   public WxssResult compile(String path, WxssOptions options) {
     Build build = new Build(options);
-    Optional<String> text = sources.read(path);
+    Optional<String> text = build.text(path);
     if (text.isEmpty()) {
       build.problems.add(new ViewProblem(path, 1, 0, "file not found"));
       return new WxssResult("", build.problems);
@@ -82,6 +82,7 @@ public final class WxssCompiler {
     private final List<ViewProblem> problems = new ArrayList<>();
     private final Map<String, List<Object>> files = new HashMap<>();
     private final Set<String> parsing = new HashSet<>();
+    private final Map<String, Optional<String>> texts = new HashMap<>();
     private final StringBuilder host = new StringBuilder();
 
     Build(WxssOptions options) {
@@ -113,17 +114,19 @@ public final class WxssCompiler {
       }
     }
 
-    /** Parses an imported file once; reports a missing one at the import. */
+    /** A file's text, read once per compilation. */
+    Optional<String> text(String path) {
+      return texts.computeIfAbsent(path, sources::read);
+    }
+
+    /** Parses an imported file once; false when it does not exist. */
     boolean reach(String path) {
       if (files.containsKey(path)) {
         return true;
       }
-      Optional<String> text = sources.read(path);
-      if (text.isEmpty()) {
-        return false;
-      }
-      parse(path, text.get());
-      return true;
+      Optional<String> text = text(path);
+      text.ifPresent(t -> parse(path, t));
+      return text.isPresent();
     }
   }
 
@@ -261,9 +264,8 @@ public final class WxssCompiler {
 
     private void importFile(int at, String target) {
       String resolved = WxsPaths.resolve(path, target);
-      if (!build.files.containsKey(resolved) && sources.read(resolved).isEmpty() && !resolved.endsWith(".wxss")
-          && sources.read(resolved + ".wxss").isPresent()) {
-        resolved = resolved + ".wxss";
+      if (!resolved.endsWith(".wxss") && build.text(resolved).isEmpty()) {
+        resolved = resolved + ".wxss"; // wcsc adds the extension
       }
       if (build.parsing.contains(resolved)) {
         problem(at, "import cycle: `" + target + "` is already being imported");
