@@ -10,9 +10,9 @@ import java.util.Set;
  *   <li>every string literal holding a backslash is replaced by one with the value wcc gives it ({@link WccStrings}:
  *       {@code '\d'} is backslash-d, so {@code getRegExp('^\d+$')} matches digits as in WeChat, while {@code '\\d'}
  *       reads {@code \x5cd});</li>
- *   <li>{@code x.constructor} and {@code x['constructor']} read {@code x.nv_constructor}, the type's name that the runtime puts on each prototype
- *       ({@code 'Array'}, as wcc's runtime does; the engine's own {@code constructor} stays, since array methods
- *       need it).</li>
+ *   <li>{@code x.constructor} and {@code x['constructor']} read {@code x.nv_constructor}, the type's name that the
+ *       runtime puts on each prototype ({@code 'Array'}, as wcc's runtime does; the engine's own {@code constructor}
+ *       stays, since array methods need it).</li>
  * </ul>
  * Comments and regular-expression literals are copied; lines stay where they were, so error locations keep pointing
  * at the source.
