@@ -55,7 +55,9 @@ class WxssCompilerTest {
 
   @Test
   void importWithoutSemicolonKeepsTheNextRule() {
-    ViewSources files = ViewSources.of(Map.of("a.wxss", "@import \"/b.wxss\" .after { color: red; }", "b.wxss", ".b{c:d}"));
+    ViewSources files = ViewSources.of(Map.of(
+        "a.wxss", "@import \"/b.wxss\" .after { color: red; }",
+        "b.wxss", ".b{c:d}"));
     WxssResult r = new WxssCompiler(files).compile("a.wxss", WxssOptions.IPHONE_375);
     assertThat(r.css()).isEqualTo(".b {c:d}\n.after {color: red;}\n");
     assertThat(r.problems()).isEmpty();
@@ -64,7 +66,8 @@ class WxssCompilerTest {
   @Test
   void pseudoClassArgumentsAreNotTagNames() {
     assertThat(compile(".t:nth-child(odd), .u:nth-last-child(n+2), .v:nth-child(even), :is(view) .w, :where(div){a:b}")
-        .css()).isEqualTo(".t:nth-child(odd), .u:nth-last-child(n+2), .v:nth-child(even), :is(view) .w, :where(div) {a:b}\n");
+        .css()).isEqualTo(
+            ".t:nth-child(odd), .u:nth-last-child(n+2), .v:nth-child(even), :is(view) .w, :where(div) {a:b}\n");
   }
 
   @Test
@@ -83,7 +86,8 @@ class WxssCompilerTest {
 
   @Test
   void hostRulesStyleTheHostElementFromTheirOwnSheet() {
-    WxssResult r = new WxssCompiler(ViewSources.of(Map.of("comp/x.wxss", ":host{display:flex} :host(.on){b:c} :host .i{d:e}")))
+    ViewSources files = ViewSources.of(Map.of("comp/x.wxss", ":host{display:flex} :host(.on){b:c} :host .i{d:e}"));
+    WxssResult r = new WxssCompiler(files)
         .compile("comp/x.wxss", WxssOptions.IPHONE_375.withClassPrefix("comp-x--"));
     assertThat(r.hostCss()).isEqualTo("[is=\"comp/x\"] {display:flex}\n.on[is=\"comp/x\"] {b:c}\n");
     assertThat(r.css()).isEqualTo(":host .comp-x--i {d:e}\n");
@@ -91,8 +95,10 @@ class WxssCompilerTest {
 
   @Test
   void rpxIsReadAsWcscReadsIt() {
-    assertThat(compile(".a{a:+10rpx;b:a-10rpx;c:_10rpx;d:1e2rpx;e:\"10rpx\";f:url(x/10rpx.png);g:url(https://h/10rpx.png);h:.5rpx}")
-        .css()).isEqualTo(".a {a:5px;b:a-5px;c:_10rpx;d:1e2rpx;e:\"10rpx\";f:url(x/10rpx.png);g:url(https://h/5px.png);h:0.5px}\n");
+    assertThat(compile(".a{a:+10rpx;b:a-10rpx;c:_10rpx;d:1e2rpx;e:\"10rpx\";h:.5rpx}").css())
+        .isEqualTo(".a {a:5px;b:a-5px;c:_10rpx;d:1e2rpx;e:\"10rpx\";h:0.5px}\n");
+    assertThat(compile(".a{f:url(x/10rpx.png);g:url(https://h/10rpx.png)}").css())
+        .isEqualTo(".a {f:url(x/10rpx.png);g:url(https://h/5px.png)}\n");
   }
 
   @Test
