@@ -52,7 +52,8 @@ public final class CanvasBench {
     double[] line = new double[chartRounds];
     for (int i = -2; i < chartRounds; i++) {
       try (Session s = Sparrow.launch(charts)) {
-        s.awaitIdle(Duration.ofMinutes(5));
+        s.awaitUntil(x -> String.valueOf(x.currentPage().data("drawn")).contains("line") || !x.errors().isEmpty(),
+            Duration.ofMinutes(5)); // idle between two animation frames is not done
         Object ms = s.evaluate("function () { var p = getCurrentPages()[0]; return p && p.firstDraw ? p.firstDraw.line : -1 }");
         if (!(ms instanceof Number n) || n.doubleValue() < 0) {
           throw new IllegalStateException("the chart did not draw: " + s.errors() + " " + s.console());

@@ -22,6 +22,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 
@@ -573,6 +574,24 @@ public final class Session implements AutoCloseable {
       throw new IllegalStateException("the session was still busy after " + timeout.toMillis() + " ms");
     }
     return this;
+  }
+
+  /**
+   * Waits until {@code condition} holds, checking it each time the session is idle: for what page code reaches over
+   * several timers, such as a chart whose animation ends after many frames (idle between two frames is not done).
+   * Throws if {@code timeout} passes first.
+   */
+  public Session awaitUntil(Predicate<Session> condition, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+      if (condition.test(this)) {
+        return this;
+      }
+      if (!core.loop.awaitNextTask(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+        throw new IllegalStateException("the condition did not hold within " + timeout.toMillis() + " ms");
+      }
+    }
   }
 
   /** Moves a virtual clock forward, firing every timer on the way (see {@link SessionOptions#virtualClock()}). */

@@ -79,6 +79,16 @@ class LogicLayerTest {
   }
 
   @Test
+  void awaitUntilWaitsThroughIdleGapsBetweenTimersAndGivesUpAtItsTimeout() {
+    // ten frames 16 ms apart, as an animation: the loop is idle between two of them
+    js("function () { globalThis.frames = 0; (function frame() { if (++globalThis.frames < 10) setTimeout(frame, 16) })() }");
+    s.awaitUntil(x -> Integer.valueOf(10).equals(x.evaluate("function () { return globalThis.frames }")), Duration.ofSeconds(30));
+    assertThat(js("function () { return globalThis.frames }")).isEqualTo(10);
+    assertThatThrownBy(() -> s.awaitUntil(x -> false, Duration.ofMillis(100)))
+        .isInstanceOf(IllegalStateException.class).hasMessage("the condition did not hold within 100 ms");
+  }
+
+  @Test
   void anUncaughtErrorInAHandlerReachesAppOnErrorWithFileAndLineAndTheSessionGoesOn() {
     assertThatThrownBy(() -> s.currentPage().callMethod("explode")).isInstanceOf(ScriptException.class);
     js("function () { setTimeout(function () { null.boom }, 0) }");

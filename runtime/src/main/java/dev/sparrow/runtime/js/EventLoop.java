@@ -38,6 +38,9 @@ public final class EventLoop implements Scheduler, AutoCloseable {
   private boolean running;
   private boolean closed;
   private long taskCount;
+  /** Tasks started and finished so far (guarded by {@link #lock}; {@link #taskCount} is the watchdog's). */
+  private long startedTasks;
+  private long finishedTasks;
   private volatile long runningTask;
 
   /** A scheduled callback; ordered by due time, then by creation. */
@@ -220,6 +223,36 @@ public final class EventLoop implements Scheduler, AutoCloseable {
   }
 
   /**
+   * Waits until the loop has finished at least one task it had not started when called (a timer that
+   * comes due, work posted by another thread). Returns false if {@code timeout} passed first. With
+   * {@link #awaitIdle} this lets a caller wait for a condition that page code reaches over several
+   * timers (an animation's frames) without sleeping: idle, check, wait for the next task, again.
+   */
+  public boolean awaitNextTask(Duration timeout) {
+    if (inLoop()) {
+      throw new IllegalStateException("awaitNextTask() called from the session's own thread");
+    }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    lock.lock();
+    try {
+      long seen = startedTasks;
+      while (finishedTasks <= seen && !closed) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        changed.awaitNanos(left);
+      }
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
    * Moves a {@link VirtualClock} forward by {@code amount}, firing every timer due on the way at its
    * own instant and letting the work it causes settle before the next one. Returns false if the
    * session did not settle within {@code timeout}.
@@ -360,6 +393,13 @@ public final class EventLoop implements Scheduler, AutoCloseable {
       } finally {
         lock.unlock();
       }
+      long number;
+      lock.lock();
+      try {
+        number = ++startedTasks;
+      } finally {
+        lock.unlock();
+      }
       runningTask = ++taskCount;
       try {
         next.run();
@@ -370,6 +410,7 @@ public final class EventLoop implements Scheduler, AutoCloseable {
         lock.lock();
         try {
           running = false;
+          finishedTasks = number;
           changed.signalAll();
         } finally {
           lock.unlock();

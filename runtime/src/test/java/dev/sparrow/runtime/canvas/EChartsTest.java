@@ -41,7 +41,8 @@ class EChartsTest {
 
   private PageHandle launch() {
     s = Sparrow.launch(SessionOptions.of(Examples.path("echarts")).scriptTimeout(Duration.ofSeconds(60)));
-    s.awaitIdle(Duration.ofMinutes(5)); // ECharts loads and animates its first draw in the interpreter
+    // ECharts loads and animates its first draw in the interpreter; the loop is idle between two frames
+    s.awaitUntil(x -> "bar,line,pie".equals(x.currentPage().data("drawn")) || !x.errors().isEmpty(), Duration.ofMinutes(5));
     PageHandle page = s.currentPage();
     assertThat(page.data("drawn")).as("charts finished; errors " + s.errors()).isEqualTo("bar,line,pie");
     return page;
