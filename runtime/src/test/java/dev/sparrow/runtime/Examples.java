@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** Finds the repository's {@code examples/} folder from any module's working directory. */
@@ -38,5 +40,34 @@ public final class Examples {
       throw e.getCause();
     }
     return target;
+  }
+
+  /**
+   * Runs a set-up command (npm install, an example's {@code setup}) in {@code dir}. Its output goes to a log file, not
+   * to the test JVM's own stdout, which Surefire reads as its channel; a failure throws with the log's text.
+   */
+  public static void run(Path dir, String... command) {
+    try {
+      Path log = Files.createTempFile("sparrow-setup", ".log");
+      try {
+        Process p = new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectErrorStream(true)
+            .redirectOutput(log.toFile()).start();
+        boolean done = p.waitFor(5, TimeUnit.MINUTES);
+        if (!done) {
+          p.destroyForcibly();
+        }
+        if (!done || p.exitValue() != 0) {
+          throw new IllegalStateException(String.join(" ", command) + " failed in " + dir
+              + (done ? " (exit " + p.exitValue() + ")" : " (5 min)") + ":\n" + Files.readString(log));
+        }
+      } finally {
+        Files.deleteIfExists(log);
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException(command[0] + " is needed in " + dir, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -28,8 +28,7 @@ class EChartsTest {
   @BeforeAll
   static void installEcharts() throws Exception {
     Path project = Examples.path("echarts");
-    Process p = new ProcessBuilder("bash", project.resolve("setup").toString()).inheritIO().start();
-    assertThat(p.waitFor()).as("examples/echarts/setup (npm install echarts)").isZero();
+    Examples.run(project, "bash", project.resolve("setup").toString());
   }
 
   @AfterEach
