@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -197,29 +198,7 @@ public final class EventLoop implements Scheduler, AutoCloseable {
    * Waits until the loop is idle (see class doc). Returns false if {@code timeout} passed first.
    */
   public boolean awaitIdle(Duration timeout) {
-    if (inLoop()) {
-      throw new IllegalStateException("awaitIdle() called from the session's own thread");
-    }
-    long deadline = System.nanoTime() + timeout.toNanos();
-    lock.lock();
-    try {
-      while (!isIdleLocked()) {
-        if (closed) {
-          return true;
-        }
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          return false;
-        }
-        changed.awaitNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)));
-      }
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    } finally {
-      lock.unlock();
-    }
+    return await("awaitIdle()", timeout, this::isIdleLocked);
   }
 
   /**
@@ -229,19 +208,31 @@ public final class EventLoop implements Scheduler, AutoCloseable {
    * timers (an animation's frames) without sleeping: idle, check, wait for the next task, again.
    */
   public boolean awaitNextTask(Duration timeout) {
+    long seen;
+    lock.lock();
+    try {
+      seen = startedTasks;
+    } finally {
+      lock.unlock();
+    }
+    return await("awaitNextTask()", timeout, () -> finishedTasks > seen);
+  }
+
+  /** Waits until {@code done} (read under the lock) holds or the loop is closed; false on timeout. */
+  private boolean await(String what, Duration timeout, BooleanSupplier done) {
     if (inLoop()) {
-      throw new IllegalStateException("awaitNextTask() called from the session's own thread");
+      throw new IllegalStateException(what + " called from the session's own thread");
     }
     long deadline = System.nanoTime() + timeout.toNanos();
     lock.lock();
     try {
-      long seen = startedTasks;
-      while (finishedTasks <= seen && !closed) {
+      while (!closed && !done.getAsBoolean()) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           return false;
         }
-        changed.awaitNanos(left);
+        // a timer coming due on the system clock signals nothing: look again at least every 50 ms
+        changed.awaitNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)));
       }
       return true;
     } catch (InterruptedException e) {
