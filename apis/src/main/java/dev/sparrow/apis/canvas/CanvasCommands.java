@@ -51,6 +51,25 @@ public final class CanvasCommands {
     }
   }
 
+  /**
+   * Answers a hit test: {@code ["isPointInPath", x, y, rule?]} or {@code ["isPointInPath", {path}, x, y, rule?]},
+   * {@code ["isPointInStroke", x, y]} or {@code ["isPointInStroke", {path}, x, y]}; anything else is false.
+   */
+  public static boolean hitTest(JsonNode query, Context2D ctx) {
+    if (!query.isArray() || query.size() < 3) {
+      return false;
+    }
+    Path2D p = path2d(ctx, query.path(1));
+    int at = p == null ? 1 : 2;
+    double x = n(query, at);
+    double y = n(query, at + 1);
+    return switch (query.get(0).asText()) {
+      case "isPointInPath" -> ctx.isPointInPath(p, x, y, query.path(at + 2).asText("nonzero"));
+      case "isPointInStroke" -> ctx.isPointInStroke(p, x, y);
+      default -> false;
+    };
+  }
+
   /** Image references a batch draws ({@code drawImage}, patterns), to load before it runs. */
   public static List<JsonNode> imageRefs(JsonNode batch) {
     List<JsonNode> out = new ArrayList<>();

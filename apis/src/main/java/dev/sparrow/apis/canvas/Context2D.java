@@ -669,6 +669,33 @@ public final class Context2D {
     clipDevice(withRule(state.ctm.createTransformedShape(userPath), rule));
   }
 
+  /**
+   * {@code isPointInPath([path,] x, y, rule)}: whether the point, in the bitmap's pixels (the transform does not apply
+   * to it), lies inside the current path or {@code userPath} (in user space, null for the current path).
+   */
+  public boolean isPointInPath(Path2D userPath, double x, double y, String rule) {
+    Shape device = userPath == null ? path : state.ctm.createTransformedShape(userPath);
+    return finite(x, y) && withRule(device, rule).contains(x, y);
+  }
+
+  /** {@code isPointInStroke([path,] x, y)}: whether the point lies on the outline {@code stroke()} would paint. */
+  public boolean isPointInStroke(Path2D userPath, double x, double y) {
+    if (!finite(x, y)) {
+      return false;
+    }
+    Shape user;
+    if (userPath != null) {
+      user = userPath;
+    } else {
+      try {
+        user = state.ctm.createInverse().createTransformedShape(path);
+      } catch (NoninvertibleTransformException e) {
+        return false;
+      }
+    }
+    return state.ctm.createTransformedShape(basicStroke().createStrokedShape(user)).contains(x, y);
+  }
+
   private void clipDevice(Shape device) {
     Area area = new Area(device);
     boolean rect = area.isRectangular() && (state.clip == null || state.clipIsRect);

@@ -202,6 +202,8 @@ public final class CanvasApis {
             .required("width", NUMBER).required("height", NUMBER)
             .handleSync(c -> c.instance(Surface.class).ctx.getImageData((int) c.number("x"), (int) c.number("y"),
                 (int) c.number("width"), (int) c.number("height"))),
+        ApiSpec.sync("hitTest").on(CANVAS).hidden().required("query", STRING)
+            .handleSync(c -> CanvasCommands.hitTest(CanvasCommands.parse(c.string("query")), c.instance(Surface.class).ctx)),
         ApiSpec.sync("putImageData").on(CANVAS).hidden().required("data", ARRAY_BUFFER).required("width", NUMBER)
             .required("height", NUMBER).required("x", NUMBER).required("y", NUMBER).required("dirtyX", NUMBER)
             .required("dirtyY", NUMBER).required("dirtyWidth", NUMBER).required("dirtyHeight", NUMBER)

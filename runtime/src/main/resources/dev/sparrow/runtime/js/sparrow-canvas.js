@@ -339,8 +339,16 @@
       flushAll();
       host('Canvas.putImageData', s.id, [bytes, uint(data.width), uint(data.height), Math.floor(num(dx)), Math.floor(num(dy))].concat(dirty.map(Math.floor)));
     };
-    proto.isPointInPath = function () { return false; };
-    proto.isPointInStroke = function () { return false; };
+    for (const m of ['isPointInPath', 'isPointInStroke']) {
+      proto[m] = function (a) {
+        const s = stateOf(this);
+        if (!s) return false;
+        const args = Array.prototype.slice.call(arguments);
+        if (a instanceof Path2D) args[0] = { path: a.__cmds };
+        flushAll(); // the current path is the host's
+        return host('Canvas.hitTest', s.id, [JSON.stringify([m].concat(args))]) === true;
+      };
+    }
   }
   function transformBy(ctx, name, args, m) {
     const s = stateOf(ctx);

@@ -89,6 +89,21 @@ class CanvasApisTest {
   }
 
   @Test
+  void hitTestsAnswerForTheCurrentPathAndPath2dInBitmapPixels() {
+    launch("pages/scenes/scenes");
+    // a ring with the even-odd rule, under a transform: the point is in bitmap pixels, the transform moves the path
+    Object r = js("var p = getCurrentPages()[0]; var ctx = p.ctx; ctx.save(); ctx.setTransform(1, 0, 0, 1, 100, 0);"
+        + "ctx.beginPath(); ctx.rect(0, 0, 40, 40); ctx.rect(10, 10, 20, 20);"
+        + "var out = [ctx.isPointInPath(105, 5), ctx.isPointInPath(5, 5), ctx.isPointInPath(120, 20),"
+        + " ctx.isPointInPath(120, 20, 'evenodd')];"
+        + "ctx.lineWidth = 4; out.push(ctx.isPointInStroke(100, 20), ctx.isPointInStroke(120, 20));"
+        + "var path = p.canvas.createPath2D(); path.arc(20, 20, 10, 0, Math.PI * 2);"
+        + "out.push(ctx.isPointInPath(path, 120, 20), ctx.isPointInPath(path, 20, 20), ctx.isPointInPath(NaN, 1));"
+        + "ctx.restore(); return out");
+    assertThat(r).isEqualTo(List.of(true, false, true, false, true, false, true, false, false));
+  }
+
+  @Test
   void getImageDataSeesWhatWasJustDrawn() {
     launch("pages/scenes/scenes");
     Object r = js("var p = getCurrentPages()[0]; var ctx = p.ctx; ctx.fillStyle = 'rgb(10, 20, 30)'; ctx.fillRect(0, 0, 10, 10);"
