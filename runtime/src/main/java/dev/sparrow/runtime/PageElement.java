@@ -67,6 +67,16 @@ public final class PageElement {
     });
   }
 
+  /**
+   * The style animations put on the element now, on the session clock (CSS property → value, on top of its own
+   * {@code style}): the steps of its {@code animation} attribute ({@code wx.createAnimation().export()}) whose delay
+   * and duration have passed, then what {@code this.animate} left (its last keyframe, once its duration has passed,
+   * until {@code clearAnimation}). The steps themselves are {@code attribute("animation")}.
+   */
+  public Map<String, String> animatedStyle() {
+    return session.animatedStyle(pageId, nodeId);
+  }
+
   /** {@code data-*} attributes by WeChat's naming rules. */
   @SuppressWarnings("unchecked")
   public Map<String, Object> dataset() {

@@ -66,6 +66,16 @@ public interface Screen extends dev.sparrow.runtime.wx.CanvasApis.Display {
   }
 
   /**
+   * {@code this.animate} on elements {@code nodeIds} of page {@code pageId}: {@code keyframes} as page code gave them
+   * (offset, ease and WeChat's keyframe properties, see {@code dev.sparrow.view.animation.AnimationSteps#keyframe}),
+   * over {@code duration} ms; the last keyframe's style stays until {@link #animationCleared}.
+   */
+  default void animated(int pageId, List<Integer> nodeIds, JsonNode keyframes, long duration) {}
+
+  /** {@code this.clearAnimation}: drop the named keyframe properties ({@code null}: all) from the elements. */
+  default void animationCleared(int pageId, List<Integer> nodeIds, java.util.Set<String> properties) {}
+
+  /**
    * Canvas node {@code nodeId} of page {@code pageId} drew {@code batch} (JSON commands, see {@code
    * dev.sparrow.apis.canvas.CanvasCommands}; pictures as {@code {src}} or {@code {data}}); {@code legacy}: a
    * {@code canvas-id} canvas, drawn in CSS px at the device's pixel ratio.

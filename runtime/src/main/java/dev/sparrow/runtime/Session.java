@@ -301,6 +301,11 @@ public final class Session implements AutoCloseable {
         .orElseThrow(() -> new IllegalStateException("element " + nodeId + " is no longer on the page"))));
   }
 
+  /** The style animations give an element now (see {@link PageElement#animatedStyle()}). */
+  Map<String, String> animatedStyle(int pageId, int nodeId) {
+    return onLoop(() -> core.animations.style(pageId, nodeId));
+  }
+
   void interact(int pageId, int nodeId, java.util.function.Function<dev.sparrow.view.ElementHandle, dev.sparrow.view.component.Interaction> action) {
     onLoop(() -> {
       core.interact(pageId, nodeId, action);

@@ -23,6 +23,7 @@ import dev.sparrow.apis.storage.KeyValueStorage;
 import dev.sparrow.apis.system.SystemInfo;
 import dev.sparrow.apis.ui.HeadlessDialogs;
 import dev.sparrow.apis.ui.Interaction;
+import dev.sparrow.runtime.app.ElementAnimations;
 import dev.sparrow.runtime.app.LogicLayer;
 import dev.sparrow.runtime.app.PageInstance;
 import dev.sparrow.runtime.app.Router;
@@ -32,6 +33,7 @@ import dev.sparrow.runtime.bridge.WxBridge;
 import dev.sparrow.runtime.js.EventLoop;
 import dev.sparrow.runtime.js.ModuleSources;
 import dev.sparrow.runtime.project.Project;
+import dev.sparrow.runtime.wx.AnimationApis;
 import dev.sparrow.runtime.wx.AppApis;
 import dev.sparrow.runtime.wx.LocationApis;
 import dev.sparrow.runtime.wx.TabBarApis;
@@ -102,6 +104,8 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
   LogicLayer logic;
   Router router;
   ViewLayer view;
+  /** What animations do to elements headless (the {@code animation} attribute, {@code this.animate}). */
+  ElementAnimations animations;
   NetworkApis networkApis;
   /** Interrupts the network once the app has been in the background long enough (null in the foreground). */
   private dev.sparrow.apis.device.Scheduler.Cancellable backgroundTimer;
@@ -209,6 +213,7 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     }).specs());
     registry.addAll(new AppApis(bridge, project.appId(), () -> launched, () -> entered).specs());
     registry.addAll(new DeviceApis().specs());
+    registry.addAll(new AnimationApis().specs());
     tabBar = new TabBarApis(project.app().tabBar(),
         () -> router != null && router.current().map(p -> project.app().isTabPage(p.route())).orElse(false),
         state -> screens.forEach(s -> s.tabBarChanged(state)));
@@ -227,9 +232,9 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     initMedia();
     registry.completeWithUnsupported();
     view = new ViewLayer(project, options.clock(), this::error);
-    if (!screens.isEmpty()) {
-      view.listener(new ScreenFeed());
-    }
+    // with a screen the browser runs the transitions and reports their ends; headless the session clock does
+    animations = new ElementAnimations(loop.clock(), loop, this::fire, screens.isEmpty());
+    view.listener(new ScreenFeed());
     logic = new LogicLayer(loop, new ModuleSources(project.files()), bridge, this);
     router = new Router(project.app(), logic, this, this::error);
     view.components(logic, id -> router.page(id).map(PageInstance::isReady).orElse(false));
@@ -457,6 +462,10 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
   private final class ScreenFeed implements ViewLayer.Listener {
     @Override
     public void opened(int pageId, String route, dev.sparrow.view.tree.VElement root) {
+      animations.opened(pageId, root);
+      if (screens.isEmpty()) {
+        return;
+      }
       PageInstance page = router == null ? null : router.page(pageId).orElse(null);
       Map<String, Object> window = project.windowOf(route);
       Map<String, Object> bar = page == null ? Map.of() : navigationBarOf(page);
@@ -465,12 +474,21 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
 
     @Override
     public void patched(int pageId, List<dev.sparrow.view.tree.Patch> patches) {
+      animations.patched(pageId, patches);
       screens.forEach(s -> s.pagePatched(pageId, patches));
     }
 
     @Override
     public void closed(int pageId) {
+      animations.closed(pageId);
       screens.forEach(s -> s.pageClosed(pageId));
+    }
+  }
+
+  /** An event the view raises by itself on an element still on the page (an animation step's transitionend). */
+  private void fire(int pageId, int nodeId, String type) {
+    if (view.view(pageId).flatMap(v -> v.handle(nodeId)).isPresent()) {
+      interact(pageId, nodeId, h -> h.trigger(type, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()));
     }
   }
 
@@ -559,6 +577,18 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
   @Override
   public String queryNodes(int pageId, int instance, String selector) {
     return view.queryNodes(pageId, instance, selector);
+  }
+
+  @Override
+  public void animate(int pageId, List<Integer> nodes, com.fasterxml.jackson.databind.JsonNode keyframes, long duration) {
+    animations.animate(pageId, nodes, keyframes, duration);
+    screens.forEach(s -> s.animated(pageId, nodes, keyframes, duration));
+  }
+
+  @Override
+  public void clearAnimation(int pageId, List<Integer> nodes, java.util.Set<String> properties) {
+    animations.clear(pageId, nodes, properties);
+    screens.forEach(s -> s.animationCleared(pageId, nodes, properties));
   }
 
   /** Asks the screens for layout (the first that has one answers); headless, or after 2 s, the answer is null. */

@@ -1,5 +1,7 @@
 package dev.sparrow.runtime.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparrow.apis.device.Scheduler;
 import dev.sparrow.runtime.ConsoleMessage;
 import dev.sparrow.runtime.ScriptError;
@@ -12,8 +14,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.PolyglotException;
@@ -60,11 +66,21 @@ public final class LogicLayer implements AutoCloseable {
 
     /** The layout of elements, as JSON (see Screen#measure), or null without one; {@code answer} runs on the loop. */
     void measure(int pageId, String request, java.util.function.Consumer<String> answer);
+
+    /** {@code this.animate} on elements {@code nodes}: {@code keyframes} as page code gave them (JSON array). */
+    void animate(int pageId, List<Integer> nodes, JsonNode keyframes,
+        long duration);
+
+    /** {@code this.clearAnimation} on elements {@code nodes}: the keyframe properties to drop, null for all. */
+    void clearAnimation(int pageId, List<Integer> nodes, Set<String> properties);
   }
 
   private static final Source BASE = load("sparrow-base.js");
   private static final Source COMPONENTS = load("sparrow-components.js");
   private static final Source CANVAS = load("sparrow-canvas.js");
+  private static final Source ANIMATION = load("sparrow-animation.js");
+  private static final Source OBSERVERS = load("sparrow-observers.js");
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final EventLoop loop;
   private final ModuleSources modules;
@@ -85,7 +101,8 @@ public final class LogicLayer implements AutoCloseable {
     this.sink = sink;
     this.context = JsEngine.newContext();
     Value factory = context.eval(BASE);
-    this.sparrow = factory.execute(new Host(), bridge, context.eval(COMPONENTS), context.eval(CANVAS));
+    this.sparrow = factory.execute(new Host(), bridge, context.eval(COMPONENTS), context.eval(CANVAS),
+        context.eval(ANIMATION), context.eval(OBSERVERS));
     this.values = new JsValues(sparrow);
     bridge.attach(values);
     this.fireTimer = sparrow.getMember("fireTimer");
@@ -276,6 +293,41 @@ public final class LogicLayer implements AutoCloseable {
     @HostAccess.Export
     public void measure(int pageId, String request, Value callback) {
       sink.measure(pageId, request, json -> callback.executeVoid(json));
+    }
+
+    /** {@code this.animate}: {@code nodes} a JSON array of node ids, {@code keyframes} a JSON array. */
+    @HostAccess.Export
+    public void animate(int pageId, String nodes, String keyframes, double duration) {
+      try {
+        sink.animate(pageId, ids(nodes), JSON.readTree(keyframes), (long) Math.max(0, duration));
+      } catch (IOException bad) {
+        // the base library sends JSON it made
+      }
+    }
+
+    /** {@code this.clearAnimation}: {@code properties} a JSON array of names, or null for all. */
+    @HostAccess.Export
+    public void clearAnimation(int pageId, String nodes, String properties) {
+      try {
+        Set<String> names = null;
+        if (properties != null) {
+          names = new HashSet<>();
+          for (JsonNode n : JSON.readTree(properties)) {
+            names.add(n.asText());
+          }
+        }
+        sink.clearAnimation(pageId, ids(nodes), names);
+      } catch (IOException bad) {
+        // the base library sends JSON it made
+      }
+    }
+
+    private List<Integer> ids(String nodes) throws IOException {
+      List<Integer> out = new ArrayList<>();
+      for (JsonNode n : JSON.readTree(nodes)) {
+        out.add(n.asInt());
+      }
+      return out;
     }
   }
 

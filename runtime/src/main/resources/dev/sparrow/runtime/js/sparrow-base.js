@@ -2,7 +2,7 @@
 // Evaluated once per session before any project code. It receives the host objects, keeps them in
 // this closure and removes every global a page must not see. Everything here runs on the
 // session's event-loop thread.
-(function (host, bridge, componentsFactory, canvasFactory) {
+(function (host, bridge, componentsFactory, canvasFactory, animationFactory, observersFactory) {
   'use strict';
   const global = globalThis;
 
@@ -357,9 +357,18 @@
         return;
       }
       host.setData(this.__pageId__, json, boundCallback(callback, this));
+      observers.changed(this.__pageId__);
     },
     getOpenerEventChannel: function () { return openerChannel(this.__pageId__); },
     createSelectorQuery: function () { return createSelectorQuery(this.__pageId__, 0); },
+    animate: function (selector, keyframes, duration, callback) {
+      animation.animate(this.__pageId__, 0, selector, keyframes, duration, callback);
+    },
+    clearAnimation: function (selector, options, callback) {
+      animation.clearAnimation(this.__pageId__, 0, selector, options, callback);
+    },
+    createIntersectionObserver: function (options) { return observers.createIntersectionObserver(this.__pageId__, 0, options); },
+    createMediaQueryObserver: function () { return observers.createMediaQueryObserver(this.__pageId__); },
     selectComponent: function (selector) { return components.select(this.__pageId__, 0, selector, this, false); },
     selectAllComponents: function (selector) { return components.select(this.__pageId__, 0, selector, this, true); },
     renderer: 'webview'
@@ -540,7 +549,12 @@
   const components = componentsFactory({
     host: host, guard: guard, reportError: reportError, simpleDeepCopy: simpleDeepCopy, boundCallback: boundCallback, parsePath: parsePath, setPath: setPath,
     typeTag: typeTag, MAX_SETDATA: MAX_SETDATA, pageOf: function (id) { return pages.get(id); },
-    createSelectorQuery: createSelectorQuery
+    createSelectorQuery: createSelectorQuery,
+    animate: function (inst, args) { animation.animate(inst.__pageId__, inst.__id__, args[0], args[1], args[2], args[3]); },
+    clearAnimation: function (inst, args) { animation.clearAnimation(inst.__pageId__, inst.__id__, args[0], args[1], args[2]); },
+    createIntersectionObserver: function (inst, options) { return observers.createIntersectionObserver(inst.__pageId__, inst.__id__, options); },
+    createMediaQueryObserver: function (inst) { return observers.createMediaQueryObserver(inst.__pageId__); },
+    dataChanged: function (pageId) { observers.changed(pageId); }
   });
 
   // ---- wx: built from the host registry ---------------------------------------------------------
@@ -674,6 +688,24 @@
     const top = stack.length ? stack[stack.length - 1] : -1;
     return createSelectorQuery(top, 0);
   };
+  // declared in the registry (AnimationApis), built here: animations and layout observers live in the logic layer
+  const animation = animationFactory({ host: host, guard: guard, apiObject: apiObject, setTimeout: global.setTimeout });
+  const observers = observersFactory({
+    host: host, guard: guard, apiObject: apiObject, setTimeout: global.setTimeout,
+    windowInfo: function () { return wxObject.getWindowInfo(); }
+  });
+  wxObject.createAnimation = function (options) { return animation.createAnimation(options); };
+  /** (component, options) as documented; (options) alone observes the current page. */
+  wxObject.createIntersectionObserver = function (component, options) {
+    if (component && component.__pageId__ !== undefined) {
+      return observers.createIntersectionObserver(component.__pageId__, component.__id__ || 0, options);
+    }
+    const top = stack.length ? stack[stack.length - 1] : -1;
+    return observers.createIntersectionObserver(top, 0, options === undefined ? component : options);
+  };
+  wxObject.createMediaQueryObserver = function () {
+    return observers.createMediaQueryObserver(stack.length ? stack[stack.length - 1] : -1);
+  };
   Object.defineProperty(wxObject, 'onUnhandledRejection', { value: function (fn) { if (typeof fn === 'function') rejectionListeners.push(fn); }, enumerable: true });
   Object.defineProperty(wxObject, 'offUnhandledRejection', {
     value: function (fn) { if (fn === undefined) rejectionListeners.length = 0; else { const i = rejectionListeners.indexOf(fn); if (i >= 0) rejectionListeners.splice(i, 1); } },
@@ -778,6 +810,8 @@
       const page = pages.get(id);
       if (!page) return false;
       components.pageHook(id, name, arg);
+      if (name === 'onPageScroll') observers.changed(id);
+      else if (name === 'onResize') observers.resized(id);
       if (page.__kind__ === 'component') {
         if (name === 'onShow' && page.__pagelifetime_show) guard(page.__pagelifetime_show, page, [], page.route + ' pageLifetimes.show');
         if (name === 'onHide' && page.__pagelifetime_hide) guard(page.__pagelifetime_hide, page, [], page.route + ' pageLifetimes.hide');
@@ -839,7 +873,7 @@
     },
     hasMethod: function (id, name) { const p = pages.get(id); return !!p && typeof p[name] === 'function'; },
     pageData: function (id) { const p = pages.get(id); return p ? JSON.stringify(p.data) : null; },
-    destroyPage: function (id) { pages.delete(id); openerChannels.delete(id); },
+    destroyPage: function (id) { pages.delete(id); openerChannels.delete(id); observers.closed(id); },
     /** wx.navigateTo: the channel the page about to be created shares with its opener, `events` listening. */
     openChannel: function (id, events) { openerChannels.set(id, new EventChannel(events)); },
     /** The channel of the page with this id (navigateTo's res.eventChannel). */

@@ -339,6 +339,7 @@
       return;
     }
     host.setComponentData(inst.__pageId__, inst.__id__, json, boundCallback(callback, inst));
+    internals.dataChanged(inst.__pageId__);
   }
 
   function ownerOf(inst) {
@@ -408,8 +409,10 @@
     hasBehavior: function (b) { return this.__def__.behaviors.has(b) || this.__def__.builtins.has(b); },
     getPageId: function () { return 'pageId:' + this.__pageId__; },
     groupSetData: function (fn) { if (typeof fn === 'function') fn.call(this); },
-    animate: function () {},
-    clearAnimation: function () {},
+    animate: function () { internals.animate(this, arguments); },
+    clearAnimation: function () { internals.clearAnimation(this, arguments); },
+    createIntersectionObserver: function (options) { return internals.createIntersectionObserver(this, options); },
+    createMediaQueryObserver: function () { return internals.createMediaQueryObserver(this); },
     setUpdatePerformanceListener: function () {},
     /** The rendering backend components are written against (weui's slideview reads it in created). */
     renderer: 'webview'
