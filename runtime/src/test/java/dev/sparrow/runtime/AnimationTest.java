@@ -36,10 +36,10 @@ class AnimationTest {
     PageHandle page = s.currentPage();
     PageElement card = page.select("#card").orElseThrow();
     page.select("#toggle").orElseThrow().tap();
-    Map<String, Object> option1 = Map.of("transition", Map.of("duration", 300, "timingFunction", "ease-out", "delay", 0),
-        "transformOrigin", "50% 50% 0");
-    Map<String, Object> option2 = Map.of("transition", Map.of("duration", 200, "timingFunction", "ease-out", "delay", 50),
-        "transformOrigin", "50% 50% 0");
+    Map<String, Object> option1 = Map.of("transition",
+        Map.of("duration", 300, "timingFunction", "ease-out", "delay", 0), "transformOrigin", "50% 50% 0");
+    Map<String, Object> option2 = Map.of("transition",
+        Map.of("duration", 200, "timingFunction", "ease-out", "delay", 50), "transformOrigin", "50% 50% 0");
     assertThat(card.attribute("animation")).isEqualTo(Map.of("actions", List.of(
         Map.of("animates", List.of(Map.of("type", "rotate", "args", List.of(90)),
             Map.of("type", "style", "args", List.of("opacity", 0.5))), "option", option1),
@@ -52,8 +52,9 @@ class AnimationTest {
 
   @Test
   void exportEmptiesTheQueueAndEveryMethodChains() {
-    Object r = s.evaluate("function () { var a = wx.createAnimation(); var x = a.rotate(1).rotateX(2).rotateY(3).rotateZ(4)"
-        + ".rotate3d(1, 0, 0, 5).scale(2).scale3d(1, 2, 3).scaleX(2).scaleY(3).scaleZ(4).translate(1, 2)"
+    Object r = s.evaluate("function () { var a = wx.createAnimation();"
+        + " var x = a.rotate(1).rotateX(2).rotateY(3).rotateZ(4).rotate3d(1, 0, 0, 5).scale(2).scale3d(1, 2, 3)"
+        + ".scaleX(2).scaleY(3).scaleZ(4).translate(1, 2)"
         + ".translate3d(1, 2, 3).translateX(5).translateY('6rpx').translateZ(7).skew(1, 2).skewX(3).skewY(4)"
         + ".matrix(1, 0, 0, 1, 0, 0).matrix3d(1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1).opacity(0.3)"
         + ".backgroundColor('red').width(10).height('20rpx').left(1).right(2).top(3).bottom(4).step({ duration: 10 });"

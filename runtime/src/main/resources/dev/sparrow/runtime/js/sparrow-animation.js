@@ -94,7 +94,8 @@
       host.console('warn', 'animate: the ScrollTimeline form is not supported by Sparrow yet');
       return;
     }
-    const frames = Array.isArray(keyframes) ? keyframes.filter(function (k) { return k !== null && typeof k === 'object'; }) : [];
+    const isObject = function (k) { return k !== null && typeof k === 'object'; };
+    const frames = Array.isArray(keyframes) ? keyframes.filter(isObject) : [];
     const ms = typeof duration === 'number' && duration > 0 ? duration : 0;
     host.animate(pageId, JSON.stringify(nodeIds(pageId, instance, selector)), JSON.stringify(frames), ms);
     if (typeof callback === 'function') later(function () { guard(callback, undefined, [], 'animate callback'); }, ms);
@@ -103,9 +104,14 @@
   function clearAnimation(pageId, instance, selector, options, callback) {
     if (typeof options === 'function' && callback === undefined) { callback = options; options = undefined; }
     let names = null;
-    if (options !== null && typeof options === 'object') names = Object.keys(options).filter(function (k) { return options[k]; });
-    host.clearAnimation(pageId, JSON.stringify(nodeIds(pageId, instance, selector)), names === null ? null : JSON.stringify(names));
-    if (typeof callback === 'function') later(function () { guard(callback, undefined, [], 'clearAnimation callback'); }, 0);
+    if (options !== null && typeof options === 'object') {
+      names = Object.keys(options).filter(function (k) { return options[k]; });
+    }
+    const nodes = JSON.stringify(nodeIds(pageId, instance, selector));
+    host.clearAnimation(pageId, nodes, names === null ? null : JSON.stringify(names));
+    if (typeof callback === 'function') {
+      later(function () { guard(callback, undefined, [], 'clearAnimation callback'); }, 0);
+    }
   }
 
   return { createAnimation: createAnimation, animate: animate, clearAnimation: clearAnimation };

@@ -23,7 +23,8 @@
   // ---- IntersectionObserver ------------------------------------------------------------------------------------
   function IntersectionObserver(pageId, instance, options) {
     const o = options !== null && typeof options === 'object' ? options : {};
-    const thresholds = Array.isArray(o.thresholds) ? o.thresholds.filter(function (t) { return typeof t === 'number'; }) : [0];
+    const isNumber = function (t) { return typeof t === 'number'; };
+    const thresholds = Array.isArray(o.thresholds) ? o.thresholds.filter(isNumber) : [0];
     Object.defineProperty(this, '__state', {
       value: {
         page: pageId, instance: instance, thresholds: thresholds.length ? thresholds : [0],
@@ -68,10 +69,14 @@
   };
 
   const ZERO = { left: 0, top: 0, right: 0, bottom: 0, width: 0, height: 0 };
-  function rect(b) { return { left: b.left, right: b.right, top: b.top, bottom: b.bottom, width: b.width, height: b.height }; }
+  function rect(b) {
+    return { left: b.left, right: b.right, top: b.top, bottom: b.bottom, width: b.width, height: b.height };
+  }
   function windowRect() {
     const w = windowInfo();
-    return { left: 0, top: 0, right: w.windowWidth, bottom: w.windowHeight, width: w.windowWidth, height: w.windowHeight };
+    const width = w.windowWidth;
+    const height = w.windowHeight;
+    return { left: 0, top: 0, right: width, bottom: height, width: width, height: height };
   }
   /** The bucket a ratio falls in: how many thresholds it has reached (0 counts once anything intersects). */
   function bucket(thresholds, ratio, intersecting) {
@@ -95,7 +100,9 @@
   function evaluate(s, layout, relativeBox) {
     const m = s.relative.margins;
     const base = relativeBox || (layout && layout.viewport ? rect(layout.viewport) : windowRect());
-    const root = { left: base.left - m.left, right: base.right + m.right, top: base.top - m.top, bottom: base.bottom + m.bottom };
+    const root = {
+      left: base.left - m.left, right: base.right + m.right, top: base.top - m.top, bottom: base.bottom + m.bottom
+    };
     for (const t of s.targets.slice()) {
       if (!layout) {
         if (t.seen) continue;
@@ -111,7 +118,8 @@
       const top = Math.max(box.top, root.top);
       const bottom = Math.min(box.bottom, root.bottom);
       const overlaps = right >= left && bottom >= top;
-      const inter = overlaps ? { left: left, right: right, top: top, bottom: bottom, width: right - left, height: bottom - top } : rect(ZERO);
+      const inter = overlaps ? rect({ left: left, right: right, top: top, bottom: bottom, width: right - left,
+        height: bottom - top }) : rect(ZERO);
       const area = box.width * box.height;
       const ratio = area > 0 ? (inter.width * inter.height) / area : (overlaps ? 1 : 0);
       // touching edges is not intersecting (a lazy list must hear about it once pixels of it show)
@@ -144,7 +152,8 @@
         const s = o.__state;
         if (!s.connected) continue;
         const rel = relatives.get(o);
-        const relBox = rel === undefined ? null : layout ? (layout.nodes[rel] ? rect(layout.nodes[rel]) : rect(ZERO)) : rect(ZERO);
+        let relBox = null;
+        if (rel !== undefined) relBox = layout && layout.nodes[rel] ? rect(layout.nodes[rel]) : rect(ZERO);
         evaluate(s, layout, relBox);
       }
       if (l.again) { l.again = false; changed(pageId); }
@@ -175,7 +184,8 @@
   MediaQueryObserver.prototype.observe = function (descriptor, callback) {
     const s = this.__state;
     if (!s.connected || typeof callback !== 'function') return;
-    const watch = { descriptor: descriptor !== null && typeof descriptor === 'object' ? descriptor : {}, callback: callback, matches: null };
+    const d = descriptor !== null && typeof descriptor === 'object' ? descriptor : {};
+    const watch = { descriptor: d, callback: callback, matches: null };
     s.watches.push(watch);
     liveOf(s.page).media.add(this);
     later(function () { check(watch); }, 0);
@@ -195,7 +205,9 @@
   }
 
   return {
-    createIntersectionObserver: function (pageId, instance, options) { return new IntersectionObserver(pageId, instance, options); },
+    createIntersectionObserver: function (pageId, instance, options) {
+      return new IntersectionObserver(pageId, instance, options);
+    },
     createMediaQueryObserver: function (pageId) { return new MediaQueryObserver(pageId); },
     /** The page's layout may have changed (setData, scroll). */
     changed: changed,
