@@ -11,6 +11,7 @@ import dev.sparrow.runtime.Session;
 import dev.sparrow.runtime.app.ViewLayer;
 import dev.sparrow.runtime.project.Project;
 import dev.sparrow.view.ViewProblem;
+import dev.sparrow.view.animation.AnimationSteps;
 import dev.sparrow.view.tree.Patch;
 import dev.sparrow.view.tree.TreeJson;
 import dev.sparrow.view.tree.VElement;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -102,6 +104,37 @@ final class Mirror implements Screen {
   @Override
   public void pullDownRefreshChanged(int pageId, boolean refreshing) {
     browsers.broadcast(Messages.of("page.refreshing").put("page", pageId).put("on", refreshing));
+  }
+
+  /** {@code this.animate}: the browser plays the keyframes (as CSS) with Web Animations. */
+  @Override
+  public void animated(int pageId, List<Integer> nodeIds, JsonNode keyframes, long duration) {
+    ObjectNode m = Messages.of("animate").put("page", pageId).put("duration", duration);
+    nodeIds.forEach(m.putArray("nodes")::add);
+    ArrayNode frames = m.putArray("keyframes");
+    for (JsonNode k : keyframes) {
+      ObjectNode f = frames.addObject();
+      if (k.path("offset").isNumber()) {
+        f.put("offset", k.path("offset").asDouble());
+      }
+      if (k.path("ease").isTextual()) {
+        f.put("easing", k.path("ease").asText());
+      }
+      f.set("style", Messages.json(AnimationSteps.keyframe(k)));
+    }
+    browsers.broadcast(m);
+  }
+
+  /** {@code this.clearAnimation}: the browser drops the CSS properties the named keyframe properties set. */
+  @Override
+  public void animationCleared(int pageId, List<Integer> nodeIds, Set<String> properties) {
+    ObjectNode m = Messages.of("animate.clear").put("page", pageId);
+    nodeIds.forEach(m.putArray("nodes")::add);
+    if (properties != null) {
+      ArrayNode css = m.putArray("properties");
+      properties.stream().map(AnimationSteps::cssProperty).distinct().forEach(css::add);
+    }
+    browsers.broadcast(m);
   }
 
   /** A tab's answer to {@link #measure}. */

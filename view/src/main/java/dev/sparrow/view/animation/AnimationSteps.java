@@ -94,6 +94,11 @@ public final class AnimationSteps {
     return KEYFRAME_STYLES.containsKey(name) || isTransform(name);
   }
 
+  /** The CSS property a keyframe property sets: {@code transform} for every transform. */
+  public static String cssProperty(String name) {
+    return isTransform(name) ? "transform" : KEYFRAME_STYLES.getOrDefault(name, name);
+  }
+
   static boolean isTransform(String type) {
     return ANGLES.contains(type) || LENGTHS.contains(type) || PLAIN.contains(type) || type.equals("rotate3d");
   }

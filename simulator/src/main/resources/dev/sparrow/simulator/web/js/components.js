@@ -5,6 +5,7 @@
 import { FORM_WIDGETS } from './widgets-form.js'
 import { MEDIA_WIDGETS } from './widgets-media.js'
 import { CANVAS_WIDGETS } from './widgets-canvas.js'
+import { playSteps } from './animation.js'
 
 const WIDGETS = Object.assign({}, FORM_WIDGETS, MEDIA_WIDGETS, CANVAS_WIDGETS)
 const EVENT_ATTR = /^(bind|catch|captureBind|captureCatch|mutBind|capture-bind:|capture-catch:|mut-bind:|model:)/
@@ -25,6 +26,7 @@ export function setAttribute(el, name, value) {
   else wx.attrs[name] = value
   if (name === 'class') applyClass(el)
   else if (name === 'style') applyStyle(el)
+  else if (name === 'animation') playSteps(el, value)
   else if (name === 'id') { if (value == null || value === '') el.removeAttribute('id'); else el.id = String(value) }
   else if (name.startsWith('data-')) { if (value == null) el.removeAttribute(name); else el.setAttribute(name, typeof value === 'object' ? JSON.stringify(value) : String(value)) }
   else if (!EVENT_ATTR.test(name)) reflect(el, name, value)

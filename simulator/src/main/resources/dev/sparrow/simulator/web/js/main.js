@@ -7,6 +7,7 @@ import { Overlays } from './overlays.js'
 import { Speaker, Microphone } from './devices.js'
 import { Panels } from './panels.js'
 import { canvasMessage } from './widgets-canvas.js'
+import { playKeyframes, clearKeyframes } from './animation.js'
 
 class Simulator {
   constructor() {
@@ -78,6 +79,13 @@ class Simulator {
     this.send({ t: 'measure.answer', id: m.id, layout })
   }
 
+  /** Runs `fn` on each element of message `m` (its `page` and `nodes`) still shown. */
+  eachNode(m, fn) {
+    const frame = this.pages.get(m.page)
+    if (!frame) return
+    for (const id of m.nodes || []) { const el = frame.nodes.get(id); if (el && el.__wx) fn(el) }
+  }
+
   /** The page's document scrolled: onPageScroll / onReachBottom in the logic layer, at most once a frame. */
   pageScrolled(frame) {
     if (frame.scrollPending) return
@@ -110,6 +118,8 @@ class Simulator {
         this.speaker.handle(m); break
       case 'mic.open': case 'mic.close': this.microphone.handle(m); break
       case 'measure': this.measure(m); break
+      case 'animate': this.eachNode(m, el => playKeyframes(el, m.keyframes, m.duration)); break
+      case 'animate.clear': this.eachNode(m, el => clearKeyframes(el, m.properties || null)); break
       case 'canvas': { const frame = this.pages.get(m.page); if (frame) canvasMessage(frame, m); break }
       case 'page.refreshing': this.pages.get(m.page)?.refreshing?.(m.on); break
       case 'tabbar': this.shell.tabBarChanged(m.state); break
