@@ -1,5 +1,7 @@
 package dev.sparrow.runtime;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.sparrow.apis.files.DocumentViewer;
 import dev.sparrow.apis.files.FileOps;
 import dev.sparrow.apis.files.FileSandbox;
@@ -61,6 +63,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.graalvm.polyglot.Value;
@@ -488,7 +491,7 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
   /** An event the view raises by itself on an element still on the page (an animation step's transitionend). */
   private void fire(int pageId, int nodeId, String type) {
     if (view.view(pageId).flatMap(v -> v.handle(nodeId)).isPresent()) {
-      interact(pageId, nodeId, h -> h.trigger(type, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()));
+      interact(pageId, nodeId, h -> h.trigger(type, JsonNodeFactory.instance.objectNode()));
     }
   }
 
@@ -580,13 +583,13 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
   }
 
   @Override
-  public void animate(int pageId, List<Integer> nodes, com.fasterxml.jackson.databind.JsonNode keyframes, long duration) {
+  public void animate(int pageId, List<Integer> nodes, JsonNode keyframes, long duration) {
     animations.animate(pageId, nodes, keyframes, duration);
     screens.forEach(s -> s.animated(pageId, nodes, keyframes, duration));
   }
 
   @Override
-  public void clearAnimation(int pageId, List<Integer> nodes, java.util.Set<String> properties) {
+  public void clearAnimation(int pageId, List<Integer> nodes, Set<String> properties) {
     animations.clear(pageId, nodes, properties);
     screens.forEach(s -> s.animationCleared(pageId, nodes, properties));
   }
