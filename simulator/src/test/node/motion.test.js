@@ -20,6 +20,7 @@ describe('motion', () => {
     const page = await tab.top('pages/card/card')
     await page.locator('wx-button#toggle').click()
     await page.locator('wx-text#ends', { hasText: '2' }).waitFor()
+    assert.equal(await page.locator('wx-text#ends').textContent(), '2') // one per step, from the browser only
     assert.equal(await style(page, '#card', 'opacity'), '0.5')
     // the last step's transition, on each property it changes
     assert.deepEqual(new Set((await style(page, '#card', 'transitionDuration')).split(', ')), new Set(['0.2s']))

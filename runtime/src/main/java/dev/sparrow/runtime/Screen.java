@@ -66,6 +66,14 @@ public interface Screen extends dev.sparrow.runtime.wx.CanvasApis.Display {
   }
 
   /**
+   * Whether this screen plays the {@code animation} attribute's steps now and reports each step's {@code
+   * transitionend} (a browser is connected); if none does, the session fires them on its clock.
+   */
+  default boolean playsAnimations() {
+    return false;
+  }
+
+  /**
    * {@code this.animate} on elements {@code nodeIds} of page {@code pageId}: {@code keyframes} as page code gave them
    * (offset, ease and WeChat's keyframe properties, see {@code dev.sparrow.view.animation.AnimationSteps#keyframe}),
    * over {@code duration} ms; the last keyframe's style stays until {@link #animationCleared}.

@@ -235,8 +235,9 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     initMedia();
     registry.completeWithUnsupported();
     view = new ViewLayer(project, options.clock(), this::error);
-    // with a screen the browser runs the transitions and reports their ends; headless the session clock does
-    animations = new ElementAnimations(loop.clock(), loop, this::fire, screens.isEmpty());
+    // a browser that shows the page runs the transitions and reports their ends; else the session clock does
+    animations = new ElementAnimations(loop.clock(), loop, this::fire,
+        () -> screens.stream().noneMatch(Screen::playsAnimations));
     view.listener(new ScreenFeed());
     logic = new LogicLayer(loop, new ModuleSources(project.files()), bridge, this);
     router = new Router(project.app(), logic, this, this::error);

@@ -106,6 +106,12 @@ final class Mirror implements Screen {
     browsers.broadcast(Messages.of("page.refreshing").put("page", pageId).put("on", refreshing));
   }
 
+  /** A connected tab plays the {@code animation} attribute and reports its steps' ends. */
+  @Override
+  public boolean playsAnimations() {
+    return browsers.connected();
+  }
+
   /** {@code this.animate}: the browser plays the keyframes (as CSS) with Web Animations. */
   @Override
   public void animated(int pageId, List<Integer> nodeIds, JsonNode keyframes, long duration) {

@@ -16,11 +16,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * The styles animations put on elements, on the session clock, as the view shows them headless: the {@code
  * animation} attribute's steps (each step's style once its delay and duration have passed, a {@code transitionend}
- * event on the element after each step when {@code stepEvents} is on, i.e. when no browser runs the transitions), and
+ * event on the element after each step when {@code stepEvents} says so, i.e. when no browser runs the transitions), and
  * {@code this.animate}'s final keyframe once its duration has passed (kept until {@code clearAnimation}).
  * Loop thread only.
  */
@@ -48,10 +49,10 @@ public final class ElementAnimations {
   private final Clock clock;
   private final Scheduler scheduler;
   private final Events events;
-  private final boolean stepEvents;
+  private final BooleanSupplier stepEvents;
   private final Map<Integer, Map<Integer, Node>> pages = new HashMap<>();
 
-  public ElementAnimations(Clock clock, Scheduler scheduler, Events events, boolean stepEvents) {
+  public ElementAnimations(Clock clock, Scheduler scheduler, Events events, BooleanSupplier stepEvents) {
     this.clock = clock;
     this.scheduler = scheduler;
     this.events = events;
@@ -160,7 +161,7 @@ public final class ElementAnimations {
     n.timers.forEach(Scheduler.Cancellable::cancel);
     n.timers.clear();
     n.run = steps.isEmpty() ? null : new Run(now, steps);
-    if (n.run == null || !stepEvents) {
+    if (n.run == null || !stepEvents.getAsBoolean()) {
       return;
     }
     long at = 0;

@@ -26,7 +26,7 @@ export function setAttribute(el, name, value) {
   else wx.attrs[name] = value
   if (name === 'class') applyClass(el)
   else if (name === 'style') applyStyle(el)
-  else if (name === 'animation') playSteps(el, value)
+  else if (name === 'animation' && value !== null && typeof value === 'object') playSteps(el, value)
   else if (name === 'id') { if (value == null || value === '') el.removeAttribute('id'); else el.id = String(value) }
   else if (name.startsWith('data-')) { if (value == null) el.removeAttribute(name); else el.setAttribute(name, typeof value === 'object' ? JSON.stringify(value) : String(value)) }
   else if (!EVENT_ATTR.test(name)) reflect(el, name, value)
