@@ -1,8 +1,8 @@
 // A component that animates its own element and watches it come into view.
 Component({
-  data: { pulsed: false, seen: 0 },
+  data: { pulsed: false, seen: 0, ring: {} },
   lifetimes: {
-    ready() {
+    attached() {
       this.observer = this.createIntersectionObserver();
       this.observer.relativeToViewport().observe('.dot', (res) => this.setData({ seen: res.intersectionRatio }));
     },
@@ -12,7 +12,9 @@ Component({
   },
   methods: {
     pulse() {
-      this.animate('.dot', [{ scale: [1, 1] }, { scale: [1.5, 1.5], translate: [10, 0] }], 200, () => this.setData({ pulsed: true }));
+      const frames = [{ scale: [1, 1] }, { scale: [1.5, 1.5], translate: [10, 0] }];
+      this.animate('.dot', frames, 200, () => this.setData({ pulsed: true }));
+      this.setData({ ring: wx.createAnimation({ duration: 100 }).scale(2).opacity(0).step().export() });
     }
   }
 });

@@ -105,12 +105,15 @@ class AnimationTest {
   }
 
   @Test
-  void aComponentAnimatesAnElementOfItsOwnTemplate() {
+  void aComponentAnimatesElementsOfItsOwnTemplate() {
     PageHandle page = s.reLaunch("/pages/keyframes/keyframes");
     PageElement pulse = page.select("#pulse").orElseThrow();
     PageElement dot = pulse.select(".dot").orElseThrow();
     dot.tap();
-    s.advance(Duration.ofMillis(200));
+    s.advance(Duration.ofMillis(100));
+    assertThat(pulse.select(".ring").orElseThrow().animatedStyle()).isEqualTo(Map.of("opacity", "0",
+        "transform", "scale(2)", "transform-origin", "50% 50% 0"));
+    s.advance(Duration.ofMillis(100));
     assertThat(pulse.data("pulsed")).isEqualTo(true);
     assertThat(dot.animatedStyle()).isEqualTo(Map.of("transform", "scale(1.5, 1.5) translate(10px, 0px)"));
     assertThat(s.errors()).isEmpty();
