@@ -55,6 +55,20 @@ describe('motion', () => {
     assert.equal(await page.locator('#row-11 wx-text').textContent(), 'waiting')
     await page.locator('body').evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight))
     await page.locator('#row-11 wx-text', { hasText: '/images/11.png' }).waitFor()
+    await tab.page.locator('#back').click()
+  })
+
+  test('cells observed relative to a scroll-view show as it scrolls', async () => {
+    const first = await tab.top('pages/card/card')
+    await first.locator('wx-navigator#to-feed').click()
+    const page = await tab.top('pages/feed/feed')
+    await page.locator('#cell-2 wx-text', { hasText: 'shown' }).waitFor()
+    assert.equal(await page.locator('#cell-3 wx-text').textContent(), 'waiting')
+    await page.locator('wx-scroll-view.feed').evaluate(el => {
+      const scroller = [el, ...el.querySelectorAll('*')].find(n => n.scrollHeight > n.clientHeight + 1)
+      scroller.scrollTop = scroller.scrollHeight
+    })
+    await page.locator('#cell-9 wx-text', { hasText: 'shown' }).waitFor()
     assert.deepEqual(tab.errors, [])
   })
 })

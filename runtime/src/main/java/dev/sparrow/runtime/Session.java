@@ -727,6 +727,14 @@ public final class Session implements AutoCloseable {
     });
   }
 
+  /**
+   * For front-ends: page {@code id}'s layout moved without a {@code setData} or page scroll (a scroll-view scrolled),
+   * so its IntersectionObservers look at it again. Does not wait.
+   */
+  public void layoutChangedLater(int id) {
+    core.loop.post(() -> core.logic.call("layoutChanged", core.logic.fn("layoutChanged"), id));
+  }
+
   /** The user pulled page {@code id} down: the loading dots show, then its {@code onPullDownRefresh}. */
   public void pullDownRefresh(int id) {
     pullDownRefreshLater(id);

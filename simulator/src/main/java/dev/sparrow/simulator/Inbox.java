@@ -125,6 +125,9 @@ final class Inbox implements Browsers.Handler {
       default -> h -> h.trigger(type, detail);
     };
     session.interactLater(page, node, action).exceptionally(t -> null);
+    if (type.equals("scroll")) {
+      session.layoutChangedLater(page); // a scroll-view moved what IntersectionObservers watch
+    }
   }
 
   private static void quietly(Runnable r) {

@@ -873,6 +873,8 @@
     },
     hasMethod: function (id, name) { const p = pages.get(id); return !!p && typeof p[name] === 'function'; },
     pageData: function (id) { const p = pages.get(id); return p ? JSON.stringify(p.data) : null; },
+    /** The page's layout moved (a scroll-view scrolled in the simulator): layout observers look again. */
+    layoutChanged: function (id) { observers.changed(id); },
     destroyPage: function (id) { pages.delete(id); openerChannels.delete(id); observers.closed(id); },
     /** wx.navigateTo: the channel the page about to be created shares with its opener, `events` listening. */
     openChannel: function (id, events) { openerChannels.set(id, new EventChannel(events)); },
