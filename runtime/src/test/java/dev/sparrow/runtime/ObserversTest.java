@@ -68,6 +68,19 @@ class ObserversTest {
   }
 
   @Test
+  void aSelectorThatMatchesNothingYetIsObservedOnceItRenders() {
+    PageHandle page = s.reLaunch("/pages/keyframes/keyframes");
+    s.evaluate("function () { var seen = getApp().late = [];"
+        + " wx.createIntersectionObserver(getCurrentPages()[0]).relativeToViewport()"
+        + " .observe('.late', function (res) { seen.push(res.id); }); }");
+    s.advance(Duration.ofMillis(10));
+    assertThat(s.evaluate("function () { return getApp().late; }")).isEqualTo(List.of());
+    page.select("#spin").orElseThrow().tap();
+    s.advance(Duration.ofMillis(1000));
+    assertThat(s.evaluate("function () { return getApp().late; }")).isEqualTo(List.of("late"));
+  }
+
+  @Test
   void aComponentObservesAnElementOfItsOwnTemplate() {
     PageHandle page = s.reLaunch("/pages/keyframes/keyframes");
     s.awaitIdle();

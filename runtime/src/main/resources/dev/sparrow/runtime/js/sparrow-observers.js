@@ -29,7 +29,7 @@
       value: {
         page: pageId, instance: instance, thresholds: thresholds.length ? thresholds : [0],
         initialRatio: typeof o.initialRatio === 'number' ? o.initialRatio : 0, observeAll: !!o.observeAll,
-        relative: null, targets: [], connected: true
+        relative: null, targets: [], waiting: [], connected: true
       }
     });
     apiObject(this);
@@ -50,20 +50,33 @@
   IntersectionObserver.prototype.observe = function (selector, callback) {
     const s = this.__state;
     if (!s.connected || typeof callback !== 'function') return;
-    const json = host.queryNodes(s.page, s.instance, String(selector));
-    if (json === null) throw new Error('IntersectionObserver: bad selector "' + selector + '"');
-    const found = JSON.parse(json);
-    for (const n of s.observeAll ? found : found.slice(0, 1)) {
-      s.targets.push({ node: n, callback: callback, ratio: s.initialRatio, seen: false });
+    if (host.queryNodes(s.page, s.instance, String(selector)) === null) {
+      throw new Error('IntersectionObserver: bad selector "' + selector + '"');
     }
+    const watch = { selector: String(selector), callback: callback };
+    if (!resolve(s, watch)) s.waiting.push(watch);
     if (!s.relative) s.relative = { selector: null, margins: margins(null) };
     liveOf(s.page).intersection.add(this);
     changed(s.page);
   };
+  /**
+   * Adds the elements `watch.selector` finds as targets; false when it finds none yet. A selector that matched
+   * nothing is tried again at each later check until it does (a component's content that renders later, as Vant's
+   * calendar months inside its popup), which WeChat's asynchronous observe sees already rendered.
+   */
+  function resolve(s, watch) {
+    const json = host.queryNodes(s.page, s.instance, watch.selector);
+    const found = json ? JSON.parse(json) : [];
+    for (const n of s.observeAll ? found : found.slice(0, 1)) {
+      s.targets.push({ node: n, callback: watch.callback, ratio: s.initialRatio, seen: false });
+    }
+    return found.length > 0;
+  }
   IntersectionObserver.prototype.disconnect = function () {
     const s = this.__state;
     s.connected = false;
     s.targets = [];
+    s.waiting = [];
     const l = live.get(s.page);
     if (l) l.intersection.delete(this);
   };
@@ -137,6 +150,7 @@
     const relatives = new Map();
     for (const o of observers) {
       const s = o.__state;
+      if (s.waiting.length) s.waiting = s.waiting.filter(function (w) { return !resolve(s, w); });
       for (const t of s.targets) nodes.push(t.node.nodeId);
       if (s.relative.selector !== null && !relatives.has(o)) {
         const json = host.queryNodes(s.page, s.instance, s.relative.selector);

@@ -47,14 +47,9 @@ class VantShowcaseTest {
     return p;
   }
 
-  /** APIs issue 12 adds (createAnimation, this.createIntersectionObserver); until they land, their absence is expected. */
-  private static final List<String> PENDING_APIS = List.of("createAnimation:fail not supported",
-      "createIntersectionObserver is not a function");
-
   /** Errors since the page opened. */
   private List<String> newErrors() {
-    return s.errors().subList(errorsBefore, s.errors().size()).stream().map(Object::toString)
-        .filter(e -> PENDING_APIS.stream().noneMatch(e::contains)).toList();
+    return s.errors().subList(errorsBefore, s.errors().size()).stream().map(Object::toString).toList();
   }
 
   private static String text(PageElement e) {
@@ -210,6 +205,13 @@ class VantShowcaseTest {
     in(in(el(p, "#returns"), "van-cell"), ".van-cell").tap();
     settle();
     assertThat(p.data("open")).isEqualTo(List.of("ship", "returns"));
+    assertThat(in(el(p, "#returns"), ".van-collapse-item__wrapper").animatedStyle())
+        .as("the item opens through its createAnimation steps").containsEntry("height", "auto");
+
+    in(el(p, "#open-calendar"), ".van-cell").tap();
+    settle();
+    assertThat((String) el(p, "#calendar").data("subtitle")).as("the month header its IntersectionObserver sets")
+        .matches("\\d{4}年\\d{1,2}月");
 
     in(p.selectAll("van-tabbar-item").get(2), "view").tap();
     settle();
