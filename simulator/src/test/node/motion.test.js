@@ -14,7 +14,8 @@ describe('motion', () => {
   before(async () => { sim = await startSimulator('examples/motion'); tab = await openSimulator(browser, sim.url) })
   after(async () => { await tab?.close(); await sim?.stop() })
 
-  const style = (page, selector, property) => page.locator(selector).evaluate((el, p) => getComputedStyle(el)[p], property)
+  const style = (page, selector, property) =>
+    page.locator(selector).evaluate((el, p) => getComputedStyle(el)[p], property)
 
   test('each exported step transitions in turn and reports its transitionend', async () => {
     const page = await tab.top('pages/card/card')

@@ -367,7 +367,9 @@
     clearAnimation: function (selector, options, callback) {
       animation.clearAnimation(this.__pageId__, 0, selector, options, callback);
     },
-    createIntersectionObserver: function (options) { return observers.createIntersectionObserver(this.__pageId__, 0, options); },
+    createIntersectionObserver: function (options) {
+      return observers.createIntersectionObserver(this.__pageId__, 0, options);
+    },
     createMediaQueryObserver: function () { return observers.createMediaQueryObserver(this.__pageId__); },
     selectComponent: function (selector) { return components.select(this.__pageId__, 0, selector, this, false); },
     selectAllComponents: function (selector) { return components.select(this.__pageId__, 0, selector, this, true); },
@@ -550,9 +552,11 @@
     host: host, guard: guard, reportError: reportError, simpleDeepCopy: simpleDeepCopy, boundCallback: boundCallback, parsePath: parsePath, setPath: setPath,
     typeTag: typeTag, MAX_SETDATA: MAX_SETDATA, pageOf: function (id) { return pages.get(id); },
     createSelectorQuery: createSelectorQuery,
-    animate: function (inst, args) { animation.animate(inst.__pageId__, inst.__id__, args[0], args[1], args[2], args[3]); },
-    clearAnimation: function (inst, args) { animation.clearAnimation(inst.__pageId__, inst.__id__, args[0], args[1], args[2]); },
-    createIntersectionObserver: function (inst, options) { return observers.createIntersectionObserver(inst.__pageId__, inst.__id__, options); },
+    animate: function (inst, a) { animation.animate(inst.__pageId__, inst.__id__, a[0], a[1], a[2], a[3]); },
+    clearAnimation: function (inst, a) { animation.clearAnimation(inst.__pageId__, inst.__id__, a[0], a[1], a[2]); },
+    createIntersectionObserver: function (inst, options) {
+      return observers.createIntersectionObserver(inst.__pageId__, inst.__id__, options);
+    },
     createMediaQueryObserver: function (inst) { return observers.createMediaQueryObserver(inst.__pageId__); },
     dataChanged: function (pageId) { observers.changed(pageId); }
   });
