@@ -214,6 +214,7 @@ final class ElementDomain {
         }
       }
     }
+    styles.putAll(e.animatedStyle()); // what animations (the animation attribute, this.animate) put on top
     return styles;
   }
 

@@ -147,6 +147,18 @@ class ProtocolTest {
   }
 
   @Test
+  void stylesIncludeWhatAnimationsLeftOnTheElement() throws Exception {
+    int page = client.result("App.getCurrentPage", Map.of()).path("pageId").asInt();
+    String button = client.result("Page.getElement", Map.of("pageId", page, "selector", "#increment"))
+        .path("elementId").asText();
+    client.result("App.callFunction", Map.of("functionDeclaration", "function () { getCurrentPages()[0]"
+        + ".animate('#increment', [{ opacity: 1 }, { opacity: 0.25, translateX: 5 }], 0) }", "args", List.of()));
+    assertThat(client.result("Element.getStyles", Map.of("pageId", page, "elementId", button,
+        "names", List.of("opacity", "transform"))).path("styles").toString())
+        .isEqualTo("[\"0.25\",\"translateX(5px)\"]");
+  }
+
+  @Test
   void malformedMessagesGetErrorRepliesAndTheSessionSurvives() throws Exception {
     assertThat(client.raw("{not json").path("error").path("message").asText()).startsWith("malformed JSON");
     assertThat(client.raw("[1,2]").path("error").path("message").asText()).contains("JSON object");
