@@ -88,6 +88,18 @@ class AnimationTest {
   }
 
   @Test
+  void aStepThatTakesNoTimeOrChangesNothingEndsWithoutTransitionend() {
+    PageHandle page = s.currentPage();
+    s.evaluate("function () { var p = getCurrentPages()[0];"
+        + " var a = wx.createAnimation({ duration: 100 }); a.opacity(0.5).step({ duration: 0 }).step().width(10).step();"
+        + " p.setData({ animationData: a.export() }); }");
+    s.advance(Duration.ofMillis(200));
+    assertThat(page.data("ends")).as("only the width step transitions").isEqualTo(1);
+    assertThat(page.select("#card").orElseThrow().animatedStyle()).containsEntry("opacity", "0.5")
+        .containsEntry("width", "10px");
+  }
+
+  @Test
   void animateLeavesTheLastKeyframeAfterItsDurationUntilClearAnimation() {
     PageHandle page = s.reLaunch("/pages/keyframes/keyframes");
     PageElement box = page.select("#box").orElseThrow();

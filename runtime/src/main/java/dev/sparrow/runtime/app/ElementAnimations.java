@@ -21,7 +21,8 @@ import java.util.function.BooleanSupplier;
 /**
  * The styles animations put on elements, on the session clock, as the view shows them headless: the {@code
  * animation} attribute's steps (each step's style once its delay and duration have passed, a {@code transitionend}
- * event on the element after each step when {@code stepEvents} says so, i.e. when no browser runs the transitions), and
+ * event on the element after each step that lasts and changes something, when {@code stepEvents} says so, i.e. when no
+ * browser runs the transitions), and
  * {@code this.animate}'s final keyframe once its duration has passed (kept until {@code clearAnimation}).
  * Loop thread only.
  */
@@ -164,10 +165,16 @@ public final class ElementAnimations {
     if (n.run == null || !stepEvents.getAsBoolean()) {
       return;
     }
+    // as a browser: a step transitions (and ends with transitionend) only if it lasts and changes something
+    Map<String, String> shown = new LinkedHashMap<>(n.settled);
     long at = 0;
     for (AnimationSteps.Step step : steps) {
       at += step.length();
-      n.timers.add(scheduler.schedule(at, () -> events.fire(pageId, nodeId, "transitionend")));
+      boolean changes = step.style().entrySet().stream().anyMatch(e -> !e.getValue().equals(shown.get(e.getKey())));
+      shown.putAll(step.style());
+      if (changes && step.duration() > 0) {
+        n.timers.add(scheduler.schedule(at, () -> events.fire(pageId, nodeId, "transitionend")));
+      }
     }
   }
 

@@ -48,12 +48,14 @@ export function playSteps(el, data) {
     const timing = t.timingFunction || 'linear'
     const style = stepStyle(step.animates)
     const props = Object.keys(style)
+    // a step that changes nothing, or takes no time, runs no transition: no transitionend, as in a browser
+    const changes = duration > 0 && props.some(p => wx.vars[p] !== rpx(style[p], width))
     setStyleVar(el, 'transition', props.map(p => p + ' ' + duration + 'ms ' + timing + ' ' + delay + 'ms').join(', '))
     setStyleVar(el, 'transform-origin', option.transformOrigin || '50% 50% 0')
     for (const p of props) setStyleVar(el, p, rpx(style[p], width))
     setTimeout(() => {
       if (wx.animationRun !== run) return
-      if (bound(el, 'transitionend')) wx.page.send(el, 'transitionend', { detail: {} })
+      if (changes && bound(el, 'transitionend')) wx.page.send(el, 'transitionend', { detail: {} })
       next()
     }, duration + delay)
   }
