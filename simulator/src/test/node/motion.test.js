@@ -45,6 +45,18 @@ describe('motion', () => {
     assert.equal(await style(page, '#box', 'opacity'), '1')
     assert.equal(await style(page, '#box', 'transform'), 'none')
     assert.equal(await style(page, '#box', 'backgroundColor'), 'rgb(0, 255, 0)')
+    // a component animating elements of its own template, with animate and with an exported animation
+    // (component elements carry their scoped class names: found by position)
+    const dot = page.locator('#pulse wx-view').nth(0)
+    await dot.click()
+    await page.locator('#pulse wx-view', { hasText: 'pulsed' }).waitFor()
+    await dot.evaluate(el => Promise.all(el.getAnimations().map(a => a.finished)))
+    assert.deepEqual((await dot.evaluate(el => getComputedStyle(el).transform)).match(/matrix\(([^)]+)\)/)[1]
+      .split(',').map(Number), [1.5, 0, 0, 1.5, 15, 0]) // scale(1.5) translate(10px, 0)
+    await page.locator('#pulse wx-view').nth(1).evaluate(el => new Promise(resolve => {
+      const done = () => getComputedStyle(el).opacity === '0' ? resolve() : requestAnimationFrame(done)
+      done()
+    }))
     await tab.page.locator('#back').click()
   })
 
