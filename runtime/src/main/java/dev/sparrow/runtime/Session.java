@@ -57,7 +57,7 @@ public final class Session implements AutoCloseable {
       NpmBuild.Report npm = NpmBuild.buildIfStale(options.projectDir(), options.npmNotice());
       npm.warnings().forEach(w -> options.npmNotice().accept("sparrow: " + w));
     }
-    Project project = ProjectLoader.load(options.projectDir());
+    Project project = ProjectLoader.load(options.projectDir(), options.extendedLibs());
     SessionCore core = SessionCore.create(options, project);
     try {
       core.start();

@@ -12,6 +12,7 @@ import dev.sparrow.apis.network.NetworkPolicy;
 import dev.sparrow.apis.device.VirtualClock;
 import dev.sparrow.apis.system.DeviceProfile;
 import dev.sparrow.apis.ui.HeadlessDialogs;
+import dev.sparrow.runtime.project.ExtendedLibs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,6 +65,7 @@ public final class SessionOptions {
   private final List<Consumer<NetworkPolicy.Builder>> network = new ArrayList<>();
   private final List<Consumer<dev.sparrow.apis.network.TrafficEntry>> trafficListeners = new ArrayList<>();
   private Consumer<String> npmNotice = line -> System.err.println(line);
+  private ExtendedLibs extendedLibs;
 
   private SessionOptions(Path projectDir) {
     this.projectDir = Objects.requireNonNull(projectDir, "projectDir");
@@ -232,6 +234,19 @@ public final class SessionOptions {
   public SessionOptions autoBuildNpm(Consumer<String> notice) {
     this.npmNotice = notice;
     return this;
+  }
+
+  /**
+   * Where {@code useExtendedLib} libraries (weui) come from when the project has no copy: a cache folder filled from
+   * an npm registry. Default {@link ExtendedLibs#defaults()} (Sparrow's user cache folder, npm's public registry).
+   */
+  public SessionOptions extendedLibs(ExtendedLibs libs) {
+    this.extendedLibs = Objects.requireNonNull(libs, "libs");
+    return this;
+  }
+
+  public ExtendedLibs extendedLibs() {
+    return extendedLibs == null ? ExtendedLibs.defaults() : extendedLibs;
   }
 
   /** Where the automatic npm build's line goes; null when it is off. */

@@ -306,6 +306,7 @@ public final class Simulator implements AutoCloseable {
       }
       FileSandbox files = s.files();
       List<Path> roots = new ArrayList<>(List.of(files.tempDir(), files.storeDir(), files.userDir(), s.project().files().root()));
+      roots.addAll(s.project().files().mountedFolders());
       return files.resolve(path).flatMap(f -> FileResponses.confined(f, roots));
     }
 

@@ -14,6 +14,9 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,6 +94,18 @@ class SimulatorServerTest {
     Files.writeString(sim.session().files().userDir().resolve("note.txt"), "hello");
     Response note = get("/files?path=" + enc("wxfile://usr/note.txt"), host());
     assertThat(note.text()).isEqualTo("hello");
+  }
+
+  @Test
+  void servesTheFilesOfAnExtendedLibrary(@TempDir Path weuiData) throws Exception {
+    SessionOptions options = SessionOptions.of(Path.of("../examples/extended-lib")).dataDir(weuiData);
+    try (Simulator weui = Simulator.start(options, Simulator.Config.DEFAULT)) {
+      String icon = "/miniprogram_npm/weui-miniprogram/_assets/loading-icon.1d274d77.svg";
+      HttpResponse<byte[]> got = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create(weui.url() + "files?path=" + enc(icon))).build(), BodyHandlers.ofByteArray());
+      assertThat(got.statusCode()).isEqualTo(200);
+      assertThat(got.body()).isEqualTo(Files.readAllBytes(weui.session().project().files().file(icon).orElseThrow()));
+    }
   }
 
   @Test

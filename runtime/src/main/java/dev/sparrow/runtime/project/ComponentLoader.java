@@ -24,14 +24,17 @@ final class ComponentLoader {
   private final ProjectFiles files;
   private final String prefix;
   private final List<Problem> problems;
+  /** Package name → how to get it, for extended libraries turned on but not found. */
+  private final Map<String, String> missingLibs;
   private final Map<String, String> global = new LinkedHashMap<>();
   private final Map<String, Map<String, String>> local = new LinkedHashMap<>();
   private final Map<String, Map<String, Object>> configs = new LinkedHashMap<>();
   private final Deque<String> pending = new ArrayDeque<>();
   private final Set<String> seen = new HashSet<>();
 
-  ComponentLoader(ProjectFiles files, String prefix, List<Problem> problems) {
+  ComponentLoader(ProjectFiles files, String prefix, List<Problem> problems, Map<String, String> missingLibs) {
     this.files = files;
+    this.missingLibs = missingLibs;
     this.prefix = prefix;
     this.problems = problems;
   }
@@ -162,6 +165,9 @@ final class ComponentLoader {
     }
     String[] segs = request.split("/");
     String pkg = request.startsWith("@") && segs.length > 1 ? segs[0] + "/" + segs[1] : segs[0];
+    if (missingLibs.containsKey(pkg)) {
+      return "; " + missingLibs.get(pkg);
+    }
     for (String d : ProjectFiles.foldersUp(owner)) {
       if (files.exists(d + "node_modules/" + pkg + "/package.json")) {
         return "; npm package \"" + pkg + "\" is installed in " + prefix + d + "node_modules but not built into miniprogram_npm:"

@@ -49,6 +49,11 @@ public final class ProjectFiles {
     return root;
   }
 
+  /** The folders mounted into the package (an extended library's files), which a file server must also allow. */
+  public List<Path> mountedFolders() {
+    return List.copyOf(mounts.values());
+  }
+
   /**
    * Normalises {@code path} ({@code a/./b/../c} → {@code a/c}); a leading slash means the root.
    * Empty if it climbs above the root.

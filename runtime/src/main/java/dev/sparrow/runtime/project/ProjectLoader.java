@@ -39,6 +39,11 @@ public final class ProjectLoader {
 
   /** Loads the project in {@code dir}; throws {@link ProjectException} listing every problem when it cannot start. */
   public static Project load(Path dir) {
+    return load(dir, ExtendedLibs.defaults());
+  }
+
+  /** As {@link #load(Path)}, finding {@code useExtendedLib} libraries through {@code libs}. */
+  public static Project load(Path dir, ExtendedLibs libs) {
     List<Problem> fatal = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
     Path projectDir = dir.toAbsolutePath().normalize();
@@ -74,7 +79,8 @@ public final class ProjectLoader {
       fatal.add(Problem.at(prefix + "app.js", "app.js is missing"));
     }
     List<String> libraryStyles = new ArrayList<>();
-    files = extendedLibs(app, appJsonText, files, prefix + "app.json", libraryStyles, problems);
+    Map<String, String> missingLibs = new LinkedHashMap<>();
+    files = extendedLibs(libs, projectDir, app, appJsonText, files, prefix + "app.json", libraryStyles, missingLibs, problems);
 
     List<String> pages = new ArrayList<>();
     Map<String, Integer> pageLines = new LinkedHashMap<>();
@@ -123,7 +129,7 @@ public final class ProjectLoader {
       }
     }
 
-    ComponentIndex components = new ComponentLoader(files, prefix, problems).load(app, appJsonText, pageJsons, pageTexts);
+    ComponentIndex components = new ComponentLoader(files, prefix, problems, missingLibs).load(app, appJsonText, pageJsons, pageTexts);
 
     Optional<TabBar> tabBar = tabBar(app.path("tabBar"), pages, subpackages, prefix + "app.json", appJsonText, fatal);
 
@@ -152,11 +158,13 @@ public final class ProjectLoader {
   }
 
   /**
-   * app.json's {@code useExtendedLib}: each library turned on is mounted (its stylesheet added to {@code styles});
-   * one Sparrow does not bundle, or one the package also has in {@code miniprogram_npm} (WeChat refuses both; the
-   * package's copy is used), is a problem.
+   * app.json's {@code useExtendedLib}: each library turned on is mounted (its stylesheet added to {@code styles}) from
+   * where {@code libs} finds it. A library Sparrow does not know, one it cannot find (its package then in
+   * {@code missing} with how to get it), or one the package also has in {@code miniprogram_npm} (WeChat refuses both;
+   * the package's copy is used) is a problem.
    */
-  private static ProjectFiles extendedLibs(JsonNode app, String text, ProjectFiles files, String file, List<String> styles, List<Problem> problems) {
+  private static ProjectFiles extendedLibs(ExtendedLibs libs, Path projectDir, JsonNode app, String text, ProjectFiles files,
+      String file, List<String> styles, Map<String, String> missing, List<Problem> problems) {
     ProjectFiles out = files;
     for (var it = app.path("useExtendedLib").fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
@@ -164,15 +172,27 @@ public final class ProjectLoader {
         continue;
       }
       int line = lineOf(text, "\"" + e.getKey() + "\"", Math.max(0, text.indexOf("\"useExtendedLib\"")));
-      Optional<ExtendedLibs.Lib> lib = ExtendedLibs.named(e.getKey());
-      if (lib.isEmpty()) {
-        problems.add(new Problem(file, line, 0, "useExtendedLib \"" + e.getKey() + "\" is not available in Sparrow (it bundles weui)"));
-      } else if (files.isDirectory(lib.get().mountedAt())) {
-        problems.add(new Problem(file, line, 0, "miniprogram_npm 目录下的 " + lib.get().packageName() + " 包与扩展库 " + lib.get().name()
-            + " 发生冲突，请移除 " + lib.get().packageName() + " 包或者删除 `useExtendedLib." + lib.get().name() + "` 配置"));
+      Optional<ExtendedLibs.Lib> found = ExtendedLibs.named(e.getKey());
+      if (found.isEmpty()) {
+        problems.add(new Problem(file, line, 0, "useExtendedLib \"" + e.getKey() + "\" is not available in Sparrow (it provides weui)"));
+        continue;
+      }
+      ExtendedLibs.Lib lib = found.get();
+      if (files.isDirectory(lib.mountedAt())) {
+        problems.add(new Problem(file, line, 0, "miniprogram_npm 目录下的 " + lib.packageName() + " 包与扩展库 " + lib.name()
+            + " 发生冲突，请移除 " + lib.packageName() + " 包或者删除 `useExtendedLib." + lib.name() + "` 配置"));
+        if (files.exists(lib.mountedAt() + lib.stylesheet())) {
+          styles.add(lib.mountedAt() + lib.stylesheet());
+        }
+        continue;
+      }
+      ExtendedLibs.Located where = libs.locate(lib, projectDir, files.root());
+      if (where.folder().isPresent()) {
+        out = out.withMount(lib.mountedAt(), where.folder().get());
+        styles.add(lib.mountedAt() + lib.stylesheet());
       } else {
-        out = out.withMount(lib.get().mountedAt(), ExtendedLibs.folder(lib.get()));
-        styles.add(lib.get().mountedAt() + lib.get().stylesheet());
+        problems.add(new Problem(file, line, 0, "useExtendedLib \"" + lib.name() + "\": " + where.problem()));
+        missing.put(lib.packageName(), "useExtendedLib \"" + lib.name() + "\" is not available: " + lib.howToGet());
       }
     }
     return out;
