@@ -39,6 +39,7 @@ import dev.sparrow.runtime.wx.AnimationApis;
 import dev.sparrow.runtime.wx.AppApis;
 import dev.sparrow.runtime.wx.LocationApis;
 import dev.sparrow.runtime.wx.TabBarApis;
+import dev.sparrow.runtime.wx.ContextApis;
 import dev.sparrow.runtime.wx.DeviceApis;
 import dev.sparrow.runtime.wx.FileApis;
 import dev.sparrow.runtime.wx.FileSystemManagerApis;
@@ -217,6 +218,7 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     registry.addAll(new AppApis(bridge, project.appId(), () -> launched, () -> entered).specs());
     registry.addAll(new DeviceApis().specs());
     registry.addAll(new AnimationApis().specs());
+    registry.addAll(new ContextApis().specs());
     tabBar = new TabBarApis(project.app().tabBar(),
         () -> router != null && router.current().map(p -> project.app().isTabPage(p.route())).orElse(false),
         state -> screens.forEach(s -> s.tabBarChanged(state)));

@@ -710,6 +710,63 @@
   wxObject.createMediaQueryObserver = function () {
     return observers.createMediaQueryObserver(stack.length ? stack[stack.length - 1] : -1);
   };
+  // ---- stand-ins: objects of native components and services Sparrow cannot drive ----------------------
+  // Declared in the registry (ContextApis), built here. Every documented method exists; one taking an options
+  // object answers its fail/complete with `<method>:fail not supported` (after the current code, as WeChat does);
+  // on*/off* methods and fire-and-forget ones (VideoContext.play, Worker.postMessage) do nothing. Never a throw.
+  function notSupported(method, opts) {
+    if (!hasCallback(opts)) return undefined;
+    const res = { errMsg: method + ':fail not supported' };
+    Promise.resolve().then(function () {
+      if (typeof opts.fail === 'function') guard(opts.fail, opts, [res], method + ' fail');
+      if (typeof opts.complete === 'function') guard(opts.complete, opts, [res], method + ' complete');
+    });
+    return undefined;
+  }
+  const STAND_IN_METHODS = {
+    VideoContext: ['play', 'pause', 'stop', 'seek', 'sendDanmu', 'playbackRate', 'requestFullScreen', 'exitFullScreen',
+      'showStatusBar', 'hideStatusBar', 'exitPictureInPicture', 'requestBackgroundPlayback', 'exitBackgroundPlayback',
+      'startCasting', 'switchCasting', 'reconnectCasting', 'exitCasting'],
+    CameraContext: ['takePhoto', 'startRecord', 'stopRecord', 'setZoom', 'onCameraFrame'],
+    CameraFrameListener: ['start', 'stop'],
+    MapContext: ['addArc', 'addCustomLayer', 'addGroundOverlay', 'addMarkers', 'addVisualLayer', 'eraseLines',
+      'executeVisualLayerCommand', 'fromScreenLocation', 'getCenterLocation', 'getRegion', 'getRotate', 'getScale',
+      'getSkew', 'includePoints', 'initMarkerCluster', 'moveAlong', 'moveToLocation', 'on', 'openMapApp', 'removeArc',
+      'removeCustomLayer', 'removeGroundOverlay', 'removeMarkers', 'removeVisualLayer', 'setBoundary',
+      'setCenterOffset', 'setLocMarkerIcon', 'toScreenLocation', 'translateMarker', 'updateGroundOverlay'],
+    LivePlayerContext: ['play', 'stop', 'mute', 'pause', 'resume', 'requestFullScreen', 'exitFullScreen',
+      'requestPictureInPicture', 'exitPictureInPicture', 'snapshot', 'startCasting', 'switchCasting',
+      'reconnectCasting', 'exitCasting'],
+    LivePusherContext: ['start', 'stop', 'pause', 'resume', 'switchCamera', 'snapshot', 'toggleTorch', 'playBGM',
+      'stopBGM', 'pauseBGM', 'resumeBGM', 'setBGMVolume', 'setMICVolume', 'startPreview', 'stopPreview', 'sendMessage',
+      'setZoom', 'getMaxZoom', 'applyBlusherStickMakeup', 'applyEyeBrowMakeup', 'applyEyeShadowMakeup',
+      'applyFaceContourMakeup', 'applyFilter', 'applyLipStickMakeup', 'applySticker', 'clearFilters', 'clearMakeups',
+      'clearStickers', 'onCustomRendererEvent', 'offCustomRendererEvent'],
+    Worker: ['postMessage', 'onMessage', 'onProcessKilled', 'terminate', 'getCameraFrameData', 'testOnProcessKilled']
+  };
+  const standInProtos = new Map();
+  function standIn(type, fields) {
+    let proto = standInProtos.get(type);
+    if (!proto) {
+      proto = {};
+      for (const name of STAND_IN_METHODS[type]) {
+        proto[name] = /^(on|off)[A-Z]/.test(name) || name === 'on'
+          ? function () { return undefined; }
+          : function (opts) { return notSupported(name, opts); };
+      }
+      if (type === 'CameraContext') proto.onCameraFrame = function () { return standIn('CameraFrameListener', {}); };
+      standInProtos.set(type, proto);
+    }
+    const obj = Object.create(proto);
+    for (const k of Object.keys(fields)) Object.defineProperty(obj, k, { value: fields[k], enumerable: true });
+    return apiObject(obj);
+  }
+  wxObject.createVideoContext = function (id) { return standIn('VideoContext', { id: String(id) }); };
+  wxObject.createCameraContext = function () { return standIn('CameraContext', {}); };
+  wxObject.createMapContext = function (id) { return standIn('MapContext', { id: String(id) }); };
+  wxObject.createLivePlayerContext = function (id) { return standIn('LivePlayerContext', { id: String(id) }); };
+  wxObject.createLivePusherContext = function () { return standIn('LivePusherContext', {}); };
+  wxObject.createWorker = function (scriptPath) { return standIn('Worker', { scriptPath: String(scriptPath) }); };
   Object.defineProperty(wxObject, 'onUnhandledRejection', { value: function (fn) { if (typeof fn === 'function') rejectionListeners.push(fn); }, enumerable: true });
   Object.defineProperty(wxObject, 'offUnhandledRejection', {
     value: function (fn) { if (fn === undefined) rejectionListeners.length = 0; else { const i = rejectionListeners.indexOf(fn); if (i >= 0) rejectionListeners.splice(i, 1); } },

@@ -1,0 +1,22 @@
+package dev.sparrow.runtime.wx;
+
+import dev.sparrow.runtime.bridge.ApiSpec;
+import java.util.List;
+
+/**
+ * Factories of objects Sparrow has no device for: {@code createVideoContext}, {@code createCameraContext},
+ * {@code createMapContext}, {@code createLivePlayerContext}, {@code createLivePusherContext}, {@code createWorker}.
+ * Declared here so that they count as provided ({@code canIUse}); the objects are built in the base library
+ * ({@code sparrow-base.js}, "stand-ins"): every documented method exists, the ones taking an options object answer
+ * {@code <method>:fail not supported} through {@code fail}/{@code complete}, and none throws. Pages that create
+ * them in {@code onLoad} keep working.
+ */
+public final class ContextApis {
+  /** The factory names, each built in the base library. */
+  public static final List<String> FACTORIES = List.of("createVideoContext", "createCameraContext", "createMapContext",
+      "createLivePlayerContext", "createLivePusherContext", "createWorker");
+
+  public List<ApiSpec> specs() {
+    return FACTORIES.stream().map(name -> ApiSpec.sync(name).handleSync(c -> null)).toList();
+  }
+}

@@ -1,0 +1,46 @@
+package dev.sparrow.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Factories of objects Sparrow has no device for (video, camera, map, live player/pusher, worker) never throw: a
+ * page makes them all in onLoad, keeps them in data and calls them in a tap (examples/device-apis).
+ */
+class ContextStandInsTest {
+  @Test
+  void aPageThatMakesEveryContextInOnLoadWorksAndItsCallsFailThroughCallbacks() {
+    try (Session s = Sparrow.launch(Examples.path("device-apis")).awaitIdle()) {
+      PageHandle page = s.currentPage();
+      page.select("#all").orElseThrow().tap();
+      s.awaitIdle();
+      assertThat(page.data("syncDone")).isEqualTo(0);
+      assertThat(page.selectAll(".result").stream().map(PageElement::text).toList()).containsExactly(
+          "getCenterLocation:fail not supported", "takePhoto:fail not supported", "start:fail not supported",
+          "play:fail not supported", "start:fail not supported");
+      assertThat(s.errors()).isEmpty();
+    }
+  }
+
+  @Test
+  void everyDocumentedMethodExistsAndSurvivesTheDataCopy() {
+    try (Session s = Sparrow.launch(Examples.path("device-apis")).awaitIdle()) {
+      Object names = s.evaluate("function () {"
+          + " const map = Object.assign({}, wx.createMapContext('m'));"
+          + " const out = {};"
+          + " for (const [f, m] of [['createVideoContext', 'requestFullScreen'], ['createMapContext', 'includePoints'],"
+          + "   ['createCameraContext', 'setZoom'], ['createLivePlayerContext', 'snapshot'],"
+          + "   ['createLivePusherContext', 'switchCamera'], ['createWorker', 'terminate']]) {"
+          + "   out[f] = typeof Object.assign({}, wx[f]('x'))[m]; }"
+          + " out.copiedMap = typeof map.translateMarker;"
+          + " out.canIUse = wx.canIUse('createMapContext');"
+          + " return out; }");
+      assertThat(names).isEqualTo(Map.of("createVideoContext", "function", "createMapContext", "function",
+          "createCameraContext", "function", "createLivePlayerContext", "function", "createLivePusherContext", "function",
+          "createWorker", "function", "copiedMap", "function", "canIUse", true));
+      assertThat(s.errors()).isEmpty();
+    }
+  }
+}
