@@ -539,6 +539,40 @@ public final class Session implements AutoCloseable {
     return core.permissions;
   }
 
+  // ---- phone and person: scanner, motion sensors, screen, calls, profile, payments, addresses ------------
+
+  /** The code scanner ({@code wx.scanCode}): script the next results or cancels. */
+  public dev.sparrow.apis.device.HeadlessScanner scanner() {
+    return core.scanner;
+  }
+
+  /** The motion sensors (a still phone lying flat, facing north, until moved). */
+  public dev.sparrow.apis.device.HeadlessMotionSensors sensors() {
+    return core.sensors;
+  }
+
+  /** The person's answers: profile, payments, addresses, places picked on the map. */
+  public dev.sparrow.apis.device.HeadlessPerson person() {
+    return core.person;
+  }
+
+  /** The phone's record: calls made, screen brightness and keep-on, places opened, top bar text. */
+  public dev.sparrow.apis.device.HeadlessPhone phone() {
+    return core.phone;
+  }
+
+  /** The person takes a screenshot ({@code wx.onUserCaptureScreen} listeners hear it). */
+  public Session captureScreen() {
+    core.phoneApis.captureScreen();
+    return this;
+  }
+
+  /** The keyboard's height changes to {@code height} px ({@code wx.onKeyboardHeightChange}); 0 hides it. */
+  public Session keyboardHeight(int height) {
+    core.phoneApis.keyboardHeight(height);
+    return this;
+  }
+
   /** The scope of the oldest open permission prompt, if any. */
   public Optional<String> pendingPermission() {
     return core.permissions.pending();

@@ -41,6 +41,12 @@ import dev.sparrow.runtime.wx.LocationApis;
 import dev.sparrow.runtime.wx.TabBarApis;
 import dev.sparrow.runtime.wx.ContextApis;
 import dev.sparrow.runtime.wx.DeviceApis;
+import dev.sparrow.runtime.wx.PersonApis;
+import dev.sparrow.runtime.wx.PhoneApis;
+import dev.sparrow.apis.device.HeadlessMotionSensors;
+import dev.sparrow.apis.device.HeadlessPerson;
+import dev.sparrow.apis.device.HeadlessPhone;
+import dev.sparrow.apis.device.HeadlessScanner;
 import dev.sparrow.runtime.wx.FileApis;
 import dev.sparrow.runtime.wx.FileSystemManagerApis;
 import dev.sparrow.runtime.wx.AudioApis;
@@ -67,6 +73,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.graalvm.polyglot.Value;
 
 /**
@@ -94,6 +101,11 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
   final dev.sparrow.apis.device.HeadlessLocation location;
   final HeadlessMicrophone microphone;
   final HeadlessPermissions permissions;
+  final HeadlessScanner scanner = new HeadlessScanner();
+  final HeadlessMotionSensors sensors = new HeadlessMotionSensors();
+  final HeadlessPerson person = new HeadlessPerson();
+  final HeadlessPhone phone = new HeadlessPhone();
+  PhoneApis phoneApis;
   /** The throw-away data folder when the options name none (deleted on close). */
   private final ScratchDir ownedDataRoot;
   final List<ConsoleMessage> console = new CopyOnWriteArrayList<>();
@@ -163,6 +175,7 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     Path dataRoot = appDataDir.getParent();
     this.location = new dev.sparrow.apis.device.HeadlessLocation();
     options.startLocation().ifPresent(fix -> location.moveTo(fix[0], fix[1]));
+    options.scanResult().ifPresent(scanner::always);
     this.album = new HeadlessAlbum(options.albumDir(),
         options.photoAlbumDir() != null ? options.photoAlbumDir() : dataRoot.resolve("photo-album"));
     this.microphone = new HeadlessMicrophone();
@@ -278,6 +291,12 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     Object privateInfos = project.app().raw().get("requiredPrivateInfos");
     boolean declared = privateInfos instanceof java.util.List<?> l && l.contains("getLocation");
     registry.addAll(new LocationApis(new dev.sparrow.apis.location.Locations(location, asked), asked, declared, internal).specs());
+    phoneApis = new PhoneApis(scanner, sensors, phone, media, bridge, internal);
+    registry.addAll(phoneApis.specs());
+    Set<String> infos = privateInfos instanceof List<?> list
+        ? list.stream().map(String::valueOf).collect(Collectors.toSet()) : Set.of();
+    registry.addAll(new PersonApis(person, phone, location, picker, files, infos,
+        () -> loop.clock().epochMillis(), internal).specs());
   }
 
   private MediaLoop mediaLoop() {

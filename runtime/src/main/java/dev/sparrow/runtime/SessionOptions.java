@@ -49,6 +49,7 @@ public final class SessionOptions {
   private DocumentViewer documentViewer;
   private Path albumDir;
   private double[] startLocation;
+  private String scanResult;
   private Path photoAlbumDir;
   private Path microphoneWav;
   private double microphoneTone;
@@ -404,6 +405,16 @@ public final class SessionOptions {
 
   public Path albumDir() {
     return albumDir;
+  }
+
+  /** Every {@code wx.scanCode} nothing else scripts reads {@code text} as a QR code (CLI {@code --scan}). */
+  public SessionOptions scanResult(String text) {
+    this.scanResult = text;
+    return this;
+  }
+
+  public java.util.Optional<String> scanResult() {
+    return java.util.Optional.ofNullable(scanResult);
   }
 
   public java.util.Optional<double[]> startLocation() {

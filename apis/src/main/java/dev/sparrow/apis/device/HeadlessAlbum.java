@@ -156,7 +156,7 @@ public final class HeadlessAlbum implements MediaPicker, PhotoAlbum, ImageViewer
     }
   }
 
-  /** Whether the album folder offers {@code p} for a request of {@code mediaType} (image, video, mix). */
+  /** Whether the album folder offers {@code p} for a request of {@code mediaType} (image, video, mix; all, file). */
   private static boolean offers(String mediaType, Path p) {
     String name = p.getFileName().toString();
     int dot = name.lastIndexOf('.');
@@ -166,6 +166,8 @@ public final class HeadlessAlbum implements MediaPicker, PhotoAlbum, ImageViewer
     return switch (mediaType) {
       case "video" -> video;
       case "mix" -> image || video;
+      case "all" -> true;
+      case "file" -> !image && !video;
       default -> image;
     };
   }

@@ -9,7 +9,8 @@ public interface MediaPicker {
   /**
    * What the page asked for.
    *
-   * @param mediaType {@code image}, {@code video} or {@code mix}
+   * @param mediaType {@code image}, {@code video} or {@code mix}; {@code all} (any file) or {@code file} (neither
+   *     image nor video) for files from a chat
    * @param count the most files the user may choose
    * @param sourceTypes {@code album} and/or {@code camera}
    */

@@ -9,14 +9,19 @@ import java.util.List;
  * Declared here so that they count as provided ({@code canIUse}); the objects are built in the base library
  * ({@code sparrow-base.js}, "stand-ins"): every documented method exists, the ones taking an options object answer
  * {@code <method>:fail not supported} through {@code fail}/{@code complete}, and none throws. Pages that create
- * them in {@code onLoad} keep working.
+ * them in {@code onLoad} keep working. {@link #BASE_LIBRARY} lists the other names the base library builds.
  */
 public final class ContextApis {
   /** The factory names, each built in the base library. */
   public static final List<String> FACTORIES = List.of("createVideoContext", "createCameraContext", "createMapContext",
       "createLivePlayerContext", "createLivePusherContext", "createWorker");
 
+  /** Other names built in the base library that {@code canIUse} must know. */
+  public static final List<String> BASE_LIBRARY = List.of("arrayBufferToBase64", "base64ToArrayBuffer", "env",
+      "onError", "offError", "onUnhandledRejection", "offUnhandledRejection");
+
   public List<ApiSpec> specs() {
-    return FACTORIES.stream().map(name -> ApiSpec.sync(name).handleSync(c -> null)).toList();
+    return java.util.stream.Stream.concat(FACTORIES.stream(), BASE_LIBRARY.stream())
+        .map(name -> ApiSpec.sync(name).handleSync(c -> null)).toList();
   }
 }

@@ -767,6 +767,72 @@
   wxObject.createLivePlayerContext = function (id) { return standIn('LivePlayerContext', { id: String(id) }); };
   wxObject.createLivePusherContext = function () { return standIn('LivePusherContext', {}); };
   wxObject.createWorker = function (scriptPath) { return standIn('Worker', { scriptPath: String(scriptPath) }); };
+  // base64 helpers (declared in ContextApis)
+  const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  wxObject.arrayBufferToBase64 = function (buffer) {
+    const bytes = ArrayBuffer.isView(buffer) ? new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
+      : buffer instanceof ArrayBuffer ? new Uint8Array(buffer) : new Uint8Array(0);
+    let out = '';
+    for (let i = 0; i < bytes.length; i += 3) {
+      const n = (bytes[i] << 16) | ((bytes[i + 1] || 0) << 8) | (bytes[i + 2] || 0);
+      out += B64[(n >> 18) & 63] + B64[(n >> 12) & 63] + (i + 1 < bytes.length ? B64[(n >> 6) & 63] : '=') +
+        (i + 2 < bytes.length ? B64[n & 63] : '=');
+    }
+    return out;
+  };
+  wxObject.base64ToArrayBuffer = function (text) {
+    const clean = String(text === undefined || text === null ? '' : text).replace(/[^A-Za-z0-9+/\-_]/g, '');
+    const out = new Uint8Array(Math.floor(clean.length * 3 / 4));
+    let bits = 0, value = 0, n = 0;
+    for (let i = 0; i < clean.length; i++) {
+      const c = clean[i] === '-' ? 62 : clean[i] === '_' ? 63 : B64.indexOf(clean[i]);
+      value = (value << 6) | c; bits += 6;
+      if (bits >= 8) { bits -= 8; out[n++] = (value >> bits) & 255; }
+    }
+    return out.buffer.slice(0, n);
+  };
+  // wx.cloud, wx.router, wx.worklet: small stand-ins (not in the registry: canIUse answers false), replaceable
+  // by a real implementation. Cloud calls fail through fail/complete or a rejected promise; nothing throws.
+  function cloudFails(method) {
+    return function (opts) {
+      const res = { errMsg: 'cloud.' + method + ':fail not supported (WeChat cloud development is not available in Sparrow)' };
+      if (!hasCallback(opts)) return Promise.reject(res);
+      Promise.resolve().then(function () {
+        if (typeof opts.fail === 'function') guard(opts.fail, opts, [res], 'cloud.' + method + ' fail');
+        if (typeof opts.complete === 'function') guard(opts.complete, opts, [res], 'cloud.' + method + ' complete');
+      });
+      return undefined;
+    };
+  }
+  function cloudQuery() {
+    const q = {};
+    for (const m of ['collection', 'doc', 'where', 'orderBy', 'limit', 'skip', 'field', 'aggregate']) q[m] = function () { return q; };
+    for (const m of ['get', 'add', 'update', 'set', 'remove', 'count', 'watch', 'end']) q[m] = cloudFails('database.' + m);
+    q.command = {};
+    q.serverDate = function () { return {}; };
+    return q;
+  }
+  wxObject.cloud = {
+    init: cloudFails('init'), callFunction: cloudFails('callFunction'), callContainer: cloudFails('callContainer'),
+    uploadFile: cloudFails('uploadFile'), downloadFile: cloudFails('downloadFile'),
+    getTempFileURL: cloudFails('getTempFileURL'), deleteFile: cloudFails('deleteFile'),
+    database: cloudQuery, CloudID: function (id) { return { cloudID: String(id) }; },
+    Cloud: function () { return wxObject.cloud; }
+  };
+  wxObject.router = {
+    addRouteBuilder: function () {}, removeRouteBuilder: function () {},
+    getRouteContext: function () { return null; }
+  };
+  function shared(v) { return { value: v }; }
+  wxObject.worklet = {
+    shared: shared, derived: function (fn) { return shared(typeof fn === 'function' ? fn() : undefined); },
+    runOnJS: function (fn) { return fn; }, runOnUI: function (fn) { return fn; },
+    timing: function (to) { return to; }, spring: function (to) { return to; }, decay: function () { return 0; },
+    sequence: function () { return arguments[arguments.length - 1]; }, repeat: function (a) { return a; },
+    delay: function (ms, a) { return a; }, cancelAnimation: function () {},
+    Easing: { linear: function (t) { return t; }, ease: function (t) { return t; }, in: function (f) { return f; },
+      out: function (f) { return f; }, inOut: function (f) { return f; }, bezier: function () { return function (t) { return t; }; } }
+  };
   Object.defineProperty(wxObject, 'onUnhandledRejection', { value: function (fn) { if (typeof fn === 'function') rejectionListeners.push(fn); }, enumerable: true });
   Object.defineProperty(wxObject, 'offUnhandledRejection', {
     value: function (fn) { if (fn === undefined) rejectionListeners.length = 0; else { const i = rejectionListeners.indexOf(fn); if (i >= 0) rejectionListeners.splice(i, 1); } },
