@@ -46,6 +46,10 @@ public final class Main implements Runnable {
       description = "Where wx.getLocation finds the phone, WGS-84 degrees (default: 39.9087,116.3975).")
   String location;
 
+  @CommandLine.Option(names = "--scan", paramLabel = "TEXT", scope = CommandLine.ScopeType.INHERIT,
+      description = "What wx.scanCode reads (a QR code with this text); default: the person cancels.")
+  String scan;
+
   @CommandLine.Option(names = "--mic", paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,
       description = "A WAV file the microphone hears (default: silence).")
   java.nio.file.Path mic;
@@ -105,6 +109,9 @@ public final class Main implements Runnable {
     }
     if (mic != null) {
       o.microphone(mic);
+    }
+    if (scan != null) {
+      o.scanResult(scan);
     }
     if (location != null) {
       String[] parts = location.split(",");

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** {@code --album}, {@code --mic}, {@code --location} and {@code --permissions} reach the session's device. */
+/** {@code --album}, {@code --mic}, {@code --location}, {@code --scan} and {@code --permissions} reach the session's device. */
 class MediaOptionsTest {
   private static SessionOptions parse(String... args) {
     Main main = new Main(new Resources());
@@ -36,6 +36,13 @@ class MediaOptionsTest {
         p -> assertThat(p).containsExactly(31.2304, 121.4737));
     assertThatThrownBy(() -> parse(CliTest.example("media-lab"), "--location", "Shanghai"))
         .hasMessageContaining("--location needs LAT,LON in degrees");
+  }
+
+  @Test
+  void scanIsWhatScanCodeReads() {
+    assertThat(parse(CliTest.example("media-lab"), "--scan", "https://sparrow.dev/p/1").scanResult())
+        .hasValue("https://sparrow.dev/p/1");
+    assertThat(parse(CliTest.example("media-lab")).scanResult()).isEmpty();
   }
 
   @Test

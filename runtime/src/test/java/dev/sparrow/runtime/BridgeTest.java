@@ -102,7 +102,7 @@ class BridgeTest {
 
   @Test
   void knownButUnimplementedApisFailClearly() {
-    assertThat(js("return wx.chooseLocation({}).catch(function (e) { return e.errMsg })")).isEqualTo("chooseLocation:fail not supported");
+    assertThat(js("return wx.startSoterAuthentication({}).catch(function (e) { return e.errMsg })")).isEqualTo("startSoterAuthentication:fail not supported");
     assertThat(js("try { wx.getBatteryInfoSync(); return 'no throw' } catch (e) { return e.message }")).isEqualTo("getBatteryInfoSync:fail not supported");
     assertThat(js("return [typeof wx.login, typeof wx.onBLEConnectionStateChange, typeof wx.notAWeChatApi]"))
         .isEqualTo(List.of("function", "function", "undefined"));
@@ -111,7 +111,7 @@ class BridgeTest {
   @Test
   void canIUseAnswersFromTheRegistry() {
     assertThat(js("return [wx.canIUse('showToast'), wx.canIUse('showToast.object.duration'), wx.canIUse('showToast.object.nope'),"
-        + " wx.canIUse('getSystemInfoSync.return.screenWidth'), wx.canIUse('chooseLocation'), wx.canIUse('button'), wx.canIUse('nothing')]"))
+        + " wx.canIUse('getSystemInfoSync.return.screenWidth'), wx.canIUse('startSoterAuthentication'), wx.canIUse('button'), wx.canIUse('nothing')]"))
         .isEqualTo(List.of(true, true, false, true, false, true, false));
   }
 

@@ -67,7 +67,7 @@ public final class ApiRegistry {
   }
 
   /**
-   * {@code wx.canIUse(schema)}: {@code ${API}.${method}.${param}.${option}} or {@code
+   * {@code wx.canIUse(schema)}: {@code ${API}.${method}.${param}.${option}}, {@code ${Class}.${method}} or {@code
    * ${component}.${attribute}.${option}}. An API answers true when Sparrow implements it; a
    * parameter or result field when it is declared (an API with no declared result fields answers
    * true for any field); a component when the view supports it.
@@ -78,6 +78,11 @@ public final class ApiRegistry {
     }
     String[] parts = schema.split("\\.");
     ApiSpec spec = specs.get(parts[0]);
+    if (spec == null && parts.length >= 2 && specs.containsKey(parts[0] + "." + parts[1])) {
+      // an instance method: InnerAudioContext.play, RequestTask.onChunkReceived
+      ApiSpec method = specs.get(parts[0] + "." + parts[1]);
+      return method.implemented() && !method.hidden();
+    }
     if (spec == null) {
       return components.contains(parts[0]);
     }
