@@ -19,6 +19,8 @@ public final class BackgroundAudio {
   public static final int PAUSED = 0;
   public static final int PLAYING = 1;
   public static final int NO_MUSIC = 2;
+  /** What the phone answers for a {@code src} that is a package path (WeChat 2018 device report). */
+  public static final String NOT_A_STREAM = "setBackgroundAudioState:fail src is not http or https stream!";
 
   private final AudioPlayer player;
   private final AudioPlayer.Events events;
@@ -48,8 +50,22 @@ public final class BackgroundAudio {
     }
   }
 
-  /** {@code BackgroundAudioManager.src = url}: replaces the track and plays it (when titled). */
+  /**
+   * {@code BackgroundAudioManager.src = url}: replaces the track and plays it (when titled). A package path
+   * ({@code /audio/a.mp3}, no scheme) is refused as the phone's native player refuses it: an {@code error} event
+   * {@link #NOT_A_STREAM} with errCode 10003, nothing loaded (DevTools plays it; see docs/decisions.md).
+   */
   public void src(String url) {
+    if (!url.isEmpty() && !url.contains("://")) {
+      player.stop();
+      stopped = true;
+      requested = false;
+      Map<String, Object> err = new LinkedHashMap<>();
+      err.put("errCode", AudioSources.LoadFailure.FILE);
+      err.put("errMsg", NOT_A_STREAM);
+      onEvent("error", err);
+      return;
+    }
     player.src(url);
     stopped = false;
     requested = player.hasSource();

@@ -171,6 +171,21 @@ class BackgroundAudioTest {
   }
 
   @Test
+  void aPackagePathAsManagerSrcFailsAsOnThePhone() throws Exception {
+    MediaFixtures.wav(s.project().files().root().resolve("bell.wav"), 1_000, 22_050, 1);
+    js(s, "var g = getApp().globalData, m = wx.getBackgroundAudioManager(); g.ev = [];"
+        + " m.onPlay(function () { g.ev.push('play') }); m.onError(function (e) { g.ev.push(e.errCode + ' ' + e.errMsg) });"
+        + " m.title = 'Bell'; m.src = '/bell.wav'; return null");
+    s.awaitIdle();
+    assertThat(global("ev")).isEqualTo(List.of("10003 setBackgroundAudioState:fail src is not http or https stream!"));
+    assertThat(s.speaker().playing()).isEmpty();
+    assertThat(state().get("status")).isEqualTo(2);
+    js(s, "wx.getBackgroundAudioManager().src = '" + server.url("/files/short.wav") + "'; return null");
+    s.awaitIdle();
+    assertThat(global("ev")).asList().last().isEqualTo("play");
+  }
+
+  @Test
   void downloadPercentFollowsTheRealDownload() throws Exception {
     js(s, "wx.playBackgroundAudio({ dataUrl: '" + server.url("/slow/song.mp3") + "', title: 'Slow' }); return null");
     assertThat(server.halfSent.await(10, TimeUnit.SECONDS)).isTrue();
