@@ -14,6 +14,13 @@ Page({
     this.data.video.seek(10)
     this.data.worker.onMessage(() => {})
     this.data.worker.postMessage({ hello: 1 })
+    const ad = wx.createInterstitialAd({ adUnitId: 'adunit-1' })
+    ad.onError(() => {})
+    ad.onClose(() => {})
+    this.setData({ ad, audio: wx.createAudioContext('bell') })
+    this.data.audio.setSrc('/bell.mp3')
+    wx.getRealtimeLogManager().tag('player').info('ready', 1)
+    wx.getLogManager({ level: 1 }).log('loaded')
   },
   note(res) {
     this.setData({ results: this.data.results.concat(res.errMsg) })
@@ -26,6 +33,7 @@ Page({
     this.data.live.play({ fail: res => this.note(res) })
     this.data.pusher.start({ fail: res => this.note(res) })
     this.data.map.moveToLocation()
+    this.data.ad.show().catch(res => this.note(res))
     this.setData({ syncDone: done.length })
   }
 })

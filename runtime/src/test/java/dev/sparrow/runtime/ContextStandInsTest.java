@@ -19,7 +19,8 @@ class ContextStandInsTest {
       assertThat(page.data("syncDone")).isEqualTo(0);
       assertThat(page.selectAll(".result").stream().map(PageElement::text).toList()).containsExactly(
           "getCenterLocation:fail not supported", "takePhoto:fail not supported", "start:fail not supported",
-          "play:fail not supported", "start:fail not supported");
+          "play:fail not supported", "start:fail not supported", "show:fail not supported");
+      assertThat(s.console()).extracting(ConsoleMessage::text).contains("[player] ready 1", "loaded");
       assertThat(s.errors()).isEmpty();
     }
   }

@@ -742,8 +742,16 @@
       'setZoom', 'getMaxZoom', 'applyBlusherStickMakeup', 'applyEyeBrowMakeup', 'applyEyeShadowMakeup',
       'applyFaceContourMakeup', 'applyFilter', 'applyLipStickMakeup', 'applySticker', 'clearFilters', 'clearMakeups',
       'clearStickers', 'onCustomRendererEvent', 'offCustomRendererEvent'],
-    Worker: ['postMessage', 'onMessage', 'onProcessKilled', 'terminate', 'getCameraFrameData', 'testOnProcessKilled']
+    Worker: ['postMessage', 'onMessage', 'onProcessKilled', 'terminate', 'getCameraFrameData', 'testOnProcessKilled'],
+    AudioContext: ['setSrc', 'play', 'pause', 'seek'],
+    InterstitialAd: ['show', 'load', 'destroy', 'onLoad', 'offLoad', 'onError', 'offError', 'onClose', 'offClose'],
+    RewardedVideoAd: ['show', 'load', 'destroy', 'onLoad', 'offLoad', 'onError', 'offError', 'onClose', 'offClose'],
+    UserCryptoManager: ['getLatestUserKey', 'getRandomValues']
   };
+  // an ad's show()/load() answer with a promise, as WeChat's do; Sparrow has no ad to show
+  function adPromise(method) {
+    return function () { return Promise.reject({ errMsg: method + ':fail not supported' }); };
+  }
   const standInProtos = new Map();
   function standIn(type, fields) {
     let proto = standInProtos.get(type);
@@ -755,6 +763,7 @@
           : function (opts) { return notSupported(name, opts); };
       }
       if (type === 'CameraContext') proto.onCameraFrame = function () { return standIn('CameraFrameListener', {}); };
+      if (type === 'InterstitialAd' || type === 'RewardedVideoAd') { proto.show = adPromise('show'); proto.load = adPromise('load'); }
       standInProtos.set(type, proto);
     }
     const obj = Object.create(proto);
@@ -767,6 +776,35 @@
   wxObject.createLivePlayerContext = function (id) { return standIn('LivePlayerContext', { id: String(id) }); };
   wxObject.createLivePusherContext = function () { return standIn('LivePusherContext', {}); };
   wxObject.createWorker = function (scriptPath) { return standIn('Worker', { scriptPath: String(scriptPath) }); };
+  wxObject.createAudioContext = function (id) { return standIn('AudioContext', { id: String(id) }); };
+  wxObject.createInterstitialAd = function (o) { return standIn('InterstitialAd', { adUnitId: String((o || {}).adUnitId) }); };
+  wxObject.createRewardedVideoAd = function (o) { return standIn('RewardedVideoAd', { adUnitId: String((o || {}).adUnitId) }); };
+  let cryptoManager;
+  wxObject.getUserCryptoManager = function () { return cryptoManager || (cryptoManager = standIn('UserCryptoManager', {})); };
+  // log managers write to the console (WeChat uploads them for the admin console; Sparrow shows them)
+  function LogManager() { apiObject(this); }
+  for (const level of ['debug', 'info', 'log', 'warn']) {
+    LogManager.prototype[level] = function () { consoleObject[level].apply(null, arguments); };
+  }
+  let logManager;
+  wxObject.getLogManager = function () { return logManager || (logManager = new LogManager()); };
+  function RealtimeLogManager(tag) {
+    Object.defineProperty(this, '__tag__', { value: tag });
+    apiObject(this);
+  }
+  for (const level of ['info', 'warn', 'error']) {
+    RealtimeLogManager.prototype[level] = function () {
+      const args = Array.prototype.slice.call(arguments);
+      consoleObject[level].apply(null, this.__tag__ === undefined ? args : ['[' + this.__tag__ + ']'].concat(args));
+    };
+  }
+  RealtimeLogManager.prototype.setFilterMsg = function () {};
+  RealtimeLogManager.prototype.addFilterMsg = function () {};
+  RealtimeLogManager.prototype.in = function () { return this; };
+  RealtimeLogManager.prototype.tag = function (name) { return new RealtimeLogManager(String(name)); };
+  RealtimeLogManager.prototype.getCurrentState = function () { return { size: 0, maxSize: 5120, logCount: 0, maxLogCount: 5000 }; };
+  let realtimeLog;
+  wxObject.getRealtimeLogManager = function () { return realtimeLog || (realtimeLog = new RealtimeLogManager(undefined)); };
   // base64 helpers (declared in ContextApis)
   const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
   wxObject.arrayBufferToBase64 = function (buffer) {
