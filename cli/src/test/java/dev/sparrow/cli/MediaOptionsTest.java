@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** {@code --album}, {@code --mic}, {@code --location}, {@code --scan} and {@code --permissions} reach the session's device. */
+/**
+ * {@code --album}, {@code --mic}, {@code --location}, {@code --scan} and {@code --permissions} reach the session's
+ * device.
+ */
 class MediaOptionsTest {
   private static SessionOptions parse(String... args) {
     Main main = new Main(new Resources());

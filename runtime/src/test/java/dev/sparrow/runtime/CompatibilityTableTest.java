@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * {@code wx.canIUse} for every name in it, every name of WeChat's API list on {@code wx}, and the coverage figure.
  */
 class CompatibilityTableTest {
-  private static final Pattern COVERAGE = Pattern.compile("\\*\\*Coverage\\*\\*: of the (\\d+) names in WeChat's `wx` API list,"
+  private static final Pattern COVERAGE = Pattern.compile(
+      "\\*\\*Coverage\\*\\*: of the (\\d+) names in WeChat's `wx` API list,"
       + " (\\d+) are supported and (\\d+) partial \\((\\d+) in all\\); the other (\\d+) ");
   private static final Pattern ROW = Pattern.compile("^\\| (`[^|]+`) \\| (supported|partial|not yet) \\|");
   private static final Pattern NAME = Pattern.compile("`(?:wx\\.)?([A-Za-z0-9.]+)`");
@@ -57,11 +58,13 @@ class CompatibilityTableTest {
     try (Session s = Sparrow.launch(Examples.path("playground")).awaitIdle()) {
       @SuppressWarnings("unchecked")
       Map<String, Object> answers = (Map<String, Object>) s.evaluate("function (names) {"
-          + " const out = {}; for (const n of names) out[n] = wx.canIUse(n); return out; }", List.copyOf(rows.keySet()));
+          + " const out = {}; for (const n of names) out[n] = wx.canIUse(n); return out; }",
+          List.copyOf(rows.keySet()));
       Map<String, Object> expected = new TreeMap<>();
       rows.forEach((name, status) -> expected.put(name, !status.equals("not yet")));
       assertThat(new TreeMap<>(answers)).isEqualTo(expected);
-      Object missing = s.evaluate("function (names) { return names.filter(n => wx[n] === undefined || wx[n] === null); }", names);
+      Object missing = s.evaluate(
+          "function (names) { return names.filter(n => wx[n] === undefined || wx[n] === null); }", names);
       assertThat((List<?>) missing).as("WeChat names missing on wx").isEmpty();
     }
   }

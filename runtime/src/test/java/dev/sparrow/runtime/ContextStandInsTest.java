@@ -39,7 +39,8 @@ class ContextStandInsTest {
           + " out.canIUse = wx.canIUse('createMapContext');"
           + " return out; }");
       assertThat(names).isEqualTo(Map.of("createVideoContext", "function", "createMapContext", "function",
-          "createCameraContext", "function", "createLivePlayerContext", "function", "createLivePusherContext", "function",
+          "createCameraContext", "function", "createLivePlayerContext", "function",
+          "createLivePusherContext", "function",
           "createWorker", "function", "copiedMap", "function", "canIUse", true));
       assertThat(s.errors()).isEmpty();
     }

@@ -111,7 +111,8 @@ class DeviceApisTest {
     assertThat(log(page)).contains(
         "chooseLocation:fail the api need to be declared in the requiredPrivateInfos field in app.json/ext.json");
     s.callWx("openLocation", java.util.Map.of("latitude", 23.1, "longitude", 113.3, "name", "Canton Tower"));
-    assertThat(s.phone().shownPlaces()).containsExactly(new HeadlessPhone.ShownPlace(23.1, 113.3, 18, "Canton Tower", ""));
+    assertThat(s.phone().shownPlaces())
+        .containsExactly(new HeadlessPhone.ShownPlace(23.1, 113.3, 18, "Canton Tower", ""));
   }
 
   @Test

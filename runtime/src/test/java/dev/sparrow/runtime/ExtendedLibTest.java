@@ -68,11 +68,13 @@ class ExtendedLibTest {
 
   @Test
   void theProjectsOwnNodeModulesCopyComesFirst(@TempDir Path dir, @TempDir Path cache) throws IOException {
-    Files.writeString(dir.resolve("app.json"), "{\"pages\": [\"pages/index/index\"], \"useExtendedLib\": {\"weui\": true}}");
+    Files.writeString(dir.resolve("app.json"),
+        "{\"pages\": [\"pages/index/index\"], \"useExtendedLib\": {\"weui\": true}}");
     Files.writeString(dir.resolve("app.js"), "App({})");
     Files.createDirectories(dir.resolve("pages/index"));
     Files.writeString(dir.resolve("pages/index/index.js"), "Page({})");
-    Files.writeString(dir.resolve("pages/index/index.json"), "{\"usingComponents\": {\"mp-cell\": \"weui-miniprogram/cell/cell\"}}");
+    Files.writeString(dir.resolve("pages/index/index.json"),
+        "{\"usingComponents\": {\"mp-cell\": \"weui-miniprogram/cell/cell\"}}");
     Files.writeString(dir.resolve("pages/index/index.wxml"), "<mp-cell id=\"c\" title=\"T\"/>");
     Path pkg = dir.resolve("node_modules/weui-miniprogram");
     Files.createDirectories(pkg.resolve("dist/cell"));
@@ -83,10 +85,12 @@ class ExtendedLibTest {
     Files.writeString(pkg.resolve("dist/cell/cell.wxml"), "<view class=\"own-cell\">{{title}}</view>");
     Files.writeString(pkg.resolve("dist/weui-wxss/dist/style/weui.wxss"), ".own-cell{color:red}");
 
-    try (Session s = Sparrow.launch(SessionOptions.of(dir).extendedLibs(ExtendedLibs.cachedIn(cache).offline())).awaitIdle()) {
+    SessionOptions options = SessionOptions.of(dir).extendedLibs(ExtendedLibs.cachedIn(cache).offline());
+    try (Session s = Sparrow.launch(options).awaitIdle()) {
       assertThat(s.project().problems()).isEmpty();
       assertThat(s.currentPage().select("#c").orElseThrow().select(".own-cell").orElseThrow().text()).isEqualTo("T");
-      String css = ViewLayer.pageCss(s.project(), "pages/index/index", ViewLayer.cssOptions(DeviceProfile.IPHONE_6)).css();
+      String css = ViewLayer.pageCss(s.project(), "pages/index/index", ViewLayer.cssOptions(DeviceProfile.IPHONE_6))
+          .css();
       assertThat(css).contains(".own-cell");
     }
   }
@@ -96,7 +100,8 @@ class ExtendedLibTest {
     try (Session s = Sparrow.launch(SessionOptions.of(Examples.path("extended-lib")).launchUrl("pages/cells/cells")).awaitIdle()) {
       PageElement first = s.currentPage().select("#first").orElseThrow();
       assertThat(first.wxml()).contains("Name").contains("Sparrow");
-      String css = ViewLayer.pageCss(s.project(), "pages/cells/cells", ViewLayer.cssOptions(DeviceProfile.IPHONE_6)).css();
+      String css = ViewLayer.pageCss(s.project(), "pages/cells/cells", ViewLayer.cssOptions(DeviceProfile.IPHONE_6))
+          .css();
       assertThat(css).startsWith("/* miniprogram_npm/weui-miniprogram/weui-wxss/dist/style/weui.wxss */").contains(".weui-cell");
       assertThat(s.errors()).isEmpty();
     }

@@ -101,8 +101,8 @@ class SimulatorServerTest {
     SessionOptions options = SessionOptions.of(Path.of("../examples/extended-lib")).dataDir(weuiData);
     try (Simulator weui = Simulator.start(options, Simulator.Config.DEFAULT)) {
       String icon = "/miniprogram_npm/weui-miniprogram/_assets/loading-icon.1d274d77.svg";
-      HttpResponse<byte[]> got = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create(weui.url() + "files?path=" + enc(icon))).build(), BodyHandlers.ofByteArray());
+      HttpRequest request = HttpRequest.newBuilder(URI.create(weui.url() + "files?path=" + enc(icon))).build();
+      HttpResponse<byte[]> got = HttpClient.newHttpClient().send(request, BodyHandlers.ofByteArray());
       assertThat(got.statusCode()).isEqualTo(200);
       assertThat(got.body()).isEqualTo(Files.readAllBytes(weui.session().project().files().file(icon).orElseThrow()));
     }

@@ -53,7 +53,8 @@ public record NpmTarball(String name, String version, String integrity) {
     URI url = url(registry);
     HttpResponse<byte[]> response;
     try {
-      response = http.send(HttpRequest.newBuilder(url).timeout(timeout).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).GET().build();
+      response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while downloading " + url, e);

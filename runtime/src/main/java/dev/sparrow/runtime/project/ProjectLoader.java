@@ -80,7 +80,8 @@ public final class ProjectLoader {
     }
     List<String> libraryStyles = new ArrayList<>();
     Map<String, String> missingLibs = new LinkedHashMap<>();
-    files = extendedLibs(libs, projectDir, app, appJsonText, files, prefix + "app.json", libraryStyles, missingLibs, problems);
+    files = extendedLibs(libs, projectDir, app, appJsonText, files, prefix + "app.json", libraryStyles, missingLibs,
+        problems);
 
     List<String> pages = new ArrayList<>();
     Map<String, Integer> pageLines = new LinkedHashMap<>();
@@ -129,7 +130,8 @@ public final class ProjectLoader {
       }
     }
 
-    ComponentIndex components = new ComponentLoader(files, prefix, problems, missingLibs).load(app, appJsonText, pageJsons, pageTexts);
+    ComponentIndex components = new ComponentLoader(files, prefix, problems, missingLibs)
+        .load(app, appJsonText, pageJsons, pageTexts);
 
     Optional<TabBar> tabBar = tabBar(app.path("tabBar"), pages, subpackages, prefix + "app.json", appJsonText, fatal);
 
@@ -163,8 +165,8 @@ public final class ProjectLoader {
    * {@code missing} with how to get it), or one the package also has in {@code miniprogram_npm} (WeChat refuses both;
    * the package's copy is used) is a problem.
    */
-  private static ProjectFiles extendedLibs(ExtendedLibs libs, Path projectDir, JsonNode app, String text, ProjectFiles files,
-      String file, List<String> styles, Map<String, String> missing, List<Problem> problems) {
+  private static ProjectFiles extendedLibs(ExtendedLibs libs, Path projectDir, JsonNode app, String text,
+      ProjectFiles files, String file, List<String> styles, Map<String, String> missing, List<Problem> problems) {
     ProjectFiles out = files;
     for (var it = app.path("useExtendedLib").fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
@@ -174,7 +176,8 @@ public final class ProjectLoader {
       int line = lineOf(text, "\"" + e.getKey() + "\"", Math.max(0, text.indexOf("\"useExtendedLib\"")));
       Optional<ExtendedLibs.Lib> found = ExtendedLibs.named(e.getKey());
       if (found.isEmpty()) {
-        problems.add(new Problem(file, line, 0, "useExtendedLib \"" + e.getKey() + "\" is not available in Sparrow (it provides weui)"));
+        problems.add(new Problem(file, line, 0,
+            "useExtendedLib \"" + e.getKey() + "\" is not available in Sparrow (it provides weui)"));
         continue;
       }
       ExtendedLibs.Lib lib = found.get();

@@ -14,8 +14,8 @@ import java.util.List;
 public final class ContextApis {
   /** The factory names, each built in the base library. */
   public static final List<String> FACTORIES = List.of("createVideoContext", "createCameraContext", "createMapContext",
-      "createLivePlayerContext", "createLivePusherContext", "createWorker", "createAudioContext", "createInterstitialAd",
-      "createRewardedVideoAd", "getUserCryptoManager", "getLogManager", "getRealtimeLogManager");
+      "createLivePlayerContext", "createLivePusherContext", "createWorker", "createAudioContext",
+      "createInterstitialAd", "createRewardedVideoAd", "getUserCryptoManager", "getLogManager", "getRealtimeLogManager");
 
   /** Other names built in the base library that {@code canIUse} must know. */
   public static final List<String> BASE_LIBRARY = List.of("arrayBufferToBase64", "base64ToArrayBuffer", "env",

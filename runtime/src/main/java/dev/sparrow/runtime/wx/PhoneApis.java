@@ -64,7 +64,8 @@ public final class PhoneApis {
         ApiSpec.async("scanCode").optional("onlyFromCamera", BOOLEAN, false).optional("scanType", ARRAY)
             .returns("result", "scanType", "charSet", "path", "rawData")
             .handle(this::scanCode),
-        ApiSpec.async("getScreenBrightness").returns("value").handle(c -> c.resolve(Map.of("value", phone.brightness()))),
+        ApiSpec.async("getScreenBrightness").returns("value")
+            .handle(c -> c.resolve(Map.of("value", phone.brightness()))),
         ApiSpec.async("setScreenBrightness").required("value", NUMBER).handle(c -> {
           phone.brightness(c.number("value"));
           c.resolve();

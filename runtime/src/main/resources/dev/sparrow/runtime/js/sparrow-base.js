@@ -763,7 +763,10 @@
           : function (opts) { return notSupported(name, opts); };
       }
       if (type === 'CameraContext') proto.onCameraFrame = function () { return standIn('CameraFrameListener', {}); };
-      if (type === 'InterstitialAd' || type === 'RewardedVideoAd') { proto.show = adPromise('show'); proto.load = adPromise('load'); }
+      if (type === 'InterstitialAd' || type === 'RewardedVideoAd') {
+        proto.show = adPromise('show');
+        proto.load = adPromise('load');
+      }
       standInProtos.set(type, proto);
     }
     const obj = Object.create(proto);
@@ -777,10 +780,16 @@
   wxObject.createLivePusherContext = function () { return standIn('LivePusherContext', {}); };
   wxObject.createWorker = function (scriptPath) { return standIn('Worker', { scriptPath: String(scriptPath) }); };
   wxObject.createAudioContext = function (id) { return standIn('AudioContext', { id: String(id) }); };
-  wxObject.createInterstitialAd = function (o) { return standIn('InterstitialAd', { adUnitId: String((o || {}).adUnitId) }); };
-  wxObject.createRewardedVideoAd = function (o) { return standIn('RewardedVideoAd', { adUnitId: String((o || {}).adUnitId) }); };
+  wxObject.createInterstitialAd = function (o) {
+    return standIn('InterstitialAd', { adUnitId: String((o || {}).adUnitId) });
+  };
+  wxObject.createRewardedVideoAd = function (o) {
+    return standIn('RewardedVideoAd', { adUnitId: String((o || {}).adUnitId) });
+  };
   let cryptoManager;
-  wxObject.getUserCryptoManager = function () { return cryptoManager || (cryptoManager = standIn('UserCryptoManager', {})); };
+  wxObject.getUserCryptoManager = function () {
+    return cryptoManager || (cryptoManager = standIn('UserCryptoManager', {}));
+  };
   // log managers write to the console (WeChat uploads them for the admin console; Sparrow shows them)
   function LogManager() { apiObject(this); }
   for (const level of ['debug', 'info', 'log', 'warn']) {
@@ -802,9 +811,13 @@
   RealtimeLogManager.prototype.addFilterMsg = function () {};
   RealtimeLogManager.prototype.in = function () { return this; };
   RealtimeLogManager.prototype.tag = function (name) { return new RealtimeLogManager(String(name)); };
-  RealtimeLogManager.prototype.getCurrentState = function () { return { size: 0, maxSize: 5120, logCount: 0, maxLogCount: 5000 }; };
+  RealtimeLogManager.prototype.getCurrentState = function () {
+    return { size: 0, maxSize: 5120, logCount: 0, maxLogCount: 5000 };
+  };
   let realtimeLog;
-  wxObject.getRealtimeLogManager = function () { return realtimeLog || (realtimeLog = new RealtimeLogManager(undefined)); };
+  wxObject.getRealtimeLogManager = function () {
+    return realtimeLog || (realtimeLog = new RealtimeLogManager(undefined));
+  };
   // base64 helpers (declared in ContextApis)
   const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
   wxObject.arrayBufferToBase64 = function (buffer) {
@@ -831,9 +844,10 @@
   };
   // wx.cloud, wx.router, wx.worklet: small stand-ins (not in the registry: canIUse answers false), replaceable
   // by a real implementation. Cloud calls fail through fail/complete or a rejected promise; nothing throws.
+  const CLOUD_WHY = ' (WeChat cloud development is not available in Sparrow)';
   function cloudFails(method) {
     return function (opts) {
-      const res = { errMsg: 'cloud.' + method + ':fail not supported (WeChat cloud development is not available in Sparrow)' };
+      const res = { errMsg: 'cloud.' + method + ':fail not supported' + CLOUD_WHY };
       if (!hasCallback(opts)) return Promise.reject(res);
       Promise.resolve().then(function () {
         if (typeof opts.fail === 'function') guard(opts.fail, opts, [res], 'cloud.' + method + ' fail');
@@ -844,8 +858,12 @@
   }
   function cloudQuery() {
     const q = {};
-    for (const m of ['collection', 'doc', 'where', 'orderBy', 'limit', 'skip', 'field', 'aggregate']) q[m] = function () { return q; };
-    for (const m of ['get', 'add', 'update', 'set', 'remove', 'count', 'watch', 'end']) q[m] = cloudFails('database.' + m);
+    for (const m of ['collection', 'doc', 'where', 'orderBy', 'limit', 'skip', 'field', 'aggregate']) {
+      q[m] = function () { return q; };
+    }
+    for (const m of ['get', 'add', 'update', 'set', 'remove', 'count', 'watch', 'end']) {
+      q[m] = cloudFails('database.' + m);
+    }
     q.command = {};
     q.serverDate = function () { return {}; };
     return q;
@@ -869,7 +887,8 @@
     sequence: function () { return arguments[arguments.length - 1]; }, repeat: function (a) { return a; },
     delay: function (ms, a) { return a; }, cancelAnimation: function () {},
     Easing: { linear: function (t) { return t; }, ease: function (t) { return t; }, in: function (f) { return f; },
-      out: function (f) { return f; }, inOut: function (f) { return f; }, bezier: function () { return function (t) { return t; }; } }
+      out: function (f) { return f; }, inOut: function (f) { return f; },
+      bezier: function () { return function (t) { return t; }; } }
   };
   Object.defineProperty(wxObject, 'onUnhandledRejection', { value: function (fn) { if (typeof fn === 'function') rejectionListeners.push(fn); }, enumerable: true });
   Object.defineProperty(wxObject, 'offUnhandledRejection', {

@@ -174,7 +174,8 @@ class BackgroundAudioTest {
   void aPackagePathAsManagerSrcFailsAsOnThePhone() throws Exception {
     MediaFixtures.wav(s.project().files().root().resolve("bell.wav"), 1_000, 22_050, 1);
     js(s, "var g = getApp().globalData, m = wx.getBackgroundAudioManager(); g.ev = [];"
-        + " m.onPlay(function () { g.ev.push('play') }); m.onError(function (e) { g.ev.push(e.errCode + ' ' + e.errMsg) });"
+        + " m.onPlay(function () { g.ev.push('play') });"
+        + " m.onError(function (e) { g.ev.push(e.errCode + ' ' + e.errMsg) });"
         + " m.title = 'Bell'; m.src = '/bell.wav'; return null");
     s.awaitIdle();
     assertThat(global("ev")).isEqualTo(List.of("10003 setBackgroundAudioState:fail src is not http or https stream!"));

@@ -26,7 +26,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A package tarball served by a registry on 127.0.0.1: integrity checked before unpacking, unpacked whole or not at all. */
+/**
+ * A package tarball served by a registry on 127.0.0.1: integrity checked before unpacking, unpacked whole or not at
+ * all.
+ */
 class NpmTarballTest {
   private final Map<String, byte[]> served = new LinkedHashMap<>();
   private final List<String> asked = new ArrayList<>();
@@ -99,7 +102,8 @@ class NpmTarballTest {
   @Test
   void aMissingVersionAndAnEntryLeavingThePackageFail() throws Exception {
     NpmTarball missing = new NpmTarball("@scope/none", "2.0.0", integrity(new byte[0]));
-    assertThatThrownBy(() -> missing.download(HttpClient.newHttpClient(), root, Duration.ofSeconds(10), dir.resolve("x")))
+    HttpClient http = HttpClient.newHttpClient();
+    assertThatThrownBy(() -> missing.download(http, root, Duration.ofSeconds(10), dir.resolve("x")))
         .hasMessageEndingWith("answered HTTP 404");
     assertThat(asked).containsExactly("/@scope/none/-/none-2.0.0.tgz");
 
