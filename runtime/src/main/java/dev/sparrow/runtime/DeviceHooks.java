@@ -4,10 +4,12 @@ import dev.sparrow.apis.device.AudioOutput;
 import dev.sparrow.apis.device.HeadlessAlbum;
 import dev.sparrow.apis.device.HeadlessMicrophone;
 import dev.sparrow.apis.device.HeadlessPermissions;
+import dev.sparrow.apis.device.HeadlessScanner;
 import dev.sparrow.apis.device.ImageViewer;
 import dev.sparrow.apis.device.MediaPicker;
 import dev.sparrow.apis.device.Microphone;
 import dev.sparrow.apis.device.Permissions;
+import dev.sparrow.apis.device.Scanner;
 import dev.sparrow.apis.device.TimelineAudioOutput;
 import dev.sparrow.apis.media.MediaLoop;
 import dev.sparrow.apis.ui.Dialogs;
@@ -51,6 +53,11 @@ public interface DeviceHooks {
 
   /** The viewer {@code wx.openDocument} opens (the headless one checks and records documents). */
   default dev.sparrow.apis.files.DocumentViewer documents(dev.sparrow.apis.files.DocumentViewer headless, Context context) {
+    return headless;
+  }
+
+  /** The code scanner of {@code wx.scanCode}. */
+  default Scanner scanner(HeadlessScanner headless, Context context) {
     return headless;
   }
 

@@ -15,6 +15,9 @@ import dev.sparrow.apis.ui.HeadlessDialogs;
 import dev.sparrow.runtime.DeviceHooks;
 import dev.sparrow.simulator.device.BrowserAlbum;
 import dev.sparrow.simulator.device.BrowserDialogs;
+import dev.sparrow.simulator.device.BrowserScanner;
+import dev.sparrow.apis.device.HeadlessScanner;
+import dev.sparrow.apis.device.Scanner;
 import dev.sparrow.simulator.device.BrowserDocuments;
 import dev.sparrow.apis.files.DocumentViewer;
 import dev.sparrow.simulator.device.BrowserMicrophone;
@@ -44,6 +47,11 @@ final class SimulatorDevices implements DeviceHooks {
   public Dialogs dialogs(HeadlessDialogs headless, Context context) {
     dialogs = new BrowserDialogs(headless, prompts, browsers::broadcast);
     return dialogs;
+  }
+
+  @Override
+  public Scanner scanner(HeadlessScanner headless, Context context) {
+    return new BrowserScanner(headless, dialogs);
   }
 
   @Override

@@ -40,6 +40,11 @@ public final class HeadlessScanner implements Scanner {
     return this;
   }
 
+  /** Whether the next scan has a scripted or standing answer (a front-end asks the person otherwise). */
+  public synchronized boolean hasAnswer() {
+    return !scripted.isEmpty() || standing != null;
+  }
+
   /** The {@code scanType} lists of the scans asked for so far. */
   public synchronized List<List<String>> requests() {
     return List.copyOf(requests);

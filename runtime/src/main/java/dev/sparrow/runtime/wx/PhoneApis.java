@@ -133,6 +133,9 @@ public final class PhoneApis {
       r.put("rawData", Base64.getEncoder().encodeToString(scan.get().result().getBytes(StandardCharsets.UTF_8)));
       return r;
     }, internal);
+    if (!c.isSettled()) {
+      c.awaitUser(); // a front-end asks the person
+    }
   }
 
   /** Headless validates the source (a URL, or {@code url("…")} around one) and reports the font loaded. */

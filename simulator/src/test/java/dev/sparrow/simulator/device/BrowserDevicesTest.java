@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparrow.apis.device.HeadlessAlbum;
 import dev.sparrow.apis.device.HeadlessMicrophone;
+import dev.sparrow.apis.device.HeadlessScanner;
 import dev.sparrow.apis.device.MediaPicker;
 import dev.sparrow.apis.device.Microphone;
+import dev.sparrow.apis.device.Scanner;
 import dev.sparrow.apis.ui.HeadlessDialogs;
 import dev.sparrow.apis.ui.ModalAnswer;
 import dev.sparrow.apis.ui.ModalRequest;
@@ -14,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -81,6 +84,26 @@ class BrowserDevicesTest {
     assertThat(answer.toCompletableFuture().join().cancel()).isTrue();
     assertThat(sent.get(sent.size() - 1).path("t").asText()).isEqualTo("modal.close");
     assertThat(prompts.replay()).isEmpty();
+  }
+
+  @Test
+  void scanCodeAsksThePersonInAnEditableModalUnlessTheHostScriptedIt() {
+    HeadlessDialogs headless = new HeadlessDialogs(HeadlessDialogs.Policy.WAIT);
+    BrowserDialogs dialogs = new BrowserDialogs(headless, prompts, sent::add);
+    HeadlessScanner scripted = new HeadlessScanner().offer("scripted");
+    BrowserScanner scanner = new BrowserScanner(scripted, dialogs);
+    assertThat(scanner.scan(List.of(), false).toCompletableFuture().join()).map(Scanner.Scan::result).hasValue("scripted");
+    assertThat(sent).isEmpty();
+
+    CompletionStage<Optional<Scanner.Scan>> typed = scanner.scan(List.of("qrCode"), false);
+    assertThat(sent.get(0).path("t").asText()).isEqualTo("modal");
+    assertThat(sent.get(0).path("editable").asBoolean()).isTrue();
+    dialogs.answerModal(sent.get(0).path("id").asInt(), true, "https://sparrow.dev/x");
+    assertThat(typed.toCompletableFuture().join()).map(Scanner.Scan::result).hasValue("https://sparrow.dev/x");
+
+    CompletionStage<Optional<Scanner.Scan>> cancelled = scanner.scan(List.of(), false);
+    dialogs.answerModal(sent.get(sent.size() - 1).path("id").asInt(), false, "");
+    assertThat(cancelled.toCompletableFuture().join()).isEmpty();
   }
 
   @Test
