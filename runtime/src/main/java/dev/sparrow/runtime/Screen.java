@@ -52,6 +52,12 @@ public interface Screen extends dev.sparrow.runtime.wx.CanvasApis.Display {
    */
   default void tabBarChanged(Map<String, Object> state) {}
 
+  /**
+   * The app loaded a font ({@code wx.loadFontFace}): {@code source} as the page gave it (a URL, maybe inside
+   * {@code url("…")}), {@code desc} its {@code FontFaceDescriptors} (style, weight, variant).
+   */
+  default void fontLoaded(String family, String source, Map<String, Object> desc) {}
+
   /** The page's pull-down refresh started (the loading dots show) or stopped ({@code wx.stopPullDownRefresh}). */
   default void pullDownRefreshChanged(int pageId, boolean refreshing) {}
 

@@ -291,7 +291,8 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     Object privateInfos = project.app().raw().get("requiredPrivateInfos");
     boolean declared = privateInfos instanceof java.util.List<?> l && l.contains("getLocation");
     registry.addAll(new LocationApis(new dev.sparrow.apis.location.Locations(location, asked), asked, declared, internal).specs());
-    phoneApis = new PhoneApis(hooks.scanner(scanner, device), sensors, phone, media, bridge, internal);
+    phoneApis = new PhoneApis(hooks.scanner(scanner, device), sensors, phone, media, bridge,
+        font -> screens.forEach(sc -> sc.fontLoaded(font.family(), font.source(), font.desc())), internal);
     registry.addAll(phoneApis.specs());
     Set<String> infos = privateInfos instanceof List<?> list
         ? list.stream().map(String::valueOf).collect(Collectors.toSet()) : Set.of();

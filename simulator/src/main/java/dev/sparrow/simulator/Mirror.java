@@ -42,6 +42,7 @@ final class Mirror implements Screen {
   private final Map<String, String> stylesheets = new ConcurrentHashMap<>();
   private final Deque<ObjectNode> console = new ArrayDeque<>();
   private volatile Project project;
+  private final List<ObjectNode> fonts = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final List<java.util.function.Supplier<List<ObjectNode>>> replays = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   Mirror(Browsers browsers, DeviceProfile device) {
@@ -86,6 +87,15 @@ final class Mirror implements Screen {
     ObjectNode m = Messages.of("tabbar");
     m.set("state", Messages.json(state));
     tabBar = m;
+    browsers.broadcast(m);
+  }
+
+  /** A font the app loaded: every page of every tab gets it (also pages opened later, and tabs that connect). */
+  @Override
+  public void fontLoaded(String family, String source, Map<String, Object> desc) {
+    ObjectNode m = Messages.of("font").put("family", family).put("source", source);
+    m.set("desc", Messages.json(desc));
+    fonts.add(m);
     browsers.broadcast(m);
   }
 
@@ -359,6 +369,7 @@ final class Mirror implements Screen {
     if (bar != null) {
       out.add(bar);
     }
+    out.addAll(fonts);
     for (var r : replays) {
       out.addAll(r.get());
     }

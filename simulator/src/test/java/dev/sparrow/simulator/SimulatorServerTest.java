@@ -145,6 +145,20 @@ class SimulatorServerTest {
   // ---- the protocol ------------------------------------------------------------------------------
 
   @Test
+  void aFontTheAppLoadedReachesTabsThatConnectLater(@TempDir Path fontData) throws Exception {
+    SessionOptions options = SessionOptions.of(Path.of("../examples/device-apis")).dataDir(fontData)
+        .launchUrl("pages/device/device");
+    try (Simulator fonts = Simulator.start(options, Simulator.Config.DEFAULT)) {
+      fonts.session().awaitIdle();
+      try (Tab tab = new Tab(fonts.port())) {
+        JsonNode font = tab.next("font");
+        assertThat(font.path("family").asText()).isEqualTo("Bitter");
+        assertThat(font.path("source").asText()).isEqualTo("url(\"https://example.com/bitter.woff\")");
+      }
+    }
+  }
+
+  @Test
   void aTabGetsHelloTheFirstPageAndPatchesAfterATap() throws Exception {
     try (Tab tab = new Tab()) {
       JsonNode hello = tab.next("hello");
@@ -243,8 +257,12 @@ class SimulatorServerTest {
     private final WebSocket socket;
 
     Tab() {
-      socket = HttpClient.newHttpClient().newWebSocketBuilder().header("Origin", "http://127.0.0.1:" + sim.port())
-          .buildAsync(URI.create("ws://127.0.0.1:" + sim.port() + "/ws"), new WebSocket.Listener() {
+      this(sim.port());
+    }
+
+    Tab(int port) {
+      socket = HttpClient.newHttpClient().newWebSocketBuilder().header("Origin", "http://127.0.0.1:" + port)
+          .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), new WebSocket.Listener() {
             private final StringBuilder buffer = new StringBuilder();
 
             @Override

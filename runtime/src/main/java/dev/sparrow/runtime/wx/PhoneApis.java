@@ -46,9 +46,14 @@ public final class PhoneApis {
   private final Listeners captures;
   private final Listeners keyboard;
   private final List<Sensor> all = new ArrayList<>();
+  private final Consumer<FontFace> fonts;
+
+  /** A font {@code wx.loadFontFace} loaded, for the screens that draw text. */
+  public record FontFace(String family, String source, Map<String, Object> desc) {}
 
   public PhoneApis(Scanner scanner, MotionSensors sensors, HeadlessPhone phone, Scheduler scheduler, WxBridge bridge,
-      Consumer<Throwable> internal) {
+      Consumer<FontFace> fonts, Consumer<Throwable> internal) {
+    this.fonts = fonts;
     this.scanner = scanner;
     this.sensors = sensors;
     this.phone = phone;
@@ -148,6 +153,7 @@ public final class PhoneApis {
       c.reject(ApiFailure.of("invalid source"));
       return;
     }
+    fonts.accept(new FontFace(c.string("family"), c.string("source"), c.has("desc") ? c.object("desc") : Map.of()));
     c.resolve(Map.of("status", "loaded"));
   }
 

@@ -14,6 +14,7 @@ class Simulator {
     this.device = { screenWidth: 375, screenHeight: 667, pixelRatio: 2, statusBarHeight: 20, safeAreaBottomInset: 0 }
     this.app = {}
     this.pages = new Map()
+    this.fonts = []
     this.stack = []
     this.localPrefixes = ['wxfile://']
     this.socket = null
@@ -123,6 +124,7 @@ class Simulator {
       case 'canvas': { const frame = this.pages.get(m.page); if (frame) canvasMessage(frame, m); break }
       case 'page.refreshing': this.pages.get(m.page)?.refreshing?.(m.on); break
       case 'tabbar': this.shell.tabBarChanged(m.state); break
+      case 'font': this.fonts.push(m); for (const frame of this.pages.values()) this.addFont(frame, m); break
       case 'console': this.panels.console(m); break
       case 'traffic': this.panels.traffic(m); break
       default:
@@ -144,9 +146,24 @@ class Simulator {
     const frame = new PageFrame(this, m.page, m.route, this.shell.pagesElement)
     frame.bar = m.bar
     frame.open(m.tree, m.css, m.window)
+    for (const font of this.fonts) this.addFont(frame, font)
     this.pages.set(m.page, frame)
     if (!this.perf.firstPaint) requestAnimationFrame(() => { this.perf.firstPaint = this.perf.firstPaint || performance.now() })
     this.shell.paintChrome()
+  }
+
+  /** wx.loadFontFace: an @font-face in the page's document, its source served as any other media of the page. */
+  addFont(frame, m) {
+    const inner = /^\s*url\(\s*(['"]?)(.*?)\1\s*\)\s*$/.exec(m.source)
+    const url = this.mediaUrl(inner ? inner[2] : m.source.trim(), frame.route)
+    const desc = m.desc || {}
+    const clean = v => String(v).replace(/[^\w .-]/g, '')
+    const css = '@font-face{font-family:' + JSON.stringify(m.family) + ';src:url(' + JSON.stringify(url) + ')' +
+      (desc.style ? ';font-style:' + clean(desc.style) : '') + (desc.weight ? ';font-weight:' + clean(desc.weight) : '') + '}'
+    const el = frame.doc.createElement('style')
+    el.dataset.font = m.family
+    el.textContent = css
+    frame.doc.head.appendChild(el)
   }
 
   patchPage(m) {
