@@ -33,7 +33,8 @@ class ContextStandInsTest {
           + " const out = {};"
           + " for (const [f, m] of [['createVideoContext', 'requestFullScreen'], ['createMapContext', 'includePoints'],"
           + "   ['createCameraContext', 'setZoom'], ['createLivePlayerContext', 'snapshot'],"
-          + "   ['createLivePusherContext', 'switchCamera'], ['createWorker', 'terminate']]) {"
+          + "   ['createLivePusherContext', 'switchCamera'], ['createWorker', 'terminate'],"
+          + "   ['createUDPSocket', 'send'], ['createInterstitialAd', 'onClose']]) {"
           + "   out[f] = typeof Object.assign({}, wx[f]('x'))[m]; }"
           + " out.copiedMap = typeof map.translateMarker;"
           + " out.canIUse = wx.canIUse('createMapContext');"
@@ -41,7 +42,8 @@ class ContextStandInsTest {
       assertThat(names).isEqualTo(Map.of("createVideoContext", "function", "createMapContext", "function",
           "createCameraContext", "function", "createLivePlayerContext", "function",
           "createLivePusherContext", "function",
-          "createWorker", "function", "copiedMap", "function", "canIUse", true));
+          "createWorker", "function", "createUDPSocket", "function", "createInterstitialAd", "function",
+          "copiedMap", "function", "canIUse", true));
       assertThat(s.errors()).isEmpty();
     }
   }

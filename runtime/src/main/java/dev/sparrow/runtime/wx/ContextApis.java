@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Factories of objects Sparrow has no device for: {@code createVideoContext}, {@code createCameraContext},
- * {@code createMapContext}, {@code createLivePlayerContext}, {@code createLivePusherContext}, {@code createWorker}.
+ * {@code createMapContext}, {@code createLivePlayerContext}, {@code createLivePusherContext}, {@code createWorker},
+ * ads, sockets, media pipelines ({@link #FACTORIES}); the log managers write to the console.
  * Declared here so that they count as provided ({@code canIUse}); the objects are built in the base library
  * ({@code sparrow-base.js}, "stand-ins"): every documented method exists, the ones taking an options object answer
  * {@code <method>:fail not supported} through {@code fail}/{@code complete}, and none throws. Pages that create
@@ -15,7 +16,9 @@ public final class ContextApis {
   /** The factory names, each built in the base library. */
   public static final List<String> FACTORIES = List.of("createVideoContext", "createCameraContext", "createMapContext",
       "createLivePlayerContext", "createLivePusherContext", "createWorker", "createAudioContext",
-      "createInterstitialAd", "createRewardedVideoAd", "getUserCryptoManager", "getLogManager", "getRealtimeLogManager");
+      "createInterstitialAd", "createRewardedVideoAd", "getUserCryptoManager", "getLogManager", "getRealtimeLogManager",
+      "createTCPSocket", "createUDPSocket", "createCacheManager", "createMediaRecorder", "createMediaAudioPlayer",
+      "createMediaContainer", "createVideoDecoder", "createInferenceSession");
 
   /** Other names built in the base library that {@code canIUse} must know. */
   public static final List<String> BASE_LIBRARY = List.of("arrayBufferToBase64", "base64ToArrayBuffer", "env",

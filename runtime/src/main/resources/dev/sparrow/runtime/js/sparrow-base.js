@@ -746,7 +746,18 @@
     AudioContext: ['setSrc', 'play', 'pause', 'seek'],
     InterstitialAd: ['show', 'load', 'destroy', 'onLoad', 'offLoad', 'onError', 'offError', 'onClose', 'offClose'],
     RewardedVideoAd: ['show', 'load', 'destroy', 'onLoad', 'offLoad', 'onError', 'offError', 'onClose', 'offClose'],
-    UserCryptoManager: ['getLatestUserKey', 'getRandomValues']
+    UserCryptoManager: ['getLatestUserKey', 'getRandomValues'],
+    TCPSocket: ['connect', 'write', 'close', 'bindWifi', 'onConnect', 'offConnect', 'onMessage', 'offMessage', 'onClose',
+      'offClose', 'onError', 'offError', 'onBindWifi', 'offBindWifi'],
+    UDPSocket: ['bind', 'connect', 'send', 'write', 'setTTL', 'close', 'onListening', 'offListening', 'onMessage',
+      'offMessage', 'onClose', 'offClose', 'onError', 'offError'],
+    CacheManager: ['addRule', 'addRules', 'deleteRule', 'deleteRules', 'clearRules', 'match', 'deleteCache',
+      'deleteCaches', 'clearCaches', 'start', 'stop', 'on', 'off'],
+    MediaRecorder: ['start', 'pause', 'resume', 'stop', 'requestFrame', 'destroy', 'on', 'off'],
+    MediaAudioPlayer: ['start', 'stop', 'addAudioSource', 'removeAudioSource', 'destroy'],
+    MediaContainer: ['addTrack', 'removeTrack', 'extractDataSource', 'export', 'destroy'],
+    VideoDecoder: ['start', 'seek', 'remove', 'getFrameData', 'on', 'off'],
+    InferenceSession: ['run', 'destroy', 'onLoad', 'offLoad', 'onError', 'offError']
   };
   // an ad's show()/load() answer with a promise, as WeChat's do; Sparrow has no ad to show
   function adPromise(method) {
@@ -780,6 +791,12 @@
   wxObject.createLivePusherContext = function () { return standIn('LivePusherContext', {}); };
   wxObject.createWorker = function (scriptPath) { return standIn('Worker', { scriptPath: String(scriptPath) }); };
   wxObject.createAudioContext = function (id) { return standIn('AudioContext', { id: String(id) }); };
+  for (const [factory, type] of [['createTCPSocket', 'TCPSocket'], ['createUDPSocket', 'UDPSocket'],
+    ['createCacheManager', 'CacheManager'], ['createMediaRecorder', 'MediaRecorder'],
+    ['createMediaAudioPlayer', 'MediaAudioPlayer'], ['createMediaContainer', 'MediaContainer'],
+    ['createVideoDecoder', 'VideoDecoder'], ['createInferenceSession', 'InferenceSession']]) {
+    wxObject[factory] = function () { return standIn(type, {}); };
+  }
   wxObject.createInterstitialAd = function (o) {
     return standIn('InterstitialAd', { adUnitId: String((o || {}).adUnitId) });
   };
