@@ -2,6 +2,7 @@ package dev.sparrow.cli;
 
 import dev.sparrow.runtime.ScratchDir;
 import dev.sparrow.runtime.Sparrow;
+import dev.sparrow.runtime.project.ExtendedLibs;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -45,6 +46,11 @@ public final class Main implements Runnable {
   @CommandLine.Option(names = "--location", paramLabel = "LAT,LON", scope = CommandLine.ScopeType.INHERIT,
       description = "Where wx.getLocation finds the phone, WGS-84 degrees (default: 39.9087,116.3975).")
   String location;
+
+  @CommandLine.Option(names = "--cache", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
+      description = "Where extended libraries (useExtendedLib weui) are cached, downloaded from npm on first use"
+          + " (default: $SPARROW_CACHE, else the user cache folder, e.g. ~/.cache/sparrow).")
+  java.nio.file.Path cache;
 
   @CommandLine.Option(names = "--scan", paramLabel = "TEXT", scope = CommandLine.ScopeType.INHERIT,
       description = "What wx.scanCode reads (a QR code with this text); default: the person cancels.")
@@ -109,6 +115,9 @@ public final class Main implements Runnable {
     }
     if (mic != null) {
       o.microphone(mic);
+    }
+    if (cache != null) {
+      o.extendedLibs(ExtendedLibs.cachedIn(cache));
     }
     if (scan != null) {
       o.scanResult(scan);

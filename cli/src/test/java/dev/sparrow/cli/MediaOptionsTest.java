@@ -49,6 +49,12 @@ class MediaOptionsTest {
   }
 
   @Test
+  void cacheIsWhereExtendedLibrariesAreKept() {
+    assertThat(parse(CliTest.example("media-lab"), "--cache", "/tmp/sparrow-cache").extendedLibs().cacheDir())
+        .isEqualTo(Path.of("/tmp/sparrow-cache"));
+  }
+
+  @Test
   void anUnknownPermissionAnswerIsRefused() {
     assertThatThrownBy(() -> parse(CliTest.example("media-lab"), "--permissions", "maybe"))
         .hasMessageContaining("--permissions takes ask, allow or deny");

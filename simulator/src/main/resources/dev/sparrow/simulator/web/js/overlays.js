@@ -136,12 +136,14 @@ export class Overlays {
     this.close(message.id)
   }
 
-  /** chooseImage/chooseMedia: the browser's file picker, or its camera. */
+  /** chooseImage/chooseMedia/chooseMessageFile: the browser's file picker, or its camera. */
   pick(m) {
     const sources = m.sourceTypes && m.sourceTypes.length ? m.sourceTypes : ['album', 'camera']
     const input = document.createElement('input')
     input.type = 'file'
-    input.accept = m.mediaType === 'video' ? 'video/*' : m.mediaType === 'mix' ? 'image/*,video/*' : 'image/*'
+    // chooseMessageFile asks for 'all' or 'file': any file, as a chat offers
+    const accept = { video: 'video/*', mix: 'image/*,video/*', image: 'image/*' }[m.mediaType]
+    if (accept) input.accept = accept
     input.multiple = m.count > 1
     input.hidden = true
     input.addEventListener('change', () => this.upload(m, Array.from(input.files).slice(0, m.count), 'album'))
