@@ -10,6 +10,7 @@ import dev.sparrow.runtime.project.ProjectLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +45,19 @@ class ExtendedLibTest {
     assertThat(Files.readString(cached.resolve("LICENSE"))).contains("MIT License");
     assertThat(Files.readString(cached.resolve("package.json"))).contains("\"version\": \"1.5.6\"");
     assertThat(cached.resolve("miniprogram_dist/slideview/slideview.js")).isRegularFile();
+  }
+
+  @Test
+  void theCacheFolderAndRegistryFollowTheEnvironment() {
+    assertThat(ExtendedLibs.defaultCacheDir(Map.of("SPARROW_CACHE", "/c"), "/home/u", "Linux")).isEqualTo(Path.of("/c"));
+    assertThat(ExtendedLibs.defaultCacheDir(Map.of("XDG_CACHE_HOME", "/x"), "/home/u", "Linux"))
+        .isEqualTo(Path.of("/x/sparrow"));
+    assertThat(ExtendedLibs.defaultCacheDir(Map.of(), "/home/u", "Linux")).isEqualTo(Path.of("/home/u/.cache/sparrow"));
+    assertThat(ExtendedLibs.defaultCacheDir(Map.of(), "/Users/u", "Mac OS X"))
+        .isEqualTo(Path.of("/Users/u/Library/Caches/sparrow"));
+    assertThat(ExtendedLibs.defaultRegistry(Map.of("npm_config_registry", "https://registry.npmmirror.com/")))
+        .hasToString("https://registry.npmmirror.com/");
+    assertThat(ExtendedLibs.defaultRegistry(Map.of())).hasToString("https://registry.npmjs.org/");
   }
 
   @Test

@@ -83,8 +83,23 @@ public final class ExtendedLibs {
    * and a session use unless told otherwise.
    */
   public static ExtendedLibs defaults() {
-    return new ExtendedLibs(defaultCacheDir(System.getenv(), System.getProperty("user.home"),
-        System.getProperty("os.name", "")), NpmTarball.REGISTRY, Duration.ofSeconds(60));
+    Map<String, String> env = System.getenv();
+    return new ExtendedLibs(defaultCacheDir(env, System.getProperty("user.home"), System.getProperty("os.name", "")),
+        defaultRegistry(env), Duration.ofSeconds(60));
+  }
+
+  /**
+   * The registry downloads come from: {@code SPARROW_NPM_REGISTRY}, else npm's own setting as npm hands it to scripts
+   * ({@code npm_config_registry}, e.g. a mirror), else npm's public registry. The integrity pin holds whichever it is.
+   */
+  public static URI defaultRegistry(Map<String, String> env) {
+    for (String name : List.of("SPARROW_NPM_REGISTRY", "npm_config_registry")) {
+      String value = env.get(name);
+      if (value != null && value.matches("https?://\\S+")) {
+        return URI.create(value);
+      }
+    }
+    return NpmTarball.REGISTRY;
   }
 
   /** Libraries cached in {@code cacheDir}, downloaded from npm's public registry when missing. */
