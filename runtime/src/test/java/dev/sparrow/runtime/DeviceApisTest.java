@@ -1,6 +1,7 @@
 package dev.sparrow.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sparrow.apis.device.HeadlessPhone;
 import dev.sparrow.apis.device.Person;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,6 +104,10 @@ class DeviceApisTest {
     assertThat(log(page)).containsSubsequence("getUserProfile:fail auth deny", "微信用户", "requestPayment:fail cancel",
         "requestPayment:fail 余额不足", "requestPayment:ok", "广州市 020-81167888", "chooseAddress:fail cancel");
     assertThat(s.person().payments()).containsExactly("prepay_id=wx1");
+    assertThatThrownBy(() -> s.callWx("requestPayment", Map.of())).hasMessage("requestPayment:fail parameter error:"
+        + " parameter.timeStamp should be String instead of Undefined;parameter.nonceStr should be String instead of"
+        + " Undefined;parameter.package should be String instead of Undefined;parameter.paySign should be String"
+        + " instead of Undefined;");
   }
 
   @Test
@@ -110,7 +116,7 @@ class DeviceApisTest {
     tap(page, "#where");
     assertThat(log(page)).contains(
         "chooseLocation:fail the api need to be declared in the requiredPrivateInfos field in app.json/ext.json");
-    s.callWx("openLocation", java.util.Map.of("latitude", 23.1, "longitude", 113.3, "name", "Canton Tower"));
+    s.callWx("openLocation", Map.of("latitude", 23.1, "longitude", 113.3, "name", "Canton Tower"));
     assertThat(s.phone().shownPlaces())
         .containsExactly(new HeadlessPhone.ShownPlace(23.1, 113.3, 18, "Canton Tower", ""));
   }
