@@ -47,4 +47,18 @@ class ContextStandInsTest {
       assertThat(s.errors()).isEmpty();
     }
   }
+
+  @Test
+  void theCloudTemplatesUncaughtInitIsReportedWithItsErrMsgAndTheAppRuns() {
+    try (Session s = Sparrow.launch(Examples.path("device-apis")).awaitIdle()) {
+      s.evaluate("function () { if (wx.cloud) { wx.cloud.init({ env: 'prod', traceUser: true }) } return null }");
+      s.awaitIdle();
+      assertThat(s.errors()).extracting(Object::toString).anySatisfy(e -> assertThat(e)
+          .contains("cloud.init:fail not supported (WeChat cloud development is not available in Sparrow)"));
+      assertThat(s.evaluate("function () { return wx.cloud.database().collection('todos').where({}).limit(5)"
+          + ".get().catch(e => e.errMsg) }")).isEqualTo("cloud.database.get:fail not supported"
+          + " (WeChat cloud development is not available in Sparrow)");
+      assertThat(s.currentPage().select("#all")).isPresent();
+    }
+  }
 }
