@@ -78,6 +78,23 @@ class DeviceApisTest {
   }
 
   @Test
+  void gyroscopeAndDeviceMotionReportAtTheirIntervalAndOffStopsAListener() {
+    open();
+    s.sensors().rotate(0.5, 0, 0).orient(10, 20, 30);
+    s.evaluate("function () { const g = getApp().globalData = { gyro: [], motion: [] };"
+        + " g.onGyro = r => g.gyro.push(r.x); wx.onGyroscopeChange(g.onGyro); wx.startGyroscope({ interval: 'ui' });"
+        + " wx.onDeviceMotionChange(r => g.motion.push([r.alpha, r.beta, r.gamma]));"
+        + " wx.startDeviceMotionListening({ interval: 'normal' }); return null }");
+    s.advance(Duration.ofMillis(200));
+    assertThat(s.evaluate("function () { return getApp().globalData.gyro }")).isEqualTo(List.of(0.5, 0.5, 0.5));
+    assertThat(s.evaluate("function () { return getApp().globalData.motion }")).isEqualTo(List.of(List.of(10, 20, 30)));
+    s.evaluate("function () { wx.offGyroscopeChange(getApp().globalData.onGyro); return null }");
+    s.advance(Duration.ofMillis(200));
+    assertThat(s.evaluate("function () { return getApp().globalData.gyro.length }")).isEqualTo(3);
+    assertThat(s.errors()).isEmpty();
+  }
+
+  @Test
   void screenCallsAndScreenshotsAreRecordedOnThePhone() {
     PageHandle page = open();
     assertThat(s.phone().keepScreenOn()).isTrue();
