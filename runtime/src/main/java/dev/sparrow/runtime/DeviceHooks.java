@@ -4,11 +4,13 @@ import dev.sparrow.apis.device.AudioOutput;
 import dev.sparrow.apis.device.HeadlessAlbum;
 import dev.sparrow.apis.device.HeadlessMicrophone;
 import dev.sparrow.apis.device.HeadlessPermissions;
+import dev.sparrow.apis.device.HeadlessPerson;
 import dev.sparrow.apis.device.HeadlessScanner;
 import dev.sparrow.apis.device.ImageViewer;
 import dev.sparrow.apis.device.MediaPicker;
 import dev.sparrow.apis.device.Microphone;
 import dev.sparrow.apis.device.Permissions;
+import dev.sparrow.apis.device.Person;
 import dev.sparrow.apis.device.Scanner;
 import dev.sparrow.apis.device.TimelineAudioOutput;
 import dev.sparrow.apis.media.MediaLoop;
@@ -58,6 +60,11 @@ public interface DeviceHooks {
 
   /** The code scanner of {@code wx.scanCode}. */
   default Scanner scanner(HeadlessScanner headless, Context context) {
+    return headless;
+  }
+
+  /** The person's sheets: profile consent, payment, address, place on the map. */
+  default Person person(HeadlessPerson headless, Context context) {
     return headless;
   }
 

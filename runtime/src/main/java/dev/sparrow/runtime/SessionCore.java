@@ -296,7 +296,7 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     registry.addAll(phoneApis.specs());
     Set<String> infos = privateInfos instanceof List<?> list
         ? list.stream().map(String::valueOf).collect(Collectors.toSet()) : Set.of();
-    registry.addAll(new PersonApis(person, phone, location, picker, files, infos,
+    registry.addAll(new PersonApis(hooks.person(person, device), phone, location, picker, files, infos,
         () -> loop.clock().epochMillis(), internal).specs());
   }
 

@@ -15,7 +15,10 @@ import dev.sparrow.apis.ui.HeadlessDialogs;
 import dev.sparrow.runtime.DeviceHooks;
 import dev.sparrow.simulator.device.BrowserAlbum;
 import dev.sparrow.simulator.device.BrowserDialogs;
+import dev.sparrow.simulator.device.BrowserPerson;
 import dev.sparrow.simulator.device.BrowserScanner;
+import dev.sparrow.apis.device.HeadlessPerson;
+import dev.sparrow.apis.device.Person;
 import dev.sparrow.apis.device.HeadlessScanner;
 import dev.sparrow.apis.device.Scanner;
 import dev.sparrow.simulator.device.BrowserDocuments;
@@ -52,6 +55,11 @@ final class SimulatorDevices implements DeviceHooks {
   @Override
   public Scanner scanner(HeadlessScanner headless, Context context) {
     return new BrowserScanner(headless, dialogs);
+  }
+
+  @Override
+  public Person person(HeadlessPerson headless, Context context) {
+    return new BrowserPerson(headless, dialogs);
   }
 
   @Override

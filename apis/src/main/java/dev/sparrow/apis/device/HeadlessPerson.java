@@ -63,6 +63,21 @@ public final class HeadlessPerson implements Person {
     return this;
   }
 
+  /** Whether the host scripted the next profile answer (a front-end asks the person otherwise). */
+  public synchronized boolean profileScripted() {
+    return !profileAnswers.isEmpty();
+  }
+
+  /** Whether the host scripted the next payment (a front-end asks the person otherwise). */
+  public synchronized boolean paymentScripted() {
+    return !payments.isEmpty();
+  }
+
+  /** Records a payment a front-end's person made. */
+  public synchronized void recordPaid(String packageValue) {
+    paid.add(packageValue);
+  }
+
   /** The {@code package} values of the payments made so far (paid ones only). */
   public synchronized List<String> payments() {
     return List.copyOf(paid);

@@ -31,7 +31,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
@@ -75,19 +77,19 @@ public final class PersonApis {
             .handle(c -> c.resolve(userInfo())),
         ApiSpec.async("getUserProfile").required("desc", STRING).optional("lang", STRING, "en")
             .returns("userInfo", "rawData", "signature", "encryptedData", "iv", "cloudID")
-            .handle(c -> Stages.settle(c, person.shareProfile(c.string("desc")), yes -> {
+            .handle(c -> ask(c, person.shareProfile(c.string("desc")), yes -> {
               if (!yes) {
                 throw ApiFailure.of("auth deny");
               }
               return userInfo();
-            }, internal)),
+            })),
         ApiSpec.async("requestPayment").required("timeStamp", STRING).required("nonceStr", STRING)
             .required("package", STRING).optional("signType", STRING, "MD5").required("paySign", STRING)
-            .handle(c -> Stages.settle(c, person.pay(c.string("package")), p -> switch (p.outcome()) {
+            .handle(c -> ask(c, person.pay(c.string("package")), p -> switch (p.outcome()) {
               case PAID -> Map.of();
               case CANCELLED -> throw ApiFailure.of("cancel");
               case FAILED -> throw ApiFailure.of(p.reason());
-            }, internal)),
+            })),
         ApiSpec.async("chooseAddress")
             .returns("userName", "postalCode", "provinceName", "cityName", "countyName", "streetName", "detailInfo",
                 "detailInfoNew", "nationalCode", "telNumber")
@@ -95,8 +97,7 @@ public final class PersonApis {
               if (notDeclared(c)) {
                 return;
               }
-              Stages.settle(c, person.chooseAddress(), a -> address(a.orElseThrow(() -> ApiFailure.of("cancel"))),
-                  internal);
+              ask(c, person.chooseAddress(), a -> address(a.orElseThrow(() -> ApiFailure.of("cancel"))));
             }),
         ApiSpec.async("chooseLocation").optional("latitude", NUMBER).optional("longitude", NUMBER)
             .returns("name", "address", "latitude", "longitude")
@@ -107,7 +108,7 @@ public final class PersonApis {
               Location.Fix here = location.current();
               double lat = c.has("latitude") ? c.number("latitude") : here.latitude();
               double lon = c.has("longitude") ? c.number("longitude") : here.longitude();
-              Stages.settle(c, person.chooseLocation(lat, lon), p -> {
+              ask(c, person.chooseLocation(lat, lon), p -> {
                 Person.Place place = p.orElseThrow(() -> ApiFailure.of("cancel"));
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("name", place.name());
@@ -115,7 +116,7 @@ public final class PersonApis {
                 r.put("latitude", place.latitude());
                 r.put("longitude", place.longitude());
                 return r;
-              }, internal);
+              });
             }),
         ApiSpec.async("openLocation").required("latitude", NUMBER).required("longitude", NUMBER)
             .optional("scale", NUMBER, 18).optional("name", STRING, "").optional("address", STRING, "")
@@ -127,6 +128,14 @@ public final class PersonApis {
         ApiSpec.async("chooseMessageFile").required("count", NUMBER).optional("type", STRING, "all")
             .optional("extension", ARRAY).returns("tempFiles")
             .handle(this::chooseMessageFile));
+  }
+
+  /** Settles {@code c} from the person's answer; while a front-end waits for them, the call waits for a user. */
+  private <T> void ask(ApiCall c, CompletionStage<T> answer, Function<T, Map<String, Object>> result) {
+    Stages.settle(c, answer, result, internal);
+    if (!c.isSettled()) {
+      c.awaitUser();
+    }
   }
 
   private boolean notDeclared(ApiCall c) {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparrow.apis.device.HeadlessAlbum;
 import dev.sparrow.apis.device.HeadlessMicrophone;
+import dev.sparrow.apis.device.HeadlessPerson;
 import dev.sparrow.apis.device.HeadlessScanner;
+import dev.sparrow.apis.device.Person;
 import dev.sparrow.apis.device.MediaPicker;
 import dev.sparrow.apis.device.Microphone;
 import dev.sparrow.apis.device.Scanner;
@@ -104,6 +106,26 @@ class BrowserDevicesTest {
     CompletionStage<Optional<Scanner.Scan>> cancelled = scanner.scan(List.of(), false);
     dialogs.answerModal(sent.get(sent.size() - 1).path("id").asInt(), false, "");
     assertThat(cancelled.toCompletableFuture().join()).isEmpty();
+  }
+
+  @Test
+  void profileConsentAndPaymentAreModalsUnlessTheHostScriptedThem() {
+    HeadlessDialogs headless = new HeadlessDialogs(HeadlessDialogs.Policy.WAIT);
+    BrowserDialogs dialogs = new BrowserDialogs(headless, prompts, sent::add);
+    HeadlessPerson scripted = new HeadlessPerson().nextPayment(Person.Payment.failed("余额不足"));
+    BrowserPerson person = new BrowserPerson(scripted, dialogs);
+    assertThat(person.pay("prepay_id=1").toCompletableFuture().join().reason()).isEqualTo("余额不足");
+    assertThat(sent).isEmpty();
+
+    CompletionStage<Person.Payment> paying = person.pay("prepay_id=2");
+    assertThat(sent.get(0).path("title").asText()).isEqualTo("微信支付 (Sparrow)");
+    dialogs.answerModal(sent.get(0).path("id").asInt(), true, "");
+    assertThat(paying.toCompletableFuture().join().outcome()).isEqualTo(Person.Payment.Outcome.PAID);
+    assertThat(scripted.payments()).containsExactly("prepay_id=2");
+
+    CompletionStage<Boolean> consent = person.shareProfile("to show your name");
+    dialogs.answerModal(sent.get(sent.size() - 1).path("id").asInt(), false, "");
+    assertThat(consent.toCompletableFuture().join()).isFalse();
   }
 
   @Test
