@@ -17,7 +17,8 @@ import java.util.concurrent.CompletionStage;
 public final class HeadlessPerson implements Person {
   public static final Profile ANONYMOUS = new Profile("微信用户",
       "https://thirdwx.qlogo.cn/mmopen/vi_32/"
-          + "POgEwh4mIHO4nibH0KlMECNjjGxQUq24ZEaGT4poC6icRiccVGKSyXwibcPq4BWmiaIGuG1icwxaQX6grC9VemZoJ8rg/132", 0, "", "", "", "zh_CN");
+          + "POgEwh4mIHO4nibH0KlMECNjjGxQUq24ZEaGT4poC6icRiccVGKSyXwibcPq4BWmiaIGuG1icwxaQX6grC"
+          + "9VemZoJ8rg/132", 0, "", "", "", "zh_CN");
   public static final Address SAMPLE_ADDRESS = new Address("张三", "510000", "广东省", "广州市", "海珠区", "",
       "新港中路397号", "新港中路397号", "510000", "020-81167888");
 

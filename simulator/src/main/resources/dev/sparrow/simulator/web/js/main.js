@@ -159,7 +159,8 @@ class Simulator {
     const desc = m.desc || {}
     const clean = v => String(v).replace(/[^\w .-]/g, '')
     const css = '@font-face{font-family:' + JSON.stringify(m.family) + ';src:url(' + JSON.stringify(url) + ')' +
-      (desc.style ? ';font-style:' + clean(desc.style) : '') + (desc.weight ? ';font-weight:' + clean(desc.weight) : '') + '}'
+      (desc.style ? ';font-style:' + clean(desc.style) : '') +
+      (desc.weight ? ';font-weight:' + clean(desc.weight) : '') + '}'
     const el = frame.doc.createElement('style')
     el.dataset.font = m.family
     el.textContent = css
