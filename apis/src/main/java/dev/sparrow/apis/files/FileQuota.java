@@ -60,9 +60,31 @@ public final class FileQuota {
     if (delta <= 0) {
       return;
     }
-    if (ledger.used() + delta > limits.quotaBytes() && ledger.recount() + delta > limits.quotaBytes()) {
+    long held = ledger.held();
+    if (ledger.used() + held + delta > limits.quotaBytes() && ledger.recount() + held + delta > limits.quotaBytes()) {
       throw FileErrors.storageExceeded();
     }
+  }
+
+  /**
+   * Holds {@code delta} more bytes of room for a file still arriving (a download to a user path),
+   * or fails as {@link #ensureRoom} does; concurrent writers see the held room as used. Release
+   * it with {@link #release} when the file lands (then {@link #charge} it) or is given up.
+   */
+  public void hold(long delta, long resultingFileSize) throws IOException {
+    locked(() -> {
+      ensureRoom(delta, resultingFileSize);
+      ledger.hold(delta);
+      return null;
+    });
+  }
+
+  /** Gives back room taken with {@link #hold}. */
+  public void release(long held) throws IOException {
+    locked(() -> {
+      ledger.hold(-held);
+      return null;
+    });
   }
 
   /** Records that the persistent files grew (or shrank) by {@code delta} bytes. Call under {@link #locked}. */

@@ -39,8 +39,8 @@ import java.util.regex.Pattern;
  * outside the area all name nothing; over-long names fail with {@code File name too long}.
  *
  * <p>Saved and user files share the appid's {@link #quota()}. Code that writes into the user-data
- * folder for a page (e.g. {@code downloadFile} with {@code filePath}) should use {@link
- * FileOps#moveIn} so the quota sees it.
+ * folder for a page use {@link FileOps#moveIn} (a finished file) or {@link IncomingFile} (a
+ * stream: {@code downloadFile} with {@code filePath}) so the quota sees it.
  */
 public final class FileSandbox implements AutoCloseable {
   /** How local paths start. */

@@ -2,6 +2,7 @@ package dev.sparrow.apis.network;
 
 import dev.sparrow.apis.ApiFailure;
 import dev.sparrow.apis.files.FileSandbox;
+import dev.sparrow.apis.files.IncomingFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -9,18 +10,16 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.HexFormat;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongConsumer;
 
 /**
  * {@code wx.downloadFile} (spec network.md §4): a GET whose body is streamed to disk — a new temp
  * file ({@code tempFilePath}) or the page's {@code filePath} in the user data folder, written to a
- * hidden part file and moved into place only when complete. Any status is a success (a 404 page
- * becomes the file). Over the size limit (200 MiB, by Content-Length or while streaming) the task
- * fails with {@code exceed max file size} (603301). On any failure or abort nothing is left behind.
+ * hidden part file and moved into place only when complete ({@link IncomingFile}: within the appid's
+ * 10 MB quota, checked as the bytes arrive). Any status is a success (a 404 page becomes the file).
+ * Over the size limit (200 MiB, by Content-Length or while streaming) the task fails with {@code exceed max file size} (603301). On any failure or abort nothing is left behind.
  */
 public final class DownloadFile {
   public static final String TOO_LARGE = "exceed max file size";
@@ -39,9 +38,11 @@ public final class DownloadFile {
     NetworkPolicy policy = net.policy();
     FileSandbox files = net.files();
     URI url = DomainRules.check(Family.DOWNLOAD, o.url(), policy);
-    Path target = o.filePath() == null ? null : files.writable(o.filePath());
-    if (target != null && (target.getParent() == null || !Files.isDirectory(target.getParent()))) {
-      throw ApiFailure.of("no such file or directory " + o.filePath(), 1300002);
+    if (o.filePath() != null) { // a path outside the user folder or in a missing one fails before any traffic
+      Path target = files.writable(o.filePath());
+      if (target.getParent() == null || !Files.isDirectory(target.getParent())) {
+        throw ApiFailure.of("no such file or directory " + o.filePath(), 1300002);
+      }
     }
     long limit = policy.downloadLimit();
     return net.run(Family.DOWNLOAD, "GET", url, RequestRules.pageHeaders(o.header()), null, o.enableHttp2(), true, false,
@@ -50,48 +51,55 @@ public final class DownloadFile {
           if (expected > limit) {
             throw ApiFailure.of(TOO_LARGE, TOO_LARGE_ERRNO);
           }
-          FileSandbox.LocalFile temp = null;
-          Path part;
-          if (target == null) {
-            temp = files.newTempFile(extension(url, h.get("Content-Type")));
-            part = temp.file();
-          } else {
-            part = target.resolveSibling("." + target.getFileName() + ".part-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()));
-          }
-          boolean done = false;
-          try {
-            long size = copy(body, part, expected, limit, Network.progress(events, Math.max(expected, 0)));
-            if (target != null) {
-              Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+          LongConsumer progress = Network.progress(events, Math.max(expected, 0));
+          if (o.filePath() != null) {
+            try (IncomingFile in = IncomingFile.open(files, o.filePath())) {
+              if (expected > 0) {
+                in.expect(expected);
+              }
+              long size = copy(body, in::write, expected, limit, progress);
+              in.commit();
+              return new Result(status, null, o.filePath(), h, size, Request.profile(task, size));
             }
+          }
+          FileSandbox.LocalFile temp = files.newTempFile(extension(url, h.get("Content-Type")));
+          boolean done = false;
+          try (FileChannel out = FileChannel.open(temp.file(), StandardOpenOption.WRITE, StandardOpenOption.CREATE,
+              StandardOpenOption.TRUNCATE_EXISTING)) {
+            long size = copy(body, (buf, n) -> {
+              ByteBuffer wrap = ByteBuffer.wrap(buf, 0, n);
+              while (wrap.hasRemaining()) {
+                out.write(wrap);
+              }
+            }, expected, limit, progress);
             done = true;
-            return new Result(status, temp == null ? null : temp.path(), o.filePath(), h, size,
-                Request.profile(task, size));
+            return new Result(status, temp.path(), null, h, size, Request.profile(task, size));
           } finally {
             if (!done) {
-              Files.deleteIfExists(part);
+              Files.deleteIfExists(temp.file());
             }
           }
         });
   }
 
-  private static long copy(InputStream in, Path file, long expected, long limit, java.util.function.LongConsumer progress) throws IOException {
+  /** Where the bytes of a download go. */
+  @FunctionalInterface
+  private interface Sink {
+    void write(byte[] buf, int n) throws IOException;
+  }
+
+  private static long copy(InputStream in, Sink sink, long expected, long limit, LongConsumer progress)
+      throws IOException {
     long written = 0;
     byte[] buf = new byte[BUFFER];
-    ByteBuffer wrap = ByteBuffer.wrap(buf);
-    try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING)) {
-      int n;
-      while ((n = in.read(buf)) > 0) {
-        written += n;
-        if (written > limit) {
-          throw ApiFailure.of(TOO_LARGE, TOO_LARGE_ERRNO);
-        }
-        wrap.clear().limit(n);
-        while (wrap.hasRemaining()) {
-          out.write(wrap);
-        }
-        progress.accept(written);
+    int n;
+    while ((n = in.read(buf)) > 0) {
+      written += n;
+      if (written > limit) {
+        throw ApiFailure.of(TOO_LARGE, TOO_LARGE_ERRNO);
       }
+      sink.write(buf, n);
+      progress.accept(written);
     }
     if (expected < 0) {
       progress.accept(written);

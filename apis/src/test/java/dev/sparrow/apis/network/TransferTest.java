@@ -6,6 +6,9 @@ import static dev.sparrow.apis.network.NetworkFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sparrow.apis.ApiFailure;
+import dev.sparrow.apis.device.Clock;
+import dev.sparrow.apis.files.FileOps;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +37,18 @@ class TransferTest {
         })
         .route("/count", LoopbackServer.countingSink())
         .route("/bytes", LoopbackServer.zeros())
+        .route("/chunked", (rq, rs, cb) -> {
+          long n = Long.parseLong(rq.getHttpURI().getQuery().substring(2));
+          rs.setStatus(200);
+          byte[] chunk = new byte[1 << 16];
+          try (java.io.OutputStream out = org.eclipse.jetty.io.Content.Sink.asOutputStream(rs)) {
+            for (long left = n; left > 0; left -= chunk.length) {
+              out.write(chunk, 0, (int) Math.min(chunk.length, left));
+              out.flush();
+            }
+          }
+          cb.succeeded();
+        })
         .route("/missing.png", (rq, rs, cb) -> respond(rs, cb, 404, "text/html", "<h1>404</h1>"));
   }
 
@@ -122,6 +137,32 @@ class TransferTest {
     }
     assertThatThrownBy(() -> f.net.downloadFile(new DownloadFile.Options(server.http("/bytes?n=1"), Map.of(), null, "wxfile://tmp_x", false),
         f.recorder)).hasMessageStartingWith("permission denied");
+  }
+
+  @Test
+  void aDownloadToFilePathStaysWithinTheUserDataQuotaWhileStreaming() throws Exception {
+    long mib = 1 << 20;
+    FileOps ops = new FileOps(f.files, Clock.system());
+    ops.writeFile("wxfile://usr/nine.bin", new byte[(int) (9 * mib)]);
+    for (String url : new String[] {server.http("/bytes?n=" + 5 * mib), server.http("/chunked?n=" + 50 * mib)}) {
+      assertThatThrownBy(() -> await(f.net.downloadFile(new DownloadFile.Options(url, Map.of(), null,
+          "wxfile://usr/x.bin", false), f.recorder)))
+          .hasMessage("the maximum size of the file storage limit is exceeded")
+          .satisfies(e -> assertThat(((ApiFailure) e).errno()).hasValue(1300202));
+      try (var listing = Files.list(f.files.userDir())) {
+        assertThat(listing.map(p -> p.getFileName().toString())).containsExactly("nine.bin");
+      }
+    }
+    assertThat(f.files.quota().usedBytes()).isEqualTo(9 * mib);
+    DownloadFile.Result r = await(f.net.downloadFile(new DownloadFile.Options(server.http("/chunked?n=" + 512 * 1024),
+        Map.of(), null, "wxfile://usr/half.bin", false), f.recorder));
+    assertThat(r.size()).isEqualTo(512 * 1024);
+    assertThat(f.files.quota().usedBytes()).as("the download is charged").isEqualTo(9 * mib + 512 * 1024);
+    assertThatThrownBy(() -> ops.writeFile("wxfile://usr/more.bin", new byte[(int) mib]))
+        .hasMessage("the maximum size of the file storage limit is exceeded");
+    await(f.net.downloadFile(new DownloadFile.Options(server.http("/bytes?n=" + 1024), Map.of(), null,
+        "wxfile://usr/half.bin", false), f.recorder));
+    assertThat(f.files.quota().usedBytes()).as("a replaced file gives its room back").isEqualTo(9 * mib + 1024);
   }
 
   @Test

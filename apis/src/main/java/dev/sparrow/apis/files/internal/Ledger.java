@@ -25,6 +25,7 @@ public final class Ledger {
   private final List<Path> roots;
   private final ReentrantLock lock = new ReentrantLock();
   private long used;
+  private long held;
   private int users;
 
   private Ledger(Path key, List<Path> roots) {
@@ -71,6 +72,15 @@ public final class Ledger {
 
   public void add(long delta) {
     used = Math.max(0, used + delta);
+  }
+
+  /** Room held for files still being written (partial files, which {@link #recount} does not see). */
+  public long held() {
+    return held;
+  }
+
+  public void hold(long delta) {
+    held = Math.max(0, held + delta);
   }
 
   /** Counts again from disk (call under the lock); returns the new total. */
