@@ -96,6 +96,7 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
   private volatile Map<String, Object> launched = Map.of();
   private volatile Map<String, Object> entered = Map.of();
   final Network network;
+  private final Network.Runtime networkRuntime;
   final DocumentViewer documentViewer;
   final HeadlessAlbum album;
   final dev.sparrow.apis.device.HeadlessLocation location;
@@ -168,8 +169,9 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     int number = SESSIONS.incrementAndGet();
     this.files = new FileSandbox(appDataDir, "session-" + ProcessHandle.current().pid() + "-" + number, options.pathScheme(),
         project.files()::file, options.fileLimits());
-    this.network = new Network(options.networkPolicy(project.appId(), project.urlCheck(), project.app().networkTimeout()), options.clock(),
-        files, "sparrow-" + project.appId() + "-" + number);
+    this.networkRuntime = Network.Runtime.realTime(options.clock(), "sparrow-" + project.appId() + "-" + number);
+    this.network = new Network(options.networkPolicy(project.appId(), project.urlCheck(), project.app().networkTimeout()),
+        files, networkRuntime);
     options.trafficListeners().forEach(network::onTraffic);
     this.documentViewer = options.documentViewer() != null ? options.documentViewer() : new HeadlessDocumentViewer();
     Path dataRoot = appDataDir.getParent();
@@ -698,6 +700,7 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
       }
     }
     network.close();
+    networkRuntime.close();
     loop.close();
     if (openFiles != null) {
       openFiles.close();

@@ -48,7 +48,37 @@ public final class Network implements AutoCloseable {
     T read(int status, Headers headers, InputStream body, HttpTask<T> task) throws IOException;
   }
 
-  private static final AtomicInteger THREADS = new AtomicInteger();
+  /**
+   * What a network runs on, handed in by its owner (who closes it after the network): where tasks
+   * and socket readers run (one thread each while they run), where whole-request deadlines and
+   * closing handshakes are timed, and the clock of the session (traffic log, cache ages).
+   */
+  public record Runtime(ExecutorService executor, Scheduler deadlines, Clock clock) implements AutoCloseable {
+    /** Real threads named {@code <name>-net-N} and a real-time deadline thread (the session's default). */
+    public static Runtime realTime(Clock clock, String name) {
+      AtomicInteger threads = new AtomicInteger();
+      ExecutorService executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 5, TimeUnit.SECONDS,
+          new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, name + "-net-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+          });
+      return new Runtime(executor, new RealTimeScheduler(name + "-net-deadlines"), clock);
+    }
+
+    /** Stops the threads (after {@link Network#close}). */
+    @Override
+    public void close() {
+      executor.shutdownNow();
+      if (deadlines instanceof AutoCloseable c) {
+        try {
+          c.close();
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+  }
 
   private final NetworkPolicy policy;
   private final Clock clock;
@@ -58,29 +88,25 @@ public final class Network implements AutoCloseable {
   private final Transport transport;
   private final List<Interceptor> links;
   private final ExecutorService executor;
-  private final RealTimeScheduler deadlines;
+  private final Scheduler deadlines;
   private final Dispatcher dispatcher;
   private final SocketTasks sockets;
   private final java.util.Set<Control> live = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /**
    * @param files the session's local files (uploads read, downloads write)
-   * @param name names this network's threads ({@code <name>-net-N})
+   * @param runtime threads, deadlines and clock, owned by the caller
    */
-  public Network(NetworkPolicy policy, Clock clock, FileSandbox files, String name) {
+  public Network(NetworkPolicy policy, FileSandbox files, Runtime runtime) {
     this.policy = policy;
-    this.clock = clock;
+    this.clock = runtime.clock();
     this.files = files;
     this.traffic = new TrafficLog(clock, 10_000);
     this.dialer = new Dialer(policy.hostMap(), policy.sslContext());
     this.transport = new Transport(dialer);
     this.links = links();
-    this.executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 5, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-      Thread t = new Thread(r, name + "-net-" + THREADS.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
-    this.deadlines = new RealTimeScheduler(name + "-net-deadlines");
+    this.executor = runtime.executor();
+    this.deadlines = runtime.deadlines();
     this.dispatcher = new Dispatcher(policy.maxTasks(), policy.overLimit(), executor);
     this.sockets = new SocketTasks(this);
   }
@@ -253,13 +279,11 @@ public final class Network implements AutoCloseable {
     traffic.onEntry(listener);
   }
 
-  /** Aborts everything, closes sockets and pooled connections, stops this network's threads. */
+  /** Aborts everything, closes sockets and pooled connections (the {@link Runtime}'s owner stops its threads). */
   @Override
   public void close() {
     live.forEach(c -> c.cancel("abort"));
     sockets.closeAll();
     transport.close();
-    deadlines.close();
-    executor.shutdownNow();
   }
 }

@@ -44,6 +44,7 @@ public final class NetworkPolicy {
   private final OverLimit overLimit;
   private final long downloadLimit;
   private final int maxRedirects;
+  private final long closingHandshakeMillis;
   private final Map<String, Long> appTimeouts;
   private final long timeoutCap;
   private final HostMap hostMap;
@@ -63,6 +64,7 @@ public final class NetworkPolicy {
     this.overLimit = b.overLimit;
     this.downloadLimit = b.downloadLimit;
     this.maxRedirects = b.maxRedirects;
+    this.closingHandshakeMillis = b.closingHandshakeMillis;
     this.appTimeouts = Map.copyOf(b.appTimeouts);
     this.timeoutCap = b.timeoutCap;
     this.hostMap = b.hostMap;
@@ -85,6 +87,7 @@ public final class NetworkPolicy {
     b.overLimit = overLimit;
     b.downloadLimit = downloadLimit;
     b.maxRedirects = maxRedirects;
+    b.closingHandshakeMillis = closingHandshakeMillis;
     b.appTimeouts.putAll(appTimeouts);
     b.timeoutCap = timeoutCap;
     b.hostMap = hostMap;
@@ -135,6 +138,11 @@ public final class NetworkPolicy {
     return maxRedirects;
   }
 
+  /** How long a closing socket waits for the server's close frame before dropping the connection (1006). */
+  public long closingHandshakeMillis() {
+    return closingHandshakeMillis;
+  }
+
   /**
    * The timeout of one call: {@code perCall} if positive, else app.json {@code
    * networkTimeout.<api>}, else 60 s; never above the cap when one is set.
@@ -172,6 +180,7 @@ public final class NetworkPolicy {
     private OverLimit overLimit = OverLimit.QUEUE;
     private long downloadLimit = DEFAULT_DOWNLOAD_LIMIT;
     private int maxRedirects = 20;
+    private long closingHandshakeMillis = 5_000;
     private final Map<String, Long> appTimeouts = new LinkedHashMap<>();
     private long timeoutCap;
     private HostMap hostMap = HostMap.EMPTY;
@@ -233,6 +242,12 @@ public final class NetworkPolicy {
     /** Largest download in bytes (default 200 MiB). */
     public Builder downloadLimit(long bytes) {
       this.downloadLimit = bytes;
+      return this;
+    }
+
+    /** See {@link NetworkPolicy#closingHandshakeMillis()}; 5 s by default (docs/decisions.md). */
+    public Builder closingHandshake(long millis) {
+      this.closingHandshakeMillis = millis;
       return this;
     }
 

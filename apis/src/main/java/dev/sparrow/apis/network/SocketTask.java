@@ -1,6 +1,7 @@
 package dev.sparrow.apis.network;
 
 import dev.sparrow.apis.ApiFailure;
+import dev.sparrow.apis.device.Scheduler;
 import dev.sparrow.apis.network.internal.Control;
 import dev.sparrow.apis.network.internal.NetErrors;
 import dev.sparrow.apis.network.internal.WebSocketClient;
@@ -17,7 +18,9 @@ import java.util.Map;
  *   <li>{@link #send} needs OPEN, else {@code WebSocket is not connected};
  *   <li>{@link #close} validates code and reason ({@link SocketRules}); while CONNECTING it abandons
  *       the handshake and reports the close at once; when OPEN it sends the close frame and the
- *       {@code close} event follows the server's answer;
+ *       {@code close} event follows the server's answer, or, when none comes within the closing
+ *       handshake's bound ({@link NetworkPolicy#closingHandshakeMillis}, as browsers bound it), the
+ *       TCP connection is dropped and the event says 1006;
  *   <li>a failed handshake or a dropped connection gives {@code error} then {@code close} 1006.
  * </ul>
  */
@@ -44,6 +47,8 @@ public final class SocketTask {
   private volatile WebSocketClient client;
   private volatile Headers openHeaders;
   private final java.util.concurrent.CompletableFuture<Void> closed = new java.util.concurrent.CompletableFuture<>();
+  private volatile Network net;
+  private volatile Scheduler.Cancellable closing;
 
   SocketTask(SocketTasks owner, SocketEvents events, TrafficLog.Record record) {
     this.owner = owner;
@@ -73,6 +78,7 @@ public final class SocketTask {
 
   /** Runs on a network thread: handshake, then the read loop until the end. */
   void run(Network net, URI url, Options o) {
+    this.net = net;
     var deadline = net.deadlines().schedule(net.policy().timeoutMillis(Family.SOCKET, o.timeout()), () -> control.cancel("timeout"));
     WebSocketClient c;
     try {
@@ -182,6 +188,7 @@ public final class SocketTask {
       }
       state = State.CLOSING;
       cl = client;
+      closing = net.deadlines().schedule(net.policy().closingHandshakeMillis(), cl::abort);
     }
     try {
       cl.close(c, r);
@@ -210,6 +217,10 @@ public final class SocketTask {
   }
 
   private void finished(int code, String reason, String error) {
+    Scheduler.Cancellable c = closing;
+    if (c != null) {
+      c.cancel();
+    }
     record.note("close " + code + (reason.isEmpty() ? "" : " " + reason));
     record.end(error);
     owner.released(this);

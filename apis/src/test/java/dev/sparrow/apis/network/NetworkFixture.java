@@ -16,6 +16,7 @@ final class NetworkFixture implements AutoCloseable {
   final Path dir;
   final FileSandbox files;
   final Network net;
+  final Network.Runtime runtime;
   final List<String> events = new CopyOnWriteArrayList<>();
   final HttpEvents recorder = new HttpEvents() {
     @Override
@@ -35,11 +36,16 @@ final class NetworkFixture implements AutoCloseable {
   };
 
   NetworkFixture(Consumer<NetworkPolicy.Builder> config) throws Exception {
+    this(config, Network.Runtime.realTime(Clock.system(), "test"));
+  }
+
+  NetworkFixture(Consumer<NetworkPolicy.Builder> config, Network.Runtime runtime) throws Exception {
+    this.runtime = runtime;
     dir = Files.createTempDirectory("sparrow-net-test");
     files = new FileSandbox(dir, "s", FileSandbox.Scheme.WXFILE, p -> Optional.empty());
     NetworkPolicy.Builder b = NetworkPolicy.builder("wxtest").verifyDomains(false).sslContext(LoopbackServer.trustingContext());
     config.accept(b);
-    net = new Network(b.build(), Clock.system(), files, "test");
+    net = new Network(b.build(), files, runtime);
   }
 
   static <T> T await(HttpTask<T> task) {
@@ -63,6 +69,7 @@ final class NetworkFixture implements AutoCloseable {
   @Override
   public void close() throws Exception {
     net.close();
+    runtime.close();
     files.close();
     try (var walk = Files.walk(dir)) {
       walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

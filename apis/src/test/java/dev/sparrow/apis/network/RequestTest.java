@@ -272,15 +272,30 @@ class RequestTest {
   }
 
   @Test
-  void aServerThatNeverAnswersTimesOutAndTheSocketIsClosed() throws Exception {
+  void aServerThatNeverAnswersTimesOutOnTheHandedInClockAndTheSocketIsClosed() throws Exception {
     CountDownLatch never = new CountDownLatch(1);
-    try (FaultServer fs = new FaultServer((s, out) -> never.await(20, TimeUnit.SECONDS))) {
-      long t0 = System.nanoTime();
-      assertThatThrownBy(() -> await(f.net.request(new Request.Options(fs.url(), null, Map.of(), 300, "GET", "json", "text", false, false, false,
-          "follow"), f.recorder))).hasMessage("timeout");
-      assertThat((System.nanoTime() - t0) / 1_000_000).isBetween(250L, 5000L);
+    ManualScheduler time = new ManualScheduler();
+    try (FaultServer fs = new FaultServer((s, out) -> never.await(20, TimeUnit.SECONDS));
+        NetworkFixture timed = new NetworkFixture(b -> {}, time.runtime())) {
+      HttpTask<Request.Result> task = timed.net.request(new Request.Options(fs.url(), null, Map.of(), 60_000, "GET", "json",
+          "text", false, false, false, "follow"), timed.recorder);
+      awaitArmed(time);
+      time.advance(59_999);
+      assertThat(task.result()).as("not yet due").isNotDone();
+      time.advance(1);
+      assertThatThrownBy(() -> await(task)).hasMessage("timeout");
       never.countDown();
       assertThat(fs.awaitClientClose()).isTrue();
+      assertThat(time.pending()).isZero();
+    }
+  }
+
+  /** Waits until the task left the queue and armed its deadline (bounded; no sleep). */
+  private static void awaitArmed(ManualScheduler time) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (time.pending() == 0) {
+      assertThat(System.nanoTime()).as("deadline armed").isLessThan(deadline);
+      Thread.onSpinWait();
     }
   }
 
@@ -389,9 +404,10 @@ class RequestTest {
   }
 
   @Test
-  void closingTheNetworkEndsItsThreads() throws Exception {
+  void closingTheNetworkAndItsRuntimeEndsItsThreads() throws Exception {
     f.get(server.http("/hello"));
     f.net.close();
+    f.runtime.close();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith("test-net"))) {
       assertThat(System.nanoTime()).as("network threads still alive").isLessThan(deadline);

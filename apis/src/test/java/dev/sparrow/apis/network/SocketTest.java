@@ -137,6 +137,77 @@ class SocketTest {
   }
 
   @Test
+  void aServerThatNeverAnswersTheCloseFrameIsDroppedAfterTheBoundWith1006() throws Exception {
+    ManualScheduler time = new ManualScheduler();
+    try (NetworkFixture timed = new NetworkFixture(b -> b.closingHandshake(5_000), time.runtime());
+        SilentSocketServer silent = new SilentSocketServer()) {
+      Recorder r = new Recorder();
+      SocketTask s = timed.net.sockets().connect(new SocketTask.Options(silent.url(), Map.of(), List.of(), true, null), r);
+      assertThat(r.next()).startsWith("open");
+      s.close(1000, "bye");
+      assertThat(silent.closeFrame.await(10, TimeUnit.SECONDS)).as("the close frame was sent").isTrue();
+      time.advance(4_999);
+      assertThat(r.events.poll(100, TimeUnit.MILLISECONDS)).as("still closing").isNull();
+      assertThat(s.state()).isEqualTo(SocketTask.State.CLOSING);
+      time.advance(1);
+      assertThat(r.next()).isEqualTo("close 1006 ");
+      assertThat(s.state()).isEqualTo(SocketTask.State.CLOSED);
+      assertThat(silent.clientGone.await(10, TimeUnit.SECONDS)).as("the TCP connection is closed").isTrue();
+      assertThat(timed.net.sockets().open()).isZero();
+      assertThat(time.pending()).isZero();
+    }
+  }
+
+  /** Completes the opening handshake, then reads frames and answers nothing (not even a close frame). */
+  static final class SilentSocketServer implements AutoCloseable {
+    final java.util.concurrent.CountDownLatch closeFrame = new java.util.concurrent.CountDownLatch(1);
+    final java.util.concurrent.CountDownLatch clientGone = new java.util.concurrent.CountDownLatch(1);
+    private final java.net.ServerSocket server;
+
+    SilentSocketServer() throws Exception {
+      server = new java.net.ServerSocket(0, 5, java.net.InetAddress.getByName("127.0.0.1"));
+      Thread t = new Thread(this::serve, "silent-ws");
+      t.setDaemon(true);
+      t.start();
+    }
+
+    String url() {
+      return "ws://127.0.0.1:" + server.getLocalPort() + "/";
+    }
+
+    private void serve() {
+      try (java.net.Socket s = server.accept()) {
+        var in = s.getInputStream();
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+          head.append((char) in.read());
+        }
+        String key = head.toString().lines().filter(l -> l.startsWith("Sec-WebSocket-Key:")).findFirst().orElseThrow()
+            .substring(18).trim();
+        byte[] sha1 = java.security.MessageDigest.getInstance("SHA-1")
+            .digest((key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        s.getOutputStream().write(FaultServer.ascii("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
+            + "Connection: Upgrade\r\nSec-WebSocket-Accept: " + java.util.Base64.getEncoder().encodeToString(sha1) + "\r\n\r\n"));
+        s.getOutputStream().flush();
+        int b;
+        while ((b = in.read()) >= 0) {
+          if ((b & 0x0F) == 0x8 && (b & 0x80) != 0) {
+            closeFrame.countDown();
+          }
+        }
+      } catch (Exception e) {
+        // the client went away
+      }
+      clientGone.countDown();
+    }
+
+    @Override
+    public void close() throws Exception {
+      server.close();
+    }
+  }
+
+  @Test
   void closingWhileConnectingReportsTheCloseAtOnce() throws Exception {
     Recorder r = new Recorder();
     try (FaultServer silent = new FaultServer((s, out) -> Thread.sleep(200))) {
