@@ -3,6 +3,8 @@ package dev.sparrow.automation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sparrow.runtime.ScriptException;
+import dev.sparrow.runtime.WxCallException;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
@@ -20,6 +22,7 @@ import org.eclipse.jetty.websocket.api.annotations.WebSocket;
  */
 @WebSocket
 public final class Connection {
+  private static final String INTERNAL = "internal error in Sparrow (details in its log)";
   private final AutomationServer server;
   private volatile Session socket;
 
@@ -117,14 +120,25 @@ public final class Connection {
     }
   }
 
+  /**
+   * What a client is told: protocol errors, wx failures and page-code errors as they are, Sparrow's
+   * own refusals (an argument or state exception thrown by Sparrow's code) by their message; anything
+   * else is a fault of Sparrow, told as {@value #INTERNAL} without Java's text (which goes to stderr).
+   */
   private static String messageOf(Throwable e) {
-    if (e instanceof ProtocolError) {
+    if (e instanceof ProtocolError || e instanceof ScriptException) {
       return e.getMessage();
     }
-    if (e instanceof dev.sparrow.runtime.WxCallException w) {
+    if (e instanceof WxCallException w) {
       return w.errMsg();
     }
     String m = e.getMessage();
-    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    boolean refusal = e instanceof IllegalArgumentException || e instanceof IllegalStateException;
+    StackTraceElement[] at = e.getStackTrace();
+    if (refusal && m != null && !m.isBlank() && at.length > 0 && at[0].getClassName().startsWith("dev.sparrow.")) {
+      return m;
+    }
+    System.err.println("sparrow automation: " + e);
+    return INTERNAL;
   }
 }

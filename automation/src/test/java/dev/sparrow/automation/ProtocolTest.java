@@ -94,6 +94,22 @@ class ProtocolTest {
   }
 
   @Test
+  void nullArgumentsPassThroughAsNullAndNoJavaTextReachesTheClient() throws Exception {
+    JsonNode got = client.raw("{\"id\":\"n1\",\"method\":\"App.callFunction\",\"params\":"
+        + "{\"functionDeclaration\":\"a => 'got ' + a\",\"args\":[null]}}");
+    assertThat(got.path("result").path("result").asText()).isEqualTo("got null");
+    JsonNode two = client.raw("{\"id\":\"n2\",\"method\":\"App.callFunction\",\"params\":"
+        + "{\"functionDeclaration\":\"function (a, b) { return [a, b === null] }\",\"args\":[null, null]}}");
+    assertThat(two.path("result").path("result").toString()).isEqualTo("[null,true]");
+    for (String method : List.of("App.callWxMethod", "Page.callMethod", "Page.setData")) {
+      JsonNode r = client.raw("{\"id\":\"x\",\"method\":\"" + method + "\",\"params\":{\"method\":\"getStorageSync\","
+          + "\"pageId\":" + client.result("App.getCurrentPage", Map.of()).path("pageId").asInt() + ",\"args\":[null],"
+          + "\"data\":null}}");
+      assertThat(r.toString()).as(method).doesNotContain("Exception").doesNotContain("java.");
+    }
+  }
+
+  @Test
   void mocksEvaluateAndBindings() throws Exception {
     client.result("App.mockWxMethod", Map.of("method", "getStorageSync", "result", "mocked"));
     assertThat(client.result("App.callWxMethod", Map.of("method", "getStorageSync", "args", List.of("x"))).path("result").asText()).isEqualTo("mocked");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparrow.view.ElementHandle;
 import dev.sparrow.view.component.Interaction;
 import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -133,7 +134,7 @@ public final class PageElement {
 
   /** Calls a method of the component with arguments; returns its result (a Promise is awaited) as plain Java data. */
   public Object callMethod(String method, Object... args) {
-    return session.componentCall(pageId, component(), method, List.of(args));
+    return session.componentCall(pageId, component(), method, Arrays.asList(args));
   }
 
   private int component() {

@@ -1,5 +1,6 @@
 package dev.sparrow.runtime;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,7 +57,7 @@ public final class PageHandle {
 
   /** Calls a page method with arguments (converted to JS); returns its result as plain Java data. */
   public Object callMethod(String method, Object... args) {
-    return session.pageCall(id, method, List.of(args));
+    return session.pageCall(id, method, Arrays.asList(args));
   }
 
   /**

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -220,7 +221,7 @@ public final class Session implements AutoCloseable {
   /** Calls a Sync wx API ({@code wx.getStorageSync('k')}) with positional arguments. */
   public Object callWxSync(String api, Object... args) {
     Object[] outcome = await(completion ->
-        core.logic.call("host callWx " + api, core.logic.fn("callWx"), api, core.logic.values().toJs(List.of(args)), completion));
+        core.logic.call("host callWx " + api, core.logic.fn("callWx"), api, core.logic.values().toJs(Arrays.asList(args)), completion));
     if (!(Boolean) outcome[0]) {
       asResult(outcome);
     }
@@ -244,7 +245,7 @@ public final class Session implements AutoCloseable {
     Object[] outcome = await(completion -> {
       Value result;
       try {
-        result = core.logic.fn("callFunction").execute(functionDeclaration, core.logic.values().toJs(List.of(args)));
+        result = core.logic.fn("callFunction").execute(functionDeclaration, core.logic.values().toJs(Arrays.asList(args)));
       } catch (PolyglotException e) {
         throw new ScriptException(ScriptError.of(e.getMessage(), guestStack(e), "evaluate"));
       }
