@@ -72,6 +72,29 @@ class NetworkApisTest {
   }
 
   @Test
+  void theTaskApisCalledWithANonObjectFailWithAParameterErrorAndReturnUndefined() {
+    s.awaitIdle();
+    int before = s.console().size();
+    for (String api : List.of("request", "uploadFile", "downloadFile", "connectSocket")) {
+      for (String arg : List.of("null", "'x'", "3", "")) {
+        Object ret = s.evaluate("function () { return String(wx." + api + "(" + arg + ")) }");
+        assertThat(ret).as(api + "(" + arg + ")").isEqualTo("undefined");
+      }
+    }
+    s.awaitIdle();
+    List<String> shown = s.console().subList(before, s.console().size()).stream()
+        .filter(m -> m.level().equals("error")).map(ConsoleMessage::text).toList();
+    assertThat(shown).contains("request:fail parameter error: parameter should be Object instead of Null;",
+        "uploadFile:fail parameter error: parameter should be Object instead of String;",
+        "downloadFile:fail parameter error: parameter should be Object instead of Number;",
+        "connectSocket:fail parameter error: parameter should be Object instead of Undefined;");
+    Object failed = s.evaluate("function () { return new Promise(function (resolve) { "
+        + "wx.request.call(wx, { url: 1, fail: function (e) { resolve([e.errMsg, e.errno]) } }) }) }");
+    assertThat(failed).isEqualTo(List.of("request:fail parameter error: parameter.url should be String instead of Number;",
+        1001));
+  }
+
+  @Test
   void aJsonResponseIsParsedWithItsBomStrippedAndHeadersKeepTheirCase() {
     Object seen = page("p.request({ url: 'https://api.example.com/user' })");
     assertThat(((List<?>) seen).get(0)).isEqualTo("success");

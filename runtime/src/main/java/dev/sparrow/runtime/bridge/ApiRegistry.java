@@ -125,6 +125,9 @@ public final class ApiRegistry {
       if (s.hidden()) {
         n.put("hidden", true);
       }
+      if (s.task()) {
+        n.put("task", true);
+      }
     }
     return out.toString();
   }

@@ -59,6 +59,7 @@ public final class ApiSpec {
   private final boolean implemented;
   private final String errMsgName;
   private final boolean hidden;
+  private final boolean task;
 
   private ApiSpec(Builder b, Object handler, boolean implemented) {
     this.name = b.name;
@@ -73,6 +74,7 @@ public final class ApiSpec {
     this.implemented = implemented;
     this.errMsgName = b.errMsgName != null ? b.errMsgName : b.name;
     this.hidden = b.hidden;
+    this.task = b.task;
   }
 
   /** An async API on {@code wx}: success/fail/complete, or a Promise when no callback is given. */
@@ -153,6 +155,15 @@ public final class ApiSpec {
     return hidden;
   }
 
+  /**
+   * A task-returning API: called with anything but an object it fails with {@code parameter should be
+   * Object instead of <Type>;} (errno 1001) and returns {@code undefined} (no task was started);
+   * without callbacks its parameter errors go to {@code console.error}, as DevTools shows them.
+   */
+  public boolean task() {
+    return task;
+  }
+
   /** A sync API whose parameters are the members of one object argument (the fd API's {@code readSync({fd, …})}). */
   public boolean objectArgument() {
     return objectArgument;
@@ -179,6 +190,7 @@ public final class ApiSpec {
     private boolean objectArgument;
     private String errMsgName;
     private boolean hidden;
+    private boolean task;
 
     private Builder(String name, ApiKind kind, boolean promise) {
       this.name = Objects.requireNonNull(name, "name");
@@ -213,6 +225,17 @@ public final class ApiSpec {
     /** Never returns a Promise (task-returning APIs, FileSystemManager methods). */
     public Builder noPromise() {
       this.promise = false;
+      return this;
+    }
+
+    /**
+     * Returns a task ({@code request}, {@code uploadFile}, {@code downloadFile}, {@code connectSocket}):
+     * no Promise; the argument must be an object (nothing at all fails too); a parameter error
+     * without a callback is written to the console (see {@link ApiSpec#task()}).
+     */
+    public Builder returnsTask() {
+      this.promise = false;
+      this.task = true;
       return this;
     }
 

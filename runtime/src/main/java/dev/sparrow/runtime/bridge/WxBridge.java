@@ -115,7 +115,7 @@ public final class WxBridge {
       return null;
     }
     String tag = JsType.tagOf(opts);
-    if (!tag.equals("Undefined") && !tag.equals("Object")) {
+    if (!tag.equals("Object") && (spec.task() || !tag.equals("Undefined"))) {
       deliverNow(spec.errMsgName(), settle, parameterError("parameter should be Object instead of " + tag + ";"));
       return null;
     }

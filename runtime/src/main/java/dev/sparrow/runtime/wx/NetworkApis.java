@@ -112,7 +112,7 @@ public final class NetworkApis {
         .optional("forceCellularNetwork", BOOLEAN, false)
         .optional("redirect", STRING, "follow")
         .optional("useHighPerformanceMode", BOOLEAN, false)
-        .noPromise()
+        .returnsTask()
         .returns("data", "statusCode", "header", "cookies", "profile")
         .handle(c -> start(c, "RequestTask", t -> network.request(new Request.Options(c.string("url"), c.get("data"), c.object("header"),
             (Number) c.get("timeout"), c.string("method"), c.string("dataType"), c.string("responseType"), c.bool("enableHttp2"),
@@ -127,7 +127,7 @@ public final class NetworkApis {
         .optional("enableHttp2", BOOLEAN, false)
         .optional("enableQuic", BOOLEAN, false)
         .optional("enableProfile", BOOLEAN, true)
-        .noPromise()
+        .returnsTask()
         .returns("data", "statusCode", "profile")
         .handle(c -> start(c, "UploadTask", t -> {
           String path = c.string("filePath");
@@ -143,7 +143,7 @@ public final class NetworkApis {
         .optional("enableQuic", BOOLEAN, false)
         .optional("enableProfile", BOOLEAN, true)
         .optional("useHighPerformanceMode", BOOLEAN, false)
-        .noPromise()
+        .returnsTask()
         .returns("tempFilePath", "filePath", "statusCode", "profile")
         .handle(c -> start(c, "DownloadTask", t -> network.downloadFile(new DownloadFile.Options(c.string("url"), c.object("header"),
             (Number) c.get("timeout"), c.string("filePath"), c.bool("enableHttp2")), t), NetworkApis::downloadResult)));

@@ -172,7 +172,7 @@ public final class SocketApis {
         .optional("perMessageDeflate", BOOLEAN, false)
         .optional("timeout", NUMBER)
         .optional("forceCellularNetwork", BOOLEAN, false)
-        .noPromise()
+        .returnsTask()
         .handle(this::connect));
     specs.add(ApiSpec.async("send").on("SocketTask").errMsg("sendSocketMessage").required("data", STRING, ARRAY_BUFFER).noPromise()
         .handle(c -> send(c, c.instance(Socket.class))));

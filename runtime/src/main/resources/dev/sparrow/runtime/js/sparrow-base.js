@@ -582,6 +582,13 @@
       });
     }
     const o = opts !== null && typeof opts === 'object' ? opts : {};
+    if (!hasCallback(opts) && spec.task) {
+      // A task API's parameter error with nobody listening is shown on the console, as DevTools does.
+      const task = bridge.invokeAsync(spec.key, id, opts, function (ok, res) {
+        if (!ok && res.errno === 1001) console.error(res.errMsg);
+      });
+      return task === null ? undefined : task;
+    }
     if (!hasCallback(opts)) {
       // Nobody listens for the outcome (task methods like SocketTask.send in a loop): skip delivering it.
       const quiet = bridge.invokeAsync(spec.key, id, opts, null);
