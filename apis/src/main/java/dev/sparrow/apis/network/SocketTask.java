@@ -125,7 +125,8 @@ public final class SocketTask {
 
       @Override
       public void closed(int code, String reason, IOException error) {
-        end(code, reason, error == null ? null : NetErrors.failure(error, null).reason());
+        end(code, reason, error == null ? null
+            : error instanceof WebSocketClient.Failure ? error.getMessage() : NetErrors.failure(error, null).reason());
       }
     });
   }

@@ -158,13 +158,39 @@ class SocketTest {
     }
   }
 
-  /** Completes the opening handshake, then reads frames and answers nothing (not even a close frame). */
+  @Test
+  void invalidUtf8InATextFrameFailsTheConnectionWith1007() throws Exception {
+    byte[] bad = {(byte) 0x81, 4, 'o', 'k', (byte) 0xC3, 0x28};
+    try (SilentSocketServer peer = new SilentSocketServer(bad)) {
+      Recorder r = new Recorder();
+      SocketTask s = connect(peer.url(), r, List.of());
+      assertThat(r.next()).startsWith("open");
+      assertThat(r.next()).isEqualTo("error Could not decode a text frame as UTF-8.");
+      assertThat(r.next()).isEqualTo("close 1006 ");
+      assertThat(peer.closeFrame.await(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(peer.closeCode).as("the close frame the server got").isEqualTo(1007);
+      assertThat(peer.clientGone.await(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(s.state()).isEqualTo(SocketTask.State.CLOSED);
+    }
+  }
+
+  /**
+   * Completes the opening handshake, sends {@code greeting} (raw frames), then reads frames and
+   * answers nothing (not even a close frame); records the client's close code.
+   */
   static final class SilentSocketServer implements AutoCloseable {
     final java.util.concurrent.CountDownLatch closeFrame = new java.util.concurrent.CountDownLatch(1);
     final java.util.concurrent.CountDownLatch clientGone = new java.util.concurrent.CountDownLatch(1);
+    volatile int closeCode = -1;
     private final java.net.ServerSocket server;
+    private final byte[] greeting;
 
     SilentSocketServer() throws Exception {
+      this(new byte[0]);
+    }
+
+    SilentSocketServer(byte[] greeting) throws Exception {
+      this.greeting = greeting;
       server = new java.net.ServerSocket(0, 5, java.net.InetAddress.getByName("127.0.0.1"));
       Thread t = new Thread(this::serve, "silent-ws");
       t.setDaemon(true);
@@ -188,10 +214,15 @@ class SocketTest {
             .digest((key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         s.getOutputStream().write(FaultServer.ascii("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
             + "Connection: Upgrade\r\nSec-WebSocket-Accept: " + java.util.Base64.getEncoder().encodeToString(sha1) + "\r\n\r\n"));
+        s.getOutputStream().write(greeting);
         s.getOutputStream().flush();
         int b;
         while ((b = in.read()) >= 0) {
-          if ((b & 0x0F) == 0x8 && (b & 0x80) != 0) {
+          int len = in.read() & 0x7F; // the client's frames here are small and masked
+          byte[] mask = in.readNBytes(4);
+          byte[] payload = in.readNBytes(len);
+          if ((b & 0x0F) == 0x8) {
+            closeCode = payload.length < 2 ? 1005 : ((payload[0] ^ mask[0]) & 0xff) << 8 | ((payload[1] ^ mask[1]) & 0xff);
             closeFrame.countDown();
           }
         }

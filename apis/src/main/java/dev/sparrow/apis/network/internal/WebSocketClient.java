@@ -10,6 +10,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -122,6 +125,15 @@ public final class WebSocketClient {
     }
   }
 
+  /** The server broke the protocol; the connection was failed (close frame sent), worded as Chromium reports it. */
+  public static final class Failure extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    Failure(String message) {
+      super(message);
+    }
+  }
+
   /** A failed opening handshake, worded as Chromium reports it. */
   public static final class HandshakeException extends IOException {
     private static final long serialVersionUID = 1L;
@@ -215,16 +227,25 @@ public final class WebSocketClient {
       }
     } catch (IOException e) {
       Dialer.closeQuietly(socket);
-      listener.closed(1006, "", closeSent ? null : e);
+      listener.closed(1006, "", closeSent && !(e instanceof Failure) ? null : e);
     }
   }
 
-  private static void deliver(Listener listener, int opcode, byte[] payload) {
-    if (opcode == 0x1) {
-      listener.text(new String(payload, StandardCharsets.UTF_8));
-    } else {
+  /** Hands a whole message over; a text message that is not valid UTF-8 fails the connection with 1007 (RFC 6455 §8.1). */
+  private void deliver(Listener listener, int opcode, byte[] payload) throws IOException {
+    if (opcode != 0x1) {
       listener.binary(payload);
+      return;
     }
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(payload)).toString();
+    } catch (CharacterCodingException e) {
+      close(1007, "");
+      throw new Failure("Could not decode a text frame as UTF-8.");
+    }
+    listener.text(text);
   }
 
   private int readByte() throws IOException {
