@@ -33,7 +33,7 @@ final class NetworkMedia {
   void serve(Session session, Request request, Response response, Callback callback) throws IOException {
     String url = Request.extractQueryParameters(request, StandardCharsets.UTF_8).getValue("url");
     if (session == null || url == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
-      Response.writeError(request, response, callback, 404);
+      Response.writeError(request, response, callback, 404, "media: only http and https URLs");
       return;
     }
     Path file;
@@ -42,7 +42,8 @@ final class NetworkMedia {
     } catch (RuntimeException e) {
       fetched.remove(url);
       Throwable cause = e.getCause() != null ? e.getCause() : e;
-      SimulatorServer.text(response, callback, 502, "text/plain; charset=utf-8", "cannot load " + url + ": " + cause.getMessage());
+      SimulatorServer.text(response, callback, 502, "text/plain; charset=utf-8",
+          ("502 cannot load " + url + ": " + cause.getMessage()).replaceAll("[\\r\\n]+", " ") + "\n");
       return;
     }
     FileResponses.send(request, response, callback, file);

@@ -338,7 +338,7 @@ public final class Simulator implements AutoCloseable {
       }
       Optional<byte[]> png = devices.documents.image(Integer.parseInt(doc.group(1)), doc.group(2));
       if (png.isEmpty()) {
-        org.eclipse.jetty.server.Response.writeError(request, response, callback, 404);
+        org.eclipse.jetty.server.Response.writeError(request, response, callback, 404, "no such document page");
       } else {
         response.setStatus(200);
         response.getHeaders().put(org.eclipse.jetty.http.HttpHeader.CONTENT_TYPE, "image/png");

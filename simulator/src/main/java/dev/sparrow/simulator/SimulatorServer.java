@@ -11,11 +11,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
 import org.eclipse.jetty.util.Callback;
@@ -96,6 +98,7 @@ final class SimulatorServer implements AutoCloseable {
     });
     context.setHandler(ws);
     jetty.setHandler(context);
+    jetty.setErrorHandler(SimulatorServer::error);
     jetty.start();
     guard = new LoopbackGuard(connector.getHost(), connector.getLocalPort());
   }
@@ -120,7 +123,7 @@ final class SimulatorServer implements AutoCloseable {
       return true;
     }
     if (!method.equals("GET") && !method.equals("HEAD")) {
-      Response.writeError(request, response, callback, 405);
+      Response.writeError(request, response, callback, 405, "only GET, HEAD and POST /upload");
       return true;
     }
     Fields query = Request.extractQueryParameters(request, StandardCharsets.UTF_8);
@@ -130,7 +133,7 @@ final class SimulatorServer implements AutoCloseable {
       case "/files" -> {
         Optional<Path> file = routes.localFile(query.getValue("path"));
         if (file.isEmpty()) {
-          Response.writeError(request, response, callback, 404);
+          Response.writeError(request, response, callback, 404, "no such sandbox or package file");
         } else {
           FileResponses.send(request, response, callback, file.get());
         }
@@ -139,7 +142,7 @@ final class SimulatorServer implements AutoCloseable {
         if (path.startsWith("/sim/") && path.indexOf("..") < 0) {
           resource(response, callback, path.substring(5));
         } else if (!routes.extra(path, request, response, callback)) {
-          Response.writeError(request, response, callback, 404);
+          Response.writeError(request, response, callback, 404, "no such page");
         }
       }
     }
@@ -153,7 +156,7 @@ final class SimulatorServer implements AutoCloseable {
     }
     long declared = request.getLength();
     if (declared > MAX_UPLOAD_BYTES) {
-      Response.writeError(request, response, callback, 413);
+      Response.writeError(request, response, callback, 413, "upload too large");
       return;
     }
     String name = Optional.ofNullable(Request.extractQueryParameters(request, StandardCharsets.UTF_8).getValue("name")).orElse("upload");
@@ -167,7 +170,7 @@ final class SimulatorServer implements AutoCloseable {
   private void screen(Request request, Response response, Callback callback, String key) throws IOException {
     Optional<String> snapshot = key == null ? Optional.empty() : routes.screen(key);
     if (snapshot.isEmpty()) {
-      Response.writeError(request, response, callback, 404);
+      Response.writeError(request, response, callback, 404, "unknown screen key");
       return;
     }
     String html = new String(load("index.html"), StandardCharsets.UTF_8).replace("<body>",
@@ -181,8 +184,7 @@ final class SimulatorServer implements AutoCloseable {
     try {
       bytes = resources.computeIfAbsent(name, SimulatorServer::load);
     } catch (IllegalArgumentException missing) {
-      response.setStatus(404);
-      callback.succeeded();
+      text(response, callback, 404, "text/plain; charset=utf-8", "404 no such client file\n");
       return;
     }
     response.setStatus(200);
@@ -206,9 +208,25 @@ final class SimulatorServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Every error response (ours through {@code Response.writeError}, and Jetty's own, such as a 400 for
+   * a bad URI): a one-line plain-text reason, and {@code Connection: close} announced, since the
+   * connection is not reused after an error (a keep-alive client then knows to open a new one).
+   */
+  private static boolean error(Request request, Response response, Callback callback) throws IOException {
+    int status = response.getStatus();
+    Object message = request.getAttribute(ErrorHandler.ERROR_MESSAGE);
+    String reason = message instanceof String m && !m.isBlank() ? m : HttpStatus.getMessage(status);
+    text(response, callback, status, "text/plain; charset=utf-8", status + " " + reason.replaceAll("[\\r\\n]+", " ") + "\n");
+    return true;
+  }
+
   static void text(Response response, Callback callback, int status, String type, String body) throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     response.setStatus(status);
+    if (status >= 400) {
+      response.getHeaders().put(HttpHeader.CONNECTION, "close");
+    }
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);

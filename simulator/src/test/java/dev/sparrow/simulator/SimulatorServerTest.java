@@ -142,6 +142,48 @@ class SimulatorServerTest {
     assertThat(get("/screen?key=guess", host()).status).isEqualTo(404);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"/sim/%2e%2e/%2e%2e/etc/passwd", "/files?path=" + "..%2F..%2Fetc%2Fpasswd", "/nope",
+      "/media?url=file:///etc/passwd", "/screen?key=guess"})
+  void anErrorAnnouncesTheCloseWithAOneLineReasonSoAKeepAliveClientCanGoOn(String bad) throws Exception {
+    try (Socket s = new Socket("127.0.0.1", sim.port())) {
+      s.setSoTimeout(10_000);
+      InputStream in = s.getInputStream();
+      OutputStream out = s.getOutputStream();
+      out.write(("GET " + bad + " HTTP/1.1\r\nHost: " + host() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      Response first = readOne(in);
+      assertThat(first.status()).as(bad).isBetween(400, 499);
+      assertThat(first.header("Connection")).as(bad + " announces the close").isEqualToIgnoringCase("close");
+      assertThat(first.header("Content-Type")).startsWith("text/plain");
+      assertThat(first.text()).as("a one-line reason").doesNotContain("<").endsWith("\n").hasLineCount(1);
+      assertThat(in.read()).as("then the server closes").isEqualTo(-1);
+    }
+    try (Socket s = new Socket("127.0.0.1", sim.port())) { // the client's next request, on a new connection
+      s.setSoTimeout(10_000);
+      s.getOutputStream().write(("GET /sim/js/main.js HTTP/1.1\r\nHost: " + host() + "\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      assertThat(readOne(s.getInputStream()).status()).isEqualTo(200);
+    }
+  }
+
+  /** One response read by its Content-Length (the connection may stay open). */
+  private static Response readOne(InputStream in) throws IOException {
+    ByteArrayOutputStream head = new ByteArrayOutputStream();
+    while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+      int c = in.read();
+      if (c < 0) {
+        throw new IOException("closed before a response: " + head);
+      }
+      head.write(c);
+    }
+    String h = head.toString(StandardCharsets.ISO_8859_1).trim();
+    Response r = new Response(Integer.parseInt(h.substring(9, 12)), h, new byte[0]);
+    String length = r.header("Content-Length");
+    byte[] body = length == null ? new byte[0] : in.readNBytes(Integer.parseInt(length));
+    return new Response(r.status(), h, body);
+  }
+
   // ---- the protocol ------------------------------------------------------------------------------
 
   @Test
