@@ -55,6 +55,18 @@ class StorageTest {
   }
 
   @Test
+  void cyclicDataFailsWithTheApisPrefixAndLeavesTheStoreAlone() {
+    try (Session s = launch("playground")) {
+      Object r = s.evaluate("function () { var o = { a: 1 }; o.self = o; var out = [];"
+          + " try { wx.setStorageSync('c', o); out.push('stored') } catch (e) { out.push(e.message, e.errMsg) }"
+          + " return new Promise(function (resolve) { wx.setStorage({ key: 'c', data: [o], fail: function (e) {"
+          + " out.push(e.errMsg); resolve(out.concat([wx.getStorageInfoSync().keys.indexOf('c')])) } }) }) }");
+      assertThat(r).isEqualTo(List.of("setStorageSync:fail Converting circular structure to JSON",
+          "setStorageSync:fail Converting circular structure to JSON", "setStorage:fail Converting circular structure to JSON", -1));
+    }
+  }
+
+  @Test
   void oneValueOverOneMegabyteIsRefused() {
     try (Session s = launch("playground")) {
       Object r = s.evaluate("function () { var big = new Array(1024 * 1024 + 1).join('x');"

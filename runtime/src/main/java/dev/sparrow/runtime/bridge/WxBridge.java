@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 
 /**
@@ -120,7 +121,13 @@ public final class WxBridge {
       return null;
     }
     Map<String, Object> args = new LinkedHashMap<>();
-    String problems = readParams(spec, name -> tag.equals("Object") && opts.hasMember(name) ? opts.getMember(name) : null, args);
+    String problems;
+    try {
+      problems = readParams(spec, name -> tag.equals("Object") && opts.hasMember(name) ? opts.getMember(name) : null, args);
+    } catch (ApiFailure f) {
+      deliverNow(spec.errMsgName(), settle, f);
+      return null;
+    }
     if (problems != null) {
       deliverNow(spec.errMsgName(), settle, parameterError(problems));
       return null;
@@ -155,17 +162,23 @@ public final class WxBridge {
     Map<String, Object> converted = new LinkedHashMap<>();
     var params = spec.params();
     Value object = spec.objectArgument() && args.getArraySize() > 0 ? args.getArrayElement(0) : null;
-    String problems = readParams(spec, name -> {
-      if (spec.objectArgument()) {
-        return object != null && object.hasMembers() ? object.getMember(name) : null;
-      }
-      for (int i = 0; i < params.size(); i++) {
-        if (params.get(i).name().equals(name)) {
-          return i < args.getArraySize() ? args.getArrayElement(i) : null;
+    String problems;
+    try {
+      problems = readParams(spec, name -> {
+        if (spec.objectArgument()) {
+          return object != null && object.hasMembers() ? object.getMember(name) : null;
         }
-      }
-      return null;
-    }, converted);
+        for (int i = 0; i < params.size(); i++) {
+          if (params.get(i).name().equals(name)) {
+            return i < args.getArraySize() ? args.getArrayElement(i) : null;
+          }
+        }
+        return null;
+      }, converted);
+    } catch (ApiFailure f) {
+      fail(out, spec.errMsgName(), f);
+      return out;
+    }
     if (problems != null) {
       fail(out, spec.errMsgName(), parameterError(problems));
       return out;
@@ -251,7 +264,7 @@ public final class WxBridge {
         continue;
       }
       if (p.types().contains(JsType.JSON)) {
-        into.put(p.name(), values.json(v));
+        into.put(p.name(), json(v));
       } else if (p.types().contains(JsType.BUFFER) && v.hasBufferElements()) {
         into.put(p.name(), v);
       } else {
@@ -259,6 +272,24 @@ public final class WxBridge {
       }
     }
     return problems == null ? null : problems.toString();
+  }
+
+  /**
+   * A JSON-typed parameter as its JSON text; a value JSON cannot hold (cyclic, a BigInt) fails the
+   * call with the engine's first line, V8's {@code Converting circular structure to JSON} for a cycle.
+   */
+  private JsonValue json(Value v) {
+    try {
+      return values.json(v);
+    } catch (PolyglotException e) {
+      if (!e.isGuestException() || e.isInterrupted() || e.isCancelled()) {
+        throw e;
+      }
+      String m = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+      String lower = m.toLowerCase(java.util.Locale.ROOT);
+      throw ApiFailure.of(lower.contains("circular") || lower.contains("cyclic") ? "Converting circular structure to JSON"
+          : m.replaceFirst("^\\w*Error: ", ""));
+    }
   }
 
   private static StringBuilder append(StringBuilder sb, Param p, String actual) {
