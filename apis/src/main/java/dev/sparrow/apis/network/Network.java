@@ -115,7 +115,7 @@ public final class Network implements AutoCloseable {
   private List<Interceptor> links() {
     return List.of(
         new LogInterceptor(dialer),
-        new RedirectInterceptor(policy.maxRedirects()),
+        new RedirectInterceptor(policy),
         new HeaderInterceptor(policy),
         new CacheInterceptor(clock),
         transport);

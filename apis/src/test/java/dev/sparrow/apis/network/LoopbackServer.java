@@ -192,6 +192,11 @@ public final class LoopbackServer implements AutoCloseable {
     }
   }
 
+  /** The requests seen and not yet taken. */
+  public List<Recorded> recorded() {
+    return List.copyOf(recorded);
+  }
+
   public void clearRecorded() {
     recorded.clear();
   }

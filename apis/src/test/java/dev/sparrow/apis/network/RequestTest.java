@@ -45,6 +45,18 @@ class RequestTest {
           rs.getHeaders().put(HttpHeader.LOCATION, "http://localhost:" + server.httpPort() + "/hello");
           respond(rs, cb, 302, "text/plain", "moved");
         })
+        .route("/to-unlisted", (rq, rs, cb) -> {
+          rs.getHeaders().put(HttpHeader.LOCATION, "https://unlisted.example.com/hello");
+          respond(rs, cb, 302, "text/plain", "moved");
+        })
+        .route("/to-plain", (rq, rs, cb) -> {
+          rs.getHeaders().put(HttpHeader.LOCATION, "http://api.example.com/hello");
+          respond(rs, cb, 302, "text/plain", "moved");
+        })
+        .route("/to-listed", (rq, rs, cb) -> {
+          rs.getHeaders().put(HttpHeader.LOCATION, "/hello");
+          respond(rs, cb, 307, "text/plain", "moved");
+        })
         .route("/loop", (rq, rs, cb) -> {
           rs.getHeaders().put(HttpHeader.LOCATION, "/loop");
           respond(rs, cb, 301, "text/plain", "again");
@@ -200,6 +212,24 @@ class RequestTest {
     assertThat(manual.header().get("Location")).endsWith("/hello");
     Request.Result seeOther = await(f.net.request(options(server.http("/see-other"), "POST", "body", Map.of()), f.recorder));
     assertThat(seeOther.data()).isEqualTo("");
+  }
+
+  @Test
+  void withUrlCheckEveryRedirectHopMustBeInTheDomainList() throws Exception {
+    String local = "http://127.0.0.1:" + server.httpPort();
+    try (NetworkFixture checked = new NetworkFixture(b -> b.verifyDomains(true).allowDomains(Family.REQUEST, "api.example.com")
+        .hostMap(HostMap.EMPTY.with("https://api.example.com", local).with("https://unlisted.example.com", local)))) {
+      server.clearRecorded();
+      assertThat(checked.get("https://api.example.com/to-listed").statusCode()).isEqualTo(200);
+      for (String path : List.of("/to-unlisted", "/to-plain")) {
+        server.clearRecorded();
+        assertThatThrownBy(() -> checked.get("https://api.example.com" + path)).isInstanceOf(ApiFailure.class)
+            .hasMessage("url not in domain list").satisfies(e -> assertThat(((ApiFailure) e).errno()).hasValue(600002));
+        assertThat(server.takeRequest().host()).isEqualTo("api.example.com");
+        assertThat(server.recorded()).as("nothing sent to the next hop of " + path).isEmpty();
+      }
+    }
+    assertThat(f.get(server.http("/to-localhost")).statusCode()).as("urlCheck off: followed").isEqualTo(200);
   }
 
   @Test

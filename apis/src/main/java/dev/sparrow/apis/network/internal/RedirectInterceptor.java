@@ -1,5 +1,7 @@
 package dev.sparrow.apis.network.internal;
 
+import dev.sparrow.apis.network.DomainRules;
+import dev.sparrow.apis.network.NetworkPolicy;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Locale;
@@ -7,16 +9,18 @@ import java.util.Objects;
 
 /**
  * {@code redirect: 'follow'} (default): follows 301/302/303/307/308 up to the policy's limit (20,
- * Chromium's), across hosts, like the client's network stack does; 303, and 301/302 after a POST,
+ * Chromium's), across hosts, like the client's network stack does, but with {@code urlCheck} on each
+ * hop must pass the family's domain list as the first URL did (https, listed host and port), else
+ * {@code url not in domain list} (600002) before anything is sent there; 303, and 301/302 after a POST,
  * become GET without body; Authorization and Cookie are not carried to another origin. Past the
  * limit: {@code net::ERR_TOO_MANY_REDIRECTS} (errno 600008). {@code 'manual'}: the 3xx is the
  * response.
  */
 public final class RedirectInterceptor implements Interceptor {
-  private final int maxRedirects;
+  private final NetworkPolicy policy;
 
-  public RedirectInterceptor(int maxRedirects) {
-    this.maxRedirects = maxRedirects;
+  public RedirectInterceptor(NetworkPolicy policy) {
+    this.policy = policy;
   }
 
   @Override
@@ -29,7 +33,7 @@ public final class RedirectInterceptor implements Interceptor {
         return resp;
       }
       resp.close();
-      if (hops >= maxRedirects) {
+      if (hops >= policy.maxRedirects()) {
         throw new NetException("ERR_TOO_MANY_REDIRECTS");
       }
       URI next;
@@ -41,6 +45,9 @@ public final class RedirectInterceptor implements Interceptor {
       String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
       if (!(scheme.equals("http") || scheme.equals("https")) || next.getHost() == null) {
         throw new NetException("ERR_UNSAFE_REDIRECT");
+      }
+      if (policy.verifyDomains()) {
+        DomainRules.check(req.family(), next.toString(), policy);
       }
       int s = resp.status();
       if (s == 303 && !req.method().equals("HEAD") || (s == 301 || s == 302) && req.method().equals("POST")) {
