@@ -8,6 +8,8 @@ import dev.sparrow.runtime.Session;
 import dev.sparrow.runtime.SessionOptions;
 import dev.sparrow.simulator.Simulator;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +17,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
@@ -45,9 +49,11 @@ public final class AutomationServer implements AutoCloseable {
   private volatile boolean logEnabled;
   private final java.util.concurrent.CompletableFuture<Session> session = new java.util.concurrent.CompletableFuture<>();
   private volatile Simulator simulator;
+  private final String token;
 
-  private AutomationServer() {
+  private AutomationServer(String token) {
     this.jetty = new Server();
+    this.token = token;
   }
 
   /**
@@ -55,7 +61,19 @@ public final class AutomationServer implements AutoCloseable {
    * console and errors become {@code App.logAdded} and {@code App.exceptionThrown} events.
    */
   public static AutomationServer start(SessionOptions options, int port) throws Exception {
-    AutomationServer server = new AutomationServer();
+    return start(options, port, null);
+  }
+
+  /**
+   * As {@link #start(SessionOptions, int)}; with a {@code token}, only clients whose endpoint carries
+   * it ({@code ws://127.0.0.1:<port>/<token>}, see {@link #endpoint()}) may connect: for shared machines,
+   * where any local user could otherwise drive the session (DevTools has no token, so none is the default).
+   */
+  public static AutomationServer start(SessionOptions options, int port, String token) throws Exception {
+    if (token != null && !token.matches("[A-Za-z0-9._~-]{8,128}")) {
+      throw new IllegalArgumentException("an automation token is 8 to 128 letters, digits or . _ ~ -");
+    }
+    AutomationServer server = new AutomationServer(token);
     options.onConsole(server::console).onError(server::exception);
     try {
       // Listen first: a client polling the port (automator.launch) connects while the project launches;
@@ -66,6 +84,7 @@ public final class AutomationServer implements AutoCloseable {
       pages.register(server.dispatcher);
       new ElementDomain(server, pages).register(server.dispatcher);
       server.listen(port);
+      options.controlPorts().add(server.port());
       // the simulator serves the screen-only page App.captureScreenshot photographs; with no tab
       // connected its devices are the headless ones, so the protocol behaves as before
       server.simulator = Simulator.start(options, Simulator.Config.DEFAULT);
@@ -89,7 +108,13 @@ public final class AutomationServer implements AutoCloseable {
     WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(jetty, context, container -> {
       container.setMaxTextMessageSize(64L * 1024 * 1024);
       container.setIdleTimeout(Duration.ofHours(24));
-      container.addMapping("/*", (request, response, callback) -> new Connection(this));
+      container.addMapping("/*", (request, response, callback) -> {
+        if (!tokenMatches(Request.getPathInContext(request))) {
+          Response.writeError(request, response, callback, 403, "automation token required");
+          return null;
+        }
+        return new Connection(this);
+      });
     });
     context.setHandler(ws);
     jetty.setHandler(context);
@@ -101,9 +126,18 @@ public final class AutomationServer implements AutoCloseable {
     return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
   }
 
-  /** {@code ws://127.0.0.1:<port>}, for {@code automator.connect({wsEndpoint})}. */
+  /** {@code ws://127.0.0.1:<port>} (with a token: {@code …/<token>}), for {@code automator.connect({wsEndpoint})}. */
   public String endpoint() {
-    return "ws://" + new InetSocketAddress("127.0.0.1", port()).getHostString() + ":" + port();
+    String base = "ws://" + new InetSocketAddress("127.0.0.1", port()).getHostString() + ":" + port();
+    return token == null ? base : base + "/" + token;
+  }
+
+  private boolean tokenMatches(String path) {
+    if (token == null) {
+      return true;
+    }
+    String given = path == null ? "" : path.startsWith("/") ? path.substring(1) : path;
+    return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
   }
 
   /** The session; waits for it while the project is still launching. */

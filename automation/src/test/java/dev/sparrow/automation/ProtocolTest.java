@@ -1,6 +1,7 @@
 package dev.sparrow.automation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sparrow.runtime.SessionOptions;
@@ -106,6 +107,35 @@ class ProtocolTest {
           + "\"pageId\":" + client.result("App.getCurrentPage", Map.of()).path("pageId").asInt() + ",\"args\":[null],"
           + "\"data\":null}}");
       assertThat(r.toString()).as(method).doesNotContain("Exception").doesNotContain("java.");
+    }
+  }
+
+  @Test
+  void pageCodeCannotReachTheAutomationOrSimulatorPortEvenWithoutUrlCheck() throws Exception {
+    try (AutomationServer open = AutomationServer.start(SessionOptions.of(example("quickstart")).verifyDomains(false), 0);
+        ProtocolClient c = new ProtocolClient(open.endpoint())) {
+      for (int port : List.of(open.port(), open.simulator().port())) {
+        String fn = "function () { return new Promise(function (resolve) { var t = wx.connectSocket({ url: 'ws://127.0.0.1:"
+            + port + "/' }); t.onError(function (e) { resolve(e.errMsg) }); t.onOpen(function () { resolve('opened') }) }) }";
+        assertThat(c.result("App.callFunction", Map.of("functionDeclaration", fn)).path("result").asText())
+            .as("port " + port).isEqualTo("net::ERR_UNSAFE_PORT");
+        String get = "function () { return new Promise(function (resolve) { wx.request({ url: 'http://localhost:" + port
+            + "/', fail: function (e) { resolve(e.errMsg) }, success: function () { resolve('answered') } }) }) }";
+        assertThat(c.result("App.callFunction", Map.of("functionDeclaration", get)).path("result").asText())
+            .isEqualTo("request:fail net::ERR_UNSAFE_PORT");
+      }
+    }
+  }
+
+  @Test
+  void withATokenOnlyClientsThatKnowItConnect() throws Exception {
+    try (AutomationServer guarded = AutomationServer.start(SessionOptions.of(example("quickstart")), 0, "s3cret-token")) {
+      assertThat(guarded.endpoint()).endsWith(":" + guarded.port() + "/s3cret-token");
+      assertThatThrownBy(() -> new ProtocolClient("ws://127.0.0.1:" + guarded.port()).close()).as("no token");
+      assertThatThrownBy(() -> new ProtocolClient("ws://127.0.0.1:" + guarded.port() + "/wrong-token").close());
+      try (ProtocolClient c = new ProtocolClient(guarded.endpoint())) {
+        assertThat(c.result("Tool.getInfo", Map.of()).path("SDKVersion").asText()).isEqualTo("3.7.12");
+      }
     }
   }
 

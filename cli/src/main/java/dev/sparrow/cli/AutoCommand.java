@@ -27,6 +27,11 @@ final class AutoCommand implements Callable<Integer> {
   @Option(names = "--auto-port", paramLabel = "PORT", description = "Port of the automation WebSocket (default 9420; 0 picks a free one).")
   int port = 9420;
 
+  @Option(names = "--auto-token", paramLabel = "TOKEN",
+      description = "Only clients connecting to ws://127.0.0.1:PORT/TOKEN may drive the session (shared machines; "
+          + "DevTools has no token, so none by default).")
+  String token;
+
   @Option(names = "--auto-account", hidden = true, description = "Ignored (DevTools: the WeChat account to log in with).")
   String account;
 
@@ -48,7 +53,7 @@ final class AutoCommand implements Callable<Integer> {
     SessionOptions options = project.toSessionOptions(main).onError(t::error);
     AutomationServer server;
     try {
-      server = main.resources.hold(AutomationServer.start(options, port));
+      server = main.resources.hold(AutomationServer.start(options, port, token));
     } catch (ProjectException e) {
       e.problems().forEach(t::problem);
       return 1;

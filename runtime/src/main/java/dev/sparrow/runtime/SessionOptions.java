@@ -6,6 +6,7 @@ import dev.sparrow.apis.device.HeadlessPermissions;
 import dev.sparrow.apis.media.MediaSettings;
 import dev.sparrow.apis.files.FileSandbox;
 import dev.sparrow.apis.files.HeadlessDocumentViewer;
+import dev.sparrow.apis.network.ControlPorts;
 import dev.sparrow.apis.network.Family;
 import dev.sparrow.apis.network.HostMap;
 import dev.sparrow.apis.network.NetworkPolicy;
@@ -64,6 +65,7 @@ public final class SessionOptions {
   private final List<String> hostMap = new ArrayList<>();
   private javax.net.ssl.SSLContext trust;
   private final List<Consumer<NetworkPolicy.Builder>> network = new ArrayList<>();
+  private final ControlPorts controlPorts = new ControlPorts();
   private final List<Consumer<dev.sparrow.apis.network.TrafficEntry>> trafficListeners = new ArrayList<>();
   private Consumer<String> npmNotice = line -> System.err.println(line);
   private ExtendedLibs extendedLibs;
@@ -318,11 +320,20 @@ public final class SessionOptions {
     NetworkPolicy.Builder b = NetworkPolicy.builder(appId)
         .verifyDomains(verifyDomains != null ? verifyDomains : urlCheck)
         .hostMap(HostMap.parse(hostMap))
-        .sslContext(trust);
+        .sslContext(trust)
+        .controlPorts(controlPorts);
     appTimeouts.forEach(b::appTimeout);
     domains.forEach((family, entries) -> b.allowDomains(Family.of(family), entries.toArray(String[]::new)));
     network.forEach(c -> c.accept(b));
     return b.build();
+  }
+
+  /**
+   * The ports of Sparrow's own servers for this session (simulator, automation), which page code may
+   * never connect to, whatever the domain list says; front-ends add theirs once bound.
+   */
+  public ControlPorts controlPorts() {
+    return controlPorts;
   }
 
   /** A front-end that paints the session (see {@link Screen}); several may watch one session. */

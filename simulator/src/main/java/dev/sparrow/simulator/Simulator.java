@@ -105,6 +105,7 @@ public final class Simulator implements AutoCloseable {
         r -> new Thread(r, "sparrow-simulator-launch").start());
     try {
       sim.server.start();
+      options.controlPorts().add(sim.server.port());
       config.onListening().accept(sim.url());
       sim.session = launch.join();
     } catch (java.util.concurrent.CompletionException e) {

@@ -102,7 +102,7 @@ public final class Network implements AutoCloseable {
     this.clock = runtime.clock();
     this.files = files;
     this.traffic = new TrafficLog(clock, 10_000);
-    this.dialer = new Dialer(policy.hostMap(), policy.sslContext());
+    this.dialer = new Dialer(policy.hostMap(), policy.sslContext(), policy.controlPorts());
     this.transport = new Transport(dialer);
     this.links = links();
     this.executor = runtime.executor();

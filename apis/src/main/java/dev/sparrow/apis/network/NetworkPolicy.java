@@ -45,6 +45,7 @@ public final class NetworkPolicy {
   private final long downloadLimit;
   private final int maxRedirects;
   private final long closingHandshakeMillis;
+  private final ControlPorts controlPorts;
   private final Map<String, Long> appTimeouts;
   private final long timeoutCap;
   private final HostMap hostMap;
@@ -65,6 +66,7 @@ public final class NetworkPolicy {
     this.downloadLimit = b.downloadLimit;
     this.maxRedirects = b.maxRedirects;
     this.closingHandshakeMillis = b.closingHandshakeMillis;
+    this.controlPorts = b.controlPorts;
     this.appTimeouts = Map.copyOf(b.appTimeouts);
     this.timeoutCap = b.timeoutCap;
     this.hostMap = b.hostMap;
@@ -88,6 +90,7 @@ public final class NetworkPolicy {
     b.downloadLimit = downloadLimit;
     b.maxRedirects = maxRedirects;
     b.closingHandshakeMillis = closingHandshakeMillis;
+    b.controlPorts = controlPorts;
     b.appTimeouts.putAll(appTimeouts);
     b.timeoutCap = timeoutCap;
     b.hostMap = hostMap;
@@ -138,6 +141,11 @@ public final class NetworkPolicy {
     return maxRedirects;
   }
 
+  /** Ports of Sparrow's own servers, never dialled for page code (shared and growing: front-ends add theirs). */
+  public ControlPorts controlPorts() {
+    return controlPorts;
+  }
+
   /** How long a closing socket waits for the server's close frame before dropping the connection (1006). */
   public long closingHandshakeMillis() {
     return closingHandshakeMillis;
@@ -181,6 +189,7 @@ public final class NetworkPolicy {
     private long downloadLimit = DEFAULT_DOWNLOAD_LIMIT;
     private int maxRedirects = 20;
     private long closingHandshakeMillis = 5_000;
+    private ControlPorts controlPorts = new ControlPorts();
     private final Map<String, Long> appTimeouts = new LinkedHashMap<>();
     private long timeoutCap;
     private HostMap hostMap = HostMap.EMPTY;
@@ -242,6 +251,12 @@ public final class NetworkPolicy {
     /** Largest download in bytes (default 200 MiB). */
     public Builder downloadLimit(long bytes) {
       this.downloadLimit = bytes;
+      return this;
+    }
+
+    /** See {@link NetworkPolicy#controlPorts()}. */
+    public Builder controlPorts(ControlPorts ports) {
+      this.controlPorts = Objects.requireNonNull(ports);
       return this;
     }
 

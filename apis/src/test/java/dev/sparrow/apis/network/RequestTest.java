@@ -233,6 +233,32 @@ class RequestTest {
   }
 
   @Test
+  void sparrowsOwnPortsAreRefusedWhateverTheDomainListSays() throws Exception {
+    ControlPorts control = new ControlPorts();
+    control.add(server.httpPort());
+    String local = "http://127.0.0.1:" + server.httpPort();
+    try (NetworkFixture guarded = new NetworkFixture(b -> b.controlPorts(control).verifyDomains(true)
+        .allowDomains(Family.REQUEST, "api.example.com").allowDomains(Family.SOCKET, "api.example.com")
+        .hostMap(HostMap.EMPTY.with("https://api.example.com", local).with("wss://api.example.com", local)))) {
+      server.clearRecorded();
+      assertThatThrownBy(() -> guarded.get("https://api.example.com/hello")).as("a listed host mapped onto it")
+          .hasMessage("net::ERR_UNSAFE_PORT");
+      SocketTest.Recorder r = new SocketTest.Recorder();
+      guarded.net.sockets().connect(new SocketTask.Options("wss://api.example.com/ws/echo", Map.of(), List.of(), true, null), r);
+      assertThat(r.next()).isEqualTo("error net::ERR_UNSAFE_PORT");
+      assertThat(r.next()).isEqualTo("close 1006 ");
+      assertThat(server.recorded()).as("nothing reached the control port").isEmpty();
+    }
+    try (NetworkFixture off = new NetworkFixture(b -> b.controlPorts(control))) {
+      for (String url : List.of(server.http("/hello"), "http://localhost:" + server.httpPort() + "/hello")) {
+        assertThatThrownBy(() -> off.get(url)).as("urlCheck off: " + url).hasMessage("net::ERR_UNSAFE_PORT");
+      }
+      assertThat(server.recorded()).isEmpty();
+    }
+    assertThat(f.get(server.http("/hello")).statusCode()).as("another session's ports are its own").isEqualTo(200);
+  }
+
+  @Test
   void aRedirectLoopFailsWithTooManyRedirects() {
     assertThatThrownBy(() -> f.get(server.http("/loop"))).isInstanceOf(ApiFailure.class).hasMessage("net::ERR_TOO_MANY_REDIRECTS")
         .satisfies(e -> assertThat(((ApiFailure) e).errno().getAsInt()).isEqualTo(600008));

@@ -1,5 +1,6 @@
 package dev.sparrow.apis.network.internal;
 
+import dev.sparrow.apis.network.ControlPorts;
 import dev.sparrow.apis.network.DomainRules;
 import dev.sparrow.apis.network.HostMap;
 import java.io.IOException;
@@ -48,10 +49,12 @@ public final class Dialer {
 
   private final HostMap hostMap;
   private final SSLContext sslContext;
+  private final ControlPorts controlPorts;
 
-  public Dialer(HostMap hostMap, SSLContext sslContext) {
+  public Dialer(HostMap hostMap, SSLContext sslContext, ControlPorts controlPorts) {
     this.hostMap = hostMap;
     this.sslContext = sslContext;
+    this.controlPorts = controlPorts;
   }
 
   public HostMap hostMap() {
@@ -79,6 +82,11 @@ public final class Dialer {
     return hostMap.find(url).isPresent();
   }
 
+  /** Fails with {@code net::ERR_UNSAFE_PORT} if {@code t} is one of Sparrow's own servers (see {@link ControlPorts}). */
+  public void refuseControl(Target t) throws IOException {
+    controlPorts.check(new InetSocketAddress(t.dialHost(), t.dialPort()));
+  }
+
   /** Connects (and handshakes) to {@code t}; {@code control} closes the socket on cancel. */
   public Socket dial(Target t, Control control, boolean tcpNoDelay, List<String> alpn) throws IOException {
     Socket raw = new Socket();
@@ -91,6 +99,7 @@ public final class Dialer {
     timing.socketReused = false;
     timing.domainLookUpStart = Timing.now();
     InetSocketAddress address = new InetSocketAddress(t.dialHost(), t.dialPort());
+    controlPorts.check(address);
     timing.domainLookUpEnd = timing.connectStart = Timing.now();
     raw.connect(address);
     timing.connectEnd = Timing.now();

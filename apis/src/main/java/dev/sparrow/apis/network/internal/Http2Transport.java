@@ -41,6 +41,7 @@ final class Http2Transport implements AutoCloseable {
   }
 
   WireResponse send(WireRequest req) throws IOException {
+    dialer.refuseControl(dialer.target(req.url()));
     Control control = req.control();
     HttpRequest.Builder b = HttpRequest.newBuilder(req.url()).version(HttpClient.Version.HTTP_2);
     for (Headers.Field f : req.headers().fields()) {
