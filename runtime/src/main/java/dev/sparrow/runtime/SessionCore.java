@@ -72,6 +72,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.graalvm.polyglot.Value;
@@ -97,6 +101,8 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
   private volatile Map<String, Object> entered = Map.of();
   final Network network;
   private final Network.Runtime networkRuntime;
+  /** The session's own ordered file executor (null when {@link SessionOptions#fileIo} handed one in). */
+  private ExecutorService ownFileIo;
   final DocumentViewer documentViewer;
   final HeadlessAlbum album;
   final dev.sparrow.apis.device.HeadlessLocation location;
@@ -248,7 +254,17 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     SavedFiles savedFiles = new SavedFiles(fileOps, options.clock());
     FileApis fileApis = new FileApis(bridge, fileOps, savedFiles, hooks.documents(documentViewer, device), fileOps);
     openFiles = new OpenFiles(fileOps);
-    registry.addAll(fileApis.specs()).addAll(new FileSystemManagerApis(fileOps, openFiles, savedFiles, fileApis).specs());
+    Executor fileIo = options.fileIo();
+    if (fileIo == null) {
+      String name = "sparrow-" + project.appId() + "-files";
+      fileIo = ownFileIo = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+      });
+    }
+    registry.addAll(fileApis.specs())
+        .addAll(new FileSystemManagerApis(fileOps, openFiles, savedFiles, fileApis, fileIo, bridge::post).specs());
     initMedia();
     registry.completeWithUnsupported();
     view = new ViewLayer(project, options.clock(), this::error);
@@ -701,6 +717,14 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     }
     network.close();
     networkRuntime.close();
+    if (ownFileIo != null) {
+      ownFileIo.shutdownNow();
+      try {
+        ownFileIo.awaitTermination(10, TimeUnit.SECONDS); // nothing writes after the sandbox closes
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     loop.close();
     if (openFiles != null) {
       openFiles.close();

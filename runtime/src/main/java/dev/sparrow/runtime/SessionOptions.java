@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -66,6 +67,7 @@ public final class SessionOptions {
   private javax.net.ssl.SSLContext trust;
   private final List<Consumer<NetworkPolicy.Builder>> network = new ArrayList<>();
   private final ControlPorts controlPorts = new ControlPorts();
+  private Executor fileIo;
   private final List<Consumer<dev.sparrow.apis.network.TrafficEntry>> trafficListeners = new ArrayList<>();
   private Consumer<String> npmNotice = line -> System.err.println(line);
   private ExtendedLibs extendedLibs;
@@ -326,6 +328,20 @@ public final class SessionOptions {
     domains.forEach((family, entries) -> b.allowDomains(Family.of(family), entries.toArray(String[]::new)));
     network.forEach(c -> c.accept(b));
     return b.build();
+  }
+
+  /**
+   * Where the async FileSystemManager methods do their I/O, in order: one task at a time, in the
+   * order given (the caller owns it). By default each session starts its own thread.
+   */
+  public SessionOptions fileIo(Executor ordered) {
+    this.fileIo = Objects.requireNonNull(ordered);
+    return this;
+  }
+
+  /** The handed-in file executor, or null (the session makes its own). */
+  public Executor fileIo() {
+    return fileIo;
   }
 
   /**

@@ -5,8 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sparrow.apis.files.FileSandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +48,41 @@ class FileSystemManagerTest {
   /** Runs a Sync call; returns its value or 'throws: ' + message + ' #' + errno. */
   private Object sync(String expression) {
     return js("try { return " + expression + " } catch (e) { return 'throws: ' + e.message + ' #' + e.errno }");
+  }
+
+  @Test
+  void anAsyncReadRunsOffTheLoopSoATimerFiresWhileFiftyMegabytesAreRead() throws Exception {
+    CountDownLatch gate = new CountDownLatch(1);
+    ExecutorService ordered = Executors.newSingleThreadExecutor();
+    List<String> seen = new CopyOnWriteArrayList<>();
+    try (Session live = Sparrow.launch(SessionOptions.of(Examples.path("files-lab")).dataDir(data.resolve("live"))
+        .fileIo(task -> ordered.execute(() -> {
+          try {
+            gate.await(30, TimeUnit.SECONDS); // the read starts only once the timer has fired
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          task.run();
+        })))) {
+      live.awaitIdle();
+      Path big = live.files().tempDir().resolve("tmp_big.bin");
+      try (var ch = java.nio.channels.FileChannel.open(big, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        ch.write(java.nio.ByteBuffer.wrap(new byte[] {7}), 50L * 1024 * 1024 - 1);
+      }
+      live.addBinding("seen", (name, args) -> {
+        seen.add(String.valueOf(args.get(0)));
+        if ("timer".equals(args.get(0))) {
+          gate.countDown();
+        }
+      });
+      live.evaluate("function () { wx.getFileSystemManager().readFile({ filePath: 'wxfile://tmp_big.bin',"
+          + " success: function (r) { seen('read ' + r.data.byteLength) } }); setTimeout(function () { seen('timer') }, 10) }");
+      live.awaitIdle();
+      assertThat(seen).containsExactly("timer", "read " + 50L * 1024 * 1024);
+    } finally {
+      gate.countDown();
+      ordered.shutdownNow();
+    }
   }
 
   @Test

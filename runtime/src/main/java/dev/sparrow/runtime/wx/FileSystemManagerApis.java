@@ -34,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.graalvm.polyglot.Value;
@@ -49,6 +50,11 @@ import org.graalvm.polyglot.Value;
  * positional arguments (in the order declared), except {@code truncateSync}, the fd API and {@code
  * readCompressedFileSync}, which take one object; they throw {@code "<name>Sync:fail <reason>"}.
  * Implementation: {@link FileOps}, {@link OpenFiles}, {@link Archives}, {@link SavedFiles}.
+ *
+ * <p>Async forms do their I/O on the session's ordered file executor (handed in: one thread, so calls
+ * take effect in the order page code made them), never on the loop, so timers and rendering go on
+ * while a large file is read or an archive unpacked; what touches JS values ({@code read}'s
+ * ArrayBuffer) happens on the loop before and after. Sync forms stay on the loop, as in WeChat.
  */
 public final class FileSystemManagerApis {
   static final String TYPE = "FileSystemManager";
@@ -70,8 +76,16 @@ public final class FileSystemManagerApis {
   private final Archives archives;
   private final SavedFiles saved;
   private final FileApis files;
+  private final Executor io;
+  private final Executor loop;
 
-  public FileSystemManagerApis(FileOps ops, OpenFiles fds, SavedFiles saved, FileApis files) {
+  /**
+   * @param io the session's ordered file executor (async forms do their work there)
+   * @param loop posts to the session loop (results that touch JS values are finished there)
+   */
+  public FileSystemManagerApis(FileOps ops, OpenFiles fds, SavedFiles saved, FileApis files, Executor io, Executor loop) {
+    this.io = io;
+    this.loop = loop;
     this.ops = ops;
     this.fds = fds;
     this.archives = new Archives(ops);
@@ -133,8 +147,11 @@ public final class FileSystemManagerApis {
       fds.close(c.string("fd"));
       return null;
     });
-    objectForms(out, "read", null, b -> b.required("fd", STRING).required("arrayBuffer", BUFFER).optional("offset", NUMBER, 0)
-        .optional("length", NUMBER, 0).optional("position", ANY), this::read);
+    UnaryOperator<ApiSpec.Builder> readParams = b -> b.required("fd", STRING).required("arrayBuffer", BUFFER)
+        .optional("offset", NUMBER, 0).optional("length", NUMBER, 0).optional("position", ANY);
+    out.add(readParams.apply(ApiSpec.async("read").on(TYPE).noPromise()).handle(this::readAsync));
+    out.add(readParams.apply(ApiSpec.sync("readSync").on(TYPE).objectArgument())
+        .handleSync(c -> io(() -> read(c), firstPath(c))));
     objectForms(out, "write", null, b -> b.required("fd", STRING).required("data", STRING, ARRAY_BUFFER).optional("offset", NUMBER, 0)
         .optional("length", NUMBER).optional("encoding", STRING, "utf8").optional("position", ANY), this::write);
     objectForms(out, "fstat", "stats", b -> b.required("fd", STRING), c -> stats(fds.fstat(c.string("fd"))));
@@ -156,7 +173,7 @@ public final class FileSystemManagerApis {
       return null;
     }));
     out.add(ApiSpec.async("getFileInfo").on(TYPE).noPromise().required("filePath", STRING).optional("digestAlgorithm", STRING, "md5")
-        .returns("size", "digest").handle(c -> c.resolve(files.fileInfo(c, true))));
+        .returns("size", "digest").handle(c -> offLoop(c, () -> c.resolve(files.fileInfo(c, true)))));
     return out;
   }
 
@@ -191,6 +208,26 @@ public final class FileSystemManagerApis {
 
   /** {@code read}: fills the caller's ArrayBuffer from {@code offset}; returns {@code {bytesRead, arrayBuffer}}. */
   private Object read(ApiCall c) throws IOException {
+    Value buffer = checkedBuffer(c);
+    byte[] bytes = fds.read(c.string("fd"), c.longValue("length"), position(c));
+    return filled(buffer, c.longValue("offset"), bytes);
+  }
+
+  /** {@code read} in the async form: ranges checked on the loop, the file read on the executor, the buffer filled on the loop. */
+  private void readAsync(ApiCall c) {
+    Value buffer = checkedBuffer(c);
+    String fd = c.string("fd");
+    long offset = c.longValue("offset");
+    long length = c.longValue("length");
+    Long position = position(c);
+    offLoop(c, () -> {
+      byte[] bytes = io(() -> fds.read(fd, length, position), fd);
+      loop.execute(() -> c.resolve(filled(buffer, offset, bytes)));
+    });
+  }
+
+  /** The caller's ArrayBuffer, once {@code offset} and {@code length} fit in it (on the loop). */
+  private static Value checkedBuffer(ApiCall c) {
     Value buffer = (Value) c.get("arrayBuffer");
     long size = buffer.getBufferSize();
     long offset = c.longValue("offset");
@@ -201,7 +238,10 @@ public final class FileSystemManagerApis {
     if (length < 0 || offset + length > size) {
       throw outOfRange("length");
     }
-    byte[] bytes = fds.read(c.string("fd"), length, position(c));
+    return buffer;
+  }
+
+  private static Map<String, Object> filled(Value buffer, long offset, byte[] bytes) {
     int i = 0;
     for (; i + 8 <= bytes.length; i += 8) {
       buffer.writeBufferLong(ByteOrder.BIG_ENDIAN, offset + i, ByteBuffer.wrap(bytes, i, 8).getLong());
@@ -323,16 +363,16 @@ public final class FileSystemManagerApis {
   }
 
   /** Like {@link #both}, but {@code nameSync} takes one object with the same members as the async form. */
-  private static void objectForms(List<ApiSpec> out, String name, String resultKey, Consumer<ApiSpec.Builder> params, Method method) {
+  private void objectForms(List<ApiSpec> out, String name, String resultKey, Consumer<ApiSpec.Builder> params, Method method) {
     forms(out, name, resultKey, params, method, true);
   }
 
   /** Declares {@code name} (async, result under {@code resultKey}) and {@code nameSync} (returns the value). */
-  private static void both(List<ApiSpec> out, String name, String resultKey, Consumer<ApiSpec.Builder> params, Method method) {
+  private void both(List<ApiSpec> out, String name, String resultKey, Consumer<ApiSpec.Builder> params, Method method) {
     forms(out, name, resultKey, params, method, false);
   }
 
-  private static void forms(List<ApiSpec> out, String name, String resultKey, Consumer<ApiSpec.Builder> params, Method method,
+  private void forms(List<ApiSpec> out, String name, String resultKey, Consumer<ApiSpec.Builder> params, Method method,
       boolean objectArgument) {
     out.add(async(name, resultKey, b -> {
       params.accept(b);
@@ -346,12 +386,12 @@ public final class FileSystemManagerApis {
     out.add(sync.handleSync(c -> io(() -> method.run(c), firstPath(c))));
   }
 
-  private static ApiSpec async(String name, String resultKey, UnaryOperator<ApiSpec.Builder> params, Method method) {
+  private ApiSpec async(String name, String resultKey, UnaryOperator<ApiSpec.Builder> params, Method method) {
     ApiSpec.Builder b = params.apply(ApiSpec.async(name).on(TYPE).noPromise());
     if (resultKey != null) {
       b.returns(resultKey);
     }
-    return b.handle(c -> {
+    return b.handle(c -> offLoop(c, () -> {
       Object value = io(() -> method.run(c), firstPath(c));
       if (resultKey == null && value instanceof Map<?, ?> fields) {
         @SuppressWarnings("unchecked")
@@ -363,6 +403,19 @@ public final class FileSystemManagerApis {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put(resultKey, value);
         c.resolve(r);
+      }
+    }));
+  }
+
+  /** Runs {@code work} on the file executor; a failure there settles the call (never a Java text). */
+  private void offLoop(ApiCall c, Runnable work) {
+    io.execute(() -> {
+      try {
+        work.run();
+      } catch (ApiFailure f) {
+        c.reject(f);
+      } catch (RuntimeException e) {
+        c.reject(ApiFailure.of("internal error", Errno.INTERNAL_ERROR));
       }
     });
   }
