@@ -112,11 +112,13 @@ class ProtocolTest {
 
   @Test
   void pageCodeCannotReachTheAutomationOrSimulatorPortEvenWithoutUrlCheck() throws Exception {
-    try (AutomationServer open = AutomationServer.start(SessionOptions.of(example("quickstart")).verifyDomains(false), 0);
+    SessionOptions noUrlCheck = SessionOptions.of(example("quickstart")).verifyDomains(false);
+    try (AutomationServer open = AutomationServer.start(noUrlCheck, 0);
         ProtocolClient c = new ProtocolClient(open.endpoint())) {
       for (int port : List.of(open.port(), open.simulator().port())) {
-        String fn = "function () { return new Promise(function (resolve) { var t = wx.connectSocket({ url: 'ws://127.0.0.1:"
-            + port + "/' }); t.onError(function (e) { resolve(e.errMsg) }); t.onOpen(function () { resolve('opened') }) }) }";
+        String fn = "function () { return new Promise(function (resolve) {"
+            + " var t = wx.connectSocket({ url: 'ws://127.0.0.1:" + port + "/' });"
+            + " t.onError(function (e) { resolve(e.errMsg) }); t.onOpen(function () { resolve('opened') }) }) }";
         assertThat(c.result("App.callFunction", Map.of("functionDeclaration", fn)).path("result").asText())
             .as("port " + port).isEqualTo("net::ERR_UNSAFE_PORT");
         String get = "function () { return new Promise(function (resolve) { wx.request({ url: 'http://localhost:" + port
@@ -129,7 +131,8 @@ class ProtocolTest {
 
   @Test
   void withATokenOnlyClientsThatKnowItConnect() throws Exception {
-    try (AutomationServer guarded = AutomationServer.start(SessionOptions.of(example("quickstart")), 0, "s3cret-token")) {
+    try (AutomationServer guarded = AutomationServer.start(SessionOptions.of(example("quickstart")), 0,
+        "s3cret-token")) {
       assertThat(guarded.endpoint()).endsWith(":" + guarded.port() + "/s3cret-token");
       assertThatThrownBy(() -> new ProtocolClient("ws://127.0.0.1:" + guarded.port()).close()).as("no token");
       assertThatThrownBy(() -> new ProtocolClient("ws://127.0.0.1:" + guarded.port() + "/wrong-token").close());

@@ -139,7 +139,8 @@ public final class Reliability {
       s.awaitIdle();
       s.evaluate("function () { var R = globalThis.__rel = { started: 0, done: 0, calls: {}, errMsgs: {} };"
           + " var n = " + requests + ";"
-          + " function one() { if (R.started >= n) return; var id = R.started++; R.calls[id] = { result: 0, complete: 0 };"
+          + " function one() { if (R.started >= n) return; var id = R.started++;"
+          + "  R.calls[id] = { result: 0, complete: 0 };"
           + "  wx.request({ url: '" + server.url("/r/") + "' + id, timeout: 300, dataType: 'text',"
           + "   success: function (r) { R.calls[id].result++; R.errMsgs[r.errMsg] = (R.errMsgs[r.errMsg] || 0) + 1 },"
           + "   fail: function (e) { R.calls[id].result++; R.errMsgs[e.errMsg] = (R.errMsgs[e.errMsg] || 0) + 1 },"
@@ -148,7 +149,8 @@ public final class Reliability {
       s.awaitUntil(x -> ((Number) x.evaluate("function () { return globalThis.__rel.done }")).intValue() >= requests,
           Duration.ofMinutes(30));
       s.awaitIdle();
-      page = (Map<String, Object>) s.evaluate("function () { var R = globalThis.__rel, once = 0, ids = Object.keys(R.calls);"
+      page = (Map<String, Object>) s.evaluate("function () {"
+          + " var R = globalThis.__rel, once = 0, ids = Object.keys(R.calls);"
           + " ids.forEach(function (id) { var c = R.calls[id]; if (c.result === 1 && c.complete === 1) once++ });"
           + " return { once: once, calls: ids.length, done: R.done, errMsgs: R.errMsgs } }");
       for (FaultyServer.Fault f : FaultyServer.Fault.values()) {

@@ -11,11 +11,12 @@ class ReliabilityTest {
   @SuppressWarnings("unchecked")
   void underInjectedFaultsEveryRequestSettlesOnceWithAWeChatErrMsgAndNothingIsLeft() throws Exception {
     Reliability.LoadReport r = Reliability.load(300, 10, 42);
-    assertThat(r.faults().values().stream().mapToLong(Long::longValue).sum()).as("requests the server saw").isPositive();
+    assertThat(r.faults().values().stream().mapToLong(Long::longValue).sum()).as("requests seen").isPositive();
     assertThat(r.faults()).allSatisfy((fault, n) -> assertThat(n).as(fault).isPositive());
     assertThat(r.page().get("calls")).isEqualTo(300);
     assertThat(r.settledOnce()).as("settled exactly once").isEqualTo(300);
-    assertThat(((Map<String, Object>) r.page().get("errMsgs")).keySet()).allMatch(m -> Reliability.WECHAT_ERRMSG.matcher(m).matches());
+    assertThat(((Map<String, Object>) r.page().get("errMsgs")).keySet())
+        .allMatch(m -> Reliability.WECHAT_ERRMSG.matcher(m).matches());
     assertThat(r.threadsLeft()).as("threads left").isLessThanOrEqualTo(0);
     assertThat(r.fdsLeft()).as("file descriptors left").isLessThanOrEqualTo(0);
     assertThat(r.tempLeft()).as("temp folders left").isLessThanOrEqualTo(0);

@@ -221,7 +221,8 @@ public final class Session implements AutoCloseable {
   /** Calls a Sync wx API ({@code wx.getStorageSync('k')}) with positional arguments. */
   public Object callWxSync(String api, Object... args) {
     Object[] outcome = await(completion ->
-        core.logic.call("host callWx " + api, core.logic.fn("callWx"), api, core.logic.values().toJs(Arrays.asList(args)), completion));
+        core.logic.call("host callWx " + api, core.logic.fn("callWx"), api,
+            core.logic.values().toJs(Arrays.asList(args)), completion));
     if (!(Boolean) outcome[0]) {
       asResult(outcome);
     }
@@ -245,7 +246,8 @@ public final class Session implements AutoCloseable {
     Object[] outcome = await(completion -> {
       Value result;
       try {
-        result = core.logic.fn("callFunction").execute(functionDeclaration, core.logic.values().toJs(Arrays.asList(args)));
+        result = core.logic.fn("callFunction").execute(functionDeclaration,
+            core.logic.values().toJs(Arrays.asList(args)));
       } catch (PolyglotException e) {
         throw new ScriptException(ScriptError.of(e.getMessage(), guestStack(e), "evaluate"));
       }

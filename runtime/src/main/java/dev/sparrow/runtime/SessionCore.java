@@ -7,6 +7,7 @@ import dev.sparrow.apis.files.FileOps;
 import dev.sparrow.apis.files.FileSandbox;
 import dev.sparrow.apis.network.Network;
 import dev.sparrow.apis.network.NetworkMediaFetch;
+import dev.sparrow.apis.network.NetworkPolicy;
 import dev.sparrow.apis.files.HeadlessDocumentViewer;
 import dev.sparrow.apis.files.SavedFiles;
 import dev.sparrow.apis.files.OpenFiles;
@@ -176,8 +177,8 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     this.files = new FileSandbox(appDataDir, "session-" + ProcessHandle.current().pid() + "-" + number, options.pathScheme(),
         project.files()::file, options.fileLimits());
     this.networkRuntime = Network.Runtime.realTime(options.clock(), "sparrow-" + project.appId() + "-" + number);
-    this.network = new Network(options.networkPolicy(project.appId(), project.urlCheck(), project.app().networkTimeout()),
-        files, networkRuntime);
+    NetworkPolicy policy = options.networkPolicy(project.appId(), project.urlCheck(), project.app().networkTimeout());
+    this.network = new Network(policy, files, networkRuntime);
     options.trafficListeners().forEach(network::onTraffic);
     this.documentViewer = options.documentViewer() != null ? options.documentViewer() : new HeadlessDocumentViewer();
     Path dataRoot = appDataDir.getParent();

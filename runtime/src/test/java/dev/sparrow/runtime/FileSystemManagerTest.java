@@ -76,7 +76,8 @@ class FileSystemManagerTest {
         }
       });
       live.evaluate("function () { wx.getFileSystemManager().readFile({ filePath: 'wxfile://tmp_big.bin',"
-          + " success: function (r) { seen('read ' + r.data.byteLength) } }); setTimeout(function () { seen('timer') }, 10) }");
+          + " success: function (r) { seen('read ' + r.data.byteLength) } });"
+          + " setTimeout(function () { seen('timer') }, 10) }");
       live.awaitIdle();
       assertThat(seen).containsExactly("timer", "read " + 50L * 1024 * 1024);
     } finally {

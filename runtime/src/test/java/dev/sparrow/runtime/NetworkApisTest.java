@@ -90,8 +90,8 @@ class NetworkApisTest {
         "connectSocket:fail parameter error: parameter should be Object instead of Undefined;");
     Object failed = s.evaluate("function () { return new Promise(function (resolve) { "
         + "wx.request.call(wx, { url: 1, fail: function (e) { resolve([e.errMsg, e.errno]) } }) }) }");
-    assertThat(failed).isEqualTo(List.of("request:fail parameter error: parameter.url should be String instead of Number;",
-        1001));
+    assertThat(failed).isEqualTo(
+        List.of("request:fail parameter error: parameter.url should be String instead of Number;", 1001));
   }
 
   @Test

@@ -3,7 +3,9 @@ package dev.sparrow.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sparrow.apis.network.LoopbackServer;
+import dev.sparrow.apis.network.SilentSocketServer;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,6 +55,21 @@ class SocketApisTest {
         + " t.onClose(function (res) { out.push(res.code); done(out) });");
     assertThat(r).isEqualTo(List.of("sendSocketMessage:fail WebSocket is not connected",
         "closeSocket:fail The code must be either 1000, or between 3000 and 4999. 1001 is neither.", 1000));
+  }
+
+  @Test
+  void aPeerThatNeverAnswersTheCloseCannotKeepTheSessionBusy() throws Exception {
+    try (SilentSocketServer silent = new SilentSocketServer();
+        Session quiet = Sparrow.launch(SessionOptions.of(Examples.path("network-lab")).verifyDomains(false)
+            .network(b -> b.closingHandshake(300)))) {
+      quiet.awaitIdle();
+      quiet.evaluate("function () { var t = globalThis.__t = wx.connectSocket({ url: '" + silent.url() + "' });"
+          + " globalThis.__seen = []; t.onOpen(function () { t.close({ code: 1000 }) });"
+          + " t.onClose(function (res) { globalThis.__seen.push(res.code) }) }");
+      quiet.awaitIdle(); // the bound ends the closing handshake: idle, not "still busy"
+      assertThat(quiet.evaluate("function () { return globalThis.__seen }")).isEqualTo(List.of(1006));
+      assertThat(silent.clientGone.await(10, TimeUnit.SECONDS)).as("TCP closed").isTrue();
+    }
   }
 
   @Test

@@ -62,7 +62,8 @@ class StorageTest {
           + " return new Promise(function (resolve) { wx.setStorage({ key: 'c', data: [o], fail: function (e) {"
           + " out.push(e.errMsg); resolve(out.concat([wx.getStorageInfoSync().keys.indexOf('c')])) } }) }) }");
       assertThat(r).isEqualTo(List.of("setStorageSync:fail Converting circular structure to JSON",
-          "setStorageSync:fail Converting circular structure to JSON", "setStorage:fail Converting circular structure to JSON", -1));
+          "setStorageSync:fail Converting circular structure to JSON",
+          "setStorage:fail Converting circular structure to JSON", -1));
     }
   }
 

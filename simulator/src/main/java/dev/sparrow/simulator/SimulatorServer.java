@@ -217,7 +217,8 @@ final class SimulatorServer implements AutoCloseable {
     int status = response.getStatus();
     Object message = request.getAttribute(ErrorHandler.ERROR_MESSAGE);
     String reason = message instanceof String m && !m.isBlank() ? m : HttpStatus.getMessage(status);
-    text(response, callback, status, "text/plain; charset=utf-8", status + " " + reason.replaceAll("[\\r\\n]+", " ") + "\n");
+    String line = status + " " + reason.replaceAll("[\\r\\n]+", " ") + "\n";
+    text(response, callback, status, "text/plain; charset=utf-8", line);
     return true;
   }
 

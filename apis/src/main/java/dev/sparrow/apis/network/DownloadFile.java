@@ -19,7 +19,8 @@ import java.util.function.LongConsumer;
  * file ({@code tempFilePath}) or the page's {@code filePath} in the user data folder, written to a
  * hidden part file and moved into place only when complete ({@link IncomingFile}: within the appid's
  * 10 MB quota, checked as the bytes arrive). Any status is a success (a 404 page becomes the file).
- * Over the size limit (200 MiB, by Content-Length or while streaming) the task fails with {@code exceed max file size} (603301). On any failure or abort nothing is left behind.
+ * Over the size limit (200 MiB, by Content-Length or while streaming) the task fails with {@code
+ * exceed max file size} (603301). On any failure or abort nothing is left behind.
  */
 public final class DownloadFile {
   public static final String TOO_LARGE = "exceed max file size";

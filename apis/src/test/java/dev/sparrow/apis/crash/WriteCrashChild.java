@@ -29,10 +29,12 @@ public final class WriteCrashChild {
     int first = Integer.parseInt(args[2]);
     int size = Integer.parseInt(args[3]);
     PrintStream out = System.out;
-    FileSandbox sandbox = new FileSandbox(appDir, "session-" + ProcessHandle.current().pid() + "-1", FileSandbox.Scheme.WXFILE,
-        rel -> Optional.empty(), new FileSandbox.Limits(Long.MAX_VALUE / 2, Long.MAX_VALUE / 2));
+    FileSandbox sandbox = new FileSandbox(appDir, "session-" + ProcessHandle.current().pid() + "-1",
+        FileSandbox.Scheme.WXFILE, rel -> Optional.empty(),
+        new FileSandbox.Limits(Long.MAX_VALUE / 2, Long.MAX_VALUE / 2));
     FileOps ops = new FileOps(sandbox, Clock.system());
-    KeyValueStorage storage = KeyValueStorage.open(appDir.resolve("storage"), new KeyValueStorage.Limits(1L << 30, 1L << 40));
+    KeyValueStorage storage = KeyValueStorage.open(appDir.resolve("storage"),
+        new KeyValueStorage.Limits(1L << 30, 1L << 40));
     Network net = new Network(NetworkPolicy.builder("wxcrash").verifyDomains(false).build(), sandbox,
         Network.Runtime.realTime(Clock.system(), "crash"));
     for (int i = first; ; i++) {

@@ -123,7 +123,8 @@ class WriteCrashTest {
   }
 
   /** Starts a child writing from {@code first}; kills it once write {@code killAt} is under way. */
-  private static void runAndKill(String mode, Path appDir, int first, int killAt, Set<Integer> confirmed) throws Exception {
+  private static void runAndKill(String mode, Path appDir, int first, int killAt, Set<Integer> confirmed)
+      throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb = new ProcessBuilder(java, "-Xmx128m", "-cp", System.getProperty("java.class.path"),
         WriteCrashChild.class.getName(), mode, appDir.toString(), String.valueOf(first), String.valueOf(SIZE),
@@ -131,7 +132,8 @@ class WriteCrashTest {
     pb.redirectError(ProcessBuilder.Redirect.DISCARD);
     Process child = pb.start();
     Path watched = mode.equals("setStorage") ? appDir.resolve("storage") : appDir.resolve("usr");
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader out = new BufferedReader(
+        new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line; (line = out.readLine()) != null; ) {
         if (line.equals("writing " + killAt)) {
           long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);

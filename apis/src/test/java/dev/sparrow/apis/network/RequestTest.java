@@ -217,7 +217,8 @@ class RequestTest {
   @Test
   void withUrlCheckEveryRedirectHopMustBeInTheDomainList() throws Exception {
     String local = "http://127.0.0.1:" + server.httpPort();
-    try (NetworkFixture checked = new NetworkFixture(b -> b.verifyDomains(true).allowDomains(Family.REQUEST, "api.example.com")
+    try (NetworkFixture checked = new NetworkFixture(b -> b.verifyDomains(true)
+        .allowDomains(Family.REQUEST, "api.example.com")
         .hostMap(HostMap.EMPTY.with("https://api.example.com", local).with("https://unlisted.example.com", local)))) {
       server.clearRecorded();
       assertThat(checked.get("https://api.example.com/to-listed").statusCode()).isEqualTo(200);
@@ -244,7 +245,8 @@ class RequestTest {
       assertThatThrownBy(() -> guarded.get("https://api.example.com/hello")).as("a listed host mapped onto it")
           .hasMessage("net::ERR_UNSAFE_PORT");
       SocketTest.Recorder r = new SocketTest.Recorder();
-      guarded.net.sockets().connect(new SocketTask.Options("wss://api.example.com/ws/echo", Map.of(), List.of(), true, null), r);
+      guarded.net.sockets().connect(new SocketTask.Options("wss://api.example.com/ws/echo", Map.of(), List.of(), true,
+          null), r);
       assertThat(r.next()).isEqualTo("error net::ERR_UNSAFE_PORT");
       assertThat(r.next()).isEqualTo("close 1006 ");
       assertThat(server.recorded()).as("nothing reached the control port").isEmpty();
@@ -333,8 +335,8 @@ class RequestTest {
     ManualScheduler time = new ManualScheduler();
     try (FaultServer fs = new FaultServer((s, out) -> never.await(20, TimeUnit.SECONDS));
         NetworkFixture timed = new NetworkFixture(b -> {}, time.runtime())) {
-      HttpTask<Request.Result> task = timed.net.request(new Request.Options(fs.url(), null, Map.of(), 60_000, "GET", "json",
-          "text", false, false, false, "follow"), timed.recorder);
+      HttpTask<Request.Result> task = timed.net.request(new Request.Options(fs.url(), null, Map.of(), 60_000, "GET",
+          "json", "text", false, false, false, "follow"), timed.recorder);
       awaitArmed(time);
       time.advance(59_999);
       assertThat(task.result()).as("not yet due").isNotDone();

@@ -142,7 +142,8 @@ class SocketTest {
     try (NetworkFixture timed = new NetworkFixture(b -> b.closingHandshake(5_000), time.runtime());
         SilentSocketServer silent = new SilentSocketServer()) {
       Recorder r = new Recorder();
-      SocketTask s = timed.net.sockets().connect(new SocketTask.Options(silent.url(), Map.of(), List.of(), true, null), r);
+      SocketTask s = timed.net.sockets().connect(new SocketTask.Options(silent.url(), Map.of(), List.of(), true, null),
+          r);
       assertThat(r.next()).startsWith("open");
       s.close(1000, "bye");
       assertThat(silent.closeFrame.await(10, TimeUnit.SECONDS)).as("the close frame was sent").isTrue();
@@ -171,70 +172,6 @@ class SocketTest {
       assertThat(peer.closeCode).as("the close frame the server got").isEqualTo(1007);
       assertThat(peer.clientGone.await(10, TimeUnit.SECONDS)).isTrue();
       assertThat(s.state()).isEqualTo(SocketTask.State.CLOSED);
-    }
-  }
-
-  /**
-   * Completes the opening handshake, sends {@code greeting} (raw frames), then reads frames and
-   * answers nothing (not even a close frame); records the client's close code.
-   */
-  static final class SilentSocketServer implements AutoCloseable {
-    final java.util.concurrent.CountDownLatch closeFrame = new java.util.concurrent.CountDownLatch(1);
-    final java.util.concurrent.CountDownLatch clientGone = new java.util.concurrent.CountDownLatch(1);
-    volatile int closeCode = -1;
-    private final java.net.ServerSocket server;
-    private final byte[] greeting;
-
-    SilentSocketServer() throws Exception {
-      this(new byte[0]);
-    }
-
-    SilentSocketServer(byte[] greeting) throws Exception {
-      this.greeting = greeting;
-      server = new java.net.ServerSocket(0, 5, java.net.InetAddress.getByName("127.0.0.1"));
-      Thread t = new Thread(this::serve, "silent-ws");
-      t.setDaemon(true);
-      t.start();
-    }
-
-    String url() {
-      return "ws://127.0.0.1:" + server.getLocalPort() + "/";
-    }
-
-    private void serve() {
-      try (java.net.Socket s = server.accept()) {
-        var in = s.getInputStream();
-        StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
-          head.append((char) in.read());
-        }
-        String key = head.toString().lines().filter(l -> l.startsWith("Sec-WebSocket-Key:")).findFirst().orElseThrow()
-            .substring(18).trim();
-        byte[] sha1 = java.security.MessageDigest.getInstance("SHA-1")
-            .digest((key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        s.getOutputStream().write(FaultServer.ascii("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
-            + "Connection: Upgrade\r\nSec-WebSocket-Accept: " + java.util.Base64.getEncoder().encodeToString(sha1) + "\r\n\r\n"));
-        s.getOutputStream().write(greeting);
-        s.getOutputStream().flush();
-        int b;
-        while ((b = in.read()) >= 0) {
-          int len = in.read() & 0x7F; // the client's frames here are small and masked
-          byte[] mask = in.readNBytes(4);
-          byte[] payload = in.readNBytes(len);
-          if ((b & 0x0F) == 0x8) {
-            closeCode = payload.length < 2 ? 1005 : ((payload[0] ^ mask[0]) & 0xff) << 8 | ((payload[1] ^ mask[1]) & 0xff);
-            closeFrame.countDown();
-          }
-        }
-      } catch (Exception e) {
-        // the client went away
-      }
-      clientGone.countDown();
-    }
-
-    @Override
-    public void close() throws Exception {
-      server.close();
     }
   }
 

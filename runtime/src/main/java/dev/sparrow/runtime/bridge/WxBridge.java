@@ -123,7 +123,8 @@ public final class WxBridge {
     Map<String, Object> args = new LinkedHashMap<>();
     String problems;
     try {
-      problems = readParams(spec, name -> tag.equals("Object") && opts.hasMember(name) ? opts.getMember(name) : null, args);
+      problems = readParams(spec, name -> tag.equals("Object") && opts.hasMember(name) ? opts.getMember(name) : null,
+          args);
     } catch (ApiFailure f) {
       deliverNow(spec.errMsgName(), settle, f);
       return null;
@@ -287,8 +288,8 @@ public final class WxBridge {
       }
       String m = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
       String lower = m.toLowerCase(java.util.Locale.ROOT);
-      throw ApiFailure.of(lower.contains("circular") || lower.contains("cyclic") ? "Converting circular structure to JSON"
-          : m.replaceFirst("^\\w*Error: ", ""));
+      boolean cycle = lower.contains("circular") || lower.contains("cyclic");
+      throw ApiFailure.of(cycle ? "Converting circular structure to JSON" : m.replaceFirst("^\\w*Error: ", ""));
     }
   }
 

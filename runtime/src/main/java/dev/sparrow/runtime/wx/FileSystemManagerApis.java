@@ -83,7 +83,8 @@ public final class FileSystemManagerApis {
    * @param io the session's ordered file executor (async forms do their work there)
    * @param loop posts to the session loop (results that touch JS values are finished there)
    */
-  public FileSystemManagerApis(FileOps ops, OpenFiles fds, SavedFiles saved, FileApis files, Executor io, Executor loop) {
+  public FileSystemManagerApis(FileOps ops, OpenFiles fds, SavedFiles saved, FileApis files, Executor io,
+      Executor loop) {
     this.io = io;
     this.loop = loop;
     this.ops = ops;
@@ -213,7 +214,7 @@ public final class FileSystemManagerApis {
     return filled(buffer, c.longValue("offset"), bytes);
   }
 
-  /** {@code read} in the async form: ranges checked on the loop, the file read on the executor, the buffer filled on the loop. */
+  /** {@code read}, async: ranges checked on the loop, the file read on the executor, the buffer filled on the loop. */
   private void readAsync(ApiCall c) {
     Value buffer = checkedBuffer(c);
     String fd = c.string("fd");
@@ -363,7 +364,8 @@ public final class FileSystemManagerApis {
   }
 
   /** Like {@link #both}, but {@code nameSync} takes one object with the same members as the async form. */
-  private void objectForms(List<ApiSpec> out, String name, String resultKey, Consumer<ApiSpec.Builder> params, Method method) {
+  private void objectForms(List<ApiSpec> out, String name, String resultKey, Consumer<ApiSpec.Builder> params,
+      Method method) {
     forms(out, name, resultKey, params, method, true);
   }
 

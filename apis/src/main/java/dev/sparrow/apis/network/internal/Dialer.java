@@ -82,7 +82,7 @@ public final class Dialer {
     return hostMap.find(url).isPresent();
   }
 
-  /** Fails with {@code net::ERR_UNSAFE_PORT} if {@code t} is one of Sparrow's own servers (see {@link ControlPorts}). */
+  /** Fails with {@code net::ERR_UNSAFE_PORT} if {@code t} is one of Sparrow's own servers ({@link ControlPorts}). */
   public void refuseControl(Target t) throws IOException {
     controlPorts.check(new InetSocketAddress(t.dialHost(), t.dialPort()));
   }

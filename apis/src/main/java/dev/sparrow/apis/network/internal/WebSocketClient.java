@@ -231,7 +231,7 @@ public final class WebSocketClient {
     }
   }
 
-  /** Hands a whole message over; a text message that is not valid UTF-8 fails the connection with 1007 (RFC 6455 §8.1). */
+  /** Hands a whole message over; text that is not valid UTF-8 fails the connection with 1007 (RFC 6455 §8.1). */
   private void deliver(Listener listener, int opcode, byte[] payload) throws IOException {
     if (opcode != 0x1) {
       listener.binary(payload);
