@@ -90,8 +90,8 @@ public final class SocketApis {
       post(() -> {
         p.put("profile", task.profile()); // task is set once the call settled, which post waits for
         openPayload = p;
+        idle(); // before the listeners: a close() inside onOpen makes the session busy again until onClose
         fire("onOpen", p);
-        idle();
       });
     }
 
