@@ -3,6 +3,8 @@ package dev.sparrow.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sparrow.apis.files.FileSandbox;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -66,8 +68,8 @@ class FileSystemManagerTest {
         })))) {
       live.awaitIdle();
       Path big = live.files().tempDir().resolve("tmp_big.bin");
-      try (var ch = java.nio.channels.FileChannel.open(big, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        ch.write(java.nio.ByteBuffer.wrap(new byte[] {7}), 50L * 1024 * 1024 - 1);
+      try (FileChannel ch = FileChannel.open(big, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        ch.write(ByteBuffer.wrap(new byte[] {7}), 50L * 1024 * 1024 - 1);
       }
       live.addBinding("seen", (name, args) -> {
         seen.add(String.valueOf(args.get(0)));

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sparrow.apis.ApiFailure;
 import dev.sparrow.apis.device.Clock;
 import dev.sparrow.apis.files.FileOps;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.io.Content;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,7 +43,7 @@ class TransferTest {
           long n = Long.parseLong(rq.getHttpURI().getQuery().substring(2));
           rs.setStatus(200);
           byte[] chunk = new byte[1 << 16];
-          try (java.io.OutputStream out = org.eclipse.jetty.io.Content.Sink.asOutputStream(rs)) {
+          try (OutputStream out = Content.Sink.asOutputStream(rs)) {
             for (long left = n; left > 0; left -= chunk.length) {
               out.write(chunk, 0, (int) Math.min(chunk.length, left));
               out.flush();

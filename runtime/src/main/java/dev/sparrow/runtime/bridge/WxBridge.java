@@ -5,6 +5,7 @@ import dev.sparrow.apis.ApiFailure;
 import dev.sparrow.apis.Errno;
 import dev.sparrow.runtime.js.EventLoop;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -287,7 +288,7 @@ public final class WxBridge {
         throw e;
       }
       String m = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
-      String lower = m.toLowerCase(java.util.Locale.ROOT);
+      String lower = m.toLowerCase(Locale.ROOT);
       boolean cycle = lower.contains("circular") || lower.contains("cyclic");
       throw ApiFailure.of(cycle ? "Converting circular structure to JSON" : m.replaceFirst("^\\w*Error: ", ""));
     }
