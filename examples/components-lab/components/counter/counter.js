@@ -12,7 +12,7 @@ Component({
     count(count) { this.setData({ doubled: count * 2 }) }
   },
   lifetimes: {
-    created() { app.record('counter created') },
+    created() { app.record('counter created ' + this.data.count) },
     attached() { app.record('counter attached ' + this.data.count) },
     ready() { app.record('counter ready') },
     detached() { app.record('counter detached') }

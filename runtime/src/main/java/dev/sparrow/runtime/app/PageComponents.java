@@ -31,9 +31,10 @@ final class PageComponents implements ComponentHost {
   }
 
   @Override
-  public ObjectNode create(int instance, int owner, ComponentDefinition definition, ObjectNode properties, ObjectNode host) {
-    Value data = logic.call(definition.path() + " created", logic.fn("createComponent"), pageId, instance, owner, definition.path(),
-        properties.toString(), host.toString());
+  public ObjectNode create(int instance, int owner, ComponentDefinition definition, ObjectNode properties,
+      ObjectNode origins, ObjectNode host) {
+    Value data = logic.call(definition.path() + " created", logic.fn("createComponent"), pageId, instance, owner,
+        definition.path(), properties.toString(), host.toString(), origins.isEmpty() ? null : origins.toString());
     if (data == null || !data.isString()) {
       return null;
     }
@@ -51,8 +52,9 @@ final class PageComponents implements ComponentHost {
   }
 
   @Override
-  public void propertiesChanged(int instance, ObjectNode changed) {
-    logic.call("properties", logic.fn("componentProperties"), pageId, instance, changed.toString());
+  public void propertiesChanged(int instance, ObjectNode changed, ObjectNode origins) {
+    logic.call("properties", logic.fn("componentProperties"), pageId, instance, changed.toString(),
+        origins.isEmpty() ? null : origins.toString());
   }
 
   @Override

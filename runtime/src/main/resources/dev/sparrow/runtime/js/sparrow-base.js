@@ -1056,9 +1056,9 @@
     /** A custom component's .js, evaluated once; null or why it registered no definition. */
     loadComponent: function (path) { return components.load(path, loadModule); },
     componentOptions: function (path) { return components.options(path); },
-    createComponent: function (pageId, id, owner, path, props, hostInfo) { return components.create(pageId, id, owner, path, props, hostInfo); },
+    createComponent: function (pageId, id, owner, path, props, hostInfo, origins) { return components.create(pageId, id, owner, path, props, hostInfo, origins); },
     attachComponent: function (pageId, id, pageReady) { components.attached(pageId, id, pageReady); },
-    componentProperties: function (pageId, id, json) { components.properties(pageId, id, json); },
+    componentProperties: function (pageId, id, json, origins) { components.properties(pageId, id, json, origins); },
     detachComponent: function (pageId, id) { components.detached(pageId, id); },
     /** Runs a handler bound in the WXML of a page (instance 0) or one of its components; returns its result. */
     callInstanceHandler: function (pageId, instance, name, eventJson) {

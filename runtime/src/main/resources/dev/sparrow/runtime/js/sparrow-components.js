@@ -342,6 +342,36 @@
     internals.dataChanged(inst.__pageId__);
   }
 
+  /** The logic-layer data of the template that wrote a host: the page's (0) or an owner component's. */
+  function ownerData(pageId, ownerId) {
+    const owner = resolveInstance(pageId, ownerId);
+    return owner ? owner.data : undefined;
+  }
+
+  /**
+   * The properties a host element gives its component, as glass-easel passes them within the logic layer: each value
+   * the view found in the owner's data (origins: {name: [{at, from}]}, 'at' a path inside the property's value,
+   * 'from' a path in the owner's data) is taken from the owner's own data, so functions and other non-JSON values
+   * survive; then each is simple-deep-copied (glass-easel's propertyPassingDeepCopy) and converted to its type.
+   */
+  function hostProperties(def, props, originsJson, data) {
+    const origins = originsJson ? JSON.parse(originsJson) : {};
+    for (const name of Object.keys(origins)) {
+      if (!def.properties[name] || data === undefined) continue;
+      for (const o of origins[name]) {
+        const v = valueAt(data, o.from);
+        if (v === undefined) continue;
+        if (o.at.length === 0) props[name] = v;
+        else if (props[name] !== null && typeof props[name] === 'object') setPath(props[name], o.at, v);
+      }
+    }
+    const given = {};
+    for (const name of Object.keys(props)) {
+      if (def.properties[name]) given[name] = coerce(def.properties[name], simpleDeepCopy(props[name]));
+    }
+    return given;
+  }
+
   function ownerOf(inst) {
     return inst.__owner__ === 0 ? internals.pageOf(inst.__pageId__) : instances.get(key(inst.__pageId__, inst.__owner__));
   }
@@ -476,7 +506,7 @@
         builtinBehaviors: Array.from(def.builtins)
       });
     },
-    create: function (pageId, id, ownerId, path, propsJson, hostJson) {
+    create: function (pageId, id, ownerId, path, propsJson, hostJson, origins) {
       const def = defs.get(path);
       if (!def) return null;
       const inst = Object.create(instanceProto);
@@ -500,15 +530,14 @@
       inst.data = data;
       inst.properties = data;
       instances.set(key(pageId, id), inst);
-      run(inst, def.lifetimes.created, [], 'created');
-      const props = JSON.parse(propsJson);
-      const given = {};
-      for (const name of Object.keys(props)) if (def.properties[name]) given[name] = coerce(def.properties[name], props[name]);
-      // The first render shows the parent's values; their observers run when the instance attaches, once the
-      // component's own child components exist (glass-easel renders the shadow tree before applying attributes).
+      const given = hostProperties(def, JSON.parse(propsJson), origins, ownerData(pageId, ownerId));
+      // The host's values are in this.data when created runs (as in WeChat, where Vant's picker-column reads its
+      // initialOptions there; glass-easel's propertyEarlyInit) and in the first render; their observers run when
+      // the instance attaches, once the component's own child components exist.
       const defaults = {};
-      for (const name of Object.keys(given)) { defaults[name] = inst.data[name]; inst.data[name] = simpleDeepCopy(given[name]); }
-      Object.defineProperty(inst, '__initial__', { value: Object.keys(given).length > 0 ? { given: given, defaults: defaults } : null, writable: true });
+      for (const name of Object.keys(given)) { defaults[name] = inst.data[name]; inst.data[name] = given[name]; }
+      Object.defineProperty(inst, '__initial__', { value: Object.keys(given).length > 0 ? { names: Object.keys(given), defaults: defaults } : null, writable: true });
+      run(inst, def.lifetimes.created, [], 'created');
       inst.__rendered__ = true;
       const view = {};
       for (const k of Object.keys(inst.data)) if (!pureKey(def, k)) view[k] = inst.data[k];
@@ -519,9 +548,11 @@
       if (!inst) return;
       const initial = inst.__initial__;
       if (initial) {
+        // observers see the host's values arrive over the defaults (whatever created made of them stays)
         inst.__initial__ = null;
-        Object.assign(inst.data, initial.defaults);
-        applyData(inst, initial.given, undefined, true);
+        const now = {};
+        for (const name of initial.names) { now[name] = inst.data[name]; inst.data[name] = initial.defaults[name]; }
+        applyData(inst, now, undefined, true);
       }
       run(inst, inst.__def__.lifetimes.attached, [], 'attached');
       linkRelations(inst);
@@ -531,12 +562,10 @@
         }, 0);
       }
     },
-    properties: function (pageId, id, json) {
+    properties: function (pageId, id, json, origins) {
       const inst = instances.get(key(pageId, id));
       if (!inst) return;
-      const props = JSON.parse(json);
-      const given = {};
-      for (const name of Object.keys(props)) if (inst.__def__.properties[name]) given[name] = coerce(inst.__def__.properties[name], props[name]);
+      const given = hostProperties(inst.__def__, JSON.parse(json), origins, ownerData(pageId, inst.__owner__));
       if (Object.keys(given).length > 0) applyData(inst, given);
     },
     detached: function (pageId, id) {

@@ -24,16 +24,19 @@ public interface ComponentHost {
    * @param instance the new instance's id in this page (never 0: 0 is the page)
    * @param owner the instance whose template wrote the host element (0: the page)
    * @param properties the host element's property-like attributes (rendered names, e.g. {@code fooProp})
+   * @param origins where values of {@code properties} were read in the owner's data, so the logic layer can pass
+   *     its own (functions included): {@code {name: [{at: [path in the value], from: [path in the owner's data]}]}}
    * @param host {@code {id, dataset}} of the host element
    * @return the instance's data to render, or null when it cannot be created (the tag then renders as a plain element)
    */
-  ObjectNode create(int instance, int owner, ComponentDefinition definition, ObjectNode properties, ObjectNode host);
+  ObjectNode create(int instance, int owner, ComponentDefinition definition, ObjectNode properties, ObjectNode origins,
+      ObjectNode host);
 
   /** The instance entered the page tree (after the render that created it is committed). */
   void attached(int instance);
 
-  /** The owner's render changed property-like attributes of the instance's host element. */
-  void propertiesChanged(int instance, ObjectNode changed);
+  /** The owner's render changed property-like attributes of the instance's host element (origins as in create). */
+  void propertiesChanged(int instance, ObjectNode changed, ObjectNode origins);
 
   /** The instance left the page tree. */
   void detached(int instance);

@@ -1,6 +1,7 @@
 package dev.sparrow.view.custom;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparrow.view.event.Dataset;
@@ -14,6 +15,7 @@ import dev.sparrow.view.wxss.StyleScope;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +47,7 @@ public final class ComponentTree implements AutoCloseable {
   private final List<Instance> created = new ArrayList<>();
   private final List<Instance> removed = new ArrayList<>();
   private final Map<Instance, ObjectNode> updates = new LinkedHashMap<>();
+  private final Map<Instance, ObjectNode> updateOrigins = new HashMap<>();
   /** The page's one WXS runtime: every template's modules, each evaluated once per page. */
   private final WxsRuntime wxs = new WxsRuntime(Map.of());
   private Set<Instance> visited = new HashSet<>();
@@ -145,11 +148,13 @@ public final class ComponentTree implements AutoCloseable {
       created.clear();
       Map<Instance, ObjectNode> changed = new LinkedHashMap<>(updates);
       updates.clear();
+      Map<Instance, ObjectNode> origins = new HashMap<>(updateOrigins);
+      updateOrigins.clear();
       gone.forEach(in -> host.detached(in.id));
       fresh.stream().filter(in -> instances.get(in.id) == in).forEach(in -> host.attached(in.id));
       changed.forEach((in, props) -> {
         if (instances.get(in.id) == in) {
-          host.propertiesChanged(in.id, props);
+          host.propertiesChanged(in.id, props, origins.getOrDefault(in, F.objectNode()));
         }
       });
     }
@@ -159,6 +164,7 @@ public final class ComponentTree implements AutoCloseable {
 
   private void renderRaw(Instance in) {
     in.raw = new ArrayList<>(in.renderer.render(in.data).children());
+    in.dataPaths = null;
     in.hosts.clear();
     mark(in, in.raw, "");
   }
@@ -244,7 +250,7 @@ public final class ComponentTree implements AutoCloseable {
         remove(in);
       }
       int id = nextId++;
-      ObjectNode data = host.create(id, owner.id, child.definition(), props, hostInfo(e));
+      ObjectNode data = host.create(id, owner.id, child.definition(), props, origins(owner, e, props, true), hostInfo(e));
       if (data == null) {
         return false;
       }
@@ -260,6 +266,7 @@ public final class ComponentTree implements AutoCloseable {
       ObjectNode changed = changedProperties(in.properties, props);
       if (!changed.isEmpty() || externalClassesChanged(in, e)) {
         updates.merge(in, changed, (a, b) -> a.setAll(b));
+        updateOrigins.merge(in, origins(owner, e, changed, false), (a, b) -> a.setAll(b));
       }
       in.properties = props;
       in.hostRaw = e;
@@ -300,6 +307,7 @@ public final class ComponentTree implements AutoCloseable {
     instances.remove(in.id);
     created.remove(in);
     updates.remove(in);
+    updateOrigins.remove(in);
     removed.add(in);
     for (Instance c : List.copyOf(in.children.values())) {
       remove(c);
@@ -386,13 +394,131 @@ public final class ComponentTree implements AutoCloseable {
   static ObjectNode properties(VElement e, boolean virtualHost) {
     ObjectNode out = F.objectNode();
     e.attributes().forEach((name, value) -> {
-      if (value.isMissingNode() || NOT_PROPERTIES.contains(name) && !(virtualHost && name.equals("style")) || name.startsWith("data-") || name.indexOf(':') >= 0
-          || isEventBinding(name)) {
-        return;
+      if (!value.isMissingNode() && isProperty(name, virtualHost)) {
+        out.set(name, value);
       }
-      out.set(name, value);
     });
     return out;
+  }
+
+  private static boolean isProperty(String name, boolean virtualHost) {
+    return !(NOT_PROPERTIES.contains(name) && !(virtualHost && name.equals("style")) || name.startsWith("data-")
+        || name.indexOf(':') >= 0 || isEventBinding(name));
+  }
+
+  /**
+   * Where the values of {@code props} (and bound values that came out undefined, such as functions) were read in
+   * the owner's data: {@code {name: [{at, from}]}} for the logic layer, which passes its own values from there, as
+   * glass-easel passes properties within the logic layer. An update passes those of the changed values only.
+   */
+  private ObjectNode origins(Instance owner, VElement e, ObjectNode props, boolean creation) {
+    ObjectNode out = F.objectNode();
+    props.fields().forEachRemaining(f -> {
+      if (f.getValue().isContainerNode()) {
+        ArrayNode list = F.arrayNode();
+        containerOrigins(owner, f.getValue(), new ArrayList<>(), list, 0);
+        if (!list.isEmpty()) {
+          out.set(f.getKey(), list);
+        }
+      }
+    });
+    boolean virtualHost = owner.hosts.get(e) != null && owner.hosts.get(e).definition().virtualHost();
+    e.undefinedOrigins().forEach((name, keys) -> {
+      if (!isProperty(name, virtualHost) || !props.has(name) && !(creation && keys.containsKey(""))) {
+        return;
+      }
+      keys.forEach((k, o) -> {
+        List<Object> base = dataPaths(owner).get(o.base());
+        if (base == null) {
+          return;
+        }
+        List<Object> from = new ArrayList<>(base);
+        from.addAll(o.path());
+        List<Object> at = k.isEmpty() ? List.of() : List.of(k);
+        if (!out.has(name)) {
+          out.set(name, F.arrayNode());
+        }
+        ((ArrayNode) out.get(name)).add(origin(at, from));
+      });
+    });
+    return out;
+  }
+
+  private void containerOrigins(Instance owner, JsonNode v, List<Object> at, ArrayNode out, int depth) {
+    List<Object> from = dataPaths(owner).get(v);
+    if (from != null) {
+      out.add(origin(at, from));
+      return;
+    }
+    if (depth > 16) {
+      return;
+    }
+    if (v.isObject()) {
+      v.fields().forEachRemaining(f -> {
+        if (f.getValue().isContainerNode()) {
+          at.add(f.getKey());
+          containerOrigins(owner, f.getValue(), at, out, depth + 1);
+          at.remove(at.size() - 1);
+        }
+      });
+    } else if (v.isArray()) {
+      for (int i = 0; i < v.size(); i++) {
+        if (v.get(i).isContainerNode()) {
+          at.add(i);
+          containerOrigins(owner, v.get(i), at, out, depth + 1);
+          at.remove(at.size() - 1);
+        }
+      }
+    }
+  }
+
+  private static ObjectNode origin(List<Object> at, List<Object> from) {
+    ObjectNode o = F.objectNode();
+    o.set("at", pathNode(at));
+    o.set("from", pathNode(from));
+    return o;
+  }
+
+  private static ArrayNode pathNode(List<Object> path) {
+    ArrayNode a = F.arrayNode();
+    for (Object p : path) {
+      if (p instanceof Integer i) {
+        a.add(i);
+      } else {
+        a.add(p.toString());
+      }
+    }
+    return a;
+  }
+
+  /** Each container node of the owner's data (as of its last render) by identity, with its path. */
+  private static Map<JsonNode, List<Object>> dataPaths(Instance owner) {
+    if (owner.dataPaths == null) {
+      Map<JsonNode, List<Object>> paths = new IdentityHashMap<>();
+      index(owner.data, new ArrayList<>(), paths, 0);
+      owner.dataPaths = paths;
+    }
+    return owner.dataPaths;
+  }
+
+  private static void index(JsonNode v, List<Object> path, Map<JsonNode, List<Object>> out, int depth) {
+    if (!v.isContainerNode() || depth > 32) {
+      return;
+    }
+    out.putIfAbsent(v, List.copyOf(path));
+    if (v.isObject()) {
+      v.fields().forEachRemaining(f -> {
+        path.add(f.getKey());
+        index(f.getValue(), path, out, depth + 1);
+        path.remove(path.size() - 1);
+      });
+    } else {
+      for (int i = 0; i < v.size(); i++) {
+        path.add(i);
+        index(v.get(i), path, out, depth + 1);
+        path.remove(path.size() - 1);
+      }
+    }
   }
 
   private static boolean isEventBinding(String name) {

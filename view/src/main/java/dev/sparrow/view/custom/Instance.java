@@ -1,5 +1,6 @@
 package dev.sparrow.view.custom;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparrow.view.template.CompiledPage;
 import dev.sparrow.view.template.TemplateRenderer;
@@ -36,6 +37,8 @@ public final class Instance implements AutoCloseable {
   VElement host;
   /** Property-like attributes last sent to the logic layer. */
   ObjectNode properties;
+  /** The container nodes of {@code data} by identity with their paths, for its last render; null until asked. */
+  Map<JsonNode, List<Object>> dataPaths;
 
   record Child(ComponentDefinition definition, String key) {}
 

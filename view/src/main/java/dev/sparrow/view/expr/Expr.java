@@ -195,6 +195,36 @@ public interface Expr {
     }
   }
 
+  /**
+   * Where a name or member chain reads its value: {@code path} below the container {@code base} (the template's data
+   * object when the chain starts at a data name). Lets the logic layer take a value the view only has as JSON (a
+   * function, which JSON drops) from its own data.
+   */
+  record Origin(JsonNode base, List<String> path) {}
+
+  /** The origin of {@code e} when it is a name or a chain of constant members read from data; else null. */
+  static Origin origin(Expr e, Scope scope) {
+    if (e instanceof Ident id) {
+      JsonNode root = scope.dataRoot(id.name());
+      return root == null ? null : new Origin(root, List.of(id.name()));
+    }
+    if (e instanceof Member m && m.key() instanceof Literal k && !k.value().isContainerNode()) {
+      String key = Js.toJsString(k.value());
+      JsonNode obj = m.object().eval(scope);
+      if (obj.isContainerNode()) {
+        return new Origin(obj, List.of(key));
+      }
+      Origin o = origin(m.object(), scope);
+      if (o == null) {
+        return null;
+      }
+      List<String> path = new ArrayList<>(o.path());
+      path.add(key);
+      return new Origin(o.base(), List.copyOf(path));
+    }
+    return null;
+  }
+
   /** A host value flattened to data, for places WeChat deep-copies (arguments, literals, attributes). */
   static JsonNode plain(JsonNode v) {
     if (v instanceof POJONode && ((POJONode) v).getPojo() instanceof HostValue) {

@@ -2,7 +2,9 @@ package dev.sparrow.view.expr;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A text or attribute value with {@code {{ }}} bindings.
@@ -150,6 +152,38 @@ public final class Interpolation {
       }
     }
     return Js.string(evaluateString(scope));
+  }
+
+  /**
+   * For a lone binding, where the parts of its {@code value} that came out undefined were read from: key "" for the
+   * whole value, else an object literal's key. Data the view gets as JSON has no functions; a custom component's
+   * property bound to one takes it from the owner's logic-layer data through these.
+   */
+  public Map<String, Expr.Origin> undefinedOrigins(Scope scope, JsonNode value) {
+    if (!lone) {
+      return Map.of();
+    }
+    Expr e = (Expr) parts.get(0);
+    Map<String, Expr.Origin> out = new LinkedHashMap<>();
+    try {
+      if (value.isMissingNode()) {
+        Expr.Origin o = Expr.origin(e, scope);
+        if (o != null) {
+          out.put("", o);
+        }
+      } else if (e instanceof Expr.ObjectLiteral lit && value.isObject()) {
+        for (Expr.Entry en : lit.entries()) {
+          JsonNode v = en.key() == null ? null : value.get(en.key());
+          Expr.Origin o = v != null && v.isMissingNode() ? Expr.origin(en.value(), scope) : null;
+          if (o != null) {
+            out.put(en.key(), o);
+          }
+        }
+      }
+    } catch (RuntimeException | StackOverflowError ex) {
+      return Map.of();
+    }
+    return out;
   }
 
   /** Evaluates to the displayed string (what a text node shows). */

@@ -9,4 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public interface Scope {
   JsonNode lookup(String name);
+
+  /** The data object {@code name} is read from, or null when it names a WXS module or loop variable. */
+  default JsonNode dataRoot(String name) {
+    return null;
+  }
 }

@@ -51,6 +51,19 @@ final class Frame implements Scope {
     return Js.UNDEFINED;
   }
 
+  @Override
+  public JsonNode dataRoot(String key) {
+    if (modules.module(key) != null) {
+      return null;
+    }
+    for (Frame f = this; f != null && f.name != null; f = f.outer) {
+      if (f.name.equals(key)) {
+        return null;
+      }
+    }
+    return data != null && data.isObject() ? data : null;
+  }
+
   /** The WXS modules visible to one file. */
   interface ModuleScope {
     ModuleScope NONE = name -> null;

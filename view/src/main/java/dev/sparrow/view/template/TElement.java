@@ -1,6 +1,7 @@
 package dev.sparrow.view.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sparrow.view.expr.Expr;
 import dev.sparrow.view.expr.Js;
 import dev.sparrow.view.tree.VElement;
 import dev.sparrow.view.tree.VNode;
@@ -21,8 +22,17 @@ record TElement(String tag, List<TAttribute> attributes, List<TNode> children, i
       return;
     }
     Map<String, JsonNode> attrs = new LinkedHashMap<>();
+    Map<String, Map<String, Expr.Origin>> origins = null;
     for (TAttribute a : attributes) {
-      attrs.put(a.name(), a.value() == null ? Js.bool(true) : a.value().evaluate(frame));
+      JsonNode v = a.value() == null ? Js.bool(true) : a.value().evaluate(frame);
+      attrs.put(a.name(), v);
+      if (a.value() != null && a.value().isLone() && (v.isMissingNode() || v.isObject())) {
+        Map<String, Expr.Origin> o = a.value().undefinedOrigins(frame, v);
+        if (!o.isEmpty()) {
+          origins = origins == null ? new LinkedHashMap<>() : origins;
+          origins.put(a.name(), o);
+        }
+      }
     }
     List<VNode> kids = new ArrayList<>(children.size());
     if (ctx.descend()) {
@@ -36,6 +46,9 @@ record TElement(String tag, List<TAttribute> attributes, List<TNode> children, i
     }
     VElement e = new VElement(tag, attrs, kids, origin, key);
     e.generics(generics);
+    if (origins != null) {
+      e.undefinedOrigins(origins);
+    }
     out.add(e);
   }
 }

@@ -1,6 +1,7 @@
 package dev.sparrow.view.tree;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sparrow.view.expr.Expr;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -26,6 +27,8 @@ public final class VElement extends VNode {
   boolean virtualHost;
   /** {@code generic:name="tag"} written on the element (which component implements an abstract node). */
   Map<String, String> generics = Map.of();
+  /** Attributes whose bound value (or an object literal's key) came out undefined: where each was read from. */
+  Map<String, Map<String, Expr.Origin>> undefinedOrigins = Map.of();
 
   public VElement(String tag, Map<String, JsonNode> attributes, List<VNode> children, int origin, String key) {
     super(origin, key);
@@ -81,6 +84,15 @@ public final class VElement extends VNode {
 
   public void generics(Map<String, String> generics) {
     this.generics = generics;
+  }
+
+  /** See {@link dev.sparrow.view.expr.Interpolation#undefinedOrigins}: attribute name → key → origin. */
+  public Map<String, Map<String, Expr.Origin>> undefinedOrigins() {
+    return undefinedOrigins;
+  }
+
+  public void undefinedOrigins(Map<String, Map<String, Expr.Origin>> origins) {
+    this.undefinedOrigins = origins;
   }
 
   public boolean virtualHost() {
