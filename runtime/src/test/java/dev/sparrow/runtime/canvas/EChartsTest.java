@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * ECharts from npm (examples/echarts/setup installs it; nothing is committed) through the example's own ec-canvas
  * component, headless: a line chart, a bar chart and a pie with its legend are drawn, and tapping a bar fires the
- * chart's click event.
+ * chart's click event; ECharts' documented {@code ec: { onInit }} pattern (a function in the page's data) works too.
  */
 class EChartsTest {
   private Session s;
@@ -93,6 +93,17 @@ class EChartsTest {
     barCanvas.trigger("touchend", point);
     s.awaitIdle();
     assertThat(page.data("clicked")).isEqualTo("bar Tue 200");
+    assertThat(s.errors()).isEmpty();
+  }
+
+  @Test
+  void thePageCanHandEcCanvasItsInitFunctionThroughData() {
+    s = Sparrow.launch(SessionOptions.of(Examples.path("echarts")).scriptTimeout(Duration.ofSeconds(60))
+        .launchUrl("pages/direct/direct"));
+    s.awaitUntil(x -> "bar".equals(x.currentPage().data("drawn")) || !x.errors().isEmpty(), Duration.ofMinutes(5));
+    PageHandle page = s.currentPage();
+    assertThat(page.data("drawn")).as("ec: { onInit } reached ec-canvas; errors " + s.errors()).isEqualTo("bar");
+    assertThat(coloured(canvasOf(page, "bar"), 0x07c160)).isGreaterThan(2000);
     assertThat(s.errors()).isEmpty();
   }
 }
