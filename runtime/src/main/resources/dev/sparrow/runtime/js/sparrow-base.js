@@ -972,28 +972,7 @@
       const def = pageDefs.get(route);
       const opts = def.options;
       const page = Object.create(pageProto);
-      if (def.kind === 'component') {
-        const methods = opts.methods || {};
-        for (const k of Object.keys(methods)) page[k] = methods[k];
-        const lifetimes = opts.lifetimes || {};
-        for (const k of ['created', 'attached', 'ready', 'detached']) {
-          const fn = lifetimes[k] || opts[k];
-          if (typeof fn === 'function') page['__lifetime_' + k] = fn;
-        }
-        const pageLifetimes = opts.pageLifetimes || {};
-        for (const k of ['show', 'hide', 'resize', 'routeDone']) if (typeof pageLifetimes[k] === 'function') page['__pagelifetime_' + k] = pageLifetimes[k];
-        const props = opts.properties || {};
-        const data = simpleDeepCopy(opts.data || {});
-        for (const k of Object.keys(props)) {
-          if (!(k in data)) {
-            const p = props[k];
-            data[k] = p && typeof p === 'object' && 'value' in p ? simpleDeepCopy(p.value) : defaultForType(p && typeof p === 'object' ? p.type : p);
-          }
-          if (query && Object.prototype.hasOwnProperty.call(query, k)) data[k] = query[k];
-        }
-        page.data = data;
-        page.properties = data;
-      } else {
+      if (def.kind !== 'component') {
         for (const k of Object.keys(opts)) {
           if (k === 'data') continue;
           page[k] = typeof opts[k] === 'function' ? opts[k] : simpleDeepCopy(opts[k]);
@@ -1007,10 +986,7 @@
       page.is = route;
       page.options = query;
       pages.set(id, page);
-      if (def.kind === 'component') {
-        if (page.__lifetime_created) guard(page.__lifetime_created, page, [], route + ' created');
-        if (page.__lifetime_attached) guard(page.__lifetime_attached, page, [], route + ' attached');
-      }
+      if (def.kind === 'component') components.setUpPage(page, route, opts, query);
       return JSON.stringify(page.data);
     },
     /** Calls a lifecycle hook or handler if the page defines it; returns whether it exists. */
@@ -1020,14 +996,7 @@
       components.pageHook(id, name, arg);
       if (name === 'onPageScroll') observers.changed(id);
       else if (name === 'onResize') observers.resized(id);
-      if (page.__kind__ === 'component') {
-        if (name === 'onShow' && page.__pagelifetime_show) guard(page.__pagelifetime_show, page, [], page.route + ' pageLifetimes.show');
-        if (name === 'onHide' && page.__pagelifetime_hide) guard(page.__pagelifetime_hide, page, [], page.route + ' pageLifetimes.hide');
-        if (name === 'onResize' && page.__pagelifetime_resize) guard(page.__pagelifetime_resize, page, [arg], page.route + ' pageLifetimes.resize');
-        if (name === 'onRouteDone' && page.__pagelifetime_routeDone) guard(page.__pagelifetime_routeDone, page, [], page.route + ' pageLifetimes.routeDone');
-        if (name === 'onReady' && page.__lifetime_ready) guard(page.__lifetime_ready, page, [], page.route + ' ready');
-        if (name === 'onUnload' && page.__lifetime_detached) guard(page.__lifetime_detached, page, [], page.route + ' detached');
-      }
+      if (page.__kind__ === 'component') components.pageLifetime(page, name, arg);
       const fn = page[name];
       if (typeof fn !== 'function') return false;
       guard(fn, page, arg === undefined ? [] : [arg], page.route + ' ' + name);
@@ -1181,15 +1150,4 @@
     }
   };
   return sparrow;
-
-  function defaultForType(type) {
-    switch (type) {
-      case String: return '';
-      case Number: return 0;
-      case Boolean: return false;
-      case Array: return [];
-      case Object: return null;
-      default: return null;
-    }
-  }
 })

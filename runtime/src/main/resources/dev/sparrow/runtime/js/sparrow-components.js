@@ -474,7 +474,60 @@
     return out;
   }
 
+  // ---- Component() as a page ------------------------------------------------------------------------------
+  /**
+   * Makes {@code page} (the page object, id 0 of its page) a component built from {@code options}, as WeChat does
+   * for a page file that calls Component(): behaviors, data and property defaults, methods (page hooks and handlers
+   * among them), observers on setData, the query's values for properties of those names; created and attached run
+   * here, the rest through pageLifetime.
+   */
+  function setUpPage(page, route, options, query) {
+    const o = options && typeof options === 'object' ? options : {};
+    filterDefinition(o, route);
+    const def = normalize(route, o);
+    for (const name of Object.keys(def.methods)) page[name] = def.methods[name];
+    const data = simpleDeepCopy(def.data);
+    for (const name of Object.keys(def.properties)) {
+      const p = def.properties[name];
+      if (!(name in data)) data[name] = p.value !== undefined ? simpleDeepCopy(p.value) : defaultFor(p.type);
+    }
+    Object.defineProperty(page, '__def__', { value: def });
+    Object.defineProperty(page, '__id__', { value: 0 });
+    Object.defineProperty(page, '__owner__', { value: 0 });
+    Object.defineProperty(page, '__rendered__', { value: false, writable: true });
+    Object.defineProperty(page, '__links__', { value: new Map() });
+    page.data = data;
+    page.properties = data;
+    page.setData = instanceProto.setData;
+    page.hasBehavior = instanceProto.hasBehavior;
+    page.triggerEvent = function () {};
+    page.selectOwnerComponent = function () { return null; };
+    const defaults = {};
+    for (const name of Object.keys(query || {})) {
+      if (def.properties[name]) { defaults[name] = data[name]; data[name] = coerce(def.properties[name], query[name]); }
+    }
+    run(page, def.lifetimes.created, [], 'created');
+    const now = {};
+    for (const name of Object.keys(defaults)) { now[name] = data[name]; data[name] = defaults[name]; }
+    if (Object.keys(now).length > 0) applyData(page, now, undefined, true);
+    run(page, def.lifetimes.attached, [], 'attached');
+    page.__rendered__ = true;
+  }
+
+  /** A page hook reaching a Component()-built page: its lifetimes and pageLifetimes of the same moment. */
+  function pageLifetime(page, name, arg) {
+    const def = page.__def__;
+    if (name === 'onShow') run(page, def.pageLifetimes.show, [], 'pageLifetimes.show');
+    else if (name === 'onHide') run(page, def.pageLifetimes.hide, [], 'pageLifetimes.hide');
+    else if (name === 'onResize') run(page, def.pageLifetimes.resize, [arg], 'pageLifetimes.resize');
+    else if (name === 'onRouteDone') run(page, def.pageLifetimes.routeDone, [], 'pageLifetimes.routeDone');
+    else if (name === 'onReady') run(page, def.lifetimes.ready, [], 'ready');
+    else if (name === 'onUnload') run(page, def.lifetimes.detached, [], 'detached');
+  }
+
   return {
+    setUpPage: setUpPage,
+    pageLifetime: pageLifetime,
     Behavior: Behavior,
     loading: function () { return loadingPath !== null; },
     register: register,
