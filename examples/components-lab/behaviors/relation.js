@@ -4,6 +4,7 @@ function linkedTo(parentPath, log) {
   relations[parentPath] = {
     type: 'parent',
     linked(target) { log.call(this, 'linked ' + target.data.title); },
+    linkChanged(target) { log.call(this, 'changed ' + target.data.title); },
     unlinked(target) { log.call(this, 'unlinked ' + target.data.title); }
   };
   return {
@@ -22,6 +23,7 @@ function owning(childPath, onChange) {
   relations[childPath] = {
     type: 'child',
     linked(child) { onChange.call(this, 'linked', child); },
+    linkChanged(child) { onChange.call(this, 'changed', child); },
     unlinked(child) { onChange.call(this, 'unlinked', child); }
   };
   return {

@@ -15,7 +15,8 @@ Component({
   data: { index: -1 },
   lifetimes: {
     created() { this.events = []; },
-    attached() { this.events.push('attached'); }
+    attached() { this.events.push('attached'); },
+    moved() { this.events.push('moved'); }
   },
   methods: {
     where() { return { index: this.index, group: this.parent ? this.parent.data.title : null, events: this.events }; }

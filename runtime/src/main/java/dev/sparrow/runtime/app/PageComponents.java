@@ -58,6 +58,11 @@ final class PageComponents implements ComponentHost {
   }
 
   @Override
+  public void moved(int instance) {
+    logic.call("moved", logic.fn("moveComponent"), pageId, instance);
+  }
+
+  @Override
   public void detached(int instance) {
     logic.call("detached", logic.fn("detachComponent"), pageId, instance);
   }

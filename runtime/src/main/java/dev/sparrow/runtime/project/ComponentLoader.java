@@ -62,6 +62,7 @@ final class ComponentLoader {
       }
       Map<String, String> own = new LinkedHashMap<>();
       declare(path, path + ".json", json, text, own);
+      genericDefaults(path, json, text, own);
       if (!own.isEmpty()) {
         local.put(path, own);
       }
@@ -99,6 +100,38 @@ final class ComponentLoader {
         into.put(e.getKey(), path);
         if (seen.add(path)) {
           pending.add(path);
+        }
+      }
+    });
+  }
+
+  /**
+   * {@code componentGenerics: {"name": {"default": "path"}}}: the component an abstract node shows when its host names
+   * none ({@code generic:name}), resolved like a usingComponents entry of the component.
+   */
+  private void genericDefaults(String owner, JsonNode json, String text, Map<String, String> into) {
+    JsonNode generics = json.path("componentGenerics");
+    if (!generics.isObject()) {
+      return;
+    }
+    String file = owner + ".json";
+    generics.fields().forEachRemaining(e -> {
+      JsonNode d = e.getValue().path("default");
+      if (!d.isTextual() || d.asText().isBlank() || into.containsKey(e.getKey())) {
+        return;
+      }
+      int line = text == null ? 0 : ProjectLoader.lineOf(text, "\"" + e.getKey() + "\"", 0);
+      String request = d.asText().strip();
+      Optional<String> found = resolve(owner, request);
+      if (found.isEmpty()) {
+        problems.add(new Problem(prefix + file, line, 0,
+            "Component is not found in path \"" + shown(owner, request) + "\" (using by \"" + owner + "\")"));
+        return;
+      }
+      if (check(found.get(), file, line, owner)) {
+        into.put(e.getKey(), found.get());
+        if (seen.add(found.get())) {
+          pending.add(found.get());
         }
       }
     });

@@ -1029,6 +1029,7 @@
     attachComponent: function (pageId, id, pageReady) { components.attached(pageId, id, pageReady); },
     componentProperties: function (pageId, id, json, origins) { components.properties(pageId, id, json, origins); },
     detachComponent: function (pageId, id) { components.detached(pageId, id); },
+    moveComponent: function (pageId, id) { components.moved(pageId, id); },
     /** Runs a handler bound in the WXML of a page (instance 0) or one of its components; returns its result. */
     callInstanceHandler: function (pageId, instance, name, eventJson) {
       const target = components.instance(pageId, instance);

@@ -185,11 +185,22 @@
         }
         if (rel.type !== 'ancestor') break;
       }
+      // as glass-easel's triggerLinkEvent: the same target again (after a move) is linkChanged, another one
+      // unlinks the old and links the new
+      const old = inst.__links__.get(rel) || null;
       inst.__links__.set(rel, link);
-      if (link) {
+      const same = old && link && old.target === link.target && old.def === link.def;
+      if (old && same) {
+        callRelation(old.def.linkChanged, old.target, inst, 'linkChanged');
+        callRelation(rel.linkChanged, inst, old.target, 'linkChanged');
+      } else if (old) {
+        callRelation(old.def.unlinked, old.target, inst, 'unlinked');
+        callRelation(rel.unlinked, inst, old.target, 'unlinked');
+      }
+      if (link && !same) {
         callRelation(link.def.linked, link.target, inst, 'linked');
         callRelation(rel.linked, inst, link.target, 'linked');
-      } else if (typeof rel.linkFailed === 'function') {
+      } else if (!link && typeof rel.linkFailed === 'function') {
         guard(rel.linkFailed, inst, [], inst.is + ' relation linkFailed');
       }
     }
@@ -620,6 +631,13 @@
       if (!inst) return;
       const given = hostProperties(inst.__def__, JSON.parse(json), origins, ownerData(pageId, inst.__owner__));
       if (Object.keys(given).length > 0) applyData(inst, given);
+    },
+    /** The instance moved among its siblings (a keyed list reordered): moved, then its relations re-linked. */
+    moved: function (pageId, id) {
+      const inst = instances.get(key(pageId, id));
+      if (!inst) return;
+      run(inst, inst.__def__.lifetimes.moved, [], 'moved');
+      linkRelations(inst);
     },
     detached: function (pageId, id) {
       const inst = instances.get(key(pageId, id));

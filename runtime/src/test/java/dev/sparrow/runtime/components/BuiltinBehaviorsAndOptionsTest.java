@@ -66,6 +66,9 @@ class BuiltinBehaviorsAndOptionsTest {
     PageElement chooser = el("#chooser");
     assertThat(chooser.selectAll("item")).hasSize(2).allMatch(PageElement::isComponent);
     assertThat(chooser.selectAll("item").get(1).select(".fancy").orElseThrow().text()).isEqualTo("* y");
+    PageElement byDefault = el("#default-chooser").select("item").orElseThrow();
+    assertThat(byDefault.select(".plain").orElseThrow().text())
+        .as("a host without generic:item gets componentGenerics' default").isEqualTo("- z");
   }
 
   @Test

@@ -64,6 +64,18 @@ class RelationsTest {
   }
 
   @Test
+  void aReorderedChildMovesAndKeepsItsLinkThroughLinkChanged() {
+    page.setData(Map.of("letters", List.of("c", "a", "b")));
+    PageElement letters = el("#letters");
+    assertThat(letters.callMethod("log")).as("a and b kept their order; c moved")
+        .isEqualTo(List.of("linked a", "linked b", "linked c", "changed c"));
+    assertThat(letters.data("names")).isEqualTo(List.of("c", "a", "b"));
+    Map<String, Object> c = (Map<String, Object>) el("#e-c").callMethod("where");
+    assertThat((List<Object>) c.get("events")).containsExactly("attached", "linked letters", "moved", "changed letters");
+    assertThat(c).containsEntry("index", 0);
+  }
+
+  @Test
   void aParentRelationStopsAtTheFirstComponentAndAncestorsMayBeBehaviors() {
     Map<String, Object> deep = (Map<String, Object>) el("#deep").callMethod("where");
     assertThat(deep).containsEntry("group", "inner").containsEntry("index", 0);

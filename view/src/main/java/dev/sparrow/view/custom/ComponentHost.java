@@ -38,6 +38,9 @@ public interface ComponentHost {
   /** The owner's render changed property-like attributes of the instance's host element (origins as in create). */
   void propertiesChanged(int instance, ObjectNode changed, ObjectNode origins);
 
+  /** The instance moved among the instances its owner's template wrote (a keyed list reordered). */
+  default void moved(int instance) {}
+
   /** The instance left the page tree. */
   void detached(int instance);
 }

@@ -50,7 +50,10 @@ public final class ComponentTree implements AutoCloseable {
   private final Map<Instance, ObjectNode> updateOrigins = new HashMap<>();
   /** The page's one WXS runtime: every template's modules, each evaluated once per page. */
   private final WxsRuntime wxs = new WxsRuntime(Map.of());
+  private final List<Instance> moved = new ArrayList<>();
   private Set<Instance> visited = new HashSet<>();
+  /** Per owner, the instances its template wrote, in the order this render composed them. */
+  private Map<Instance, List<Instance>> order = new HashMap<>();
   private int nextId = 1;
 
   public ComponentTree(String pagePath, CompiledPage page, ObjectNode data, ComponentHost host) {
@@ -85,9 +88,11 @@ public final class ComponentTree implements AutoCloseable {
   /** Renders the whole page (first render); the result has no node ids yet. */
   public VElement renderPage() {
     visited = new HashSet<>();
+    order = new HashMap<>();
     renderRaw(page);
     VElement root = VElement.root(shadow(page, null));
     dropUnvisited(page);
+    findMoves(page);
     return root;
   }
 
@@ -100,6 +105,7 @@ public final class ComponentTree implements AutoCloseable {
   public VElement rerender(int id) {
     Instance in = instances.get(id);
     visited = new HashSet<>();
+    order = new HashMap<>();
     renderRaw(in);
     VElement fresh;
     if (in == page) {
@@ -117,7 +123,57 @@ public final class ComponentTree implements AutoCloseable {
       fill.projected.forEach(p -> p.slotHost(fresh));
     }
     dropUnvisited(in);
+    findMoves(in);
     return fresh;
+  }
+
+  /**
+   * The instances {@code owner}'s template wrote that changed places among the ones it kept (a keyed list
+   * reordered): those outside the longest run that kept its order, as a list diff moves them.
+   */
+  private void findMoves(Instance owner) {
+    List<Instance> now = order.getOrDefault(owner, List.of());
+    List<Instance> before = owner.childOrder;
+    owner.childOrder = now;
+    Map<Instance, Integer> was = new IdentityHashMap<>();
+    for (int i = 0; i < before.size(); i++) {
+      was.put(before.get(i), i);
+    }
+    List<Instance> kept = new ArrayList<>();
+    for (Instance c : now) {
+      if (was.containsKey(c)) {
+        kept.add(c);
+      }
+    }
+    int n = kept.size();
+    int[] tails = new int[n];
+    int[] prev = new int[n];
+    int len = 0;
+    for (int i = 0; i < n; i++) {
+      int v = was.get(kept.get(i));
+      int lo = 0;
+      int hi = len;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (was.get(kept.get(tails[mid])) < v) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      prev[i] = lo > 0 ? tails[lo - 1] : -1;
+      tails[lo] = i;
+      len = Math.max(len, lo + 1);
+    }
+    Set<Instance> stayed = new HashSet<>();
+    for (int i = len == 0 ? -1 : tails[len - 1]; i >= 0; i = prev[i]) {
+      stayed.add(kept.get(i));
+    }
+    for (Instance c : kept) {
+      if (!stayed.contains(c)) {
+        moved.add(c);
+      }
+    }
   }
 
   /** After a committed render: points every instance at its host element in {@code subtree}. */
@@ -141,7 +197,7 @@ public final class ComponentTree implements AutoCloseable {
    * instances. Call after the patches are out; callbacks may re-render.
    */
   public void drain() {
-    while (!removed.isEmpty() || !created.isEmpty() || !updates.isEmpty()) {
+    while (!removed.isEmpty() || !created.isEmpty() || !updates.isEmpty() || !moved.isEmpty()) {
       List<Instance> gone = new ArrayList<>(removed);
       removed.clear();
       List<Instance> fresh = new ArrayList<>(created);
@@ -150,7 +206,10 @@ public final class ComponentTree implements AutoCloseable {
       updates.clear();
       Map<Instance, ObjectNode> origins = new HashMap<>(updateOrigins);
       updateOrigins.clear();
+      List<Instance> shifted = new ArrayList<>(moved);
+      moved.clear();
       gone.forEach(in -> host.detached(in.id));
+      shifted.stream().filter(in -> instances.get(in.id) == in).forEach(in -> host.moved(in.id));
       fresh.stream().filter(in -> instances.get(in.id) == in).forEach(in -> host.attached(in.id));
       changed.forEach((in, props) -> {
         if (instances.get(in.id) == in) {
@@ -271,6 +330,7 @@ public final class ComponentTree implements AutoCloseable {
       in.properties = props;
       in.hostRaw = e;
     }
+    order.computeIfAbsent(owner, k -> new ArrayList<>()).add(in);
     SlotFill fill = new SlotFill(in, e.children(), owner, ownerFill);
     List<VNode> kids = shadow(in, fill);
     VElement hostEl = new VElement(e.tag(), new LinkedHashMap<>(e.attributes()), kids, e.origin(), e.key());
@@ -308,6 +368,7 @@ public final class ComponentTree implements AutoCloseable {
     created.remove(in);
     updates.remove(in);
     updateOrigins.remove(in);
+    moved.remove(in);
     removed.add(in);
     for (Instance c : List.copyOf(in.children.values())) {
       remove(c);

@@ -31,6 +31,8 @@ public final class Instance implements AutoCloseable {
   final Map<VElement, Child> hosts = new IdentityHashMap<>();
   /** Instances created by this template, by identity key. */
   final Map<String, Instance> children = new LinkedHashMap<>();
+  /** The instances this template wrote, in document order of its last render (for moves). */
+  List<Instance> childOrder = List.of();
   /** The host element in the owner's last raw render (its children are the slot content). */
   VElement hostRaw;
   /** The host element in the committed page tree. */
