@@ -148,6 +148,24 @@ class VantShowcaseTest {
   }
 
   @Test
+  void calendarPicksATappedDay() {
+    PageHandle p = open("pages/nav/nav");
+    in(el(p, "#open-calendar"), ".van-cell").tap();
+    settle();
+    PageElement may = el(p, "#calendar").selectAll("month").get(0);
+    List<PageElement> days = may.selectAll(".van-calendar__day");
+    assertThat(days).hasSizeGreaterThanOrEqualTo(31);
+    assertThat(text(days.get(24))).isEqualTo("25");
+    days.get(24).tap();
+    settle();
+    in(in(el(p, "#calendar"), "van-button"), "button").tap();
+    settle();
+    assertThat(p.data("picked")).isEqualTo("5/25");
+    assertThat(p.data("calendar")).isEqualTo(false);
+    assertThat(newErrors()).isEmpty();
+  }
+
+  @Test
   void feedbackComponentsOpenAndClose() {
     PageHandle p = open("pages/feedback/feedback");
     PageElement popup = el(p, "#popup");
