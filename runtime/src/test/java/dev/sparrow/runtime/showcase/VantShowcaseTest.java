@@ -166,6 +166,26 @@ class VantShowcaseTest {
   }
 
   @Test
+  void dropdownMenuTreeSelectAndSidebarAnswer() {
+    PageHandle p = open("pages/more/more");
+    // dropdown-item's observers ask the menu to re-render, which recomposes the page's items in its slot: that
+    // must not hand them their properties again (it looped forever)
+    in(el(p, "#menu"), ".van-dropdown-menu__item").tap();
+    settle();
+    el(p, "#sort").selectAll(".van-dropdown-item__option").get(1).tap();
+    settle();
+    assertThat(p.data("sort")).isEqualTo(1);
+    assertThat(text(in(el(p, "#menu"), ".van-dropdown-menu__title"))).isEqualTo("New");
+
+    el(p, "#tree").selectAll(".van-tree-select__item").get(1).tap();
+    assertThat(p.data("activeId")).isEqualTo(2);
+    p.selectAll("van-sidebar-item").get(1).select(".van-sidebar-item").orElseThrow().tap();
+    settle();
+    assertThat(p.data("side")).isEqualTo(1);
+    assertThat(newErrors()).isEmpty();
+  }
+
+  @Test
   void feedbackComponentsOpenAndClose() {
     PageHandle p = open("pages/feedback/feedback");
     PageElement popup = el(p, "#popup");

@@ -321,7 +321,9 @@ public final class ComponentTree implements AutoCloseable {
       instances.put(id, in);
       created.add(in);
       renderRaw(in);
-    } else {
+    } else if (e != in.hostRaw) {
+      // the owner rendered the host afresh (slot content recomposed inside a re-rendered component is the same
+      // element: its writer did not render, so nothing reaches the instance, as in WeChat)
       ObjectNode changed = changedProperties(in.properties, props);
       if (!changed.isEmpty() || externalClassesChanged(in, e)) {
         updates.merge(in, changed, (a, b) -> a.setAll(b));
