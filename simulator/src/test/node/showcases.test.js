@@ -21,10 +21,6 @@ const VANT_GREEN = 'rgb(7, 193, 96)' // --button-primary-background-color: #07c1
 const VANT_BLUE = 'rgb(25, 137, 250)' // --tag-primary-color: #1989fa
 const VANT_RED = 'rgb(238, 10, 36)' // --button-danger-background-color, --tabs-bottom-bar-color: #ee0a24
 
-// APIs issue 12 adds (Vant's collapse animates with createAnimation, its calendar watches with
-// createIntersectionObserver); until they land, their absence is expected
-const PENDING_APIS = /createAnimation:fail not supported|createIntersectionObserver is not a function/
-
 /**
  * A class as an element of Vant's `component` carries it. Vant's components add global classes, so their own
  * classes are there bare and prefixed; a class passed in through an external class (custom-class="van-overlay")
@@ -98,6 +94,6 @@ describe('Vant Weapp', () => {
     assert.equal(await style(page.locator('wx-van-tabs .van-tabs__line'), 'backgroundColor'), VANT_RED)
     assert.deepEqual(tab.errors, [])
     assert.deepEqual(consoleErrors, [])
-    assert.deepEqual(sim.output.filter(l => /\berror\b/i.test(l) && !PENDING_APIS.test(l)), [])
+    assert.deepEqual(sim.output.filter(l => /\berror\b/i.test(l)), [])
   })
 })
