@@ -61,6 +61,19 @@ class PropertiesAndObserversTest {
   }
 
   @Test
+  void anObjectPropertyReachesTheComponentAgainOnlyWhenItsDataIsSet() {
+    PageElement panel = s.currentPage().select("#panel").orElseThrow();
+    panel.setData(Map.of("probeArr", List.of(1, 2)));
+    probe().callMethod("seen");
+    panel.setData(Map.of("value", 11));
+    assertThat(probe().callMethod("seen")).as("the owner set other data: the array stays as it was").isEqualTo(List.of());
+    panel.setData(Map.of("probeArr", List.of(1, 2)));
+    assertThat(probe().callMethod("seen")).as("set again, even equal, it is passed again").isEqualTo(List.of("**"));
+    panel.setData(Map.of("probeArr[1]", 3));
+    assertThat(probe().data("arr")).isEqualTo(List.of(1, 3));
+  }
+
+  @Test
   void parentValuesAreConvertedToTheDeclaredType() {
     PageElement panel = s.currentPage().select("#panel").orElseThrow();
     Map<String, Object> given = new HashMap<>();

@@ -315,7 +315,8 @@ public final class ComponentTree implements AutoCloseable {
       }
       in = new Instance(id, child.definition().path(), child.definition(), owner, child.key(), child.definition().template(), wxs,
           data);
-      in.properties = props;
+      in.properties = props.deepCopy();
+      in.propertyNodes = props;
       in.hostRaw = e;
       owner.children.put(child.key(), in);
       instances.put(id, in);
@@ -324,12 +325,13 @@ public final class ComponentTree implements AutoCloseable {
     } else if (e != in.hostRaw) {
       // the owner rendered the host afresh (slot content recomposed inside a re-rendered component is the same
       // element: its writer did not render, so nothing reaches the instance, as in WeChat)
-      ObjectNode changed = changedProperties(in.properties, props);
+      ObjectNode changed = changedProperties(owner, in, props);
       if (!changed.isEmpty() || externalClassesChanged(in, e)) {
         updates.merge(in, changed, (a, b) -> a.setAll(b));
         updateOrigins.merge(in, origins(owner, e, changed, false), (a, b) -> a.setAll(b));
       }
-      in.properties = props;
+      in.properties = props.deepCopy();
+      in.propertyNodes = props;
       in.hostRaw = e;
     }
     order.computeIfAbsent(owner, k -> new ArrayList<>()).add(in);
@@ -593,12 +595,21 @@ public final class ComponentTree implements AutoCloseable {
     return false;
   }
 
-  private static ObjectNode changedProperties(ObjectNode before, ObjectNode now) {
+  /**
+   * The property values of a host the owner rendered again that reach the instance: those whose value changed, and
+   * those bound to a part of the owner's data that a setData replaced, even with an equal value (glass-easel applies
+   * a binding when the data it reads was set). A value the owner's data still holds unchanged is not re-sent, so an
+   * unrelated setData of the owner fires none of the component's observers.
+   */
+  private ObjectNode changedProperties(Instance owner, Instance in, ObjectNode now) {
     ObjectNode out = F.objectNode();
     now.fields().forEachRemaining(f -> {
-      JsonNode was = before == null ? null : before.get(f.getKey());
-      if (was == null || !was.equals(f.getValue()) || f.getValue().isContainerNode()) {
-        out.set(f.getKey(), f.getValue());
+      JsonNode was = in.properties == null ? null : in.properties.get(f.getKey());
+      JsonNode v = f.getValue();
+      boolean replaced = v.isContainerNode() && in.propertyNodes != null && in.propertyNodes.get(f.getKey()) != v
+          && dataPaths(owner).containsKey(v);
+      if (was == null || !was.equals(v) || replaced) {
+        out.set(f.getKey(), v);
       }
     });
     return out;

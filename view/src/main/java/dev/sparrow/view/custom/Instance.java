@@ -37,8 +37,9 @@ public final class Instance implements AutoCloseable {
   VElement hostRaw;
   /** The host element in the committed page tree. */
   VElement host;
-  /** Property-like attributes last sent to the logic layer. */
+  /** Property-like attributes last sent to the logic layer: a copy, and the rendered values themselves. */
   ObjectNode properties;
+  ObjectNode propertyNodes;
   /** The container nodes of {@code data} by identity with their paths, for its last render; null until asked. */
   Map<JsonNode, List<Object>> dataPaths;
 
