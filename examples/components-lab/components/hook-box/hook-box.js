@@ -18,6 +18,9 @@ Component({
     }
   },
   observers: {
-    options(o) { if (o && typeof o.onInit === 'function') this.setData({ observed: o.onInit('observer') }); }
+    options(o) { if (o && typeof o.onInit === 'function') this.setData({ observed: o.onInit('observer') }); },
+    callback(fn) {
+      if (typeof fn === 'function') this.setData({ callbackSeen: (this.data.callbackSeen || []).concat([fn('observer')]) });
+    }
   }
 });

@@ -629,7 +629,11 @@
     properties: function (pageId, id, json, origins) {
       const inst = instances.get(key(pageId, id));
       if (!inst) return;
-      const given = hostProperties(inst.__def__, JSON.parse(json), origins, ownerData(pageId, inst.__owner__));
+      const props = JSON.parse(json);
+      const sent = Object.keys(props);
+      const given = hostProperties(inst.__def__, props, origins, ownerData(pageId, inst.__owner__));
+      // a function the view could not compare: passed on only when it is another one (glass-easel's !==)
+      for (const name of Object.keys(given)) if (sent.indexOf(name) < 0 && given[name] === inst.data[name]) delete given[name];
       if (Object.keys(given).length > 0) applyData(inst, given);
     },
     /** The instance moved among its siblings (a keyed list reordered): moved, then its relations re-linked. */

@@ -9,6 +9,7 @@ import dev.sparrow.runtime.Session;
 import dev.sparrow.runtime.SessionOptions;
 import dev.sparrow.runtime.Sparrow;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,16 @@ class PropertyPassingTest {
     s.awaitIdle();
     assertThat(hooks().data("observed")).isEqualTo("swapped observer");
     assertThat(hooks().select(".hook-box").orElseThrow().text()).isEqualTo("hooked Swapped");
+  }
+
+  @Test
+  void aFunctionSetAgainReachesTheComponentOnlyWhenItIsAnotherOne() {
+    assertThat(hooks().data("callbackSeen")).isEqualTo(List.of("hello observer"));
+    page.setData(Map.of("routeDones", 5));
+    assertThat(hooks().data("callbackSeen")).as("the owner set other data").isEqualTo(List.of("hello observer"));
+    page.callMethod("swapGreet");
+    s.awaitIdle();
+    assertThat(hooks().data("callbackSeen")).isEqualTo(List.of("hello observer", "hi observer"));
   }
 
   @Test

@@ -326,9 +326,11 @@ public final class ComponentTree implements AutoCloseable {
       // the owner rendered the host afresh (slot content recomposed inside a re-rendered component is the same
       // element: its writer did not render, so nothing reaches the instance, as in WeChat)
       ObjectNode changed = changedProperties(owner, in, props);
-      if (!changed.isEmpty() || externalClassesChanged(in, e)) {
+      // a property bound to a function: the view cannot tell whether it changed; the logic layer compares (!==)
+      boolean functions = e.undefinedOrigins().values().stream().anyMatch(o -> o.containsKey(""));
+      if (!changed.isEmpty() || functions || externalClassesChanged(in, e)) {
         updates.merge(in, changed, (a, b) -> a.setAll(b));
-        updateOrigins.merge(in, origins(owner, e, changed, false), (a, b) -> a.setAll(b));
+        updateOrigins.merge(in, origins(owner, e, changed, functions), (a, b) -> a.setAll(b));
       }
       in.properties = props.deepCopy();
       in.propertyNodes = props;
@@ -474,9 +476,10 @@ public final class ComponentTree implements AutoCloseable {
   /**
    * Where the values of {@code props} (and bound values that came out undefined, such as functions) were read in
    * the owner's data: {@code {name: [{at, from}]}} for the logic layer, which passes its own values from there, as
-   * glass-easel passes properties within the logic layer. An update passes those of the changed values only.
+   * glass-easel passes properties within the logic layer. An update passes those of the changed values, and with
+   * {@code functions} those of every binding that came out undefined (the logic layer keeps a function it already has).
    */
-  private ObjectNode origins(Instance owner, VElement e, ObjectNode props, boolean creation) {
+  private ObjectNode origins(Instance owner, VElement e, ObjectNode props, boolean functions) {
     ObjectNode out = F.objectNode();
     props.fields().forEachRemaining(f -> {
       if (f.getValue().isContainerNode()) {
@@ -489,7 +492,7 @@ public final class ComponentTree implements AutoCloseable {
     });
     boolean virtualHost = owner.hosts.get(e) != null && owner.hosts.get(e).definition().virtualHost();
     e.undefinedOrigins().forEach((name, keys) -> {
-      if (!isProperty(name, virtualHost) || !props.has(name) && !(creation && keys.containsKey(""))) {
+      if (!isProperty(name, virtualHost) || !props.has(name) && !(functions && keys.containsKey(""))) {
         return;
       }
       keys.forEach((k, o) -> {
