@@ -11,16 +11,18 @@ Component({
     created() { this.setData({ seenInCreated: this.data.label }); },
     attached() {
       const calls = [];
-      if (this.data.options && typeof this.data.options.onInit === 'function') calls.push(this.data.options.onInit('options'));
+      const { options, literal } = this.data;
+      if (options && typeof options.onInit === 'function') calls.push(options.onInit('options'));
       if (typeof this.data.callback === 'function') calls.push(this.data.callback('callback'));
-      if (this.data.literal && typeof this.data.literal.onInit === 'function') calls.push(this.data.literal.onInit('literal'));
+      if (literal && typeof literal.onInit === 'function') calls.push(literal.onInit('literal'));
       this.setData({ calls: calls });
     }
   },
   observers: {
     options(o) { if (o && typeof o.onInit === 'function') this.setData({ observed: o.onInit('observer') }); },
     callback(fn) {
-      if (typeof fn === 'function') this.setData({ callbackSeen: (this.data.callbackSeen || []).concat([fn('observer')]) });
+      if (typeof fn !== 'function') return;
+      this.setData({ callbackSeen: (this.data.callbackSeen || []).concat([fn('observer')]) });
     }
   }
 });

@@ -600,7 +600,8 @@
       // the instance attaches, once the component's own child components exist.
       const defaults = {};
       for (const name of Object.keys(given)) { defaults[name] = inst.data[name]; inst.data[name] = given[name]; }
-      Object.defineProperty(inst, '__initial__', { value: Object.keys(given).length > 0 ? { names: Object.keys(given), defaults: defaults } : null, writable: true });
+      const initial = Object.keys(given).length > 0 ? { names: Object.keys(given), defaults: defaults } : null;
+      Object.defineProperty(inst, '__initial__', { value: initial, writable: true });
       run(inst, def.lifetimes.created, [], 'created');
       inst.__rendered__ = true;
       const view = {};
@@ -633,7 +634,9 @@
       const sent = Object.keys(props);
       const given = hostProperties(inst.__def__, props, origins, ownerData(pageId, inst.__owner__));
       // a function the view could not compare: passed on only when it is another one (glass-easel's !==)
-      for (const name of Object.keys(given)) if (sent.indexOf(name) < 0 && given[name] === inst.data[name]) delete given[name];
+      for (const name of Object.keys(given)) {
+        if (sent.indexOf(name) < 0 && given[name] === inst.data[name]) delete given[name];
+      }
       if (Object.keys(given).length > 0) applyData(inst, given);
     },
     /** The instance moved among its siblings (a keyed list reordered): moved, then its relations re-linked. */

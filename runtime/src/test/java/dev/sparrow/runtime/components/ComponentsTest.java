@@ -51,7 +51,8 @@ class ComponentsTest {
   @Test
   void lifetimesRunInWeChatsOrder() {
     Object log = s.evaluate("function () { return getApp().globalData.log }");
-    assertThat((List<Object>) log).containsSubsequence("counter created 3", "counter attached 3", "page onLoad", "counter show", "page onShow",
+    assertThat((List<Object>) log).containsSubsequence("counter created 3", "counter attached 3", "page onLoad",
+        "counter show", "page onShow",
         "counter ready", "page onReady");
   }
 

@@ -66,7 +66,8 @@ class PropertiesAndObserversTest {
     panel.setData(Map.of("probeArr", List.of(1, 2)));
     probe().callMethod("seen");
     panel.setData(Map.of("value", 11));
-    assertThat(probe().callMethod("seen")).as("the owner set other data: the array stays as it was").isEqualTo(List.of());
+    assertThat(probe().callMethod("seen")).as("the owner set other data: the array stays as it was")
+        .isEqualTo(List.of());
     panel.setData(Map.of("probeArr", List.of(1, 2)));
     assertThat(probe().callMethod("seen")).as("set again, even equal, it is passed again").isEqualTo(List.of("**"));
     panel.setData(Map.of("probeArr[1]", 3));

@@ -71,7 +71,8 @@ class RelationsTest {
         .isEqualTo(List.of("linked a", "linked b", "linked c", "changed c"));
     assertThat(letters.data("names")).isEqualTo(List.of("c", "a", "b"));
     Map<String, Object> c = (Map<String, Object>) el("#e-c").callMethod("where");
-    assertThat((List<Object>) c.get("events")).containsExactly("attached", "linked letters", "moved", "changed letters");
+    assertThat((List<Object>) c.get("events"))
+        .containsExactly("attached", "linked letters", "moved", "changed letters");
     assertThat(c).containsEntry("index", 0);
   }
 

@@ -309,7 +309,8 @@ public final class ComponentTree implements AutoCloseable {
         remove(in);
       }
       int id = nextId++;
-      ObjectNode data = host.create(id, owner.id, child.definition(), props, origins(owner, e, props, true), hostInfo(e));
+      ObjectNode data = host.create(id, owner.id, child.definition(), props, origins(owner, e, props, true),
+          hostInfo(e));
       if (data == null) {
         return false;
       }
