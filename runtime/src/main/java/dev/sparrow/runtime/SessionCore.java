@@ -34,6 +34,7 @@ import dev.sparrow.runtime.app.ViewLayer;
 import dev.sparrow.runtime.bridge.ApiRegistry;
 import dev.sparrow.runtime.bridge.WxBridge;
 import dev.sparrow.runtime.js.EventLoop;
+import dev.sparrow.runtime.js.CompileCache;
 import dev.sparrow.runtime.js.ModuleSources;
 import dev.sparrow.runtime.project.Project;
 import dev.sparrow.runtime.wx.AnimationApis;
@@ -273,7 +274,7 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     animations = new ElementAnimations(loop.clock(), loop, this::fire,
         () -> screens.stream().noneMatch(Screen::playsAnimations));
     view.listener(new ScreenFeed());
-    logic = new LogicLayer(loop, new ModuleSources(project.files()), bridge, this);
+    logic = new LogicLayer(loop, new ModuleSources(project.files(), new CompileCache(options.compileCache())), bridge, this);
     router = new Router(project.app(), logic, this, this::error);
     view.components(logic, id -> router.page(id).map(PageInstance::isReady).orElse(false));
     Watchdog watchdog = options.watchdog();

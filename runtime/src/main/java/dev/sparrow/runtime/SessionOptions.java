@@ -37,6 +37,7 @@ import java.util.function.Consumer;
 public final class SessionOptions {
   private final Path projectDir;
   private Path dataDir;
+  private Path compileCache = Path.of(System.getProperty("user.home"), ".sparrow", "cache", "compiled");
   private Clock clock = Clock.system();
   private DeviceProfile device = DeviceProfile.IPHONE_6;
   private HeadlessDialogs.Policy dialogPolicy = HeadlessDialogs.Policy.WAIT;
@@ -87,6 +88,19 @@ public final class SessionOptions {
   public SessionOptions dataDir(Path dataDir) {
     this.dataDir = dataDir;
     return this;
+  }
+
+  /**
+   * Where compiled ES modules, TypeScript, Less and Sass are kept between launches (default
+   * {@code ~/.sparrow/cache/compiled}, shared by every project of the user); {@code null} keeps nothing.
+   */
+  public SessionOptions compileCache(Path dir) {
+    this.compileCache = dir;
+    return this;
+  }
+
+  public Path compileCache() {
+    return compileCache;
   }
 
   /** Session time; see {@link #virtualClock()}. */

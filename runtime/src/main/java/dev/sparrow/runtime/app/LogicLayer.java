@@ -10,6 +10,7 @@ import dev.sparrow.runtime.bridge.WxBridge;
 import dev.sparrow.runtime.js.EventLoop;
 import dev.sparrow.runtime.js.JsEngine;
 import dev.sparrow.runtime.js.ModuleSources;
+import dev.sparrow.runtime.js.ScriptCompiler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -165,6 +166,8 @@ public final class LogicLayer implements AutoCloseable {
     try {
       context.parse(modules.source(path));
       return null;
+    } catch (ScriptCompiler.CompileError e) {
+      return compileError(e, "load " + path);
     } catch (PolyglotException e) {
       return e.getSourceLocation() == null ? ScriptError.of(e.getMessage(), e.getMessage(), "load " + path) : syntaxError(e, "load " + path);
     }
@@ -182,6 +185,12 @@ public final class LogicLayer implements AutoCloseable {
       message = "SyntaxError: " + message;
     }
     return new ScriptError(message, e.getMessage(), loc.getSource().getName(), loc.getStartLine(), loc.getStartColumn(), origin);
+  }
+
+  /** A module that Babel could not compile (ES module or TypeScript syntax), located in its source file. */
+  static ScriptError compileError(ScriptCompiler.CompileError e, String origin) {
+    String where = e.file() + (e.line() > 0 ? ":" + e.line() + ":" + e.column() : "");
+    return new ScriptError(e.getMessage(), e.getMessage() + "\n    at " + where, e.file(), e.line(), e.column(), origin);
   }
 
   @Override
@@ -246,6 +255,9 @@ public final class LogicLayer implements AutoCloseable {
         Object compiled = context.eval(modules.source(path));
         loop.restartTaskClock();
         return compiled;
+      } catch (ScriptCompiler.CompileError e) {
+        sink.error(compileError(e, "load " + path));
+        return e.getMessage();
       } catch (PolyglotException e) {
         if (e.isSyntaxError()) {
           report(e, "load " + path);

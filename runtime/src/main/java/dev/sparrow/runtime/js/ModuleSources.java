@@ -39,9 +39,16 @@ public final class ModuleSources {
   private static final ConcurrentHashMap<Key, Source> CACHE = new ConcurrentHashMap<>();
 
   private final ProjectFiles files;
+  private final CompileCache cache;
 
   public ModuleSources(ProjectFiles files) {
+    this(files, CompileCache.none());
+  }
+
+  /** @param cache where compiled modules are kept between launches */
+  public ModuleSources(ProjectFiles files, CompileCache cache) {
     this.files = files;
+    this.cache = cache;
   }
 
   /** Resolves {@code request} as required from module {@code fromPath}; empty when nothing matches. */
@@ -77,25 +84,41 @@ public final class ModuleSources {
     return Optional.empty();
   }
 
-  /** The wrapped source of a package file (which must exist). */
+  /**
+   * The wrapped source of a package file (which must exist), named by the file that holds its code ({@code x.ts}
+   * for a TypeScript module), so that errors and stacks point there.
+   *
+   * @throws ScriptCompiler.CompileError when an ES module or TypeScript file does not parse
+   */
   public Source source(String path) {
     Path file = files.file(path).orElseThrow(() -> new IllegalArgumentException("no such module " + path));
+    String real = file.getFileName().toString().endsWith(".ts") && path.endsWith(".js")
+        ? path.substring(0, path.length() - 3) + ".ts"
+        : path;
     try {
       BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
       Key key = new Key(file.toAbsolutePath(), attrs.lastModifiedTime().toMillis(), attrs.size());
-      return CACHE.computeIfAbsent(key, k -> build(path, file));
+      Source known = CACHE.get(key);
+      if (known == null) {
+        known = build(real, file);
+        CACHE.putIfAbsent(key, known);
+      }
+      return known;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private static Source build(String path, Path file) {
+  private Source build(String path, Path file) {
     try {
       String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
       if (text.startsWith("\uFEFF")) {
         text = text.substring(1);
       }
-      String body = EsModules.toCommonJs(text);
+      String source = text;
+      String body = path.endsWith(".ts")
+          ? cache.get(ScriptCompiler.VERSION, "ts", text, () -> ScriptCompiler.shared().compile(path, source, true))
+          : EsModules.toCommonJs(path, text, cache);
       return Source.newBuilder("js", WRAPPER_PREFIX + body + WRAPPER_SUFFIX, path).cached(true).build();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

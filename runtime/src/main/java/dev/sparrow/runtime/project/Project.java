@@ -15,6 +15,8 @@ import java.util.Map;
  * @param components the custom components declared in app, page and component jsons
  * @param libraryStyles stylesheets every page gets before {@code app.wxss}: those of the extended libraries in use
  * @param problems what is wrong but does not stop the app (a page's missing files, an unusable component…), located
+ * @param compilerPlugins {@code setting.useCompilerPlugins} Sparrow knows ({@code typescript}, {@code less},
+ *     {@code sass}); {@code files} already finds their sources as the files they compile to
  */
 public record Project(
     Path dir,
@@ -26,9 +28,11 @@ public record Project(
     Map<String, Map<String, Object>> pageConfigs,
     ComponentIndex components,
     List<String> libraryStyles,
-    List<Problem> problems) {
+    List<Problem> problems,
+    List<String> compilerPlugins) {
 
   public Project {
+    compilerPlugins = List.copyOf(compilerPlugins);
     pageConfigs = Map.copyOf(pageConfigs);
     libraryStyles = List.copyOf(libraryStyles);
     problems = List.copyOf(problems);

@@ -23,14 +23,17 @@ public final class ProjectFiles {
   private final Path realRoot;
   /** Mount point ({@code miniprogram_npm/weui-miniprogram/}) → the folder it shows. */
   private final Map<String, Path> mounts;
+  /** Extension ({@code .js}) → the extensions of files that stand for a missing one ({@code .ts}), in order. */
+  private final Map<String, List<String>> standIns;
 
   public ProjectFiles(Path root) {
-    this(root, Map.of());
+    this(root, Map.of(), Map.of());
   }
 
-  private ProjectFiles(Path root, Map<String, Path> mounts) {
+  private ProjectFiles(Path root, Map<String, Path> mounts, Map<String, List<String>> standIns) {
     this.root = root.toAbsolutePath().normalize();
     this.mounts = mounts;
+    this.standIns = standIns;
     try {
       this.realRoot = this.root.toRealPath();
     } catch (IOException e) {
@@ -42,7 +45,18 @@ public final class ProjectFiles {
   public ProjectFiles withMount(String at, Path folder) {
     Map<String, Path> more = new LinkedHashMap<>(mounts);
     more.put(at, folder);
-    return new ProjectFiles(root, Map.copyOf(more));
+    return new ProjectFiles(root, Map.copyOf(more), standIns);
+  }
+
+  /**
+   * These files where a missing {@code x<ext>} is found as {@code x<other>} for the first of {@code others} present:
+   * what {@code setting.useCompilerPlugins} does ({@code .js} from {@code .ts}, {@code .wxss} from {@code .scss}).
+   * {@link #file} then answers the stand-in's host path; its reader compiles it.
+   */
+  public ProjectFiles withStandIn(String ext, List<String> others) {
+    Map<String, List<String>> more = new LinkedHashMap<>(standIns);
+    more.put(ext, List.copyOf(others));
+    return new ProjectFiles(root, mounts, Map.copyOf(more));
   }
 
   public Path root() {
@@ -93,8 +107,30 @@ public final class ProjectFiles {
     }
   }
 
-  /** The host path of a regular file inside the package, if there is one. */
+  /**
+   * The host path of a regular file inside the package, if there is one; for a missing file with a stand-in
+   * ({@link #withStandIn}), the stand-in's.
+   */
   public Optional<Path> file(String relative) {
+    Optional<Path> found = plainFile(relative);
+    if (found.isPresent() || standIns.isEmpty()) {
+      return found;
+    }
+    int dot = relative.lastIndexOf('.');
+    if (dot < 0 || relative.indexOf('/', dot) >= 0) {
+      return found;
+    }
+    String stem = relative.substring(0, dot);
+    for (String other : standIns.getOrDefault(relative.substring(dot), List.of())) {
+      Optional<Path> standIn = plainFile(stem + other);
+      if (standIn.isPresent()) {
+        return standIn;
+      }
+    }
+    return found;
+  }
+
+  private Optional<Path> plainFile(String relative) {
     Optional<String> norm = normalise(relative);
     if (norm.isEmpty() || norm.get().isEmpty()) {
       return Optional.empty();

@@ -63,8 +63,9 @@ public final class ProjectLoader {
       fatal.add(Problem.at("project.config.json", "miniprogramRoot \"" + rootDir + "\" is not a folder inside the project"));
       throw new ProjectException(fatal);
     }
-    ProjectFiles files = new ProjectFiles(root);
     String prefix = rootDir.isEmpty() ? "" : ProjectFiles.normalise(rootDir).orElse("") + "/";
+    List<String> plugins = compilerPlugins(projectDir, config.path("setting").path("useCompilerPlugins"), problems);
+    ProjectFiles files = compiled(new ProjectFiles(root), plugins);
 
     String appJsonText = files.read("app.json").orElse(null);
     if (appJsonText == null) {
@@ -76,7 +77,7 @@ public final class ProjectLoader {
       throw new ProjectException(fatal);
     }
     if (!files.exists("app.js")) {
-      fatal.add(Problem.at(prefix + "app.js", "app.js is missing"));
+      fatal.add(Problem.at(prefix + "app.js", "app.js is missing" + pluginHint(files, "app.js", prefix)));
     }
     List<String> libraryStyles = new ArrayList<>();
     Map<String, String> missingLibs = new LinkedHashMap<>();
@@ -112,7 +113,8 @@ public final class ProjectLoader {
       for (String ext : List.of(".js", ".wxml")) {
         if (!files.exists(route + ext)) {
           problems.add(new Problem(prefix + "app.json", pageLines.getOrDefault(route, 0), 0,
-              "page \"" + route + "\" is listed but " + prefix + route + ext + " is missing"));
+              "page \"" + route + "\" is listed but " + prefix + route + ext + " is missing"
+                  + pluginHint(files, route + ext, prefix)));
         }
       }
       Optional<String> pageJson = files.read(route + ".json");
@@ -156,7 +158,8 @@ public final class ProjectLoader {
     }
     JsonNode window = app.path("window");
     AppConfig appConfig = new AppConfig(pages, subpackages, window.isObject() ? toMap(window) : Map.of(), tabBar, timeouts, entry, toMap(app));
-    return new Project(projectDir, appId, projectName, files, urlCheck, appConfig, pageConfigs, components, libraryStyles, problems);
+    return new Project(projectDir, appId, projectName, files, urlCheck, appConfig, pageConfigs, components, libraryStyles,
+        problems, plugins);
   }
 
   /**
@@ -254,6 +257,65 @@ public final class ProjectLoader {
     return Optional.of(new TabBar(items, node.path("color").asText(""), node.path("selectedColor").asText(""),
         node.path("backgroundColor").asText(""), node.path("borderStyle").asText("black"), node.path("position").asText("bottom"),
         node.path("custom").asBoolean(false)));
+  }
+
+  /** The compiler plugins DevTools knows, and the files each one compiles: extension → its stand-ins. */
+  private static final Map<String, Map<String, List<String>>> PLUGINS = Map.of(
+      "typescript", Map.of(".js", List.of(".ts")),
+      "less", Map.of(".wxss", List.of(".less")),
+      "sass", Map.of(".wxss", List.of(".scss", ".sass")));
+
+  /** {@code setting.useCompilerPlugins}: the known names in it; an unknown one is a located problem. */
+  private static List<String> compilerPlugins(Path projectDir, JsonNode node, List<Problem> problems) {
+    List<String> out = new ArrayList<>();
+    if (!node.isArray()) {
+      return out;
+    }
+    for (JsonNode entry : node) {
+      String name = entry.isObject() ? entry.path("option").path("name").asText(entry.path("name").asText(""))
+          : entry.asText("");
+      if (PLUGINS.containsKey(name)) {
+        out.add(name);
+      } else {
+        String text = readText(projectDir.resolve("project.config.json"));
+        problems.add(new Problem("project.config.json", lineOf(text, "\"useCompilerPlugins\"", 0), 0,
+            "unknown compiler plugin \"" + name + "\" in setting.useCompilerPlugins (Sparrow knows typescript, less, sass)"));
+      }
+    }
+    return out;
+  }
+
+  private static ProjectFiles compiled(ProjectFiles files, List<String> plugins) {
+    Map<String, List<String>> standIns = new LinkedHashMap<>();
+    for (String plugin : plugins) {
+      PLUGINS.get(plugin).forEach((ext, others) -> standIns.computeIfAbsent(ext, k -> new ArrayList<>()).addAll(others));
+    }
+    for (Map.Entry<String, List<String>> e : standIns.entrySet()) {
+      files = files.withStandIn(e.getKey(), e.getValue());
+    }
+    return files;
+  }
+
+  /** For a missing file that a compiler plugin would make: which plugin to declare. */
+  static String pluginHint(ProjectFiles files, String path, String prefix) {
+    int dot = path.lastIndexOf('.');
+    for (Map.Entry<String, Map<String, List<String>>> plugin : PLUGINS.entrySet()) {
+      for (String other : plugin.getValue().getOrDefault(path.substring(dot), List.of())) {
+        String standIn = path.substring(0, dot) + other;
+        if (files.exists(standIn)) {
+          return ": found " + prefix + standIn + ", add \"" + plugin.getKey() + "\" to setting.useCompilerPlugins";
+        }
+      }
+    }
+    return "";
+  }
+
+  private static String readText(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      return "";
+    }
   }
 
   private static JsonNode readJson(Path dir, String name, boolean required, List<Problem> problems) {

@@ -1,7 +1,12 @@
 package dev.sparrow.runtime.js;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Value;
 import org.junit.jupiter.api.Test;
 
 class EsModulesTest {
@@ -14,19 +19,18 @@ class EsModulesTest {
 
   @Test
   void keywordsInsideStringsCommentsTemplatesAndRegexesDoNotCount() {
-    String text = "// import x from 'y'\nconst s = 'export default 1'\nconst t = `import ${a} from`\nconst r = /export/\n/* export { a } */";
+    String text = "// import x from 'y'\nconst s = 'export default 1'\nconst t = `import ${a} from`\n"
+        + "const r = /export/\n/* export { a } */";
     assertThat(EsModules.isModule(text)).isFalse();
   }
 
   @Test
   void everyLineStaysWhereItWas() {
-    String src = "import a from './a'\nimport {\n  b,\n  c as d\n} from './b'\nexport const x = 1\nthrow new Error('line 7')\n";
-    String out = EsModules.toCommonJs(src);
-    String[] lines = out.split("\n", -1);
-    assertThat(lines).hasSize(src.split("\n", -1).length);
-    assertThat(lines[6]).isEqualTo("throw new Error('line 7')");
-    assertThat(lines[5]).isEqualTo("const x = 1");
-    assertThat(lines[0]).contains("Object.defineProperty(exports,'x'").contains("var __sparrowModule0=require('./a')");
+    String src = "import a from './a'\nimport {\n  b,\n  c as d\n} from './b'\nexport const x = 1\n"
+        + "throw new Error('line 7')\n";
+    String[] lines = EsModules.toCommonJs(src).split("\n", -1);
+    assertThat(lines[6]).contains("throw new Error('line 7')");
+    assertThat(lines[5]).contains("const x = 1");
   }
 
   @Test
@@ -35,8 +39,58 @@ class EsModulesTest {
   }
 
   @Test
-  void exportDefaultExpressionAndNamedDeclarationForms() {
-    String out = EsModules.toCommonJs("export default { a: 1 }\nexport function f() {}\nexport const { p, q: r } = o\n");
-    assertThat(out).contains("exports.default={ a: 1 }").contains("'f',{enumerable:true").contains("'p'").contains("'r'").doesNotContain("'q'");
+  void anExportAfterATemplateLiteralArrowIsCompiled() {
+    // TDesign's common/utils.js: the hand-written rewriter left the second export in place
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put("utils", "export const f = (a, e) => `${a}_${e}`;\nexport const g = (a) => `${a}`;\nexport default 3;\n");
+    files.put("main", "import d, { f, g } from './utils';\nmodule.exports = [f(1, 'x'), g(2), d];\n");
+    assertThat(run(files, "main")).isEqualTo("[\"1_x\",\"2\",3]");
+  }
+
+  @Test
+  void interopWithCommonJsReExportsAndLiveBindings() {
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put("cjs", "module.exports = function main() { return 'main'; }; module.exports.extra = 7;");
+    files.put("counter", "export let count = 0;\nexport function bump() { count++; }\n");
+    files.put("all", "export * from './counter';\nexport { default as cjs, extra } from './cjs';\n");
+    files.put("main", "import cjs, { extra } from './cjs';\nimport * as all from './all';\n"
+        + "const before = all.count; all.bump();\n"
+        + "module.exports = [cjs(), extra, before, all.count, all.cjs === cjs, require('./all').__esModule];\n");
+    assertThat(run(files, "main")).isEqualTo("[\"main\",7,0,1,true,true]");
+  }
+
+  @Test
+  void aSyntaxErrorNamesItsFileLineAndColumn() {
+    assertThatThrownBy(() -> EsModules.toCommonJs("lib/bad.js", "export const a = 1;\nexport const = 2;\n",
+        CompileCache.none()))
+        .isInstanceOfSatisfying(ScriptCompiler.CompileError.class, e -> {
+          assertThat(e.file()).isEqualTo("lib/bad.js");
+          assertThat(e.line()).isEqualTo(2);
+          assertThat(e.column()).isEqualTo(14);
+          assertThat(e.getMessage()).startsWith("SyntaxError: ");
+        });
+  }
+
+  @Test
+  void typeScriptLosesItsTypesAndKeepsItsLines() {
+    String ts = "interface P { name: string }\nconst greet = (p: P): string => `hi ${p.name}`;\n"
+        + "export default greet;\nexport enum Color { Red, Green }\n";
+    String js = ScriptCompiler.shared().compile("a.ts", ts, true);
+    Map<String, String> files = Map.of("a", js, "main",
+        "const a = require('./a'); module.exports = [a.default({name: 'x'}), a.Color.Green];");
+    assertThat(run(files, "main")).isEqualTo("[\"hi x\",1]");
+    assertThat(js.split("\n", -1)[1]).contains("const greet");
+  }
+
+  /** Evaluates {@code entry} with a require over {@code files} (each compiled), returning its exports as JSON. */
+  private static String run(Map<String, String> files, String entry) {
+    Context c = Context.create("js");
+    Value define = c.eval("js", "(function () { var mods = {}, cache = {};"
+        + " function req(n) { n = n.replace('./', ''); if (cache[n]) return cache[n].exports;"
+        + " var m = cache[n] = {exports: {}}; mods[n](m, m.exports, req); return m.exports; }"
+        + " return {add: function (n, code) { mods[n] = new Function('module', 'exports', 'require', code); },"
+        + " req: req}; })()");
+    files.forEach((name, code) -> define.getMember("add").execute(name, EsModules.toCommonJs(code)));
+    return c.eval("js", "JSON.stringify").execute(define.getMember("req").execute(entry)).asString();
   }
 }

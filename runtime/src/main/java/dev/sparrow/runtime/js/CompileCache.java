@@ -1,0 +1,80 @@
+package dev.sparrow.runtime.js;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Compiled output on disk, per user and outside any project: one file per SHA-256 of the compiler's version, the
+ * kind of compile and the source text, so an unchanged file is never compiled twice, whichever project or path it
+ * has. A folder that cannot be written only makes every compile a miss; entries are written whole (a partial file
+ * renamed into place) and never change.
+ */
+public final class CompileCache {
+  private final Path dir;
+
+  /** A cache in {@code dir}; {@code null} caches nothing. */
+  public CompileCache(Path dir) {
+    this.dir = dir;
+  }
+
+  /** No cache: every compile runs. */
+  public static CompileCache none() {
+    return new CompileCache(null);
+  }
+
+  /** The cached output for ({@code version}, {@code kind}, {@code text}), else {@code compile}'s, then stored. */
+  public String get(String version, String kind, String text, Supplier<String> compile) {
+    if (dir == null) {
+      return compile.get();
+    }
+    String key = key(version + "\n" + kind + "\n" + text);
+    Path file = dir.resolve(key.substring(0, 2)).resolve(key + ".js");
+    Optional<String> hit = read(file);
+    if (hit.isPresent()) {
+      return hit.get();
+    }
+    String out = compile.get();
+    write(file, out);
+    return out;
+  }
+
+  private static Optional<String> read(Path file) {
+    try {
+      return Files.isRegularFile(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8)) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static void write(Path file, String text) {
+    try {
+      Files.createDirectories(file.getParent());
+      Path part = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".part");
+      try {
+        Files.writeString(part, text, StandardCharsets.UTF_8);
+        Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } finally {
+        Files.deleteIfExists(part);
+      }
+    } catch (IOException e) {
+      // a cache that cannot be written is no cache: the next launch compiles again
+    }
+  }
+
+  private static String key(String text) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
