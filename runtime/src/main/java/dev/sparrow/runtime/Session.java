@@ -8,6 +8,7 @@ import dev.sparrow.apis.ui.Toast;
 import dev.sparrow.runtime.app.PageInstance;
 import dev.sparrow.runtime.npm.NpmBuild;
 import dev.sparrow.runtime.project.Project;
+import dev.sparrow.runtime.js.CompileCache;
 import dev.sparrow.runtime.project.ProjectLoader;
 import dev.sparrow.apis.files.FileSandbox;
 import dev.sparrow.apis.files.HeadlessDocumentViewer;
@@ -58,7 +59,8 @@ public final class Session implements AutoCloseable {
       NpmBuild.Report npm = NpmBuild.buildIfStale(options.projectDir(), options.npmNotice());
       npm.warnings().forEach(w -> options.npmNotice().accept("sparrow: " + w));
     }
-    Project project = ProjectLoader.load(options.projectDir(), options.extendedLibs());
+    Project project = ProjectLoader.load(options.projectDir(), options.extendedLibs(),
+        new CompileCache(options.compileCache()));
     SessionCore core = SessionCore.create(options, project);
     try {
       core.start();

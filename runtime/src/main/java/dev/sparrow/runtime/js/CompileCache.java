@@ -35,15 +35,30 @@ public final class CompileCache {
     if (dir == null) {
       return compile.get();
     }
-    String key = key(version + "\n" + kind + "\n" + text);
-    Path file = dir.resolve(key.substring(0, 2)).resolve(key + ".js");
-    Optional<String> hit = read(file);
+    Optional<String> hit = peek(version, kind, text);
     if (hit.isPresent()) {
       return hit.get();
     }
     String out = compile.get();
-    write(file, out);
+    put(version, kind, text, out);
     return out;
+  }
+
+  /** The cached output for ({@code version}, {@code kind}, {@code text}), if there is one. */
+  public Optional<String> peek(String version, String kind, String text) {
+    return dir == null ? Optional.empty() : read(fileOf(version, kind, text));
+  }
+
+  /** Stores {@code out} as the output for ({@code version}, {@code kind}, {@code text}). */
+  public void put(String version, String kind, String text, String out) {
+    if (dir != null) {
+      write(fileOf(version, kind, text), out);
+    }
+  }
+
+  private Path fileOf(String version, String kind, String text) {
+    String key = sha256(version + "\n" + kind + "\n" + text);
+    return dir.resolve(key.substring(0, 2)).resolve(key + ".out");
   }
 
   private static Optional<String> read(Path file) {
@@ -69,7 +84,8 @@ public final class CompileCache {
     }
   }
 
-  private static String key(String text) {
+  /** The SHA-256 of {@code text}'s UTF-8, in hex. */
+  public static String sha256(String text) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);

@@ -9,14 +9,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 
 /**
- * Babel's standalone build (the {@code org.webjars.npm:babel__standalone} jar) run in a GraalJS context of the
+ * The compilers of {@code setting.useCompilerPlugins} and of ES modules, their JavaScript builds from webjars run in
+ * GraalJS contexts of the shared engine, each loaded on first use. Babel's standalone build
+ * ({@code org.webjars.npm:babel__standalone}) in a context of the
  * shared engine: ES modules become WeChat's CommonJS ({@code transform-modules-commonjs}, Babel's interop, as
  * DevTools' "ES6 to ES5") and TypeScript loses its types ({@code preset-typescript}, no type checking), with
  * {@code retainLines} so that every statement stays on its line: errors in compiled code name the source's line.
+ * Less's browser build ({@code less}) and dart-sass's ({@code sass} with {@code immutable}) compile styles, their
+ * imports read from the package through a {@link Reader}.
  *
  * <p>One compiler serves the JVM, on its own daemon thread: Babel's context is used there only, and a session's
  * loop thread that waits for it uses no CPU time, so the runaway-script watchdog does not count a compile (the
@@ -27,6 +32,9 @@ public final class ScriptCompiler {
   public static final String VERSION = "babel-7.21.2/1";
 
   private static final String BABEL = "/META-INF/resources/webjars/babel__standalone/7.21.2/babel.min.js";
+  /** The compilers warn through console (unknown options, deprecations): nobody to tell here. */
+  private static final String QUIET_CONSOLE =
+      "var console = {log() {}, info() {}, warn() {}, error() {}, debug() {}, trace() {}};";
   private static final String TRANSFORM = """
       (function (name, text, ts) {
         try {
@@ -41,6 +49,100 @@ public final class ScriptCompiler {
           return {error: first, line: e && e.loc ? e.loc.line : 0, column: e && e.loc ? e.loc.column + 1 : 0};
         }
       })""";
+  /** Part of every style cache key. */
+  public static final String STYLE_VERSION = "less-4.3.0/sass-1.92.1/1";
+  private static final String LESS = "/META-INF/resources/webjars/less/4.3.0/dist/less.min.js";
+  private static final String IMMUTABLE = "/META-INF/resources/webjars/immutable/5.1.3/dist/immutable.min.js";
+  private static final String SASS = "/META-INF/resources/webjars/sass/1.92.1/sass.dart.js";
+  /** What less's browser build looks for at load: no document, no page, never run by itself. */
+  private static final String LESS_WINDOW = """
+      var window = {document: {currentScript: null, getElementsByTagName: function () { return []; },
+        querySelectorAll: function () { return []; }},
+        location: {href: 'sparrow:///', protocol: 'sparrow:', hostname: '', port: '', hash: ''},
+        less: {onReady: false, async: true, env: 'production', logLevel: 0}};
+      var document = window.document, location = window.location;""";
+  /** Less with its imports read from the package (by the reader handed in), synchronously. */
+  private static final String LESS_RENDER = """
+      (function (path, text, reader) {
+        function Files() {}
+        Files.prototype = new less.FileManager();
+        Files.prototype.supports = function () { return true; };
+        Files.prototype.supportsSync = function () { return true; };
+        Files.prototype.loadFile = function (name, dir) { return Promise.resolve(this.loadFileSync(name, dir)); };
+        Files.prototype.loadFileSync = function (name, dir) {
+          var p = name.charAt(0) === '/' ? name.substring(1) : (dir || '') + name;
+          var t = reader.read(p);
+          if (t == null && !/\\.[a-z]+$/.test(p)) { p = p + '.less'; t = reader.read(p); }
+          return t == null ? {error: new Error("'" + name + "' wasn't found")} : {contents: t, filename: p};
+        };
+        var out = {error: 'less did not finish', line: 0, column: 0};
+        less.render(text, {filename: path, syncImport: true, math: 'parens-division',
+            plugins: [{install: function (l, manager) { manager.addFileManager(new Files()); }}]},
+          function (e, r) {
+            out = e ? {error: e.message, file: e.filename || path, line: e.line || 0, column: (e.column || 0) + 1}
+              : {css: r.css};
+          });
+        return out;
+      })""";
+  /** What dart-sass's browser build needs of a browser: a base URI and a small {@code URL}. */
+  private static final String SASS_GLOBALS = """
+      var self = globalThis; globalThis.location = {href: 'sparrow:///'};
+      globalThis.URL = class URL {
+        constructor(s, base) {
+          s = String(s);
+          if (!/^[a-z][a-z0-9+.-]*:/i.test(s) && base !== undefined) {
+            var b = new URL(base);
+            s = b.protocol + '//' + (s.charAt(0) === '/' ? s : b.pathname.replace(/[^/]*$/, '') + s);
+          }
+          var m = /^([a-z][a-z0-9+.-]*:)(\\/\\/([^/?#]*))?([^?#]*)(\\?[^#]*)?(#.*)?$/i.exec(s);
+          if (!m) throw new TypeError('Invalid URL: ' + s);
+          this.protocol = m[1].toLowerCase(); this.host = this.hostname = m[3] || '';
+          this.pathname = m[4] || (m[2] ? '/' : ''); this.search = m[5] || ''; this.hash = m[6] || '';
+        }
+        get href() { return this.protocol + '//' + this.host + this.pathname + this.search + this.hash; }
+        toString() { return this.href; }
+        toJSON() { return this.href; }
+      };""";
+  /** Sass with {@code @use}/{@code @import} read from the package: partials, index files, wxss inlined as CSS. */
+  private static final String SASS_RENDER = """
+      (function (path, text, reader) {
+        function file(u) { return decodeURIComponent(new URL(u).pathname).substring(1); }
+        var importer = {
+          canonicalize: function (u, ctx) {
+            var p;
+            if (/^sparrow:/.test(u)) p = file(u);
+            else if (u.charAt(0) === '/') p = u.substring(1);
+            else {
+              var from = ctx.containingUrl ? file(ctx.containingUrl) : path;
+              p = from.replace(/[^/]*$/, '') + u;
+            }
+            var parts = [];
+            p.split('/').forEach(function (s) { if (s === '..') parts.pop(); else if (s && s !== '.') parts.push(s); });
+            p = parts.join('/');
+            var dir = p.replace(/[^/]*$/, ''), base = p.substring(dir.length);
+            var tries = /\\.(scss|sass|css|wxss)$/.test(p) ? [p] : [];
+            ['.scss', '.sass', '.css', '.wxss'].forEach(function (x) { tries.push(p + x, dir + '_' + base + x); });
+            ['.scss', '.sass'].forEach(function (x) { tries.push(p + '/index' + x, p + '/_index' + x); });
+            for (var i = 0; i < tries.length; i++) {
+              if (reader.read(tries[i]) != null) return new URL('sparrow:///' + tries[i]);
+            }
+            return null;
+          },
+          load: function (u) {
+            var p = file(u);
+            return {contents: reader.read(p), syntax: /\\.sass$/.test(p) ? 'indented' : /\\.s?css$/.test(p) && !/\\.css$/.test(p) ? 'scss' : 'css'};
+          }
+        };
+        try {
+          var r = sass.compileString(text, {url: new URL('sparrow:///' + path), syntax: /\\.sass$/.test(path) ? 'indented' : 'scss',
+            style: 'expanded', importers: [importer], silenceDeprecations: ['import', 'global-builtin']});
+          return {css: r.css};
+        } catch (e) {
+          var span = e && e.span;
+          return {error: e && e.sassMessage || String(e), file: span && span.url ? file(span.url) : path,
+            line: span ? span.start.line + 1 : 0, column: span ? span.start.column + 1 : 0};
+        }
+      })""";
   private static final ScriptCompiler SHARED = new ScriptCompiler();
 
   private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
@@ -50,6 +152,10 @@ public final class ScriptCompiler {
   });
   private Context context;
   private Value transform;
+  private Context lessContext;
+  private Value lessRender;
+  private Context sassContext;
+  private Value sassRender;
 
   private ScriptCompiler() {}
 
@@ -106,6 +212,92 @@ public final class ScriptCompiler {
     }
   }
 
+  /** The package files a style compile reads its imports from (on the compiler's thread). */
+  public interface Reader {
+    /** The text of package file {@code path}, or {@code null} when there is none. */
+    String read(String path);
+  }
+
+  /** The reader as JavaScript sees it: one exported method, nothing else of Java. */
+  public static final class ReaderRef {
+    private final Reader reader;
+
+    ReaderRef(Reader reader) {
+      this.reader = reader;
+    }
+
+    @HostAccess.Export
+    public String read(String path) {
+      return reader.read(path);
+    }
+  }
+
+  /**
+   * The CSS of a Less ({@code .less}) or Sass ({@code .scss}, {@code .sass}) file; rpx and WXSS stay as written for
+   * the WXSS compiler.
+   *
+   * @throws CompileError located in the file that has the error (an import's, maybe)
+   */
+  public String style(String path, String text, Reader reader) {
+    Future<String> job = thread.submit(() -> runStyle(path, text, reader));
+    try {
+      return job.get();
+    } catch (InterruptedException e) {
+      job.cancel(false);
+      Thread.currentThread().interrupt();
+      throw new CompileError("compile interrupted", path, 0, 0);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof CompileError ce) {
+        throw ce;
+      }
+      throw new CompileError("cannot compile: " + e.getCause(), path, 0, 0);
+    }
+  }
+
+  private String runStyle(String path, String text, Reader reader) {
+    boolean less = path.endsWith(".less");
+    Value r = (less ? less() : sass()).execute(path, text, new ReaderRef(reader));
+    if (r.hasMember("css")) {
+      return r.getMember("css").asString();
+    }
+    throw new CompileError((less ? "Less: " : "Sass: ") + r.getMember("error").asString(),
+        r.getMember("file").asString(), r.getMember("line").asInt(), r.getMember("column").asInt());
+  }
+
+  private Value less() {
+    if (lessRender == null) {
+      lessContext = JsEngine.newContext();
+      lessContext.eval("js", QUIET_CONSOLE + LESS_WINDOW);
+      lessContext.eval(resource(LESS, "less.min.js"));
+      lessRender = lessContext.eval("js", LESS_RENDER);
+    }
+    return lessRender;
+  }
+
+  private Value sass() {
+    if (sassRender == null) {
+      sassContext = JsEngine.newContext();
+      sassContext.eval("js", QUIET_CONSOLE + SASS_GLOBALS);
+      sassContext.eval(resource(IMMUTABLE, "immutable.min.js"));
+      sassContext.eval(resource(SASS, "sass.dart.js"));
+      sassContext.eval("js", "var sass = {}; globalThis._cliPkgExports.pop().load({immutable: Immutable}, sass);");
+      sassRender = sassContext.eval("js", SASS_RENDER);
+    }
+    return sassRender;
+  }
+
+  private static Source resource(String name, String shortName) {
+    try (InputStream in = ScriptCompiler.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException(shortName + " is not on the class path (" + name + ")");
+      }
+      return Source.newBuilder("js", new String(in.readAllBytes(), StandardCharsets.UTF_8), shortName).cached(true)
+          .build();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Loads Babel now on the compiler's thread, so that a launch that will need it does not wait as long. */
   public void warmUp() {
     thread.submit(this::babel);
@@ -122,19 +314,10 @@ public final class ScriptCompiler {
 
   private Value babel() {
     if (transform == null) {
-      try (InputStream in = ScriptCompiler.class.getResourceAsStream(BABEL)) {
-        if (in == null) {
-          throw new IllegalStateException("Babel is not on the class path (" + BABEL + ")");
-        }
-        String code = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        context = JsEngine.newContext();
-        // Babel warns through console (unknown options, deprecations): nobody to tell here
-        context.eval("js", "var console = {log() {}, info() {}, warn() {}, error() {}, debug() {}, trace() {}};");
-        context.eval(Source.newBuilder("js", code, "babel.min.js").cached(true).build());
-        transform = context.eval("js", TRANSFORM);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      context = JsEngine.newContext();
+      context.eval("js", QUIET_CONSOLE);
+      context.eval(resource(BABEL, "babel.min.js"));
+      transform = context.eval("js", TRANSFORM);
     }
     return transform;
   }

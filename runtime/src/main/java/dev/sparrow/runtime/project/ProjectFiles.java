@@ -25,15 +25,24 @@ public final class ProjectFiles {
   private final Map<String, Path> mounts;
   /** Extension ({@code .js}) → the extensions of files that stand for a missing one ({@code .ts}), in order. */
   private final Map<String, List<String>> standIns;
+  /** A stand-in's extension ({@code .scss}) → what {@link #read} makes of its text. */
+  private final Map<String, Compile> compilers;
 
-  public ProjectFiles(Path root) {
-    this(root, Map.of(), Map.of());
+  /** What a stand-in's text becomes when read as the file it stands for. */
+  public interface Compile {
+    String apply(String standInPath, String text);
   }
 
-  private ProjectFiles(Path root, Map<String, Path> mounts, Map<String, List<String>> standIns) {
+  public ProjectFiles(Path root) {
+    this(root, Map.of(), Map.of(), Map.of());
+  }
+
+  private ProjectFiles(Path root, Map<String, Path> mounts, Map<String, List<String>> standIns,
+      Map<String, Compile> compilers) {
     this.root = root.toAbsolutePath().normalize();
     this.mounts = mounts;
     this.standIns = standIns;
+    this.compilers = compilers;
     try {
       this.realRoot = this.root.toRealPath();
     } catch (IOException e) {
@@ -45,7 +54,7 @@ public final class ProjectFiles {
   public ProjectFiles withMount(String at, Path folder) {
     Map<String, Path> more = new LinkedHashMap<>(mounts);
     more.put(at, folder);
-    return new ProjectFiles(root, Map.copyOf(more), standIns);
+    return new ProjectFiles(root, Map.copyOf(more), standIns, compilers);
   }
 
   /**
@@ -56,7 +65,19 @@ public final class ProjectFiles {
   public ProjectFiles withStandIn(String ext, List<String> others) {
     Map<String, List<String>> more = new LinkedHashMap<>(standIns);
     more.put(ext, List.copyOf(others));
-    return new ProjectFiles(root, mounts, Map.copyOf(more));
+    return new ProjectFiles(root, mounts, Map.copyOf(more), compilers);
+  }
+
+  /** These files where {@link #read} of a file whose stand-in has extension {@code ext} answers {@code compile}'s. */
+  public ProjectFiles withCompiler(String ext, Compile compile) {
+    Map<String, Compile> more = new LinkedHashMap<>(compilers);
+    more.put(ext, compile);
+    return new ProjectFiles(root, mounts, standIns, Map.copyOf(more));
+  }
+
+  /** These files without stand-ins or compilers: what is on disk (and mounted). */
+  public ProjectFiles plain() {
+    return new ProjectFiles(root, mounts, Map.of(), Map.of());
   }
 
   public Path root() {
@@ -120,14 +141,22 @@ public final class ProjectFiles {
     if (dot < 0 || relative.indexOf('/', dot) >= 0) {
       return found;
     }
+    return standIn(relative).flatMap(this::plainFile);
+  }
+
+  /** The package path of the file that stands in for missing {@code relative}, if one does. */
+  public Optional<String> standIn(String relative) {
+    int dot = relative.lastIndexOf('.');
+    if (standIns.isEmpty() || dot < 0 || relative.indexOf('/', dot) >= 0 || plainFile(relative).isPresent()) {
+      return Optional.empty();
+    }
     String stem = relative.substring(0, dot);
     for (String other : standIns.getOrDefault(relative.substring(dot), List.of())) {
-      Optional<Path> standIn = plainFile(stem + other);
-      if (standIn.isPresent()) {
-        return standIn;
+      if (plainFile(stem + other).isPresent()) {
+        return Optional.of(stem + other);
       }
     }
-    return found;
+    return Optional.empty();
   }
 
   private Optional<Path> plainFile(String relative) {
@@ -167,15 +196,24 @@ public final class ProjectFiles {
         || mounted(norm.get() + "/").filter(Files::isDirectory).isPresent());
   }
 
-  /** The text of a package file (UTF-8), if it exists. */
+  /** The text of a package file (UTF-8), if it exists; a compiled stand-in's output for a missing one. */
   public Optional<String> read(String relative) {
-    return file(relative).map(p -> {
+    Optional<String> text = file(relative).map(p -> {
       try {
         return new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     });
+    if (text.isEmpty() || compilers.isEmpty()) {
+      return text;
+    }
+    Optional<String> standIn = standIn(relative);
+    if (standIn.isEmpty()) {
+      return text;
+    }
+    Compile compile = compilers.get(standIn.get().substring(standIn.get().lastIndexOf('.')));
+    return compile == null ? text : Optional.of(compile.apply(standIn.get(), text.get()));
   }
 
   /** Project-relative path of a host path inside the root. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sparrow.runtime.js.CompileCache;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,6 +45,11 @@ public final class ProjectLoader {
 
   /** As {@link #load(Path)}, finding {@code useExtendedLib} libraries through {@code libs}. */
   public static Project load(Path dir, ExtendedLibs libs) {
+    return load(dir, libs, CompileCache.none());
+  }
+
+  /** As {@link #load(Path, ExtendedLibs)}, the compiler plugins' outputs kept in {@code cache}. */
+  public static Project load(Path dir, ExtendedLibs libs, CompileCache cache) {
     List<Problem> fatal = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
     Path projectDir = dir.toAbsolutePath().normalize();
@@ -65,7 +71,8 @@ public final class ProjectLoader {
     }
     String prefix = rootDir.isEmpty() ? "" : ProjectFiles.normalise(rootDir).orElse("") + "/";
     List<String> plugins = compilerPlugins(projectDir, config.path("setting").path("useCompilerPlugins"), problems);
-    ProjectFiles files = compiled(new ProjectFiles(root), plugins);
+    StyleSources styles = new StyleSources(new ProjectFiles(root), cache);
+    ProjectFiles files = compiled(new ProjectFiles(root), plugins, styles);
 
     String appJsonText = files.read("app.json").orElse(null);
     if (appJsonText == null) {
@@ -134,6 +141,18 @@ public final class ProjectLoader {
 
     ComponentIndex components = new ComponentLoader(files, prefix, problems, missingLibs)
         .load(app, appJsonText, pageJsons, pageTexts);
+    if (plugins.contains("less") || plugins.contains("sass")) {
+      // compiled now, so that a style's error is a problem of the project like a page's missing file
+      List<String> owners = new ArrayList<>(List.of("app"));
+      owners.addAll(pages);
+      owners.addAll(components.configs().keySet());
+      for (String owner : owners) {
+        if (files.standIn(owner + ".wxss").isPresent()) {
+          files.read(owner + ".wxss");
+        }
+      }
+      styles.problems().forEach(p -> problems.add(new Problem(prefix + p.file(), p.line(), p.column(), p.message())));
+    }
 
     Optional<TabBar> tabBar = tabBar(app.path("tabBar"), pages, subpackages, prefix + "app.json", appJsonText, fatal);
 
@@ -285,13 +304,16 @@ public final class ProjectLoader {
     return out;
   }
 
-  private static ProjectFiles compiled(ProjectFiles files, List<String> plugins) {
+  private static ProjectFiles compiled(ProjectFiles files, List<String> plugins, StyleSources styles) {
     Map<String, List<String>> standIns = new LinkedHashMap<>();
     for (String plugin : plugins) {
       PLUGINS.get(plugin).forEach((ext, others) -> standIns.computeIfAbsent(ext, k -> new ArrayList<>()).addAll(others));
     }
     for (Map.Entry<String, List<String>> e : standIns.entrySet()) {
       files = files.withStandIn(e.getKey(), e.getValue());
+    }
+    for (String ext : List.of(".less", ".scss", ".sass")) {
+      files = files.withCompiler(ext, styles);
     }
     return files;
   }

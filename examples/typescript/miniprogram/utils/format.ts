@@ -1,0 +1,15 @@
+export interface Greeting {
+  name: string;
+  excited?: boolean;
+}
+
+export const greet = (g: Greeting): string => `Hello, ${g.name}${g.excited ? '!' : '.'}`;
+
+export enum Step {
+  One = 1,
+  Five = 5,
+}
+
+export default function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
