@@ -64,7 +64,8 @@ final class CheckCommand implements Callable<Integer> {
     for (ScriptError e : session.errors()) {
       problems.add(e.toString());
     }
-    for (String file : scripts(session.project().files().root())) {
+    boolean typescript = session.project().compilerPlugins().contains("typescript");
+    for (String file : scripts(session.project().files().root(), typescript)) {
       ScriptError syntax = syntaxOf(session, file);
       if (syntax != null) {
         problems.add(syntax.toString());
@@ -100,16 +101,23 @@ final class CheckCommand implements Callable<Integer> {
     return session.checkSyntax(file).orElse(null);
   }
 
-  private static List<String> scripts(Path root) {
-    List<String> out = new ArrayList<>();
+  /** The package's scripts by module path: each {@code .js}, and each {@code .ts} as its {@code .js} under TypeScript. */
+  private static List<String> scripts(Path root, boolean typescript) {
+    Set<String> out = new java.util.TreeSet<>();
     try (Stream<Path> files = Files.walk(root)) {
-      files.filter(p -> p.toString().endsWith(".js") && Files.isRegularFile(p))
+      files.filter(Files::isRegularFile)
           .filter(p -> !root.relativize(p).toString().startsWith("node_modules"))
-          .forEach(p -> out.add(root.relativize(p).toString().replace('\\', '/')));
+          .map(p -> root.relativize(p).toString().replace('\\', '/'))
+          .forEach(p -> {
+            if (p.endsWith(".js")) {
+              out.add(p);
+            } else if (typescript && p.endsWith(".ts") && !p.endsWith(".d.ts")) {
+              out.add(p.substring(0, p.length() - 3) + ".js");
+            }
+          });
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    out.sort(null);
-    return out;
+    return new ArrayList<>(out);
   }
 }

@@ -9,6 +9,7 @@ import dev.sparrow.runtime.app.PageInstance;
 import dev.sparrow.runtime.npm.NpmBuild;
 import dev.sparrow.runtime.project.Project;
 import dev.sparrow.runtime.js.CompileCache;
+import dev.sparrow.runtime.js.ModuleSources;
 import dev.sparrow.runtime.project.ProjectLoader;
 import dev.sparrow.apis.files.FileSandbox;
 import dev.sparrow.apis.files.HeadlessDocumentViewer;
@@ -59,8 +60,11 @@ public final class Session implements AutoCloseable {
       NpmBuild.Report npm = NpmBuild.buildIfStale(options.projectDir(), options.npmNotice());
       npm.warnings().forEach(w -> options.npmNotice().accept("sparrow: " + w));
     }
-    Project project = ProjectLoader.load(options.projectDir(), options.extendedLibs(),
-        new CompileCache(options.compileCache()));
+    CompileCache cache = new CompileCache(options.compileCache());
+    Project project = ProjectLoader.load(options.projectDir(), options.extendedLibs(), cache);
+    if (project.compilerPlugins().contains("typescript")) {
+      new ModuleSources(project.files(), cache).precompileTypeScript();
+    }
     SessionCore core = SessionCore.create(options, project);
     try {
       core.start();

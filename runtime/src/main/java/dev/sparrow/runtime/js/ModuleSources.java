@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.graalvm.polyglot.Source;
 
 /**
@@ -49,6 +51,32 @@ public final class ModuleSources {
   public ModuleSources(ProjectFiles files, CompileCache cache) {
     this.files = files;
     this.cache = cache;
+  }
+
+  /**
+   * Compiles every TypeScript file of the package now, as DevTools compiles a project before it runs it, so that
+   * page code never waits for the compiler; a file that does not compile is reported when it is loaded.
+   */
+  public void precompileTypeScript() {
+    Path root = files.root();
+    List<String> modules;
+    try (Stream<Path> walk = Files.walk(root)) {
+      modules = walk.filter(Files::isRegularFile)
+          .map(p -> root.relativize(p).toString().replace('\\', '/'))
+          .filter(p -> p.endsWith(".ts") && !p.endsWith(".d.ts") && !p.startsWith("node_modules/"))
+          .map(p -> p.substring(0, p.length() - 3) + ".js")
+          .filter(files::exists)
+          .toList();
+    } catch (IOException e) {
+      return;
+    }
+    for (String module : modules) {
+      try {
+        source(module);
+      } catch (ScriptCompiler.CompileError | UncheckedIOException e) {
+        // reported with its location when the module loads
+      }
+    }
   }
 
   /** Resolves {@code request} as required from module {@code fromPath}; empty when nothing matches. */

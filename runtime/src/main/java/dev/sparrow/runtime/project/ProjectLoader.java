@@ -141,18 +141,21 @@ public final class ProjectLoader {
 
     ComponentIndex components = new ComponentLoader(files, prefix, problems, missingLibs)
         .load(app, appJsonText, pageJsons, pageTexts);
-    if (plugins.contains("less") || plugins.contains("sass")) {
-      // compiled now, so that a style's error is a problem of the project like a page's missing file
-      List<String> owners = new ArrayList<>(List.of("app"));
-      owners.addAll(pages);
-      owners.addAll(components.configs().keySet());
-      for (String owner : owners) {
-        if (files.standIn(owner + ".wxss").isPresent()) {
-          files.read(owner + ".wxss");
+    List<String> owners = new ArrayList<>(List.of("app"));
+    owners.addAll(pages);
+    owners.addAll(components.configs().keySet());
+    for (String owner : owners) {
+      if (files.standIn(owner + ".wxss").isPresent()) {
+        // compiled now, so that a style's error is a problem of the project like a page's missing file
+        files.read(owner + ".wxss");
+      } else if (!files.exists(owner + ".wxss")) {
+        String hint = pluginHint(files, owner + ".wxss", prefix);
+        if (!hint.isEmpty()) {
+          problems.add(Problem.at(prefix + owner + ".wxss", "no " + owner + ".wxss, its styles are not used" + hint));
         }
       }
-      styles.problems().forEach(p -> problems.add(new Problem(prefix + p.file(), p.line(), p.column(), p.message())));
     }
+    styles.problems().forEach(p -> problems.add(new Problem(prefix + p.file(), p.line(), p.column(), p.message())));
 
     Optional<TabBar> tabBar = tabBar(app.path("tabBar"), pages, subpackages, prefix + "app.json", appJsonText, fatal);
 

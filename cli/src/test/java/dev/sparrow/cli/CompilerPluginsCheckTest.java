@@ -1,0 +1,66 @@
+package dev.sparrow.cli;
+
+import static dev.sparrow.cli.CliTest.example;
+import static dev.sparrow.cli.CliTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sparrow.cli.CliTest.Result;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code sparrow check} on projects that use {@code setting.useCompilerPlugins}. */
+class CompilerPluginsCheckTest {
+  @Test
+  void theTypeScriptExampleChecksClean() {
+    Result r = run("check", example("typescript"));
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out()).contains("wxsparrowtsdemo1: app and 1 page load without errors");
+    assertThat(r.code()).isZero();
+  }
+
+  @Test
+  void errorsInTsAndScssFilesAreLocatedThere(@TempDir Path dir) throws IOException {
+    Path project = copy(Path.of(example("typescript")), dir.resolve("p"));
+    Path root = project.resolve("miniprogram");
+    Files.writeString(root.resolve("utils/format.ts"), "export const greet = (g: {name: string}) => g.name;\n"
+        + "export default function plural(n: number, word: string): string {\n  return n +;\n}\n");
+    Files.writeString(root.resolve("pages/index/index.scss"), ".card {\n  color: $nope;\n}\n");
+    Result r = run("check", project.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("miniprogram/pages/index/index.scss:2:10: Sass: Undefined variable.")
+        .contains("utils/format.ts:3:");
+  }
+
+  @Test
+  void stylesWithoutTheirPluginAreNamed(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("project.config.json"), "{}");
+    Files.writeString(dir.resolve("app.json"), "{\"pages\": [\"pages/a/a\"]}");
+    Files.writeString(dir.resolve("app.js"), "App({})");
+    Files.createDirectories(dir.resolve("pages/a"));
+    Files.writeString(dir.resolve("pages/a/a.js"), "Page({})");
+    Files.writeString(dir.resolve("pages/a/a.wxml"), "<view/>");
+    Files.writeString(dir.resolve("pages/a/a.scss"), ".a { color: red; }");
+    Result r = run("check", dir.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("pages/a/a.wxss: no pages/a/a.wxss, its styles are not used: found pages/a/a.scss, "
+        + "add \"sass\" to setting.useCompilerPlugins");
+  }
+
+  private static Path copy(Path source, Path target) throws IOException {
+    try (Stream<Path> files = Files.walk(source)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        Path t = target.resolve(source.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(t);
+        } else {
+          Files.copy(p, t);
+        }
+      }
+    }
+    return target;
+  }
+}
