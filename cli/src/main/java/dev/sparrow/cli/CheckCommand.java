@@ -101,7 +101,7 @@ final class CheckCommand implements Callable<Integer> {
     return session.checkSyntax(file).orElse(null);
   }
 
-  /** The package's scripts by module path: each {@code .js}, and each {@code .ts} as its {@code .js} under TypeScript. */
+  /** The package's scripts by module path: each {@code .js}, and each {@code .ts} as its {@code .js} (TypeScript). */
   private static List<String> scripts(Path root, boolean typescript) {
     Set<String> out = new java.util.TreeSet<>();
     try (Stream<Path> files = Files.walk(root)) {

@@ -274,7 +274,8 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     animations = new ElementAnimations(loop.clock(), loop, this::fire,
         () -> screens.stream().noneMatch(Screen::playsAnimations));
     view.listener(new ScreenFeed());
-    logic = new LogicLayer(loop, new ModuleSources(project.files(), new CompileCache(options.compileCache())), bridge, this);
+    ModuleSources modules = new ModuleSources(project.files(), new CompileCache(options.compileCache()));
+    logic = new LogicLayer(loop, modules, bridge, this);
     router = new Router(project.app(), logic, this, this::error);
     view.components(logic, id -> router.page(id).map(PageInstance::isReady).orElse(false));
     Watchdog watchdog = options.watchdog();

@@ -190,7 +190,8 @@ public final class LogicLayer implements AutoCloseable {
   /** A module that Babel could not compile (ES module or TypeScript syntax), located in its source file. */
   static ScriptError compileError(ScriptCompiler.CompileError e, String origin) {
     String where = e.file() + (e.line() > 0 ? ":" + e.line() + ":" + e.column() : "");
-    return new ScriptError(e.getMessage(), e.getMessage() + "\n    at " + where, e.file(), e.line(), e.column(), origin);
+    String stack = e.getMessage() + "\n    at " + where;
+    return new ScriptError(e.getMessage(), stack, e.file(), e.line(), e.column(), origin);
   }
 
   @Override

@@ -130,12 +130,14 @@ public final class ScriptCompiler {
           },
           load: function (u) {
             var p = file(u);
-            return {contents: reader.read(p), syntax: /\\.sass$/.test(p) ? 'indented' : /\\.s?css$/.test(p) && !/\\.css$/.test(p) ? 'scss' : 'css'};
+            var syntax = /\\.sass$/.test(p) ? 'indented' : /\\.scss$/.test(p) ? 'scss' : 'css';
+            return {contents: reader.read(p), syntax: syntax};
           }
         };
         try {
-          var r = sass.compileString(text, {url: new URL('sparrow:///' + path), syntax: /\\.sass$/.test(path) ? 'indented' : 'scss',
-            style: 'expanded', importers: [importer], silenceDeprecations: ['import', 'global-builtin']});
+          var r = sass.compileString(text, {url: new URL('sparrow:///' + path),
+            syntax: /\\.sass$/.test(path) ? 'indented' : 'scss', style: 'expanded', importers: [importer],
+            silenceDeprecations: ['import', 'global-builtin']});
           return {css: r.css};
         } catch (e) {
           var span = e && e.span;

@@ -2,7 +2,9 @@ package dev.sparrow.runtime.npm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sparrow.runtime.js.CompileCache;
 import dev.sparrow.runtime.js.EsModules;
+import dev.sparrow.runtime.js.ScriptCompiler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,7 +56,12 @@ final class JsPacker {
         modules.put(rel, "module.exports = " + text.strip() + ";");
         continue;
       }
-      String body = EsModules.toCommonJs(text);
+      String body;
+      try {
+        body = EsModules.toCommonJs(rel, text, CompileCache.none());
+      } catch (ScriptCompiler.CompileError e) {
+        body = text; // packed as written: the syntax error is reported, located, when the app loads it
+      }
       modules.put(rel, body);
       Matcher m = REQUIRE.matcher(body);
       while (m.find()) {

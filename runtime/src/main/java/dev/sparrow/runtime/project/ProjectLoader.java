@@ -180,8 +180,8 @@ public final class ProjectLoader {
     }
     JsonNode window = app.path("window");
     AppConfig appConfig = new AppConfig(pages, subpackages, window.isObject() ? toMap(window) : Map.of(), tabBar, timeouts, entry, toMap(app));
-    return new Project(projectDir, appId, projectName, files, urlCheck, appConfig, pageConfigs, components, libraryStyles,
-        problems, plugins);
+    return new Project(projectDir, appId, projectName, files, urlCheck, appConfig, pageConfigs, components,
+        libraryStyles, problems, plugins);
   }
 
   /**
@@ -301,7 +301,8 @@ public final class ProjectLoader {
       } else {
         String text = readText(projectDir.resolve("project.config.json"));
         problems.add(new Problem("project.config.json", lineOf(text, "\"useCompilerPlugins\"", 0), 0,
-            "unknown compiler plugin \"" + name + "\" in setting.useCompilerPlugins (Sparrow knows typescript, less, sass)"));
+            "unknown compiler plugin \"" + name + "\" in setting.useCompilerPlugins"
+                + " (Sparrow knows typescript, less, sass)"));
       }
     }
     return out;
@@ -310,7 +311,8 @@ public final class ProjectLoader {
   private static ProjectFiles compiled(ProjectFiles files, List<String> plugins, StyleSources styles) {
     Map<String, List<String>> standIns = new LinkedHashMap<>();
     for (String plugin : plugins) {
-      PLUGINS.get(plugin).forEach((ext, others) -> standIns.computeIfAbsent(ext, k -> new ArrayList<>()).addAll(others));
+      PLUGINS.get(plugin).forEach((ext, others) ->
+          standIns.computeIfAbsent(ext, k -> new ArrayList<>()).addAll(others));
     }
     for (Map.Entry<String, List<String>> e : standIns.entrySet()) {
       files = files.withStandIn(e.getKey(), e.getValue());

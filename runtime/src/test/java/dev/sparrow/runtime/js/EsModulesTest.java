@@ -60,6 +60,12 @@ class EsModulesTest {
   }
 
   @Test
+  void dynamicImportInAModuleBecomesAPromiseOfRequire() {
+    String out = EsModules.toCommonJs("export const load = () => import('./later');\n");
+    assertThat(out).contains("require('./later')").doesNotContain("import(");
+  }
+
+  @Test
   void aSyntaxErrorNamesItsFileLineAndColumn() {
     assertThatThrownBy(() -> EsModules.toCommonJs("lib/bad.js", "export const a = 1;\nexport const = 2;\n",
         CompileCache.none()))

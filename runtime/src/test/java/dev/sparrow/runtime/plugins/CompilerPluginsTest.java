@@ -66,7 +66,8 @@ class CompilerPluginsTest {
     Files.writeString(root.resolve("pages/index/index.scss"), ".card {\n  color: $nope;\n}\n");
     try (Session s = launch(project)) {
       assertThat(s.project().problems()).extracting(Object::toString)
-          .anySatisfy(p -> assertThat(p).startsWith("miniprogram/pages/index/index.scss:2:10: Sass: Undefined variable"));
+          .anySatisfy(p -> assertThat(p)
+              .startsWith("miniprogram/pages/index/index.scss:2:10: Sass: Undefined variable"));
       assertThat(s.errors()).anySatisfy(e -> {
         assertThat(e.file()).isEqualTo("components/counter/counter.ts");
         assertThat(e.line()).isEqualTo(3);
@@ -79,7 +80,8 @@ class CompilerPluginsTest {
 
   @Test
   void lessStylesCompileWithTheirImports(@TempDir Path dir) throws IOException {
-    Files.writeString(dir.resolve("project.config.json"), "{\"setting\": {\"useCompilerPlugins\": [\"less\", \"coffee\"]}}");
+    Files.writeString(dir.resolve("project.config.json"),
+        "{\"setting\": {\"useCompilerPlugins\": [\"less\", \"coffee\"]}}");
     Files.writeString(dir.resolve("app.json"), "{\"pages\": [\"pages/a/a\"]}");
     Files.writeString(dir.resolve("app.js"), "App({})");
     Files.createDirectories(dir.resolve("pages/a"));

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TDesignShowcaseTest {
-  /** APIs issue 12 adds (createAnimation, this.createIntersectionObserver); until they land, their absence is expected. */
+  /** APIs issue 12 adds (createAnimation, createIntersectionObserver); until they land, their absence is expected. */
   private static final List<String> PENDING_APIS = List.of("createAnimation:fail not supported",
       "createIntersectionObserver is not a function");
 
