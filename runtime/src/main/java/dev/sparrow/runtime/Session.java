@@ -62,9 +62,7 @@ public final class Session implements AutoCloseable {
     }
     CompileCache cache = new CompileCache(options.compileCache());
     Project project = ProjectLoader.load(options.projectDir(), options.extendedLibs(), cache);
-    if (project.compilerPlugins().contains("typescript")) {
-      new ModuleSources(project.files(), cache).precompileTypeScript();
-    }
+    new ModuleSources(project.files(), cache).precompile(project.compilerPlugins().contains("typescript"));
     SessionCore core = SessionCore.create(options, project);
     try {
       core.start();

@@ -54,20 +54,24 @@ public final class ModuleSources {
   }
 
   /**
-   * Compiles every TypeScript file of the package now, as DevTools compiles a project before it runs it, so that
-   * page code never waits for the compiler; a file that does not compile is reported when it is loaded.
+   * Compiles the project's own ES modules (and its TypeScript files under the plugin) now, as DevTools compiles a
+   * project before it runs it, so that page code does not wait for the compiler; a file that does not compile is
+   * reported when it is loaded. Packages in {@code miniprogram_npm} compile when first required.
    */
-  public void precompileTypeScript() {
+  public void precompile(boolean typescript) {
     Path root = files.root();
     List<String> modules;
     try (Stream<Path> walk = Files.walk(root)) {
       modules = walk.filter(Files::isRegularFile)
           .map(p -> root.relativize(p).toString().replace('\\', '/'))
-          .filter(p -> p.endsWith(".ts") && !p.endsWith(".d.ts") && !p.startsWith("node_modules/"))
-          .map(p -> p.substring(0, p.length() - 3) + ".js")
+          .filter(p -> !p.startsWith("node_modules/") && !p.startsWith("miniprogram_npm/")
+              && !p.contains("/miniprogram_npm/"))
+          .filter(p -> typescript && p.endsWith(".ts") && !p.endsWith(".d.ts") || p.endsWith(".js") && isModule(p))
+          .map(p -> p.endsWith(".ts") ? p.substring(0, p.length() - 3) + ".js" : p)
           .filter(files::exists)
+          .distinct()
           .toList();
-    } catch (IOException e) {
+    } catch (IOException | UncheckedIOException e) {
       return;
     }
     for (String module : modules) {
@@ -77,6 +81,10 @@ public final class ModuleSources {
         // reported with its location when the module loads
       }
     }
+  }
+
+  private boolean isModule(String path) {
+    return files.read(path).map(EsModules::isModule).orElse(false);
   }
 
   /** Resolves {@code request} as required from module {@code fromPath}; empty when nothing matches. */

@@ -29,7 +29,7 @@ import org.graalvm.polyglot.Value;
  */
 public final class ScriptCompiler {
   /** Part of every cache key: a new Babel or new options make new entries. */
-  public static final String VERSION = "babel-7.21.2/1";
+  public static final String VERSION = "babel-7.21.2/2";
 
   private static final String BABEL = "/META-INF/resources/webjars/babel__standalone/7.21.2/babel.min.js";
   /** The compilers warn through console (unknown options, deprecations): nobody to tell here. */
@@ -41,7 +41,7 @@ public final class ScriptCompiler {
           var r = Babel.transform(text, {
             filename: name, babelrc: false, configFile: false, sourceType: 'module', retainLines: true,
             presets: ts ? [['typescript', {onlyRemoveTypeImports: false, allowDeclareFields: true}]] : [],
-            plugins: [['transform-modules-commonjs', {}]]
+            plugins: ['proposal-dynamic-import', ['transform-modules-commonjs', {}]]
           });
           return {code: r.code};
         } catch (e) {
