@@ -1,0 +1,21 @@
+package dev.sparrow.runtime.plugins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sparrow.runtime.PageHandle;
+import dev.sparrow.runtime.Session;
+import dev.sparrow.runtime.junit.MiniProgram;
+import org.junit.jupiter.api.Test;
+
+/** A JUnit user's view: {@code @MiniProgram} on a TypeScript + Sass project needs nothing but Maven. */
+@MiniProgram(value = "examples/typescript", virtualClock = true)
+class TypeScriptJUnitTest {
+  @Test
+  void theComponentWrittenInTypeScriptCountsTaps(Session s) {
+    PageHandle page = s.currentPage();
+    page.select("#counter").orElseThrow().select(".counter").orElseThrow().tap().tap();
+    s.awaitIdle();
+    assertThat(page.data("label")).isEqualTo("10 taps");
+    assertThat(s.errors()).isEmpty();
+  }
+}
