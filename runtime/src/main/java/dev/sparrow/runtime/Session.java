@@ -62,7 +62,10 @@ public final class Session implements AutoCloseable {
     }
     CompileCache cache = new CompileCache(options.compileCache());
     Project project = ProjectLoader.load(options.projectDir(), options.extendedLibs(), cache);
-    new ModuleSources(project.files(), cache).precompile(project.compilerPlugins().contains("typescript"));
+    List<String> entries = new ArrayList<>(List.of("app.js"));
+    project.app().pages().forEach(route -> entries.add(route + ".js"));
+    project.components().configs().keySet().forEach(component -> entries.add(component + ".js"));
+    new ModuleSources(project.files(), cache).precompile(project.compilerPlugins().contains("typescript"), entries);
     SessionCore core = SessionCore.create(options, project);
     try {
       core.start();

@@ -4,13 +4,22 @@ import dev.sparrow.runtime.project.ProjectFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.graalvm.polyglot.Source;
 
 /**
@@ -39,6 +48,8 @@ public final class ModuleSources {
   private record Key(Path file, long modified, long size) {}
 
   private static final ConcurrentHashMap<Key, Source> CACHE = new ConcurrentHashMap<>();
+  /** A {@code require} of a string literal, as compiled modules and CommonJS files write it. */
+  private static final Pattern REQUIRE = Pattern.compile("\\brequire\\(\\s*(['\"])([^'\"\\n]+)\\1\\s*\\)");
 
   private final ProjectFiles files;
   private final CompileCache cache;
@@ -54,33 +65,71 @@ public final class ModuleSources {
   }
 
   /**
-   * Compiles the project's own ES modules (and its TypeScript files under the plugin) now, as DevTools compiles a
-   * project before it runs it, so that page code does not wait for the compiler; a file that does not compile is
-   * reported when it is loaded. Packages in {@code miniprogram_npm} compile when first required.
+   * Compiles now, as DevTools compiles a project before it runs it, so that page code does not wait for the
+   * compiler: the project's own ES modules (and its TypeScript files under the plugin), and every module {@code
+   * entries} (app, pages, components) reach through literal {@code require}s, npm packages included. A file that
+   * does not compile is reported when it is loaded; anything else in {@code miniprogram_npm} compiles when required.
    */
-  public void precompile(boolean typescript) {
-    Path root = files.root();
-    List<String> modules;
-    try (Stream<Path> walk = Files.walk(root)) {
-      modules = walk.filter(Files::isRegularFile)
-          .map(p -> root.relativize(p).toString().replace('\\', '/'))
-          .filter(p -> !p.startsWith("node_modules/") && !p.startsWith("miniprogram_npm/")
-              && !p.contains("/miniprogram_npm/"))
-          .filter(p -> typescript && p.endsWith(".ts") && !p.endsWith(".d.ts") || p.endsWith(".js") && isModule(p))
-          .map(p -> p.endsWith(".ts") ? p.substring(0, p.length() - 3) + ".js" : p)
-          .filter(files::exists)
-          .distinct()
-          .toList();
-    } catch (IOException | UncheckedIOException e) {
-      return;
-    }
-    for (String module : modules) {
-      try {
-        source(module);
-      } catch (ScriptCompiler.CompileError | UncheckedIOException e) {
-        // reported with its location when the module loads
+  public void precompile(boolean typescript, Collection<String> entries) {
+    Deque<String> queue = new ArrayDeque<>();
+    for (String p : ownScripts()) {
+      if (typescript && p.endsWith(".ts") && !p.endsWith(".d.ts")) {
+        queue.add(p.substring(0, p.length() - 3) + ".js");
+      } else if (p.endsWith(".js") && isModule(p)) {
+        queue.add(p);
       }
     }
+    queue.addAll(entries);
+    Set<String> seen = new HashSet<>();
+    while (!queue.isEmpty()) {
+      String module = queue.poll();
+      if (!seen.add(module) || !files.exists(module)) {
+        continue;
+      }
+      String code;
+      try {
+        code = source(module).getCharacters().toString();
+      } catch (ScriptCompiler.CompileError | UncheckedIOException e) {
+        continue; // reported with its location when the module loads
+      }
+      Matcher required = REQUIRE.matcher(code);
+      while (required.find()) {
+        resolve(module, required.group(2)).ifPresent(queue::add);
+      }
+    }
+  }
+
+  /** The package's {@code .js} and {@code .ts} files outside {@code node_modules} and {@code miniprogram_npm}. */
+  private List<String> ownScripts() {
+    Path root = files.root();
+    List<String> out = new ArrayList<>();
+    try {
+      Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+          String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+          return !dir.equals(root) && (name.equals("node_modules") || name.equals("miniprogram_npm"))
+              ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+          String name = file.getFileName().toString();
+          if (attrs.isRegularFile() && (name.endsWith(".js") || name.endsWith(".ts"))) {
+            out.add(root.relativize(file).toString().replace('\\', '/'));
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      // what was found so far
+    }
+    return out;
   }
 
   private boolean isModule(String path) {

@@ -134,14 +134,7 @@ public final class ProjectFiles {
    */
   public Optional<Path> file(String relative) {
     Optional<Path> found = plainFile(relative);
-    if (found.isPresent() || standIns.isEmpty()) {
-      return found;
-    }
-    int dot = relative.lastIndexOf('.');
-    if (dot < 0 || relative.indexOf('/', dot) >= 0) {
-      return found;
-    }
-    return standIn(relative).flatMap(this::plainFile);
+    return found.isPresent() || standIns.isEmpty() ? found : standIn(relative).flatMap(this::plainFile);
   }
 
   /** The package path of the file that stands in for missing {@code relative}, if one does. */
