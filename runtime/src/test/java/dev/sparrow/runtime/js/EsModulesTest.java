@@ -45,6 +45,7 @@ class EsModulesTest {
     files.put("utils", "export const f = (a, e) => `${a}_${e}`;\nexport const g = (a) => `${a}`;\nexport default 3;\n");
     files.put("main", "import d, { f, g } from './utils';\nmodule.exports = [f(1, 'x'), g(2), d];\n");
     assertThat(run(files, "main")).isEqualTo("[\"1_x\",\"2\",3]");
+    assertThat(EsModules.isModule("const f = (a, e) => `${a}_${e}`;\nexport const g = 1;\n")).isTrue();
   }
 
   @Test
