@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,11 +15,11 @@ import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 
 /**
- * The compilers of {@code setting.useCompilerPlugins} and of ES modules, their JavaScript builds from webjars run in
- * GraalJS contexts of the shared engine, each loaded on first use. Babel's standalone build
- * ({@code org.webjars.npm:babel__standalone}) in a context of the
- * shared engine: ES modules become WeChat's CommonJS ({@code transform-modules-commonjs}, Babel's interop, as
- * DevTools' "ES6 to ES5") and TypeScript loses its types ({@code preset-typescript}, no type checking), with
+ * The compilers of ES modules and of {@code setting.useCompilerPlugins}: their JavaScript builds from webjars, run in
+ * GraalJS contexts of the shared engine, each loaded on first use. With Babel's standalone build
+ * ({@code org.webjars.npm:babel__standalone}) ES modules become WeChat's CommonJS ({@code
+ * transform-modules-commonjs}, Babel's interop, as DevTools' "ES6 to ES5") and TypeScript loses its types
+ * ({@code preset-typescript}, no type checking), with
  * {@code retainLines} so that every statement stays on its line: errors in compiled code name the source's line.
  * Less's browser build ({@code less}) and dart-sass's ({@code sass} with {@code immutable}) compile styles, their
  * imports read from the package through a {@link Reader}.
@@ -199,7 +200,11 @@ public final class ScriptCompiler {
    * @throws CompileError when the text does not parse
    */
   public String compile(String name, String text, boolean typescript) {
-    Future<String> job = thread.submit(() -> run(name, text, typescript));
+    return onCompilerThread(name, () -> run(name, text, typescript));
+  }
+
+  private String onCompilerThread(String name, Callable<String> work) {
+    Future<String> job = thread.submit(work);
     try {
       return job.get();
     } catch (InterruptedException e) {
@@ -210,7 +215,7 @@ public final class ScriptCompiler {
       if (e.getCause() instanceof CompileError ce) {
         throw ce;
       }
-      throw new CompileError("cannot compile: " + e.getCause(), name, 0, 0);
+      throw new CompileError("cannot compile: " + e.getCause().getMessage(), name, 0, 0);
     }
   }
 
@@ -241,19 +246,7 @@ public final class ScriptCompiler {
    * @throws CompileError located in the file that has the error (an import's, maybe)
    */
   public String style(String path, String text, Reader reader) {
-    Future<String> job = thread.submit(() -> runStyle(path, text, reader));
-    try {
-      return job.get();
-    } catch (InterruptedException e) {
-      job.cancel(false);
-      Thread.currentThread().interrupt();
-      throw new CompileError("compile interrupted", path, 0, 0);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof CompileError ce) {
-        throw ce;
-      }
-      throw new CompileError("cannot compile: " + e.getCause(), path, 0, 0);
-    }
+    return onCompilerThread(path, () -> runStyle(path, text, reader));
   }
 
   private String runStyle(String path, String text, Reader reader) {
@@ -298,11 +291,6 @@ public final class ScriptCompiler {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** Loads Babel now on the compiler's thread, so that a launch that will need it does not wait as long. */
-  public void warmUp() {
-    thread.submit(this::babel);
   }
 
   private String run(String name, String text, boolean typescript) {

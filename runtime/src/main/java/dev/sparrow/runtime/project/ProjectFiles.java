@@ -75,10 +75,6 @@ public final class ProjectFiles {
     return new ProjectFiles(root, mounts, standIns, Map.copyOf(more));
   }
 
-  /** These files without stand-ins or compilers: what is on disk (and mounted). */
-  public ProjectFiles plain() {
-    return new ProjectFiles(root, mounts, Map.of(), Map.of());
-  }
 
   public Path root() {
     return root;

@@ -11,11 +11,13 @@ import dev.sparrow.runtime.Session;
 import dev.sparrow.runtime.SessionOptions;
 import dev.sparrow.runtime.Sparrow;
 import dev.sparrow.runtime.app.ViewLayer;
+import dev.sparrow.runtime.js.ScriptCompiler;
 import dev.sparrow.runtime.project.ProjectException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +28,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CompilerPluginsTest {
   @TempDir Path cache;
+
+  /** Loads the three compilers (tens of seconds in the interpreter on a busy machine) outside the tests' time limit. */
+  @BeforeAll
+  static void loadCompilers() {
+    ScriptCompiler.shared().compile("warm.ts", "export const a: number = 1;", true);
+    ScriptCompiler.shared().style("warm.scss", "a { b: c; }", path -> null);
+    ScriptCompiler.shared().style("warm.less", "a { b: c; }", path -> null);
+  }
 
   private Session launch(Path project) {
     Session s = Sparrow.launch(SessionOptions.of(project).compileCache(cache).virtualClock()
