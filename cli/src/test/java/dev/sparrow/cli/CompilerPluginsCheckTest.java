@@ -5,15 +5,24 @@ import static dev.sparrow.cli.CliTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sparrow.cli.CliTest.Result;
+import dev.sparrow.runtime.js.ScriptCompiler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code sparrow check} on projects that use {@code setting.useCompilerPlugins}. */
 class CompilerPluginsCheckTest {
+  /** Loads Babel and dart-sass (tens of seconds in the interpreter on a busy machine) outside the time limit. */
+  @BeforeAll
+  static void loadCompilers() {
+    ScriptCompiler.shared().compile("warm.ts", "export const a: number = 1;", true);
+    ScriptCompiler.shared().style("warm.scss", "a { b: c; }", path -> null);
+  }
+
   @Test
   void theTypeScriptExampleChecksClean() {
     Result r = run("check", example("typescript"));

@@ -4,12 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sparrow.runtime.PageHandle;
 import dev.sparrow.runtime.Session;
+import dev.sparrow.runtime.js.ScriptCompiler;
 import dev.sparrow.runtime.junit.MiniProgram;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A JUnit user's view: {@code @MiniProgram} on a TypeScript + Sass project needs nothing but Maven. */
 @MiniProgram(value = "examples/typescript", virtualClock = true)
 class TypeScriptJUnitTest {
+  /** Loads Babel and dart-sass (tens of seconds in the interpreter on a busy machine) outside the time limit. */
+  @BeforeAll
+  static void loadCompilers() {
+    ScriptCompiler.shared().compile("warm.ts", "export const a: number = 1;", true);
+    ScriptCompiler.shared().style("warm.scss", "a { b: c; }", path -> null);
+  }
+
   @Test
   void theComponentWrittenInTypeScriptCountsTaps(Session s) {
     PageHandle page = s.currentPage();
