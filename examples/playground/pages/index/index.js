@@ -14,6 +14,12 @@ Page({
   },
   add(a, b) { return a + b },
   load(path) { return require(path) },
+  // WeChat's asynchronous forms: require(path, callback, error) and require.async(path); outcomes into data.loaded
+  loadLater(path) {
+    const done = (how) => (v) => this.setData({ ['loaded.' + how]: v && v.errMsg ? v : Object.keys(v).sort() })
+    require(path, done('callback'), done('callbackError'))
+    require.async(path).then(done('promise'), done('promiseError'))
+  },
   later(ms) {
     return new Promise(resolve => setTimeout(() => resolve('done after ' + ms), ms))
   }

@@ -52,6 +52,18 @@ class LogicLayerTest {
   }
 
   @Test
+  void requireWithCallbacksAndRequireAsyncLoadInALaterTask() {
+    s.currentPage().callMethod("loadLater", "/lib/esm-helper");
+    s.currentPage().callMethod("loadLater", "/lib/nope");
+    s.awaitIdle();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> loaded = (Map<String, Object>) s.currentPage().data("loaded");
+    assertThat(loaded.get("callback")).isEqualTo(loaded.get("promise")).asList().contains("helper");
+    assertThat(loaded.get("callbackError")).isEqualTo(loaded.get("promiseError"))
+        .isEqualTo(Map.of("mod", "lib/nope", "errMsg", "module \"lib/nope\" is not defined"));
+  }
+
+  @Test
   void aSyntaxErrorIsReportedWithFileLineAndColumn() {
     assertThatThrownBy(() -> s.currentPage().callMethod("load", "/lib/syntax-error")).isInstanceOf(ScriptException.class);
     ScriptError e = s.errors().stream().filter(x -> x.file().equals("lib/syntax-error.js")).findFirst().orElseThrow();

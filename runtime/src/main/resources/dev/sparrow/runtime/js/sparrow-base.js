@@ -183,8 +183,14 @@
   // ---- modules: every file is wrapped as WeChat does; require resolves through the host ----------
   const modules = new Map();
   function makeRequire(fromPath) {
-    const req = function require(request) {
+    const req = function require(request, callback, onError) {
       if (typeof request !== 'string') throw new Error('require args must be a string');
+      if (typeof callback === 'function' || typeof onError === 'function') {
+        // the asynchronous form (subpackage async): the module or {mod, errMsg} in a later task
+        req.async(request).then(function (m) { if (typeof callback === 'function') callback(m); },
+          function (e) { if (typeof onError === 'function') onError(e); });
+        return undefined;
+      }
       const resolved = host.resolveModule(fromPath, request);
       if (resolved === null || resolved === undefined) {
         throw new Error('module "' + moduleDisplayName(fromPath, request) + '" is not defined');
@@ -192,7 +198,15 @@
       return loadModule(resolved);
     };
     req.async = function (request) {
-      return new Promise(function (resolve, reject) { setTimeout(function () { try { resolve(req(request)); } catch (e) { reject(e); } }, 0); });
+      return new Promise(function (resolve, reject) {
+        setTimeout(function () {
+          try {
+            resolve(req(request));
+          } catch (e) {
+            reject({ mod: moduleDisplayName(fromPath, String(request)), errMsg: String(e && e.message || e) });
+          }
+        }, 0);
+      });
     };
     return req;
   }
@@ -227,23 +241,6 @@
     module.loaded = true;
     return module.exports;
   }
-  // Babel-style interop for files written with ES import/export (see EsModules.java).
-  global.__sparrowInterop = Object.freeze({
-    def: function (m) { return m && m.__esModule ? m['default'] : m; },
-    ns: function (m) {
-      if (m && m.__esModule) return m;
-      const ns = { 'default': m };
-      if (m !== null && (typeof m === 'object' || typeof m === 'function')) for (const k of Object.keys(m)) if (k !== 'default') ns[k] = m[k];
-      return ns;
-    },
-    reexport: function (exports, m) {
-      for (const k of Object.keys(m)) {
-        if (k === 'default' || k === '__esModule' || Object.prototype.hasOwnProperty.call(exports, k)) continue;
-        Object.defineProperty(exports, k, { enumerable: true, get: function () { return m[k]; } });
-      }
-    }
-  });
-
   // ---- data paths ('a.b[1].c') --------------------------------------------------------------------
   function parsePath(key) {
     const out = [];
