@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -103,7 +104,7 @@ final class CheckCommand implements Callable<Integer> {
 
   /** The package's scripts by module path: each {@code .js}, and each {@code .ts} as its {@code .js} (TypeScript). */
   private static List<String> scripts(Path root, boolean typescript) {
-    Set<String> out = new java.util.TreeSet<>();
+    Set<String> out = new TreeSet<>();
     try (Stream<Path> files = Files.walk(root)) {
       files.filter(Files::isRegularFile)
           .filter(p -> !root.relativize(p).toString().startsWith("node_modules"))
