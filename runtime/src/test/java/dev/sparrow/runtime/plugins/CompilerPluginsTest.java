@@ -11,8 +11,11 @@ import dev.sparrow.runtime.Session;
 import dev.sparrow.runtime.SessionOptions;
 import dev.sparrow.runtime.Sparrow;
 import dev.sparrow.runtime.app.ViewLayer;
+import dev.sparrow.runtime.js.CompileCache;
 import dev.sparrow.runtime.js.ScriptCompiler;
 import dev.sparrow.runtime.project.ProjectException;
+import dev.sparrow.runtime.project.ProjectFiles;
+import dev.sparrow.runtime.project.StyleSources;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,6 +109,21 @@ class CompilerPluginsTest {
           + "unknown compiler plugin \"coffee\" in setting.useCompilerPlugins (Sparrow knows typescript, less, sass)");
       assertThat(css(s, "pages/a/a")).contains("#1989fa").contains("border-radius").contains(".box .t");
     }
+  }
+
+  @Test
+  void cachedStylesAreRecompiledWhenAnImportChanges(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("_vars.scss"), "$c: red;\n");
+    Files.writeString(dir.resolve("base.wxss"), ".base { margin: 4rpx; }\n");
+    String indented = "@import 'vars'\n@import 'base.wxss'\n.a\n  color: $c\n";
+    StyleSources styles = new StyleSources(new ProjectFiles(dir), new CompileCache(cache));
+    assertThat(styles.apply("a.sass", indented)).contains("color: red").contains(".base");
+    assertThat(new StyleSources(new ProjectFiles(dir), new CompileCache(cache)).apply("a.sass", indented))
+        .contains("color: red");
+    Files.writeString(dir.resolve("_vars.scss"), "$c: blue;\n");
+    assertThat(new StyleSources(new ProjectFiles(dir), new CompileCache(cache)).apply("a.sass", indented))
+        .contains("color: blue");
+    assertThat(styles.problems()).isEmpty();
   }
 
   @Test
