@@ -1,0 +1,41 @@
+package dev.sparrow.apis.cloud;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The documents of one cloud environment, in the wire form the logic layer sends: a query is a Mongo-style
+ * object ({@code {"a.b": {"$gt": 1}, "$or": [...]}}), an update maps field paths to one operator each
+ * ({@code {"n": {"$inc": 1}}}), dates are {@code {"$date": millis}}. Implementations: {@link JsonLinesDatabase}
+ * (in memory, one JSON-lines file per collection); a MongoDB adapter could implement the same contract.
+ */
+public interface CloudDatabase {
+  /** Sort key: field path and direction. */
+  record Order(String field, boolean ascending) {}
+
+  /** What a read selects: filter, order, skip, limit (0 = no limit) and projection (null = whole document). */
+  record Find(ObjectNode where, List<Order> orderBy, int skip, int limit, ObjectNode projection) {
+    public static Find where(ObjectNode where) {
+      return new Find(where, List.of(), 0, 0, null);
+    }
+  }
+
+  /** Stores {@code doc} (which may carry its own {@code _id}); returns the {@code _id}. */
+  String add(String collection, ObjectNode doc);
+
+  Optional<ObjectNode> get(String collection, String id);
+
+  /** Replaces the document with {@code id} (keeping the id) or creates it; true when created. */
+  boolean set(String collection, String id, ObjectNode doc);
+
+  /** Applies {@code update} to the documents matching {@code where}; returns how many were updated. */
+  int update(String collection, ObjectNode where, ObjectNode update);
+
+  /** Removes the documents matching {@code where}; returns how many. */
+  int remove(String collection, ObjectNode where);
+
+  List<ObjectNode> find(String collection, Find find);
+
+  long count(String collection, ObjectNode where);
+}

@@ -1,0 +1,36 @@
+package dev.sparrow.apis.cloud;
+
+/**
+ * A database call that WeChat answers with {@code fail}: {@code reason} is the text after {@code "<api>:fail "}
+ * (e.g. {@code "document with _id x does not exist"}) and {@code errCode} the code WeChat reports (-1 for most
+ * client-side failures).
+ */
+public final class CloudError extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final int errCode;
+  private final String reason;
+
+  public CloudError(int errCode, String reason) {
+    super(reason, null, false, false);
+    this.errCode = errCode;
+    this.reason = reason;
+  }
+
+  public static CloudError of(String reason) {
+    return new CloudError(-1, reason);
+  }
+
+  public int errCode() {
+    return errCode;
+  }
+
+  public String reason() {
+    return reason;
+  }
+
+  /** The errMsg a page sees, e.g. {@code "document.get:fail document with _id x does not exist"}. */
+  public String errMsg(String api) {
+    return api + ":fail " + reason;
+  }
+}

@@ -1,0 +1,268 @@
+package dev.sparrow.apis.cloud;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sparrow.apis.storage.AtomicFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.regex.Pattern;
+
+/**
+ * The emulator's own engine: each collection is held in memory in insertion order and persisted, after every
+ * write, as one JSON-lines file ({@code <collection>.jsonl}, one document a line, the cloud console's export
+ * format) replaced atomically. Reads scan the collection (no indexes). {@code {$serverDate: {offset}}} values are
+ * stamped with the handed-in clock. One instance per environment directory; not shared between JVMs.
+ */
+public final class JsonLinesDatabase implements CloudDatabase {
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_\\-]{1,64}");
+  private static final HexFormat HEX = HexFormat.of();
+
+  private final ObjectMapper json = new ObjectMapper();
+  private final Path dir;
+  private final Clock clock;
+  private final Random random;
+  private final Map<String, Map<String, ObjectNode>> collections = new HashMap<>();
+
+  /** An environment persisted under {@code dir} (created on first write); ids drawn from {@code random}. */
+  public JsonLinesDatabase(Path dir, Clock clock, Random random) {
+    this.dir = dir;
+    this.clock = clock;
+    this.random = random;
+  }
+
+  @Override
+  public synchronized String add(String collection, ObjectNode doc) {
+    Map<String, ObjectNode> docs = open(collection);
+    ObjectNode stored = stamp(doc.deepCopy());
+    JsonNode given = stored.get("_id");
+    String id;
+    if (given == null || given.isNull()) {
+      id = newId();
+    } else if (given.isTextual() && !given.textValue().isEmpty()) {
+      id = given.textValue();
+    } else {
+      throw CloudError.of("_id must be a non-empty string");
+    }
+    if (docs.containsKey(id)) {
+      throw CloudError.of("duplicate key error: _id " + id + " already exists");
+    }
+    ObjectNode ordered = json.createObjectNode().put("_id", id);
+    stored.remove("_id");
+    ordered.setAll(stored);
+    docs.put(id, ordered);
+    save(collection, docs);
+    return id;
+  }
+
+  @Override
+  public synchronized Optional<ObjectNode> get(String collection, String id) {
+    ObjectNode d = open(collection).get(id);
+    return d == null ? Optional.empty() : Optional.of(d.deepCopy());
+  }
+
+  @Override
+  public synchronized boolean set(String collection, String id, ObjectNode doc) {
+    Map<String, ObjectNode> docs = open(collection);
+    ObjectNode stored = stamp(doc.deepCopy());
+    JsonNode givenId = stored.remove("_id");
+    if (givenId != null && !givenId.asText().equals(id)) {
+      throw CloudError.of("cannot update _id");
+    }
+    ObjectNode ordered = json.createObjectNode().put("_id", id);
+    ordered.setAll(stored);
+    boolean created = docs.put(id, ordered) == null;
+    save(collection, docs);
+    return created;
+  }
+
+  @Override
+  public synchronized int update(String collection, ObjectNode where, ObjectNode update) {
+    Map<String, ObjectNode> docs = open(collection);
+    ObjectNode stamped = stamp(update.deepCopy());
+    List<ObjectNode> hits = new ArrayList<>();
+    for (ObjectNode d : docs.values()) {
+      if (Matcher.matches(d, where)) {
+        hits.add(d);
+      }
+    }
+    // all or nothing: apply on copies, then swap in
+    Map<String, ObjectNode> changed = new LinkedHashMap<>();
+    for (ObjectNode d : hits) {
+      ObjectNode copy = d.deepCopy();
+      Updater.apply(copy, stamped);
+      changed.put(copy.get("_id").asText(), copy);
+    }
+    docs.putAll(changed);
+    if (!changed.isEmpty()) {
+      save(collection, docs);
+    }
+    return changed.size();
+  }
+
+  @Override
+  public synchronized int remove(String collection, ObjectNode where) {
+    Map<String, ObjectNode> docs = open(collection);
+    int before = docs.size();
+    docs.values().removeIf(d -> Matcher.matches(d, where));
+    int removed = before - docs.size();
+    if (removed > 0) {
+      save(collection, docs);
+    }
+    return removed;
+  }
+
+  @Override
+  public synchronized List<ObjectNode> find(String collection, Find find) {
+    List<ObjectNode> hits = new ArrayList<>();
+    for (ObjectNode d : open(collection).values()) {
+      if (Matcher.matches(d, find.where())) {
+        hits.add(d);
+      }
+    }
+    if (!find.orderBy().isEmpty()) {
+      Comparator<ObjectNode> order = null;
+      for (Order o : find.orderBy()) {
+        Comparator<ObjectNode> c =
+            (a, b) -> Values.compareForSort(Values.plain(a, o.field()), Values.plain(b, o.field()));
+        c = o.ascending() ? c : c.reversed();
+        order = order == null ? c : order.thenComparing(c);
+      }
+      hits.sort(order);
+    }
+    List<ObjectNode> out = new ArrayList<>();
+    int end = find.limit() > 0 ? find.skip() + find.limit() : Integer.MAX_VALUE;
+    for (int i = find.skip(); i < hits.size() && i < end; i++) {
+      out.add(project(hits.get(i), find.projection()));
+    }
+    return out;
+  }
+
+  @Override
+  public synchronized long count(String collection, ObjectNode where) {
+    return open(collection).values().stream().filter(d -> Matcher.matches(d, where)).count();
+  }
+
+  private ObjectNode project(ObjectNode d, ObjectNode projection) {
+    if (projection == null || projection.size() == 0) {
+      return d.deepCopy();
+    }
+    boolean include = false;
+    Iterator<Map.Entry<String, JsonNode>> it = projection.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      include |= !e.getKey().equals("_id") && e.getValue().asBoolean();
+    }
+    ObjectNode out;
+    if (include) {
+      out = json.createObjectNode();
+      if (projection.path("_id").asBoolean(true)) {
+        out.set("_id", d.get("_id"));
+      }
+      projection.fields().forEachRemaining(e -> {
+        JsonNode v = Values.plain(d, e.getKey());
+        if (e.getValue().asBoolean() && v != null) {
+          Values.put(out, e.getKey(), v.deepCopy());
+        }
+      });
+    } else {
+      out = d.deepCopy();
+      projection.fields().forEachRemaining(e -> Values.delete(out, e.getKey()));
+    }
+    return out;
+  }
+
+  private String newId() {
+    byte[] tail = new byte[12];
+    random.nextBytes(tail);
+    long seconds = clock.millis() / 1000;
+    return String.format("%08x", seconds & 0xffffffffL) + HEX.formatHex(tail);
+  }
+
+  /** Replaces {@code {$serverDate: {offset}}} by {@code {$date: now + offset}} everywhere in {@code node}. */
+  private <T extends JsonNode> T stamp(T node) {
+    if (node.isObject()) {
+      ObjectNode o = (ObjectNode) node;
+      List<String> names = new ArrayList<>();
+      o.fieldNames().forEachRemaining(names::add);
+      for (String n : names) {
+        JsonNode v = o.get(n);
+        if (v.isObject() && v.size() == 1 && v.has("$serverDate")) {
+          long offset = v.get("$serverDate").path("offset").asLong(0);
+          o.set(n, json.createObjectNode().put("$date", clock.millis() + offset));
+        } else {
+          stamp(v);
+        }
+      }
+    } else if (node.isArray()) {
+      ArrayNode a = (ArrayNode) node;
+      for (int i = 0; i < a.size(); i++) {
+        JsonNode v = a.get(i);
+        if (v.isObject() && v.size() == 1 && v.has("$serverDate")) {
+          long offset = v.get("$serverDate").path("offset").asLong(0);
+          a.set(i, json.createObjectNode().put("$date", clock.millis() + offset));
+        } else {
+          stamp(v);
+        }
+      }
+    }
+    return node;
+  }
+
+  private Map<String, ObjectNode> open(String collection) {
+    if (collection == null || !NAME.matcher(collection).matches()) {
+      throw CloudError.of("invalid collection name " + collection);
+    }
+    return collections.computeIfAbsent(collection, this::load);
+  }
+
+  private Map<String, ObjectNode> load(String collection) {
+    Map<String, ObjectNode> docs = new LinkedHashMap<>();
+    Path file = dir.resolve(collection + ".jsonl");
+    if (!Files.exists(file)) {
+      return docs;
+    }
+    try {
+      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        if (!line.isBlank()) {
+          ObjectNode d = (ObjectNode) json.readTree(line);
+          docs.put(d.get("_id").asText(), d);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return docs;
+  }
+
+  private void save(String collection, Map<String, ObjectNode> docs) {
+    StringBuilder out = new StringBuilder();
+    try {
+      for (ObjectNode d : docs.values()) {
+        out.append(json.writeValueAsString(d)).append('\n');
+      }
+      Files.createDirectories(dir);
+      AtomicFiles.write(dir.resolve(collection + ".jsonl"), out.toString().getBytes(StandardCharsets.UTF_8));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
