@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
@@ -82,6 +83,11 @@ public final class Session implements AutoCloseable {
 
   public String appId() {
     return core.project.appId();
+  }
+
+  /** From now on the cloud emulator sees the session's user as {@code openid} (two users of one app). */
+  public void cloudOpenid(String openid) {
+    core.cloudOpenid = Objects.requireNonNull(openid);
   }
 
   /** This app's persistent data folder ({@code <dataDir>/<appid>}). */

@@ -22,6 +22,7 @@ import dev.sparrow.apis.media.MediaFetch;
 import dev.sparrow.apis.media.MediaLoop;
 import dev.sparrow.apis.media.Recorder;
 import dev.sparrow.apis.media.Voice;
+import dev.sparrow.apis.cloud.JsonLinesDatabase;
 import dev.sparrow.apis.storage.KeyValueStorage;
 import dev.sparrow.apis.system.SystemInfo;
 import dev.sparrow.apis.ui.HeadlessDialogs;
@@ -60,6 +61,7 @@ import dev.sparrow.runtime.wx.RecordApis;
 import dev.sparrow.runtime.wx.NetworkApis;
 import dev.sparrow.runtime.wx.RouteApis;
 import dev.sparrow.runtime.wx.SocketApis;
+import dev.sparrow.runtime.wx.CloudApis;
 import dev.sparrow.runtime.wx.StorageApis;
 import dev.sparrow.runtime.wx.SystemApis;
 import dev.sparrow.runtime.wx.UiApis;
@@ -67,6 +69,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -124,6 +127,7 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
   // created on the loop thread
   Interaction interaction;
   KeyValueStorage storage;
+  volatile String cloudOpenid;
   ApiRegistry registry;
   WxBridge bridge;
   LogicLayer logic;
@@ -247,6 +251,11 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
         state -> screens.forEach(s -> s.tabBarChanged(state)));
     registry.addAll(tabBar.specs());
     registry.addAll(new StorageApis(storage).specs());
+    cloudOpenid = options.cloudOpenid();
+    Path cloudDir = appDataDir.resolve("cloud");
+    SecureRandom ids = new SecureRandom();
+    registry.addAll(new CloudApis(env -> new JsonLinesDatabase(cloudDir.resolve(env), options.clock()::epochMillis, ids),
+        () -> cloudOpenid).specs());
     registry.addAll(new SystemApis(options.device(), this::chrome, () -> registry).specs());
     networkApis = new NetworkApis(network, bridge, files);
     registry.addAll(networkApis.specs());

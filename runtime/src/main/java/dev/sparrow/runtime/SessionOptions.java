@@ -14,6 +14,7 @@ import dev.sparrow.apis.device.VirtualClock;
 import dev.sparrow.apis.system.DeviceProfile;
 import dev.sparrow.apis.ui.HeadlessDialogs;
 import dev.sparrow.runtime.project.ExtendedLibs;
+import dev.sparrow.runtime.wx.CloudApis;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,6 +54,7 @@ public final class SessionOptions {
   private Path albumDir;
   private double[] startLocation;
   private String scanResult;
+  private String cloudOpenid = CloudApis.DEFAULT_OPENID;
   private Path photoAlbumDir;
   private Path microphoneWav;
   private double microphoneTone;
@@ -446,6 +448,20 @@ public final class SessionOptions {
 
   public Path albumDir() {
     return albumDir;
+  }
+
+  /**
+   * The openid of the session's user in the cloud emulator ({@code _openid} on added documents,
+   * {@code "{openid}"} in queries); {@link CloudApis#DEFAULT_OPENID} unless named. See also
+   * {@link Session#cloudOpenid(String)}.
+   */
+  public SessionOptions cloudOpenid(String openid) {
+    this.cloudOpenid = Objects.requireNonNull(openid);
+    return this;
+  }
+
+  public String cloudOpenid() {
+    return cloudOpenid;
   }
 
   /** Every {@code wx.scanCode} nothing else scripts reads {@code text} as a QR code (CLI {@code --scan}). */

@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -22,13 +21,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
 /**
- * The emulator's own engine: each collection is held in memory in insertion order and persisted, after every
- * write, as one JSON-lines file ({@code <collection>.jsonl}, one document a line, the cloud console's export
- * format) replaced atomically. Reads scan the collection (no indexes). {@code {$serverDate: {offset}}} values are
- * stamped with the handed-in clock. One instance per environment directory; not shared between JVMs.
+ * The emulator's own engine: each collection is held in memory in insertion order and persisted, after
+ * every write, as one JSON-lines file ({@code <collection>.jsonl}, one document a line, the cloud console's export
+ * format) replaced atomically. Reads scan the collection (no indexes). {@code {$serverDate: {offset}}} values
+ * are stamped with the handed-in clock (epoch milliseconds). One instance per environment directory; not
+ * shared between JVMs.
  */
 public final class JsonLinesDatabase implements CloudDatabase {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_\\-]{1,64}");
@@ -36,14 +37,14 @@ public final class JsonLinesDatabase implements CloudDatabase {
 
   private final ObjectMapper json = new ObjectMapper();
   private final Path dir;
-  private final Clock clock;
+  private final LongSupplier clock;
   private final Random random;
   private final Map<String, Map<String, ObjectNode>> collections = new HashMap<>();
 
   /** An environment persisted under {@code dir} (created on first write); ids drawn from {@code random}. */
-  public JsonLinesDatabase(Path dir, Clock clock, Random random) {
+  public JsonLinesDatabase(Path dir, LongSupplier epochMillis, Random random) {
     this.dir = dir;
-    this.clock = clock;
+    this.clock = epochMillis;
     this.random = random;
   }
 
@@ -191,7 +192,7 @@ public final class JsonLinesDatabase implements CloudDatabase {
   private String newId() {
     byte[] tail = new byte[12];
     random.nextBytes(tail);
-    long seconds = clock.millis() / 1000;
+    long seconds = clock.getAsLong() / 1000;
     return String.format("%08x", seconds & 0xffffffffL) + HEX.formatHex(tail);
   }
 
@@ -205,7 +206,7 @@ public final class JsonLinesDatabase implements CloudDatabase {
         JsonNode v = o.get(n);
         if (v.isObject() && v.size() == 1 && v.has("$serverDate")) {
           long offset = v.get("$serverDate").path("offset").asLong(0);
-          o.set(n, json.createObjectNode().put("$date", clock.millis() + offset));
+          o.set(n, json.createObjectNode().put("$date", clock.getAsLong() + offset));
         } else {
           stamp(v);
         }
@@ -216,7 +217,7 @@ public final class JsonLinesDatabase implements CloudDatabase {
         JsonNode v = a.get(i);
         if (v.isObject() && v.size() == 1 && v.has("$serverDate")) {
           long offset = v.get("$serverDate").path("offset").asLong(0);
-          a.set(i, json.createObjectNode().put("$date", clock.millis() + offset));
+          a.set(i, json.createObjectNode().put("$date", clock.getAsLong() + offset));
         } else {
           stamp(v);
         }

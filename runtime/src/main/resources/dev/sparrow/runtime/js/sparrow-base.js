@@ -877,23 +877,260 @@
       return undefined;
     };
   }
-  function cloudQuery() {
-    const q = {};
-    for (const m of ['collection', 'doc', 'where', 'orderBy', 'limit', 'skip', 'field', 'aggregate']) {
-      q[m] = function () { return q; };
+  // wx.cloud.database(): the builders live here, the engine is CloudApis.java (apis/cloud). Values cross as
+  // JSON: Date as {$date}, db.serverDate() as {$serverDate}, RegExp as {$regex,$options}; commands as {$op}.
+  const cloudSpec = specs.find(function (s) { return !s.owner && s.name === 'cloudDatabase'; });
+  const CLOUD_CMD = typeof Symbol === 'function' ? Symbol('cloudCommand') : '__cloudCommand__';
+  const CLOUD_SERVER_DATE = typeof Symbol === 'function' ? Symbol('serverDate') : '__serverDate__';
+  let cloudEnv = 'default';
+  function isCmd(v) { return v !== null && typeof v === 'object' && v[CLOUD_CMD] !== undefined; }
+  function isPlain(v) {
+    return v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) &&
+      !(v instanceof RegExp) && !isCmd(v) && v[CLOUD_SERVER_DATE] === undefined && v.$regex === undefined;
+  }
+  function cloudValue(v) {
+    if (v instanceof Date) return { $date: v.getTime() };
+    if (v instanceof RegExp) return { $regex: v.source, $options: v.flags };
+    if (v !== null && typeof v === 'object' && v[CLOUD_SERVER_DATE] !== undefined) {
+      return { $serverDate: { offset: v[CLOUD_SERVER_DATE] } };
     }
-    for (const m of ['get', 'add', 'update', 'set', 'remove', 'count', 'watch', 'end']) {
-      q[m] = cloudFails('database.' + m);
+    if (isCmd(v)) throw new Error('a db.command cannot be stored as a value');
+    if (Array.isArray(v)) return v.map(function (e) { return e === undefined ? null : cloudValue(e); });
+    if (v !== null && typeof v === 'object') {
+      const out = {};
+      for (const k of Object.keys(v)) if (v[k] !== undefined && typeof v[k] !== 'function') out[k] = cloudValue(v[k]);
+      return out;
     }
-    q.command = {};
-    q.serverDate = function () { return {}; };
+    return v;
+  }
+  function cloudCommand(op, arg) {
+    const c = { and: function () { return cloudCommand('and', [c].concat(cloudArgs(arguments))); },
+      or: function () { return cloudCommand('or', [c].concat(cloudArgs(arguments))); } };
+    Object.defineProperty(c, CLOUD_CMD, { value: { op: op, arg: arg } });
+    return c;
+  }
+  function cloudArgs(args) {
+    return args.length === 1 && Array.isArray(args[0]) ? args[0] : Array.prototype.slice.call(args);
+  }
+  function fieldCondition(c) {
+    const op = c[CLOUD_CMD].op, arg = c[CLOUD_CMD].arg;
+    switch (op) {
+      case 'eq': case 'lt': case 'lte': case 'gt': case 'gte': return { ['$' + op]: cloudValue(arg) };
+      case 'neq': return { $ne: cloudValue(arg) };
+      case 'in': case 'nin': case 'all': return { ['$' + op]: (Array.isArray(arg) ? arg : [arg]).map(cloudValue) };
+      case 'exists': return { $exists: !!arg };
+      case 'size': return { $size: arg };
+      case 'elemMatch': return { $elemMatch: isCmd(arg) ? fieldCondition(arg) : cloudWhere(arg) };
+      case 'not': return { $not: fieldCondition(arg) };
+      case 'and': case 'or': case 'nor':
+        return { ['$' + op]: arg.map(function (a) { return isCmd(a) ? fieldCondition(a) : { $eq: cloudValue(a) }; }) };
+      default: throw new Error('db.command.' + op + ' cannot be used in a query');
+    }
+  }
+  function cloudWhere(q) {
+    if (isCmd(q)) {
+      const op = q[CLOUD_CMD].op;
+      if (op !== 'and' && op !== 'or' && op !== 'nor') throw new Error('db.command.' + op + ' needs a field');
+      return { ['$' + op]: q[CLOUD_CMD].arg.map(cloudWhere) };
+    }
+    const out = {};
+    (function flatten(obj, prefix) {
+      for (const k of Object.keys(obj)) {
+        const v = obj[k], path = prefix + k;
+        if (v === undefined) continue;
+        if (isCmd(v)) out[path] = fieldCondition(v);
+        else if (isPlain(v) && Object.keys(v).length) flatten(v, path + '.');
+        else out[path] = cloudValue(v);
+      }
+    })(q !== null && typeof q === 'object' ? q : {}, '');
+    return out;
+  }
+  function cloudEach(arg) { return Array.isArray(arg) ? arg.map(cloudValue) : [cloudValue(arg)]; }
+  function updateCommand(c) {
+    const op = c[CLOUD_CMD].op, arg = c[CLOUD_CMD].arg;
+    switch (op) {
+      case 'set': return { $set: cloudValue(arg) };
+      case 'remove': return { $unset: true };
+      case 'inc': case 'mul': return { ['$' + op]: arg };
+      case 'pop': case 'shift': return { ['$' + op]: true };
+      case 'push': {
+        if (isPlain(arg) && arg.each !== undefined) {
+          const p = { $each: cloudEach(arg.each) };
+          if (arg.position !== undefined) p.$position = arg.position;
+          if (arg.slice !== undefined) p.$slice = arg.slice;
+          if (arg.sort !== undefined) p.$sort = arg.sort;
+          return { $push: p };
+        }
+        return { $push: { $each: cloudEach(arg) } };
+      }
+      case 'unshift': return { $unshift: { $each: cloudEach(arg) } };
+      case 'addToSet':
+        return { $addToSet: { $each: isPlain(arg) && arg.each !== undefined ? cloudEach(arg.each)
+          : [cloudValue(arg)] } };
+      case 'pull':
+        return { $pull: isCmd(arg) ? fieldCondition(arg) : isPlain(arg) ? cloudWhere(arg) : cloudValue(arg) };
+      case 'pullAll': return { $pullAll: cloudEach(arg) };
+      default: throw new Error('db.command.' + op + ' cannot be used in an update');
+    }
+  }
+  function cloudUpdate(data) {
+    const out = {};
+    (function flatten(obj, prefix) {
+      for (const k of Object.keys(obj)) {
+        const v = obj[k], path = prefix + k;
+        if (v === undefined) continue;
+        if (isCmd(v)) out[path] = updateCommand(v);
+        else if (isPlain(v) && Object.keys(v).length) flatten(v, path + '.');
+        else out[path] = { $set: cloudValue(v) };
+      }
+    })(data, '');
+    return out;
+  }
+  function cloudDecode(v) {
+    if (Array.isArray(v)) return v.map(cloudDecode);
+    if (v !== null && typeof v === 'object') {
+      const keys = Object.keys(v);
+      if (keys.length === 1 && keys[0] === '$date') return new Date(v.$date);
+      const out = {};
+      for (const k of keys) out[k] = cloudDecode(v[k]);
+      return out;
+    }
+    return v;
+  }
+  // one database call: answered through success/fail/complete when given, else a promise (WeChat's rule)
+  function cloudRequest(api, build, opts) {
+    let answer;
+    try {
+      const request = build();
+      request.api = api;
+      // database() made before init (page modules load before App.onLaunch) follows the env init names
+      if (request.env === null) request.env = cloudEnv;
+      const raw = JSON.parse(invokeSync(cloudSpec, 0, [JSON.stringify(request)]));
+      answer = { ok: raw.ok, res: raw.ok ? cloudDecode(raw.res) : raw.res };
+    } catch (e) {
+      answer = { ok: false, res: { errCode: -1, errMsg: api + ':fail ' + (e && e.message ? e.message : String(e)) } };
+    }
+    if (!hasCallback(opts)) return answer.ok ? Promise.resolve(answer.res) : Promise.reject(answer.res);
+    Promise.resolve().then(function () {
+      const cb = answer.ok ? opts.success : opts.fail;
+      if (typeof cb === 'function') guard(cb, opts, [answer.res], api + (answer.ok ? ' success' : ' fail'));
+      if (typeof opts.complete === 'function') guard(opts.complete, opts, [answer.res], api + ' complete');
+    });
+    return undefined;
+  }
+  function optsData(opts) {
+    return opts !== null && typeof opts === 'object' && isPlain(opts.data) ? opts.data : undefined;
+  }
+  function cloudQuery(env, name, state) {
+    function next(change) { return cloudQuery(env, name, Object.assign({}, state, change)); }
+    function base(action) {
+      return { env: env, collection: name, action: action, where: state.where, orderBy: state.orderBy,
+        skip: state.skip, limit: state.limit, field: state.field };
+    }
+    const q = {
+      where: function (cond) { return next({ where: cloudWhere(cond) }); },
+      orderBy: function (field, order) {
+        const by = { field: String(field), order: order === 'desc' ? 'desc' : 'asc' };
+        return next({ orderBy: state.orderBy.concat([by]) });
+      },
+      skip: function (n) { return next({ skip: Number(n) || 0 }); },
+      limit: function (n) { return next({ limit: Number(n) || 0 }); },
+      field: function (f) { return next({ field: cloudValue(f) }); },
+      get: function (opts) { return cloudRequest('collection.get', function () { return base('get'); }, opts); },
+      count: function (opts) { return cloudRequest('collection.count', function () { return base('count'); }, opts); },
+      update: function (opts) {
+        return cloudRequest('collection.update', function () {
+          return Object.assign(base('update'), { data: optsData(opts) && cloudUpdate(opts.data) });
+        }, opts);
+      },
+      remove: function (opts) {
+        return cloudRequest('collection.remove', function () { return base('remove'); }, opts);
+      },
+      watch: cloudFails('database.watch')
+    };
     return q;
   }
+  function cloudCollection(env, name) {
+    const c = cloudQuery(env, String(name), { where: {}, orderBy: [], skip: 0, limit: 0, field: null });
+    c.collectionName = String(name);
+    c.add = function (opts) {
+      return cloudRequest('collection.add', function () {
+        return { env: env, collection: String(name), action: 'add', data: optsData(opts) && cloudValue(opts.data) };
+      }, opts);
+    };
+    c.doc = function (id) {
+      const docId = String(id);
+      let field = null;
+      function req(action, data) {
+        return { env: env, collection: String(name), action: action, id: docId, data: data, field: field };
+      }
+      const d = {
+        _id: docId,
+        field: function (f) { field = cloudValue(f); return d; },
+        get: function (opts) { return cloudRequest('document.get', function () { return req('docGet'); }, opts); },
+        set: function (opts) {
+          return cloudRequest('document.set', function () {
+            return req('docSet', optsData(opts) && cloudValue(opts.data));
+          }, opts);
+        },
+        update: function (opts) {
+          return cloudRequest('document.update', function () {
+            return req('docUpdate', optsData(opts) && cloudUpdate(opts.data));
+          }, opts);
+        },
+        remove: function (opts) {
+          return cloudRequest('document.remove', function () { return req('docRemove'); }, opts);
+        },
+        watch: cloudFails('database.watch')
+      };
+      return d;
+    };
+    c.aggregate = function () {
+      const a = {};
+      for (const m of ['match', 'project', 'group', 'sort', 'skip', 'limit', 'lookup', 'unwind', 'count']) {
+        a[m] = function () { return a; };
+      }
+      a.end = cloudFails('database.aggregate');
+      return a;
+    };
+    return c;
+  }
+  const cloudCommands = {};
+  for (const op of ['eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'in', 'nin', 'exists', 'size', 'elemMatch', 'all', 'not',
+    'set', 'remove', 'inc', 'mul', 'push', 'pop', 'shift', 'unshift', 'addToSet', 'pull', 'pullAll']) {
+    cloudCommands[op] = function (arg) { return cloudCommand(op, arg); };
+  }
+  for (const op of ['and', 'or', 'nor']) {
+    cloudCommands[op] = function () { return cloudCommand(op, cloudArgs(arguments)); };
+  }
+  function cloudDatabase(config) {
+    const env = config && typeof config.env === 'string' ? config.env : null;
+    return {
+      config: { get env() { return env === null ? cloudEnv : env; } },
+      command: cloudCommands,
+      collection: function (name) { return cloudCollection(env, name); },
+      serverDate: function (o) {
+        const d = {};
+        Object.defineProperty(d, CLOUD_SERVER_DATE, { value: o && typeof o.offset === 'number' ? o.offset : 0 });
+        return d;
+      },
+      RegExp: function (o) {
+        return { $regex: String(o && o.regexp !== undefined ? o.regexp : ''),
+          $options: String(o && o.options || '') };
+      }
+    };
+  }
+  function cloudInit(opts) {
+    const env = opts && opts.env;
+    if (typeof env === 'string' && env) cloudEnv = env;
+    else if (env && typeof env === 'object' && typeof env.database === 'string') cloudEnv = env.database;
+    return undefined;
+  }
   wxObject.cloud = {
-    init: cloudFails('init'), callFunction: cloudFails('callFunction'), callContainer: cloudFails('callContainer'),
+    init: cloudInit, callFunction: cloudFails('callFunction'), callContainer: cloudFails('callContainer'),
     uploadFile: cloudFails('uploadFile'), downloadFile: cloudFails('downloadFile'),
     getTempFileURL: cloudFails('getTempFileURL'), deleteFile: cloudFails('deleteFile'),
-    database: cloudQuery, CloudID: function (id) { return { cloudID: String(id) }; },
+    database: cloudDatabase, CloudID: function (id) { return { cloudID: String(id) }; },
     Cloud: function () { return wxObject.cloud; }
   };
   wxObject.router = {

@@ -1,0 +1,103 @@
+package dev.sparrow.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code wx.cloud.database()} on the offline emulator: examples/cloud-notes adds, queries (where, orderBy,
+ * limit, count), updates with {@code _.inc}, removes; the data persists across sessions of one appid and data
+ * dir, and another user ({@code _openid}) does not see it through {@code "{openid}"}.
+ */
+class CloudDatabaseTest {
+  @TempDir
+  Path data;
+
+  private Session launch(String openid) {
+    return Sparrow.launch(SessionOptions.of(Examples.path("cloud-notes")).dataDir(data).virtualClock()
+        .cloudOpenid(openid)).awaitIdle();
+  }
+
+  private static List<String> texts(PageHandle page, String selector) {
+    return page.selectAll(selector).stream().map(PageElement::text).toList();
+  }
+
+  private static void tap(Session s, PageHandle page, String selector, int index) {
+    page.selectAll(selector).get(index).tap();
+    s.awaitIdle();
+  }
+
+  @Test
+  void theNotesPageAddsQueriesUpdatesAndRemovesAndItsDataOutlivesTheSession() {
+    Path appDir;
+    try (Session s = launch("oUserAlice000000000000000001")) {
+      appDir = s.dataDir();
+      PageHandle page = s.currentPage();
+      tap(s, page, "#add-milk", 0);
+      tap(s, page, "#add-docs", 0);
+      assertThat(texts(page, ".note")).containsExactly("buy milk", "write docs");
+      assertThat(texts(page, ".stamped")).containsExactly("dated", "dated");
+      tap(s, page, ".like", 1);
+      tap(s, page, ".like", 0);
+      assertThat(texts(page, ".note")).containsExactly("write docs", "buy milk");
+      assertThat(texts(page, ".likes")).containsExactly("2", "0");
+      assertThat(texts(page, ".count")).containsExactly("2 notes");
+      tap(s, page, "#missing", 0);
+      assertThat(texts(page, ".error"))
+          .containsExactly("-1 document.get:fail document with _id no-such-note does not exist");
+      assertThat(s.errors()).isEmpty();
+    }
+    assertThat(appDir.resolve("cloud/notes-dev/notes.jsonl")).exists();
+    try (Session s = launch("oUserAlice000000000000000001")) {
+      PageHandle page = s.currentPage();
+      assertThat(texts(page, ".note")).containsExactly("write docs", "buy milk");
+      tap(s, page, ".remove", 0);
+      assertThat(texts(page, ".note")).containsExactly("buy milk");
+      assertThat(texts(page, ".count")).containsExactly("1 notes");
+    }
+    try (Session s = launch("oUserBob00000000000000000002")) {
+      assertThat(texts(s.currentPage(), ".note")).isEmpty();
+      Object all = s.evaluate("function () { return wx.cloud.database().collection('notes').get()"
+          + ".then(r => r.data.map(d => d.text + ' ' + d._openid + ' ' + d._id.length)) }");
+      assertThat(all).isEqualTo(List.of("buy milk oUserAlice000000000000000001 32"));
+    }
+  }
+
+  @Test
+  void commandsAndCallbacksBehaveAsWeChatDocumentsThem() {
+    try (Session s = launch("oSparrowFakeOpenid0000000000")) {
+      Object out = s.evaluate("async function () {"
+          + " const db = wx.cloud.database(); const _ = db.command; const c = db.collection('todos');"
+          + " for (let i = 0; i < 25; i++) await c.add({ data: { n: i, style: { color: i % 2 ? 'red' : 'blue' },"
+          + "   tags: i % 5 ? ['a'] : ['a', 'b'], when: new Date(1000 * i) } });"
+          + " const page = await c.get();"
+          + " const nested = await c.where({ style: { color: 'red' }, n: _.gt(10).and(_.lt(16)) }).count();"
+          + " const or = await c.where(_.or([{ n: _.lt(2) }, { n: _.gte(23) }])).orderBy('n', 'desc').get();"
+          + " const re = await c.where({ style: { color: db.RegExp({ regexp: '^R', options: 'i' }) } }).count();"
+          + " const arr = await c.where({ tags: _.size(2), n: _.in([0, 5, 7]) }).field({ n: true }).get();"
+          + " const dates = await c.where({ when: _.gte(new Date(24000)) }).get();"
+          + " const upd = await c.where({ n: _.lt(3) })"
+          + "   .update({ data: { tags: _.push(['z']), 'style.size': 2 } });"
+          + " const first = (await c.where({ n: 0 }).get()).data[0];"
+          + " const cb = await new Promise(r => c.doc('missing').update({ data: { n: 1 },"
+          + "   success: x => r('success ' + x.stats.updated), fail: e => r('fail ' + e.errMsg) }));"
+          + " const bad = await c.add({ data: 'text' }).catch(e => e.errCode + ' ' + e.errMsg.split(':')[0]);"
+          + " return { page: page.data.length, pageMsg: page.errMsg, nested: nested.total, or: or.data.map(d => d.n),"
+          + "   re: re.total, arr: arr.data.map(d => Object.keys(d).sort().join()),"
+          + "   date: dates.data[0].when.getTime(),"
+          + "   upd: upd.stats.updated, first: first.tags.join() + ' ' + JSON.stringify(first.style),"
+          + "   cb: cb, bad: bad }"
+          + "}");
+      assertThat(out).isEqualTo(Map.ofEntries(Map.entry("page", 20), Map.entry("pageMsg", "collection.get:ok"),
+          Map.entry("nested", 3), Map.entry("or", List.of(24, 23, 1, 0)), Map.entry("re", 12),
+          Map.entry("arr", List.of("_id,n", "_id,n")), Map.entry("date", 24000),
+          Map.entry("upd", 3), Map.entry("first", "a,b,z {\"color\":\"blue\",\"size\":2}"),
+          Map.entry("cb", "success 0"), Map.entry("bad", "-1 collection.add")));
+      assertThat(s.errors()).isEmpty();
+    }
+  }
+}
