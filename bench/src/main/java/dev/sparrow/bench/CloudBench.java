@@ -1,0 +1,86 @@
+package dev.sparrow.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sparrow.apis.cloud.CloudDatabase;
+import dev.sparrow.apis.cloud.JsonLinesDatabase;
+import dev.sparrow.runtime.Session;
+import dev.sparrow.runtime.SessionOptions;
+import dev.sparrow.runtime.Sparrow;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The cloud database emulator (issue 21): {@code add} + {@code doc().get()} round trip from page JS on a fresh
+ * collection, and a {@code where} query over a 10,000-document collection (seeded as a JSON-lines file, the
+ * console's import format) from page JS and in the engine alone. Usage: {@code bench/run CloudBench [rounds]}.
+ */
+public final class CloudBench {
+  private CloudBench() {}
+
+  public static void main(String[] args) throws IOException {
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+    Path root = Files.createTempDirectory("cloud-bench");
+    SessionOptions options = SessionOptions.of(Examples.path("cloud-notes")).dataDir(root);
+    Path env = root.resolve("wxsparrowcloud01/cloud/notes-dev");
+    Files.createDirectories(env);
+    ObjectMapper json = new ObjectMapper();
+    StringBuilder lines = new StringBuilder();
+    Random r = new Random(7);
+    for (int i = 0; i < 10_000; i++) {
+      ObjectNode d = json.createObjectNode().put("_id", String.format("%032x", i)).put("n", i)
+          .put("city", List.of("Beijing", "Shanghai", "Shenzhen", "Guangzhou").get(r.nextInt(4)))
+          .put("score", r.nextInt(1000));
+      d.putArray("tags").add("t" + r.nextInt(10)).add("t" + r.nextInt(10));
+      lines.append(json.writeValueAsString(d)).append('\n');
+    }
+    Files.writeString(env.resolve("big.jsonl"), lines, StandardCharsets.UTF_8);
+    try (Session s = Sparrow.launch(options).awaitIdle()) {
+      String addGet = "async function (i) { const c = wx.cloud.database().collection('trip');"
+          + " const a = await c.add({ data: { i: i, text: 'note ' + i } });"
+          + " return (await c.doc(a._id).get()).data.i }";
+      String where = "async function () { const db = wx.cloud.database(); const _ = db.command;"
+          + " return (await db.collection('big').where({ city: 'Shanghai', score: _.gte(500), tags: 't3' })"
+          + ".orderBy('score', 'desc').limit(20).get()).data.length }";
+      time("add + doc().get() round trip from page JS (collection growing to " + (rounds + 20) + ")", 20, rounds,
+          i -> s.evaluate(addGet, i));
+      time("where + orderBy + limit(20) over 10,000 documents from page JS", 5, rounds / 4,
+          i -> s.evaluate(where));
+      time("empty evaluate round trip (included above)", 20, rounds, i -> s.evaluate("function () { return 1 }"));
+    }
+    JsonLinesDatabase engine = new JsonLinesDatabase(env, System::currentTimeMillis, new Random(1));
+    ObjectNode q = (ObjectNode) json.readTree(
+        "{\"city\":\"Shanghai\",\"score\":{\"$gte\":500},\"tags\":\"t3\"}");
+    CloudDatabase.Find find = new CloudDatabase.Find(q, List.of(new CloudDatabase.Order("score", false)), 0, 20,
+        null);
+    time("the same where in the engine alone (no index: a scan)", 5, rounds / 4, i -> engine.find("big", find));
+  }
+
+  private interface Step {
+    void run(int i) throws Exception;
+  }
+
+  private static void time(String name, int warm, int rounds, Step step) {
+    double[] ms = new double[rounds];
+    try {
+      for (int i = 0; i < warm; i++) {
+        step.run(-1 - i);
+      }
+      for (int i = 0; i < rounds; i++) {
+        long t0 = System.nanoTime();
+        step.run(i);
+        ms[i] = (System.nanoTime() - t0) / 1e6;
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException(name, e);
+    }
+    Arrays.sort(ms);
+    System.out.printf("%s: median %.2f ms, p90 %.2f ms (%d rounds)%n", name, ms[rounds / 2], ms[rounds * 9 / 10],
+        rounds);
+  }
+}
