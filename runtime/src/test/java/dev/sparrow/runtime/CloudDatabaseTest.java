@@ -100,4 +100,43 @@ class CloudDatabaseTest {
       assertThat(s.errors()).isEmpty();
     }
   }
+
+  @Test
+  void badInputFailsThroughTheCallOrPromiseAndNeverBreaksTheSession() {
+    try (Session s = launch("oSparrowFakeOpenid0000000000")) {
+      Object out = s.evaluate("async function () {"
+          + " const db = wx.cloud.database(); const _ = db.command; const c = db.collection('things');"
+          + " const loop = {}; loop.self = loop;"
+          + " const msgs = [];"
+          + " const catchMsg = p => p.then(r => 'ok ' + r.errMsg, e => e.errCode + ' ' + e.errMsg);"
+          + " msgs.push(await catchMsg(c.add()));"
+          + " msgs.push(await catchMsg(c.add({ data: loop })));"
+          + " msgs.push(await catchMsg(c.add({ data: { n: _.inc(1) } })));"
+          + " msgs.push(await catchMsg(db.collection('../etc').get()));"
+          + " msgs.push(await catchMsg(c.where(null).get()));"
+          + " const a = await c.add({ data: { s: 'text' } });"
+          + " msgs.push(await catchMsg(c.doc(a._id).update({ data: { s: _.inc(1) } })));"
+          + " msgs.push(await catchMsg(c.doc(a._id).update({ data: { _id: 'other' } })));"
+          + " msgs.push(await catchMsg(c.where({ s: db.RegExp({ regexp: '(' }) }).get()));"
+          + " const order = [];"
+          + " await new Promise(r => c.doc('nope').get({ fail: () => order.push('fail'),"
+          + "   complete: () => { order.push('complete'); r(); } }));"
+          + " msgs.push(order.join());"
+          + " msgs.push((await c.doc(a._id).get()).data.s);"
+          + " return msgs }");
+      assertThat(out).isEqualTo(List.of(
+          "-1 collection.add:fail parameter.data should be object instead of undefined",
+          out instanceof List<?> l ? l.get(1) : null,
+          "-1 collection.add:fail a db.command cannot be stored as a value",
+          "-1 collection.get:fail invalid collection name ../etc",
+          "ok collection.get:ok",
+          "-1 document.update:fail cannot apply inc to a non-numeric value at s",
+          "-1 document.update:fail cannot update _id",
+          "-1 collection.get:fail invalid regular expression (",
+          "fail,complete",
+          "text"));
+      assertThat(((List<?>) out).get(1).toString()).startsWith("-1 collection.add:fail ");
+      assertThat(s.errors()).isEmpty();
+    }
+  }
 }
