@@ -96,7 +96,7 @@ class CloudDatabaseTest {
           Map.entry("nested", 3), Map.entry("or", List.of(24, 23, 1, 0)), Map.entry("re", 12),
           Map.entry("arr", List.of("_id,n", "_id,n")), Map.entry("date", 24000),
           Map.entry("upd", 3), Map.entry("first", "a,b,z {\"color\":\"blue\",\"size\":2}"),
-          Map.entry("cb", "success 0"), Map.entry("bad", "-1 collection.add")));
+          Map.entry("cb", "success 0"), Map.entry("bad", "-501007 collection.add")));
       assertThat(s.errors()).isEmpty();
     }
   }
@@ -125,17 +125,19 @@ class CloudDatabaseTest {
           + " msgs.push((await c.doc(a._id).get()).data.s);"
           + " return msgs }");
       assertThat(out).isEqualTo(List.of(
-          "-1 collection.add:fail parameter.data should be object instead of undefined",
+          "-501007 collection.add:fail -501007 invalid parameters. parameter.data should be object instead of"
+              + " undefined",
           out instanceof List<?> l ? l.get(1) : null,
-          "-1 collection.add:fail a db.command cannot be stored as a value",
-          "-1 collection.get:fail invalid collection name ../etc",
+          "-501007 collection.add:fail -501007 invalid parameters. a db.command cannot be stored as a value",
+          "-501007 collection.get:fail -501007 invalid parameters. collection name ../etc",
           "ok collection.get:ok",
-          "-1 document.update:fail cannot apply inc to a non-numeric value at s",
-          "-1 document.update:fail cannot update _id",
-          "-1 collection.get:fail invalid regular expression (",
+          "-501007 document.update:fail -501007 invalid parameters. cannot apply inc to a non-numeric value at s",
+          "-501007 document.update:fail -501007 invalid parameters. 不能更新_id的值",
+          "-501007 collection.get:fail -501007 invalid parameters. regular expression (",
           "fail,complete",
           "text"));
-      assertThat(((List<?>) out).get(1).toString()).startsWith("-1 collection.add:fail ");
+      assertThat(((List<?>) out).get(1).toString())
+          .startsWith("-501007 collection.add:fail -501007 invalid parameters. ");
       assertThat(s.errors()).isEmpty();
     }
   }

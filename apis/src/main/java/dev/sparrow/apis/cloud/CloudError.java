@@ -8,6 +8,11 @@ package dev.sparrow.apis.cloud;
 public final class CloudError extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** WeChat's errCode for bad parameters. */
+  public static final int INVALID_PARAMETERS = -501007;
+  /** WeChat's detail when set/update data carries {@code _id}. */
+  public static final String CANNOT_UPDATE_ID = "不能更新_id的值";
+
   private final int errCode;
   private final String reason;
 
@@ -19,6 +24,14 @@ public final class CloudError extends RuntimeException {
 
   public static CloudError of(String reason) {
     return new CloudError(-1, reason);
+  }
+
+  /**
+   * Bad parameters as WeChat words them: errCode -501007 and {@code "-501007 invalid parameters. <detail>"}
+   * (e.g. {@code "document.set:fail -501007 invalid parameters. 不能更新_id的值"}).
+   */
+  public static CloudError invalid(String detail) {
+    return new CloudError(INVALID_PARAMETERS, "-501007 invalid parameters. " + detail);
   }
 
   public int errCode() {

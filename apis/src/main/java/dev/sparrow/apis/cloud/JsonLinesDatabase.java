@@ -59,7 +59,7 @@ public final class JsonLinesDatabase implements CloudDatabase {
     } else if (given.isTextual() && !given.textValue().isEmpty()) {
       id = given.textValue();
     } else {
-      throw CloudError.of("_id must be a non-empty string");
+      throw CloudError.invalid("_id must be a non-empty string");
     }
     if (docs.containsKey(id)) {
       throw CloudError.of("duplicate key error: _id " + id + " already exists");
@@ -84,7 +84,7 @@ public final class JsonLinesDatabase implements CloudDatabase {
     ObjectNode stored = stamp(doc.deepCopy());
     JsonNode givenId = stored.remove("_id");
     if (givenId != null && !givenId.asText().equals(id)) {
-      throw CloudError.of("cannot update _id");
+      throw CloudError.invalid(CloudError.CANNOT_UPDATE_ID);
     }
     ObjectNode ordered = json.createObjectNode().put("_id", id);
     ordered.setAll(stored);
@@ -228,7 +228,7 @@ public final class JsonLinesDatabase implements CloudDatabase {
 
   private Map<String, ObjectNode> open(String collection) {
     if (collection == null || !NAME.matcher(collection).matches()) {
-      throw CloudError.of("invalid collection name " + collection);
+      throw CloudError.invalid("collection name " + collection);
     }
     return collections.computeIfAbsent(collection, this::load);
   }

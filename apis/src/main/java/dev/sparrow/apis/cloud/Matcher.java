@@ -21,7 +21,7 @@ final class Matcher {
       return true;
     }
     if (!query.isObject()) {
-      throw CloudError.of("invalid query: " + query);
+      throw CloudError.invalid("query " + query);
     }
     Iterator<Map.Entry<String, JsonNode>> it = query.fields();
     while (it.hasNext()) {
@@ -138,7 +138,7 @@ final class Matcher {
       case "$regex":
         return regex(values, arg.asText(), cond.path("$options").asText(""));
       default:
-        throw CloudError.of("unknown query command " + op);
+        throw CloudError.invalid("unknown query command " + op);
     }
   }
 
@@ -184,7 +184,7 @@ final class Matcher {
 
   private static boolean in(List<JsonNode> values, JsonNode arg) {
     if (!arg.isArray()) {
-      throw CloudError.of("the argument of in/nin must be an array");
+      throw CloudError.invalid("the argument of in/nin must be an array");
     }
     for (JsonNode a : arg) {
       boolean hit = a.has("$regex")
@@ -238,7 +238,7 @@ final class Matcher {
     try {
       p = Pattern.compile(regexp, flags);
     } catch (PatternSyntaxException e) {
-      throw CloudError.of("invalid regular expression " + regexp);
+      throw CloudError.invalid("regular expression " + regexp);
     }
     for (JsonNode v : values) {
       if (v.isTextual() && p.matcher(v.textValue()).find()) {

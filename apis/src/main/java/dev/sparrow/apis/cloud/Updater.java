@@ -27,11 +27,11 @@ final class Updater {
       Map.Entry<String, JsonNode> e = it.next();
       String path = e.getKey();
       if (path.equals("_id") || path.startsWith("_id.")) {
-        throw CloudError.of("cannot update _id");
+        throw CloudError.invalid(CloudError.CANNOT_UPDATE_ID);
       }
       JsonNode cmd = e.getValue();
       if (!cmd.isObject() || cmd.size() != 1) {
-        throw CloudError.of("invalid update of " + path);
+        throw CloudError.invalid("update of " + path);
       }
       String op = cmd.fieldNames().next();
       one(doc, path, op, cmd.get(op));
@@ -87,19 +87,19 @@ final class Updater {
         }
         return;
       default:
-        throw CloudError.of("unknown update command " + op);
+        throw CloudError.invalid("unknown update command " + op);
     }
   }
 
   private static void put(ObjectNode doc, String path, JsonNode value) {
     if (!Values.put(doc, path, value)) {
-      throw CloudError.of("cannot set field " + path);
+      throw CloudError.invalid("cannot set field " + path);
     }
   }
 
   private static JsonNode arithmetic(String op, JsonNode current, JsonNode arg, String path) {
     if (!arg.isNumber() || (current != null && !current.isNumber() && !current.isNull())) {
-      throw CloudError.of("cannot apply " + op.substring(1) + " to a non-numeric value at " + path);
+      throw CloudError.invalid("cannot apply " + op.substring(1) + " to a non-numeric value at " + path);
     }
     JsonNode base = current == null || current.isNull() ? LongNode.valueOf(0) : current;
     boolean integral = base.isIntegralNumber() && arg.isIntegralNumber();
@@ -118,7 +118,7 @@ final class Updater {
       return a;
     }
     if (!current.isArray()) {
-      throw CloudError.of("cannot apply an array command to the non-array field " + path);
+      throw CloudError.invalid("cannot apply an array command to the non-array field " + path);
     }
     return (ArrayNode) current;
   }

@@ -77,7 +77,7 @@ public final class CloudApis {
   private ObjectNode run(JsonNode request, String api) {
     String env = request.path("env").asText("");
     if (!ENV.matcher(env).matches()) {
-      throw CloudError.of("invalid env " + env);
+      throw CloudError.invalid("env " + env);
     }
     CloudDatabase db;
     synchronized (open) {
@@ -103,7 +103,7 @@ public final class CloudApis {
       case "docSet": {
         ObjectNode data = data(request);
         if (data.has("_id")) {
-          throw CloudError.of("cannot update _id");
+          throw CloudError.invalid(CloudError.CANNOT_UPDATE_ID);
         }
         data.put("_openid", openid.get());
         boolean created = db.set(collection, id, data);
@@ -140,7 +140,7 @@ public final class CloudApis {
         res.putObject("stats").put("removed", db.remove(collection, where));
         break;
       default:
-        throw CloudError.of("unknown action " + request.path("action").asText());
+        throw CloudError.invalid("unknown action " + request.path("action").asText());
     }
     res.put("errMsg", api + ":ok");
     return res;
@@ -155,7 +155,7 @@ public final class CloudApis {
 
   private ObjectNode byId(String id) {
     if (id.isEmpty()) {
-      throw CloudError.of("docId must not be empty");
+      throw CloudError.invalid("docId must not be empty");
     }
     return json.createObjectNode().put("_id", id);
   }
@@ -163,7 +163,8 @@ public final class CloudApis {
   private static ObjectNode data(JsonNode request) {
     JsonNode data = request.get("data");
     if (data == null || !data.isObject()) {
-      throw CloudError.of("parameter.data should be object instead of " + (data == null ? "undefined" : "array"));
+      throw CloudError.invalid("parameter.data should be object instead of " + (data == null ? "undefined"
+          : data.isArray() ? "array" : "a " + data.getNodeType().name().toLowerCase()));
     }
     return ((ObjectNode) data).deepCopy();
   }

@@ -1008,7 +1008,8 @@
       const raw = JSON.parse(invokeSync(cloudSpec, 0, [JSON.stringify(request)]));
       answer = { ok: raw.ok, res: raw.ok ? cloudDecode(raw.res) : raw.res };
     } catch (e) {
-      answer = { ok: false, res: { errCode: -1, errMsg: api + ':fail ' + (e && e.message ? e.message : String(e)) } };
+      const why = e && e.message ? e.message : String(e);
+      answer = { ok: false, res: { errCode: -501007, errMsg: api + ':fail -501007 invalid parameters. ' + why } };
     }
     if (!hasCallback(opts)) return answer.ok ? Promise.resolve(answer.res) : Promise.reject(answer.res);
     Promise.resolve().then(function () {
