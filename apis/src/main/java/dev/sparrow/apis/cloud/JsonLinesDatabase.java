@@ -8,9 +8,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparrow.apis.storage.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -27,9 +30,9 @@ import java.util.regex.Pattern;
 /**
  * The emulator's own engine: each collection is held in memory in insertion order and persisted, after
  * every write, as one JSON-lines file ({@code <collection>.jsonl}, one document a line, the cloud console's export
- * format) replaced atomically. Reads scan the collection (no indexes). {@code {$serverDate: {offset}}} values
- * are stamped with the handed-in clock (epoch milliseconds). One instance per environment directory; not
- * shared between JVMs.
+ * format): an add appends its line, other writes replace the file atomically; a last line torn by a crash is
+ * dropped. Reads scan the collection (no indexes). {@code {$serverDate: {offset}}} values are stamped with the
+ * handed-in clock (epoch milliseconds). One instance per environment directory; not shared between JVMs.
  */
 public final class JsonLinesDatabase implements CloudDatabase {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_\\-]{1,64}");
@@ -68,7 +71,7 @@ public final class JsonLinesDatabase implements CloudDatabase {
     stored.remove("_id");
     ordered.setAll(stored);
     docs.put(id, ordered);
-    save(collection, docs);
+    append(collection, ordered);
     return id;
   }
 
@@ -240,16 +243,40 @@ public final class JsonLinesDatabase implements CloudDatabase {
       return docs;
     }
     try {
-      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-        if (!line.isBlank()) {
-          ObjectNode d = (ObjectNode) json.readTree(line);
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      String[] lines = text.split("\n", -1);
+      // every complete write ends with a newline: whatever follows the last one is an add cut short by a crash
+      for (int i = 0; i < lines.length - 1; i++) {
+        if (!lines[i].isBlank()) {
+          ObjectNode d = (ObjectNode) json.readTree(lines[i]);
           docs.put(d.get("_id").asText(), d);
         }
+      }
+      if (!lines[lines.length - 1].isEmpty()) {
+        save(collection, docs);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return docs;
+  }
+
+  /** An add appends its line (fsynced); other writes replace the file. */
+  private void append(String collection, ObjectNode doc) {
+    try {
+      Files.createDirectories(dir);
+      byte[] line = (json.writeValueAsString(doc) + "\n").getBytes(StandardCharsets.UTF_8);
+      try (FileChannel ch = FileChannel.open(dir.resolve(collection + ".jsonl"), StandardOpenOption.CREATE,
+          StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+        ByteBuffer buf = ByteBuffer.wrap(line);
+        while (buf.hasRemaining()) {
+          ch.write(buf);
+        }
+        ch.force(true);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private void save(String collection, Map<String, ObjectNode> docs) {

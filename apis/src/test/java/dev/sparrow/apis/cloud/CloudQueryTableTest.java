@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -181,6 +183,18 @@ class CloudQueryTableTest {
     assertThat(reopened.get("todos", "t4")).isEmpty();
     assertThat(reopened.count("todos", j("{}"))).isEqualTo(5);
     assertThat(dir.resolve("todos.jsonl")).exists();
+  }
+
+  @Test
+  void anAddTornByACrashIsDroppedAndTheFileStaysAppendable() throws Exception {
+    Path file = dir.resolve("todos.jsonl");
+    Files.writeString(file, "{\"_id\":\"half", StandardOpenOption.APPEND);
+    JsonLinesDatabase reopened = new JsonLinesDatabase(dir, () -> 6000L, new Random(3));
+    assertThat(reopened.count("todos", j("{}"))).isEqualTo(4);
+    reopened.add("todos", j("{'_id':'t5'}"));
+    JsonLinesDatabase again = new JsonLinesDatabase(dir, () -> 7000L, new Random(4));
+    assertThat(again.find("todos", CloudDatabase.Find.where(j("{}"))).stream().map(d -> d.get("_id").asText()))
+        .containsExactly("t1", "t2", "t3", "t4", "t5");
   }
 
   @Test
