@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparrow.runtime.PageElement;
 import dev.sparrow.runtime.PageHandle;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -19,6 +21,7 @@ import java.util.function.Function;
  * the component's own WXML, as in DevTools; {@code Element.getData/setData/callMethod} reach the instance.
  */
 final class ElementDomain {
+  private static final Set<String> TOUCHES = Set.of("touchstart", "touchmove", "touchend", "touchcancel");
   private final AutomationServer server;
   private final PageDomain pages;
 
@@ -36,8 +39,8 @@ final class ElementDomain {
     d.add("Element.getElements", p -> describeAll(element(p).selectAll(Json.text(p, "selector"))));
     d.add("Element.tap", p -> act(p, PageElement::tap));
     d.add("Element.longpress", p -> act(p, PageElement::longPress));
-    for (String touch : new String[] {"touchstart", "touchmove", "touchend"}) {
-      d.add("Element." + touch, p -> act(p, e -> e.trigger(touch, Map.of())));
+    for (String touch : new String[] {"touchstart", "touchmove", "touchend", "touchcancel"}) {
+      d.add("Element." + touch, p -> act(p, e -> e.touch(touch, touches(p, "touches"), changedTouches(p))));
     }
     d.add("Element.triggerEvent", p -> {
       @SuppressWarnings("unchecked")
@@ -45,9 +48,15 @@ final class ElementDomain {
       return act(p, e -> e.trigger(Json.text(p, "type"), detail));
     });
     d.add("Element.dispatchEvent", p -> {
+      // the client sends {eventName, detail, touches, changeTouches} (IEventOptions); older callers eventData
+      JsonNode given = p.has("detail") ? p.get("detail") : p.get("eventData");
       @SuppressWarnings("unchecked")
-      Map<String, Object> detail = p.has("eventData") && p.get("eventData").isObject() ? (Map<String, Object>) Json.toJava(p.get("eventData")) : Map.of();
-      return act(p, e -> e.trigger(Json.text(p, "eventName"), detail));
+      Map<String, Object> detail = given != null && given.isObject() ? (Map<String, Object>) Json.toJava(given) : Map.of();
+      String type = Json.text(p, "eventName");
+      if (TOUCHES.contains(type) && (p.has("touches") || p.has("changedTouches") || p.has("changeTouches"))) {
+        return act(p, e -> e.touch(type, touches(p, "touches"), changedTouches(p)));
+      }
+      return act(p, e -> e.trigger(type, detail));
     });
     d.add("Element.getWXML", p -> {
       PageElement e = element(p);
@@ -92,6 +101,28 @@ final class ElementDomain {
       element(p);
       throw new ProtocolError("Element.callContextMethod: video/audio contexts are not supported by Sparrow");
     });
+  }
+
+  /** A Touch list of the params, or null when absent. */
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> touches(ObjectNode p, String field) {
+    JsonNode list = p.get(field);
+    if (list == null || !list.isArray()) {
+      return null;
+    }
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (JsonNode t : list) {
+      if (t.isObject()) {
+        out.add((Map<String, Object>) Json.toJava(t));
+      }
+    }
+    return out;
+  }
+
+  /** WeChat's {@code changedTouches}; the client's typings spell it {@code changeTouches}. */
+  private static List<Map<String, Object>> changedTouches(ObjectNode p) {
+    List<Map<String, Object>> changed = touches(p, "changedTouches");
+    return changed != null ? changed : touches(p, "changeTouches");
   }
 
   private PageElement element(ObjectNode p) {
@@ -188,6 +219,21 @@ final class ElementDomain {
     return e.attribute(name);
   }
 
+  private static double number(Object v) {
+    if (v instanceof Number n) {
+      return n.doubleValue();
+    }
+    try {
+      return v == null ? 0 : Double.parseDouble(String.valueOf(v).trim());
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  private static Object numberOr0(Object v) {
+    return v == null ? 0 : v;
+  }
+
   private Object domProperty(PageElement e, String name) {
     return switch (name) {
       case "innerText", "textContent" -> e.text();
@@ -227,23 +273,15 @@ final class ElementDomain {
       case "input.input", "textarea.input" -> e.input(arg0 == null ? "" : String.valueOf(arg0));
       case "switch.tap" -> e.tap();
       case "slider.slideTo" -> e.change(arg0);
-      case "swiper.swipeTo" -> e.change(arg0);
-      case "scroll-view.scrollTo" -> {
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("scrollLeft", arg0 == null ? 0 : arg0);
-        detail.put("scrollTop", args.size() > 1 ? args.get(1) : 0);
-        e.trigger("scroll", detail);
+      case "swiper.swipeTo" -> e.swipeTo((int) number(arg0));
+      case "scroll-view.scrollTo" -> e.scrollTo(number(arg0), number(args.size() > 1 ? args.get(1) : null));
+      case "scroll-view.scrollTop", "scroll-view.scrollLeft" -> {
+        return Json.result("result", numberOr0(e.attribute(fn.substring("scroll-view.".length()))));
       }
-      case "scroll-view.scrollTop", "scroll-view.scrollLeft", "scroll-view.scrollWidth", "scroll-view.scrollHeight" -> {
-        return Json.result("result", 0);
+      case "scroll-view.scrollWidth", "scroll-view.scrollHeight" -> {
+        return Json.result("result", 0); // headless: no layout
       }
-      case "movable-view.moveTo" -> {
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("x", arg0);
-        detail.put("y", args.size() > 1 ? args.get(1) : 0);
-        detail.put("source", "");
-        e.trigger("change", detail);
-      }
+      case "movable-view.moveTo" -> e.moveTo(number(arg0), number(args.size() > 1 ? args.get(1) : null));
       default -> throw new ProtocolError("Element.callFunction " + fn + " is not supported by Sparrow");
     }
     return Json.result("result", null);

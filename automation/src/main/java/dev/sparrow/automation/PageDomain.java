@@ -39,9 +39,8 @@ final class PageDomain {
       return Json.result("result", result);
     });
     d.add("Page.getWindowProperties", p -> {
-      page(p);
       ArrayNode values = Json.MAPPER.createArrayNode();
-      Map<String, Object> window = windowProperties();
+      Map<String, Object> window = windowProperties(page(p));
       JsonNode names = p.get("names");
       if (names == null || !names.isArray()) {
         throw new ProtocolError("params.names must be an array");
@@ -56,7 +55,7 @@ final class PageDomain {
   }
 
   /** The window/document properties the client asks for, from the simulated device. */
-  private Map<String, Object> windowProperties() {
+  private Map<String, Object> windowProperties(PageHandle page) {
     @SuppressWarnings("unchecked")
     Map<String, Object> info = (Map<String, Object>) server.session().callWxSync("getWindowInfo");
     Object width = info.get("windowWidth");
@@ -64,8 +63,10 @@ final class PageDomain {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("document.documentElement.scrollWidth", width);
     m.put("document.documentElement.scrollHeight", height);
-    m.put("document.documentElement.scrollTop", 0);
-    m.put("document.body.scrollTop", 0);
+    double top = page.scrollTop();
+    Object scrollTop = top == Math.rint(top) ? (Object) (long) top : (Object) top;
+    m.put("document.documentElement.scrollTop", scrollTop);
+    m.put("document.body.scrollTop", scrollTop);
     m.put("innerWidth", width);
     m.put("innerHeight", height);
     m.put("devicePixelRatio", info.get("pixelRatio"));

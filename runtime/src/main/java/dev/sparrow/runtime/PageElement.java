@@ -187,6 +187,32 @@ public final class PageElement {
     return act(h -> h.change(v));
   }
 
+  /**
+   * A finger event ({@code touchstart}, {@code touchmove}, {@code touchend}, {@code touchcancel}) with its Touch
+   * lists ({@code identifier, pageX, pageY, clientX, clientY}; null as described on {@code Interactions.touch}). A
+   * press made of them is a tap, or a long press when held 350 ms, as in WeChat.
+   */
+  public PageElement touch(String type, List<Map<String, Object>> touches, List<Map<String, Object>> changedTouches) {
+    JsonNode t = touches == null ? null : JSON.valueToTree(touches);
+    JsonNode c = changedTouches == null ? null : JSON.valueToTree(changedTouches);
+    return act(h -> h.touch(type, t, c));
+  }
+
+  /** Swipes a swiper to page {@code index}. */
+  public PageElement swipeTo(int index) {
+    return act(h -> h.swipeTo(index));
+  }
+
+  /** Scrolls a scroll-view to {@code (x, y)}. */
+  public PageElement scrollTo(double x, double y) {
+    return act(h -> h.scrollTo(x, y));
+  }
+
+  /** Drags a movable-view to {@code (x, y)}. */
+  public PageElement moveTo(double x, double y) {
+    return act(h -> h.moveTo(x, y));
+  }
+
   /** Dispatches any event with a detail, following WeChat's bubbling rules. */
   public PageElement trigger(String type, Map<String, Object> detail) {
     JsonNode d = JSON.valueToTree(detail == null ? Map.of() : detail);

@@ -69,6 +69,11 @@ public final class PageHandle {
     session.pageScrolled(id, scrollTop, toBottom);
   }
 
+  /** How far the page is scrolled, in px (the last {@link #scroll} or {@code wx.pageScrollTo}). */
+  public double scrollTop() {
+    return session.pageScrollTop(id);
+  }
+
   /** The user pulled the page down: {@code onPullDownRefresh}, the loading dots until {@code wx.stopPullDownRefresh}. */
   public void pullDownRefresh() {
     session.pullDownRefresh(id);

@@ -797,6 +797,11 @@ public final class Session implements AutoCloseable {
   }
 
   /** Whether page {@code id} shows the pull-down refresh dots (a pull or startPullDownRefresh, until stopPullDownRefresh). */
+  /** How far page {@code id} is scrolled, in px: the last scroll a front-end reported or pageScrollTo made. */
+  public double pageScrollTop(int id) {
+    return onLoop(() -> core.router.page(id).map(PageInstance::scrollTop).orElse(0.0));
+  }
+
   public boolean isRefreshing(int id) {
     return core.refreshingPages.contains(id);
   }

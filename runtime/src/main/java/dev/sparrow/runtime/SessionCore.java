@@ -241,6 +241,16 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
       public void stop() {
         router.current().ifPresent(p -> refreshing(p.id(), false));
       }
+    }, new UiApis.PageScroll() {
+      @Override
+      public double scrollTop() {
+        return router.current().map(PageInstance::scrollTop).orElse(0.0);
+      }
+
+      @Override
+      public void scrollTo(double top) {
+        router.current().ifPresent(p -> router.pageScrolled(p.id(), top, Double.POSITIVE_INFINITY, 0));
+      }
     }).specs());
     registry.addAll(new AppApis(bridge, project.appId(), () -> launched, () -> entered).specs());
     registry.addAll(new DeviceApis().specs());

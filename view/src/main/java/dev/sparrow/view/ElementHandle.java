@@ -166,6 +166,26 @@ public final class ElementHandle {
     return page.interactions().change(element(), value);
   }
 
+  /** A finger event with its Touch lists (see {@code Interactions.touch}: taps and long presses are recognised). */
+  public Interaction touch(String type, JsonNode touches, JsonNode changedTouches) {
+    return page.interactions().touch(element(), type, touches, changedTouches);
+  }
+
+  /** A swiper swiped to page {@code index}: {@code change} and {@code animationfinish}. */
+  public Interaction swipeTo(int index) {
+    return page.interactions().swipeTo(element(), index);
+  }
+
+  /** A scroll-view scrolled to {@code (x, y)}: {@code scroll}, {@code scrolltoupper}, {@code scrolltolower}. */
+  public Interaction scrollTo(double x, double y) {
+    return page.interactions().scrollTo(element(), x, y);
+  }
+
+  /** A movable-view dragged to {@code (x, y)}: {@code change}. */
+  public Interaction moveTo(double x, double y) {
+    return page.interactions().moveTo(element(), x, y);
+  }
+
   /** Fires any event with any detail, bubbling as WeChat does. */
   public Interaction trigger(String type, JsonNode detail) {
     return page.interactions().trigger(element(), type, detail);

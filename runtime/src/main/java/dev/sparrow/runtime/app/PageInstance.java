@@ -21,6 +21,7 @@ public final class PageInstance {
   private State state = State.LOADED;
   private boolean ready;
   private boolean nearBottom;
+  double scrollTop;
 
   PageInstance(int id, String route, Map<String, String> query) {
     this.id = id;
@@ -65,6 +66,11 @@ public final class PageInstance {
 
   void nearBottom(boolean near) {
     this.nearBottom = near;
+  }
+
+  /** How far the page is scrolled, in px (the last scroll a front-end reported or pageScrollTo made). */
+  public double scrollTop() {
+    return scrollTop;
   }
 
   @Override

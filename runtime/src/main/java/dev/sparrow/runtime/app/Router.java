@@ -189,6 +189,7 @@ public final class Router {
    */
   public void pageScrolled(int pageId, double scrollTop, double toBottom, double reachBottomDistance) {
     page(pageId).ifPresent(p -> {
+      p.scrollTop = scrollTop;
       hook(p, "onPageScroll", logic.values().toJs(Map.of("scrollTop", scrollTop)));
       boolean near = toBottom <= reachBottomDistance;
       if (near && !p.nearBottom()) {

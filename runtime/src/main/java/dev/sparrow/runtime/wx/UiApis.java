@@ -36,6 +36,7 @@ public final class UiApis {
   private final Interaction interaction;
   private final NavigationBar navigationBar;
   private final PullDownRefresh pullDownRefresh;
+  private final PageScroll pageScroll;
 
   /** The current page's pull-down refresh: {@code start} as if the user pulled (onPullDownRefresh), {@code stop} ends it. */
   public interface PullDownRefresh {
@@ -44,10 +45,24 @@ public final class UiApis {
     void stop();
   }
 
+  /** The current page's scroll: where it is, and a scroll to {@code scrollTop} px (its onPageScroll). */
+  public interface PageScroll {
+    double scrollTop();
+
+    void scrollTo(double scrollTop);
+  }
+
   public UiApis(Interaction interaction, NavigationBar navigationBar, PullDownRefresh pullDownRefresh) {
+    this(interaction, navigationBar, pullDownRefresh, null);
+  }
+
+  /** @param pageScroll the current page's scroll, or null when pageScrollTo only answers */
+  public UiApis(Interaction interaction, NavigationBar navigationBar, PullDownRefresh pullDownRefresh,
+      PageScroll pageScroll) {
     this.interaction = interaction;
     this.navigationBar = navigationBar;
     this.pullDownRefresh = pullDownRefresh;
+    this.pageScroll = pageScroll;
   }
 
   public List<ApiSpec> specs() {
@@ -106,13 +121,28 @@ public final class UiApis {
           c.resolve();
         }),
         ApiSpec.async("pageScrollTo").optional("scrollTop", NUMBER).optional("selector", STRING).optional("duration", NUMBER, 300)
-            .optional("offsetTop", NUMBER).handle(ApiCall::resolve),
+            .optional("offsetTop", NUMBER).handle(this::pageScrollTo),
         ApiSpec.async("hideKeyboard").handle(ApiCall::resolve),
         ApiSpec.async("showShareMenu").optional("withShareTicket", BOOLEAN, false).optional("menus", ARRAY).handle(ApiCall::resolve),
         ApiSpec.async("hideShareMenu").optional("menus", ARRAY).handle(ApiCall::resolve),
         ApiSpec.async("updateShareMenu").optional("withShareTicket", BOOLEAN, false).handle(ApiCall::resolve),
         // the query object is built by the base library (sparrow-base.js, SelectorQuery), which replaces this entry
         ApiSpec.sync("createSelectorQuery").handleSync(c -> null));
+  }
+
+  /**
+   * {@code scrollTop}: the page scrolls there (not below 0) and its {@code onPageScroll} runs, unless it is there
+   * already. Headless there is no layout, so the end is not known (no clamping, no onReachBottom) and a
+   * {@code selector} finds no position: the call succeeds without scrolling.
+   */
+  private void pageScrollTo(ApiCall c) {
+    if (pageScroll != null && c.has("scrollTop")) {
+      double top = Math.max(0, c.number("scrollTop"));
+      if (top != pageScroll.scrollTop()) {
+        pageScroll.scrollTo(top);
+      }
+    }
+    c.resolve();
   }
 
   private void showToast(ApiCall c) {

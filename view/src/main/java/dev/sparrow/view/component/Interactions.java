@@ -15,6 +15,7 @@ import dev.sparrow.view.expr.Js;
 import dev.sparrow.view.custom.Instance;
 import dev.sparrow.view.tree.VElement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.IntFunction;
@@ -54,9 +55,34 @@ public final class Interactions {
   private static final Set<String> DISABLEABLE =
       Set.of("button", "input", "textarea", "checkbox", "radio", "switch", "slider", "picker");
 
+  /** WeChat's long-press time and how far a finger may wander before a press is no longer a tap. */
+  static final long LONG_PRESS_MS = 350;
+  static final double TAP_SLOP_PX = 10;
+
   private final ComponentState state;
   private final LongSupplier clock;
   private final FormFields forms;
+  private Press press;
+  /** Scroll-views scrolled away from their start, which fire {@code scrolltoupper} on coming back. */
+  private final Set<Integer> awayFromStart = new HashSet<>();
+
+  /** The finger a driver put down with {@link #touch} and has not lifted yet. */
+  private static final class Press {
+    final int element;
+    final long since;
+    final double x;
+    final double y;
+    boolean moved;
+    boolean longPressed;
+    boolean longHandled;
+
+    Press(int element, long since, double x, double y) {
+      this.element = element;
+      this.since = since;
+      this.x = x;
+      this.y = y;
+    }
+  }
 
   public Interactions(ComponentState state, LongSupplier clock) {
     this(state, clock, id -> null);
@@ -120,6 +146,51 @@ public final class Interactions {
       calls.addAll(dispatch(target, "touchend", xy));
     }
     return pressed.isEmpty() ? tapEffects(target, calls, xy) : new Interaction(calls, List.of());
+  }
+
+  /**
+   * One finger event a driver spells out ({@code touchstart}, {@code touchmove}, {@code touchend} or
+   * {@code touchcancel}) with its Touch lists, used as sent (null {@code changedTouches}: the {@code touches}; null
+   * {@code touches}: the changed ones, none after a finger is lifted; no finger at all: one at 0,0). The press they make
+   * up is recognised by WeChat's rules: held {@value #LONG_PRESS_MS} ms without moving more than 10 px it is a
+   * {@code longpress} (fired before the press's next finger event, headless having no timer of its own for it);
+   * lifted without moving, {@code tap} and the component's effect follow unless a {@code longpress} handler ran.
+   */
+  public Interaction touch(VElement target, String type, JsonNode touches, JsonNode changedTouches) {
+    boolean canvas = target.tag().equals("canvas");
+    boolean lifted = type.equals("touchend") || type.equals("touchcancel");
+    ArrayNode changed = Touches.of(changedTouches != null ? changedTouches : touches, canvas);
+    if (changed.isEmpty()) {
+      changed = Touches.one(0, 0, canvas);
+    }
+    ArrayNode current = touches != null ? Touches.of(touches, canvas) : lifted ? F.arrayNode() : changed.deepCopy();
+    ObjectNode xy = Touches.detail(changed);
+    long now = clock.getAsLong();
+    List<HandlerCall> calls = new ArrayList<>();
+    Press p = press != null && press.element == target.id() ? press : null;
+    if (type.equals("touchstart")) {
+      press = new Press(target.id(), now, xy.get("x").asDouble(), xy.get("y").asDouble());
+    } else if (p != null) {
+      double dx = xy.get("x").asDouble() - p.x;
+      double dy = xy.get("y").asDouble() - p.y;
+      if (Math.hypot(dx, dy) > TAP_SLOP_PX) {
+        p.moved = true;
+      }
+      if (!p.moved && !p.longPressed && now - p.since >= LONG_PRESS_MS && !disabled(target)) {
+        p.longPressed = true;
+        List<HandlerCall> pressed = dispatch(target, "longpress", xy(p.x, p.y));
+        p.longHandled = !pressed.isEmpty();
+        calls.addAll(pressed);
+      }
+    }
+    calls.addAll(EventDispatcher.dispatch(target, type, xy, current, changed, now));
+    if (lifted && p != null) {
+      press = null;
+      if (type.equals("touchend") && !p.moved && !p.longHandled && !disabled(target)) {
+        return tapEffects(target, calls, xy);
+      }
+    }
+    return new Interaction(calls, List.of());
   }
 
   private static ObjectNode xy(double x, double y) {
@@ -244,6 +315,85 @@ public final class Interactions {
     ObjectNode detail = F.objectNode();
     detail.set("value", value);
     return new Interaction(dispatch(el, "change", detail), List.of());
+  }
+
+  /**
+   * A swipe to page {@code index} of a swiper (clamped to its items): its {@code current} changes and
+   * {@code change}, then {@code animationfinish}, fire with {@code {current, currentItemId, source: "touch"}}.
+   * Swiping to the page it shows fires nothing.
+   */
+  public Interaction swipeTo(VElement swiper, int index) {
+    List<VElement> items = descendants(swiper, "swiper-item");
+    int to = Math.max(0, Math.min(items.size() - 1, index));
+    if (items.isEmpty() || to == (int) number(state.get(swiper, "current"), 0)) {
+      return Interaction.NONE;
+    }
+    state.set(swiper, "current", Js.number(to));
+    ObjectNode detail = F.objectNode();
+    detail.put("current", to);
+    detail.put("currentItemId", string(items.get(to).attribute("itemId")));
+    detail.put("source", "touch");
+    List<HandlerCall> calls = new ArrayList<>(dispatch(swiper, "change", detail));
+    calls.addAll(dispatch(swiper, "animationfinish", detail));
+    return new Interaction(calls, List.of());
+  }
+
+  /**
+   * Scrolls a scroll-view to {@code (x, y)} along the axes it scrolls ({@code scroll-x}, {@code scroll-y}):
+   * {@code scroll {scrollLeft, scrollTop, scrollHeight, scrollWidth, deltaX, deltaY}} (deltas new minus old),
+   * {@code scrolltoupper {direction}} on coming within {@code upper-threshold} (50) of the start, and
+   * {@code scrolltolower {direction}} on reaching the end. Headless there is no layout: the scroll sizes are 0, the
+   * offsets are not clamped to the content and every scroll towards the end is taken as reaching it.
+   */
+  public Interaction scrollTo(VElement view, double x, double y) {
+    boolean vertical = Js.truthy(view.attribute("scrollY"));
+    double left0 = number(state.get(view, "scrollLeft"), 0);
+    double top0 = number(state.get(view, "scrollTop"), 0);
+    double left = Js.truthy(view.attribute("scrollX")) ? Math.max(0, x) : left0;
+    double top = vertical ? Math.max(0, y) : top0;
+    if (left == left0 && top == top0) {
+      return Interaction.NONE;
+    }
+    state.set(view, "scrollLeft", Js.number(left));
+    state.set(view, "scrollTop", Js.number(top));
+    ObjectNode detail = F.objectNode();
+    detail.set("scrollLeft", Js.number(left));
+    detail.set("scrollTop", Js.number(top));
+    detail.put("scrollHeight", 0);
+    detail.put("scrollWidth", 0);
+    detail.set("deltaX", Js.number(left - left0));
+    detail.set("deltaY", Js.number(top - top0));
+    List<HandlerCall> calls = new ArrayList<>(dispatch(view, "scroll", detail));
+    double position = vertical ? top : left;
+    double delta = vertical ? top - top0 : left - left0;
+    if (position <= number(view.attribute("upperThreshold"), 50)) {
+      if (awayFromStart.remove(view.id())) {
+        calls.addAll(dispatch(view, "scrolltoupper", F.objectNode().put("direction", vertical ? "top" : "left")));
+      }
+    } else {
+      awayFromStart.add(view.id());
+    }
+    if (delta > 0) {
+      calls.addAll(dispatch(view, "scrolltolower", F.objectNode().put("direction", vertical ? "bottom" : "right")));
+    }
+    return new Interaction(calls, List.of());
+  }
+
+  /**
+   * Drags a movable-view to {@code (x, y)}: its {@code x}/{@code y} change and {@code change {x, y, source: "touch"}}
+   * fires (headless there is no movable-area layout to keep it in).
+   */
+  public Interaction moveTo(VElement view, double x, double y) {
+    if (x == number(state.get(view, "x"), 0) && y == number(state.get(view, "y"), 0)) {
+      return Interaction.NONE;
+    }
+    state.set(view, "x", Js.number(x));
+    state.set(view, "y", Js.number(y));
+    ObjectNode detail = F.objectNode();
+    detail.set("x", Js.number(x));
+    detail.set("y", Js.number(y));
+    detail.put("source", "touch");
+    return new Interaction(dispatch(view, "change", detail), List.of());
   }
 
   /** Any event with any detail, dispatched by WeChat's bubbling rules. */

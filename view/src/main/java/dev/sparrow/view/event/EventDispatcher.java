@@ -41,13 +41,24 @@ public final class EventDispatcher {
    * @param timeStamp milliseconds since the page was opened
    */
   public static List<HandlerCall> dispatch(VElement target, String type, JsonNode detail, long timeStamp) {
+    return dispatch(target, type, detail, null, null, timeStamp);
+  }
+
+  /**
+   * A touch event with the fingers given: {@code touches} and {@code changedTouches} are WeChat Touch objects
+   * ({@code identifier, pageX, pageY, clientX, clientY}, or CanvasTouch {@code identifier, x, y} on a canvas), used
+   * as they are; null derives one finger from {@code detail.x/y} as for a tap.
+   */
+  public static List<HandlerCall> dispatch(VElement target, String type, JsonNode detail, ArrayNode touches,
+      ArrayNode changedTouches, long timeStamp) {
     List<VElement> path = new ArrayList<>();
     for (VElement el = target; el != null; el = el.parent()) {
       if (el.parent() != null || !el.tag().equals("page")) {
         path.add(el);
       }
     }
-    return run(target, path, type, detail, timeStamp, true, BUBBLING.contains(type));
+    return run(target, path, type, detail, new ArrayNode[] {touches, changedTouches}, timeStamp, true,
+        BUBBLING.contains(type));
   }
 
   /**
@@ -66,11 +77,11 @@ public final class EventDispatcher {
         path.add(el);
       }
     }
-    return run(host, path, type, detail, timeStamp, capturePhase, bubbles);
+    return run(host, path, type, detail, null, timeStamp, capturePhase, bubbles);
   }
 
   private static List<HandlerCall> run(VElement target, List<VElement> path, String type, JsonNode detail,
-      long timeStamp, boolean capture, boolean bubbles) {
+      ArrayNode[] fingers, long timeStamp, boolean capture, boolean bubbles) {
     ObjectNode marks = Dataset.marks(target);
     boolean canvas = target.tag().equals("canvas");
     List<HandlerCall> calls = new ArrayList<>();
@@ -80,7 +91,8 @@ public final class EventDispatcher {
           if (b.phase() != Binding.Phase.CAPTURE || b.handler().isEmpty()) {
             continue;
           }
-          add(calls, b, path.get(i), type, info(retarget(target, path.get(i))), marks, detail, timeStamp, canvas);
+          add(calls, b, path.get(i), type, info(retarget(target, path.get(i))), marks, detail, fingers, timeStamp,
+              canvas);
           if (b.stops()) {
             return calls;
           }
@@ -100,7 +112,8 @@ public final class EventDispatcher {
           }
           mutualDone = true;
         }
-        add(calls, b, path.get(i), type, info(retarget(target, path.get(i))), marks, detail, timeStamp, canvas);
+        add(calls, b, path.get(i), type, info(retarget(target, path.get(i))), marks, detail, fingers, timeStamp,
+            canvas);
         stop |= b.stops();
       }
       if (stop) {
@@ -148,7 +161,7 @@ public final class EventDispatcher {
   }
 
   private static void add(List<HandlerCall> calls, Binding b, VElement current, String type, ObjectNode target,
-      ObjectNode marks, JsonNode detail, long timeStamp, boolean canvas) {
+      ObjectNode marks, JsonNode detail, ArrayNode[] fingers, long timeStamp, boolean canvas) {
     if (b.handler().isEmpty()) {
       return;
     }
@@ -159,7 +172,10 @@ public final class EventDispatcher {
     e.set("currentTarget", info(current));
     e.set("mark", marks.deepCopy());
     e.set("detail", detail == null ? F.objectNode() : detail.deepCopy());
-    if (TOUCH.contains(type)) {
+    if (fingers != null && (fingers[0] != null || fingers[1] != null)) {
+      e.set("touches", fingers[0] == null ? F.arrayNode() : fingers[0].deepCopy());
+      e.set("changedTouches", fingers[1] == null ? F.arrayNode() : fingers[1].deepCopy());
+    } else if (TOUCH.contains(type)) {
       ArrayNode touches = F.arrayNode();
       ObjectNode t = touches.addObject();
       double x = detail != null && detail.has("x") ? detail.get("x").asDouble() : 0;
