@@ -216,7 +216,11 @@ final class ElementDomain {
       e.attributes().keySet().forEach(k -> names.put(k, true));
       return names;
     }
-    return e.attribute(name);
+    return switch (name) {
+      case "_translateX" -> numberOr0(e.attribute("x")); // the client's movable-view property('x')
+      case "_translateY" -> numberOr0(e.attribute("y"));
+      default -> e.attribute(name);
+    };
   }
 
   private static double number(Object v) {
