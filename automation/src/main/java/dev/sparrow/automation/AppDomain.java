@@ -81,17 +81,32 @@ final class AppDomain {
     return n;
   }
 
+  /** The call's {@code pluginId} (callPluginWxMethod): a plugin app.json declares; null for the app's own wx. */
+  private String plugin(ObjectNode p) {
+    JsonNode id = p.get("pluginId");
+    if (id == null || id.isNull()) {
+      return null;
+    }
+    if (!session().plugins().contains(id.asText())) {
+      throw new ProtocolError("plugin " + id.asText() + " is not declared in app.json plugins");
+    }
+    return id.asText();
+  }
+
   @SuppressWarnings("unchecked")
   private JsonNode callWxMethod(ObjectNode p) {
     String method = Json.text(p, "method");
+    String plugin = plugin(p);
     List<Object> args = Json.list(p.get("args"));
     ApiKind kind = session().registry().find(method).map(ApiSpec::kind).orElse(ApiKind.ASYNC);
     Object result;
     if (kind == ApiKind.SYNC) {
-      result = session().callWxSync(method, args.toArray());
+      Object[] a = args.toArray();
+      result = plugin == null ? session().callWxSync(method, a) : session().callPluginWxSync(plugin, method, a);
     } else {
       Object first = args.isEmpty() ? Map.of() : args.get(0);
-      result = session().callWx(method, first instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of());
+      Map<String, Object> options = first instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+      result = plugin == null ? session().callWx(method, options) : session().callPluginWx(plugin, method, options);
     }
     session().awaitIdle(SETTLE);
     return Json.result("result", result);
@@ -99,12 +114,26 @@ final class AppDomain {
 
   private JsonNode mockWxMethod(ObjectNode p) {
     String method = Json.text(p, "method");
+    String plugin = plugin(p);
     if (p.has("functionDeclaration")) {
-      session().mockWx(method, Json.text(p, "functionDeclaration"), Json.list(p.get("args")));
+      String fn = Json.text(p, "functionDeclaration");
+      List<Object> extra = Json.list(p.get("args"));
+      if (plugin == null) {
+        session().mockWx(method, fn, extra);
+      } else {
+        session().mockPluginWx(plugin, method, fn, extra);
+      }
     } else if (p.has("result")) {
-      session().mockWx(method, Json.toJava(p.get("result")));
-    } else {
+      Object result = Json.toJava(p.get("result"));
+      if (plugin == null) {
+        session().mockWx(method, result);
+      } else {
+        session().mockPluginWx(plugin, method, result);
+      }
+    } else if (plugin == null) {
       session().restoreWx(method);
+    } else {
+      session().restorePluginWx(plugin, method);
     }
     return Json.object();
   }

@@ -151,4 +151,21 @@ class ClientMethodsTest {
         List.of("document.documentElement.scrollTop")));
     assertThat(top.path("properties").get(0).asInt()).isEqualTo(500);
   }
+
+  @Test
+  void aDeclaredPluginHasItsOwnWxAndAnUndeclaredOneFails() throws Exception {
+    client.result("App.mockWxMethod", Map.of("method", "getStorageSync", "pluginId", "wxchartplugin0001", "result", "plugin's"));
+    assertThat(client.result("App.callWxMethod", Map.of("method", "getStorageSync", "pluginId", "wxchartplugin0001",
+        "args", List.of("k"))).path("result").asText()).isEqualTo("plugin's");
+    assertThat(client.result("App.callWxMethod", Map.of("method", "getStorageSync", "args", List.of("k")))
+        .path("result").asText()).isEmpty(); // the app's wx is not mocked
+    client.result("App.mockWxMethod", Map.of("method", "getStorageSync", "result", "app's"));
+    client.result("App.mockWxMethod", Map.of("method", "getStorageSync", "pluginId", "wxchartplugin0001"));
+    assertThat(client.result("App.callWxMethod", Map.of("method", "getStorageSync", "pluginId", "wxchartplugin0001",
+        "args", List.of("k"))).path("result").asText()).isEmpty(); // restored to the real API, not the app's mock
+    JsonNode failed = client.call("App.callWxMethod", Map.of("method", "getStorageSync", "pluginId", "wxnotdeclared01",
+        "args", List.of("k")));
+    assertThat(failed.path("error").path("message").asText())
+        .isEqualTo("plugin wxnotdeclared01 is not declared in app.json plugins");
+  }
 }

@@ -18,11 +18,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -225,17 +227,68 @@ public final class Session implements AutoCloseable {
    * @throws WxCallException with WeChat's errMsg when the API fails
    */
   public Map<String, Object> callWx(String api, Map<String, Object> options) {
-    Object[] outcome = await(completion -> {
-      core.logic.call("host callWx " + api, core.logic.fn("callWx"), api, core.logic.values().toJs(options), completion);
-    });
-    return asResult(outcome);
+    return callWxIn(null, api, options);
   }
 
   /** Calls a Sync wx API ({@code wx.getStorageSync('k')}) with positional arguments. */
   public Object callWxSync(String api, Object... args) {
-    Object[] outcome = await(completion ->
-        core.logic.call("host callWx " + api, core.logic.fn("callWx"), api,
-            core.logic.values().toJs(Arrays.asList(args)), completion));
+    return callWxSyncIn(null, api, args);
+  }
+
+  /**
+   * {@link #callWx} on the {@code wx} of a plugin app.json declares ({@code plugins}, by its provider appid): the same
+   * APIs, with the plugin's own mocks. An undeclared plugin is an {@link IllegalArgumentException}.
+   */
+  public Map<String, Object> callPluginWx(String pluginId, String api, Map<String, Object> options) {
+    return callWxIn(declaredPlugin(pluginId), api, options);
+  }
+
+  /** {@link #callWxSync} on a declared plugin's {@code wx} (see {@link #callPluginWx}). */
+  public Object callPluginWxSync(String pluginId, String api, Object... args) {
+    return callWxSyncIn(declaredPlugin(pluginId), api, args);
+  }
+
+  /** The provider appids of the plugins app.json declares, its subpackages' included. */
+  public Set<String> plugins() {
+    Set<String> out = new LinkedHashSet<>();
+    Map<String, Object> raw = core.project.app().raw();
+    addPlugins(raw.get("plugins"), out);
+    for (String key : List.of("subpackages", "subPackages")) {
+      if (raw.get(key) instanceof List<?> packages) {
+        packages.forEach(p -> addPlugins(p instanceof Map<?, ?> m ? m.get("plugins") : null, out));
+      }
+    }
+    return out;
+  }
+
+  private static void addPlugins(Object plugins, Set<String> out) {
+    if (plugins instanceof Map<?, ?> declared) {
+      declared.values().forEach(d -> {
+        if (d instanceof Map<?, ?> m && m.get("provider") instanceof String provider) {
+          out.add(provider);
+        }
+      });
+    }
+  }
+
+  private String declaredPlugin(String pluginId) {
+    if (pluginId == null || !plugins().contains(pluginId)) {
+      throw new IllegalArgumentException("plugin " + pluginId + " is not declared in app.json plugins");
+    }
+    return pluginId;
+  }
+
+  private Map<String, Object> callWxIn(String plugin, String api, Map<String, Object> options) {
+    Object[] outcome = await(completion -> {
+      core.logic.call("host callWx " + api, core.logic.fn("callWx"), api, core.logic.values().toJs(options), completion,
+          plugin);
+    });
+    return asResult(outcome);
+  }
+
+  private Object callWxSyncIn(String plugin, String api, Object... args) {
+    Object[] outcome = await(completion -> core.logic.call("host callWx " + api, core.logic.fn("callWx"), api,
+        core.logic.values().toJs(Arrays.asList(args)), completion, plugin));
     if (!(Boolean) outcome[0]) {
       asResult(outcome);
     }
@@ -438,7 +491,7 @@ public final class Session implements AutoCloseable {
 
   /** Makes {@code wx.<api>} answer {@code result} (success result of an async API, return value of a Sync one). */
   public void mockWx(String api, Object result) {
-    onLoop(() -> core.logic.fn("mockWx").execute(api, true, core.logic.values().toJs(result), null, null));
+    mockIn(null, api, result);
   }
 
   /**
@@ -446,9 +499,39 @@ public final class Session implements AutoCloseable {
    * followed by {@code extraArgs}; inside it {@code this.origin} is the real API.
    */
   public void mockWx(String api, String functionDeclaration, List<Object> extraArgs) {
+    mockIn(null, api, functionDeclaration, extraArgs);
+  }
+
+  /** Undoes {@link #mockWx}. */
+  public void restoreWx(String api) {
+    onLoop(() -> core.logic.fn("restoreWx").execute(api, null));
+  }
+
+  /** {@link #mockWx(String, Object)} on a declared plugin's own {@code wx} (see {@link #callPluginWx}). */
+  public void mockPluginWx(String pluginId, String api, Object result) {
+    mockIn(declaredPlugin(pluginId), api, result);
+  }
+
+  /** {@link #mockWx(String, String, List)} on a declared plugin's own {@code wx}. */
+  public void mockPluginWx(String pluginId, String api, String functionDeclaration, List<Object> extraArgs) {
+    mockIn(declaredPlugin(pluginId), api, functionDeclaration, extraArgs);
+  }
+
+  /** Undoes {@link #mockPluginWx}. */
+  public void restorePluginWx(String pluginId, String api) {
+    String plugin = declaredPlugin(pluginId);
+    onLoop(() -> core.logic.fn("restoreWx").execute(api, plugin));
+  }
+
+  private void mockIn(String plugin, String api, Object result) {
+    onLoop(() -> core.logic.fn("mockWx").execute(api, true, core.logic.values().toJs(result), null, null, plugin));
+  }
+
+  private void mockIn(String plugin, String api, String functionDeclaration, List<Object> extraArgs) {
     boolean mocked = onLoop(() -> {
       try {
-        core.logic.fn("mockWx").execute(api, false, null, functionDeclaration, core.logic.values().toJs(extraArgs));
+        core.logic.fn("mockWx").execute(api, false, null, functionDeclaration, core.logic.values().toJs(extraArgs),
+            plugin);
         return true;
       } catch (PolyglotException e) {
         return false;
@@ -457,11 +540,6 @@ public final class Session implements AutoCloseable {
     if (!mocked) {
       throw new IllegalArgumentException("cannot mock " + api + ": the function declaration does not evaluate to a function");
     }
-  }
-
-  /** Undoes {@link #mockWx}. */
-  public void restoreWx(String api) {
-    onLoop(() -> core.logic.fn("restoreWx").execute(api));
   }
 
   /** Called when page code calls a global function added with {@link #addBinding}. */

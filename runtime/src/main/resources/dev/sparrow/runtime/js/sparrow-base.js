@@ -563,6 +563,19 @@
   const specs = JSON.parse(bridge.descriptors());
   const instanceTypes = new Map();
   const mocked = new Map();
+  // a declared plugin's own wx (automation's callPluginWxMethod/mockPluginWxMethod): the real APIs, its own mocks
+  const pluginScopes = new Map();
+
+  /** The wx object and its mock table: the app's, or plugin {@code pluginId}'s own. */
+  function wxScope(pluginId) {
+    if (pluginId === null || pluginId === undefined) return { wx: wxObject, mocked: mocked };
+    if (!pluginScopes.has(pluginId)) {
+      const own = {};
+      Object.keys(wxObject).forEach(function (k) { own[k] = mocked.has(k) ? mocked.get(k) : wxObject[k]; });
+      pluginScopes.set(pluginId, { wx: own, mocked: new Map() });
+    }
+    return pluginScopes.get(pluginId);
+  }
 
   function hasCallback(opts) {
     return opts !== null && typeof opts === 'object' &&
@@ -1319,7 +1332,8 @@
     arrayBuffer: function (buffer) { return new ArrayBuffer(buffer); },
     callback: function (fn, arg, origin) { return guard(fn, undefined, arg === undefined || arg === null ? [] : [arg], origin || 'callback'); },
     /** Calls wx[name] for the host; the outcome goes to completion.done(ok, value). */
-    callWx: function (name, args, completion) {
+    callWx: function (name, args, completion, pluginId) {
+      const wxObject = wxScope(pluginId).wx;
       const spec = specs.find(function (s) { return !s.owner && s.name === name; });
       const f = wxObject[name];
       if (!spec || typeof f !== 'function') { completion.done(false, { errMsg: name + ':fail not supported' }); return; }
@@ -1346,7 +1360,10 @@
      * Replaces wx[name] (automation's App.mockWxMethod): with a fixed result, or with a function
      * declaration called as fn.apply({origin}, callArgs.concat(extraArgs)).
      */
-    mockWx: function (name, useResult, result, source, extraArgs) {
+    mockWx: function (name, useResult, result, source, extraArgs, pluginId) {
+      const scope = wxScope(pluginId);
+      const wxObject = scope.wx;
+      const mocked = scope.mocked;
       if (!mocked.has(name)) mocked.set(name, wxObject[name]);
       const origin = mocked.get(name);
       const spec = specs.find(function (s) { return !s.owner && s.name === name; });
@@ -1371,7 +1388,10 @@
       }
     },
     /** Puts the original wx[name] back; harmless when it was not mocked. */
-    restoreWx: function (name) {
+    restoreWx: function (name, pluginId) {
+      const scope = wxScope(pluginId);
+      const wxObject = scope.wx;
+      const mocked = scope.mocked;
       if (mocked.has(name)) { wxObject[name] = mocked.get(name); mocked.delete(name); }
     },
     /** A global function page code can call to reach the host (automation's exposeFunction). */
