@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparrow.runtime.PageElement;
 import dev.sparrow.runtime.PageHandle;
+import dev.sparrow.view.component.Interactions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,8 +99,16 @@ final class ElementDomain {
       return Json.result("result", result);
     });
     d.add("Element.callContextMethod", p -> {
-      element(p);
-      throw new ProtocolError("Element.callContextMethod: video/audio contexts are not supported by Sparrow");
+      PageElement e = element(p);
+      if (!e.tag().equals("video")) {
+        throw new ProtocolError("Element.callContextMethod: <" + e.tag() + "> has no context (only <video> does)");
+      }
+      String method = Json.text(p, "method");
+      if (!Interactions.VIDEO_CONTEXT.contains(method)) {
+        throw new ProtocolError("VideoContext." + method + " is not a function");
+      }
+      e.videoContext(method, Json.list(p.get("args")).toArray());
+      return Json.result("result", null);
     });
   }
 

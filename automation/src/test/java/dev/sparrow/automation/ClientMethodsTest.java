@@ -168,4 +168,22 @@ class ClientMethodsTest {
     assertThat(failed.path("error").path("message").asText())
         .isEqualTo("plugin wxnotdeclared01 is not declared in app.json plugins");
   }
+
+  @Test
+  void callContextMethodDrivesTheVideoPlayer() throws Exception {
+    for (List<Object> call : List.<List<Object>>of(List.of("play"), List.of("seek", 12.5), List.of("playbackRate", 1.5),
+        List.of("requestFullScreen", Map.of("direction", 90)), List.of("sendDanmu", Map.of("text", "hi", "color", "#ff0000")),
+        List.of("exitFullScreen"), List.of("pause"), List.of("stop"))) {
+      send("Element.callContextMethod", "#player", Map.of("method", call.get(0), "args", call.subList(1, call.size())));
+    }
+    assertThat(events()).extracting(e -> e.path("type").asText() + e.path("detail")).containsExactly(
+        "play{}", "seekcomplete{\"position\":12.5}", "fullscreenchange{\"fullScreen\":true,\"direction\":\"horizontal\"}",
+        "fullscreenchange{\"fullScreen\":false,\"direction\":\"vertical\"}", "pause{}");
+    var player = server.session().currentPage().select("#player").orElseThrow().video();
+    assertThat(player).containsEntry("paused", true).containsEntry("currentTime", 0).containsEntry("playbackRate", 1.5);
+    assertThat(player.get("danmu").toString()).isEqualTo("[{text=hi, color=#ff0000}]");
+    JsonNode unknown = client.call("Element.callContextMethod", Map.of("pageId", pageId, "elementId", element("#player"),
+        "method", "explode", "args", List.of()));
+    assertThat(unknown.path("error").path("message").asText()).isEqualTo("VideoContext.explode is not a function");
+  }
 }

@@ -213,6 +213,25 @@ public final class PageElement {
     return act(h -> h.moveTo(x, y));
   }
 
+  /**
+   * Calls a {@code VideoContext} method on this {@code <video>} ({@code play}, {@code pause}, {@code stop},
+   * {@code seek}, {@code playbackRate}, {@code requestFullScreen}, {@code exitFullScreen}, {@code sendDanmu}…),
+   * firing the component's events as WeChat's player does.
+   */
+  public PageElement videoContext(String method, Object... args) {
+    List<JsonNode> a = new java.util.ArrayList<>();
+    for (Object arg : args) {
+      a.add(JSON.valueToTree(arg));
+    }
+    return act(h -> h.videoContext(method, a));
+  }
+
+  /** This video's headless player as plain data: {@code {paused, currentTime, playbackRate, fullScreen, danmu}}. */
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> video() {
+    return read(h -> (Map<String, Object>) toJava(h.video()));
+  }
+
   /** Dispatches any event with a detail, following WeChat's bubbling rules. */
   public PageElement trigger(String type, Map<String, Object> detail) {
     JsonNode d = JSON.valueToTree(detail == null ? Map.of() : detail);

@@ -186,6 +186,16 @@ public final class ElementHandle {
     return page.interactions().moveTo(element(), x, y);
   }
 
+  /** A {@code VideoContext} method on this {@code <video>}: {@code play}, {@code seek}, {@code requestFullScreen}… */
+  public Interaction videoContext(String method, List<JsonNode> args) {
+    return page.interactions().videoContext(element(), method, args);
+  }
+
+  /** This video's player: {@code {paused, currentTime, playbackRate, fullScreen, danmu}}. */
+  public ObjectNode video() {
+    return page.interactions().videoState(element());
+  }
+
   /** Fires any event with any detail, bubbling as WeChat does. */
   public Interaction trigger(String type, JsonNode detail) {
     return page.interactions().trigger(element(), type, detail);

@@ -57,6 +57,8 @@ public final class Interactions {
 
   /** WeChat's long-press time and how far a finger may wander before a press is no longer a tap. */
   static final long LONG_PRESS_MS = 350;
+  /** The methods of WeChat's VideoContext ({@link #videoContext}). */
+  public static final Set<String> VIDEO_CONTEXT = Videos.METHODS;
   static final double TAP_SLOP_PX = 10;
 
   private final ComponentState state;
@@ -65,6 +67,7 @@ public final class Interactions {
   private Press press;
   /** Scroll-views scrolled away from their start, which fire {@code scrolltoupper} on coming back. */
   private final Set<Integer> awayFromStart = new HashSet<>();
+  private final Videos videos;
 
   /** The finger a driver put down with {@link #touch} and has not lifted yet. */
   private static final class Press {
@@ -93,6 +96,7 @@ public final class Interactions {
     this.state = state;
     this.clock = clock;
     this.forms = new FormFields(state, components);
+    this.videos = new Videos(clock, this::dispatch);
   }
 
   public Interaction tap(VElement target) {
@@ -394,6 +398,19 @@ public final class Interactions {
     detail.set("y", Js.number(y));
     detail.put("source", "touch");
     return new Interaction(dispatch(view, "change", detail), List.of());
+  }
+
+  /**
+   * A {@code VideoContext} method on a {@code <video>} (see {@link Videos}); an unknown method or another element is
+   * an {@link IllegalArgumentException}.
+   */
+  public Interaction videoContext(VElement video, String method, List<JsonNode> args) {
+    return videos.call(video, method, args);
+  }
+
+  /** A video's player: {@code {paused, currentTime, playbackRate, fullScreen, danmu}}. */
+  public ObjectNode videoState(VElement video) {
+    return videos.state(video);
   }
 
   /** Any event with any detail, dispatched by WeChat's bubbling rules. */
