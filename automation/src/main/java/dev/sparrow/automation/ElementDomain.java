@@ -243,8 +243,13 @@ final class ElementDomain {
     }
   }
 
+  /** A numeric attribute as a number (WXML writes {@code x="10"} as a string); 0 when absent. */
   private static Object numberOr0(Object v) {
-    return v == null ? 0 : v;
+    if (v instanceof Number || v == null) {
+      return v == null ? 0 : v;
+    }
+    double d = number(v);
+    return d == Math.rint(d) && !Double.isInfinite(d) ? (Object) (long) d : (Object) d;
   }
 
   private Object domProperty(PageElement e, String name) {

@@ -140,6 +140,16 @@ class ClientMethodsTest {
         .containsExactly("change{\"x\":50,\"y\":60,\"source\":\"touch\"}");
     assertThat(property("#mover", "_translateX").asInt()).isEqualTo(50);
     assertThat(property("#mover", "_translateY").asInt()).isEqualTo(60);
+    assertThat(property("#placed", "_translateX").toString()).isEqualTo("10"); // WXML's x="10", as a number
+  }
+
+  @Test
+  void touchEventsThroughDispatchEventCarryTheirFingers() throws Exception {
+    send("Element.dispatchEvent", "#box", Map.of("eventName", "touchstart",
+        "touches", List.of(Map.of("pageX", 5, "pageY", 6)), "changeTouches", List.of(Map.of("pageX", 5, "pageY", 6))));
+    JsonNode e = events().get(0);
+    assertThat(e.path("touches").toString()).isEqualTo("[{\"identifier\":0,\"pageX\":5,\"pageY\":6,\"clientX\":5,\"clientY\":6}]");
+    assertThat(e.path("changedTouches")).isEqualTo(e.path("touches"));
   }
 
   @Test
