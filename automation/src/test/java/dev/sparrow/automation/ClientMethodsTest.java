@@ -196,4 +196,14 @@ class ClientMethodsTest {
         "method", "explode", "args", List.of()));
     assertThat(unknown.path("error").path("message").asText()).isEqualTo("VideoContext.explode is not a function");
   }
+
+  @Test
+  void pageCodesVideoContextDrivesTheSamePlayer() throws Exception {
+    client.result("Page.callMethod", Map.of("pageId", pageId, "method", "watchFromCode", "args", List.of()));
+    assertThat(events()).extracting(e -> e.path("type").asText() + e.path("detail"))
+        .containsExactly("play{}", "seekcomplete{\"position\":5}", "pause{}");
+    Map<String, Object> player = server.session().currentPage().select("#player").orElseThrow().video();
+    assertThat(player).containsEntry("paused", true); // paused where it played on to from 5 s
+    assertThat(((Number) player.get("currentTime")).doubleValue()).isGreaterThanOrEqualTo(5);
+  }
 }

@@ -8,6 +8,12 @@ Page({
     }
     this.setData({ events: this.data.events.concat([seen]) })
   },
+  watchFromCode() {
+    const video = wx.createVideoContext('player', this)
+    video.play()
+    video.seek(5)
+    video.pause()
+  },
   clear() {
     this.setData({ events: [] })
   },

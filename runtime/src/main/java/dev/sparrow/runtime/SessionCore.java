@@ -651,6 +651,24 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     screens.forEach(s -> s.animated(pageId, nodes, keyframes, duration));
   }
 
+  /** A page's VideoContext call: the first {@code <video>} with that id plays it, after the calling code. */
+  @Override
+  public void videoContext(int pageId, int instance, String id, String method, List<JsonNode> args) {
+    List<dev.sparrow.view.ElementHandle> found;
+    try {
+      found = view.view(pageId).map(v -> v.query(instance, "#" + id)).orElse(List.of());
+    } catch (IllegalArgumentException notASelector) {
+      return; // an id no element can have: the context drives nothing, as in WeChat
+    }
+    found.stream().filter(e -> e.tag().equals("video")).findFirst().ifPresent(video -> loop.post(() -> {
+      try {
+        interact(pageId, video.id(), h -> h.videoContext(method, args));
+      } catch (IllegalStateException gone) {
+        // the page or the video went away before the call ran
+      }
+    }));
+  }
+
   @Override
   public void clearAnimation(int pageId, List<Integer> nodes, Set<String> properties) {
     animations.clear(pageId, nodes, properties);

@@ -74,6 +74,9 @@ public final class LogicLayer implements AutoCloseable {
 
     /** {@code this.clearAnimation} on elements {@code nodes}: the keyframe properties to drop, null for all. */
     void clearAnimation(int pageId, List<Integer> nodes, Set<String> properties);
+
+    /** A VideoContext method on the {@code <video>} with id {@code id} in the template of {@code instance}. */
+    default void videoContext(int pageId, int instance, String id, String method, List<JsonNode> args) {}
   }
 
   private static final Source BASE = load("sparrow-base.js");
@@ -330,6 +333,18 @@ public final class LogicLayer implements AutoCloseable {
           }
         }
         sink.clearAnimation(pageId, ids(nodes), names);
+      } catch (IOException bad) {
+        // the base library sends JSON it made
+      }
+    }
+
+    /** A VideoContext method; {@code args} a JSON array of its arguments. */
+    @HostAccess.Export
+    public void videoContext(int pageId, int instance, String id, String method, String args) {
+      try {
+        List<JsonNode> list = new ArrayList<>();
+        JSON.readTree(args).forEach(list::add);
+        sink.videoContext(pageId, instance, id, method, list);
       } catch (IOException bad) {
         // the base library sends JSON it made
       }

@@ -1162,6 +1162,27 @@
       out: function (f) { return f; }, inOut: function (f) { return f; },
       bezier: function () { return function (t) { return t; }; } }
   };
+  // replaces ContextApis' stand-in: each method drives the <video> of that id (the view's headless player)
+  function VideoContext(page, instance, id) {
+    Object.defineProperty(this, '__video', { value: { page: page, instance: instance, id: String(id) } });
+    apiObject(this);
+  }
+  ['play', 'pause', 'stop', 'seek', 'playbackRate', 'requestFullScreen', 'exitFullScreen', 'sendDanmu',
+    'showStatusBar', 'hideStatusBar', 'requestPictureInPicture', 'exitPictureInPicture',
+    'requestBackgroundPlayback', 'exitBackgroundPlayback', 'startCasting', 'switchCasting', 'reconnectCasting',
+    'exitCasting'].forEach(function (method) {
+    VideoContext.prototype[method] = function () {
+      const v = this.__video;
+      host.videoContext(v.page, v.instance, v.id, method, JSON.stringify(Array.prototype.slice.call(arguments)));
+    };
+  });
+  /** (id, component): the video in the component's template; (id) alone: in the current page. */
+  wxObject.createVideoContext = function (id, component) {
+    if (component && component.__pageId__ !== undefined) {
+      return new VideoContext(component.__pageId__, component.__id__ || 0, id);
+    }
+    return new VideoContext(stack.length ? stack[stack.length - 1] : -1, 0, id);
+  };
   Object.defineProperty(wxObject, 'onUnhandledRejection', { value: function (fn) { if (typeof fn === 'function') rejectionListeners.push(fn); }, enumerable: true });
   Object.defineProperty(wxObject, 'offUnhandledRejection', {
     value: function (fn) { if (fn === undefined) rejectionListeners.length = 0; else { const i = rejectionListeners.indexOf(fn); if (i >= 0) rejectionListeners.splice(i, 1); } },

@@ -26,15 +26,16 @@ import java.util.function.LongSupplier;
  *   <li>{@code requestFullScreen({direction})} / {@code exitFullScreen}: {@code fullscreenchange
  *       {fullScreen, direction}} with direction {@code "vertical"} for 0, else {@code "horizontal"}.</li>
  *   <li>{@code sendDanmu({text, color})}: kept in the player's danmu list.</li>
- *   <li>{@code showStatusBar}, {@code hideStatusBar}, picture-in-picture and background playback requests: accepted,
- *       nothing to show headless.</li>
+ *   <li>{@code showStatusBar}, {@code hideStatusBar}, picture-in-picture, background playback and casting requests:
+ *       accepted, nothing to show headless.</li>
  * </ul>
  */
 final class Videos {
   /** The methods of WeChat's VideoContext. */
   static final Set<String> METHODS = Set.of("play", "pause", "stop", "seek", "playbackRate", "requestFullScreen",
       "exitFullScreen", "sendDanmu", "showStatusBar", "hideStatusBar", "requestPictureInPicture",
-      "exitPictureInPicture", "requestBackgroundPlayback", "exitBackgroundPlayback");
+      "exitPictureInPicture", "requestBackgroundPlayback", "exitBackgroundPlayback", "startCasting", "switchCasting",
+      "reconnectCasting", "exitCasting");
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
   /** Dispatches a component event on an element. */
@@ -112,7 +113,7 @@ final class Videos {
         d.put("color", arg.path("color").asText(""));
       }
       default -> {
-        // status bar, picture-in-picture, background playback: nothing to show headless
+        // status bar, picture-in-picture, background playback, casting: nothing to show headless
       }
     }
     return new Interaction(calls, List.of());
