@@ -52,7 +52,8 @@ final class ElementDomain {
       // the client sends {eventName, detail, touches, changeTouches} (IEventOptions); older callers eventData
       JsonNode given = p.has("detail") ? p.get("detail") : p.get("eventData");
       @SuppressWarnings("unchecked")
-      Map<String, Object> detail = given != null && given.isObject() ? (Map<String, Object>) Json.toJava(given) : Map.of();
+      Map<String, Object> detail =
+          given != null && given.isObject() ? (Map<String, Object>) Json.toJava(given) : Map.of();
       String type = Json.text(p, "eventName");
       if (TOUCHES.contains(type) && (p.has("touches") || p.has("changedTouches") || p.has("changeTouches"))) {
         return act(p, e -> e.touch(type, touches(p, "touches"), changedTouches(p)));

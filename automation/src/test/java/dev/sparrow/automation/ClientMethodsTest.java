@@ -24,8 +24,7 @@ class ClientMethodsTest {
 
   @BeforeEach
   void start() throws Exception {
-    Path project = Path.of(getClass().getResource("/client-methods/app.json").toURI()).getParent();
-    server = AutomationServer.start(SessionOptions.of(project), 0);
+    server = AutomationServer.start(SessionOptions.of(project()), 0);
     client = new ProtocolClient(server.endpoint());
     pageId = client.result("App.getCurrentPage", Map.of()).path("pageId").asInt();
   }
@@ -34,6 +33,10 @@ class ClientMethodsTest {
   void stop() {
     client.close();
     server.close();
+  }
+
+  private Path project() throws Exception {
+    return Path.of(getClass().getResource("/client-methods/app.json").toURI()).getParent();
   }
 
   private String element(String selector) throws Exception {
@@ -72,7 +75,8 @@ class ClientMethodsTest {
     Map<String, Object> finger = Map.of("identifier", 7, "pageX", 120, "pageY", 340, "clientX", 120, "clientY", 90);
     send("Element.touchstart", "#box", Map.of("touches", List.of(finger), "changedTouches", List.of(finger)));
     send("Element.touchmove", "#box", Map.of("touches", List.of(Map.of("pageX", 130, "pageY", 350))));
-    send("Element.touchend", "#box", Map.of("touches", List.of(), "changeTouches", List.of(Map.of("pageX", 130, "pageY", 350))));
+    send("Element.touchend", "#box",
+        Map.of("touches", List.of(), "changeTouches", List.of(Map.of("pageX", 130, "pageY", 350))));
     JsonNode events = events();
     assertThat(events).extracting(e -> e.path("type").asText()).containsExactly("touchstart", "touchmove", "touchend");
     assertThat(events.get(0).path("touches").toString())
@@ -89,11 +93,12 @@ class ClientMethodsTest {
 
   @Test
   void aPressHeld350MsIsALongPressAndNoTap() throws Exception {
-    SessionOptions options = SessionOptions.of(Path.of(getClass().getResource("/client-methods/app.json").toURI()).getParent())
-        .virtualClock();
-    try (AutomationServer held = AutomationServer.start(options, 0); ProtocolClient c = new ProtocolClient(held.endpoint())) {
+    SessionOptions options = SessionOptions.of(project()).virtualClock();
+    try (AutomationServer held = AutomationServer.start(options, 0);
+        ProtocolClient c = new ProtocolClient(held.endpoint())) {
       int page = c.result("App.getCurrentPage", Map.of()).path("pageId").asInt();
-      String press = c.result("Page.getElement", Map.of("pageId", page, "selector", "#press")).path("elementId").asText();
+      String press = c.result("Page.getElement", Map.of("pageId", page, "selector", "#press"))
+          .path("elementId").asText();
       c.result("Element.touchstart", Map.of("pageId", page, "elementId", press));
       held.session().advance(java.time.Duration.ofMillis(350));
       c.result("Element.touchend", Map.of("pageId", page, "elementId", press));
@@ -106,7 +111,8 @@ class ClientMethodsTest {
     // on a view without a longpress handler, a long press is still a tap (WeChat's rule)
     send("Element.touchstart", "#plain", Map.of("touches", List.of(Map.of("pageX", 40, "pageY", 20))));
     send("Element.touchend", "#plain", Map.of("changedTouches", List.of(Map.of("pageX", 40, "pageY", 20))));
-    assertThat(events()).extracting(e -> e.path("type").asText() + e.path("detail")).containsExactly("tap{\"x\":40,\"y\":20}");
+    assertThat(events()).extracting(e -> e.path("type").asText() + e.path("detail"))
+        .containsExactly("tap{\"x\":40,\"y\":20}");
   }
 
   @Test
@@ -129,7 +135,8 @@ class ClientMethodsTest {
         "scrolltolower{\"direction\":\"bottom\"}",
         "scroll{\"scrollLeft\":0,\"scrollTop\":10,\"scrollHeight\":0,\"scrollWidth\":0,\"deltaX\":0,\"deltaY\":-490}",
         "scrolltoupper{\"direction\":\"top\"}");
-    JsonNode top = send("Element.callFunction", "#list", Map.of("functionName", "scroll-view.scrollTop", "args", List.of()));
+    JsonNode top = send("Element.callFunction", "#list",
+        Map.of("functionName", "scroll-view.scrollTop", "args", List.of()));
     assertThat(top.path("result").asInt()).isEqualTo(10);
   }
 
@@ -148,13 +155,15 @@ class ClientMethodsTest {
     send("Element.dispatchEvent", "#box", Map.of("eventName", "touchstart",
         "touches", List.of(Map.of("pageX", 5, "pageY", 6)), "changeTouches", List.of(Map.of("pageX", 5, "pageY", 6))));
     JsonNode e = events().get(0);
-    assertThat(e.path("touches").toString()).isEqualTo("[{\"identifier\":0,\"pageX\":5,\"pageY\":6,\"clientX\":5,\"clientY\":6}]");
+    assertThat(e.path("touches").toString())
+        .isEqualTo("[{\"identifier\":0,\"pageX\":5,\"pageY\":6,\"clientX\":5,\"clientY\":6}]");
     assertThat(e.path("changedTouches")).isEqualTo(e.path("touches"));
   }
 
   @Test
   void pageScrollToScrollsThePage() throws Exception {
-    client.result("App.callWxMethod", Map.of("method", "pageScrollTo", "args", List.of(Map.of("scrollTop", 500, "duration", 0))));
+    client.result("App.callWxMethod",
+        Map.of("method", "pageScrollTo", "args", List.of(Map.of("scrollTop", 500, "duration", 0))));
     assertThat(client.result("Page.getData", Map.of("pageId", pageId, "path", "scrolled")).path("data").toString())
         .isEqualTo("[500]");
     JsonNode top = client.result("Page.getWindowProperties", Map.of("pageId", pageId, "names",
@@ -164,7 +173,8 @@ class ClientMethodsTest {
 
   @Test
   void aDeclaredPluginHasItsOwnWxAndAnUndeclaredOneFails() throws Exception {
-    client.result("App.mockWxMethod", Map.of("method", "getStorageSync", "pluginId", "wxchartplugin0001", "result", "plugin's"));
+    client.result("App.mockWxMethod",
+        Map.of("method", "getStorageSync", "pluginId", "wxchartplugin0001", "result", "plugin's"));
     assertThat(client.result("App.callWxMethod", Map.of("method", "getStorageSync", "pluginId", "wxchartplugin0001",
         "args", List.of("k"))).path("result").asText()).isEqualTo("plugin's");
     assertThat(client.result("App.callWxMethod", Map.of("method", "getStorageSync", "args", List.of("k")))
@@ -182,17 +192,20 @@ class ClientMethodsTest {
   @Test
   void callContextMethodDrivesTheVideoPlayer() throws Exception {
     for (List<Object> call : List.<List<Object>>of(List.of("play"), List.of("seek", 12.5), List.of("playbackRate", 1.5),
-        List.of("requestFullScreen", Map.of("direction", 90)), List.of("sendDanmu", Map.of("text", "hi", "color", "#ff0000")),
+        List.of("requestFullScreen", Map.of("direction", 90)),
+        List.of("sendDanmu", Map.of("text", "hi", "color", "#ff0000")),
         List.of("exitFullScreen"), List.of("pause"), List.of("stop"))) {
       send("Element.callContextMethod", "#player", Map.of("method", call.get(0), "args", call.subList(1, call.size())));
     }
     assertThat(events()).extracting(e -> e.path("type").asText() + e.path("detail")).containsExactly(
-        "play{}", "seekcomplete{\"position\":12.5}", "fullscreenchange{\"fullScreen\":true,\"direction\":\"horizontal\"}",
+        "play{}", "seekcomplete{\"position\":12.5}",
+        "fullscreenchange{\"fullScreen\":true,\"direction\":\"horizontal\"}",
         "fullscreenchange{\"fullScreen\":false,\"direction\":\"vertical\"}", "pause{}");
     var player = server.session().currentPage().select("#player").orElseThrow().video();
     assertThat(player).containsEntry("paused", true).containsEntry("currentTime", 0).containsEntry("playbackRate", 1.5);
     assertThat(player.get("danmu").toString()).isEqualTo("[{text=hi, color=#ff0000}]");
-    JsonNode unknown = client.call("Element.callContextMethod", Map.of("pageId", pageId, "elementId", element("#player"),
+    JsonNode unknown = client.call("Element.callContextMethod", Map.of("pageId", pageId,
+        "elementId", element("#player"),
         "method", "explode", "args", List.of()));
     assertThat(unknown.path("error").path("message").asText()).isEqualTo("VideoContext.explode is not a function");
   }

@@ -154,10 +154,10 @@ public final class Interactions {
 
   /**
    * One finger event a driver spells out ({@code touchstart}, {@code touchmove}, {@code touchend} or
-   * {@code touchcancel}) with its Touch lists, used as sent (null {@code changedTouches}: the {@code touches}; null
-   * {@code touches}: the changed ones, none after a finger is lifted; no finger at all: one at 0,0). The press they make
-   * up is recognised by WeChat's rules: held {@value #LONG_PRESS_MS} ms without moving more than 10 px it is a
-   * {@code longpress} (fired before the press's next finger event, headless having no timer of its own for it);
+   * {@code touchcancel}) with its Touch lists, used as sent (null {@code changedTouches}: the {@code touches};
+   * null {@code touches}: the changed ones, none after a finger is lifted; no finger at all: one at 0,0). The press
+   * they make up is recognised by WeChat's rules: held {@value #LONG_PRESS_MS} ms without moving more than 10 px it
+   * is a {@code longpress} (fired before the press's next finger event, headless having no timer of its own for it);
    * lifted without moving, {@code tap} and the component's effect follow unless a {@code longpress} handler ran.
    */
   public Interaction touch(VElement target, String type, JsonNode touches, JsonNode changedTouches) {
