@@ -2,6 +2,7 @@ package dev.sparrow.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,51 @@ class ContextStandInsTest {
           "createLivePusherContext", "function",
           "createWorker", "function", "createUDPSocket", "function", "createInterstitialAd", "function",
           "copiedMap", "function", "canIUse", true));
+      assertThat(s.errors()).isEmpty();
+    }
+  }
+
+  /** Every create*()/get*Manager() on wx, called with an options object (createCanvasContext with
+   * its id); the BLE ones, promise-style without callbacks, reject. */
+  @Test
+  void noFactoryOrManagerNameOfWeChatsListThrowsWhenCalled() {
+    try (Session s = Sparrow.launch(Examples.path("device-apis")).awaitIdle()) {
+      Object thrown = s.evaluate("function () { const out = [];"
+          + " for (const n of Object.keys(wx)) {"
+          + "   if (!/^create|^get.*Manager$|^revokeBufferURL$/.test(n) || typeof wx[n] !== 'function') continue;"
+          + "   try { const r = wx[n](n === 'createCanvasContext' ? 'c' : {});"
+          + "     if (r instanceof Promise) r.catch(() => {}) } catch (e) { out.push(n + ': ' + e) } }"
+          + " return out; }");
+      assertThat((List<?>) thrown).isEmpty();
+      s.awaitIdle();
+      assertThat(s.errors()).isEmpty();
+    }
+  }
+
+  @Test
+  void theLateStandInsAnswerAsADeviceWithoutTheFeature() {
+    try (Session s = Sparrow.launch(Examples.path("device-apis")).awaitIdle()) {
+      Object out = s.evaluate("function () {"
+          + " const r = {};"
+          + " const audio = Object.assign({}, wx.createWebAudioContext());"
+          + " r.audio = typeof audio.createGain + ' ' + typeof audio.decodeAudioData + ' ' + audio.state;"
+          + " const vk = wx.createVKSession({ track: { plane: { mode: 1 } } });"
+          + " const url = wx.createBufferURL(new ArrayBuffer(4));"
+          + " r.url = url.startsWith('wxblob://') && url !== wx.createBufferURL(new ArrayBuffer(4));"
+          + " wx.revokeBufferURL(url);"
+          + " const pay = wx.createGlobalPayment({ mchRegion: 'SG' });"
+          + " r.methodKey = String(pay.methodKey);"
+          + " return Promise.all(["
+          + "   new Promise(ok => vk.start(status => ok(status))),"
+          + "   pay.openMethodPicker({ amount: { total: 1, currency: 'SGD' } }).catch(e => e.errMsg),"
+          + "   new Promise(ok => audio.decodeAudioData({ fail: e => ok(e.errMsg) })),"
+          + "   new Promise(ok => wx.getPluginUpdateManager({ pluginId: 'wx1' }).onCheckForUpdate(ok)),"
+          + "   new Promise(ok => wx.createBLEConnection({ deviceId: 'x', fail: e => ok(e.errMsg) }))"
+          + " ]).then(a => Object.assign(r, { vk: a[0], picker: a[1], decode: a[2], plugin: a[3].hasUpdate,"
+          + "   ble: a[4] })); }");
+      assertThat(out).isEqualTo(Map.of("audio", "function function suspended", "url", true, "methodKey", "null",
+          "vk", 2000002, "picker", "openMethodPicker:fail not supported", "decode",
+          "decodeAudioData:fail not supported", "plugin", false, "ble", "createBLEConnection:fail not supported"));
       assertThat(s.errors()).isEmpty();
     }
   }

@@ -133,7 +133,9 @@ public final class ApiRegistry {
   }
 
   private static ApiSpec stub(String name) {
-    if (name.endsWith("Sync") || name.startsWith("create") || (name.startsWith("get") && name.endsWith("Manager"))) {
+    // createBLEConnection / createBLEPeripheralServer take an options object: async, failing through callbacks
+    boolean factory = name.startsWith("create") && !name.startsWith("createBLE");
+    if (name.endsWith("Sync") || factory || (name.startsWith("get") && name.endsWith("Manager"))) {
       return ApiSpec.sync(name).unsupported();
     }
     if ((name.startsWith("on") || name.startsWith("off")) && name.length() > 3 && Character.isUpperCase(name.charAt(name.startsWith("on") ? 2 : 3))) {

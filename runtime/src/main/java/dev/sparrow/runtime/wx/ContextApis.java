@@ -18,11 +18,12 @@ public final class ContextApis {
       "createLivePlayerContext", "createLivePusherContext", "createWorker", "createAudioContext",
       "createInterstitialAd", "createRewardedVideoAd", "getUserCryptoManager", "getLogManager", "getRealtimeLogManager",
       "createTCPSocket", "createUDPSocket", "createCacheManager", "createMediaRecorder", "createMediaAudioPlayer",
-      "createMediaContainer", "createVideoDecoder", "createInferenceSession");
+      "createMediaContainer", "createVideoDecoder", "createInferenceSession", "createWebAudioContext",
+      "createVKSession", "createGlobalPayment", "getPluginUpdateManager", "createBufferURL");
 
   /** Other names built in the base library that {@code canIUse} must know. */
   public static final List<String> BASE_LIBRARY = List.of("arrayBufferToBase64", "base64ToArrayBuffer", "env",
-      "onError", "offError", "onUnhandledRejection", "offUnhandledRejection");
+      "revokeBufferURL", "onError", "offError", "onUnhandledRejection", "offUnhandledRejection");
 
   public List<ApiSpec> specs() {
     return java.util.stream.Stream.concat(FACTORIES.stream(), BASE_LIBRARY.stream())

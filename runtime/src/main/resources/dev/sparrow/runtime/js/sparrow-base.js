@@ -774,7 +774,17 @@
     MediaAudioPlayer: ['start', 'stop', 'addAudioSource', 'removeAudioSource', 'destroy'],
     MediaContainer: ['addTrack', 'removeTrack', 'extractDataSource', 'export', 'destroy'],
     VideoDecoder: ['start', 'seek', 'remove', 'getFrameData', 'on', 'off'],
-    InferenceSession: ['run', 'destroy', 'onLoad', 'offLoad', 'onError', 'offError']
+    InferenceSession: ['run', 'destroy', 'onLoad', 'offLoad', 'onError', 'offError'],
+    WebAudioContext: ['close', 'resume', 'suspend', 'createAnalyser', 'createBiquadFilter', 'createBuffer',
+      'createBufferSource', 'createChannelMerger', 'createChannelSplitter', 'createConstantSource', 'createDelay',
+      'createDynamicsCompressor', 'createGain', 'createIIRFilter', 'createOscillator', 'createPanner',
+      'createPeriodicWave', 'createScriptProcessor', 'createWaveShaper', 'decodeAudioData'],
+    VKSession: ['start', 'stop', 'destroy', 'on', 'off', 'getVKFrame', 'hitTest', 'detectBody', 'detectFace',
+      'detectHand', 'detectDepth', 'addMarker', 'removeMarker', 'getAllMarker', 'addOSDMarker', 'removeOSDMarker',
+      'getAllOSDMarker', 'runOCR', 'update3DMode', 'updateMaskMode', 'updateOSDThreshold', 'requestAnimationFrame',
+      'cancelAnimationFrame'],
+    GlobalPayment: ['openMethodPicker', 'requestGlobalPayment', 'abort'],
+    PluginUpdateManager: ['onCheckForUpdate', 'onUpdateReady', 'onUpdateFailed']
   };
   // an ad's show()/load() answer with a promise, as WeChat's do; Sparrow has no ad to show
   function adPromise(method) {
@@ -794,6 +804,32 @@
       if (type === 'InterstitialAd' || type === 'RewardedVideoAd') {
         proto.show = adPromise('show');
         proto.load = adPromise('load');
+      }
+      // a device without VisionKit: start's callback hears 2000002 (device not supported), as WeChat's docs list
+      if (type === 'VKSession') {
+        proto.start = function (callback) {
+          if (typeof callback === 'function') {
+            Promise.resolve().then(function () { guard(callback, null, [2000002], 'VKSession.start callback'); });
+          }
+        };
+      }
+      // WeChat's GlobalPayment methods answer with a promise (or the callbacks when given); no cashier here
+      if (type === 'GlobalPayment') {
+        for (const m of ['openMethodPicker', 'requestGlobalPayment']) {
+          proto[m] = function (opts) {
+            return hasCallback(opts) ? notSupported(m, opts) : adPromise(m)();
+          };
+        }
+      }
+      // as getUpdateManager's: the check finds no newer version of the plugin, the other events never fire
+      if (type === 'PluginUpdateManager') {
+        proto.onCheckForUpdate = function (listener) {
+          if (typeof listener === 'function') {
+            Promise.resolve().then(function () {
+              guard(listener, null, [{ hasUpdate: false }], 'PluginUpdateManager.onCheckForUpdate');
+            });
+          }
+        };
       }
       standInProtos.set(type, proto);
     }
@@ -820,6 +856,27 @@
   wxObject.createRewardedVideoAd = function (o) {
     return standIn('RewardedVideoAd', { adUnitId: String((o || {}).adUnitId) });
   };
+  wxObject.createWebAudioContext = function () {
+    return standIn('WebAudioContext', { state: 'suspended', currentTime: 0, sampleRate: 44100 });
+  };
+  wxObject.createVKSession = function (o) {
+    return standIn('VKSession', { state: 0, config: (o && typeof o === 'object') ? o : {} });
+  };
+  wxObject.createGlobalPayment = function (o) {
+    return standIn('GlobalPayment', { methodKey: null, mchRegion: String((o || {}).mchRegion) });
+  };
+  wxObject.getPluginUpdateManager = function (o) {
+    return standIn('PluginUpdateManager', { pluginId: String((o || {}).pluginId) });
+  };
+  // createBufferURL: a unique URL for the buffer, kept until revoked; nothing in Sparrow plays media from it
+  const bufferUrls = new Map();
+  let bufferUrlCount = 0;
+  wxObject.createBufferURL = function (buffer) {
+    const url = 'wxblob://buffer/' + (++bufferUrlCount);
+    bufferUrls.set(url, buffer);
+    return url;
+  };
+  wxObject.revokeBufferURL = function (url) { bufferUrls.delete(String(url)); };
   let cryptoManager;
   wxObject.getUserCryptoManager = function () {
     return cryptoManager || (cryptoManager = standIn('UserCryptoManager', {}));
