@@ -273,7 +273,6 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     registry.addAll(new RouteApis(() -> router, () -> loop.post(() -> router.flushReady())).specs());
     FileOps fileOps = new FileOps(files, options.clock());
     SavedFiles savedFiles = new SavedFiles(fileOps, options.clock());
-    FileApis fileApis = new FileApis(bridge, fileOps, savedFiles, hooks.documents(documentViewer, device), fileOps);
     openFiles = new OpenFiles(fileOps);
     Executor fileIo = options.fileIo();
     if (fileIo == null) {
@@ -284,6 +283,8 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
         return t;
       });
     }
+    FileApis fileApis = new FileApis(bridge, fileIo, fileOps, savedFiles, hooks.documents(documentViewer, device),
+        fileOps);
     registry.addAll(fileApis.specs())
         .addAll(new FileSystemManagerApis(fileOps, openFiles, savedFiles, fileApis, fileIo, bridge::post).specs());
     initMedia();

@@ -12,6 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,6 +52,43 @@ class FileApisTest {
 
   private String failure(String call) {
     return (String) js("return " + call + ".then(function () { return 'succeeded' }, function (e) { return e.errMsg + (e.errno ? ' #' + e.errno : '') })");
+  }
+
+  /** The I/O runs on the session's ordered file executor: a timer fires first, the calls settle in call order. */
+  @Test
+  void getFileInfoAndSaveFileRunOffTheLoopInCallOrder() throws Exception {
+    CountDownLatch gate = new CountDownLatch(1);
+    ExecutorService ordered = Executors.newSingleThreadExecutor();
+    List<String> seen = new CopyOnWriteArrayList<>();
+    try (Session live = Sparrow.launch(SessionOptions.of(Examples.path("files-lab")).dataDir(data.resolve("live"))
+        .fileIo(task -> ordered.execute(() -> {
+          try {
+            gate.await(30, TimeUnit.SECONDS); // the file work starts only once the timer has fired
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          task.run();
+        })))) {
+      live.awaitIdle();
+      FileSandbox.LocalFile temp = live.files().newTempFile("png");
+      Files.write(temp.file(), new byte[] {1, 2, 3});
+      live.addBinding("seen", (name, args) -> {
+        seen.add(String.valueOf(args.get(0)));
+        if ("timer".equals(args.get(0))) {
+          gate.countDown();
+        }
+      });
+      live.evaluate("function () { const p = '" + temp.path() + "';"
+          + " wx.getFileInfo({ filePath: p, success: r => seen('info ' + r.size) });"
+          + " wx.saveFile({ tempFilePath: p, success: r => seen('saved ' + r.savedFilePath.startsWith('wxfile://store_')) });"
+          + " wx.getFileInfo({ filePath: p, fail: e => seen(e.errMsg) });"
+          + " setTimeout(function () { seen('timer') }, 10) }");
+      live.awaitIdle();
+      assertThat(seen).containsExactly("timer", "info 3", "saved true", "getFileInfo:fail file not exist");
+    } finally {
+      gate.countDown();
+      ordered.shutdownNow();
+    }
   }
 
   @Test

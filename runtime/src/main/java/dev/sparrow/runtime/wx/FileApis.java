@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -34,14 +35,21 @@ public final class FileApis {
   private static final ThreadPoolExecutor VIEWER_THREADS = viewerThreads();
 
   private final WxBridge bridge;
+  private final Executor io;
   private final FileOps ops;
   private final SavedFiles saved;
   private final DocumentViewer viewer;
   private final Object fileSystemManager;
   private InstanceRef fileSystemManagerRef;
 
-  public FileApis(WxBridge bridge, FileOps ops, SavedFiles saved, DocumentViewer viewer, Object fileSystemManager) {
+  /**
+   * @param io the session's ordered file executor: the async legacy APIs do their I/O there, in call order with
+   *     FileSystemManager's async forms
+   */
+  public FileApis(WxBridge bridge, Executor io, FileOps ops, SavedFiles saved, DocumentViewer viewer,
+      Object fileSystemManager) {
     this.bridge = bridge;
+    this.io = io;
     this.ops = ops;
     this.saved = saved;
     this.viewer = viewer;
@@ -50,29 +58,37 @@ public final class FileApis {
 
   public List<ApiSpec> specs() {
     return List.of(
-        ApiSpec.async("saveFile").required("tempFilePath", STRING).returns("savedFilePath")
-            .handle(c -> c.resolve(Map.of("savedFilePath", FileSystemManagerApis.io(() -> saved.save(c.string("tempFilePath")), c.string("tempFilePath"))))),
-        ApiSpec.async("getSavedFileList").returns("fileList")
-            .handle(c -> c.resolve(Map.of("fileList", FileSystemManagerApis.savedFileList(saved)))),
-        ApiSpec.async("getSavedFileInfo").required("filePath", STRING).returns("size", "createTime").handle(c -> {
-          SavedFiles.SavedFile f = FileSystemManagerApis.io(() -> saved.info(c.string("filePath")), c.string("filePath"));
-          Map<String, Object> r = new LinkedHashMap<>();
-          r.put("size", f.size());
-          r.put("createTime", f.createTime());
-          c.resolve(r);
-        }),
-        ApiSpec.async("removeSavedFile").required("filePath", STRING).handle(c -> {
+        ApiSpec.async("saveFile").required("tempFilePath", STRING).returns("savedFilePath").handle(c -> offLoop(c, () ->
+            c.resolve(Map.of("savedFilePath", FileSystemManagerApis.io(() -> saved.save(c.string("tempFilePath")),
+                c.string("tempFilePath")))))),
+        ApiSpec.async("getSavedFileList").returns("fileList").handle(c -> offLoop(c, () ->
+            c.resolve(Map.of("fileList", FileSystemManagerApis.io(() -> FileSystemManagerApis.savedFileList(saved),
+                ""))))),
+        ApiSpec.async("getSavedFileInfo").required("filePath", STRING).returns("size", "createTime")
+            .handle(c -> offLoop(c, () -> {
+              SavedFiles.SavedFile f = FileSystemManagerApis.io(() -> saved.info(c.string("filePath")),
+                  c.string("filePath"));
+              Map<String, Object> r = new LinkedHashMap<>();
+              r.put("size", f.size());
+              r.put("createTime", f.createTime());
+              c.resolve(r);
+            })),
+        ApiSpec.async("removeSavedFile").required("filePath", STRING).handle(c -> offLoop(c, () -> {
           FileSystemManagerApis.io(() -> {
             saved.remove(c.string("filePath"));
             return null;
           }, c.string("filePath"));
           c.resolve();
-        }),
+        })),
         ApiSpec.async("getFileInfo").required("filePath", STRING).optional("digestAlgorithm", STRING, "md5")
-            .returns("size", "digest").handle(c -> c.resolve(fileInfo(c, false))),
+            .returns("size", "digest").handle(c -> offLoop(c, () -> c.resolve(fileInfo(c, false)))),
         ApiSpec.async("openDocument").required("filePath", STRING).optional("showMenu", BOOLEAN, false).optional("fileType", STRING)
             .handle(this::openDocument),
         ApiSpec.sync("getFileSystemManager").handleSync(c -> fileSystemManager()));
+  }
+
+  private void offLoop(ApiCall c, Runnable work) {
+    FileSystemManagerApis.offLoop(io, c, work);
   }
 
   /** The one FileSystemManager of the session (WeChat's is a global singleton). */

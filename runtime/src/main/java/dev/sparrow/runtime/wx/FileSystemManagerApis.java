@@ -411,6 +411,11 @@ public final class FileSystemManagerApis {
 
   /** Runs {@code work} on the file executor; a failure there settles the call (never a Java text). */
   private void offLoop(ApiCall c, Runnable work) {
+    offLoop(io, c, work);
+  }
+
+  /** Runs {@code work} on {@code io}; a failure there settles the call (never a Java text). */
+  static void offLoop(Executor io, ApiCall c, Runnable work) {
     io.execute(() -> {
       try {
         work.run();
