@@ -15,6 +15,7 @@ import dev.sparrow.apis.device.HeadlessAlbum;
 import dev.sparrow.apis.device.HeadlessMicrophone;
 import dev.sparrow.apis.device.HeadlessPermissions;
 import dev.sparrow.apis.device.TimelineAudioOutput;
+import dev.sparrow.apis.device.VirtualClock;
 import dev.sparrow.apis.media.AudioSources;
 import dev.sparrow.apis.media.BackgroundAudio;
 import dev.sparrow.apis.media.Images;
@@ -105,7 +106,8 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
   private volatile Map<String, Object> launched = Map.of();
   private volatile Map<String, Object> entered = Map.of();
   final Network network;
-  private final Network.Runtime networkRuntime;
+  /** The network runtime this session made (null when {@link SessionOptions#networkRuntime} handed one in). */
+  private final Network.Runtime ownNetworkRuntime;
   /** The session's own ordered file executor (null when {@link SessionOptions#fileIo} handed one in). */
   private ExecutorService ownFileIo;
   final DocumentViewer documentViewer;
@@ -181,7 +183,15 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     int number = SESSIONS.incrementAndGet();
     this.files = new FileSandbox(appDataDir, "session-" + ProcessHandle.current().pid() + "-" + number, options.pathScheme(),
         project.files()::file, options.fileLimits());
-    this.networkRuntime = Network.Runtime.realTime(options.clock(), "sparrow-" + project.appId() + "-" + number);
+    this.loop = new EventLoop("sparrow-" + project.appId() + "-" + number, options.clock(),
+        t -> error(ScriptError.of("internal error: " + t, stackOf(t), "event loop")));
+    String netName = "sparrow-" + project.appId() + "-" + number;
+    // on a virtual clock the loop times network deadlines, so that a request's timeout follows Session.advance
+    this.ownNetworkRuntime = options.networkRuntime() != null ? null
+        : options.clock() instanceof VirtualClock
+            ? Network.Runtime.withDeadlines(loop.deadlines(), options.clock(), netName)
+            : Network.Runtime.realTime(options.clock(), netName);
+    Network.Runtime networkRuntime = ownNetworkRuntime != null ? ownNetworkRuntime : options.networkRuntime();
     NetworkPolicy policy = options.networkPolicy(project.appId(), project.urlCheck(), project.app().networkTimeout());
     this.network = new Network(policy, files, networkRuntime);
     options.trafficListeners().forEach(network::onTraffic);
@@ -200,8 +210,6 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     }
     this.permissions = new HeadlessPermissions(options.permissionPolicy(), appDataDir.resolve("auth-settings.json"));
     this.screens = options.screens();
-    this.loop = new EventLoop("sparrow-" + project.appId() + "-" + number, options.clock(),
-        t -> error(ScriptError.of("internal error: " + t, stackOf(t), "event loop")));
     this.speaker = new TimelineAudioOutput(loop.clock(), loop);
   }
 
@@ -757,7 +765,9 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
       }
     }
     network.close();
-    networkRuntime.close();
+    if (ownNetworkRuntime != null) {
+      ownNetworkRuntime.close();
+    }
     if (ownFileIo != null) {
       ownFileIo.shutdownNow();
       try {

@@ -9,6 +9,7 @@ import dev.sparrow.apis.files.HeadlessDocumentViewer;
 import dev.sparrow.apis.network.ControlPorts;
 import dev.sparrow.apis.network.Family;
 import dev.sparrow.apis.network.HostMap;
+import dev.sparrow.apis.network.Network;
 import dev.sparrow.apis.network.NetworkPolicy;
 import dev.sparrow.apis.device.VirtualClock;
 import dev.sparrow.apis.system.DeviceProfile;
@@ -71,6 +72,7 @@ public final class SessionOptions {
   private final List<Consumer<NetworkPolicy.Builder>> network = new ArrayList<>();
   private final ControlPorts controlPorts = new ControlPorts();
   private Executor fileIo;
+  private Network.Runtime networkRuntime;
   private final List<Consumer<dev.sparrow.apis.network.TrafficEntry>> trafficListeners = new ArrayList<>();
   private Consumer<String> npmNotice = line -> System.err.println(line);
   private ExtendedLibs extendedLibs;
@@ -358,6 +360,22 @@ public final class SessionOptions {
   /** The handed-in file executor, or null (the session makes its own). */
   public Executor fileIo() {
     return fileIo;
+  }
+
+  /**
+   * What the session's network runs on: task threads, the scheduler that times request and socket deadlines,
+   * the clock (the caller owns it and closes it after the session). By default each session makes its own:
+   * deadlines in real time, or on the session's event loop when the clock is {@linkplain #virtualClock()
+   * virtual}, so that {@code timeout}s elapse through {@link Session#advance(Duration)}.
+   */
+  public SessionOptions networkRuntime(Network.Runtime runtime) {
+    this.networkRuntime = Objects.requireNonNull(runtime);
+    return this;
+  }
+
+  /** The handed-in network runtime, or null (the session makes its own). */
+  public Network.Runtime networkRuntime() {
+    return networkRuntime;
   }
 
   /**

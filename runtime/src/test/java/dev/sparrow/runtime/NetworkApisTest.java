@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sparrow.apis.network.LoopbackServer;
 import dev.sparrow.apis.network.TrafficEntry;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -24,6 +26,7 @@ class NetworkApisTest {
   static LoopbackServer server;
   static Session s;
   static final CountDownLatch release = new CountDownLatch(1);
+  static final CountDownLatch reachedNever = new CountDownLatch(2);
 
   @BeforeAll
   static void launch() {
@@ -41,6 +44,11 @@ class NetworkApisTest {
         })
         .route("/json-echo", (rq, rs, cb) -> respond(rs, cb, 201, "application/json", "{\"ok\":true}"))
         .route("/hold", (rq, rs, cb) -> {
+          release.await(20, TimeUnit.SECONDS);
+          respond(rs, cb, 200, "text/plain", "late");
+        })
+        .route("/never", (rq, rs, cb) -> {
+          reachedNever.countDown();
           release.await(20, TimeUnit.SECONDS);
           respond(rs, cb, 200, "text/plain", "late");
         })
@@ -135,6 +143,32 @@ class NetworkApisTest {
         + " return [t instanceof Promise, typeof t.abort, typeof t.onHeadersReceived, typeof t.offHeadersReceived, typeof t.onChunkReceived] }"))
         .isEqualTo(List.of(false, "function", "function", "function", "function"));
     s.awaitIdle();
+  }
+
+  /**
+   * On a virtual clock a request's timeout is session time: it elapses through Session.advance, not before, and
+   * advance does not wait for a server that never answers. The ten-minute request shows it is not wall time.
+   */
+  @Test
+  void aTimeoutOnTheVirtualClockFailsAfterAdvanceNotBefore() throws Exception {
+    List<String> seen = new CopyOnWriteArrayList<>();
+    try (Session v = Sparrow.launch(SessionOptions.of(Examples.path("network-lab")).virtualClock()
+        .allowDomains("request", "api.example.com")
+        .hostMap("https://api.example.com", "http://127.0.0.1:" + server.httpPort())
+        .trust(LoopbackServer.trustingContext()))) {
+      v.awaitIdle();
+      v.addBinding("seen", (name, args) -> seen.add(String.valueOf(args.get(0))));
+      v.evaluate("function () { for (const [tag, timeout] of [['1s', 1000], ['10min', 600000]]) {"
+          + " wx.request({ url: 'https://api.example.com/never?' + tag, timeout: timeout,"
+          + " success: () => seen(tag + ' answered'), fail: e => seen(tag + ' ' + e.errMsg) }) } }");
+      assertThat(reachedNever.await(20, TimeUnit.SECONDS)).as("the server got both requests").isTrue();
+      v.advance(Duration.ofMillis(999)); // advance returns once what the fired timers caused has settled
+      assertThat(seen).isEmpty();
+      v.advance(Duration.ofMillis(1));
+      assertThat(seen).containsExactly("1s request:fail timeout");
+      v.advance(Duration.ofMinutes(10));
+      assertThat(seen).containsExactly("1s request:fail timeout", "10min request:fail timeout");
+    }
   }
 
   @Test

@@ -56,6 +56,14 @@ public final class Network implements AutoCloseable {
   public record Runtime(ExecutorService executor, Scheduler deadlines, Clock clock) implements AutoCloseable {
     /** Real threads named {@code <name>-net-N} and a real-time deadline thread (the session's default). */
     public static Runtime realTime(Clock clock, String name) {
+      return withDeadlines(new RealTimeScheduler(name + "-net-deadlines"), clock, name);
+    }
+
+    /**
+     * Real threads named {@code <name>-net-N}, deadlines timed by {@code deadlines} (a session on a virtual
+     * clock hands in its event loop, so that timeouts follow that clock).
+     */
+    public static Runtime withDeadlines(Scheduler deadlines, Clock clock, String name) {
       AtomicInteger threads = new AtomicInteger();
       ExecutorService executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 5, TimeUnit.SECONDS,
           new SynchronousQueue<>(), r -> {
@@ -63,7 +71,7 @@ public final class Network implements AutoCloseable {
             t.setDaemon(true);
             return t;
           });
-      return new Runtime(executor, new RealTimeScheduler(name + "-net-deadlines"), clock);
+      return new Runtime(executor, deadlines, clock);
     }
 
     /** Stops the threads (after {@link Network#close}). */

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
@@ -36,6 +37,8 @@ public final class EventLoop implements Scheduler, AutoCloseable {
   private final Consumer<Throwable> onTaskFailure;
   private long timerSeq;
   private int pendingIo;
+  /** Deadlines of I/O now in flight, scheduled through {@link #deadlines()} and not yet fired or cancelled. */
+  private int ioDeadlines;
   private boolean running;
   private boolean closed;
   private long taskCount;
@@ -127,6 +130,43 @@ public final class EventLoop implements Scheduler, AutoCloseable {
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * A scheduler for the deadlines of I/O in flight (network timeouts): timers on this loop's clock, so that on a
+   * virtual clock a timeout elapses through {@link #advance}. While such a deadline is pending, {@link #advance} does
+   * not wait for one operation in flight (a peer that never answers would otherwise stop the clock forever); it
+   * still waits for every other one.
+   */
+  public Scheduler deadlines() {
+    return (delayMillis, task) -> {
+      AtomicBoolean open = new AtomicBoolean(true);
+      Runnable release = () -> {
+        if (open.compareAndSet(true, false)) {
+          lock.lock();
+          try {
+            ioDeadlines--;
+            changed.signalAll();
+          } finally {
+            lock.unlock();
+          }
+        }
+      };
+      lock.lock();
+      try {
+        ioDeadlines++;
+      } finally {
+        lock.unlock();
+      }
+      Cancellable timer = schedule(delayMillis, () -> {
+        release.run();
+        task.run();
+      });
+      return () -> {
+        timer.cancel();
+        release.run();
+      };
+    };
   }
 
   /**
@@ -256,7 +296,7 @@ public final class EventLoop implements Scheduler, AutoCloseable {
     long target = vc.epochMillis() + amount.toMillis();
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
-      if (!awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+      if (!await("advance()", Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), this::isQuietLocked)) {
         return false;
       }
       long next;
@@ -270,7 +310,7 @@ public final class EventLoop implements Scheduler, AutoCloseable {
         lock.unlock();
       }
       if (next > target) {
-        return awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        return await("advance()", Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), this::isQuietLocked);
       }
     }
   }
@@ -335,6 +375,15 @@ public final class EventLoop implements Scheduler, AutoCloseable {
     } finally {
       lock.unlock();
     }
+  }
+
+  /** Idle but for I/O that waits on a deadline of this loop's clock ({@link #deadlines()}). */
+  private boolean isQuietLocked() {
+    if (running || !tasks.isEmpty() || pendingIo > ioDeadlines) {
+      return false;
+    }
+    Timer t = timers.peek();
+    return t == null || t.due > clock.epochMillis();
   }
 
   private boolean isIdleLocked() {
