@@ -12,8 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -39,7 +42,7 @@ public final class Reliability {
   private Reliability() {}
 
   /** Threads, open descriptors and Sparrow temp folders of this JVM, and the heap in use after GC. */
-  record Usage(int threads, long fds, long tempFolders, long heapBytes) {
+  record Usage(int threads, long fds, long tempFolders, long heapBytes, Set<Thread> live) {
     static Usage now(boolean gc) {
       if (gc) {
         for (int i = 0; i < 3; i++) {
@@ -47,13 +50,14 @@ public final class Reliability {
         }
       }
       Runtime rt = Runtime.getRuntime();
-      return new Usage(countThreads(), countFds(), countTempFolders(), rt.totalMemory() - rt.freeMemory());
+      Set<Thread> live = liveThreads();
+      return new Usage(live.size(), countFds(), countTempFolders(), rt.totalMemory() - rt.freeMemory(), live);
     }
 
     /** Live Java threads, without the JVM-wide common pool's workers (they outlive any session by design). */
-    private static int countThreads() {
-      return (int) Thread.getAllStackTraces().keySet().stream()
-          .filter(t -> !t.getName().startsWith("ForkJoinPool.commonPool-worker")).count();
+    private static Set<Thread> liveThreads() {
+      return Thread.getAllStackTraces().keySet().stream()
+          .filter(t -> !t.getName().startsWith("ForkJoinPool.commonPool-worker")).collect(Collectors.toSet());
     }
 
     private static long countFds() {
@@ -215,18 +219,26 @@ public final class Reliability {
   }
 
   /**
-   * Gives threads and descriptors of closed sessions a bounded time to go (a pool thread ends after its keep-alive)
-   * before measuring again; returns the last measurement.
+   * Waits for the threads and descriptors of closed sessions to go before measuring again; returns the last
+   * measurement. Threads: each thread that was not alive at {@code baseline} is joined (a closed session's loop,
+   * network and file threads end once their executors are shut down; thread end is the signal, no polling), within
+   * one overall bound so that a real leak is reported rather than waited on forever. Descriptors and temp folders: a
+   * descriptor of a closed session is released either by an explicit close (done once its threads have ended) or
+   * by a Cleaner after GC, which gives no completion signal to wait on; only for those is a bounded poll the way.
    */
   private static Usage settled(Usage first, Usage baseline) throws InterruptedException {
     if (baseline == null) {
       return first;
     }
-    Usage u = first;
     long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-    while (System.nanoTime() < deadline && (u.threads() > baseline.threads() || u.fds() > baseline.fds()
-        || u.tempFolders() > baseline.tempFolders())) {
-      Thread.sleep(100);
+    for (Thread t : first.live()) {
+      if (!baseline.live().contains(t)) {
+        t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+      }
+    }
+    Usage u = Usage.now(true);
+    while (System.nanoTime() < deadline && (u.fds() > baseline.fds() || u.tempFolders() > baseline.tempFolders())) {
+      Thread.sleep(100); // a Cleaner-released descriptor: see above
       u = Usage.now(true);
     }
     return u;
