@@ -4,7 +4,9 @@ import static dev.sparrow.apis.network.LoopbackServer.body;
 import static dev.sparrow.apis.network.LoopbackServer.respond;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sparrow.apis.device.Clock;
 import dev.sparrow.apis.network.LoopbackServer;
+import dev.sparrow.apis.network.Network;
 import dev.sparrow.apis.network.TrafficEntry;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -168,6 +170,32 @@ class NetworkApisTest {
       assertThat(seen).containsExactly("1s request:fail timeout");
       v.advance(Duration.ofMinutes(10));
       assertThat(seen).containsExactly("1s request:fail timeout", "10min request:fail timeout");
+    }
+  }
+
+  /** SessionOptions.networkRuntime: the handed-in runtime's scheduler times the request (fired here by hand). */
+  @Test
+  void aHandedInNetworkRuntimeTimesTheDeadlines() throws Exception {
+    List<Runnable> deadlines = new CopyOnWriteArrayList<>();
+    CountDownLatch armed = new CountDownLatch(1);
+    List<String> seen = new CopyOnWriteArrayList<>();
+    try (Network.Runtime runtime = Network.Runtime.withDeadlines((millis, task) -> {
+          deadlines.add(task);
+          armed.countDown();
+          return () -> deadlines.remove(task);
+        }, Clock.system(), "handed-in");
+        Session h = Sparrow.launch(SessionOptions.of(Examples.path("network-lab")).networkRuntime(runtime)
+            .allowDomains("request", "api.example.com")
+            .hostMap("https://api.example.com", "http://127.0.0.1:" + server.httpPort())
+            .trust(LoopbackServer.trustingContext()))) {
+      h.awaitIdle();
+      h.addBinding("seen", (name, args) -> seen.add(String.valueOf(args.get(0))));
+      h.evaluate("function () { wx.request({ url: 'https://api.example.com/hold?handed', timeout: 600000,"
+          + " success: () => seen('answered'), fail: e => seen(e.errMsg) }) }");
+      assertThat(armed.await(20, TimeUnit.SECONDS)).as("the request armed its deadline").isTrue();
+      deadlines.get(0).run();
+      h.awaitIdle();
+      assertThat(seen).containsExactly("request:fail timeout");
     }
   }
 
