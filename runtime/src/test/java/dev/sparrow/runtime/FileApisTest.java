@@ -80,7 +80,8 @@ class FileApisTest {
       });
       live.evaluate("function () { const p = '" + temp.path() + "';"
           + " wx.getFileInfo({ filePath: p, success: r => seen('info ' + r.size) });"
-          + " wx.saveFile({ tempFilePath: p, success: r => seen('saved ' + r.savedFilePath.startsWith('wxfile://store_')) });"
+          + " wx.saveFile({ tempFilePath: p,"
+          + "   success: r => seen('saved ' + r.savedFilePath.startsWith('wxfile://store_')) });"
           + " wx.getFileInfo({ filePath: p, fail: e => seen(e.errMsg) });"
           + " setTimeout(function () { seen('timer') }, 10) }");
       live.awaitIdle();
