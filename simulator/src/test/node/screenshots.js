@@ -1,8 +1,10 @@
 // Screenshots of the simulator for the README and docs/simulator.md. Run: simulator/src/test/node/run screenshots
+// (SPARROW_SHOTS=showcase takes only the files whose name contains it)
 const path = require('node:path')
 const { repo, startSimulator, launchBrowser, openSimulator } = require('./harness')
 
 async function shoot(browser, project, name, steps) {
+  if (process.env.SPARROW_SHOTS && !name.includes(process.env.SPARROW_SHOTS)) return
   const sim = await startSimulator(project)
   const tab = await openSimulator(browser, sim.url)
   try {
@@ -45,7 +47,7 @@ async function shoot(browser, project, name, steps) {
       await tab.page.click('.panel-tabs [data-panel=storage]')
       await tab.page.locator('#panel-storage tr[data-key=launches]').waitFor()
     })
-    // the UI-library showcases (npm install in each first): docs/images/showcase-vant-*.png
+    // the UI-library showcases (npm install in each first): docs/images/showcase-*.png
     await shoot(browser, 'examples/vant', 'showcase-vant-basic.png', async tab => {
       const page = await tab.top('pages/basic/basic')
       await page.locator('wx-van-button#primary wx-button').waitFor()
@@ -55,6 +57,10 @@ async function shoot(browser, project, name, steps) {
       const page = await tab.top('pages/feedback/feedback')
       await page.locator('wx-van-cell#open-popup wx-view >> nth=0').click()
       await page.locator('wx-van-popup#popup .popup-body').waitFor({ state: 'visible' })
+    })
+    await shoot(browser, 'examples/tdesign', 'showcase-tdesign-basic.png', async tab => {
+      const page = await tab.top('pages/basic/basic')
+      await page.locator('wx-t-button#primary').waitFor()
     })
   } finally {
     await browser.close()

@@ -32,6 +32,24 @@ describe('style scope', () => {
     assert.equal(parsed, 2)
   })
 
+  test('the phone\'s font names resolve to a sans-serif face, not the serif default', async () => {
+    const widths = await page.locator('body').evaluate(async () => {
+      const width = family => {
+        const span = document.createElement('span')
+        span.style.font = '20px ' + family
+        span.textContent = 'Primary Button 123'
+        document.body.appendChild(span)
+        const w = span.getBoundingClientRect().width
+        span.remove()
+        return w
+      }
+      await document.fonts.load('20px "PingFang SC"')
+      return { tdesign: width('"PingFang SC", "Microsoft YaHei", "Arial Regular"'), serif: width('serif'),
+        sans: width('sans-serif') }
+    })
+    assert.notEqual(widths.tdesign, widths.serif)
+  })
+
   test(':host styles the host element and loses ties against the page, as in WeChat', async () => {
     assert.equal(await page.locator('#plain').getAttribute('is'), 'miniprogram_npm/@lab/ui.kit-2/tag/index')
     assert.equal(await style('#plain', 'display'), 'flex')
