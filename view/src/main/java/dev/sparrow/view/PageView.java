@@ -14,6 +14,7 @@ import dev.sparrow.view.query.Selector;
 import dev.sparrow.view.template.CompiledPage;
 import dev.sparrow.view.template.TemplateRenderer;
 import dev.sparrow.view.tree.Patch;
+import dev.sparrow.view.tree.Splice;
 import dev.sparrow.view.tree.TreeDiff;
 import dev.sparrow.view.tree.VElement;
 import dev.sparrow.view.tree.VNode;
@@ -21,10 +22,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.LongSupplier;
 
 /**
@@ -53,6 +56,7 @@ public final class PageView implements AutoCloseable {
   private final TreeDiff diff = new TreeDiff(() -> nextId++);
   private VElement root;
   private Map<Integer, VNode> index;
+  private boolean byPath = true;
 
   private PageView(CompiledPage page, ObjectNode data, LongSupplier clock, ComponentHost host) {
     this.page = page;
@@ -144,7 +148,64 @@ public final class PageView implements AutoCloseable {
       roots.add((String) p.segments().get(0));
     }
     releaseControlledState(instance, roots);
+    List<Patch> patches = instance == 0 && byPath ? byPath(paths) : null;
+    if (patches != null) {
+      return released(patches);
+    }
     return instance == 0 ? rerender() : rerender(instance);
+  }
+
+  /**
+   * Updates the page for {@code paths} without rendering it again, when every path is either read by no binding or
+   * an item of a list that renders on its own ({@code rows[3].title}: that item renders again, its nodes replace the
+   * old ones in a tree sharing everything else, and the diff walks only what was replaced). Null when a path needs
+   * the whole render (then nothing has changed here). The patches are those a whole render would give. An item
+   * whose nodes change kind, tag or key also takes the whole render: the list's children must match in place for
+   * the shared nodes to match themselves.
+   */
+  private List<Patch> byPath(List<DataPath> paths) {
+    TemplateRenderer r = components == null ? renderer : components.plainPage();
+    if (r == null || !r.lastWarnings().isEmpty()) {
+      return null;
+    }
+    Map<String, TreeSet<Integer>> items = new LinkedHashMap<>();
+    for (DataPath p : paths) {
+      String name = (String) p.segments().get(0);
+      if (!r.reads(name)) {
+        continue;
+      }
+      if (p.segments().size() < 2 || !(p.segments().get(1) instanceof Integer i) || r.itemNodes(name, i) == null) {
+        return null;
+      }
+      items.computeIfAbsent(name, k -> new TreeSet<>()).add(i);
+    }
+    if (items.isEmpty()) {
+      return List.of();
+    }
+    Splice splice = new Splice(root);
+    for (Map.Entry<String, TreeSet<Integer>> list : items.entrySet()) {
+      for (int i : list.getValue()) {
+        List<VNode> old = r.itemNodes(list.getKey(), i);
+        List<VNode> fresh = r.renderItem(list.getKey(), i);
+        if (fresh == null || !Splice.sameShape(old, fresh) || components != null && components.hostsAny(fresh)
+            || !splice.replace(old, fresh)) {
+          return null;
+        }
+      }
+    }
+    VElement fresh = splice.result();
+    List<Patch> patches = diff.diff(root, fresh);
+    root = fresh;
+    index = null;
+    if (components != null) {
+      components.pageCommitted(root);
+    }
+    return patches;
+  }
+
+  /** Turns updates by data path off (every {@code setData} renders the page again): for differential tests. */
+  public void updateByPath(boolean on) {
+    this.byPath = on;
   }
 
   private void releaseControlledState(int instance, Set<String> changedRoots) {

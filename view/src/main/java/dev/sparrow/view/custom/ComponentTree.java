@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparrow.view.event.Dataset;
 import dev.sparrow.view.expr.Js;
 import dev.sparrow.view.template.CompiledPage;
+import dev.sparrow.view.template.TemplateRenderer;
 import dev.sparrow.view.tree.VElement;
 import dev.sparrow.view.tree.VNode;
 import dev.sparrow.view.tree.VText;
@@ -174,6 +175,29 @@ public final class ComponentTree implements AutoCloseable {
         moved.add(c);
       }
     }
+  }
+
+  /**
+   * The page's renderer when the page's last render is the whole tree (no custom component on the page), so that
+   * parts of it can render again on their own (see {@code PageView}); else null.
+   */
+  public TemplateRenderer plainPage() {
+    return page.hosts.isEmpty() && page.children.isEmpty() ? page.renderer : null;
+  }
+
+  /** True when a tag among {@code nodes} (or their descendants) names a custom component of the page. */
+  public boolean hostsAny(List<VNode> nodes) {
+    for (VNode n : nodes) {
+      if (n instanceof VElement e && (resolveIn(page, e.tag()).isPresent() || hostsAny(e.children()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A {@link #plainPage()} tree updated in parts is committed: it is the page's render now. */
+  public void pageCommitted(VElement root) {
+    page.raw = new ArrayList<>(root.children());
   }
 
   /** After a committed render: points every instance at its host element in {@code subtree}. */

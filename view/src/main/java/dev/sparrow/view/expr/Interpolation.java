@@ -134,6 +134,11 @@ public final class Interpolation {
     }
   }
 
+  /** The name when the value is exactly {@code {{name}}} (one identifier, nothing around it), else null. */
+  public String loneName() {
+    return lone && parts.get(0) instanceof Expr.Ident ? ((Expr.Ident) parts.get(0)).name() : null;
+  }
+
   /** True for a lone {@code {{expr}}}, whose value keeps its type. */
   public boolean isLone() {
     return lone;

@@ -60,6 +60,15 @@ public final class CompiledPage {
   }
 
   private Map<Integer, Map<String, Set<String>>> dependencyIndex;
+  private ListBindings listBindings;
+
+  /** What the bindings read, for updates by data path (computed once, on first use). */
+  synchronized ListBindings listBindings() {
+    if (listBindings == null) {
+      listBindings = new ListBindings(files.get(path), files.values());
+    }
+    return listBindings;
+  }
 
   private Map<Integer, Map<String, Set<String>>> dependencies() {
     if (dependencyIndex == null) {

@@ -21,12 +21,23 @@ final class RenderContext {
   private final Set<String> active = new HashSet<>();
   private final Map<String, Frame.ModuleScope> moduleScopes = new HashMap<>();
   private final List<String> warnings = new ArrayList<>();
+  private final Set<TFor> recorded;
+  private final Map<TFor, ListRecord> records = new HashMap<>();
   private int nodes;
   private int depth;
 
-  RenderContext(CompiledPage page, WxsRuntime wxs) {
+  /** @param recorded the lists whose items' nodes this render notes (see {@link ListBindings}) */
+  RenderContext(CompiledPage page, WxsRuntime wxs, Set<TFor> recorded) {
     this.page = page;
     this.wxs = wxs;
+    this.recorded = recorded;
+  }
+
+  /** A render of one list item, nested {@code depth} elements deep. */
+  static RenderContext at(CompiledPage page, WxsRuntime wxs, int depth) {
+    RenderContext ctx = new RenderContext(page, wxs, Set.of());
+    ctx.depth = depth;
+    return ctx;
   }
 
   CompiledPage page() {
@@ -57,6 +68,29 @@ final class RenderContext {
 
   void ascend() {
     depth--;
+  }
+
+  int depth() {
+    return depth;
+  }
+
+  /** Nodes counted so far. */
+  int nodes() {
+    return nodes;
+  }
+
+  /** A record for {@code list}'s items when this render notes them, else null. */
+  ListRecord record(TFor list, Frame frame, String key) {
+    if (!recorded.contains(list)) {
+      return null;
+    }
+    ListRecord r = new ListRecord(frame, key, depth);
+    records.put(list, r);
+    return r;
+  }
+
+  Map<TFor, ListRecord> records() {
+    return records;
   }
 
   boolean enter(String id) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sparrow.view.expr.Interpolation;
 import dev.sparrow.view.expr.Js;
 import dev.sparrow.view.tree.VNode;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
@@ -29,8 +30,13 @@ record TFor(Interpolation list, String itemName, String indexName, String keyNam
       return;
     }
     if (items.isArray()) {
+      ListRecord record = ctx.record(this, frame, key);
       for (int i = 0; i < items.size(); i++) {
+        int before = out.size();
         item(ctx, frame, key, out, items.get(i), Js.number(i));
+        if (record != null) {
+          record.items().add(new ArrayList<>(out.subList(before, out.size())));
+        }
       }
     } else if (items.isObject()) {
       for (Iterator<String> it = Js.keys(items); it.hasNext(); ) {
@@ -50,7 +56,7 @@ record TFor(Interpolation list, String itemName, String indexName, String keyNam
     }
   }
 
-  private void item(RenderContext ctx, Frame frame, String outerKey, List<VNode> out, JsonNode item, JsonNode index) {
+  void item(RenderContext ctx, Frame frame, String outerKey, List<VNode> out, JsonNode item, JsonNode index) {
     String k = null;
     if (keyName != null && Js.truthy(item)) {
       JsonNode kv = "*this".equals(keyName) ? item : Js.member(item, Js.string(keyName));

@@ -170,6 +170,9 @@ public final class TreeDiff {
   private void update(VNode o, VNode n, VElement newParent, List<Patch> out) {
     n.id = o.id;
     n.parent = newParent;
+    if (n == o) {
+      return; // a subtree the fresh tree shares with the committed one (see Splice): nothing changed in it
+    }
     if (n instanceof VText) {
       if (!((VText) n).text.equals(((VText) o).text)) {
         out.add(new Patch.SetText(n.id, ((VText) n).text));
@@ -179,7 +182,7 @@ public final class TreeDiff {
     }
   }
 
-  private static boolean compatible(VNode o, VNode n) {
+  static boolean compatible(VNode o, VNode n) {
     if (o instanceof VText) {
       return n instanceof VText;
     }

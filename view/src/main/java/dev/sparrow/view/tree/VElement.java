@@ -40,6 +40,24 @@ public final class VElement extends VNode {
     }
   }
 
+  /**
+   * A copy of {@code e} with the same attributes, marks and children, the children not re-parented: the committed
+   * tree stays as it is until the diff hands the children over (see {@link Splice}).
+   */
+  VElement(VElement e) {
+    super(e.origin, e.key);
+    this.tag = e.tag;
+    this.attributes = new LinkedHashMap<>(e.attributes);
+    this.children = new ArrayList<>(e.children);
+    this.hosted = e.hosted;
+    this.componentPath = e.componentPath;
+    this.cssClass = e.cssClass;
+    this.virtualHost = e.virtualHost;
+    this.generics = e.generics;
+    this.scope = e.scope;
+    this.slotHost = e.slotHost;
+  }
+
   /** A page root ({@code page}) holding {@code children}. */
   public static VElement root(List<VNode> children) {
     return new VElement("page", new LinkedHashMap<>(), new ArrayList<>(children), -1, null);

@@ -1,0 +1,73 @@
+package dev.sparrow.bench;
+
+import dev.sparrow.runtime.Session;
+import dev.sparrow.runtime.SessionOptions;
+import dev.sparrow.runtime.Sparrow;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code setData} as page code meets it, in examples/sim-lab's 1,000-row page ({@code pages/rows/rows}): page JS
+ * calls {@code this.setData(…, callback)} and the time runs until the callback starts (the logic layer, the
+ * crossing, the view's update and patches, the callback's task). A global {@code mark()} (a session binding) takes
+ * {@code System.nanoTime()} on the session thread before the call and inside the callback. Two measures: one row's
+ * title ({@code rows[i].title}, a different row each time) and the whole 1,000-row list replaced by a fresh one.
+ * Run it with the launcher's JIT flags to meet the numbers {@code ./sparrow} gives:
+ * {@code BENCH_JAVA_OPTS='-XX:TieredStopAtLevel=1 -XX:+UseSerialGC' bench/run SetDataBench 300}.
+ *
+ * <p>{@code bench/run SetDataBench [rounds] [row,fill]}
+ */
+public final class SetDataBench {
+  private static final String ROUNDS = """
+      function (kind, n) {
+        const page = getCurrentPages()[getCurrentPages().length - 1]
+        const fresh = (tag) => {
+          const rows = []
+          for (let i = 0; i < 1000; i++) rows.push({ id: i, title: tag + ' ' + i, price: i % 50, qty: 2, done: i % 7 == 0 })
+          return rows
+        }
+        return new Promise((resolve) => {
+          let i = 0
+          const t0 = Date.now()
+          const next = () => {
+            if (i === n) { resolve(Date.now() - t0); return }
+            const change = kind === 'row' ? { ['rows[' + ((i * 389) % 1000) + '].title']: 'Tapped ' + i } : { rows: fresh('R' + i) }
+            i++
+            mark()
+            page.setData(change, () => { mark(); setTimeout(next, 0) })
+          }
+          next()
+        })
+      }
+      """;
+
+  public static void main(String[] args) {
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 300;
+    SessionOptions options = SessionOptions.of(Examples.path("sim-lab")).launchUrl("pages/rows/rows")
+        .scriptTimeout(Duration.ofSeconds(120));
+    List<Long> marks = new ArrayList<>();
+    try (Session s = Sparrow.launch(options)) {
+      s.awaitIdle(Duration.ofMinutes(1));
+      s.addBinding("mark", (name, a) -> marks.add(System.nanoTime()));
+      for (String kind : args.length > 1 ? args[1].split(",") : new String[] {"row", "fill"}) {
+        int n = kind.equals("row") ? rounds : Math.max(20, rounds / 5);
+        s.evaluate(ROUNDS, kind, n);          // warm-up
+        marks.clear();
+        Object total = s.evaluate(ROUNDS, kind, n);
+        double[] ms = new double[n];
+        for (int i = 0; i < n; i++) {
+          ms[i] = (marks.get(2 * i + 1) - marks.get(2 * i)) / 1e6;
+        }
+        Arrays.sort(ms);
+        System.out.printf("%s setData → callback, %d times: median %.2f ms, p10 %.2f, p90 %.2f (page's Date.now: %s ms"
+            + " for all, with a setTimeout between)%n", kind.equals("row") ? "one-row" : "1,000-row fill", n,
+            ms[n / 2], ms[n / 10], ms[n * 9 / 10], total);
+      }
+      if (!s.errors().isEmpty()) {
+        throw new IllegalStateException("page failed: " + s.errors());
+      }
+    }
+  }
+}

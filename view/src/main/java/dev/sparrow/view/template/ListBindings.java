@@ -1,0 +1,108 @@
+package dev.sparrow.view.template;
+
+import dev.sparrow.view.expr.Interpolation;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a compiled page's bindings read, for updating the view by data path instead of rendering the page again.
+ *
+ * <ul>
+ *   <li>{@link #reads}: every name any binding of any file body mentions (data keys, loop variables, modules: a
+ *       superset of the page data it reads; template bodies read only their call's {@code data}, which is counted
+ *       at the call). A change to a name nothing reads changes nothing in the view.</li>
+ *   <li>{@link #list}: a data name whose one and only mention is {@code wx:for="{{name}}"} of a list rendered once
+ *       per page render: in the page's own file, outside any other list, template or include (under elements,
+ *       {@code block}s and {@code wx:if} branches only). Its item {@code i} renders from item {@code i}, its index
+ *       and the other data alone, so {@code name[i].…} changes re-render that item only.</li>
+ * </ul>
+ */
+final class ListBindings {
+  private static final String OPAQUE = "";
+  private final Set<String> reads = new HashSet<>();
+  private final Map<String, TFor> lists = new HashMap<>();
+  private boolean opaque;
+
+  ListBindings(CompiledFile own, Iterable<CompiledFile> files) {
+    Map<String, Integer> mentions = new HashMap<>();
+    for (CompiledFile f : files) {
+      for (TNode n : f.body()) {
+        count(n, mentions);
+      }
+    }
+    reads.addAll(mentions.keySet());
+    opaque = mentions.containsKey(OPAQUE);
+    if (own != null && !opaque) {
+      for (TNode n : own.body()) {
+        findLists(n, mentions);
+      }
+    }
+  }
+
+  /** True when some binding may read {@code name}. */
+  boolean reads(String name) {
+    return opaque || reads.contains(name);
+  }
+
+  /** The list that renders once from data {@code name} alone (see the class comment), or null. */
+  TFor list(String name) {
+    return lists.get(name);
+  }
+
+  /** The lists of {@link #list}, to record while rendering. */
+  Set<TFor> lists() {
+    return Set.copyOf(lists.values());
+  }
+
+  private void findLists(TNode n, Map<String, Integer> mentions) {
+    if (n instanceof TElement e) {
+      e.children().forEach(c -> findLists(c, mentions));
+    } else if (n instanceof TFragment f) {
+      f.children().forEach(c -> findLists(c, mentions));
+    } else if (n instanceof TIf i) {
+      i.branches().forEach(c -> findLists(c, mentions));
+    } else if (n instanceof TFor f) {
+      String name = f.list().loneName();
+      if (name != null && mentions.getOrDefault(name, 0) == 1 && !name.equals(f.itemName())
+          && !name.equals(f.indexName())) {
+        lists.put(name, f);
+      }
+    }
+  }
+
+  private static void count(TNode n, Map<String, Integer> mentions) {
+    if (n instanceof TElement e) {
+      for (TAttribute a : e.attributes()) {
+        mention(a.value(), mentions);
+      }
+      e.children().forEach(c -> count(c, mentions));
+    } else if (n instanceof TText t) {
+      mention(t.text(), mentions);
+    } else if (n instanceof TFragment f) {
+      f.children().forEach(c -> count(c, mentions));
+    } else if (n instanceof TIf i) {
+      i.conditions().forEach(c -> mention(c, mentions));
+      i.branches().forEach(c -> count(c, mentions));
+    } else if (n instanceof TFor f) {
+      mention(f.list(), mentions);
+      count(f.body(), mentions);
+    } else if (n instanceof TTemplateCall c) {
+      mention(c.is(), mentions);
+      mention(c.data(), mentions);
+    } else if (!(n instanceof TInclude)) {
+      // a node kind this analysis does not know: nothing may be updated on its own
+      mentions.put(OPAQUE, 2);
+    }
+  }
+
+  private static void mention(Interpolation value, Map<String, Integer> mentions) {
+    if (value == null) {
+      return;
+    }
+    for (String name : value.names()) {
+      mentions.merge(name, 1, Integer::sum);
+    }
+  }
+}

@@ -1,0 +1,200 @@
+package dev.sparrow.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sparrow.view.bench.Rows;
+import dev.sparrow.view.template.CompiledPage;
+import dev.sparrow.view.template.WxmlCompiler;
+import dev.sparrow.view.tree.Patch;
+import dev.sparrow.view.tree.TreeJson;
+import dev.sparrow.view.tree.VNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Updates by data path ({@code rows[3].title} re-renders that item only) give exactly the patches and the tree a
+ * whole render gives: two views of one page take the same random setData sequences, one updating by path and one
+ * rendering the page again each time.
+ */
+class PathUpdateTest {
+  private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+  /** Keyed items, nested lists, an if/elif/else chain, a template call, WXS calls and a list inside a condition. */
+  private static final String NESTED = """
+      <wxs module="m">
+        module.exports = { fmt: function (n, i) { return n === undefined ? 'none' : '#' + i + ':' + (n * 2) } };
+      </wxs>
+      <template name="cell"><text class="cell {{k}}">{{m2.up(t)}}</text></template>
+      <wxs module="m2">module.exports = { up: function (s) { return String(s).toUpperCase() } };</wxs>
+      <view class="head">{{title}}</view>
+      <view class="box">
+        <block wx:if="{{show}}">
+          <view wx:for="{{list}}" wx:key="k" data-i="{{index}}" class="item {{item.n > 5 ? 'big' : ''}}">
+            <text>{{m.fmt(item.n, index)}}</text>
+            <text wx:if="{{item.n > 7}}">high</text>
+            <text wx:elif="{{item.n > 3}}">mid</text>
+            <block wx:else><text>low</text><text>{{item.t}}</text></block>
+            <view wx:for="{{item.tags}}" wx:for-item="tag" wx:key="*this">{{tag}}/{{index}}</view>
+            <template is="cell" data="{{...item}}"/>
+          </view>
+        </block>
+        <view wx:else>hidden</view>
+        <text>between</text>
+        <view wx:for="{{plain}}">{{index}}={{item}}</view>
+      </view>
+      <view wx:for="{{twice}}">{{item.v}}</view>
+      <text>{{twice.length}} {{count}}</text>
+      <include src="part"/>
+      """;
+  private static final String PART = "<view wx:for=\"{{inc}}\" wx:key=\"id\">{{item.id}}:{{item.v}}</view>";
+
+  @Test
+  void rowsPageMatchesWholeRenders() {
+    differential(Rows.compile(), Rows.data(60), 7, 400, this::rowChange);
+  }
+
+  @Test
+  void nestedPageMatchesWholeRenders() {
+    CompiledPage page = new WxmlCompiler(ViewSources.of(Map.of("index.wxml", NESTED, "part.wxml", PART)))
+        .compile("index");
+    for (long seed = 1; seed <= 4; seed++) {
+      differential(page, nestedData(new Random(seed)), seed, 250, this::nestedChange);
+    }
+  }
+
+  @Test
+  void oneRowUpdateKeepsTheOtherRowsAsTheyWere() {
+    try (PageView v = PageView.open(Rows.compile(), Rows.data(1000), () -> 0)) {
+      VNode first = v.findAll(".row").get(0).element();
+      VNode row = v.findAll(".row").get(500).element();
+      List<Patch> patches = v.setData(Pages.json("{'rows[500].title':'changed'}"));
+      assertThat(patches).hasSize(1).first().isInstanceOf(Patch.SetText.class);
+      assertThat(v.findAll(".row").get(0).element()).isSameAs(first);
+      assertThat(v.findAll(".row").get(500).element()).isNotSameAs(row);
+      assertThat(v.findAll(".row").get(500).text()).contains("501. changed");
+      assertThat(v.setData(Pages.json("{'unread':1}"))).isEmpty();
+      assertThat(v.findAll(".row").get(0).element()).isSameAs(first);
+    }
+  }
+
+  private interface Change {
+    ObjectNode next(Random random, ObjectNode data);
+  }
+
+  private static void differential(CompiledPage page, ObjectNode data, long seed, int steps, Change change) {
+    Random random = new Random(seed);
+    try (PageView byPath = PageView.open(page, data, () -> 0); PageView whole = PageView.open(page, data, () -> 0)) {
+      whole.updateByPath(false);
+      for (int step = 0; step < steps; step++) {
+        ObjectNode changes = change.next(random, whole.data());
+        List<Patch> a = byPath.setData(changes.deepCopy());
+        List<Patch> b = whole.setData(changes.deepCopy());
+        String at = "seed " + seed + " step " + step + " " + changes;
+        assertThat(json(a)).as(at).isEqualTo(json(b));
+        assertThat(TreeJson.toJson(byPath.root())).as(at).isEqualTo(TreeJson.toJson(whole.root()));
+        assertThat(byPath.data()).as(at).isEqualTo(whole.data());
+      }
+      try (PageView fresh = PageView.open(page, whole.data(), () -> 0)) {
+        assertThat(byPath.wxml()).isEqualTo(fresh.wxml());
+      }
+    }
+  }
+
+  private static List<JsonNode> json(List<Patch> patches) {
+    List<JsonNode> out = new ArrayList<>();
+    patches.forEach(p -> out.add(p.toJson()));
+    return out;
+  }
+
+  private ObjectNode rowChange(Random r, ObjectNode data) {
+    ObjectNode c = F.objectNode();
+    int size = data.get("rows").size();
+    int n = 1 + r.nextInt(3);
+    for (int k = 0; k < n; k++) {
+      int i = r.nextInt(size + (r.nextInt(40) == 0 ? 1 : 0));
+      switch (r.nextInt(10)) {
+        case 0 -> c.put("rows[" + i + "].done", r.nextBoolean());
+        case 1 -> c.put("rows[" + i + "].qty", r.nextInt(5));
+        case 2 -> c.put("rows[" + i + "].id", r.nextInt(size));       // keys move, sometimes duplicate
+        case 3 -> c.set("rows[" + i + "]", F.objectNode().put("id", 1000 + r.nextInt(100)).put("title", "new"));
+        case 4 -> c.put("other", r.nextInt());                           // read by no binding
+        case 5 -> c.set("rows", shuffled(r, (ArrayNode) data.get("rows")));
+        default -> c.put("rows[" + i + "].title", "T" + r.nextInt(1000));
+      }
+    }
+    return c;
+  }
+
+  private static ObjectNode nestedData(Random r) {
+    ObjectNode d = F.objectNode().put("title", "t").put("show", true).put("count", 0);
+    ArrayNode list = d.putArray("list");
+    for (int i = 0; i < 12; i++) {
+      list.add(item(r, i));
+    }
+    ArrayNode plain = d.putArray("plain");
+    for (int i = 0; i < 5; i++) {
+      plain.add("p" + i);
+    }
+    ArrayNode twice = d.putArray("twice");
+    ArrayNode inc = d.putArray("inc");
+    for (int i = 0; i < 4; i++) {
+      twice.addObject().put("v", i);
+      inc.addObject().put("id", i).put("v", "v" + i);
+    }
+    return d;
+  }
+
+  private static ObjectNode item(Random r, int k) {
+    ObjectNode o = F.objectNode().put("k", "k" + k).put("n", r.nextInt(10)).put("t", "t" + r.nextInt(9));
+    ArrayNode tags = o.putArray("tags");
+    for (int i = r.nextInt(3); i > 0; i--) {
+      tags.add("g" + r.nextInt(4));
+    }
+    return o;
+  }
+
+  private ObjectNode nestedChange(Random r, ObjectNode data) {
+    ObjectNode c = F.objectNode();
+    int n = 1 + r.nextInt(3);
+    for (int k = 0; k < n; k++) {
+      int i = r.nextInt(data.get("list").size() + 1);
+      switch (r.nextInt(16)) {
+        case 0 -> c.put("show", r.nextInt(4) != 0);
+        case 1 -> c.put("title", "t" + r.nextInt(5));
+        case 2 -> c.set("list[" + i + "]", item(r, r.nextInt(20)));
+        case 3 -> c.put("list[" + i + "].k", "k" + r.nextInt(15));
+        case 4 -> c.set("list[" + i + "].tags", item(r, 0).get("tags"));
+        case 5 -> c.put("list[" + i + "].tags[0]", "g" + r.nextInt(4));
+        case 6 -> c.set("list", shuffled(r, (ArrayNode) data.get("list")));
+        case 7 -> c.put("plain[" + r.nextInt(6) + "]", "q" + r.nextInt(9));
+        case 8 -> c.put("twice[" + r.nextInt(4) + "].v", r.nextInt(9));
+        case 9 -> c.put("count", r.nextInt(9));
+        case 10 -> c.put("inc[" + r.nextInt(5) + "].v", "w" + r.nextInt(9));
+        case 11 -> c.putNull("list[" + i + "]");
+        case 12 -> c.put("list[" + i + "].t", "x" + r.nextInt(9));
+        case 13 -> c.put("nothing.read", r.nextInt(9));
+        default -> c.put("list[" + i + "].n", r.nextInt(12));
+      }
+    }
+    return c;
+  }
+
+  private static ArrayNode shuffled(Random r, ArrayNode list) {
+    List<JsonNode> items = new ArrayList<>();
+    list.forEach(items::add);
+    java.util.Collections.shuffle(items, r);
+    if (!items.isEmpty() && r.nextBoolean()) {
+      items.remove(0);
+    }
+    ArrayNode out = F.arrayNode();
+    items.forEach(x -> out.add(x.deepCopy()));
+    return out;
+  }
+}
