@@ -44,7 +44,8 @@ public final class ComponentTree implements AutoCloseable {
   private final ComponentHost host;
   private final Instance page;
   private final Map<Integer, Instance> instances = new HashMap<>();
-  private final Map<String, Optional<ComponentDefinition>> resolved = new HashMap<>();
+  /** What each tag names, by the path of the template that uses it. */
+  private final Map<String, Map<String, Optional<ComponentDefinition>>> resolved = new HashMap<>();
   private final List<Instance> created = new ArrayList<>();
   private final List<Instance> removed = new ArrayList<>();
   private final Map<Instance, ObjectNode> updates = new LinkedHashMap<>();
@@ -202,6 +203,13 @@ public final class ComponentTree implements AutoCloseable {
 
   /** After a committed render: points every instance at its host element in {@code subtree}. */
   public void adopt(VElement subtree) {
+    if (instances.size() == 1) {
+      return; // no component on the page: nothing to point
+    }
+    adoptAll(subtree);
+  }
+
+  private void adoptAll(VElement subtree) {
     if (subtree.hosted() != 0) {
       Instance in = instances.get(subtree.hosted());
       if (in != null) {
@@ -210,7 +218,7 @@ public final class ComponentTree implements AutoCloseable {
     }
     for (VNode c : subtree.children()) {
       if (c instanceof VElement e) {
-        adopt(e);
+        adoptAll(e);
       }
     }
   }
@@ -249,23 +257,40 @@ public final class ComponentTree implements AutoCloseable {
     in.raw = new ArrayList<>(in.renderer.render(in.data).children());
     in.dataPaths = null;
     in.hosts.clear();
-    mark(in, in.raw, "");
+    mark(in, in.raw, null);
   }
 
-  /** Stamps the scope on a fresh raw render and finds its custom-component hosts with their identity keys. */
-  private void mark(Instance in, List<VNode> nodes, String parentKey) {
-    Map<String, Integer> seen = new HashMap<>();
+  /**
+   * Stamps the scope on a fresh raw render and finds its custom-component hosts with their identity keys (the path
+   * of {@code origin#key@ordinal} steps from the template's top; spelled out only for hosts).
+   */
+  private void mark(Instance in, List<VNode> nodes, KeyStep parent) {
+    Map<Sibling, Integer> seen = null;
     for (VNode n : nodes) {
       n.scope(in.id);
       if (n instanceof VElement e) {
-        String k = n.origin() + (n.key() == null ? "" : "#" + n.key());
-        int ordinal = seen.merge(k, 1, Integer::sum);
-        String key = parentKey + "/" + k + "@" + ordinal;
-        if (host != null) {
-          resolveIn(in, e.tag()).ifPresent(d -> in.hosts.put(e, new Instance.Child(d, key)));
+        if (seen == null) {
+          seen = new HashMap<>();
         }
-        mark(in, e.children(), key);
+        int ordinal = seen.merge(new Sibling(n.origin(), n.key()), 1, Integer::sum);
+        KeyStep step = new KeyStep(parent, n.origin(), n.key(), ordinal);
+        if (host != null) {
+          resolveIn(in, e.tag()).ifPresent(d -> in.hosts.put(e, new Instance.Child(d, step.toString())));
+        }
+        if (!e.children().isEmpty()) {
+          mark(in, e.children(), step);
+        }
       }
+    }
+  }
+
+  private record Sibling(int origin, String key) {}
+
+  /** One step of a host's identity key: {@code parent/origin#key@ordinal} ({@code #key} only when keyed). */
+  private record KeyStep(KeyStep parent, int origin, String key, int ordinal) {
+    @Override
+    public String toString() {
+      return (parent == null ? "" : parent.toString()) + "/" + origin + (key == null ? "" : "#" + key) + "@" + ordinal;
     }
   }
 
@@ -284,7 +309,7 @@ public final class ComponentTree implements AutoCloseable {
   }
 
   private Optional<ComponentDefinition> resolve(String owner, String tag) {
-    return resolved.computeIfAbsent(owner + "\u0000" + tag, k -> host.resolve(owner, tag));
+    return resolved.computeIfAbsent(owner, k -> new HashMap<>()).computeIfAbsent(tag, t -> host.resolve(owner, t));
   }
 
   private List<VNode> shadow(Instance in, SlotFill fill) {
