@@ -22,7 +22,7 @@ public final class JsNumbers {
       return "-" + toString(-d);
     }
     if (d == Math.rint(d) && d < 9007199254740992.0) {
-      return new BigDecimal(d).toPlainString();
+      return Long.toString((long) d); // exact below 2^53
     }
     BigDecimal shortest = shortest(d);
     String digits = shortest.unscaledValue().toString();
