@@ -137,6 +137,7 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
   ViewLayer view;
   /** What animations do to elements headless (the {@code animation} attribute, {@code this.animate}). */
   ElementAnimations animations;
+  private DataRelay relay;
   NetworkApis networkApis;
   /** Interrupts the network once the app has been in the background long enough (null in the foreground). */
   private dev.sparrow.apis.device.Scheduler.Cancellable backgroundTimer;
@@ -304,6 +305,7 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
     view.listener(new ScreenFeed());
     ModuleSources modules = new ModuleSources(project.files(), new CompileCache(options.compileCache()));
     logic = new LogicLayer(loop, modules, bridge, this);
+    relay = new DataRelay(loop, view, logic);
     router = new Router(project.app(), logic, this, this::error);
     view.components(logic, id -> router.page(id).map(PageInstance::isReady).orElse(false));
     Watchdog watchdog = options.watchdog();
@@ -613,20 +615,12 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
 
   @Override
   public void setData(int pageId, String json, Value callback) {
-    view.setData(pageId, json);
-    if (callback != null && !callback.isNull()) {
-      Value cb = callback;
-      loop.post(() -> logic.call("setData callback", logic.fn("callback"), cb));
-    }
+    relay.page(pageId, json, callback);
   }
 
   @Override
   public void setComponentData(int pageId, int instance, String json, Value callback) {
-    view.setData(pageId, instance, json);
-    if (callback != null && !callback.isNull()) {
-      Value cb = callback;
-      loop.post(() -> logic.call("setData callback", logic.fn("callback"), cb));
-    }
+    relay.component(pageId, instance, json, callback);
   }
 
   @Override

@@ -183,6 +183,8 @@ public final class PageView implements AutoCloseable {
       return List.of();
     }
     Splice splice = new Splice(root);
+    List<VNode> gone = new ArrayList<>();
+    List<VNode> added = new ArrayList<>();
     for (Map.Entry<String, TreeSet<Integer>> list : items.entrySet()) {
       for (int i : list.getValue()) {
         List<VNode> old = r.itemNodes(list.getKey(), i);
@@ -191,12 +193,22 @@ public final class PageView implements AutoCloseable {
             || !splice.replace(old, fresh)) {
           return null;
         }
+        gone.addAll(old);
+        added.addAll(fresh);
       }
     }
     VElement fresh = splice.result();
     List<Patch> patches = diff.diff(root, fresh);
     root = fresh;
-    index = null;
+    if (index != null) {
+      gone.forEach(this::unindexTree);
+      added.forEach(this::indexTree);
+      for (VNode n : added) {
+        for (VElement up = n.parent(); up != null && index.get(up.id()) != up; up = up.parent()) {
+          index.put(up.id(), up); // the copies on the way to the root
+        }
+      }
+    }
     if (components != null) {
       components.pageCommitted(root);
     }
@@ -402,6 +414,15 @@ public final class PageView implements AutoCloseable {
       indexTree(root);
     }
     return index.get(id);
+  }
+
+  private void unindexTree(VNode n) {
+    index.remove(n.id());
+    if (n instanceof VElement e) {
+      for (VNode c : e.children()) {
+        unindexTree(c);
+      }
+    }
   }
 
   private void indexTree(VNode n) {

@@ -11,6 +11,7 @@ import dev.sparrow.view.template.CompiledPage;
 import dev.sparrow.view.template.WxmlCompiler;
 import dev.sparrow.view.tree.Patch;
 import dev.sparrow.view.tree.TreeJson;
+import dev.sparrow.view.tree.VElement;
 import dev.sparrow.view.tree.VNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,10 +101,19 @@ class PathUpdateTest {
         assertThat(json(a)).as(at).isEqualTo(json(b));
         assertThat(TreeJson.toJson(byPath.root())).as(at).isEqualTo(TreeJson.toJson(whole.root()));
         assertThat(byPath.data()).as(at).isEqualTo(whole.data());
+        assertIndexed(byPath, byPath.root(), at);
       }
       try (PageView fresh = PageView.open(page, whole.data(), () -> 0)) {
         assertThat(byPath.wxml()).isEqualTo(fresh.wxml());
       }
+    }
+  }
+
+  /** Every node of the tree is the one its id finds (the id index follows updates by path). */
+  private static void assertIndexed(PageView view, VNode n, String at) {
+    assertThat(view.node(n.id())).as(at).isSameAs(n);
+    if (n instanceof VElement e) {
+      e.children().forEach(c -> assertIndexed(view, c, at));
     }
   }
 

@@ -1,0 +1,41 @@
+package dev.sparrow.runtime;
+
+import dev.sparrow.runtime.app.LogicLayer;
+import dev.sparrow.runtime.app.ViewLayer;
+import dev.sparrow.runtime.js.EventLoop;
+import org.graalvm.polyglot.Value;
+
+/**
+ * The {@code setData} path from the logic layer to the view: the payload becomes the page's (or a component's)
+ * patches at once, on the session thread; the callback runs as its own task after them, as WeChat's runs once the
+ * view has the change.
+ */
+final class DataRelay {
+  private final EventLoop loop;
+  private final ViewLayer view;
+  private final LogicLayer logic;
+
+  DataRelay(EventLoop loop, ViewLayer view, LogicLayer logic) {
+    this.loop = loop;
+    this.view = view;
+    this.logic = logic;
+  }
+
+  /** A page's setData: {@code json} is the payload (data-path keys); {@code callback} may be null. */
+  void page(int pageId, String json, Value callback) {
+    view.setData(pageId, json);
+    after(callback);
+  }
+
+  /** A custom component's setData (instance {@code instance} of page {@code pageId}). */
+  void component(int pageId, int instance, String json, Value callback) {
+    view.setData(pageId, instance, json);
+    after(callback);
+  }
+
+  private void after(Value callback) {
+    if (callback != null && !callback.isNull()) {
+      loop.post(() -> logic.call("setData callback", logic.fn("callback"), callback));
+    }
+  }
+}
