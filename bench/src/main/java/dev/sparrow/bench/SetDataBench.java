@@ -28,7 +28,9 @@ public final class SetDataBench {
         const page = getCurrentPages()[getCurrentPages().length - 1]
         const fresh = (tag) => {
           const rows = []
-          for (let i = 0; i < 1000; i++) rows.push({ id: i, title: tag + ' ' + i, price: i % 50, qty: 2, done: i % 7 == 0 })
+          for (let i = 0; i < 1000; i++) {
+            rows.push({ id: i, title: tag + ' ' + i, price: i % 50, qty: 2, done: i % 7 == 0 })
+          }
           return rows
         }
         return new Promise((resolve) => {
@@ -36,7 +38,9 @@ public final class SetDataBench {
           const t0 = Date.now()
           const next = () => {
             if (i === n) { resolve(Date.now() - t0); return }
-            const change = kind === 'row' ? { ['rows[' + ((i * 389) % 1000) + '].title']: 'Tapped ' + i } : { rows: fresh('R' + i) }
+            const change = kind === 'row'
+              ? { ['rows[' + ((i * 389) % 1000) + '].title']: 'Tapped ' + i }
+              : { rows: fresh('R' + i) }
             i++
             mark()
             page.setData(change, () => { mark(); setTimeout(next, 0) })
@@ -73,9 +77,9 @@ public final class SetDataBench {
         }
         Arrays.sort(ms);
         Arrays.sort(onThread);
-        System.out.printf("%s setData → callback, %d times: median %.2f ms, p10 %.2f, p90 %.2f (page's Date.now: %s ms"
-            + " for all, with a setTimeout between)%n", kind.equals("row") ? "one-row" : "1,000-row fill", n,
-            ms[n / 2], ms[n / 10], ms[n * 9 / 10], total);
+        System.out.printf("%s setData → callback, %d times: median %.2f ms, p10 %.2f, p90 %.2f"
+            + " (page's Date.now: %s ms for all, with a setTimeout between)%n",
+            kind.equals("row") ? "one-row" : "1,000-row fill", n, ms[n / 2], ms[n / 10], ms[n * 9 / 10], total);
         System.out.printf("  CPU time of the session thread over the same span: median %.2f ms, p90 %.2f%n",
             onThread[n / 2], onThread[n * 9 / 10]);
       }

@@ -14,6 +14,7 @@ import dev.sparrow.view.tree.TreeJson;
 import dev.sparrow.view.tree.VElement;
 import dev.sparrow.view.tree.VNode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -199,7 +200,7 @@ class PathUpdateTest {
   private static ArrayNode shuffled(Random r, ArrayNode list) {
     List<JsonNode> items = new ArrayList<>();
     list.forEach(items::add);
-    java.util.Collections.shuffle(items, r);
+    Collections.shuffle(items, r);
     if (!items.isEmpty() && r.nextBoolean()) {
       items.remove(0);
     }

@@ -3,6 +3,7 @@ package dev.sparrow.view.tree;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A fresh tree made from the committed one by replacing runs of children, sharing every other node: only the
@@ -53,7 +54,7 @@ public final class Splice {
     for (int i = 0; i < old.size(); i++) {
       VNode o = old.get(i);
       VNode n = fresh.get(i);
-      if (o.origin != n.origin || !java.util.Objects.equals(o.key, n.key) || !TreeDiff.compatible(o, n)) {
+      if (o.origin != n.origin || !Objects.equals(o.key, n.key) || !TreeDiff.compatible(o, n)) {
         return false;
       }
     }
