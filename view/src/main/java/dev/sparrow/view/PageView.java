@@ -18,11 +18,13 @@ import dev.sparrow.view.tree.Splice;
 import dev.sparrow.view.tree.TreeDiff;
 import dev.sparrow.view.tree.VElement;
 import dev.sparrow.view.tree.VNode;
+import dev.sparrow.view.tree.VText;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -156,9 +158,10 @@ public final class PageView implements AutoCloseable {
   }
 
   /**
-   * Updates the page for {@code paths} without rendering it again, when every path is either read by no binding or
-   * an item of a list that renders on its own ({@code rows[3].title}: that item renders again, its nodes replace the
-   * old ones in a tree sharing everything else, and the diff walks only what was replaced). Null when a path needs
+   * Updates the page for {@code paths} without rendering it again, when every path is read by no binding, or is an
+   * item of a list that renders on its own ({@code rows[3].title}: that item renders again), or under a name only
+   * single elements and texts read ({@code {{title}}} outside lists: those bindings are evaluated again). The new
+   * nodes replace the old ones in a tree sharing everything else, and the diff walks only what was replaced. Null when a path needs
    * the whole render (then nothing has changed here). The patches are those a whole render would give. An item
    * whose nodes change kind, tag or key also takes the whole render: the list's children must match in place for
    * the shared nodes to match themselves.
@@ -169,9 +172,14 @@ public final class PageView implements AutoCloseable {
       return null;
     }
     Map<String, TreeSet<Integer>> items = new LinkedHashMap<>();
+    Set<String> singles = new LinkedHashSet<>();
     for (DataPath p : paths) {
       String name = (String) p.segments().get(0);
       if (!r.reads(name)) {
+        continue;
+      }
+      if (r.single(name)) {
+        singles.add(name);
         continue;
       }
       if (p.segments().size() < 2 || !(p.segments().get(1) instanceof Integer i) || r.itemNodes(name, i) == null) {
@@ -179,7 +187,7 @@ public final class PageView implements AutoCloseable {
       }
       items.computeIfAbsent(name, k -> new TreeSet<>()).add(i);
     }
-    if (items.isEmpty()) {
+    if (items.isEmpty() && singles.isEmpty()) {
       return List.of();
     }
     Splice splice = new Splice(root);
@@ -197,17 +205,32 @@ public final class PageView implements AutoCloseable {
         added.addAll(fresh);
       }
     }
+    boolean updated = r.renderSingles(singles, new TemplateRenderer.Singles() {
+      @Override
+      public VNode element(VElement old, Map<String, JsonNode> attributes) {
+        return splice.attributes(old, attributes);
+      }
+
+      @Override
+      public VNode text(VText old, VText fresh) {
+        if (!splice.replace(List.of(old), List.of(fresh))) {
+          return null;
+        }
+        gone.add(old);
+        added.add(fresh);
+        return fresh;
+      }
+    });
+    if (!updated) {
+      return null;
+    }
     VElement fresh = splice.result();
     List<Patch> patches = diff.diff(root, fresh);
     root = fresh;
     if (index != null) {
       gone.forEach(this::unindexTree);
       added.forEach(this::indexTree);
-      for (VNode n : added) {
-        for (VElement up = n.parent(); up != null && index.get(up.id()) != up; up = up.parent()) {
-          index.put(up.id(), up); // the copies on the way to the root
-        }
-      }
+      splice.copies().forEach(c -> index.put(c.id(), c));
     }
     if (components != null) {
       components.pageCommitted(root);

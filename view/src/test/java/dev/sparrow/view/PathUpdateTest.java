@@ -36,7 +36,7 @@ class PathUpdateTest {
       <template name="cell"><text class="cell {{k}}">{{m2.up(t)}}</text></template>
       <wxs module="m2">module.exports = { up: function (s) { return String(s).toUpperCase() } };</wxs>
       <view class="head">{{title}}</view>
-      <view class="box">
+      <view class="box {{cls}}" data-t="{{title}}">
         <block wx:if="{{show}}">
           <view wx:for="{{list}}" wx:key="k" data-i="{{index}}" class="item {{item.n > 5 ? 'big' : ''}}">
             <text>{{m.fmt(item.n, index)}}</text>
@@ -52,6 +52,7 @@ class PathUpdateTest {
         <view wx:for="{{plain}}">{{index}}={{item}}</view>
       </view>
       <view wx:for="{{twice}}">{{item.v}}</view>
+      <view wx:if="{{show}}" style="{{cls}}">{{title}} {{user.name}}</view>
       <text>{{twice.length}} {{count}}</text>
       <include src="part"/>
       """;
@@ -82,6 +83,9 @@ class PathUpdateTest {
       assertThat(v.findAll(".row").get(500).element()).isNotSameAs(row);
       assertThat(v.findAll(".row").get(500).text()).contains("501. changed");
       assertThat(v.setData(Pages.json("{'unread':1}"))).isEmpty();
+      VNode list = v.root().children().get(0);
+      assertThat(v.setData(Pages.json("{'rows[3].title':'x','rows[9].done':true}"))).hasSize(3);
+      assertThat(v.root().children().get(0)).isNotSameAs(list);
       assertThat(v.findAll(".row").get(0).element()).isSameAs(first);
     }
   }
@@ -144,7 +148,7 @@ class PathUpdateTest {
   }
 
   private static ObjectNode nestedData(Random r) {
-    ObjectNode d = F.objectNode().put("title", "t").put("show", true).put("count", 0);
+    ObjectNode d = F.objectNode().put("title", "t").put("show", true).put("count", 0).put("cls", "c0");
     ArrayNode list = d.putArray("list");
     for (int i = 0; i < 12; i++) {
       list.add(item(r, i));
@@ -176,7 +180,7 @@ class PathUpdateTest {
     int n = 1 + r.nextInt(3);
     for (int k = 0; k < n; k++) {
       int i = r.nextInt(data.get("list").size() + 1);
-      switch (r.nextInt(16)) {
+      switch (r.nextInt(18)) {
         case 0 -> c.put("show", r.nextInt(4) != 0);
         case 1 -> c.put("title", "t" + r.nextInt(5));
         case 2 -> c.set("list[" + i + "]", item(r, r.nextInt(20)));
@@ -191,6 +195,8 @@ class PathUpdateTest {
         case 11 -> c.putNull("list[" + i + "]");
         case 12 -> c.put("list[" + i + "].t", "x" + r.nextInt(9));
         case 13 -> c.put("nothing.read", r.nextInt(9));
+        case 14 -> c.put("cls", "c" + r.nextInt(3));
+        case 15 -> c.put("user.name", "u" + r.nextInt(3));
         default -> c.put("list[" + i + "].n", r.nextInt(12));
       }
     }

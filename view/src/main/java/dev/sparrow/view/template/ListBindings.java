@@ -1,8 +1,12 @@
 package dev.sparrow.view.template;
 
 import dev.sparrow.view.expr.Interpolation;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -23,6 +27,10 @@ final class ListBindings {
   private static final String OPAQUE = "";
   private final Set<String> reads = new HashSet<>();
   private final Map<String, TFor> lists = new HashMap<>();
+  /** The same lists by identity (template nodes are records: their own equals and hashCode walk the subtree). */
+  private final Set<TFor> listNodes = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Map<String, List<TNode>> singles = new HashMap<>();
+  private final Set<TNode> singleNodes = Collections.newSetFromMap(new IdentityHashMap<>());
   private boolean opaque;
 
   ListBindings(CompiledFile own, Iterable<CompiledFile> files) {
@@ -35,8 +43,59 @@ final class ListBindings {
     reads.addAll(mentions.keySet());
     opaque = mentions.containsKey(OPAQUE);
     if (own != null && !opaque) {
+      Map<String, Integer> once = new HashMap<>();
+      Map<String, List<TNode>> byName = new HashMap<>();
       for (TNode n : own.body()) {
         findLists(n, mentions);
+        findSingles(n, once, byName);
+      }
+      byName.forEach((name, nodes) -> {
+        if (once.get(name).equals(mentions.get(name))) {
+          singles.put(name, nodes);
+          singleNodes.addAll(nodes);
+        }
+      });
+    }
+  }
+
+  /**
+   * The elements and texts that alone read data {@code name}, in their own attributes or text, each rendered once
+   * per page render (in the page's own file under elements, {@code block}s and {@code wx:if} branches, no condition
+   * reading it); null when some other binding reads it.
+   */
+  List<TNode> singles(String name) {
+    return singles.get(name);
+  }
+
+  /** The nodes of {@link #singles}, to record while rendering. */
+  Set<TNode> singleNodes() {
+    return Collections.unmodifiableSet(singleNodes);
+  }
+
+  private static void findSingles(TNode n, Map<String, Integer> once, Map<String, List<TNode>> byName) {
+    if (n instanceof TElement e) {
+      for (TAttribute a : e.attributes()) {
+        single(e, a.value(), once, byName);
+      }
+      e.children().forEach(c -> findSingles(c, once, byName));
+    } else if (n instanceof TText t) {
+      single(t, t.text(), once, byName);
+    } else if (n instanceof TFragment f) {
+      f.children().forEach(c -> findSingles(c, once, byName));
+    } else if (n instanceof TIf i) {
+      i.branches().forEach(c -> findSingles(c, once, byName));
+    }
+  }
+
+  private static void single(TNode n, Interpolation value, Map<String, Integer> once, Map<String, List<TNode>> byName) {
+    if (value == null) {
+      return;
+    }
+    for (String name : value.names()) {
+      once.merge(name, 1, Integer::sum);
+      List<TNode> nodes = byName.computeIfAbsent(name, k -> new ArrayList<>());
+      if (nodes.isEmpty() || nodes.get(nodes.size() - 1) != n) {
+        nodes.add(n);
       }
     }
   }
@@ -53,7 +112,7 @@ final class ListBindings {
 
   /** The lists of {@link #list}, to record while rendering. */
   Set<TFor> lists() {
-    return Set.copyOf(lists.values());
+    return Collections.unmodifiableSet(listNodes);
   }
 
   private void findLists(TNode n, Map<String, Integer> mentions) {
@@ -68,6 +127,7 @@ final class ListBindings {
       if (name != null && mentions.getOrDefault(name, 0) == 1 && !name.equals(f.itemName())
           && !name.equals(f.indexName())) {
         lists.put(name, f);
+        listNodes.add(f);
       }
     }
   }

@@ -1,10 +1,12 @@
 package dev.sparrow.view.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sparrow.view.tree.VNode;
 import dev.sparrow.view.wxs.WxsRuntime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,20 +24,23 @@ final class RenderContext {
   private final Map<String, Frame.ModuleScope> moduleScopes = new HashMap<>();
   private final List<String> warnings = new ArrayList<>();
   private final Set<TFor> recorded;
-  private final Map<TFor, ListRecord> records = new HashMap<>();
+  private final Map<TFor, ListRecord> records = new IdentityHashMap<>();
+  private final Set<TNode> singles;
+  private final Map<TNode, SingleRecord> singleRecords = new IdentityHashMap<>();
   private int nodes;
   private int depth;
 
   /** @param recorded the lists whose items' nodes this render notes (see {@link ListBindings}) */
-  RenderContext(CompiledPage page, WxsRuntime wxs, Set<TFor> recorded) {
+  RenderContext(CompiledPage page, WxsRuntime wxs, Set<TFor> recorded, Set<TNode> singles) {
     this.page = page;
     this.wxs = wxs;
     this.recorded = recorded;
+    this.singles = singles;
   }
 
   /** A render of one list item, nested {@code depth} elements deep. */
   static RenderContext at(CompiledPage page, WxsRuntime wxs, int depth) {
-    RenderContext ctx = new RenderContext(page, wxs, Set.of());
+    RenderContext ctx = new RenderContext(page, wxs, Set.of(), Set.of());
     ctx.depth = depth;
     return ctx;
   }
@@ -81,7 +86,11 @@ final class RenderContext {
 
   /** A record for {@code list}'s items when this render notes them, else null. */
   ListRecord record(TFor list, Frame frame, String key) {
-    if (!recorded.contains(list)) {
+    if (recorded.isEmpty() || !recorded.contains(list)) {
+      return null;
+    }
+    if (records.containsKey(list)) {
+      records.put(list, null); // rendered twice (a file including itself): not on its own
       return null;
     }
     ListRecord r = new ListRecord(frame, key, depth);
@@ -91,6 +100,18 @@ final class RenderContext {
 
   Map<TFor, ListRecord> records() {
     return records;
+  }
+
+  /** Notes what a {@link ListBindings#singles single} node produced. */
+  void single(TNode n, Frame frame, VNode produced) {
+    if (singles.isEmpty() || !singles.contains(n)) {
+      return;
+    }
+    singleRecords.put(n, singleRecords.containsKey(n) ? null : new SingleRecord(frame, produced));
+  }
+
+  Map<TNode, SingleRecord> singleRecords() {
+    return singleRecords;
   }
 
   boolean enter(String id) {

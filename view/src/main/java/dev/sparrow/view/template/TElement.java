@@ -50,5 +50,22 @@ record TElement(String tag, List<TAttribute> attributes, List<TNode> children, i
       e.undefinedOrigins(origins);
     }
     out.add(e);
+    ctx.single(this, frame, e);
+  }
+
+  /**
+   * The attributes evaluated in {@code frame}, in order, as {@link #render} does; null when a lone binding gives
+   * {@code undefined} or an object (the render notes where such values come from: only a whole render does that).
+   */
+  Map<String, JsonNode> attributes(Frame frame) {
+    Map<String, JsonNode> attrs = new LinkedHashMap<>();
+    for (TAttribute a : attributes) {
+      JsonNode v = a.value() == null ? Js.bool(true) : a.value().evaluate(frame);
+      if (a.value() != null && a.value().isLone() && (v.isMissingNode() || v.isObject())) {
+        return null;
+      }
+      attrs.put(a.name(), v);
+    }
+    return attrs;
   }
 }

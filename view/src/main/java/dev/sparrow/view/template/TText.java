@@ -10,7 +10,9 @@ record TText(Interpolation text, int origin) implements TNode {
   @Override
   public void render(RenderContext ctx, Frame frame, String key, List<VNode> out) {
     if (ctx.count()) {
-      out.add(new VText(text.evaluateString(frame), origin, key));
+      VText t = new VText(text.evaluateString(frame), origin, key);
+      out.add(t);
+      ctx.single(this, frame, t);
     }
   }
 }

@@ -5,10 +5,15 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.sparrow.view.expr.Js;
 import dev.sparrow.view.tree.VElement;
 import dev.sparrow.view.tree.VNode;
+import dev.sparrow.view.tree.VText;
 import dev.sparrow.view.wxs.WxsRuntime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Renders a {@link CompiledPage} against data into a fresh virtual tree rooted at a {@code page} element.
@@ -21,6 +26,7 @@ public final class TemplateRenderer implements AutoCloseable {
   private final ListBindings bindings;
   private List<String> lastWarnings = List.of();
   private Map<TFor, ListRecord> records = Map.of();
+  private Map<TNode, SingleRecord> singleRecords = Map.of();
   private int lastNodes;
 
   TemplateRenderer(CompiledPage page) {
@@ -42,7 +48,7 @@ public final class TemplateRenderer implements AutoCloseable {
   /** Renders with {@code data} as the page data (a non-object renders as if the data were empty). */
   public VElement render(JsonNode data) {
     JsonNode env = data != null && data.isObject() ? data : JsonNodeFactory.instance.objectNode();
-    RenderContext ctx = new RenderContext(page, wxs, bindings.lists());
+    RenderContext ctx = new RenderContext(page, wxs, bindings.lists(), bindings.singleNodes());
     CompiledFile file = page.file(page.path());
     List<VNode> out = new ArrayList<>();
     Frame frame = Frame.of(ctx.modulesOf(page.path()), env);
@@ -51,6 +57,7 @@ public final class TemplateRenderer implements AutoCloseable {
     }
     lastWarnings = List.copyOf(ctx.warnings());
     records = ctx.records();
+    singleRecords = ctx.singleRecords();
     lastNodes = ctx.nodes();
     return VElement.root(out);
   }
@@ -96,6 +103,55 @@ public final class TemplateRenderer implements AutoCloseable {
     lastNodes = nodes;
     r.items().set(index, out);
     return out;
+  }
+
+  /** True when only single elements and texts read data {@code name} (see {@link #renderSingles}). */
+  public boolean single(String name) {
+    return bindings.singles(name) != null;
+  }
+
+  /** Takes the new state of one element or text into the fresh tree; returns its node there, or null if it cannot. */
+  public interface Singles {
+    VNode element(VElement old, Map<String, JsonNode> attributes);
+
+    VNode text(VText old, VText fresh);
+  }
+
+  /**
+   * Evaluates again, from the current data, the elements' attributes and the texts that alone read the data
+   * {@code names} (rendered once per page render, outside lists, templates and includes, under no condition reading
+   * them), each once, and hands them to {@code update}. False when one of them cannot be updated on its own (then
+   * the page must render again).
+   */
+  public boolean renderSingles(Collection<String> names, Singles update) {
+    if (!lastWarnings.isEmpty()) {
+      return false;
+    }
+    Set<TNode> done = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (String name : names) {
+      for (TNode n : bindings.singles(name)) {
+        if (!done.add(n) || !singleRecords.containsKey(n)) {
+          continue; // done, or not rendered (in a branch not taken)
+        }
+        SingleRecord r = singleRecords.get(n);
+        if (r == null) {
+          return false;
+        }
+        Map<String, JsonNode> attributes = n instanceof TElement e ? e.attributes(r.frame) : null;
+        if (n instanceof TElement && attributes == null) {
+          return false;
+        }
+        VNode now = n instanceof TElement
+            ? update.element((VElement) r.node, attributes)
+            : update.text((VText) r.node, new VText(((TText) n).text().evaluateString(r.frame), r.node.origin(),
+                r.node.key()));
+        if (now == null) {
+          return false;
+        }
+        r.node = now;
+      }
+    }
+    return true;
   }
 
   private static int count(List<VNode> nodes) {

@@ -1,5 +1,7 @@
 package dev.sparrow.view.tree;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +61,28 @@ public final class Splice {
       }
     }
     return true;
+  }
+
+  /**
+   * Gives the fresh tree's version of {@code old} (an element of the committed tree) these attributes, its children
+   * staying shared.
+   *
+   * @return that element in the fresh tree, or null when {@code old} is not in the committed tree
+   */
+  public VElement attributes(VElement old, Map<String, JsonNode> attributes) {
+    if (!inTree(old)) {
+      return null;
+    }
+    VElement c = copy(old);
+    c.attributes.clear();
+    c.attributes.putAll(attributes);
+    c.undefinedOrigins = Map.of(); // such attributes take a whole render
+    return c;
+  }
+
+  /** The elements copied into the fresh tree (the way from each change up to the root). */
+  public Collection<VElement> copies() {
+    return copies.values();
   }
 
   /** The fresh tree: a copy of the root when something was replaced, else the committed root itself. */

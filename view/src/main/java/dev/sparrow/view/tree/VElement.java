@@ -54,6 +54,7 @@ public final class VElement extends VNode {
     this.cssClass = e.cssClass;
     this.virtualHost = e.virtualHost;
     this.generics = e.generics;
+    this.undefinedOrigins = e.undefinedOrigins;
     this.scope = e.scope;
     this.slotHost = e.slotHost;
   }
