@@ -161,10 +161,10 @@ public final class PageView implements AutoCloseable {
    * Updates the page for {@code paths} without rendering it again, when every path is read by no binding, or is an
    * item of a list that renders on its own ({@code rows[3].title}: that item renders again), or under a name only
    * single elements and texts read ({@code {{title}}} outside lists: those bindings are evaluated again). The new
-   * nodes replace the old ones in a tree sharing everything else, and the diff walks only what was replaced. Null when a path needs
-   * the whole render (then nothing has changed here). The patches are those a whole render would give. An item
-   * whose nodes change kind, tag or key also takes the whole render: the list's children must match in place for
-   * the shared nodes to match themselves.
+   * nodes replace the old ones in a tree sharing everything else, and the diff walks only what was replaced. Null
+   * when a path needs the whole render (then nothing has changed here). The patches are those a whole render would
+   * give. An item whose nodes change kind, tag or key also takes the whole render: the list's children must match
+   * in place for the shared nodes to match themselves.
    */
   private List<Patch> byPath(List<DataPath> paths) {
     TemplateRenderer r = components == null ? renderer : components.plainPage();
