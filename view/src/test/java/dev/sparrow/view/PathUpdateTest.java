@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparrow.view.bench.Rows;
+import dev.sparrow.view.custom.ComponentDefinition;
+import dev.sparrow.view.custom.ComponentHost;
 import dev.sparrow.view.template.CompiledPage;
 import dev.sparrow.view.template.WxmlCompiler;
 import dev.sparrow.view.tree.Patch;
@@ -17,7 +19,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,6 +77,45 @@ class PathUpdateTest {
     }
   }
 
+  /** The session's way: pages open with a component host; a list item that grows a custom tag takes a whole render. */
+  @Test
+  void pageWithComponentHostMatchesWholeRenders() {
+    String wxml = NESTED.replace("<template is=\"cell\" data=\"{{...item}}\"/>",
+        "<template is=\"cell\" data=\"{{...item}}\"/><badge wx:if=\"{{item.n > 10}}\" label=\"{{item.t}}\"/>");
+    ViewSources sources = ViewSources.of(Map.of("index.wxml", wxml, "part.wxml", PART,
+        "badge.wxml", "<text class=\"badge\">{{label}}</text>"));
+    CompiledPage page = new WxmlCompiler(sources).compile("index");
+    ComponentDefinition badge = new ComponentDefinition("badge", new WxmlCompiler(sources).compile("badge"), false,
+        null, List.of(), Set.of(), false, Set.of());
+    for (long seed = 11; seed <= 13; seed++) {
+      differential(d -> PageView.open(page, d, () -> 0, new Badges(badge)), nestedData(new Random(seed)), seed, 200,
+          this::nestedChange);
+    }
+  }
+
+  /** Resolves {@code badge}; its data is its properties. */
+  private record Badges(ComponentDefinition badge) implements ComponentHost {
+    @Override
+    public Optional<ComponentDefinition> resolve(String ownerPath, String tag) {
+      return tag.equals("badge") ? Optional.of(badge) : Optional.empty();
+    }
+
+    @Override
+    public ObjectNode create(int instance, int owner, ComponentDefinition definition, ObjectNode properties,
+        ObjectNode host) {
+      return properties.deepCopy();
+    }
+
+    @Override
+    public void attached(int instance) {}
+
+    @Override
+    public void propertiesChanged(int instance, ObjectNode changed) {}
+
+    @Override
+    public void detached(int instance) {}
+  }
+
   @Test
   void oneRowUpdateKeepsTheOtherRowsAsTheyWere() {
     try (PageView v = PageView.open(Rows.compile(), Rows.data(1000), () -> 0)) {
@@ -95,8 +139,13 @@ class PathUpdateTest {
   }
 
   private static void differential(CompiledPage page, ObjectNode data, long seed, int steps, Change change) {
+    differential(d -> PageView.open(page, d, () -> 0), data, seed, steps, change);
+  }
+
+  private static void differential(Function<ObjectNode, PageView> open, ObjectNode data, long seed, int steps,
+      Change change) {
     Random random = new Random(seed);
-    try (PageView byPath = PageView.open(page, data, () -> 0); PageView whole = PageView.open(page, data, () -> 0)) {
+    try (PageView byPath = open.apply(data); PageView whole = open.apply(data)) {
       whole.updateByPath(false);
       for (int step = 0; step < steps; step++) {
         ObjectNode changes = change.next(random, whole.data());
@@ -108,7 +157,7 @@ class PathUpdateTest {
         assertThat(byPath.data()).as(at).isEqualTo(whole.data());
         assertIndexed(byPath, byPath.root(), at);
       }
-      try (PageView fresh = PageView.open(page, whole.data(), () -> 0)) {
+      try (PageView fresh = open.apply(whole.data())) {
         assertThat(byPath.wxml()).isEqualTo(fresh.wxml());
       }
     }
