@@ -42,7 +42,7 @@ class PathUpdateTest {
       <wxs module="m2">module.exports = { up: function (s) { return String(s).toUpperCase() } };</wxs>
       <view class="head">{{title}}</view>
       <view class="box {{cls}}" data-t="{{title}}">
-        <block wx:if="{{show}}">
+        <block wx:if="{{show && list.length > 0}}">
           <view wx:for="{{list}}" wx:key="k" data-i="{{index}}" class="item {{item.n > 5 ? 'big' : ''}}">
             <text>{{m.fmt(item.n, index)}}</text>
             <text wx:if="{{item.n > 7}}">high</text>
@@ -53,7 +53,7 @@ class PathUpdateTest {
           </view>
         </block>
         <view wx:else>hidden</view>
-        <text>between</text>
+        <text>between {{list.length}} and {{plain['length']}}</text>
         <view wx:for="{{plain}}">{{index}}={{item}}</view>
       </view>
       <view wx:for="{{twice}}">{{item.v}}</view>

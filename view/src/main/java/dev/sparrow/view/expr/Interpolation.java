@@ -106,31 +106,50 @@ public final class Interpolation {
     return out;
   }
 
+  /** {@link #names()} without the names read only as {@code name.length} (a list's length, not its items). */
+  public java.util.Set<String> namesBesideLength() {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    for (Object p : parts) {
+      if (p instanceof Expr) {
+        collect((Expr) p, out, true);
+      }
+    }
+    return out;
+  }
+
   private static void collect(Expr e, java.util.Set<String> out) {
+    collect(e, out, false);
+  }
+
+  private static void collect(Expr e, java.util.Set<String> out, boolean besideLength) {
+    if (besideLength && e instanceof Expr.Member m && m.object() instanceof Expr.Ident
+        && m.key() instanceof Expr.Literal k && k.value().isTextual() && k.value().textValue().equals("length")) {
+      return;
+    }
     if (e instanceof Expr.Ident) {
       out.add(((Expr.Ident) e).name());
     } else if (e instanceof Expr.Member) {
-      collect(((Expr.Member) e).object(), out);
-      collect(((Expr.Member) e).key(), out);
+      collect(((Expr.Member) e).object(), out, besideLength);
+      collect(((Expr.Member) e).key(), out, besideLength);
     } else if (e instanceof Expr.Call) {
-      collect(((Expr.Call) e).callee(), out);
-      ((Expr.Call) e).args().forEach(a -> collect(a, out));
+      collect(((Expr.Call) e).callee(), out, besideLength);
+      ((Expr.Call) e).args().forEach(a -> collect(a, out, besideLength));
     } else if (e instanceof Expr.Unary) {
-      collect(((Expr.Unary) e).operand(), out);
+      collect(((Expr.Unary) e).operand(), out, besideLength);
     } else if (e instanceof Expr.Binary) {
-      collect(((Expr.Binary) e).left(), out);
-      collect(((Expr.Binary) e).right(), out);
+      collect(((Expr.Binary) e).left(), out, besideLength);
+      collect(((Expr.Binary) e).right(), out, besideLength);
     } else if (e instanceof Expr.Logical) {
-      collect(((Expr.Logical) e).left(), out);
-      collect(((Expr.Logical) e).right(), out);
+      collect(((Expr.Logical) e).left(), out, besideLength);
+      collect(((Expr.Logical) e).right(), out, besideLength);
     } else if (e instanceof Expr.Conditional) {
-      collect(((Expr.Conditional) e).test(), out);
-      collect(((Expr.Conditional) e).then(), out);
-      collect(((Expr.Conditional) e).otherwise(), out);
+      collect(((Expr.Conditional) e).test(), out, besideLength);
+      collect(((Expr.Conditional) e).then(), out, besideLength);
+      collect(((Expr.Conditional) e).otherwise(), out, besideLength);
     } else if (e instanceof Expr.ArrayLiteral) {
-      ((Expr.ArrayLiteral) e).items().forEach(i -> collect(i, out));
+      ((Expr.ArrayLiteral) e).items().forEach(i -> collect(i, out, besideLength));
     } else if (e instanceof Expr.ObjectLiteral) {
-      ((Expr.ObjectLiteral) e).entries().forEach(en -> collect(en.value(), out));
+      ((Expr.ObjectLiteral) e).entries().forEach(en -> collect(en.value(), out, besideLength));
     }
   }
 

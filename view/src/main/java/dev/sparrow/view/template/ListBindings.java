@@ -17,7 +17,8 @@ import java.util.Set;
  *   <li>{@link #reads}: every name any binding of any file body mentions (data keys, loop variables, modules: a
  *       superset of the page data it reads; template bodies read only their call's {@code data}, which is counted
  *       at the call). A change to a name nothing reads changes nothing in the view.</li>
- *   <li>{@link #list}: a data name whose one and only mention is {@code wx:for="{{name}}"} of a list rendered once
+ *   <li>{@link #list}: a data name whose one mention (besides {@code name.length}, which an item's change leaves
+ *       alone) is {@code wx:for="{{name}}"} of a list rendered once
  *       per page render: in the page's own file, outside any other list, template or include (under elements,
  *       {@code block}s and {@code wx:if} branches only). Its item {@code i} renders from item {@code i}, its index
  *       and the other data alone, so {@code name[i].…} changes re-render that item only.</li>
@@ -35,9 +36,10 @@ final class ListBindings {
 
   ListBindings(CompiledFile own, Iterable<CompiledFile> files) {
     Map<String, Integer> mentions = new HashMap<>();
+    Map<String, Integer> items = new HashMap<>();
     for (CompiledFile f : files) {
       for (TNode n : f.body()) {
-        count(n, mentions);
+        count(n, mentions, items);
       }
     }
     reads.addAll(mentions.keySet());
@@ -46,7 +48,7 @@ final class ListBindings {
       Map<String, Integer> once = new HashMap<>();
       Map<String, List<TNode>> byName = new HashMap<>();
       for (TNode n : own.body()) {
-        findLists(n, mentions);
+        findLists(n, items);
         findSingles(n, once, byName);
       }
       byName.forEach((name, nodes) -> {
@@ -115,16 +117,17 @@ final class ListBindings {
     return Collections.unmodifiableSet(listNodes);
   }
 
-  private void findLists(TNode n, Map<String, Integer> mentions) {
+  /** @param items how many bindings mention each name other than as {@code name.length} */
+  private void findLists(TNode n, Map<String, Integer> items) {
     if (n instanceof TElement e) {
-      e.children().forEach(c -> findLists(c, mentions));
+      e.children().forEach(c -> findLists(c, items));
     } else if (n instanceof TFragment f) {
-      f.children().forEach(c -> findLists(c, mentions));
+      f.children().forEach(c -> findLists(c, items));
     } else if (n instanceof TIf i) {
-      i.branches().forEach(c -> findLists(c, mentions));
+      i.branches().forEach(c -> findLists(c, items));
     } else if (n instanceof TFor f) {
       String name = f.list().loneName();
-      if (name != null && mentions.getOrDefault(name, 0) == 1 && !name.equals(f.itemName())
+      if (name != null && items.getOrDefault(name, 0) == 1 && !name.equals(f.itemName())
           && !name.equals(f.indexName())) {
         lists.put(name, f);
         listNodes.add(f);
@@ -132,37 +135,40 @@ final class ListBindings {
     }
   }
 
-  private static void count(TNode n, Map<String, Integer> mentions) {
+  private static void count(TNode n, Map<String, Integer> mentions, Map<String, Integer> items) {
     if (n instanceof TElement e) {
       for (TAttribute a : e.attributes()) {
-        mention(a.value(), mentions);
+        mention(a.value(), mentions, items);
       }
-      e.children().forEach(c -> count(c, mentions));
+      e.children().forEach(c -> count(c, mentions, items));
     } else if (n instanceof TText t) {
-      mention(t.text(), mentions);
+      mention(t.text(), mentions, items);
     } else if (n instanceof TFragment f) {
-      f.children().forEach(c -> count(c, mentions));
+      f.children().forEach(c -> count(c, mentions, items));
     } else if (n instanceof TIf i) {
-      i.conditions().forEach(c -> mention(c, mentions));
-      i.branches().forEach(c -> count(c, mentions));
+      i.conditions().forEach(c -> mention(c, mentions, items));
+      i.branches().forEach(c -> count(c, mentions, items));
     } else if (n instanceof TFor f) {
-      mention(f.list(), mentions);
-      count(f.body(), mentions);
+      mention(f.list(), mentions, items);
+      count(f.body(), mentions, items);
     } else if (n instanceof TTemplateCall c) {
-      mention(c.is(), mentions);
-      mention(c.data(), mentions);
+      mention(c.is(), mentions, items);
+      mention(c.data(), mentions, items);
     } else if (!(n instanceof TInclude)) {
       // a node kind this analysis does not know: nothing may be updated on its own
       mentions.put(OPAQUE, 2);
     }
   }
 
-  private static void mention(Interpolation value, Map<String, Integer> mentions) {
+  private static void mention(Interpolation value, Map<String, Integer> mentions, Map<String, Integer> items) {
     if (value == null) {
       return;
     }
     for (String name : value.names()) {
       mentions.merge(name, 1, Integer::sum);
+    }
+    for (String name : value.namesBesideLength()) {
+      items.merge(name, 1, Integer::sum);
     }
   }
 }
