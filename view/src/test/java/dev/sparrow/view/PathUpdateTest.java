@@ -102,7 +102,7 @@ class PathUpdateTest {
 
     @Override
     public ObjectNode create(int instance, int owner, ComponentDefinition definition, ObjectNode properties,
-        ObjectNode host) {
+        ObjectNode origins, ObjectNode host) {
       return properties.deepCopy();
     }
 
@@ -110,7 +110,7 @@ class PathUpdateTest {
     public void attached(int instance) {}
 
     @Override
-    public void propertiesChanged(int instance, ObjectNode changed) {}
+    public void propertiesChanged(int instance, ObjectNode changed, ObjectNode origins) {}
 
     @Override
     public void detached(int instance) {}
