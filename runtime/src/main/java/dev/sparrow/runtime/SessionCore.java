@@ -293,7 +293,7 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
       });
     }
     FileApis fileApis = new FileApis(bridge, fileIo, fileOps, savedFiles, hooks.documents(documentViewer, device),
-        fileOps);
+        fileOps, notice -> loop.post(() -> console(new ConsoleMessage("warn", notice))));
     registry.addAll(fileApis.specs())
         .addAll(new FileSystemManagerApis(fileOps, openFiles, savedFiles, fileApis, fileIo, bridge::post).specs());
     initMedia();

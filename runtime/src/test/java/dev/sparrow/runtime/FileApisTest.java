@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sparrow.apis.files.FileSandbox;
 import dev.sparrow.apis.files.HeadlessDocumentViewer;
+import dev.sparrow.runtime.wx.FileApis;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -145,6 +147,24 @@ class FileApisTest {
     assertThat(opened.showMenu()).isTrue();
     BufferedImage png = ImageIO.read(new ByteArrayInputStream(opened.preview().orElseThrow().data()));
     assertThat(png.getWidth()).isEqualTo(816);
+  }
+
+  @Test
+  void withoutThePreviewModuleADocumentOpensAndTheConsoleSaysPreviewIsUnavailable() throws Exception {
+    try (Session lean = Sparrow.launch(SessionOptions.of(Examples.path("files-lab")).virtualClock().dataDir(data)
+        .documentViewer(new HeadlessDocumentViewer(Optional.empty())))) {
+      lean.awaitIdle();
+      for (int i = 0; i < 2; i++) {
+        assertThat(lean.evaluate("function () { return wx.openDocument({ filePath: '/docs/report.pdf' }) }"))
+            .isEqualTo(Map.of("errMsg", "openDocument:ok"));
+      }
+      assertThat(lean.evaluate("function () { return wx.openDocument({ filePath: '/docs/broken.pdf' })"
+          + ".catch(function (e) { return e.errMsg }) }")).isEqualTo("openDocument:fail filetype not supported");
+      lean.awaitIdle();
+      assertThat(lean.openedDocuments()).hasSize(2).allSatisfy(d -> assertThat(d.preview()).isEmpty());
+      assertThat(lean.console()).filteredOn(m -> m.text().contains("preview unavailable"))
+          .containsExactly(new ConsoleMessage("warn", FileApis.PREVIEW_UNAVAILABLE));
+    }
   }
 
   @Test

@@ -17,4 +17,9 @@ public interface DocumentViewer {
    * @throws dev.sparrow.apis.ApiFailure when the file cannot be opened as its type
    */
   void open(Document document);
+
+  /** Whether opened documents get a preview (false without the {@code sparrow-documents} module). */
+  default boolean previews() {
+    return true;
+  }
 }

@@ -22,7 +22,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The legacy file APIs (spec files.md §2–7): {@code saveFile}, {@code getSavedFileList}, {@code
@@ -33,6 +35,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FileApis {
   /** Opens documents off the session thread (parsing and rendering take up to a second). Idle threads end. */
   private static final ThreadPoolExecutor VIEWER_THREADS = viewerThreads();
+  /** Said once per session when documents open without the preview module. */
+  public static final String PREVIEW_UNAVAILABLE = "openDocument: preview unavailable (add dev.sparrow:sparrow-documents"
+      + " for PDF and Office previews); the document opened without one";
 
   private final WxBridge bridge;
   private final Executor io;
@@ -40,20 +45,24 @@ public final class FileApis {
   private final SavedFiles saved;
   private final DocumentViewer viewer;
   private final Object fileSystemManager;
+  private final Consumer<String> console;
+  private final AtomicBoolean previewNoticeGiven = new AtomicBoolean();
   private InstanceRef fileSystemManagerRef;
 
   /**
    * @param io the session's ordered file executor: the async legacy APIs do their I/O there, in call order with
    *     FileSystemManager's async forms
+   * @param console prints a warning in the session's console (called off the session thread)
    */
   public FileApis(WxBridge bridge, Executor io, FileOps ops, SavedFiles saved, DocumentViewer viewer,
-      Object fileSystemManager) {
+      Object fileSystemManager, Consumer<String> console) {
     this.bridge = bridge;
     this.io = io;
     this.ops = ops;
     this.saved = saved;
     this.viewer = viewer;
     this.fileSystemManager = fileSystemManager;
+    this.console = console;
   }
 
   public List<ApiSpec> specs() {
@@ -122,6 +131,9 @@ public final class FileApis {
     VIEWER_THREADS.execute(() -> {
       try {
         viewer.open(document);
+        if (!viewer.previews() && previewNoticeGiven.compareAndSet(false, true)) {
+          console.accept(PREVIEW_UNAVAILABLE);
+        }
         c.resolve();
       } catch (ApiFailure f) {
         c.reject(f);

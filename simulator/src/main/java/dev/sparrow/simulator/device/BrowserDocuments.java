@@ -74,6 +74,11 @@ public final class BrowserDocuments implements DocumentViewer {
     shown.put(id, entry);
   }
 
+  @Override
+  public boolean previews() {
+    return headless.previews();
+  }
+
   /** The person closed viewer {@code id}. */
   public void closed(int id) {
     shown.remove(id);

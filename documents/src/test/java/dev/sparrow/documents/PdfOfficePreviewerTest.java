@@ -1,9 +1,12 @@
-package dev.sparrow.apis.files;
+package dev.sparrow.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sparrow.apis.ApiFailure;
+import dev.sparrow.apis.files.DocumentRules;
+import dev.sparrow.apis.files.DocumentViewer;
+import dev.sparrow.apis.files.HeadlessDocumentViewer;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** openDocument's rules and the headless viewer: types, previews, corrupt and mismatched files. */
-class DocumentViewerTest {
+/** openDocument's rules and the headless viewer with this module's previews: types, previews, corrupt and mismatched files. */
+class PdfOfficePreviewerTest {
   @TempDir Path dir;
   private final HeadlessDocumentViewer viewer = new HeadlessDocumentViewer();
 

@@ -1,4 +1,4 @@
-package dev.sparrow.apis.files;
+package dev.sparrow.documents;
 
 import java.awt.Rectangle;
 import java.io.ByteArrayInputStream;

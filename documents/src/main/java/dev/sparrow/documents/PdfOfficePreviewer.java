@@ -1,5 +1,7 @@
-package dev.sparrow.apis.files.internal;
+package dev.sparrow.documents;
 
+import dev.sparrow.apis.ApiFailure;
+import dev.sparrow.apis.files.DocumentPreviewer;
 import dev.sparrow.apis.files.DocumentRules;
 import dev.sparrow.apis.files.HeadlessDocumentViewer.Preview;
 import java.awt.Color;
@@ -40,9 +42,10 @@ import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 /**
  * Opens a document as its type and makes a preview (PDFBox for PDF, Apache POI for Office files).
  * Anything that does not open — empty, corrupt, another format, encrypted — is {@link
- * DocumentRules#unsupported()}.
+ * DocumentRules#unsupported()}. Registered as the {@link DocumentPreviewer} service: having this module on the
+ * class path turns previews on.
  */
-public final class DocumentPreviews {
+public final class PdfOfficePreviewer implements DocumentPreviewer {
   /** Widest preview image in pixels. */
   private static final int MAX_WIDTH = 960;
   /** Longest text preview in characters. */
@@ -65,14 +68,13 @@ public final class DocumentPreviews {
     FONTBOX_LOG.setLevel(Level.SEVERE);
   }
 
-  private DocumentPreviews() {}
-
   /**
    * Opens {@code file} as {@code type}; returns its preview (none for doc and ppt).
    *
-   * @throws dev.sparrow.apis.ApiFailure {@code filetype not supported} when it does not open
+   * @throws ApiFailure {@code filetype not supported} when it does not open
    */
-  public static Optional<Preview> preview(Path file, String type) {
+  @Override
+  public Optional<Preview> preview(Path file, String type) {
     try {
       if (Files.size(file) == 0) {
         throw DocumentRules.unsupported();
@@ -87,7 +89,7 @@ public final class DocumentPreviews {
         default -> throw DocumentRules.unsupported();
       };
     } catch (IOException | RuntimeException | LinkageError e) {
-      if (e instanceof dev.sparrow.apis.ApiFailure f) {
+      if (e instanceof ApiFailure f) {
         throw f;
       }
       throw DocumentRules.unsupported();
