@@ -63,8 +63,8 @@ public final class SparrowExtension implements ParameterResolver {
     return p.toAbsolutePath();
   }
 
-  /** Closes the session when JUnit closes the store at the end of the test. */
-  private static final class Closing implements ExtensionContext.Store.CloseableResource {
+  /** Closes the session when JUnit closes the store at the end of the test (AutoCloseable for JUnit 5.13+). */
+  private static final class Closing implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     final Session session;
 
     Closing(Session session) {
