@@ -64,7 +64,7 @@ public final class Session implements AutoCloseable {
       npm.warnings().forEach(w -> options.npmNotice().accept("sparrow: " + w));
     }
     CompileCache cache = new CompileCache(options.compileCache());
-    Project project = ProjectLoader.load(options.projectDir(), options.extendedLibs(), cache);
+    Project project = ProjectLoader.load(options.projectDir(), options.extendedLibs(), cache, options.extraPage());
     List<String> entries = new ArrayList<>(List.of("app.js"));
     project.app().pages().forEach(route -> entries.add(route + ".js"));
     project.components().configs().keySet().forEach(component -> entries.add(component + ".js"));

@@ -2,6 +2,7 @@ package dev.sparrow.runtime;
 
 import dev.sparrow.apis.device.Clock;
 import dev.sparrow.apis.files.DocumentViewer;
+import dev.sparrow.runtime.project.ProjectLoader;
 import dev.sparrow.apis.device.HeadlessPermissions;
 import dev.sparrow.apis.media.MediaSettings;
 import dev.sparrow.apis.files.FileSandbox;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -47,6 +49,7 @@ public final class SessionOptions {
   private Watchdog watchdog;
   private Duration backgroundGrace = Duration.ofSeconds(5);
   private String launchPath;
+  private ProjectLoader.ExtraPage extraPage;
   private Map<String, String> launchQuery = new LinkedHashMap<>();
   private int scene = 1001;
   private FileSandbox.Scheme pathScheme = FileSandbox.Scheme.WXFILE;
@@ -441,6 +444,16 @@ public final class SessionOptions {
 
   public String launchPath() {
     return launchPath;
+  }
+
+  /** The component harness's host page (package-private: {@link Sparrow#component}). */
+  SessionOptions extraPage(ProjectLoader.ExtraPage page) {
+    this.extraPage = page;
+    return this;
+  }
+
+  Optional<ProjectLoader.ExtraPage> extraPage() {
+    return Optional.ofNullable(extraPage);
   }
 
   public Map<String, String> launchQuery() {

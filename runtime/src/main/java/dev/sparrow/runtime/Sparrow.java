@@ -23,6 +23,15 @@ public final class Sparrow {
   }
 
   /**
+   * A custom component of {@code projectDir} to render alone, as {@code miniprogram-simulate} does:
+   * {@code Sparrow.component(dir, "components/counter/counter").props(Map.of("count", 3)).render()}; see {@link
+   * ComponentHandle}.
+   */
+  public static ComponentBuilder component(Path projectDir, String componentPath) {
+    return new ComponentBuilder(projectDir, componentPath);
+  }
+
+  /**
    * Starts creating the shared JavaScript engine on a background thread, so that a launch a moment later
    * finds it ready (a process that is about to launch a session calls this first: the engine takes a few
    * hundred milliseconds to build cold). Does nothing once the engine exists.

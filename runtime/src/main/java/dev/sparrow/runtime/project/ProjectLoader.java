@@ -38,18 +38,27 @@ public final class ProjectLoader {
 
   private ProjectLoader() {}
 
+  /**
+   * A page that is not the package's: its files in {@code folder}, mounted at {@code mountAt} (a folder path ending in
+   * {@code /}), added to the pages as {@code route} (under the mount). The component test harness's host page.
+   */
+  public record ExtraPage(String mountAt, Path folder, String route) {}
+
   /** Loads the project in {@code dir}; throws {@link ProjectException} listing every problem when it cannot start. */
   public static Project load(Path dir) {
-    return load(dir, ExtendedLibs.defaults());
+    return load(dir, ExtendedLibs.defaults(), Optional.empty());
   }
 
   /** As {@link #load(Path)}, finding {@code useExtendedLib} libraries through {@code libs}. */
   public static Project load(Path dir, ExtendedLibs libs) {
-    return load(dir, libs, CompileCache.none());
+    return load(dir, libs, CompileCache.none(), Optional.empty());
   }
 
-  /** As {@link #load(Path, ExtendedLibs)}, the compiler plugins' outputs kept in {@code cache}. */
-  public static Project load(Path dir, ExtendedLibs libs, CompileCache cache) {
+  /**
+   * As {@link #load(Path, ExtendedLibs)}, the compiler plugins' outputs kept in {@code cache}, with {@code extra}
+   * mounted and listed after the project's pages.
+   */
+  public static Project load(Path dir, ExtendedLibs libs, CompileCache cache, Optional<ExtraPage> extra) {
     List<Problem> fatal = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
     Path projectDir = dir.toAbsolutePath().normalize();
@@ -90,6 +99,9 @@ public final class ProjectLoader {
     Map<String, String> missingLibs = new LinkedHashMap<>();
     files = extendedLibs(libs, projectDir, app, appJsonText, files, prefix + "app.json", libraryStyles, missingLibs,
         problems);
+    if (extra.isPresent()) {
+      files = files.withMount(extra.get().mountAt(), extra.get().folder());
+    }
 
     List<String> pages = new ArrayList<>();
     Map<String, Integer> pageLines = new LinkedHashMap<>();
@@ -99,6 +111,7 @@ public final class ProjectLoader {
     } else {
       addPages(pagesNode, "", prefix + "app.json", appJsonText, pages, pageLines, problems);
     }
+    extra.ifPresent(e -> pages.add(e.route()));
     List<AppConfig.Subpackage> subpackages = new ArrayList<>();
     JsonNode subs = app.has("subpackages") ? app.path("subpackages") : app.path("subPackages");
     for (JsonNode sub : subs) {
