@@ -37,6 +37,14 @@ class ReadmeTest {
     assertThat(readme()).contains(test.substring(test.indexOf("import static")));
   }
 
+  @Test
+  void theReadmesComponentTestIsComponentHarnessTests() throws IOException {
+    String test = Files.readString(Path.of("../runtime/src/test/java/dev/sparrow/runtime/ComponentHarnessTest.java"));
+    String block = test.substring(test.indexOf("  // readme:start\n") + "  // readme:start\n".length(),
+        test.indexOf("  // readme:end"));
+    assertThat(readme()).contains(dedent(block));
+  }
+
   /** {@code @project.version@} and the like, as the invoker filters the user project's pom. */
   private static String filter(String text) {
     Matcher m = TOKEN.matcher(text);

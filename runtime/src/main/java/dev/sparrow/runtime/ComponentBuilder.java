@@ -75,7 +75,7 @@ public final class ComponentBuilder {
   private Consumer<SessionOptions> adjust = o -> {};
 
   ComponentBuilder(Path projectDir, String component) {
-    this.projectDir = projectDir;
+    this.projectDir = locate(projectDir);
     this.component = component.replaceFirst("^/", "");
   }
 
@@ -152,6 +152,19 @@ public final class ComponentBuilder {
     write(dir, "probe.json", "{ \"component\": true }\n");
     write(dir, "probe.wxml", "");
     write(dir, "probe.js", PROBE_JS);
+  }
+
+  /** A relative folder is looked up from the working directory and each of its parents, as {@code @MiniProgram}'s. */
+  private static Path locate(Path project) {
+    if (project.isAbsolute()) {
+      return project;
+    }
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      if (Files.isDirectory(dir.resolve(project))) {
+        return dir.resolve(project);
+      }
+    }
+    return project.toAbsolutePath();
   }
 
   /** {@code maxCount} → {@code max-count}: how a property is written as an attribute. */

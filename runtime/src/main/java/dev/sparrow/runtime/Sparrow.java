@@ -25,7 +25,7 @@ public final class Sparrow {
   /**
    * A custom component of {@code projectDir} to render alone, as {@code miniprogram-simulate} does:
    * {@code Sparrow.component(dir, "components/counter/counter").props(Map.of("count", 3)).render()}; see {@link
-   * ComponentHandle}.
+   * ComponentHandle}. A relative {@code projectDir} is looked up from the working directory and its parents.
    */
   public static ComponentBuilder component(Path projectDir, String componentPath) {
     return new ComponentBuilder(projectDir, componentPath);

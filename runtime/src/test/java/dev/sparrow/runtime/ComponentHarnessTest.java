@@ -21,6 +21,22 @@ class ComponentHarnessTest {
     return (List<String>) c.session().evaluate("function () { return getApp().globalData.log }");
   }
 
+  // readme:start
+  @Test
+  void theCounterCountsInSteps() {
+    try (ComponentHandle counter = Sparrow.component(Path.of("examples/components-lab"), "components/counter/counter")
+        .props(Map.of("count", 3, "step", 2)).render()) {
+      counter.tap(".inc");                                       // select, tap, input, trigger on its own WXML
+      assertThat(counter.data("count")).isEqualTo(5);            // this.data, properties included
+      assertThat(counter.events()).containsExactly(              // every triggerEvent: name, detail, options
+          new ComponentHandle.Event("change", Map.of("count", 5)));
+      counter.setProps(Map.of("count", 10));                     // as the parent's setData: observers run
+      assertThat(counter.snapshot()).contains("<text class=\"doubled\">20</text>");   // its WXML, the same every run
+      counter.detach();                                          // detached; attach() renders a new instance
+    }
+  }
+  // readme:end
+
   @Test
   void theCounterRendersWithItsPropsAndAnswersTapsWithItsChangeEvent() {
     try (ComponentHandle counter = Sparrow.component(LAB, "components/counter/counter")
