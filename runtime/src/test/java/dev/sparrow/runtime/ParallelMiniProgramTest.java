@@ -5,7 +5,9 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -16,8 +18,8 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 /**
  * {@code @MiniProgram} under JUnit's parallel execution: {@link ParallelSuite} runs with
  * {@code junit.jupiter.execution.parallel.enabled=true} and passes, every case on a session of its own. With
- * {@code -Dsparrow.suite.measure=true} (and {@code -Dsparrow.suite.size=200}) it also runs the suite serially and
- * prints both wall times (docs/benchmarks.md).
+ * {@code -Dsparrow.suite.measure=true} (and {@code -Dsparrow.suite.size=200}) it runs the suite serially (to warm
+ * up), in parallel, serially, in parallel, and prints the wall times (docs/benchmarks.md).
  */
 class ParallelMiniProgramTest {
   private static TestExecutionSummary run(boolean parallel) {
@@ -36,23 +38,28 @@ class ParallelMiniProgramTest {
     return listener.getSummary();
   }
 
+  private static Duration timed(boolean parallel) {
+    long start = System.nanoTime();
+    TestExecutionSummary summary = run(parallel);
+    Duration time = Duration.ofNanos(System.nanoTime() - start);
+    summary.getFailures().forEach(f -> f.getException().printStackTrace());
+    assertThat(summary.getTotalFailureCount()).isZero();
+    assertThat(summary.getTestsSucceededCount()).isEqualTo(ParallelSuite.SIZE);
+    assertThat(ParallelSuite.APP_DATA_DIRS).as("a session per test").hasSize(ParallelSuite.SIZE);
+    System.out.printf("%s: %d tests in %.1f s on %d thread(s), %d cores%n", parallel ? "parallel" : "serial",
+        summary.getTestsSucceededCount(), time.toMillis() / 1e3, ParallelSuite.THREADS.size(),
+        Runtime.getRuntime().availableProcessors());
+    return time;
+  }
+
   @Test
+  @Timeout(value = 15, unit = TimeUnit.MINUTES)   // the measuring runs; the everyday run is six tests
   void aSuiteOfPageTestsPassesInParallelWithASessionPerTest() {
     if (Boolean.getBoolean("sparrow.suite.measure")) {
-      long start = System.nanoTime();
-      TestExecutionSummary serial = run(false);
-      Duration serialTime = Duration.ofNanos(System.nanoTime() - start);
-      assertThat(serial.getTotalFailureCount()).isZero();
-      System.out.printf("serial: %d tests in %.1f s%n", serial.getTestsSucceededCount(), serialTime.toMillis() / 1e3);
+      timed(false);   // warms the engine up: the serial and parallel runs after it are comparable
+      timed(true);
+      timed(false);
     }
-    long start = System.nanoTime();
-    TestExecutionSummary parallel = run(true);
-    Duration parallelTime = Duration.ofNanos(System.nanoTime() - start);
-    parallel.getFailures().forEach(f -> f.getException().printStackTrace());
-    assertThat(parallel.getTotalFailureCount()).isZero();
-    assertThat(parallel.getTestsSucceededCount()).isEqualTo(ParallelSuite.SIZE);
-    assertThat(ParallelSuite.APP_DATA_DIRS).hasSize(ParallelSuite.SIZE);
-    System.out.printf("parallel: %d tests in %.1f s on threads %s (%d cores)%n", parallel.getTestsSucceededCount(),
-        parallelTime.toMillis() / 1e3, ParallelSuite.THREADS, Runtime.getRuntime().availableProcessors());
+    timed(true);
   }
 }

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Execution(ExecutionMode.CONCURRENT)
 class ParallelSuite {
   /** How many cases ({@code sparrow.suite.size}). */
-  static final int SIZE = Integer.getInteger("sparrow.suite.size", 12);
+  static final int SIZE = Integer.getInteger("sparrow.suite.size", 6);
   static final Set<String> APP_DATA_DIRS = ConcurrentHashMap.newKeySet();
   static final Set<String> THREADS = ConcurrentHashMap.newKeySet();
 
