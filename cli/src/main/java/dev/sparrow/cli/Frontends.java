@@ -6,6 +6,7 @@ import dev.sparrow.runtime.Sparrow;
 import dev.sparrow.runtime.project.ProjectException;
 import dev.sparrow.simulator.Simulator;
 import java.time.Duration;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
@@ -13,6 +14,9 @@ import picocli.CommandLine.Option;
  * simulator, and the options that choose between them (a picocli mixin of both commands).
  */
 final class Frontends {
+  /** A save is reloaded once the project folder has been quiet this long (editors write in several steps). */
+  private static final Duration WATCH_QUIET = Duration.ofMillis(200);
+
   @Option(names = "--headless", description = "Run without the browser simulator.")
   boolean headless;
 
@@ -25,8 +29,25 @@ final class Frontends {
   @Option(names = "--no-open", description = "Do not open a browser (just print the simulator's URL).")
   boolean noOpen;
 
+  @Option(names = "--no-watch", description = "Do not reload the simulator when a project file is saved.")
+  boolean noWatch;
+
   @Option(names = "--log-network", description = "Print every finished network task (method, URL, status, sizes, time).")
   boolean logNetwork;
+
+  /** Live reload: the last good build keeps running when the saved files do not load. */
+  private static void reload(Terminal t, Simulator simulator, List<String> files) {
+    try {
+      List<String> problems = simulator.reload(files);
+      if (problems.isEmpty()) {
+        t.info("reloaded: " + String.join(", ", files));
+      } else {
+        problems.forEach(p -> t.print("not reloaded: " + p));
+      }
+    } catch (RuntimeException e) {
+      t.print("not reloaded: " + e.getMessage());
+    }
+  }
 
   /** True when the options ask for no simulator. */
   boolean isHeadless() {
@@ -80,7 +101,10 @@ final class Frontends {
     } catch (Exception e) {
       throw Ports.explain(e, "the simulator", port, "--port");
     }
-    t.info("running " + simulator.session().appId() + " — Ctrl-C to stop");
+    if (!noWatch) {
+      resources.hold(new ProjectWatcher(options.projectDir(), WATCH_QUIET, files -> reload(t, simulator, files)));
+    }
+    t.info("running " + simulator.session().appId() + " — Ctrl-C to stop" + (noWatch ? "" : "; saved files reload"));
     simulator.awaitClosed();
     return 0;
   }

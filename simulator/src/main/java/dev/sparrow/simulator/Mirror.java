@@ -171,6 +171,15 @@ final class Mirror implements Screen {
     stylesheets.clear();
   }
 
+  /**
+   * Live reload of styles: forgets the compiled stylesheets and sends each open page ({@code pages}: id → route) its
+   * stylesheet compiled again from the files, which the tabs swap in place.
+   */
+  void restyle(Map<Integer, String> pages) {
+    stylesheets.clear();
+    pages.forEach((id, route) -> browsers.broadcast(Messages.of("page.css").put("page", id).put("css", stylesheet(route))));
+  }
+
   @Override
   public void pageOpened(int pageId, String route, VElement root, Map<String, Object> window, Map<String, Object> bar) {
     browsers.broadcast(open(pageId, route, root, window, bar));

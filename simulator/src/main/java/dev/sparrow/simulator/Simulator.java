@@ -5,11 +5,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparrow.apis.files.FileSandbox;
 import dev.sparrow.apis.files.LocalPath;
 import dev.sparrow.apis.system.DeviceProfile;
+import dev.sparrow.runtime.ConsoleMessage;
+import dev.sparrow.runtime.PageHandle;
 import dev.sparrow.runtime.ScratchDir;
 import dev.sparrow.runtime.Session;
 import dev.sparrow.runtime.SessionOptions;
 import dev.sparrow.runtime.Sparrow;
 import dev.sparrow.runtime.project.Project;
+import dev.sparrow.runtime.project.ProjectException;
+import dev.sparrow.runtime.project.ProjectLoader;
 import dev.sparrow.runtime.project.TabBar;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +21,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -247,6 +253,69 @@ public final class Simulator implements AutoCloseable {
     mirror.reset(preset.get());
     session = Sparrow.launch(options);
     browsers.broadcast(Messages.of("reload"));
+  }
+
+  /**
+   * Live reload after files of the project changed ({@code changed}: paths relative to the project folder). Only
+   * stylesheets: the open pages restyle in place. Anything else: the session relaunches at the same page stack
+   * (routes and queries) and the tabs reload. A project that no longer loads, or a changed script with a syntax
+   * error, keeps the running session: the problems go to the console panel and are returned (empty: reloaded).
+   */
+  public synchronized List<String> reload(Collection<String> changed) {
+    Session old = session;
+    if (old == null || closing || changed.isEmpty()) {
+      return List.of();
+    }
+    if (changed.stream().allMatch(f -> f.endsWith(".wxss"))) {
+      Map<Integer, String> open = new LinkedHashMap<>();
+      old.pageStack().forEach(p -> open.put(p.id(), p.route()));
+      mirror.restyle(open);
+      return List.of();
+    }
+    List<String> problems = new ArrayList<>();
+    try {
+      ProjectLoader.load(options.projectDir());
+    } catch (ProjectException e) {
+      e.problems().forEach(p -> problems.add(p.toString()));
+    }
+    Path packageRoot = old.project().files().root();
+    for (String file : changed) {
+      Path changedFile = options.projectDir().toAbsolutePath().normalize().resolve(file).normalize();
+      String script = changedFile.startsWith(packageRoot)
+          ? packageRoot.relativize(changedFile).toString().replace('\\', '/') : null;
+      if (problems.isEmpty() && script != null && script.endsWith(".js") && old.project().files().exists(script)) {
+        old.checkSyntax(script).ifPresent(e -> problems.add(e.toString()));
+      }
+    }
+    if (!problems.isEmpty()) {
+      problems.forEach(p -> mirror.console(new ConsoleMessage("error", "not reloaded: " + p)));
+      return problems;
+    }
+    List<PageHandle> stack = old.pageStack();
+    session = null;
+    old.close();
+    mirror.reset(options.device());
+    if (!stack.isEmpty()) {
+      options.launchUrl(url(stack.get(0)));
+    }
+    Session fresh = Sparrow.launch(options).awaitIdle();
+    for (PageHandle page : stack.subList(Math.min(1, stack.size()), stack.size())) {
+      fresh.callWx("navigateTo", Map.of("url", "/" + url(page)));
+      fresh.awaitIdle();
+    }
+    session = fresh;
+    browsers.broadcast(Messages.of("reload"));
+    return List.of();
+  }
+
+  private static String url(PageHandle page) {
+    StringBuilder url = new StringBuilder(page.route());
+    String sep = "?";
+    for (Map.Entry<String, String> q : page.query().entrySet()) {
+      url.append(sep).append(q.getKey()).append('=').append(q.getValue());
+      sep = "&";
+    }
+    return url.toString();
   }
 
   /** The first message a tab gets: the device, the app's chrome and how local paths look. */

@@ -110,6 +110,7 @@ class Simulator {
       case 'hello': this.hello(m); break
       case 'page.open': this.openPage(m); break
       case 'page.patch': this.patchPage(m); break
+      case 'page.css': this.pages.get(m.page)?.restyle(m.css); break
       case 'page.controls': this.pages.get(m.page)?.controls(m.controls); break
       case 'page.close': this.pages.get(m.page)?.destroy(); this.pages.delete(m.page); break
       case 'route': this.route(m.stack.map(p => p.page)); break

@@ -45,6 +45,12 @@ export class PageFrame {
     this.doc.defaultView.addEventListener('scroll', () => this.sim.pageScrolled?.(this), { passive: true })
   }
 
+  /** Live reload of a saved WXSS: the page's stylesheet swapped in place. */
+  restyle(css) {
+    const sheet = this.doc.head.querySelector('style[data-sheet="page"]')
+    if (sheet) sheet.textContent = css || ''
+  }
+
   build(vnode) {
     if (vnode.text !== undefined && vnode.tag === undefined) {
       const t = this.doc.createTextNode(vnode.text)
