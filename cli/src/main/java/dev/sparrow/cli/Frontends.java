@@ -5,6 +5,7 @@ import dev.sparrow.runtime.SessionOptions;
 import dev.sparrow.runtime.Sparrow;
 import dev.sparrow.runtime.project.ProjectException;
 import dev.sparrow.simulator.Simulator;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -101,10 +102,16 @@ final class Frontends {
     } catch (Exception e) {
       throw Ports.explain(e, "the simulator", port, "--port");
     }
-    if (!noWatch) {
-      resources.hold(new ProjectWatcher(options.projectDir(), WATCH_QUIET, files -> reload(t, simulator, files)));
+    boolean watching = !noWatch;
+    if (watching) {
+      try {
+        resources.hold(new ProjectWatcher(options.projectDir(), WATCH_QUIET, files -> reload(t, simulator, files)));
+      } catch (IOException e) {   // e.g. the system's limit of inotify watches
+        t.info("live reload off: cannot watch " + options.projectDir() + " (" + e.getMessage() + ")");
+        watching = false;
+      }
     }
-    t.info("running " + simulator.session().appId() + " — Ctrl-C to stop" + (noWatch ? "" : "; saved files reload"));
+    t.info("running " + simulator.session().appId() + " — Ctrl-C to stop" + (watching ? "; saved files reload" : ""));
     simulator.awaitClosed();
     return 0;
   }
