@@ -30,8 +30,8 @@ class ProjectWatcherTest {
 
       Files.createDirectories(project.resolve("pages/new"));
       Files.writeString(project.resolve("pages/new/new.js"), "Page({})");
-      assertThat(next(batches)).as("a folder made after the start, its file written at once").contains("pages/new/new.js")
-          .noneMatch(f -> f.startsWith("node_modules"));
+      assertThat(next(batches)).as("a folder made after the start, its file written at once")
+          .contains("pages/new/new.js").noneMatch(f -> f.startsWith("node_modules"));
     }
   }
 

@@ -177,7 +177,8 @@ final class Mirror implements Screen {
    */
   void restyle(Map<Integer, String> pages) {
     stylesheets.clear();
-    pages.forEach((id, route) -> browsers.broadcast(Messages.of("page.css").put("page", id).put("css", stylesheet(route))));
+    pages.forEach((id, route) ->
+        browsers.broadcast(Messages.of("page.css").put("page", id).put("css", stylesheet(route))));
   }
 
   @Override
