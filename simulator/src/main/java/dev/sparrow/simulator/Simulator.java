@@ -263,10 +263,10 @@ public final class Simulator implements AutoCloseable {
    */
   public synchronized List<String> reload(Collection<String> changed) {
     Session old = session;
-    if (old == null || closing || changed.isEmpty()) {
+    if (closing || changed.isEmpty()) {
       return List.of();
     }
-    if (changed.stream().allMatch(f -> f.endsWith(".wxss"))) {
+    if (old != null && changed.stream().allMatch(f -> f.endsWith(".wxss"))) {
       Map<Integer, String> open = new LinkedHashMap<>();
       old.pageStack().forEach(p -> open.put(p.id(), p.route()));
       mirror.restyle(open);
@@ -278,22 +278,34 @@ public final class Simulator implements AutoCloseable {
     } catch (ProjectException e) {
       e.problems().forEach(p -> problems.add(p.toString()));
     }
-    Path packageRoot = old.project().files().root();
     for (String file : changed) {
-      Path changedFile = options.projectDir().toAbsolutePath().normalize().resolve(file).normalize();
-      String script = changedFile.startsWith(packageRoot)
-          ? packageRoot.relativize(changedFile).toString().replace('\\', '/') : null;
-      if (problems.isEmpty() && script != null && script.endsWith(".js") && old.project().files().exists(script)) {
-        old.checkSyntax(script).ifPresent(e -> problems.add(e.toString()));
+      if (problems.isEmpty() && old != null && file.endsWith(".js")) {
+        Path packageRoot = old.project().files().root();
+        Path changedFile = options.projectDir().toAbsolutePath().normalize().resolve(file).normalize();
+        String script = packageRoot.relativize(changedFile).toString().replace('\\', '/');
+        if (changedFile.startsWith(packageRoot) && old.project().files().exists(script)) {
+          old.checkSyntax(script).ifPresent(e -> problems.add(e.toString()));
+        }
       }
     }
-    if (!problems.isEmpty()) {
-      problems.forEach(p -> mirror.console(new ConsoleMessage("error", "not reloaded: " + p)));
-      return problems;
+    if (problems.isEmpty()) {
+      try {
+        relaunch(old);
+      } catch (RuntimeException e) {   // the files changed again while loading: the next save tries anew
+        problems.add(String.valueOf(e.getMessage()));
+      }
     }
-    List<PageHandle> stack = old.pageStack();
+    problems.forEach(p -> mirror.console(new ConsoleMessage("error", "not reloaded: " + p)));
+    return problems;
+  }
+
+  /** Closes {@code old} (if any) and launches again at its page stack; the tabs reload. */
+  private void relaunch(Session old) {
+    List<PageHandle> stack = old == null ? List.of() : old.pageStack();
     session = null;
-    old.close();
+    if (old != null) {
+      old.close();
+    }
     mirror.reset(options.device());
     if (!stack.isEmpty()) {
       options.launchUrl(url(stack.get(0)));
@@ -305,7 +317,6 @@ public final class Simulator implements AutoCloseable {
     }
     session = fresh;
     browsers.broadcast(Messages.of("reload"));
-    return List.of();
   }
 
   private static String url(PageHandle page) {
