@@ -274,7 +274,7 @@ public final class Simulator implements AutoCloseable {
     }
     List<String> problems = new ArrayList<>();
     try {
-      ProjectLoader.load(options.projectDir());
+      ProjectLoader.load(options.projectDir(), options.extendedLibs());
     } catch (ProjectException e) {
       e.problems().forEach(p -> problems.add(p.toString()));
     }
