@@ -46,8 +46,9 @@ public final class SilentSocketServer implements AutoCloseable {
           .substring(18).trim();
       byte[] sha1 = MessageDigest.getInstance("SHA-1")
           .digest((key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(StandardCharsets.US_ASCII));
-      s.getOutputStream().write(FaultServer.ascii("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
-          + "Connection: Upgrade\r\nSec-WebSocket-Accept: " + Base64.getEncoder().encodeToString(sha1) + "\r\n\r\n"));
+      s.getOutputStream().write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
+          + "Connection: Upgrade\r\nSec-WebSocket-Accept: " + Base64.getEncoder().encodeToString(sha1) + "\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
       s.getOutputStream().write(greeting);
       s.getOutputStream().flush();
       int b;
