@@ -44,7 +44,7 @@ class ComponentHarnessTest {
       assertThat(counter.data()).containsEntry("count", 3).containsEntry("doubled", 6).containsEntry("label", "Apples");
       assertThat(counter.select(".value").orElseThrow().text()).isEqualTo("3");
       assertThat(appLog(counter))
-          .containsExactly("counter created", "counter attached 3", "counter show", "counter ready");
+          .containsExactly("counter created 3", "counter attached 3", "counter show", "counter ready");
 
       counter.tap(".inc");
       assertThat(counter.data("count")).isEqualTo(5);
@@ -82,7 +82,7 @@ class ComponentHarnessTest {
       assertThat(appLog(counter)).endsWith("counter detached");
       counter.attach();
       assertThat(counter.data("count")).as("a new instance, with the bound props").isEqualTo(2);
-      assertThat(appLog(counter)).endsWith("counter created", "counter attached 2", "counter ready");
+      assertThat(appLog(counter)).endsWith("counter created 2", "counter attached 2", "counter ready");
     }
   }
 
