@@ -46,7 +46,7 @@ public final class ProjectLoader {
 
   /** Loads the project in {@code dir}; throws {@link ProjectException} listing every problem when it cannot start. */
   public static Project load(Path dir) {
-    return load(dir, ExtendedLibs.defaults(), Optional.empty());
+    return load(dir, ExtendedLibs.defaults());
   }
 
   /** As {@link #load(Path)}, finding {@code useExtendedLib} libraries through {@code libs}. */
