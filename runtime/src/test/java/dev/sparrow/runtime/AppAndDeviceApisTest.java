@@ -60,6 +60,20 @@ class AppAndDeviceApisTest {
   }
 
   @Test
+  void systemAndAppAuthorizeSettingsAreSyncObjectsAsAppJsMergesThemIntoGlobalData() {
+    // the pattern of WeChat's own demo app.js: every info getter merged into globalData at launch
+    Object merged = js("var g = {}; ['getSystemSetting', 'getAppAuthorizeSetting', 'getDeviceInfo', 'getAppBaseInfo',"
+        + " 'getWindowInfo'].forEach(function (n) { if (wx[n]) Object.assign(g, wx[n]()) });"
+        + " return [g.wifiEnabled, g.deviceOrientation, g.cameraAuthorized, g.locationReducedAccuracy,"
+        + " g.phoneCalendarAuthorized, g.model, g.SDKVersion, g.windowWidth,"
+        + " wx.canIUse('getSystemSetting'), wx.canIUse('getAppAuthorizeSetting.return.albumAuthorized')]");
+    assertThat(merged).isEqualTo(List.of(true, "portrait", "authorized", false, "authorized", "iPhone 6/7/8",
+        "3.7.12", 375, true, true));
+    assertThat(js("var s = wx.getSystemSetting(); return [s.bluetoothEnabled, s.locationEnabled]"))
+        .isEqualTo(List.of(false, true));
+  }
+
+  @Test
   void networkTypeClipboardAndTheCapsule() {
     assertThat(js("return wx.getNetworkType().then(function (r) { return r.networkType })")).isEqualTo("wifi");
     assertThat(js("return wx.setClipboardData({ data: '复制' }).then(function () { return wx.getClipboardData() })"

@@ -67,6 +67,37 @@ public final class SystemInfo {
     return m;
   }
 
+  /**
+   * {@code wx.getSystemSetting} (base library 2.20.1): the phone's switches, the same values as the
+   * matching {@code getSystemInfo} fields.
+   */
+  public static Map<String, Object> systemSetting() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("bluetoothEnabled", false);
+    m.put("locationEnabled", true);
+    m.put("wifiEnabled", true);
+    m.put("deviceOrientation", "portrait");
+    return m;
+  }
+
+  /**
+   * {@code wx.getAppAuthorizeSetting} (base library 2.20.1): what the system lets WeChat itself use,
+   * not the mini program's scopes ({@code getSetting}); everything is allowed, as the
+   * {@code …Authorized} fields of {@code getSystemInfo}, and location is precise.
+   */
+  public static Map<String, Object> appAuthorizeSetting() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (String name : new String[] {"album", "bluetooth", "camera", "location"}) {
+      m.put(name + "Authorized", "authorized");
+    }
+    m.put("locationReducedAccuracy", false);
+    for (String name : new String[] {"microphone", "notification", "notificationAlert", "notificationBadge",
+        "notificationSound", "phoneCalendar"}) {
+      m.put(name + "Authorized", "authorized");
+    }
+    return m;
+  }
+
   private static Map<String, Object> safeArea(DeviceProfile d) {
     Map<String, Object> m = new LinkedHashMap<>();
     int bottom = d.screenHeight() - d.safeAreaBottomInset();

@@ -14,7 +14,8 @@ import java.util.function.Supplier;
 /**
  * wx base and system APIs: {@code canIUse}, {@code getSystemInfo}, {@code getSystemInfoSync},
  * {@code getSystemInfoAsync}, {@code getWindowInfo}, {@code getDeviceInfo}, {@code
- * getAppBaseInfo}, {@code getMenuButtonBoundingClientRect}. Values come from the session's {@link DeviceProfile} and the current page's
+ * getAppBaseInfo}, {@code getSystemSetting}, {@code getAppAuthorizeSetting}, {@code
+ * getMenuButtonBoundingClientRect}. Values come from the session's {@link DeviceProfile} and the current page's
  * chrome (navigation bar style, tab bar). Implementation: {@link SystemInfo}.
  */
 public final class SystemApis {
@@ -39,6 +40,11 @@ public final class SystemApis {
         ApiSpec.sync("getWindowInfo").returns(windowFields).handleSync(c -> SystemInfo.windowInfo(device, chrome.get())),
         ApiSpec.sync("getDeviceInfo").handleSync(c -> deviceInfo()),
         ApiSpec.sync("getAppBaseInfo").handleSync(c -> appBaseInfo()),
+        ApiSpec.sync("getSystemSetting").returns(SystemInfo.systemSetting().keySet().toArray(String[]::new))
+            .handleSync(c -> SystemInfo.systemSetting()),
+        ApiSpec.sync("getAppAuthorizeSetting")
+            .returns(SystemInfo.appAuthorizeSetting().keySet().toArray(String[]::new))
+            .handleSync(c -> SystemInfo.appAuthorizeSetting()),
         ApiSpec.sync("getMenuButtonBoundingClientRect").returns("width", "height", "top", "right", "bottom", "left")
             .handleSync(c -> menuButton()));
   }
