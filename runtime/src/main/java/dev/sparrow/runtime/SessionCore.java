@@ -38,6 +38,7 @@ import dev.sparrow.runtime.bridge.WxBridge;
 import dev.sparrow.runtime.js.EventLoop;
 import dev.sparrow.runtime.js.CompileCache;
 import dev.sparrow.runtime.js.ModuleSources;
+import dev.sparrow.runtime.project.ExtJson;
 import dev.sparrow.runtime.project.Project;
 import dev.sparrow.runtime.wx.AnimationApis;
 import dev.sparrow.runtime.wx.AppApis;
@@ -261,7 +262,8 @@ final class SessionCore implements LogicLayer.Sink, Router.Listener {
         router.current().ifPresent(p -> router.pageScrolled(p.id(), top, Double.POSITIVE_INFINITY, 0));
       }
     }).specs());
-    registry.addAll(new AppApis(bridge, project.appId(), () -> launched, () -> entered).specs());
+    registry.addAll(new AppApis(bridge, project.appId(), () -> launched, () -> entered,
+        ExtJson.extConfig(project.files())).specs());
     registry.addAll(new DeviceApis().specs());
     registry.addAll(new AnimationApis().specs());
     registry.addAll(new ContextApis().specs());

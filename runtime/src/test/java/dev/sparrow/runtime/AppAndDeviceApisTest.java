@@ -74,6 +74,19 @@ class AppAndDeviceApisTest {
   }
 
   @Test
+  void extConfigIsTheExtOfAnEnabledExtJsonAndEmptyWithoutOne() {
+    // SaaS templates: `const subDomain = wx.getExtConfigSync().subDomain` first thing in App.onLaunch
+    assertThat(js("return [wx.getExtConfigSync().subDomain, wx.getExtConfigSync().shop.id]"))
+        .isEqualTo(List.of("tenant-a", 7));
+    assertThat(js("return wx.getExtConfig().then(function (r) { return [r.errMsg, r.extConfig.subDomain] })"))
+        .isEqualTo(List.of("getExtConfig:ok", "tenant-a"));
+    try (Session plain = Sparrow.launch(SessionOptions.of(Examples.path("quickstart")))) {
+      plain.awaitIdle();
+      assertThat(plain.evaluate("function () { return JSON.stringify(wx.getExtConfigSync()) }")).isEqualTo("{}");
+    }
+  }
+
+  @Test
   void networkTypeClipboardAndTheCapsule() {
     assertThat(js("return wx.getNetworkType().then(function (r) { return r.networkType })")).isEqualTo("wifi");
     assertThat(js("return wx.setClipboardData({ data: '复制' }).then(function () { return wx.getClipboardData() })"

@@ -16,9 +16,9 @@ import java.util.function.Supplier;
 /**
  * The app-level calls of WeChat's boilerplate (the project template's {@code app.js} and most real
  * apps make them at launch): {@code getLaunchOptionsSync}, {@code getEnterOptionsSync}, {@code
- * getAccountInfoSync}, {@code getUpdateManager} (an UpdateManager that finds no update), {@code
- * login} / {@code checkSession} (offline: a fresh random code, a session that is valid), {@code
- * nextTick}. None of them is in the spec; docs/decisions.md says what Sparrow answers and why.
+ * getAccountInfoSync}, {@code getExtConfig} / {@code getExtConfigSync} (ext.json's {@code ext}), {@code
+ * getUpdateManager} (an UpdateManager that finds no update), {@code login} / {@code checkSession} (offline: a fresh
+ * random code, a session that is valid), {@code nextTick}. None of them is in the spec; docs/decisions.md says what Sparrow answers and why.
  */
 public final class AppApis {
   static final String UPDATE_MANAGER = "UpdateManager";
@@ -27,14 +27,22 @@ public final class AppApis {
   private final String appId;
   private final Supplier<Map<String, Object>> launchOptions;
   private final Supplier<Map<String, Object>> enterOptions;
+  private final Map<String, Object> extConfig;
   private InstanceRef updateManager;
 
   /** {@code launchOptions} / {@code enterOptions}: the options App.onLaunch and the last App.onShow got. */
   public AppApis(WxBridge bridge, String appId, Supplier<Map<String, Object>> launchOptions, Supplier<Map<String, Object>> enterOptions) {
+    this(bridge, appId, launchOptions, enterOptions, Map.of());
+  }
+
+  /** {@code extConfig}: what {@code getExtConfig} answers (the {@code ext} of an enabled ext.json, else empty). */
+  public AppApis(WxBridge bridge, String appId, Supplier<Map<String, Object>> launchOptions,
+      Supplier<Map<String, Object>> enterOptions, Map<String, Object> extConfig) {
     this.bridge = bridge;
     this.appId = appId;
     this.launchOptions = launchOptions;
     this.enterOptions = enterOptions;
+    this.extConfig = extConfig;
   }
 
   public List<ApiSpec> specs() {
@@ -44,6 +52,8 @@ public final class AppApis {
         ApiSpec.sync("getEnterOptionsSync").returns("path", "query", "scene", "referrerInfo", "apiCategory")
             .handleSync(c -> enterOptions.get()),
         ApiSpec.sync("getAccountInfoSync").returns("miniProgram", "plugin").handleSync(c -> accountInfo()),
+        ApiSpec.async("getExtConfig").returns("extConfig").handle(c -> c.resolve(Map.of("extConfig", extConfig))),
+        ApiSpec.sync("getExtConfigSync").handleSync(c -> extConfig),
         ApiSpec.async("login").optional("timeout", NUMBER).returns("code").handle(c -> c.resolve(Map.of("code", code()))),
         ApiSpec.async("checkSession").handle(c -> c.resolve()),
         // nextTick(fn): fn runs in a later loop task, after the code now running
