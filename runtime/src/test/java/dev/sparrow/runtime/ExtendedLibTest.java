@@ -82,8 +82,31 @@ class ExtendedLibTest {
 
   @Test
   void theProjectsOwnNodeModulesCopyComesFirst(@TempDir Path dir, @TempDir Path cache) throws IOException {
+    ownCopyProject(dir, "true");
+    SessionOptions options = SessionOptions.of(dir).extendedLibs(ExtendedLibs.cachedIn(cache).offline());
+    try (Session s = Sparrow.launch(options).awaitIdle()) {
+      assertThat(s.project().problems()).isEmpty();
+      assertThat(s.currentPage().select("#c").orElseThrow().select(".own-cell").orElseThrow().text()).isEqualTo("T");
+      String css = ViewLayer.pageCss(s.project(), "pages/index/index", ViewLayer.cssOptions(DeviceProfile.IPHONE_6))
+          .css();
+      assertThat(css).contains(".own-cell");
+    }
+  }
+
+  @Test
+  void aVersionStringTurnsTheLibraryOnAsTrueDoes(@TempDir Path dir, @TempDir Path cache) throws IOException {
+    // WeChat's own demo: "useExtendedLib": {"weui": "latest"}
+    ownCopyProject(dir, "\"latest\"");
+    SessionOptions options = SessionOptions.of(dir).extendedLibs(ExtendedLibs.cachedIn(cache).offline());
+    try (Session s = Sparrow.launch(options).awaitIdle()) {
+      assertThat(s.project().problems()).isEmpty();
+      assertThat(s.currentPage().select("#c").orElseThrow().select(".own-cell").orElseThrow().text()).isEqualTo("T");
+    }
+  }
+
+  private static void ownCopyProject(Path dir, String weui) throws IOException {
     Files.writeString(dir.resolve("app.json"),
-        "{\"pages\": [\"pages/index/index\"], \"useExtendedLib\": {\"weui\": true}}");
+        "{\"pages\": [\"pages/index/index\"], \"useExtendedLib\": {\"weui\": " + weui + "}}");
     Files.writeString(dir.resolve("app.js"), "App({})");
     Files.createDirectories(dir.resolve("pages/index"));
     Files.writeString(dir.resolve("pages/index/index.js"), "Page({})");
@@ -98,15 +121,6 @@ class ExtendedLibTest {
     Files.writeString(pkg.resolve("dist/cell/cell.js"), "Component({properties: {title: String}})");
     Files.writeString(pkg.resolve("dist/cell/cell.wxml"), "<view class=\"own-cell\">{{title}}</view>");
     Files.writeString(pkg.resolve("dist/weui-wxss/dist/style/weui.wxss"), ".own-cell{color:red}");
-
-    SessionOptions options = SessionOptions.of(dir).extendedLibs(ExtendedLibs.cachedIn(cache).offline());
-    try (Session s = Sparrow.launch(options).awaitIdle()) {
-      assertThat(s.project().problems()).isEmpty();
-      assertThat(s.currentPage().select("#c").orElseThrow().select(".own-cell").orElseThrow().text()).isEqualTo("T");
-      String css = ViewLayer.pageCss(s.project(), "pages/index/index", ViewLayer.cssOptions(DeviceProfile.IPHONE_6))
-          .css();
-      assertThat(css).contains(".own-cell");
-    }
   }
 
   @Test

@@ -198,8 +198,8 @@ public final class ProjectLoader {
   }
 
   /**
-   * app.json's {@code useExtendedLib}: each library turned on is mounted (its stylesheet added to {@code styles}) from
-   * where {@code libs} finds it. A library Sparrow does not know, one it cannot find (its package then in
+   * app.json's {@code useExtendedLib}: each library turned on ({@code true} or a version) is mounted (its stylesheet
+   * added to {@code styles}) from where {@code libs} finds it. A library Sparrow does not know, one it cannot find (its package then in
    * {@code missing} with how to get it), or one the package also has in {@code miniprogram_npm} (WeChat refuses both;
    * the package's copy is used) is a problem.
    */
@@ -208,7 +208,9 @@ public final class ProjectLoader {
     ProjectFiles out = files;
     for (var it = app.path("useExtendedLib").fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
-      if (!e.getValue().asBoolean(false)) {
+      // true or a version ("latest", "1.5.6"; Sparrow's pinned version serves any)
+      JsonNode on = e.getValue();
+      if (on.isTextual() ? on.asText().isBlank() : !on.asBoolean(false)) {
         continue;
       }
       int line = lineOf(text, "\"" + e.getKey() + "\"", Math.max(0, text.indexOf("\"useExtendedLib\"")));
