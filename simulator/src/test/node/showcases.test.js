@@ -1,5 +1,6 @@
-// The UI-library showcases in the simulator (examples/vant): every page opens with Vant's styles applied — a
-// primary button in Vant's green, a popup shown at the bottom of the screen — and nothing on the console.
+// The UI-library showcases in the simulator (examples/vant, examples/tdesign): every page opens with the library's
+// styles applied — a primary button in Vant's green or TDesign's blue, a popup shown at the bottom of the screen —
+// and nothing on the console.
 // The library comes from npm: `npm install` runs in the showcase when node_modules is missing, and
 // `./sparrow run` builds miniprogram_npm itself.
 const { test, before, after, describe } = require('node:test')
@@ -28,6 +29,17 @@ const VANT_RED = 'rgb(238, 10, 36)' // --button-danger-background-color, --tabs-
  */
 const scoped = (component, name) => `[class~="miniprogram_npm-@vant-weapp-${component}-index--${name}"]`
 
+// Icon fonts and pictures come from public CDNs, which a machine without the internet cannot reach: those failed
+// loads are the network's, not the simulator's
+function collectConsoleErrors(tab, into) {
+  const failed = /^Failed to load resource: net::ERR_(NAME_NOT_RESOLVED|INTERNET_DISCONNECTED|CONNECTION_REFUSED)/
+  const loopback = /^https?:\/\/(127\.0\.0\.1|localhost)[:/]/
+  const offline = m => failed.test(m.text()) && !loopback.test(m.location().url || '')
+  tab.page.on('console', m => { if (m.type() === 'error' && !offline(m)) into.push(m.text()) })
+}
+
+const style = (locator, prop) => locator.evaluate((el, p) => getComputedStyle(el)[p], prop)
+
 describe('Vant Weapp', () => {
   let browser, sim, tab
   const consoleErrors = []
@@ -36,16 +48,9 @@ describe('Vant Weapp', () => {
     browser = await launchBrowser()
     sim = await startSimulator('examples/vant')
     tab = await openSimulator(browser, sim.url)
-    // Vant's icon font and the showcase's pictures come from public CDNs, which a machine without the internet
-    // cannot reach: those failed loads are the network's, not the simulator's
-    const failed = /^Failed to load resource: net::ERR_(NAME_NOT_RESOLVED|INTERNET_DISCONNECTED|CONNECTION_REFUSED)/
-    const loopback = /^https?:\/\/(127\.0\.0\.1|localhost)[:/]/
-    const offline = m => failed.test(m.text()) && !loopback.test(m.location().url || '')
-    tab.page.on('console', m => { if (m.type() === 'error' && !offline(m)) consoleErrors.push(m.text()) })
+    collectConsoleErrors(tab, consoleErrors)
   })
   after(async () => { await tab?.close(); await sim?.stop(); await browser?.close() })
-
-  const style = (locator, prop) => locator.evaluate((el, p) => getComputedStyle(el)[p], prop)
 
   test('basic: buttons, tags and icons wear Vant\'s colours; a tap counts', async () => {
     const page = await tab.top('pages/basic/basic')
@@ -97,4 +102,39 @@ describe('Vant Weapp', () => {
     assert.deepEqual(consoleErrors, [])
     assert.deepEqual(sim.output.filter(l => /\berror\b/i.test(l)), [])
   })
+})
+
+// TDesign 1.16.0's light theme (common/style/theme/_index.wxss): --td-brand-color is --td-primary-color-7, #0052d9;
+// button.wxss paints .t-button--primary with it and --td-text-color-anti (#ffffff) on top
+const TDESIGN_BLUE = 'rgb(0, 82, 217)'
+
+describe('TDesign', () => {
+  let browser, sim, tab
+  const consoleErrors = []
+  before(async () => {
+    install('tdesign', 'tdesign-miniprogram')
+    // TDesign ships ES modules, compiled with Babel on first load: about a minute on a cold compile cache, longer
+    // than the harness waits for a page frame. `sparrow check` fills the cache first (a few seconds when warm).
+    execFileSync(path.join(repo, 'sparrow'), ['check', path.join(repo, 'examples/tdesign')],
+      { cwd: repo, stdio: 'ignore' })
+    browser = await launchBrowser()
+    sim = await startSimulator('examples/tdesign')
+    tab = await openSimulator(browser, sim.url)
+    collectConsoleErrors(tab, consoleErrors)
+  }, { timeout: 240000 })
+  after(async () => { await tab?.close(); await sim?.stop(); await browser?.close() })
+
+  test('basic: the primary button wears TDesign\'s brand colour; a tap reaches the page; no console errors',
+    async () => {
+      const page = await tab.top('pages/basic/basic')
+      const primary = page.locator('wx-t-button#primary wx-button')
+      await primary.waitFor()
+      assert.equal(await style(primary, 'backgroundColor'), TDESIGN_BLUE)
+      assert.equal(await style(primary, 'color'), 'rgb(255, 255, 255)')
+      await primary.click()
+      await page.locator('wx-t-cell#cell-taps', { hasText: 'primary' }).waitFor()
+      assert.deepEqual(tab.errors, [])
+      assert.deepEqual(consoleErrors, [])
+      assert.deepEqual(sim.output.filter(l => /\berror\b/i.test(l)), [])
+    })
 })
