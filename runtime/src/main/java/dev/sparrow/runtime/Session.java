@@ -1,23 +1,47 @@
 package dev.sparrow.runtime;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sparrow.apis.device.HeadlessAlbum;
+import dev.sparrow.apis.device.HeadlessLocation;
+import dev.sparrow.apis.device.HeadlessMicrophone;
+import dev.sparrow.apis.device.HeadlessMotionSensors;
+import dev.sparrow.apis.device.HeadlessPermissions;
+import dev.sparrow.apis.device.HeadlessPerson;
+import dev.sparrow.apis.device.HeadlessPhone;
+import dev.sparrow.apis.device.HeadlessScanner;
+import dev.sparrow.apis.device.TimelineAudioOutput;
+import dev.sparrow.apis.files.FileSandbox;
+import dev.sparrow.apis.files.HeadlessDocumentViewer;
+import dev.sparrow.apis.media.MediaFetch;
+import dev.sparrow.apis.network.Network;
+import dev.sparrow.apis.network.NetworkMediaFetch;
+import dev.sparrow.apis.network.TrafficEntry;
 import dev.sparrow.apis.ui.HeadlessDialogs;
 import dev.sparrow.apis.ui.ModalAnswer;
 import dev.sparrow.apis.ui.Toast;
 import dev.sparrow.runtime.app.PageInstance;
+import dev.sparrow.runtime.app.ViewLayer;
+import dev.sparrow.runtime.bridge.ApiRegistry;
+import dev.sparrow.runtime.js.CompileCache;
+import dev.sparrow.runtime.js.JsEngine;
+import dev.sparrow.runtime.js.ModuleSources;
 import dev.sparrow.runtime.npm.NpmBuild;
 import dev.sparrow.runtime.project.Project;
-import dev.sparrow.runtime.js.CompileCache;
-import dev.sparrow.runtime.js.ModuleSources;
+import dev.sparrow.runtime.project.ProjectException;
 import dev.sparrow.runtime.project.ProjectLoader;
-import dev.sparrow.apis.files.FileSandbox;
-import dev.sparrow.apis.files.HeadlessDocumentViewer;
+import dev.sparrow.runtime.wx.CanvasApis;
+import dev.sparrow.view.ElementHandle;
+import dev.sparrow.view.PageView;
+import dev.sparrow.view.component.Interaction;
+import dev.sparrow.view.tree.VElement;
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +49,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
@@ -56,9 +83,9 @@ public final class Session implements AutoCloseable {
     this.core = core;
   }
 
-  /** Loads the project (throwing {@link dev.sparrow.runtime.project.ProjectException} if it is broken) and launches it. */
+  /** Loads the project (throwing {@link ProjectException} if it is broken) and launches it. */
   static Session launch(SessionOptions options) {
-    dev.sparrow.runtime.js.JsEngine.warmUp();
+    JsEngine.warmUp();
     if (options.npmNotice() != null) {
       NpmBuild.Report npm = NpmBuild.buildIfStale(options.projectDir(), options.npmNotice());
       npm.warnings().forEach(w -> options.npmNotice().accept("sparrow: " + w));
@@ -118,8 +145,8 @@ public final class Session implements AutoCloseable {
    * TLS trust, the downloadFile domain list, the traffic log). A front-end loads network images and
    * audio for its page with it.
    */
-  public dev.sparrow.apis.media.MediaFetch mediaFetch() {
-    return new dev.sparrow.apis.network.NetworkMediaFetch(core.network);
+  public MediaFetch mediaFetch() {
+    return new NetworkMediaFetch(core.network);
   }
 
   // ---- pages and navigation --------------------------------------------------------------------
@@ -327,7 +354,7 @@ public final class Session implements AutoCloseable {
 
   /** Problems in a page's styles (app.wxss, then the page's wxss), located as {@code file:line: message}. */
   public List<String> styleProblems(String route) {
-    return onLoop(() -> core.view.css(route, dev.sparrow.runtime.app.ViewLayer.cssOptions(core.options.device())).problems().stream()
+    return onLoop(() -> core.view.css(route, ViewLayer.cssOptions(core.options.device())).problems().stream()
         .map(p -> p.file() + (p.line() > 0 ? ":" + p.line() : "") + ": WXSS: " + p.message()).toList());
   }
 
@@ -352,7 +379,7 @@ public final class Session implements AutoCloseable {
 
   List<PageElement> selectByXpath(int pageId, String expression) {
     return onLoop(() -> {
-      dev.sparrow.view.PageView v = view(pageId);
+      PageView v = view(pageId);
       List<PageElement> out = new ArrayList<>();
       for (int id : XPaths.select(v.root(), expression)) {
         v.handle(id).ifPresent(h -> out.add(new PageElement(this, pageId, h.id(), h.tag())));
@@ -365,7 +392,7 @@ public final class Session implements AutoCloseable {
     return onLoop(() -> view(pageId).wxml());
   }
 
-  <T> T readElement(int pageId, int nodeId, java.util.function.Function<dev.sparrow.view.ElementHandle, T> reader) {
+  <T> T readElement(int pageId, int nodeId, Function<ElementHandle, T> reader) {
     return onLoop(() -> reader.apply(view(pageId).handle(nodeId)
         .orElseThrow(() -> new IllegalStateException("element " + nodeId + " is no longer on the page"))));
   }
@@ -375,7 +402,7 @@ public final class Session implements AutoCloseable {
     return onLoop(() -> core.animations.style(pageId, nodeId));
   }
 
-  void interact(int pageId, int nodeId, java.util.function.Function<dev.sparrow.view.ElementHandle, dev.sparrow.view.component.Interaction> action) {
+  void interact(int pageId, int nodeId, Function<ElementHandle, Interaction> action) {
     onLoop(() -> {
       core.interact(pageId, nodeId, action);
       return null;
@@ -389,9 +416,9 @@ public final class Session implements AutoCloseable {
    * future completes once the page handlers ran (not when the session is idle: timers may go on);
    * it fails with {@link IllegalStateException} when the page or element is gone.
    */
-  public java.util.concurrent.CompletableFuture<Void> interactLater(int pageId, int nodeId,
-      java.util.function.Function<dev.sparrow.view.ElementHandle, dev.sparrow.view.component.Interaction> action) {
-    java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+  public CompletableFuture<Void> interactLater(int pageId, int nodeId,
+      Function<ElementHandle, Interaction> action) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
     if (closed) {
       done.completeExceptionally(new IllegalStateException("the session is closed"));
       return done;
@@ -412,7 +439,7 @@ public final class Session implements AutoCloseable {
    * front-end that connects late uses it to paint what is already there. {@code work} must only
    * read.
    */
-  public <T> T readPages(java.util.function.Function<PageTrees, T> work) {
+  public <T> T readPages(Function<PageTrees, T> work) {
     return onLoop(() -> work.apply(new PageTrees() {
       @Override
       public List<Integer> stack() {
@@ -425,13 +452,13 @@ public final class Session implements AutoCloseable {
       }
 
       @Override
-      public Optional<dev.sparrow.view.tree.VElement> tree(int pageId) {
-        return core.view.view(pageId).map(dev.sparrow.view.PageView::root);
+      public Optional<VElement> tree(int pageId) {
+        return core.view.view(pageId).map(PageView::root);
       }
 
       @Override
-      public Map<Integer, Map<String, com.fasterxml.jackson.databind.JsonNode>> controls(int pageId) {
-        return core.view.view(pageId).map(dev.sparrow.view.PageView::componentState).orElse(Map.of());
+      public Map<Integer, Map<String, JsonNode>> controls(int pageId) {
+        return core.view.view(pageId).map(PageView::componentState).orElse(Map.of());
       }
 
       @Override
@@ -450,15 +477,15 @@ public final class Session implements AutoCloseable {
       }
 
       @Override
-      public Map<Integer, dev.sparrow.runtime.wx.CanvasApis.Snapshot> canvases(int pageId) {
+      public Map<Integer, CanvasApis.Snapshot> canvases(int pageId) {
         return core.canvasApis.snapshots(pageId);
       }
     }));
   }
 
   /** What canvas node {@code nodeId} of page {@code pageId} shows now (a copy of its bitmap), if it ever drew. */
-  public Optional<java.awt.image.BufferedImage> canvasImage(int pageId, int nodeId) {
-    return onLoop(() -> Optional.ofNullable(core.canvasApis.snapshots(pageId).get(nodeId)).map(dev.sparrow.runtime.wx.CanvasApis.Snapshot::bitmap));
+  public Optional<BufferedImage> canvasImage(int pageId, int nodeId) {
+    return onLoop(() -> Optional.ofNullable(core.canvasApis.snapshots(pageId).get(nodeId)).map(CanvasApis.Snapshot::bitmap));
   }
 
   /** What {@link #readPages} shows: read on the session thread only. */
@@ -469,9 +496,9 @@ public final class Session implements AutoCloseable {
     /** Tab pages alive behind another tab. */
     List<Integer> hiddenTabs();
 
-    Optional<dev.sparrow.view.tree.VElement> tree(int pageId);
+    Optional<VElement> tree(int pageId);
 
-    Map<Integer, Map<String, com.fasterxml.jackson.databind.JsonNode>> controls(int pageId);
+    Map<Integer, Map<String, JsonNode>> controls(int pageId);
 
     String route(int pageId);
 
@@ -480,10 +507,10 @@ public final class Session implements AutoCloseable {
     Map<String, Object> navigationBar(int pageId);
 
     /** The page's canvases that drew something (bitmap copies and drawing state), by node id. */
-    Map<Integer, dev.sparrow.runtime.wx.CanvasApis.Snapshot> canvases(int pageId);
+    Map<Integer, CanvasApis.Snapshot> canvases(int pageId);
   }
 
-  private dev.sparrow.view.PageView view(int pageId) {
+  private PageView view(int pageId) {
     return core.view.view(pageId).orElseThrow(() -> new IllegalStateException("page " + pageId + " has no rendered view"));
   }
 
@@ -601,7 +628,7 @@ public final class Session implements AutoCloseable {
   // ---- media device: album, microphone, speaker, permissions ---------------------------------------
 
   /** The album and camera (script picks and cancels), the photo album (saved images) and the image viewer. */
-  public dev.sparrow.apis.device.HeadlessAlbum album() {
+  public HeadlessAlbum album() {
     return core.album;
   }
 
@@ -614,44 +641,44 @@ public final class Session implements AutoCloseable {
   }
 
   /** Where the phone is ({@code wx.getLocation}): move it from a test. */
-  public dev.sparrow.apis.device.HeadlessLocation location() {
+  public HeadlessLocation location() {
     return core.location;
   }
 
   /** What the microphone hears (silence, a tone, a WAV file). */
-  public dev.sparrow.apis.device.HeadlessMicrophone microphone() {
+  public HeadlessMicrophone microphone() {
     return core.microphone;
   }
 
   /** The speaker as a timeline: what is audible now, and every play/pause/end. */
-  public dev.sparrow.apis.device.TimelineAudioOutput speaker() {
+  public TimelineAudioOutput speaker() {
     return core.speaker;
   }
 
   /** Authorization decisions and prompts ({@code scope.record}, {@code scope.writePhotosAlbum}…). */
-  public dev.sparrow.apis.device.HeadlessPermissions permissions() {
+  public HeadlessPermissions permissions() {
     return core.permissions;
   }
 
   // ---- phone and person: scanner, motion sensors, screen, calls, profile, payments, addresses ------------
 
   /** The code scanner ({@code wx.scanCode}): script the next results or cancels. */
-  public dev.sparrow.apis.device.HeadlessScanner scanner() {
+  public HeadlessScanner scanner() {
     return core.scanner;
   }
 
   /** The motion sensors (a still phone lying flat, facing north, until moved). */
-  public dev.sparrow.apis.device.HeadlessMotionSensors sensors() {
+  public HeadlessMotionSensors sensors() {
     return core.sensors;
   }
 
   /** The person's answers: profile, payments, addresses, places picked on the map. */
-  public dev.sparrow.apis.device.HeadlessPerson person() {
+  public HeadlessPerson person() {
     return core.person;
   }
 
   /** The phone's record: calls made, screen brightness and keep-on, places opened, top bar text. */
-  public dev.sparrow.apis.device.HeadlessPhone phone() {
+  public HeadlessPhone phone() {
     return core.phone;
   }
 
@@ -754,17 +781,17 @@ public final class Session implements AutoCloseable {
   }
 
   /** Every finished network task so far (request, upload, download, socket), oldest first. */
-  public List<dev.sparrow.apis.network.TrafficEntry> traffic() {
+  public List<TrafficEntry> traffic() {
     return core.network.traffic().entries();
   }
 
   /** The session's network (policy, traffic log, live counts); for tests and front-ends. */
-  public dev.sparrow.apis.network.Network network() {
+  public Network network() {
     return core.network;
   }
 
   /** The session's wx API registry (tests and front-ends read it; do not change it). */
-  public dev.sparrow.runtime.bridge.ApiRegistry registry() {
+  public ApiRegistry registry() {
     return core.registry;
   }
 
@@ -912,7 +939,7 @@ public final class Session implements AutoCloseable {
     return new PageHandle(this, p.id(), p.route(), p.query());
   }
 
-  <T> T onLoop(java.util.concurrent.Callable<T> work) {
+  <T> T onLoop(Callable<T> work) {
     if (closed) {
       throw new IllegalStateException("the session is closed");
     }
