@@ -3,6 +3,7 @@ package dev.sparrow.apis.crash;
 import dev.sparrow.apis.device.Clock;
 import dev.sparrow.apis.files.FileOps;
 import dev.sparrow.apis.files.FileSandbox;
+import dev.sparrow.apis.files.SaveCrashChild;
 import dev.sparrow.apis.network.DownloadFile;
 import dev.sparrow.apis.network.HttpEvents;
 import dev.sparrow.apis.network.Network;
@@ -52,17 +53,9 @@ public final class WriteCrashChild {
     }
   }
 
-  /** File {@code i}: its index in the first four bytes, then a pattern derived from it. */
+  /** File {@code i}: as the saveFile crash test writes them (its index in the first four bytes, then a pattern). */
   static byte[] content(int i, int size) {
-    byte[] b = new byte[size];
-    for (int j = 0; j < size; j++) {
-      b[j] = (byte) (i * 31 + j);
-    }
-    b[0] = (byte) (i >>> 24);
-    b[1] = (byte) (i >>> 16);
-    b[2] = (byte) (i >>> 8);
-    b[3] = (byte) i;
-    return b;
+    return SaveCrashChild.content(i, size);
   }
 
   /** Storage value {@code i}: its index, then letters derived from it. */

@@ -35,7 +35,7 @@ public final class SaveCrashChild {
   }
 
   /** File {@code i}: its index in the first four bytes, then a pattern derived from it. */
-  static byte[] content(int i, int size) {
+  public static byte[] content(int i, int size) {
     byte[] b = new byte[size];
     for (int j = 0; j < size; j++) {
       b[j] = (byte) (i * 31 + j);
