@@ -7,7 +7,9 @@ import dev.sparrow.runtime.PageHandle;
 import dev.sparrow.runtime.Session;
 import dev.sparrow.runtime.bridge.ApiKind;
 import dev.sparrow.runtime.bridge.ApiSpec;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -66,10 +68,10 @@ final class AppDomain {
       try {
         server.session(); // waits while the project launches
         png = server.simulator().screenshot();
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         throw new ProtocolError("App.captureScreenshot: " + e.getMessage());
       }
-      return Json.result("data", java.util.Base64.getEncoder().encodeToString(png));
+      return Json.result("data", Base64.getEncoder().encodeToString(png));
     });
   }
 

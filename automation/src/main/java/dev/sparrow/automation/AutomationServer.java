@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -193,7 +194,7 @@ public final class AutomationServer implements AutoCloseable {
     if (logEnabled) {
       ObjectNode params = Json.object();
       params.put("type", m.level());
-      params.set("args", Json.of(java.util.List.of(m.text())));
+      params.set("args", Json.of(List.of(m.text())));
       emit("App.logAdded", params);
     }
   }

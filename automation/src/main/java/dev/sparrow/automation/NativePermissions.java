@@ -8,7 +8,8 @@ final class NativePermissions {
 
   static void answer(Session session, boolean allow) {
     if (session.pendingPermission().isEmpty()) {
-      throw new ProtocolError("Tool.native " + (allow ? "authorizeAllow" : "authorizeCancel") + ": no permission prompt is open");
+      String method = allow ? "authorizeAllow" : "authorizeCancel";
+      throw new ProtocolError("Tool.native " + method + ": no permission prompt is open");
     }
     session.answerPermission(allow);
   }

@@ -31,8 +31,8 @@ final class ToolDomain {
       return Json.object();
     });
     d.add("Tool.native", this::nativeCall);
-    for (String unsupported : new String[] {"Tool.enableRemoteDebug", "Tool.getTestAccounts", "Tool.stopAudits", "Tool.getTicket",
-        "Tool.setTicket", "Tool.refreshTicket"}) {
+    for (String unsupported : new String[] {"Tool.enableRemoteDebug", "Tool.getTestAccounts", "Tool.stopAudits",
+        "Tool.getTicket", "Tool.setTicket", "Tool.refreshTicket"}) {
       d.add(unsupported, p -> {
         throw new ProtocolError(unsupported + " is not supported by Sparrow (no WeChat account or remote device here)");
       });

@@ -1,0 +1,6 @@
+Page({
+  data: { id: '' },
+  onLoad(query) {
+    this.setData({ id: query.id || '' })
+  }
+})
