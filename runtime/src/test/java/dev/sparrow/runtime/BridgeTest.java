@@ -104,6 +104,8 @@ class BridgeTest {
   void knownButUnimplementedApisFailClearly() {
     assertThat(js("return wx.startSoterAuthentication({}).catch(function (e) { return e.errMsg })")).isEqualTo("startSoterAuthentication:fail not supported");
     assertThat(js("try { wx.getBatteryInfoSync(); return 'no throw' } catch (e) { return e.message }")).isEqualTo("getBatteryInfoSync:fail not supported");
+    assertThat(js("try { wx.getPerformance(); return 'no throw' } catch (e) { return e.message }"))
+        .as("synchronous without Sync in its name").isEqualTo("getPerformance:fail not supported");
     assertThat(js("return [typeof wx.login, typeof wx.onBLEConnectionStateChange, typeof wx.notAWeChatApi]"))
         .isEqualTo(List.of("function", "function", "undefined"));
   }

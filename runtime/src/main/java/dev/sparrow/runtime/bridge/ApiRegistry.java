@@ -26,6 +26,12 @@ import java.util.Set;
 public final class ApiRegistry {
   /** The WeChat API names known to exist (from the official typings), one per line. */
   private static final List<String> WECHAT_API_NAMES = readNames("/dev/sparrow/runtime/wx-api-names.txt");
+  /**
+   * Synchronous APIs whose names do not say so (the typings give them a return value, not a Promise): their stubs
+   * throw, as a synchronous call fails, instead of answering a rejected Promise the caller never looks at.
+   */
+  private static final Set<String> RETURNING_A_VALUE = Set.of("checkIsPictureInPictureActive", "getApiCategory",
+      "getNFCAdapter", "getPerformance", "getXrFrameSystem", "isVKSupport");
 
   private final Map<String, ApiSpec> specs = new LinkedHashMap<>();
   private final Set<String> components;
@@ -135,10 +141,13 @@ public final class ApiRegistry {
   private static ApiSpec stub(String name) {
     // createBLEConnection / createBLEPeripheralServer take an options object: async, failing through callbacks
     boolean factory = name.startsWith("create") && !name.startsWith("createBLE");
-    if (name.endsWith("Sync") || factory || (name.startsWith("get") && name.endsWith("Manager"))) {
+    boolean manager = name.startsWith("get") && name.endsWith("Manager");
+    if (name.endsWith("Sync") || factory || manager || RETURNING_A_VALUE.contains(name)) {
       return ApiSpec.sync(name).unsupported();
     }
-    if ((name.startsWith("on") || name.startsWith("off")) && name.length() > 3 && Character.isUpperCase(name.charAt(name.startsWith("on") ? 2 : 3))) {
+    int event = name.startsWith("on") ? 2 : 3;
+    if ((name.startsWith("on") || name.startsWith("off")) && name.length() > 3
+        && Character.isUpperCase(name.charAt(event))) {
       return ApiSpec.listener(name).unsupported();
     }
     return ApiSpec.async(name).unsupported();
