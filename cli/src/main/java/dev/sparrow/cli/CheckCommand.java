@@ -6,8 +6,10 @@ import dev.sparrow.runtime.Session;
 import dev.sparrow.runtime.SessionOptions;
 import dev.sparrow.runtime.Sparrow;
 import dev.sparrow.runtime.WxCallException;
+import dev.sparrow.runtime.project.PackIgnore;
 import dev.sparrow.runtime.project.ProjectException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,19 +22,22 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code sparrow check PROJECT}: loads the app and opens every page it can (onLoad, onShow, onReady with an
- * empty query), checks the syntax of every script, and prints each problem (the project's, a page's, a
- * component's) as {@code file:line: message}. Exit code 0 when clean, 1 otherwise.
+ * empty query), checks the syntax of every script the package holds (not those {@code packOptions.ignore} leaves
+ * out), and prints each problem (the project's, a page's, a component's) as {@code file:line: message}. Exit
+ * code 0 when clean, 1 otherwise.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
     description = "Load the app and every page; print each problem as file:line: message; exit 1 if any.")
 final class CheckCommand implements Callable<Integer> {
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandSpec spec;
   @Mixin ProjectOptions project = new ProjectOptions();
-  @picocli.CommandLine.ParentCommand Main main;
+  @ParentCommand Main main;
 
   @Override
   public Integer call() {
@@ -66,7 +71,11 @@ final class CheckCommand implements Callable<Integer> {
       problems.add(e.toString());
     }
     boolean typescript = session.project().compilerPlugins().contains("typescript");
+    PackIgnore left = PackIgnore.read(session.project().dir());
     for (String file : scripts(session.project().files().root(), typescript)) {
+      if (left.ignores(file)) {
+        continue; // not in the package WeChat runs (Node scripts with a #! line, notes…)
+      }
       ScriptError syntax = syntaxOf(session, file);
       if (syntax != null) {
         problems.add(syntax.toString());
@@ -117,7 +126,7 @@ final class CheckCommand implements Callable<Integer> {
             }
           });
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
     return new ArrayList<>(out);
   }

@@ -55,6 +55,24 @@ class CliTest {
   }
 
   @Test
+  void checkLeavesOutWhatPackOptionsIgnoreLeavesOutOfThePackage(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("app.json"), "{\"pages\":[\"pages/index/index\"]}");
+    Files.writeString(dir.resolve("app.js"), "App({})");
+    Files.createDirectories(dir.resolve("pages/index"));
+    Files.writeString(dir.resolve("pages/index/index.js"), "Page({})");
+    Files.writeString(dir.resolve("pages/index/index.wxml"), "<view>hi</view>");
+    Files.createDirectories(dir.resolve("tools"));
+    Files.writeString(dir.resolve("tools/release.js"), "#!/usr/bin/env node\nrequire('fs')\n");
+    Files.writeString(dir.resolve("project.config.json"), "{\"appid\":\"wxclipack000001\"}");
+    assertThat(run("check", dir.toString()).err()).as("a Node script in the package").contains("tools/release.js:1");
+    Files.writeString(dir.resolve("project.config.json"),
+        "{\"appid\":\"wxclipack000001\",\"packOptions\":{\"ignore\":[{\"type\":\"folder\",\"value\":\"tools\"}]}}");
+    Result r = run("check", dir.toString());
+    assertThat(r.err()).isEmpty();
+    assertThat(r.code()).isZero();
+  }
+
+  @Test
   void checkReportsProjectProblemsWithoutAStackTrace() {
     Result r = run("check", example("broken/missing-page"));
     assertThat(r.code()).isEqualTo(1);
