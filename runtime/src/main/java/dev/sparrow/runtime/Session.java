@@ -76,7 +76,7 @@ public final class Session implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
 
-  final SessionCore core;
+  private final SessionCore core;
   private volatile boolean closed;
 
   private Session(SessionCore core) {
@@ -106,29 +106,34 @@ public final class Session implements AutoCloseable {
     return new Session(core);
   }
 
+  /** The session's parts (tests in this package reach the view through it). */
+  SessionCore core() {
+    return core;
+  }
+
   public Project project() {
-    return core.project;
+    return core.project();
   }
 
   public String appId() {
-    return core.project.appId();
+    return core.project().appId();
   }
 
   /** From now on the cloud emulator sees the session's user as {@code openid} (two users of one app). */
   public void cloudOpenid(String openid) {
-    core.cloudOpenid = Objects.requireNonNull(openid);
+    core.cloudOpenid(Objects.requireNonNull(openid));
   }
 
   /** This app's persistent data folder ({@code <dataDir>/<appid>}). */
   public Path dataDir() {
-    return core.appDataDir;
+    return core.appDataDir();
   }
 
   // ---- files -----------------------------------------------------------------------------------
 
   /** The session's local files: temp, saved and user files, the quota, path forms. */
   public FileSandbox files() {
-    return core.files;
+    return core.files();
   }
 
   /**
@@ -137,7 +142,7 @@ public final class Session implements AutoCloseable {
    * default {@link HeadlessDocumentViewer}.
    */
   public List<HeadlessDocumentViewer.OpenedDocument> openedDocuments() {
-    return core.documentViewer instanceof HeadlessDocumentViewer h ? h.opened() : List.of();
+    return core.devices().documentViewer() instanceof HeadlessDocumentViewer h ? h.opened() : List.of();
   }
 
   /**
@@ -146,7 +151,7 @@ public final class Session implements AutoCloseable {
    * audio for its page with it.
    */
   public MediaFetch mediaFetch() {
-    return new NetworkMediaFetch(core.network);
+    return new NetworkMediaFetch(core.network());
   }
 
   // ---- pages and navigation --------------------------------------------------------------------
@@ -157,19 +162,19 @@ public final class Session implements AutoCloseable {
   }
 
   public Optional<PageHandle> currentPageIfAny() {
-    return onLoop(() -> core.router.current().map(this::handle));
+    return onLoop(() -> core.router().current().map(this::handle));
   }
 
   /** A page of the stack (or a hidden tab page) by id. */
   public Optional<PageHandle> page(int id) {
-    return onLoop(() -> core.router.page(id).map(this::handle));
+    return onLoop(() -> core.router().page(id).map(this::handle));
   }
 
   /** {@code getCurrentPages()}: bottom first. */
   public List<PageHandle> pageStack() {
     return onLoop(() -> {
       List<PageHandle> out = new ArrayList<>();
-      for (PageInstance p : core.router.stack()) {
+      for (PageInstance p : core.router().stack()) {
         out.add(handle(p));
       }
       return out;
@@ -207,7 +212,7 @@ public final class Session implements AutoCloseable {
   public void tapTabLater(String route) {
     String path = route.startsWith("/") ? route.substring(1) : route;
     callWx("switchTab", Map.of("url", "/" + path));
-    core.loop.post(() -> core.router.tabItemTapped(path));
+    core.loop().post(() -> core.router().tabItemTapped(path));
   }
 
   public PageHandle navigateBack(int delta) {
@@ -229,8 +234,7 @@ public final class Session implements AutoCloseable {
    */
   public void hideApp() {
     onLoop(() -> {
-      core.router.hideApp();
-      core.appHidden();
+      core.foreground().hide();
       return null;
     });
   }
@@ -238,9 +242,7 @@ public final class Session implements AutoCloseable {
   /** The app returns to the foreground (App onShow, page onShow). */
   public void showApp() {
     onLoop(() -> {
-      String route = core.router.current().map(PageInstance::route).orElse(core.project.app().entryPage());
-      core.appShown();
-      core.enter(core.launchOptions(route, Map.of()));
+      core.foreground().show();
       return null;
     });
   }
@@ -278,7 +280,7 @@ public final class Session implements AutoCloseable {
   /** The provider appids of the plugins app.json declares, its subpackages' included. */
   public Set<String> plugins() {
     Set<String> out = new LinkedHashSet<>();
-    Map<String, Object> raw = core.project.app().raw();
+    Map<String, Object> raw = core.project().app().raw();
     addPlugins(raw.get("plugins"), out);
     for (String key : List.of("subpackages", "subPackages")) {
       if (raw.get(key) instanceof List<?> packages) {
@@ -307,15 +309,15 @@ public final class Session implements AutoCloseable {
 
   private Map<String, Object> callWxIn(String plugin, String api, Map<String, Object> options) {
     Object[] outcome = await(completion -> {
-      core.logic.call("host callWx " + api, core.logic.fn("callWx"), api, core.logic.values().toJs(options), completion,
+      core.logic().call("host callWx " + api, core.logic().fn("callWx"), api, core.logic().values().toJs(options), completion,
           plugin);
     });
     return asResult(outcome);
   }
 
   private Object callWxSyncIn(String plugin, String api, Object... args) {
-    Object[] outcome = await(completion -> core.logic.call("host callWx " + api, core.logic.fn("callWx"), api,
-        core.logic.values().toJs(Arrays.asList(args)), completion, plugin));
+    Object[] outcome = await(completion -> core.logic().call("host callWx " + api, core.logic().fn("callWx"), api,
+        core.logic().values().toJs(Arrays.asList(args)), completion, plugin));
     if (!(Boolean) outcome[0]) {
       asResult(outcome);
     }
@@ -339,12 +341,12 @@ public final class Session implements AutoCloseable {
     Object[] outcome = await(completion -> {
       Value result;
       try {
-        result = core.logic.fn("callFunction").execute(functionDeclaration,
-            core.logic.values().toJs(Arrays.asList(args)));
+        result = core.logic().fn("callFunction").execute(functionDeclaration,
+            core.logic().values().toJs(Arrays.asList(args)));
       } catch (PolyglotException e) {
         throw new ScriptException(ScriptError.of(e.getMessage(), guestStack(e), "evaluate"));
       }
-      core.logic.fn("settleValue").execute(result, completion);
+      core.logic().fn("settleValue").execute(result, completion);
     });
     if (!(Boolean) outcome[0]) {
       throw new ScriptException(ScriptError.of(String.valueOf(outcome[1]), String.valueOf(outcome[1]), "evaluate"));
@@ -354,13 +356,13 @@ public final class Session implements AutoCloseable {
 
   /** Problems in a page's styles (app.wxss, then the page's wxss), located as {@code file:line: message}. */
   public List<String> styleProblems(String route) {
-    return onLoop(() -> core.view.css(route, ViewLayer.cssOptions(core.options.device())).problems().stream()
+    return onLoop(() -> core.view().css(route, ViewLayer.cssOptions(core.options().device())).problems().stream()
         .map(p -> p.file() + (p.line() > 0 ? ":" + p.line() : "") + ": WXSS: " + p.message()).toList());
   }
 
   /** Checks the syntax of a package script without running it ({@code sparrow check}). */
   public Optional<ScriptError> checkSyntax(String path) {
-    return onLoop(() -> Optional.ofNullable(core.logic.checkSyntax(path)));
+    return onLoop(() -> Optional.ofNullable(core.logic().checkSyntax(path)));
   }
 
   // ---- elements ----------------------------------------------------------------------------------
@@ -399,12 +401,12 @@ public final class Session implements AutoCloseable {
 
   /** The style animations give an element now (see {@link PageElement#animatedStyle()}). */
   Map<String, String> animatedStyle(int pageId, int nodeId) {
-    return onLoop(() -> core.animations.style(pageId, nodeId));
+    return onLoop(() -> core.animations().style(pageId, nodeId));
   }
 
   void interact(int pageId, int nodeId, Function<ElementHandle, Interaction> action) {
     onLoop(() -> {
-      core.interact(pageId, nodeId, action);
+      core.interactions().interact(pageId, nodeId, action);
       return null;
     });
     awaitIdle();
@@ -423,9 +425,9 @@ public final class Session implements AutoCloseable {
       done.completeExceptionally(new IllegalStateException("the session is closed"));
       return done;
     }
-    core.loop.post(() -> {
+    core.loop().post(() -> {
       try {
-        core.interact(pageId, nodeId, action);
+        core.interactions().interact(pageId, nodeId, action);
         done.complete(null);
       } catch (RuntimeException e) {
         done.completeExceptionally(e);
@@ -443,49 +445,49 @@ public final class Session implements AutoCloseable {
     return onLoop(() -> work.apply(new PageTrees() {
       @Override
       public List<Integer> stack() {
-        return core.router.stack().stream().map(PageInstance::id).toList();
+        return core.router().stack().stream().map(PageInstance::id).toList();
       }
 
       @Override
       public List<Integer> hiddenTabs() {
-        return core.hiddenTabPages().stream().map(Screen.PageRef::pageId).toList();
+        return core.screenState().hiddenTabPages().stream().map(Screen.PageRef::pageId).toList();
       }
 
       @Override
       public Optional<VElement> tree(int pageId) {
-        return core.view.view(pageId).map(PageView::root);
+        return core.view().view(pageId).map(PageView::root);
       }
 
       @Override
       public Map<Integer, Map<String, JsonNode>> controls(int pageId) {
-        return core.view.view(pageId).map(PageView::componentState).orElse(Map.of());
+        return core.view().view(pageId).map(PageView::componentState).orElse(Map.of());
       }
 
       @Override
       public String route(int pageId) {
-        return core.router.page(pageId).map(PageInstance::route).orElse("");
+        return core.router().page(pageId).map(PageInstance::route).orElse("");
       }
 
       @Override
       public Map<String, Object> window(int pageId) {
-        return core.project.windowOf(route(pageId));
+        return core.project().windowOf(route(pageId));
       }
 
       @Override
       public Map<String, Object> navigationBar(int pageId) {
-        return core.router.page(pageId).map(core::navigationBarOf).orElse(Map.of());
+        return core.router().page(pageId).map(core.screenState()::navigationBarOf).orElse(Map.of());
       }
 
       @Override
       public Map<Integer, CanvasApis.Snapshot> canvases(int pageId) {
-        return core.canvasApis.snapshots(pageId);
+        return core.canvasApis().snapshots(pageId);
       }
     }));
   }
 
   /** What canvas node {@code nodeId} of page {@code pageId} shows now (a copy of its bitmap), if it ever drew. */
   public Optional<BufferedImage> canvasImage(int pageId, int nodeId) {
-    return onLoop(() -> Optional.ofNullable(core.canvasApis.snapshots(pageId).get(nodeId)).map(CanvasApis.Snapshot::bitmap));
+    return onLoop(() -> Optional.ofNullable(core.canvasApis().snapshots(pageId).get(nodeId)).map(CanvasApis.Snapshot::bitmap));
   }
 
   /** What {@link #readPages} shows: read on the session thread only. */
@@ -511,7 +513,7 @@ public final class Session implements AutoCloseable {
   }
 
   private PageView view(int pageId) {
-    return core.view.view(pageId).orElseThrow(() -> new IllegalStateException("page " + pageId + " has no rendered view"));
+    return core.view().view(pageId).orElseThrow(() -> new IllegalStateException("page " + pageId + " has no rendered view"));
   }
 
   // ---- mocks and bindings (automation) -----------------------------------------------------------
@@ -531,7 +533,7 @@ public final class Session implements AutoCloseable {
 
   /** Undoes {@link #mockWx}. */
   public void restoreWx(String api) {
-    onLoop(() -> core.logic.fn("restoreWx").execute(api, null));
+    onLoop(() -> core.logic().fn("restoreWx").execute(api, null));
   }
 
   /** {@link #mockWx(String, Object)} on a declared plugin's own {@code wx} (see {@link #callPluginWx}). */
@@ -547,17 +549,17 @@ public final class Session implements AutoCloseable {
   /** Undoes {@link #mockPluginWx}. */
   public void restorePluginWx(String pluginId, String api) {
     String plugin = declaredPlugin(pluginId);
-    onLoop(() -> core.logic.fn("restoreWx").execute(api, plugin));
+    onLoop(() -> core.logic().fn("restoreWx").execute(api, plugin));
   }
 
   private void mockIn(String plugin, String api, Object result) {
-    onLoop(() -> core.logic.fn("mockWx").execute(api, true, core.logic.values().toJs(result), null, null, plugin));
+    onLoop(() -> core.logic().fn("mockWx").execute(api, true, core.logic().values().toJs(result), null, null, plugin));
   }
 
   private void mockIn(String plugin, String api, String functionDeclaration, List<Object> extraArgs) {
     boolean mocked = onLoop(() -> {
       try {
-        core.logic.fn("mockWx").execute(api, false, null, functionDeclaration, core.logic.values().toJs(extraArgs),
+        core.logic().fn("mockWx").execute(api, false, null, functionDeclaration, core.logic().values().toJs(extraArgs),
             plugin);
         return true;
       } catch (PolyglotException e) {
@@ -577,24 +579,24 @@ public final class Session implements AutoCloseable {
 
   /** Defines a global function {@code name} in the logic layer that calls {@code binding} (on the session thread). */
   public void addBinding(String name, Binding binding) {
-    onLoop(() -> core.logic.fn("addBinding").execute(name, new BindingSink(core.logic.values(), binding)));
+    onLoop(() -> core.logic().fn("addBinding").execute(name, new BindingSink(core.logic().values(), binding)));
   }
 
   // ---- toast, modal, action sheet ----------------------------------------------------------------
 
   /** The toast or loading showing now. */
   public Optional<Toast> toast() {
-    return core.dialogs.currentToast();
+    return core.dialogs().currentToast();
   }
 
   /** Every toast and loading shown so far. */
   public List<Toast> toastHistory() {
-    return core.dialogs.toastHistory();
+    return core.dialogs().toastHistory();
   }
 
   /** The oldest modal or action sheet waiting for an answer. */
   public Optional<HeadlessDialogs.Prompt> pendingDialog() {
-    return core.dialogs.pending();
+    return core.dialogs().pending();
   }
 
   /** Answers the open modal (confirm or cancel); throws if none is open. Waits for the page to react. */
@@ -603,7 +605,7 @@ public final class Session implements AutoCloseable {
   }
 
   public void answerModal(ModalAnswer answer) {
-    if (!core.dialogs.answerModal(answer)) {
+    if (!core.dialogs().answerModal(answer)) {
       throw new IllegalStateException("no modal is open");
     }
     awaitIdle();
@@ -611,7 +613,7 @@ public final class Session implements AutoCloseable {
 
   /** Taps item {@code index} of the open action sheet. */
   public void answerActionSheet(int index) {
-    if (!core.dialogs.answerActionSheet(OptionalInt.of(index))) {
+    if (!core.dialogs().answerActionSheet(OptionalInt.of(index))) {
       throw new IllegalStateException("no action sheet is open");
     }
     awaitIdle();
@@ -619,7 +621,7 @@ public final class Session implements AutoCloseable {
 
   /** Cancels the open action sheet. */
   public void cancelActionSheet() {
-    if (!core.dialogs.answerActionSheet(OptionalInt.empty())) {
+    if (!core.dialogs().answerActionSheet(OptionalInt.empty())) {
       throw new IllegalStateException("no action sheet is open");
     }
     awaitIdle();
@@ -629,7 +631,7 @@ public final class Session implements AutoCloseable {
 
   /** The album and camera (script picks and cancels), the photo album (saved images) and the image viewer. */
   public HeadlessAlbum album() {
-    return core.album;
+    return core.devices().album();
   }
 
   /**
@@ -637,71 +639,71 @@ public final class Session implements AutoCloseable {
    * {@code items} (pagePath, text, iconPath, selectedIconPath, badge, redDot), {@code style}, {@code hidden}.
    */
   public Map<String, Object> tabBar() {
-    return core.tabBar.state();
+    return core.tabBar().state();
   }
 
   /** Where the phone is ({@code wx.getLocation}): move it from a test. */
   public HeadlessLocation location() {
-    return core.location;
+    return core.devices().location();
   }
 
   /** What the microphone hears (silence, a tone, a WAV file). */
   public HeadlessMicrophone microphone() {
-    return core.microphone;
+    return core.devices().microphone();
   }
 
   /** The speaker as a timeline: what is audible now, and every play/pause/end. */
   public TimelineAudioOutput speaker() {
-    return core.speaker;
+    return core.devices().speaker();
   }
 
   /** Authorization decisions and prompts ({@code scope.record}, {@code scope.writePhotosAlbum}…). */
   public HeadlessPermissions permissions() {
-    return core.permissions;
+    return core.devices().permissions();
   }
 
   // ---- phone and person: scanner, motion sensors, screen, calls, profile, payments, addresses ------------
 
   /** The code scanner ({@code wx.scanCode}): script the next results or cancels. */
   public HeadlessScanner scanner() {
-    return core.scanner;
+    return core.devices().scanner();
   }
 
   /** The motion sensors (a still phone lying flat, facing north, until moved). */
   public HeadlessMotionSensors sensors() {
-    return core.sensors;
+    return core.devices().sensors();
   }
 
   /** The person's answers: profile, payments, addresses, places picked on the map. */
   public HeadlessPerson person() {
-    return core.person;
+    return core.devices().person();
   }
 
   /** The phone's record: calls made, screen brightness and keep-on, places opened, top bar text. */
   public HeadlessPhone phone() {
-    return core.phone;
+    return core.devices().phone();
   }
 
   /** The person takes a screenshot ({@code wx.onUserCaptureScreen} listeners hear it). */
   public Session captureScreen() {
-    core.phoneApis.captureScreen();
+    core.phoneApis().captureScreen();
     return this;
   }
 
   /** The keyboard's height changes to {@code height} px ({@code wx.onKeyboardHeightChange}); 0 hides it. */
   public Session keyboardHeight(int height) {
-    core.phoneApis.keyboardHeight(height);
+    core.phoneApis().keyboardHeight(height);
     return this;
   }
 
   /** The scope of the oldest open permission prompt, if any. */
   public Optional<String> pendingPermission() {
-    return core.permissions.pending();
+    return core.devices().permissions().pending();
   }
 
   /** The user taps allow or deny on the open permission prompt; waits for the page to react. */
   public void answerPermission(boolean allow) {
-    if (!core.permissions.answer(allow)) {
+    if (!core.devices().permissions().answer(allow)) {
       throw new IllegalStateException("no permission prompt is open");
     }
     awaitIdle();
@@ -709,19 +711,19 @@ public final class Session implements AutoCloseable {
 
   /** Sets a scope as if decided earlier (true/false), or forgets it (null). */
   public void setPermission(String scope, Boolean granted) {
-    core.permissions.set(scope, granted);
+    core.devices().permissions().set(scope, granted);
   }
 
   // ---- console, errors, time -------------------------------------------------------------------
 
   /** Every console message so far, oldest first. */
   public List<ConsoleMessage> console() {
-    return List.copyOf(core.console);
+    return core.log().messages();
   }
 
   /** Every uncaught error so far (App.onError saw them too), oldest first. */
   public List<ScriptError> errors() {
-    return List.copyOf(core.errors);
+    return core.log().errors();
   }
 
   /** Waits (up to 30 s) until nothing is running, queued, due or in flight; throws on timeout. */
@@ -730,7 +732,7 @@ public final class Session implements AutoCloseable {
   }
 
   public Session awaitIdle(Duration timeout) {
-    if (!core.loop.awaitIdle(timeout)) {
+    if (!core.loop().awaitIdle(timeout)) {
       throw new IllegalStateException("the session was still busy after " + timeout.toMillis() + " ms");
     }
     return this;
@@ -748,7 +750,7 @@ public final class Session implements AutoCloseable {
       if (condition.test(this)) {
         return this;
       }
-      if (!core.loop.awaitNextTask(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+      if (!core.loop().awaitNextTask(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
         throw new IllegalStateException("the condition did not hold within " + timeout.toMillis() + " ms");
       }
     }
@@ -756,7 +758,7 @@ public final class Session implements AutoCloseable {
 
   /** Moves a virtual clock forward, firing every timer on the way (see {@link SessionOptions#virtualClock()}). */
   public Session advance(Duration amount) {
-    if (!core.loop.advance(amount, CALL_TIMEOUT)) {
+    if (!core.loop().advance(amount, CALL_TIMEOUT)) {
       throw new IllegalStateException("the session did not settle while advancing the clock");
     }
     return this;
@@ -764,7 +766,7 @@ public final class Session implements AutoCloseable {
 
   /** Milliseconds since the epoch on the session's clock. */
   public long now() {
-    return core.options.clock().epochMillis();
+    return core.options().clock().epochMillis();
   }
 
   public boolean isClosed() {
@@ -782,24 +784,24 @@ public final class Session implements AutoCloseable {
 
   /** Every finished network task so far (request, upload, download, socket), oldest first. */
   public List<TrafficEntry> traffic() {
-    return core.network.traffic().entries();
+    return core.network().traffic().entries();
   }
 
   /** The session's network (policy, traffic log, live counts); for tests and front-ends. */
   public Network network() {
-    return core.network;
+    return core.network();
   }
 
   /** The session's wx API registry (tests and front-ends read it; do not change it). */
   public ApiRegistry registry() {
-    return core.registry;
+    return core.registry();
   }
 
   // ---- package-private helpers for PageHandle ----------------------------------------------------
 
   Map<String, Object> pageData(int id) {
     String json = onLoop(() -> {
-      Value v = core.logic.fn("pageData").execute(id);
+      Value v = core.logic().fn("pageData").execute(id);
       return v.isNull() ? null : v.asString();
     });
     if (json == null) {
@@ -815,7 +817,7 @@ public final class Session implements AutoCloseable {
   /** A custom component instance's {@code this.data}; see {@link PageElement#data()}. */
   Map<String, Object> componentData(int pageId, int instance) {
     String json = onLoop(() -> {
-      Value v = core.logic.fn("componentData").execute(pageId, instance);
+      Value v = core.logic().fn("componentData").execute(pageId, instance);
       return v.isNull() ? null : v.asString();
     });
     if (json == null) {
@@ -831,7 +833,7 @@ public final class Session implements AutoCloseable {
   void componentSetData(int pageId, int instance, Map<String, Object> changes) {
     onLoop(() -> {
       try {
-        core.logic.fn("componentSetData").execute(pageId, instance, core.logic.values().toJs(changes));
+        core.logic().fn("componentSetData").execute(pageId, instance, core.logic().values().toJs(changes));
       } catch (PolyglotException e) {
         throw new IllegalStateException(e.getMessage());
       }
@@ -844,13 +846,13 @@ public final class Session implements AutoCloseable {
     Object[] outcome = await(completion -> {
       Value result;
       try {
-        result = core.logic.fn("componentCall").execute(pageId, instance, method, core.logic.values().toJs(args));
+        result = core.logic().fn("componentCall").execute(pageId, instance, method, core.logic().values().toJs(args));
       } catch (PolyglotException e) {
         ScriptError error = ScriptError.of(e.getMessage(), guestStack(e), "callMethod " + method);
-        core.error(error);
+        core.log().error(error);
         throw new ScriptException(error);
       }
-      core.logic.fn("settleValue").execute(result, completion);
+      core.logic().fn("settleValue").execute(result, completion);
     });
     awaitIdle();
     if (!(Boolean) outcome[0]) {
@@ -876,9 +878,9 @@ public final class Session implements AutoCloseable {
 
   /** {@link #pageScrolled} without waiting (front-ends reporting a person's scrolling). */
   public void pageScrolledLater(int id, double scrollTop, double toBottom) {
-    core.loop.post(() -> {
-      Object distance = core.router.page(id).map(p -> core.project.windowOf(p.route()).get("onReachBottomDistance")).orElse(null);
-      core.router.pageScrolled(id, scrollTop, toBottom, distance instanceof Number n ? n.doubleValue() : 50);
+    core.loop().post(() -> {
+      Object distance = core.router().page(id).map(p -> core.project().windowOf(p.route()).get("onReachBottomDistance")).orElse(null);
+      core.router().pageScrolled(id, scrollTop, toBottom, distance instanceof Number n ? n.doubleValue() : 50);
     });
   }
 
@@ -887,7 +889,7 @@ public final class Session implements AutoCloseable {
    * so its IntersectionObservers look at it again. Does not wait.
    */
   public void layoutChangedLater(int id) {
-    core.loop.post(() -> core.logic.call("layoutChanged", core.logic.fn("layoutChanged"), id));
+    core.loop().post(() -> core.logic().call("layoutChanged", core.logic().fn("layoutChanged"), id));
   }
 
   /** The user pulled page {@code id} down: the loading dots show, then its {@code onPullDownRefresh}. */
@@ -898,30 +900,30 @@ public final class Session implements AutoCloseable {
 
   /** {@link #pullDownRefresh} without waiting (front-ends reporting a person's pull). */
   public void pullDownRefreshLater(int id) {
-    core.loop.post(() -> core.pullDownRefresh(id));
+    core.loop().post(() -> core.screenState().pullDownRefresh(id));
   }
 
   /** Whether page {@code id} shows the pull-down refresh dots (a pull or startPullDownRefresh, until stopPullDownRefresh). */
   /** How far page {@code id} is scrolled, in px: the last scroll a front-end reported or pageScrollTo made. */
   public double pageScrollTop(int id) {
-    return onLoop(() -> core.router.page(id).map(PageInstance::scrollTop).orElse(0.0));
+    return onLoop(() -> core.router().page(id).map(PageInstance::scrollTop).orElse(0.0));
   }
 
   public boolean isRefreshing(int id) {
-    return core.refreshingPages.contains(id);
+    return core.screenState().isRefreshing(id);
   }
 
   Object pageCall(int id, String method, List<Object> args) {
     Object[] outcome = await(completion -> {
       Value result;
       try {
-        result = core.logic.fn("callMethod").execute(id, method, core.logic.values().toJs(args));
+        result = core.logic().fn("callMethod").execute(id, method, core.logic().values().toJs(args));
       } catch (PolyglotException e) {
         ScriptError error = ScriptError.of(e.getMessage(), guestStack(e), "callMethod " + method);
-        core.error(error);
+        core.log().error(error);
         throw new ScriptException(error);
       }
-      core.logic.fn("settleValue").execute(result, completion);
+      core.logic().fn("settleValue").execute(result, completion);
     });
     awaitIdle();
     if (!(Boolean) outcome[0]) {
@@ -931,7 +933,7 @@ public final class Session implements AutoCloseable {
   }
 
   Map<String, Object> navigationBar(int id) {
-    return onLoop(() -> core.router.page(id).map(core::navigationBarOf)
+    return onLoop(() -> core.router().page(id).map(core.screenState()::navigationBarOf)
         .orElseThrow(() -> new IllegalStateException("page " + id + " is no longer open")));
   }
 
@@ -943,7 +945,7 @@ public final class Session implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("the session is closed");
     }
-    return core.loop.call(work, CALL_TIMEOUT);
+    return core.loop().call(work, CALL_TIMEOUT);
   }
 
   private interface CompletionWork {
@@ -952,7 +954,7 @@ public final class Session implements AutoCloseable {
 
   private Object[] await(CompletionWork work) {
     Completion completion = onLoop(() -> {
-      Completion c = new Completion(core.logic.values());
+      Completion c = new Completion(core.logic().values());
       work.run(c);
       return c;
     });

@@ -26,7 +26,7 @@ class ComponentRenderTest {
     s = Sparrow.launch(SessionOptions.of(Examples.path("components-lab")).virtualClock());
     s.awaitIdle();
     s.onLoop(() -> {
-      s.core.view.listener(new ViewLayer.Listener() {
+      s.core().view().listener(new ViewLayer.Listener() {
         @Override
         public void patched(int pageId, List<Patch> list) {
           patches.add(list);
@@ -46,7 +46,7 @@ class ComponentRenderTest {
     PageElement counter = s.currentPage().select("#main").orElseThrow();
     Set<Integer> inside = s.onLoop(() -> {
       Set<Integer> ids = new HashSet<>();
-      collect(s.core.view.view(counter.pageId()).orElseThrow().handle(counter.nodeId()).orElseThrow().element(), ids);
+      collect(s.core().view().view(counter.pageId()).orElseThrow().handle(counter.nodeId()).orElseThrow().element(), ids);
       return ids;
     });
     patches.clear();
@@ -59,12 +59,12 @@ class ComponentRenderTest {
   @Test
   void componentElementsCarryTheirScopedClassesAndExternalClasses() {
     PageElement counter = s.currentPage().select("#main").orElseThrow();
-    String json = s.onLoop(() -> TreeJson.toJson(s.core.view.view(counter.pageId()).orElseThrow()
+    String json = s.onLoop(() -> TreeJson.toJson(s.core().view().view(counter.pageId()).orElseThrow()
         .handle(counter.nodeId()).orElseThrow().element()).toString());
     assertThat(json).contains("\"cssClass\":\"components-counter-counter--value\"")
         .contains("\"cssClass\":\"components-counter-counter--label big\"")
         .contains("\"component\":");
-    List<ViewLayer.ComponentStyle> styles = s.onLoop(() -> s.core.view.componentStyles(counter.pageId(), WxssOptions.IPHONE_375));
+    List<ViewLayer.ComponentStyle> styles = s.onLoop(() -> s.core().view().componentStyles(counter.pageId(), WxssOptions.IPHONE_375));
     ViewLayer.ComponentStyle counterCss = styles.stream().filter(c -> c.path().equals("components/counter/counter")).findFirst().orElseThrow();
     assertThat(counterCss.css().css()).contains(".components-counter-counter--value");
     assertThat(counterCss.styleIsolation()).isEqualTo("isolated");
@@ -74,7 +74,7 @@ class ComponentRenderTest {
   void applySharedKeepsTheBareClassAndASingleSlotTakesAllContent() {
     PageElement panel = s.currentPage().select("#panel").orElseThrow();
     assertThat(panel.select(".slot-box").orElseThrow().text()).isEqualTo("foot");
-    String json = s.onLoop(() -> TreeJson.toJson(s.core.view.view(panel.pageId()).orElseThrow()
+    String json = s.onLoop(() -> TreeJson.toJson(s.core().view().view(panel.pageId()).orElseThrow()
         .handle(panel.nodeId()).orElseThrow().element()).toString());
     assertThat(json).contains("\"cssClass\":\"components-panel-panel--heading heading\"");
   }

@@ -1,0 +1,131 @@
+package dev.sparrow.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import dev.sparrow.apis.ApiFailure;
+import dev.sparrow.runtime.app.LogicLayer;
+import dev.sparrow.runtime.app.PageInstance;
+import dev.sparrow.runtime.app.Router;
+import dev.sparrow.runtime.app.ViewLayer;
+import dev.sparrow.runtime.js.EventLoop;
+import dev.sparrow.view.ElementHandle;
+import dev.sparrow.view.PageView;
+import dev.sparrow.view.component.Interaction;
+import dev.sparrow.view.component.NavigationRequest;
+import dev.sparrow.view.event.HandlerCall;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import org.graalvm.polyglot.Value;
+
+/**
+ * A person's (or the view's own) interactions with page elements, on the loop thread: the page handlers they call,
+ * the component properties they change (reported to the screens as a diff) and the navigations they ask for.
+ */
+final class Interactions {
+  private final EventLoop loop;
+  private final ViewLayer view;
+  private final LogicLayer logic;
+  private final Router router;
+  private final List<Screen> screens;
+  private final SessionLog log;
+
+  Interactions(EventLoop loop, ViewLayer view, LogicLayer logic, Router router, List<Screen> screens, SessionLog log) {
+    this.loop = loop;
+    this.view = view;
+    this.logic = logic;
+    this.router = router;
+    this.screens = screens;
+    this.log = log;
+  }
+
+  /**
+   * Runs a headless interaction with an element and what it causes: the page handlers in order (an
+   * input handler returning a string replaces the input's value), then any navigation a navigator asked for.
+   */
+  void interact(int pageId, int nodeId, Function<ElementHandle, Interaction> action) {
+    PageView pageView = view.view(pageId).orElseThrow(() -> new IllegalStateException("page " + pageId + " is no longer open"));
+    ElementHandle element = pageView.handle(nodeId)
+        .orElseThrow(() -> new IllegalStateException("element " + nodeId + " is no longer on the page"));
+    Map<Integer, Map<String, JsonNode>> before = screens.isEmpty() ? null : pageView.componentState();
+    Interaction result = action.apply(element);
+    String route = router.page(pageId).map(PageInstance::route).orElse("");
+    for (HandlerCall call : result.calls()) {
+      Value returned = logic.call(route + " " + call.handler(), logic.fn("callInstanceHandler"), pageId, call.instance(), call.handler(),
+          call.event().toString());
+      if (returned != null && returned.isString() && "input".equals(call.event().path("type").asText()) && element.exists()) {
+        element.setValue(returned.asString());
+      }
+    }
+    if (before != null) {
+      reportControls(pageId, pageView, before);
+    }
+    for (NavigationRequest n : result.navigations()) {
+      navigate(n);
+    }
+  }
+
+  /** An event the view raises by itself on an element still on the page (an animation step's transitionend). */
+  void fire(int pageId, int nodeId, String type) {
+    if (view.view(pageId).flatMap(v -> v.handle(nodeId)).isPresent()) {
+      interact(pageId, nodeId, h -> h.trigger(type, JsonNodeFactory.instance.objectNode()));
+    }
+  }
+
+  /** Tells the screens which component properties users changed (or the page took back) in an interaction. */
+  private void reportControls(int pageId, PageView pageView, Map<Integer, Map<String, JsonNode>> before) {
+    Map<Integer, Map<String, JsonNode>> after = pageView.componentState();
+    Map<Integer, Map<String, JsonNode>> changed = new LinkedHashMap<>();
+    Set<Integer> ids = new LinkedHashSet<>(before.keySet());
+    ids.addAll(after.keySet());
+    for (int id : ids) {
+      Map<String, JsonNode> was = before.getOrDefault(id, Map.of());
+      Map<String, JsonNode> now = after.getOrDefault(id, Map.of());
+      Set<String> props = new LinkedHashSet<>(was.keySet());
+      props.addAll(now.keySet());
+      for (String prop : props) {
+        if (!Objects.equals(was.get(prop), now.get(prop))) {
+          pageView.handle(id).ifPresent(h -> {
+            JsonNode value = h.attribute(prop);
+            changed.computeIfAbsent(id, k -> new LinkedHashMap<>()).put(prop,
+                value == null ? NullNode.getInstance() : value);
+          });
+        }
+      }
+    }
+    if (!changed.isEmpty()) {
+      screens.forEach(s -> s.controlsChanged(pageId, changed));
+    }
+  }
+
+  private void navigate(NavigationRequest n) {
+    try {
+      switch (n.openType()) {
+        case "redirect" -> router.redirectTo(n.url());
+        case "switchTab" -> router.switchTab(n.url());
+        case "reLaunch" -> router.reLaunch(n.url());
+        case "navigateBack" -> router.navigateBack(n.delta());
+        case "exit" -> {
+          return;
+        }
+        default -> router.navigateTo(n.url());
+      }
+    } catch (ApiFailure f) {
+      String api = switch (n.openType()) {
+        case "redirect" -> "redirectTo";
+        case "switchTab" -> "switchTab";
+        case "reLaunch" -> "reLaunch";
+        case "navigateBack" -> "navigateBack";
+        default -> "navigateTo";
+      };
+      log.console(new ConsoleMessage("error", f.errMsg(api)));
+      return;
+    }
+    loop.post(router::flushReady);
+  }
+}
