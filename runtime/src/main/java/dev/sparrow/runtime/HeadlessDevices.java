@@ -31,7 +31,7 @@ final class HeadlessDevices {
   private final TimelineAudioOutput speaker;
   private final DocumentViewer documentViewer;
 
-  /** {@code appDataDir} is the app's data folder ({@code <dataDir>/<appid>}); the speaker's timeline runs on {@code loop}. */
+  /** {@code appDataDir}: the app's data folder ({@code <dataDir>/<appid>}); the speaker's clock is {@code loop}'s. */
   HeadlessDevices(SessionOptions options, Path appDataDir, EventLoop loop) {
     this.documentViewer = options.documentViewer() != null ? options.documentViewer() : new HeadlessDocumentViewer();
     Path dataRoot = appDataDir.getParent();

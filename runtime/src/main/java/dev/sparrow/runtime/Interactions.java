@@ -49,16 +49,18 @@ final class Interactions {
    * input handler returning a string replaces the input's value), then any navigation a navigator asked for.
    */
   void interact(int pageId, int nodeId, Function<ElementHandle, Interaction> action) {
-    PageView pageView = view.view(pageId).orElseThrow(() -> new IllegalStateException("page " + pageId + " is no longer open"));
+    PageView pageView = view.view(pageId)
+        .orElseThrow(() -> new IllegalStateException("page " + pageId + " is no longer open"));
     ElementHandle element = pageView.handle(nodeId)
         .orElseThrow(() -> new IllegalStateException("element " + nodeId + " is no longer on the page"));
     Map<Integer, Map<String, JsonNode>> before = screens.isEmpty() ? null : pageView.componentState();
     Interaction result = action.apply(element);
     String route = router.page(pageId).map(PageInstance::route).orElse("");
     for (HandlerCall call : result.calls()) {
-      Value returned = logic.call(route + " " + call.handler(), logic.fn("callInstanceHandler"), pageId, call.instance(), call.handler(),
-          call.event().toString());
-      if (returned != null && returned.isString() && "input".equals(call.event().path("type").asText()) && element.exists()) {
+      Value returned = logic.call(route + " " + call.handler(), logic.fn("callInstanceHandler"), pageId,
+          call.instance(), call.handler(), call.event().toString());
+      boolean input = "input".equals(call.event().path("type").asText());
+      if (returned != null && returned.isString() && input && element.exists()) {
         element.setValue(returned.asString());
       }
     }

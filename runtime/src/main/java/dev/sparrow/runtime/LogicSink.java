@@ -61,7 +61,8 @@ final class LogicSink implements LogicLayer.Sink {
   }
 
   @Override
-  public String componentEvent(int pageId, int instance, String type, boolean bubbles, boolean composed, boolean capturePhase) {
+  public String componentEvent(int pageId, int instance, String type, boolean bubbles, boolean composed,
+      boolean capturePhase) {
     return view.componentEvent(pageId, instance, type, bubbles, composed, capturePhase);
   }
 

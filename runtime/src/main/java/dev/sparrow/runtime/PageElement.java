@@ -75,7 +75,7 @@ public final class PageElement {
    * until {@code clearAnimation}). The steps themselves are {@code attribute("animation")}.
    */
   public Map<String, String> animatedStyle() {
-    return session.animatedStyle(pageId, nodeId);
+    return session.pages().animatedStyle(pageId, nodeId);
   }
 
   /** {@code data-*} attributes by WeChat's naming rules. */
@@ -118,7 +118,7 @@ public final class PageElement {
 
   /** A custom component's {@code this.data} (plain Java data); see {@link #isComponent()}. */
   public Map<String, Object> data() {
-    return session.componentData(pageId, component());
+    return session.pages().componentData(pageId, component());
   }
 
   /** One value of the component's data by WeChat path ({@code "list[2].title"}), or null. */
@@ -128,13 +128,13 @@ public final class PageElement {
 
   /** Calls {@code this.setData(changes)} in the component, as its own code would; returns once the session is idle. */
   public PageElement setData(Map<String, Object> changes) {
-    session.componentSetData(pageId, component(), changes);
+    session.pages().componentSetData(pageId, component(), changes);
     return this;
   }
 
   /** Calls a method of the component with arguments; returns its result (a Promise is awaited) as plain Java data. */
   public Object callMethod(String method, Object... args) {
-    return session.componentCall(pageId, component(), method, Arrays.asList(args));
+    return session.pages().componentCall(pageId, component(), method, Arrays.asList(args));
   }
 
   private int component() {
@@ -248,12 +248,12 @@ public final class PageElement {
   }
 
   private PageElement act(Function<ElementHandle, Interaction> action) {
-    session.interact(pageId, nodeId, action);
+    session.pages().interact(pageId, nodeId, action);
     return this;
   }
 
   private <T> T read(Function<ElementHandle, T> reader) {
-    return session.readElement(pageId, nodeId, reader);
+    return session.pages().readElement(pageId, nodeId, reader);
   }
 
   private <T> T read(Function<ElementHandle, T> reader, T whenGone) {

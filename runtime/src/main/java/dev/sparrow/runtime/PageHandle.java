@@ -40,7 +40,7 @@ public final class PageHandle {
 
   /** A copy of {@code this.data} (JSON types: Map, List, String, Number, Boolean, null). */
   public Map<String, Object> data() {
-    return session.pageData(id);
+    return session.pages().pageData(id);
   }
 
   /**
@@ -52,12 +52,12 @@ public final class PageHandle {
 
   /** Calls {@code this.setData(changes)} in the page, as page code would. */
   public void setData(Map<String, Object> changes) {
-    session.pageSetData(id, changes);
+    session.pages().pageSetData(id, changes);
   }
 
   /** Calls a page method with arguments (converted to JS); returns its result as plain Java data. */
   public Object callMethod(String method, Object... args) {
-    return session.pageCall(id, method, Arrays.asList(args));
+    return session.pages().pageCall(id, method, Arrays.asList(args));
   }
 
   /**
@@ -90,32 +90,32 @@ public final class PageHandle {
    * renders inside is not (select from the host for that), as in WeChat DevTools.
    */
   public Optional<PageElement> select(String selector) {
-    return session.select(id, selector);
+    return session.pages().select(id, selector);
   }
 
   /** The element with node id {@code nodeId}, if it is still on the page. */
   public Optional<PageElement> element(int nodeId) {
-    return session.element(id, nodeId);
+    return session.pages().element(id, nodeId);
   }
 
   /** Every element matching {@code selector}, in document order. */
   public List<PageElement> selectAll(String selector) {
-    return session.selectAll(id, selector);
+    return session.pages().selectAll(id, selector);
   }
 
   /** Elements matching an XPath 1.0 expression over the rendered tree ({@code //view[@class="row"]}). */
   public List<PageElement> selectByXpath(String expression) {
-    return session.selectByXpath(id, expression);
+    return session.pages().selectByXpath(id, expression);
   }
 
   /** The page as WXML-like markup, rendered from its current data. */
   public String wxml() {
-    return session.wxml(id);
+    return session.pages().wxml(id);
   }
 
   /** Title, colours and loading state of the page's navigation bar. */
   public Map<String, Object> navigationBar() {
-    return session.navigationBar(id);
+    return session.pages().navigationBar(id);
   }
 
   @Override

@@ -29,7 +29,8 @@ final class RouterFeed implements Router.Listener {
   @Override
   public void routeChanged(String openType, Optional<PageInstance> top) {
     if (!screens.isEmpty()) {
-      List<Screen.PageRef> stack = router.get().stack().stream().map(p -> new Screen.PageRef(p.id(), p.route())).toList();
+      List<Screen.PageRef> stack = router.get().stack().stream()
+          .map(p -> new Screen.PageRef(p.id(), p.route())).toList();
       screens.forEach(s -> s.routeChanged(openType, stack));
     }
   }

@@ -25,7 +25,7 @@ final class ScreenState {
   private final List<Screen> screens;
   private final Supplier<Router> router;
   private final Map<Integer, Map<String, Object>> navigationBars = new LinkedHashMap<>();
-  /** Pages whose pull-down refresh shows its loading dots (from a pull or startPullDownRefresh until stopPullDownRefresh). */
+  /** Pages showing the pull-down refresh dots (from a pull or startPullDownRefresh until stopPullDownRefresh). */
   private final Set<Integer> refreshingPages = ConcurrentHashMap.newKeySet();
 
   /** {@code router} answers null until the session made it. */
@@ -93,7 +93,8 @@ final class ScreenState {
     Map<String, Object> window = project.windowOf(page.route());
     Map<String, Object> bar = new LinkedHashMap<>();
     bar.put("title", window.getOrDefault("navigationBarTitleText", ""));
-    boolean white = "white".equals(window.get("navigationBarTextStyle")) || !window.containsKey("navigationBarTextStyle");
+    Object textStyle = window.get("navigationBarTextStyle");
+    boolean white = "white".equals(textStyle) || !window.containsKey("navigationBarTextStyle");
     bar.put("frontColor", white ? "#ffffff" : "#000000");
     bar.put("backgroundColor", window.getOrDefault("navigationBarBackgroundColor", "#000000"));
     bar.put("loading", false);

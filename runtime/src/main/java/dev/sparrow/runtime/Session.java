@@ -1,8 +1,6 @@
 package dev.sparrow.runtime;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparrow.apis.device.HeadlessAlbum;
 import dev.sparrow.apis.device.HeadlessLocation;
 import dev.sparrow.apis.device.HeadlessMicrophone;
@@ -41,7 +39,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -73,14 +70,15 @@ import org.graalvm.polyglot.Value;
  * }</pre>
  */
 public final class Session implements AutoCloseable {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
 
   private final SessionCore core;
+  private final PageAccess pages;
   private volatile boolean closed;
 
   private Session(SessionCore core) {
     this.core = core;
+    this.pages = new PageAccess(this, core);
   }
 
   /** Loads the project (throwing {@link ProjectException} if it is broken) and launches it. */
@@ -367,49 +365,9 @@ public final class Session implements AutoCloseable {
 
   // ---- elements ----------------------------------------------------------------------------------
 
-  Optional<PageElement> select(int pageId, String selector) {
-    return onLoop(() -> view(pageId).find(selector).map(h -> new PageElement(this, pageId, h.id(), h.tag())));
-  }
-
-  List<PageElement> selectAll(int pageId, String selector) {
-    return onLoop(() -> view(pageId).findAll(selector).stream().map(h -> new PageElement(this, pageId, h.id(), h.tag())).toList());
-  }
-
-  Optional<PageElement> element(int pageId, int nodeId) {
-    return onLoop(() -> view(pageId).handle(nodeId).map(h -> new PageElement(this, pageId, h.id(), h.tag())));
-  }
-
-  List<PageElement> selectByXpath(int pageId, String expression) {
-    return onLoop(() -> {
-      PageView v = view(pageId);
-      List<PageElement> out = new ArrayList<>();
-      for (int id : XPaths.select(v.root(), expression)) {
-        v.handle(id).ifPresent(h -> out.add(new PageElement(this, pageId, h.id(), h.tag())));
-      }
-      return out;
-    });
-  }
-
-  String wxml(int pageId) {
-    return onLoop(() -> view(pageId).wxml());
-  }
-
-  <T> T readElement(int pageId, int nodeId, Function<ElementHandle, T> reader) {
-    return onLoop(() -> reader.apply(view(pageId).handle(nodeId)
-        .orElseThrow(() -> new IllegalStateException("element " + nodeId + " is no longer on the page"))));
-  }
-
-  /** The style animations give an element now (see {@link PageElement#animatedStyle()}). */
-  Map<String, String> animatedStyle(int pageId, int nodeId) {
-    return onLoop(() -> core.animations().style(pageId, nodeId));
-  }
-
-  void interact(int pageId, int nodeId, Function<ElementHandle, Interaction> action) {
-    onLoop(() -> {
-      core.interactions().interact(pageId, nodeId, action);
-      return null;
-    });
-    awaitIdle();
+  /** Pages, elements and component instances for {@link PageHandle} and {@link PageElement}. */
+  PageAccess pages() {
+    return pages;
   }
 
   /**
@@ -510,10 +468,6 @@ public final class Session implements AutoCloseable {
 
     /** The page's canvases that drew something (bitmap copies and drawing state), by node id. */
     Map<Integer, CanvasApis.Snapshot> canvases(int pageId);
-  }
-
-  private PageView view(int pageId) {
-    return core.view().view(pageId).orElseThrow(() -> new IllegalStateException("page " + pageId + " has no rendered view"));
   }
 
   // ---- mocks and bindings (automation) -----------------------------------------------------------
@@ -797,75 +751,7 @@ public final class Session implements AutoCloseable {
     return core.registry();
   }
 
-  // ---- package-private helpers for PageHandle ----------------------------------------------------
-
-  Map<String, Object> pageData(int id) {
-    String json = onLoop(() -> {
-      Value v = core.logic().fn("pageData").execute(id);
-      return v.isNull() ? null : v.asString();
-    });
-    if (json == null) {
-      throw new IllegalStateException("page " + id + " is no longer open");
-    }
-    try {
-      return JSON.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() {});
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** A custom component instance's {@code this.data}; see {@link PageElement#data()}. */
-  Map<String, Object> componentData(int pageId, int instance) {
-    String json = onLoop(() -> {
-      Value v = core.logic().fn("componentData").execute(pageId, instance);
-      return v.isNull() ? null : v.asString();
-    });
-    if (json == null) {
-      throw new IllegalStateException("component " + instance + " of page " + pageId + " is no longer on the page");
-    }
-    try {
-      return JSON.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() {});
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  void componentSetData(int pageId, int instance, Map<String, Object> changes) {
-    onLoop(() -> {
-      try {
-        core.logic().fn("componentSetData").execute(pageId, instance, core.logic().values().toJs(changes));
-      } catch (PolyglotException e) {
-        throw new IllegalStateException(e.getMessage());
-      }
-      return null;
-    });
-    awaitIdle();
-  }
-
-  Object componentCall(int pageId, int instance, String method, List<Object> args) {
-    Object[] outcome = await(completion -> {
-      Value result;
-      try {
-        result = core.logic().fn("componentCall").execute(pageId, instance, method, core.logic().values().toJs(args));
-      } catch (PolyglotException e) {
-        ScriptError error = ScriptError.of(e.getMessage(), guestStack(e), "callMethod " + method);
-        core.log().error(error);
-        throw new ScriptException(error);
-      }
-      core.logic().fn("settleValue").execute(result, completion);
-    });
-    awaitIdle();
-    if (!(Boolean) outcome[0]) {
-      throw new ScriptException(ScriptError.of(String.valueOf(outcome[1]), "", "callMethod " + method));
-    }
-    return outcome[1];
-  }
-
-  void pageSetData(int id, Map<String, Object> changes) {
-    evaluate("function (id, changes) { var p = getCurrentPages().filter(function (x) { return x.__pageId__ === id; })[0]"
-        + " || null; if (!p) throw new Error('page ' + id + ' is not on the stack'); p.setData(changes); }", id, changes);
-    awaitIdle();
-  }
+  // ---- page scrolling and refresh -------------------------------------------------------------------
 
   /**
    * Page {@code id} scrolled (the simulator reports it; tests say it): {@code onPageScroll}, and
@@ -913,30 +799,6 @@ public final class Session implements AutoCloseable {
     return core.screenState().isRefreshing(id);
   }
 
-  Object pageCall(int id, String method, List<Object> args) {
-    Object[] outcome = await(completion -> {
-      Value result;
-      try {
-        result = core.logic().fn("callMethod").execute(id, method, core.logic().values().toJs(args));
-      } catch (PolyglotException e) {
-        ScriptError error = ScriptError.of(e.getMessage(), guestStack(e), "callMethod " + method);
-        core.log().error(error);
-        throw new ScriptException(error);
-      }
-      core.logic().fn("settleValue").execute(result, completion);
-    });
-    awaitIdle();
-    if (!(Boolean) outcome[0]) {
-      throw new ScriptException(ScriptError.of(String.valueOf(outcome[1]), "", "callMethod " + method));
-    }
-    return outcome[1];
-  }
-
-  Map<String, Object> navigationBar(int id) {
-    return onLoop(() -> core.router().page(id).map(core.screenState()::navigationBarOf)
-        .orElseThrow(() -> new IllegalStateException("page " + id + " is no longer open")));
-  }
-
   private PageHandle handle(PageInstance p) {
     return new PageHandle(this, p.id(), p.route(), p.query());
   }
@@ -948,11 +810,11 @@ public final class Session implements AutoCloseable {
     return core.loop().call(work, CALL_TIMEOUT);
   }
 
-  private interface CompletionWork {
+  interface CompletionWork {
     void run(Completion completion);
   }
 
-  private Object[] await(CompletionWork work) {
+  Object[] await(CompletionWork work) {
     Completion completion = onLoop(() -> {
       Completion c = new Completion(core.logic().values());
       work.run(c);
@@ -970,7 +832,7 @@ public final class Session implements AutoCloseable {
     }
   }
 
-  private static String guestStack(PolyglotException e) {
+  static String guestStack(PolyglotException e) {
     Value guest = e.isGuestException() ? e.getGuestObject() : null;
     return guest != null && guest.hasMember("stack") ? String.valueOf(guest.getMember("stack")) : e.getMessage();
   }

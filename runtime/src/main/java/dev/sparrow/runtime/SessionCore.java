@@ -125,7 +125,10 @@ final class SessionCore {
   private AudioApis audioApis;
   private BackgroundAudio backgroundAudio;
 
-  /** A session's parts for {@code project}; a throw-away data folder when the options name none, gone again if this fails. */
+  /**
+   * A session's parts for {@code project}; a throw-away data folder when the options name none, gone again if this
+   * fails.
+   */
   static SessionCore create(SessionOptions options, Project project) {
     ScratchDir scratch;
     try {
@@ -266,7 +269,8 @@ final class SessionCore {
     registry.completeWithUnsupported();
     view = new ViewLayer(project, options.clock(), log::error);
     // a browser that shows the page runs the transitions and reports their ends; else the session clock does
-    animations = new ElementAnimations(loop.clock(), loop, (pageId, nodeId, type) -> interactions.fire(pageId, nodeId, type),
+    animations = new ElementAnimations(loop.clock(), loop,
+        (pageId, nodeId, type) -> interactions.fire(pageId, nodeId, type),
         () -> screens.stream().noneMatch(Screen::playsAnimations));
     view.listener(new ScreenFeed(project, screens, animations, screenState, () -> router));
     ModuleSources modules = new ModuleSources(project.files(), new CompileCache(options.compileCache()));
@@ -300,10 +304,12 @@ final class SessionCore {
     AudioOutput output = hooks.speaker(devices.speaker(), device);
     MediaFetch fetch = new NetworkMediaFetch(network); // media fetches under the session's network rules
     AudioSources sources = new AudioSources(files, fetch);
-    Images images = new Images(picker, devices.album(), hooks.imageViewer(devices.album(), device), asked, files, fetch, options.media());
+    Images images = new Images(picker, devices.album(), hooks.imageViewer(devices.album(), device), asked, files, fetch,
+        options.media());
     recorder = new Recorder(media, hooks.microphone(devices.microphone(), device), asked, files);
     audioApis = new AudioApis(media, output, sources, new Voice(output), files, bridge, internal);
-    BackgroundAudioApis background = new BackgroundAudioApis(events -> new BackgroundAudio(media, output, sources, events), bridge, internal);
+    BackgroundAudioApis background = new BackgroundAudioApis(
+        events -> new BackgroundAudio(media, output, sources, events), bridge, internal);
     backgroundAudio = background.audio();
     registry.addAll(new ImageApis(images, asked, files, () -> router, bridge, internal).specs());
     registry.addAll(new RecordApis(recorder, asked, bridge, internal).specs());
@@ -317,12 +323,14 @@ final class SessionCore {
     Object privateInfos = project.app().raw().get("requiredPrivateInfos");
     boolean declared = privateInfos instanceof List<?> l && l.contains("getLocation");
     registry.addAll(new LocationApis(new Locations(devices.location(), asked), asked, declared, internal).specs());
-    phoneApis = new PhoneApis(hooks.scanner(devices.scanner(), device), devices.sensors(), devices.phone(), media, bridge,
+    phoneApis = new PhoneApis(hooks.scanner(devices.scanner(), device), devices.sensors(), devices.phone(), media,
+        bridge,
         font -> screens.forEach(sc -> sc.fontLoaded(font.family(), font.source(), font.desc())), internal);
     registry.addAll(phoneApis.specs());
     Set<String> infos = privateInfos instanceof List<?> list
         ? list.stream().map(String::valueOf).collect(Collectors.toSet()) : Set.of();
-    registry.addAll(new PersonApis(hooks.person(devices.person(), device), devices.phone(), devices.location(), picker, files, infos,
+    registry.addAll(new PersonApis(hooks.person(devices.person(), device), devices.phone(), devices.location(), picker,
+        files, infos,
         () -> loop.clock().epochMillis(), internal).specs());
   }
 
