@@ -31,15 +31,15 @@ final class PageAccess {
   }
 
   Optional<PageElement> select(int pageId, String selector) {
-    return session.onLoop(() -> view(pageId).find(selector).map(h -> new PageElement(session, pageId, h.id(), h.tag())));
+    return session.onLoop(() -> view(pageId).find(selector).map(h -> element(pageId, h)));
   }
 
   List<PageElement> selectAll(int pageId, String selector) {
-    return session.onLoop(() -> view(pageId).findAll(selector).stream().map(h -> new PageElement(session, pageId, h.id(), h.tag())).toList());
+    return session.onLoop(() -> view(pageId).findAll(selector).stream().map(h -> element(pageId, h)).toList());
   }
 
   Optional<PageElement> element(int pageId, int nodeId) {
-    return session.onLoop(() -> view(pageId).handle(nodeId).map(h -> new PageElement(session, pageId, h.id(), h.tag())));
+    return session.onLoop(() -> view(pageId).handle(nodeId).map(h -> element(pageId, h)));
   }
 
   List<PageElement> selectByXpath(int pageId, String expression) {
@@ -47,7 +47,7 @@ final class PageAccess {
       PageView v = view(pageId);
       List<PageElement> out = new ArrayList<>();
       for (int id : XPaths.select(v.root(), expression)) {
-        v.handle(id).ifPresent(h -> out.add(new PageElement(session, pageId, h.id(), h.tag())));
+        v.handle(id).ifPresent(h -> out.add(element(pageId, h)));
       }
       return out;
     });
@@ -138,8 +138,9 @@ final class PageAccess {
   }
 
   void pageSetData(int id, Map<String, Object> changes) {
-    session.evaluate("function (id, changes) { var p = getCurrentPages().filter(function (x) { return x.__pageId__ === id; })[0]"
-        + " || null; if (!p) throw new Error('page ' + id + ' is not on the stack'); p.setData(changes); }", id, changes);
+    session.evaluate("function (id, changes) { var p = getCurrentPages()"
+        + ".filter(function (x) { return x.__pageId__ === id; })[0] || null;"
+        + " if (!p) throw new Error('page ' + id + ' is not on the stack'); p.setData(changes); }", id, changes);
     session.awaitIdle();
   }
 
@@ -168,6 +169,11 @@ final class PageAccess {
   }
 
   private PageView view(int pageId) {
-    return core.view().view(pageId).orElseThrow(() -> new IllegalStateException("page " + pageId + " has no rendered view"));
+    return core.view().view(pageId)
+        .orElseThrow(() -> new IllegalStateException("page " + pageId + " has no rendered view"));
+  }
+
+  private PageElement element(int pageId, ElementHandle h) {
+    return new PageElement(session, pageId, h.id(), h.tag());
   }
 }

@@ -74,7 +74,7 @@ public final class PageHandle {
     return session.pageScrollTop(id);
   }
 
-  /** The user pulled the page down: {@code onPullDownRefresh}, the loading dots until {@code wx.stopPullDownRefresh}. */
+  /** The user pulled the page down: {@code onPullDownRefresh}, the dots until {@code wx.stopPullDownRefresh}. */
   public void pullDownRefresh() {
     session.pullDownRefresh(id);
   }

@@ -307,8 +307,8 @@ public final class Session implements AutoCloseable {
 
   private Map<String, Object> callWxIn(String plugin, String api, Map<String, Object> options) {
     Object[] outcome = await(completion -> {
-      core.logic().call("host callWx " + api, core.logic().fn("callWx"), api, core.logic().values().toJs(options), completion,
-          plugin);
+      core.logic().call("host callWx " + api, core.logic().fn("callWx"), api, core.logic().values().toJs(options),
+          completion, plugin);
     });
     return asResult(outcome);
   }
@@ -324,7 +324,8 @@ public final class Session implements AutoCloseable {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> asResult(Object[] outcome) {
-    Map<String, Object> res = outcome[1] instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of("value", String.valueOf(outcome[1]));
+    Map<String, Object> res = outcome[1] instanceof Map<?, ?> m
+        ? (Map<String, Object>) m : Map.of("value", String.valueOf(outcome[1]));
     if (!(Boolean) outcome[0]) {
       throw new WxCallException(res);
     }
@@ -445,7 +446,8 @@ public final class Session implements AutoCloseable {
 
   /** What canvas node {@code nodeId} of page {@code pageId} shows now (a copy of its bitmap), if it ever drew. */
   public Optional<BufferedImage> canvasImage(int pageId, int nodeId) {
-    return onLoop(() -> Optional.ofNullable(core.canvasApis().snapshots(pageId).get(nodeId)).map(CanvasApis.Snapshot::bitmap));
+    return onLoop(() -> Optional.ofNullable(core.canvasApis().snapshots(pageId).get(nodeId))
+        .map(CanvasApis.Snapshot::bitmap));
   }
 
   /** What {@link #readPages} shows: read on the session thread only. */
@@ -521,7 +523,8 @@ public final class Session implements AutoCloseable {
       }
     });
     if (!mocked) {
-      throw new IllegalArgumentException("cannot mock " + api + ": the function declaration does not evaluate to a function");
+      throw new IllegalArgumentException(
+          "cannot mock " + api + ": the function declaration does not evaluate to a function");
     }
   }
 
@@ -765,7 +768,8 @@ public final class Session implements AutoCloseable {
   /** {@link #pageScrolled} without waiting (front-ends reporting a person's scrolling). */
   public void pageScrolledLater(int id, double scrollTop, double toBottom) {
     core.loop().post(() -> {
-      Object distance = core.router().page(id).map(p -> core.project().windowOf(p.route()).get("onReachBottomDistance")).orElse(null);
+      Object distance = core.router().page(id)
+          .map(p -> core.project().windowOf(p.route()).get("onReachBottomDistance")).orElse(null);
       core.router().pageScrolled(id, scrollTop, toBottom, distance instanceof Number n ? n.doubleValue() : 50);
     });
   }
@@ -789,12 +793,12 @@ public final class Session implements AutoCloseable {
     core.loop().post(() -> core.screenState().pullDownRefresh(id));
   }
 
-  /** Whether page {@code id} shows the pull-down refresh dots (a pull or startPullDownRefresh, until stopPullDownRefresh). */
   /** How far page {@code id} is scrolled, in px: the last scroll a front-end reported or pageScrollTo made. */
   public double pageScrollTop(int id) {
     return onLoop(() -> core.router().page(id).map(PageInstance::scrollTop).orElse(0.0));
   }
 
+  /** Whether page {@code id} shows the refresh dots (a pull or startPullDownRefresh, until stopPullDownRefresh). */
   public boolean isRefreshing(int id) {
     return core.screenState().isRefreshing(id);
   }
@@ -828,7 +832,8 @@ public final class Session implements AutoCloseable {
     } catch (ExecutionException e) {
       throw new IllegalStateException(e.getCause());
     } catch (TimeoutException e) {
-      throw new IllegalStateException("no answer from the session within " + CALL_TIMEOUT.toSeconds() + " s (is a modal waiting?)");
+      throw new IllegalStateException(
+          "no answer from the session within " + CALL_TIMEOUT.toSeconds() + " s (is a modal waiting?)");
     }
   }
 
