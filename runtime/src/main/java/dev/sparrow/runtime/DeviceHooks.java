@@ -13,6 +13,7 @@ import dev.sparrow.apis.device.Permissions;
 import dev.sparrow.apis.device.Person;
 import dev.sparrow.apis.device.Scanner;
 import dev.sparrow.apis.device.TimelineAudioOutput;
+import dev.sparrow.apis.files.DocumentViewer;
 import dev.sparrow.apis.media.MediaLoop;
 import dev.sparrow.apis.ui.Dialogs;
 import dev.sparrow.apis.ui.HeadlessDialogs;
@@ -54,7 +55,7 @@ public interface DeviceHooks {
   }
 
   /** The viewer {@code wx.openDocument} opens (the headless one checks and records documents). */
-  default dev.sparrow.apis.files.DocumentViewer documents(dev.sparrow.apis.files.DocumentViewer headless, Context context) {
+  default DocumentViewer documents(DocumentViewer headless, Context context) {
     return headless;
   }
 

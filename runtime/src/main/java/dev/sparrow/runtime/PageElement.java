@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparrow.view.ElementHandle;
 import dev.sparrow.view.component.Interaction;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -219,7 +220,7 @@ public final class PageElement {
    * firing the component's events as WeChat's player does.
    */
   public PageElement videoContext(String method, Object... args) {
-    List<JsonNode> a = new java.util.ArrayList<>();
+    List<JsonNode> a = new ArrayList<>();
     for (Object arg : args) {
       a.add(JSON.valueToTree(arg));
     }

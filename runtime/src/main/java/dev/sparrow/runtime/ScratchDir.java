@@ -11,6 +11,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.UserPrincipal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -185,7 +186,7 @@ public final class ScratchDir implements AutoCloseable {
     static final Owner CURRENT = of(ProcessHandle.current());
 
     static Owner of(ProcessHandle process) {
-      return new Owner(process.pid(), process.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(-1L));
+      return new Owner(process.pid(), process.info().startInstant().map(Instant::toEpochMilli).orElse(-1L));
     }
 
     /** True when no process with this pid runs, or the one that does started at another time (the pid was reused). */

@@ -1,22 +1,27 @@
 package dev.sparrow.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sparrow.apis.system.DeviceProfile;
+import dev.sparrow.runtime.project.Project;
+import dev.sparrow.runtime.wx.CanvasApis;
 import dev.sparrow.view.tree.Patch;
 import dev.sparrow.view.tree.VElement;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
 
 /**
  * A front-end that paints the session (the browser simulator): told about every page render, route
  * change and navigation-bar change. Registered with {@link SessionOptions#screen(Screen)}; called on
  * the session thread, so it must not block (serialize and hand off).
  */
-public interface Screen extends dev.sparrow.runtime.wx.CanvasApis.Display {
+public interface Screen extends CanvasApis.Display {
   /** A page shown in the stack, as {@link #routeChanged} lists it. */
   record PageRef(int pageId, String route) {}
 
   /** The session starts (before its first page): the project it runs, on the device it simulates. */
-  default void started(dev.sparrow.runtime.project.Project project, dev.sparrow.apis.system.DeviceProfile device) {}
+  default void started(Project project, DeviceProfile device) {}
 
   /**
    * A page was rendered for the first time.
@@ -67,7 +72,7 @@ public interface Screen extends dev.sparrow.runtime.wx.CanvasApis.Display {
    * right, bottom, width, height, scrollLeft, scrollTop, scrollWidth, scrollHeight, in px). Null when this
    * screen has no layout to offer (nothing shows the page).
    */
-  default java.util.concurrent.CompletionStage<String> measure(int pageId, String request) {
+  default CompletionStage<String> measure(int pageId, String request) {
     return null;
   }
 
@@ -87,7 +92,7 @@ public interface Screen extends dev.sparrow.runtime.wx.CanvasApis.Display {
   default void animated(int pageId, List<Integer> nodeIds, JsonNode keyframes, long duration) {}
 
   /** {@code this.clearAnimation}: drop the named keyframe properties ({@code null}: all) from the elements. */
-  default void animationCleared(int pageId, List<Integer> nodeIds, java.util.Set<String> properties) {}
+  default void animationCleared(int pageId, List<Integer> nodeIds, Set<String> properties) {}
 
   /**
    * Canvas node {@code nodeId} of page {@code pageId} drew {@code batch} (JSON commands, see {@code

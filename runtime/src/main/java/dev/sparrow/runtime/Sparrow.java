@@ -1,6 +1,10 @@
 package dev.sparrow.runtime;
 
+import dev.sparrow.apis.system.DeviceProfile;
+import dev.sparrow.runtime.js.JsEngine;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Properties;
 
 /**
  * Entry point: launch a mini program folder as a headless session.
@@ -37,7 +41,7 @@ public final class Sparrow {
    * hundred milliseconds to build cold). Does nothing once the engine exists.
    */
   public static void warmUp() {
-    dev.sparrow.runtime.js.JsEngine.warmUp();
+    JsEngine.warmUp();
   }
 
   /** Sparrow's version (from the build). */
@@ -47,22 +51,22 @@ public final class Sparrow {
 
   /** The WeChat base library version Sparrow emulates ({@code SDKVersion} in getSystemInfo, unless the device says otherwise). */
   public static String baseLibraryVersion() {
-    return dev.sparrow.apis.system.DeviceProfile.DEFAULT_SDK_VERSION;
+    return DeviceProfile.DEFAULT_SDK_VERSION;
   }
 
   /** The JavaScript engine the logic layer runs on, with its version (from the build). */
   public static String jsEngine() {
-    return "GraalJS " + build("graalvm") + " (ECMAScript " + dev.sparrow.runtime.js.JsEngine.ECMASCRIPT_VERSION + ")";
+    return "GraalJS " + build("graalvm") + " (ECMAScript " + JsEngine.ECMASCRIPT_VERSION + ")";
   }
 
   private static String build(String key) {
     try (var in = Sparrow.class.getResourceAsStream("/dev/sparrow/runtime/version.properties")) {
-      var p = new java.util.Properties();
+      var p = new Properties();
       if (in != null) {
         p.load(in);
       }
       return p.getProperty(key, "dev");
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return "dev";
     }
   }
