@@ -1,8 +1,10 @@
 package dev.sparrow.apis.cloud;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 
 /**
  * The documents of one cloud environment, in the wire form the logic layer sends: a query is a Mongo-style
@@ -38,4 +40,25 @@ public interface CloudDatabase {
   List<ObjectNode> find(String collection, Find find);
 
   long count(String collection, ObjectNode where);
+
+  /**
+   * Whether {@code collection} exists: created by {@link #createCollection}, an import, or a write. The client
+   * rule "a collection must exist" is applied by the caller (WeChat's -502005); the engine itself creates a
+   * collection on its first write.
+   */
+  default boolean hasCollection(String collection) {
+    return true;
+  }
+
+  /** Creates {@code collection} (empty) when it does not exist; the console's "add collection". */
+  default void createCollection(String collection) {
+  }
+
+  /**
+   * Runs an aggregation pipeline ({@code [{"$match": {...}}, {"$group": {...}}, ...]}, MongoDB's stage and
+   * expression forms) over {@code collection}; by default in memory over {@link #find} (see {@link Aggregation}).
+   */
+  default List<ObjectNode> aggregate(String collection, ArrayNode pipeline) {
+    return new Aggregation(this, new Random(0)).run(collection, pipeline);
+  }
 }

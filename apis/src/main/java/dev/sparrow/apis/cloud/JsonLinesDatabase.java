@@ -17,6 +17,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
@@ -43,6 +45,8 @@ public final class JsonLinesDatabase implements CloudDatabase {
   private final LongSupplier clock;
   private final Random random;
   private final Map<String, Map<String, ObjectNode>> collections = new HashMap<>();
+  /** Collections written by this instance (their file may lag behind a failed write). */
+  private final Set<String> written = new HashSet<>();
 
   /** An environment persisted under {@code dir} (created on first write); ids drawn from {@code random}. */
   public JsonLinesDatabase(Path dir, LongSupplier epochMillis, Random random) {
@@ -159,6 +163,20 @@ public final class JsonLinesDatabase implements CloudDatabase {
   }
 
   @Override
+  public synchronized boolean hasCollection(String collection) {
+    open(collection);
+    return Files.exists(file(collection)) || written.contains(collection);
+  }
+
+  @Override
+  public synchronized void createCollection(String collection) {
+    open(collection);
+    if (!Files.exists(file(collection))) {
+      save(collection, open(collection));
+    }
+  }
+
+  @Override
   public synchronized long count(String collection, ObjectNode where) {
     return open(collection).values().stream().filter(d -> Matcher.matches(d, where)).count();
   }
@@ -238,7 +256,7 @@ public final class JsonLinesDatabase implements CloudDatabase {
 
   private Map<String, ObjectNode> load(String collection) {
     Map<String, ObjectNode> docs = new LinkedHashMap<>();
-    Path file = dir.resolve(collection + ".jsonl");
+    Path file = file(collection);
     if (!Files.exists(file)) {
       return docs;
     }
@@ -261,12 +279,17 @@ public final class JsonLinesDatabase implements CloudDatabase {
     return docs;
   }
 
+  private Path file(String collection) {
+    return dir.resolve(collection + ".jsonl");
+  }
+
   /** An add appends its line (fsynced); other writes replace the file. */
   private void append(String collection, ObjectNode doc) {
+    written.add(collection);
     try {
       Files.createDirectories(dir);
       byte[] line = (json.writeValueAsString(doc) + "\n").getBytes(StandardCharsets.UTF_8);
-      try (FileChannel ch = FileChannel.open(dir.resolve(collection + ".jsonl"), StandardOpenOption.CREATE,
+      try (FileChannel ch = FileChannel.open(file(collection), StandardOpenOption.CREATE,
           StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
         ByteBuffer buf = ByteBuffer.wrap(line);
         while (buf.hasRemaining()) {
@@ -280,13 +303,14 @@ public final class JsonLinesDatabase implements CloudDatabase {
   }
 
   private void save(String collection, Map<String, ObjectNode> docs) {
+    written.add(collection);
     StringBuilder out = new StringBuilder();
     try {
       for (ObjectNode d : docs.values()) {
         out.append(json.writeValueAsString(d)).append('\n');
       }
       Files.createDirectories(dir);
-      AtomicFiles.write(dir.resolve(collection + ".jsonl"), out.toString().getBytes(StandardCharsets.UTF_8));
+      AtomicFiles.write(file(collection), out.toString().getBytes(StandardCharsets.UTF_8));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     } catch (IOException e) {

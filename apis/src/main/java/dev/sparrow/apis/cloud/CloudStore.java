@@ -1,0 +1,114 @@
+package dev.sparrow.apis.cloud;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * One environment's database as every session of the process shares it: the engine plus change notification.
+ * Each write that changed something tells the collection's listeners, on the writer's thread, after the write
+ * ({@code watch} listeners then query again and post their snapshot to their own session's loop).
+ */
+public final class CloudStore implements CloudDatabase {
+  private final CloudDatabase db;
+  private final Map<String, List<Consumer<String>>> listeners = new HashMap<>();
+
+  public CloudStore(CloudDatabase db) {
+    this.db = db;
+  }
+
+  /** The engine behind the store (for adapters and tools; writes made there are not announced). */
+  public CloudDatabase engine() {
+    return db;
+  }
+
+  /** Calls {@code changed} with the collection's name after each write to it; close to stop. */
+  public AutoCloseable listen(String collection, Consumer<String> changed) {
+    List<Consumer<String>> list;
+    synchronized (listeners) {
+      list = listeners.computeIfAbsent(collection, k -> new CopyOnWriteArrayList<>());
+    }
+    list.add(changed);
+    return () -> list.remove(changed);
+  }
+
+  /** Tells the collection's listeners (a write made past the store, e.g. an import, calls this itself). */
+  public void changed(String collection) {
+    List<Consumer<String>> list;
+    synchronized (listeners) {
+      list = listeners.get(collection);
+      list = list == null ? List.of() : new ArrayList<>(list);
+    }
+    for (Consumer<String> l : list) {
+      l.accept(collection);
+    }
+  }
+
+  @Override
+  public String add(String collection, ObjectNode doc) {
+    String id = db.add(collection, doc);
+    changed(collection);
+    return id;
+  }
+
+  @Override
+  public Optional<ObjectNode> get(String collection, String id) {
+    return db.get(collection, id);
+  }
+
+  @Override
+  public boolean set(String collection, String id, ObjectNode doc) {
+    boolean created = db.set(collection, id, doc);
+    changed(collection);
+    return created;
+  }
+
+  @Override
+  public int update(String collection, ObjectNode where, ObjectNode update) {
+    int n = db.update(collection, where, update);
+    if (n > 0) {
+      changed(collection);
+    }
+    return n;
+  }
+
+  @Override
+  public int remove(String collection, ObjectNode where) {
+    int n = db.remove(collection, where);
+    if (n > 0) {
+      changed(collection);
+    }
+    return n;
+  }
+
+  @Override
+  public List<ObjectNode> find(String collection, Find find) {
+    return db.find(collection, find);
+  }
+
+  @Override
+  public long count(String collection, ObjectNode where) {
+    return db.count(collection, where);
+  }
+
+  @Override
+  public boolean hasCollection(String collection) {
+    return db.hasCollection(collection);
+  }
+
+  @Override
+  public void createCollection(String collection) {
+    db.createCollection(collection);
+  }
+
+  @Override
+  public List<ObjectNode> aggregate(String collection, ArrayNode pipeline) {
+    return db.aggregate(collection, pipeline);
+  }
+}
