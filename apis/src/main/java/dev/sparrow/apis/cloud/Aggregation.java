@@ -154,7 +154,7 @@ public final class Aggregation {
     flattenSpec(spec, "", paths);
     boolean inclusion = false;
     for (Map.Entry<String, JsonNode> e : paths.entrySet()) {
-      inclusion |= !e.getKey().equals("_id") && !isExclusion(e.getValue());
+      inclusion |= !isExclusion(e.getValue());
     }
     if (!inclusion) {
       ObjectNode out = d.deepCopy();
