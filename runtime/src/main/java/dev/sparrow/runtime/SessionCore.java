@@ -1,6 +1,8 @@
 package dev.sparrow.runtime;
 
 import dev.sparrow.apis.canvas.CanvasLimits;
+import dev.sparrow.apis.cloud.CloudRules;
+import dev.sparrow.apis.cloud.CloudStores;
 import dev.sparrow.apis.cloud.JsonLinesDatabase;
 import dev.sparrow.apis.device.AudioOutput;
 import dev.sparrow.apis.device.Clock;
@@ -236,10 +238,6 @@ final class SessionCore {
     registry.addAll(tabBar.specs());
     registry.addAll(new StorageApis(storage).specs());
     cloudOpenid = options.cloudOpenid();
-    Path cloudDir = appDataDir.resolve("cloud");
-    SecureRandom ids = new SecureRandom();
-    registry.addAll(new CloudApis(env -> new JsonLinesDatabase(cloudDir.resolve(env), options.clock()::epochMillis, ids),
-        () -> cloudOpenid).specs());
     registry.addAll(new SystemApis(options.device(), screenState::chrome, () -> registry).specs());
     networkApis = new NetworkApis(network, bridge, files);
     registry.addAll(networkApis.specs());
@@ -260,6 +258,7 @@ final class SessionCore {
       teardown.fileIo(own);
       fileIo = own;
     }
+    initCloudDatabase(fileIo);
     FileApis fileApis = new FileApis(bridge, fileIo, fileOps, savedFiles,
         hooks.documents(devices.documentViewer(), device), fileOps,
         notice -> loop.post(() -> log.console(new ConsoleMessage("warn", notice))));
@@ -292,6 +291,25 @@ final class SessionCore {
       watchdog = own = Watchdog.start(Watchdog.CpuClock.threads(), Duration.ofMillis(50));
     }
     teardown.watchdog(watchdog.watch(loop, logic.context(), options.scriptTimeout()), own);
+  }
+
+  /**
+   * wx.cloud's database: requests on the file executor, answers on the loop; one store per environment, shared with
+   * the other sessions of the app when the options hand in their {@link CloudStores}.
+   */
+  private void initCloudDatabase(Executor fileIo) {
+    Path cloudDir = appDataDir.resolve("cloud");
+    SecureRandom ids = new SecureRandom();
+    CloudStores stores = options.cloudStores() != null ? options.cloudStores() : new CloudStores();
+    CloudApis cloudApis = new CloudApis(bridge, fileIo, env -> stores.open(cloudDir.resolve(env).toAbsolutePath()
+        .toString(), () -> new JsonLinesDatabase(cloudDir.resolve(env), options.clock()::epochMillis, ids)),
+        () -> cloudOpenid, () -> {
+          CloudRules rules = CloudRules.read(project.dir());
+          rules.problems().forEach(p -> loop.post(() -> log.console(new ConsoleMessage("warn", p))));
+          return rules.with(options.cloudAutoCreate(), options.cloudCollections());
+        });
+    registry.addAll(cloudApis.specs());
+    teardown.service(cloudApis::close);
   }
 
   /** The media family on the headless device: album, microphone, speaker timeline, permissions. */

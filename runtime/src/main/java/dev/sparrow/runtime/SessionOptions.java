@@ -17,6 +17,8 @@ import dev.sparrow.apis.system.DeviceProfile;
 import dev.sparrow.apis.ui.HeadlessDialogs;
 import dev.sparrow.runtime.project.ExtendedLibs;
 import dev.sparrow.runtime.wx.CloudApis;
+import dev.sparrow.apis.cloud.CloudPermission;
+import dev.sparrow.apis.cloud.CloudStores;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,6 +61,9 @@ public final class SessionOptions {
   private double[] startLocation;
   private String scanResult;
   private String cloudOpenid = CloudApis.DEFAULT_OPENID;
+  private CloudStores cloudStores;
+  private boolean cloudAutoCreate;
+  private final Map<String, CloudPermission> cloudCollections = new LinkedHashMap<>();
   private Path photoAlbumDir;
   private Path microphoneWav;
   private double microphoneTone;
@@ -493,6 +498,43 @@ public final class SessionOptions {
 
   public String cloudOpenid() {
     return cloudOpenid;
+  }
+
+  /**
+   * The registry of open cloud environments: sessions handed the same one share one store per data folder,
+   * appid and env, so they see each other's writes and watch events live. Without one a session opens its own.
+   */
+  public SessionOptions cloudStores(CloudStores stores) {
+    this.cloudStores = Objects.requireNonNull(stores);
+    return this;
+  }
+
+  public CloudStores cloudStores() {
+    return cloudStores;
+  }
+
+  /**
+   * Whether a collection springs into being on first use (default false, as WeChat: a collection must be
+   * created in the console, declared in the project's {@code cloud/database.json}, imported, or declared with
+   * {@link #cloudCollection}); {@code "autoCreate": true} in that file does the same.
+   */
+  public SessionOptions cloudAutoCreate(boolean autoCreate) {
+    this.cloudAutoCreate = autoCreate;
+    return this;
+  }
+
+  public boolean cloudAutoCreate() {
+    return cloudAutoCreate;
+  }
+
+  /** Declares a collection with its permission mode, over what the project's {@code cloud/database.json} says. */
+  public SessionOptions cloudCollection(String name, CloudPermission permission) {
+    cloudCollections.put(Objects.requireNonNull(name), Objects.requireNonNull(permission));
+    return this;
+  }
+
+  public Map<String, CloudPermission> cloudCollections() {
+    return Map.copyOf(cloudCollections);
   }
 
   /** Every {@code wx.scanCode} nothing else scripts reads {@code text} as a QR code (CLI {@code --scan}). */

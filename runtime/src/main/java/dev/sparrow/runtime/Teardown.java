@@ -5,6 +5,8 @@ import dev.sparrow.apis.files.OpenFiles;
 import dev.sparrow.apis.network.Network;
 import dev.sparrow.runtime.js.EventLoop;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -21,6 +23,8 @@ final class Teardown {
   private final Network.Runtime ownNetworkRuntime;
   /** The throw-away data folder when the options name none (deleted on close). */
   private final ScratchDir ownedDataRoot;
+  /** What the session's services hold (cloud watches, function threads, a file endpoint), closed before the loop. */
+  private final List<Runnable> services = new ArrayList<>();
   // handed over as the loop makes them
   private Runnable unwatch = () -> {};
   /** The session's own watchdog (null when the options hand one in). */
@@ -54,6 +58,11 @@ final class Teardown {
     this.ownFileIo = own;
   }
 
+  /** Closes what a service of the session holds; run after page code stopped, before the network closes. */
+  void service(Runnable close) {
+    services.add(close);
+  }
+
   void openFiles(OpenFiles openFiles) {
     this.openFiles = openFiles;
   }
@@ -71,6 +80,13 @@ final class Teardown {
         }, Duration.ofSeconds(10));
       } catch (RuntimeException ignored) {
         // a stuck loop: closing the loop below abandons it
+      }
+    }
+    for (Runnable close : services) {
+      try {
+        close.run();
+      } catch (RuntimeException ignored) {
+        // a service that fails to close leaves the rest to close
       }
     }
     network.close();

@@ -2,6 +2,7 @@ package dev.sparrow.runtime.wx;
 
 import static dev.sparrow.runtime.bridge.JsType.STRING;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,51 +10,85 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.sparrow.apis.cloud.CloudDatabase;
 import dev.sparrow.apis.cloud.CloudError;
+import dev.sparrow.apis.cloud.CloudPermission;
+import dev.sparrow.apis.cloud.CloudRules;
+import dev.sparrow.apis.cloud.CloudStore;
+import dev.sparrow.apis.cloud.CloudWatch;
 import dev.sparrow.runtime.bridge.ApiSpec;
+import dev.sparrow.runtime.bridge.WxBridge;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.graalvm.polyglot.Value;
 
 /**
- * The engine side of {@code wx.cloud.database()} (the query builders are in sparrow-base.js): one hidden
- * call, {@code cloudDatabase(request)}, taking and answering JSON. A request names the environment, the
- * action ({@code add get count update remove docGet docSet docUpdate docRemove}) and the wire-form query and
- * data (see {@link CloudDatabase}); the answer is {@code {ok, res}} where {@code res} is what WeChat resolves
- * with ({@code errMsg "collection.get:ok"}…) or rejects with ({@code errCode, errMsg}). The client rules are
- * applied here: at most 20 documents a read, {@code _openid} stamped on add and set from the session's user,
- * {@code "{openid}"} in a query replaced by that user's openid.
+ * The engine side of {@code wx.cloud.database()} (the query builders are in sparrow-base.js): one hidden async
+ * call, {@code cloudDatabase(request)}, taking and answering JSON, run on the session's file executor (never on
+ * the loop) and settled on the loop. A request names the environment, the action ({@code add get count update
+ * remove aggregate docGet docSet docUpdate docRemove watch unwatch}) and the wire-form query and data (see
+ * {@link CloudDatabase}); the answer is {@code {ok, res}} where {@code res} is what WeChat resolves with
+ * ({@code errMsg "collection.get:ok"}…) or rejects with ({@code errCode, errMsg}). Watch snapshots reach the
+ * page through the hidden listener {@code cloudWatchEvents}, posted to the loop.
+ *
+ * <p>The client rules are applied here: a collection must exist (-502005) unless the rules auto-create it; the
+ * collection's permission mode ({@link CloudRules}) filters reads and writes by {@code _openid} or refuses them
+ * (-502003); at most 20 documents a read; {@code _openid} stamped on add and set from the session's user;
+ * {@code "{openid}"} in a query replaced by that user's openid; field names and the 16 MB document limit.
  */
-public final class CloudApis {
+public final class CloudApis implements AutoCloseable {
   /** The openid of the session's user when the embedder names none (28 characters, as WeChat's). */
   public static final String DEFAULT_OPENID = "oSparrowFakeOpenid0000000000";
   /** WeChat's client-side read limit. */
   public static final int CLIENT_LIMIT = 20;
+  /** WeChat's document size limit. */
+  public static final int MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+  /** WeChat's errCode for a collection that does not exist. */
+  public static final int NO_COLLECTION = -502005;
 
   private static final Pattern ENV = Pattern.compile("[A-Za-z0-9_\\-]{1,64}");
 
   private final ObjectMapper json = new ObjectMapper();
-  private final Function<String, CloudDatabase> environments;
+  private final WxBridge bridge;
+  private final Executor io;
+  private final Function<String, CloudStore> environments;
   private final Supplier<String> openid;
-  private final Map<String, CloudDatabase> open = new HashMap<>();
+  private final Supplier<CloudRules> rulesSource;
+  private final Map<String, CloudStore> open = new HashMap<>();
+  private final Map<Integer, CloudWatch> watches = new HashMap<>();
+  private CloudRules rules;
+  /** The base library's watch dispatcher; loop thread only. */
+  private Value events;
+  private boolean closed;
 
-  /** {@code environments} opens the database of an environment id; {@code openid} names the current user. */
-  public CloudApis(Function<String, CloudDatabase> environments, Supplier<String> openid) {
+  /**
+   * {@code environments} opens (or finds, in the process's shared registry) the store of an environment id;
+   * {@code openid} names the current user; {@code rules} are read once, on first use, off the loop.
+   * Requests run on {@code io} and settle through {@code bridge} on the session's loop.
+   */
+  public CloudApis(WxBridge bridge, Executor io, Function<String, CloudStore> environments,
+      Supplier<String> openid, Supplier<CloudRules> rules) {
+    this.bridge = bridge;
+    this.io = io;
     this.environments = environments;
     this.openid = openid;
+    this.rulesSource = rules;
   }
 
   public List<ApiSpec> specs() {
-    return List.of(ApiSpec.sync("cloudDatabase").hidden().required("request", STRING)
-        .handleSync(c -> answer(c.string("request"))));
+    return List.of(
+        ApiSpec.async("cloudDatabase").hidden().required("request", STRING).returns("answer")
+            .handle(c -> io.execute(() -> c.resolve(Map.of("answer", answer(c.string("request")))))),
+        ApiSpec.listener("cloudWatchEvents").hidden().handleListener(c -> events = c.listener()));
   }
 
-  /** Runs one request; never throws (bad input and engine failures come back as WeChat-style fails). */
+  /** Runs one request on the calling thread; never throws (failures come back as WeChat-style fails). */
   public String answer(String requestJson) {
     String api = "database";
     ObjectNode out = json.createObjectNode();
@@ -69,88 +104,229 @@ public final class CloudApis {
     return out.toString();
   }
 
+  /** Stops the session's watches (their stores live on in the registry). */
+  @Override
+  public void close() {
+    List<CloudWatch> all;
+    synchronized (watches) {
+      closed = true;
+      all = new ArrayList<>(watches.values());
+      watches.clear();
+    }
+    all.forEach(CloudWatch::close);
+  }
+
   private static String describe(Exception e) {
     return e instanceof IOException || e instanceof UncheckedIOException ? "database storage error"
         : "invalid request";
   }
 
-  private ObjectNode run(JsonNode request, String api) {
-    String env = request.path("env").asText("");
+  private synchronized CloudRules rules() {
+    if (rules == null) {
+      rules = rulesSource.get();
+    }
+    return rules;
+  }
+
+  private CloudStore store(String env) {
     if (!ENV.matcher(env).matches()) {
       throw CloudError.invalid("env " + env);
     }
-    CloudDatabase db;
     synchronized (open) {
-      db = open.computeIfAbsent(env, environments);
+      CloudStore store = open.get(env);
+      if (store == null) {
+        store = environments.apply(env);
+        for (String declared : rules().collections().keySet()) {
+          store.createCollection(declared);
+        }
+        open.put(env, store);
+      }
+      return store;
     }
+  }
+
+  /** The collection's mode after checking it exists (or creating it when the rules say so). */
+  private CloudPermission collection(CloudStore db, String collection) {
+    if (!db.hasCollection(collection)) {
+      if (!rules().autoCreate()) {
+        throw new CloudError(NO_COLLECTION, "-502005 database collection not exists. [ResourceNotFound] Db or "
+            + "Table not exist. Please check your request, but if the problem cannot be solved, contact us.");
+      }
+      db.createCollection(collection);
+    }
+    return rules().permission(collection);
+  }
+
+  private ObjectNode run(JsonNode request, String api) {
+    String action = request.path("action").asText();
+    if (action.equals("unwatch")) {
+      CloudWatch w;
+      synchronized (watches) {
+        w = watches.remove(request.path("watchId").asInt(-1));
+      }
+      if (w != null) {
+        w.close();
+      }
+      return json.createObjectNode().put("errMsg", api + ":ok");
+    }
+    CloudStore db = store(request.path("env").asText(""));
     String collection = request.path("collection").asText("");
+    CloudPermission mode = collection(db, collection);
     String id = request.path("id").asText("");
+    String me = openid.get();
     ObjectNode where = queryOf(request.get("where"));
     ObjectNode res = json.createObjectNode();
-    switch (request.path("action").asText()) {
+    switch (action) {
       case "add": {
+        writable(mode);
         ObjectNode data = data(request);
-        data.put("_openid", openid.get());
+        data.put("_openid", me);
         res.put("_id", db.add(collection, data));
         break;
       }
       case "docGet": {
-        ObjectNode doc = db.get(collection, id)
-            .orElseThrow(() -> CloudError.of("document with _id " + id + " does not exist"));
-        res.set("data", project(db, collection, id, request.get("field"), doc));
+        ObjectNode query = readable(mode, byId(id));
+        JsonNode field = request.get("field");
+        List<ObjectNode> hit = db.find(collection, new CloudDatabase.Find(query, List.of(), 0, 1,
+            field != null && field.isObject() && field.size() > 0 ? (ObjectNode) field : null));
+        if (hit.isEmpty()) {
+          throw CloudError.of("document with _id " + id + " does not exist");
+        }
+        res.set("data", hit.get(0));
         break;
       }
       case "docSet": {
+        writable(mode);
         ObjectNode data = data(request);
         if (data.has("_id")) {
           throw CloudError.invalid(CloudError.CANNOT_UPDATE_ID);
         }
-        data.put("_openid", openid.get());
+        byId(id);
+        db.get(collection, id).ifPresent(d -> {
+          if (!me.equals(d.path("_openid").asText())) {
+            throw CloudPermission.denied();
+          }
+        });
+        data.put("_openid", me);
         boolean created = db.set(collection, id, data);
         res.put("_id", id);
         res.putObject("stats").put("updated", created ? 0 : 1).put("created", created ? 1 : 0);
         break;
       }
       case "docUpdate":
-        res.putObject("stats").put("updated", db.update(collection, byId(id), data(request)));
+        writable(mode);
+        res.putObject("stats").put("updated", db.update(collection, own(byId(id)), update(request)));
         break;
       case "docRemove":
-        res.putObject("stats").put("removed", db.remove(collection, byId(id)));
+        writable(mode);
+        res.putObject("stats").put("removed", db.remove(collection, own(byId(id))));
         break;
       case "get": {
         int limit = request.path("limit").asInt(0);
         limit = limit <= 0 ? CLIENT_LIMIT : Math.min(limit, CLIENT_LIMIT);
-        List<CloudDatabase.Order> orders = new ArrayList<>();
-        for (JsonNode o : request.path("orderBy")) {
-          orders.add(new CloudDatabase.Order(o.path("field").asText(), !"desc".equals(o.path("order").asText())));
-        }
         JsonNode field = request.get("field");
         ArrayNode data = res.putArray("data");
-        db.find(collection, new CloudDatabase.Find(where, orders, Math.max(0, request.path("skip").asInt(0)), limit,
+        db.find(collection, new CloudDatabase.Find(readable(mode, where), orders(request),
+            Math.max(0, request.path("skip").asInt(0)), limit,
             field != null && field.isObject() ? (ObjectNode) field : null)).forEach(data::add);
         break;
       }
       case "count":
-        res.put("total", db.count(collection, where));
+        res.put("total", db.count(collection, readable(mode, where)));
         break;
       case "update":
-        res.putObject("stats").put("updated", db.update(collection, where, data(request)));
+        writable(mode);
+        res.putObject("stats").put("updated", db.update(collection, own(where), update(request)));
         break;
       case "remove":
-        res.putObject("stats").put("removed", db.remove(collection, where));
+        writable(mode);
+        res.putObject("stats").put("removed", db.remove(collection, own(where)));
+        break;
+      case "aggregate": {
+        JsonNode stages = request.get("pipeline");
+        if (stages == null || !stages.isArray()) {
+          throw CloudError.invalid("aggregate pipeline must be an array");
+        }
+        ArrayNode pipeline = json.createArrayNode();
+        ObjectNode filter = readable(mode, json.createObjectNode());
+        if (filter.size() > 0) {
+          pipeline.addObject().set("$match", filter);
+        }
+        stages.forEach(s -> pipeline.add(withOpenid(s.deepCopy())));
+        ArrayNode list = res.putArray("list");
+        db.aggregate(collection, pipeline).forEach(list::add);
+        break;
+      }
+      case "watch":
+        watch(request, db, collection, readable(mode, where));
         break;
       default:
-        throw CloudError.invalid("unknown action " + request.path("action").asText());
+        throw CloudError.invalid("unknown action " + action);
     }
     res.put("errMsg", api + ":ok");
     return res;
   }
 
-  private ObjectNode project(CloudDatabase db, String collection, String id, JsonNode field, ObjectNode doc) {
-    if (field == null || !field.isObject() || field.size() == 0) {
-      return doc;
+  private void watch(JsonNode request, CloudStore db, String collection, ObjectNode where) {
+    if (bridge == null) {
+      throw CloudError.invalid("watch needs a session");
     }
-    return db.find(collection, new CloudDatabase.Find(byId(id), List.of(), 0, 1, (ObjectNode) field)).get(0);
+    int watchId = request.path("watchId").asInt(-1);
+    int limit = Math.max(0, request.path("limit").asInt(0));
+    CloudDatabase.Find find = new CloudDatabase.Find(where, orders(request), 0, limit, null);
+    CloudWatch w = new CloudWatch(db, collection, find, snapshot -> deliver(watchId, true, snapshot),
+        error -> deliver(watchId, false, json.createObjectNode().put("errCode", error.errCode())
+            .put("errMsg", error.errMsg("database.watch"))));
+    synchronized (watches) {
+      if (closed) {
+        return;
+      }
+      watches.put(watchId, w);
+    }
+    w.start();
+  }
+
+  private void deliver(int watchId, boolean ok, ObjectNode payload) {
+    ObjectNode event = json.createObjectNode().put("watchId", watchId).put("ok", ok);
+    event.set(ok ? "snapshot" : "error", payload);
+    String text = event.toString();
+    bridge.post(() -> {
+      if (events != null) {
+        bridge.callJs(events, text, "cloud.watch");
+      }
+    });
+  }
+
+  private static List<CloudDatabase.Order> orders(JsonNode request) {
+    List<CloudDatabase.Order> orders = new ArrayList<>();
+    for (JsonNode o : request.path("orderBy")) {
+      orders.add(new CloudDatabase.Order(o.path("field").asText(), !"desc".equals(o.path("order").asText())));
+    }
+    return orders;
+  }
+
+  private static void writable(CloudPermission mode) {
+    if (!mode.creatorWrites()) {
+      throw CloudPermission.denied();
+    }
+  }
+
+  /** The query a read may run: refused when the client reads nothing, limited to the user's own documents. */
+  private ObjectNode readable(CloudPermission mode, ObjectNode where) {
+    if (!mode.clientReads()) {
+      throw CloudPermission.denied();
+    }
+    return mode.othersRead() ? where : own(where);
+  }
+
+  private ObjectNode own(ObjectNode where) {
+    ObjectNode mine = json.createObjectNode().put("_openid", openid.get());
+    if (where.size() == 0) {
+      return mine;
+    }
+    ObjectNode both = json.createObjectNode();
+    both.putArray("$and").add(where).add(mine);
+    return both;
   }
 
   private ObjectNode byId(String id) {
@@ -160,13 +336,54 @@ public final class CloudApis {
     return json.createObjectNode().put("_id", id);
   }
 
-  private static ObjectNode data(JsonNode request) {
+  /** The document of an add or set: an object, by the field name rules, under 16 MB. */
+  private ObjectNode data(JsonNode request) {
+    ObjectNode data = update(request);
+    fieldNames(data, "");
+    return data;
+  }
+
+  /** The update of an update (dotted paths to one operator each), under 16 MB. */
+  private ObjectNode update(JsonNode request) {
     JsonNode data = request.get("data");
     if (data == null || !data.isObject()) {
       throw CloudError.invalid("parameter.data should be object instead of " + (data == null ? "undefined"
           : data.isArray() ? "array" : "a " + data.getNodeType().name().toLowerCase()));
     }
+    size(data);
     return ((ObjectNode) data).deepCopy();
+  }
+
+  /** WeChat's field name rules: not empty, no {@code .}, not starting with {@code $} (value encodings aside). */
+  private static void fieldNames(JsonNode value, String at) {
+    if (value.isObject()) {
+      if (value.size() == 1 && (value.has("$date") || value.has("$serverDate") || value.has("$regex"))) {
+        return;
+      }
+      if (value.size() == 2 && value.has("$regex") && value.has("$options")) {
+        return;
+      }
+      value.fields().forEachRemaining(e -> {
+        String k = e.getKey();
+        if (k.isEmpty() || k.startsWith("$") || k.contains(".")) {
+          throw CloudError.invalid("field name " + (at.isEmpty() ? "" : at + " > ") + "'" + k
+              + "' is not allowed (empty, starting with $ or containing .)");
+        }
+        fieldNames(e.getValue(), at.isEmpty() ? k : at + "." + k);
+      });
+    } else if (value.isArray()) {
+      value.forEach(v -> fieldNames(v, at));
+    }
+  }
+
+  private void size(JsonNode data) {
+    try {
+      if (json.writeValueAsBytes(data).length > MAX_DOCUMENT_BYTES) {
+        throw CloudError.invalid("document size exceeds the 16 MB limit");
+      }
+    } catch (JsonProcessingException e) {
+      throw CloudError.invalid("data cannot be stored");
+    }
   }
 
   private ObjectNode queryOf(JsonNode where) {

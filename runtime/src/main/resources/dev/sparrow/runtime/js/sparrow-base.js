@@ -950,6 +950,7 @@
   // wx.cloud.database(): the builders live here, the engine is CloudApis.java (apis/cloud). Values cross as
   // JSON: Date as {$date}, db.serverDate() as {$serverDate}, RegExp as {$regex,$options}; commands as {$op}.
   const cloudSpec = specs.find(function (s) { return !s.owner && s.name === 'cloudDatabase'; });
+  const cloudWatchSpec = specs.find(function (s) { return !s.owner && s.name === 'cloudWatchEvents'; });
   const CLOUD_CMD = typeof Symbol === 'function' ? Symbol('cloudCommand') : '__cloudCommand__';
   const CLOUD_SERVER_DATE = typeof Symbol === 'function' ? Symbol('serverDate') : '__serverDate__';
   let cloudEnv = 'default';
@@ -998,6 +999,7 @@
     }
   }
   function cloudWhere(q) {
+    if (isCmd(q) && q[CLOUD_CMD].op === 'expr') return { $expr: cloudValue(q[CLOUD_CMD].arg) };
     if (isCmd(q)) {
       const op = q[CLOUD_CMD].op;
       if (op !== 'and' && op !== 'or' && op !== 'nor') throw new Error('db.command.' + op + ' needs a field');
@@ -1067,27 +1069,121 @@
     }
     return v;
   }
-  // one database call: answered through success/fail/complete when given, else a promise (WeChat's rule)
-  function cloudRequest(api, build, opts) {
-    let answer;
+  // One request to the engine, answered later on the loop (the engine works off the loop): done({ok, res}).
+  // A request that cannot be built or sent is answered at once (on a microtask) with WeChat's -501007.
+  function cloudSend(api, build, done) {
+    let text;
     try {
       const request = build();
       request.api = api;
       // database() made before init (page modules load before App.onLaunch) follows the env init names
       if (request.env === null) request.env = cloudEnv;
-      const raw = JSON.parse(invokeSync(cloudSpec, 0, [JSON.stringify(request)]));
-      answer = { ok: raw.ok, res: raw.ok ? cloudDecode(raw.res) : raw.res };
+      text = JSON.stringify(request);
     } catch (e) {
       const why = e && e.message ? e.message : String(e);
-      answer = { ok: false, res: { errCode: -501007, errMsg: api + ':fail -501007 invalid parameters. ' + why } };
+      const res = { errCode: -501007, errMsg: api + ':fail -501007 invalid parameters. ' + why };
+      Promise.resolve().then(function () { done({ ok: false, res: res }); });
+      return;
     }
-    if (!hasCallback(opts)) return answer.ok ? Promise.resolve(answer.res) : Promise.reject(answer.res);
-    Promise.resolve().then(function () {
+    bridge.invokeAsync(cloudSpec.key, 0, { request: text }, function (ok, res) {
+      if (!ok) {
+        done({ ok: false, res: { errCode: -1, errMsg: api + ':fail ' + String(res && res.errMsg || 'internal error')
+          .replace(/^[^:]*:fail /, '') } });
+        return;
+      }
+      const raw = JSON.parse(res.answer);
+      done({ ok: raw.ok, res: raw.ok ? cloudDecode(raw.res) : raw.res });
+    });
+  }
+  // one database call: answered through success/fail/complete when given, else a promise (WeChat's rule)
+  function cloudRequest(api, build, opts) {
+    if (!hasCallback(opts)) {
+      return new Promise(function (resolve, reject) {
+        cloudSend(api, build, function (answer) { (answer.ok ? resolve : reject)(answer.res); });
+      });
+    }
+    cloudSend(api, build, function (answer) {
       const cb = answer.ok ? opts.success : opts.fail;
       if (typeof cb === 'function') guard(cb, opts, [answer.res], api + (answer.ok ? ' success' : ' fail'));
       if (typeof opts.complete === 'function') guard(opts.complete, opts, [answer.res], api + ' complete');
     });
     return undefined;
+  }
+  // watch(): snapshots come from the engine through one hidden listener, dispatched by watch id
+  const cloudWatchers = new Map();
+  let cloudWatchNext = 1;
+  let cloudWatchListening = false;
+  function cloudWatchEvent(text) {
+    const e = JSON.parse(text);
+    const w = cloudWatchers.get(e.watchId);
+    if (!w) return;
+    if (e.ok) {
+      if (typeof w.onChange === 'function') guard(w.onChange, w.opts, [cloudDecode(e.snapshot)], 'watch onChange');
+      return;
+    }
+    cloudWatchers.delete(e.watchId);
+    if (typeof w.onError === 'function') guard(w.onError, w.opts, [e.error], 'watch onError');
+  }
+  function cloudWatch(build, opts) {
+    if (!cloudWatchListening) {
+      bridge.listen(cloudWatchSpec.key, 0, cloudWatchEvent);
+      cloudWatchListening = true;
+    }
+    const o = opts !== null && typeof opts === 'object' ? opts : {};
+    const watchId = cloudWatchNext++;
+    cloudWatchers.set(watchId, { onChange: o.onChange, onError: o.onError, opts: o });
+    cloudSend('database.watch', function () { return Object.assign(build(), { watchId: watchId }); },
+      function (answer) {
+        if (answer.ok || !cloudWatchers.has(watchId)) return;
+        cloudWatchers.delete(watchId);
+        if (typeof o.onError === 'function') guard(o.onError, o, [answer.res], 'watch onError');
+      });
+    const watcher = {
+      close: function () {
+        cloudWatchers.delete(watchId);
+        return new Promise(function (resolve) {
+          cloudSend('database.watch', function () { return { env: '', action: 'unwatch', watchId: watchId }; },
+            function () { resolve(); });
+        });
+      }
+    };
+    return watcher;
+  }
+  // aggregate(): stages are built when end() runs, so a bad stage fails the call instead of throwing
+  function cloudStages(stages) {
+    return stages.map(function (s) { return s(); });
+  }
+  function aggregateBuilder(stages, finish) {
+    const a = {};
+    function stage(name, encode) {
+      a[name] = function (arg) {
+        return aggregateBuilder(stages.concat([function () { return { ['$' + name]: encode(arg) }; }]), finish);
+      };
+    }
+    stage('match', cloudWhere);
+    for (const name of ['project', 'addFields', 'group', 'sort', 'skip', 'limit', 'lookup', 'unwind', 'count',
+      'sortByCount', 'sample', 'replaceRoot', 'bucket', 'bucketAuto', 'geoNear']) {
+      stage(name, function (arg) {
+        return name === 'lookup' && arg && Array.isArray(arg.pipeline)
+          ? Object.assign(cloudValue(Object.assign({}, arg, { pipeline: undefined })), { pipeline: arg.pipeline })
+          : cloudValue(arg);
+      });
+    }
+    Object.assign(a, finish(stages));
+    return a;
+  }
+  const aggregateCommands = {
+    pipeline: function () {
+      return aggregateBuilder([], function (stages) {
+        return { done: function () { return cloudStages(stages); } };
+      });
+    }
+  };
+  for (const op of ['add', 'subtract', 'multiply', 'divide', 'mod', 'abs', 'ceil', 'floor', 'sqrt', 'pow', 'trunc',
+    'eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'cmp', 'and', 'or', 'not', 'cond', 'ifNull', 'switch', 'concat',
+    'toLower', 'toUpper', 'substr', 'substrCP', 'strLenCP', 'split', 'size', 'isArray', 'arrayElemAt', 'in',
+    'concatArrays', 'mergeObjects', 'sum', 'avg', 'min', 'max', 'first', 'last', 'push', 'addToSet', 'literal']) {
+    aggregateCommands[op] = function (arg) { return { ['$' + op]: cloudValue(arg) }; };
   }
   function optsData(opts) {
     return opts !== null && typeof opts === 'object' && isPlain(opts.data) ? opts.data : undefined;
@@ -1117,7 +1213,7 @@
       remove: function (opts) {
         return cloudRequest('collection.remove', function () { return base('remove'); }, opts);
       },
-      watch: cloudFails('database.watch')
+      watch: function (opts) { return cloudWatch(function () { return base('watch'); }, opts); }
     };
     return q;
   }
@@ -1152,25 +1248,33 @@
         remove: function (opts) {
           return cloudRequest('document.remove', function () { return req('docRemove'); }, opts);
         },
-        watch: cloudFails('database.watch')
+        watch: function (opts) {
+          return cloudWatch(function () {
+            return { env: env, collection: String(name), action: 'watch', where: { _id: docId } };
+          }, opts);
+        }
       };
       return d;
     };
     c.aggregate = function () {
-      const a = {};
-      for (const m of ['match', 'project', 'group', 'sort', 'skip', 'limit', 'lookup', 'unwind', 'count']) {
-        a[m] = function () { return a; };
-      }
-      a.end = cloudFails('database.aggregate');
-      return a;
+      return aggregateBuilder([], function (stages) {
+        return {
+          end: function (opts) {
+            return cloudRequest('collection.aggregate', function () {
+              return { env: env, collection: String(name), action: 'aggregate', pipeline: cloudStages(stages) };
+            }, opts);
+          }
+        };
+      });
     };
     return c;
   }
   const cloudCommands = {};
   for (const op of ['eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'in', 'nin', 'exists', 'size', 'elemMatch', 'all', 'not',
-    'set', 'remove', 'inc', 'mul', 'push', 'pop', 'shift', 'unshift', 'addToSet', 'pull', 'pullAll']) {
+    'set', 'remove', 'inc', 'mul', 'push', 'pop', 'shift', 'unshift', 'addToSet', 'pull', 'pullAll', 'expr']) {
     cloudCommands[op] = function (arg) { return cloudCommand(op, arg); };
   }
+  cloudCommands.aggregate = aggregateCommands;
   for (const op of ['and', 'or', 'nor']) {
     cloudCommands[op] = function () { return cloudCommand(op, cloudArgs(arguments)); };
   }
@@ -1191,6 +1295,30 @@
       }
     };
   }
+  // new wx.cloud.Cloud({resourceEnv}): another environment's database and calls (config.env on each call)
+  function CloudInstance(options) {
+    const o = options !== null && typeof options === 'object' ? options : {};
+    let env = typeof o.resourceEnv === 'string' && o.resourceEnv ? o.resourceEnv
+      : typeof o.env === 'string' && o.env ? o.env : null;
+    const self = this instanceof CloudInstance ? this : Object.create(CloudInstance.prototype);
+    self.init = function (more) {
+      if (more && typeof more.env === 'string' && more.env) env = more.env;
+      return Promise.resolve();
+    };
+    self.database = function (config) {
+      return cloudDatabase(Object.assign({}, config, { env: config && typeof config.env === 'string' ? config.env
+        : env === null ? undefined : env }));
+    };
+    ['callFunction', 'callContainer', 'uploadFile', 'downloadFile', 'getTempFileURL', 'deleteFile']
+      .forEach(function (m) {
+        self[m] = function (opts) {
+          const base = opts !== null && typeof opts === 'object' ? opts : {};
+          const config = Object.assign({}, env === null ? {} : { env: env }, base.config);
+          return wxObject.cloud[m](Object.assign({}, base, { config: config }));
+        };
+      });
+    return self;
+  }
   function cloudInit(opts) {
     const env = opts && opts.env;
     if (typeof env === 'string' && env) cloudEnv = env;
@@ -1202,7 +1330,7 @@
     uploadFile: cloudFails('uploadFile'), downloadFile: cloudFails('downloadFile'),
     getTempFileURL: cloudFails('getTempFileURL'), deleteFile: cloudFails('deleteFile'),
     database: cloudDatabase, CloudID: function (id) { return { cloudID: String(id) }; },
-    Cloud: function () { return wxObject.cloud; }
+    Cloud: CloudInstance
   };
   wxObject.router = {
     addRouteBuilder: function () {}, removeRouteBuilder: function () {},
