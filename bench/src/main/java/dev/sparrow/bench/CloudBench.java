@@ -26,7 +26,7 @@ public final class CloudBench {
   public static void main(String[] args) throws IOException {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 200;
     Path root = Files.createTempDirectory("cloud-bench");
-    SessionOptions options = SessionOptions.of(Examples.path("cloud-notes")).dataDir(root);
+    SessionOptions options = SessionOptions.of(Examples.path("cloud-notes")).dataDir(root).cloudAutoCreate(true);
     Path env = root.resolve("wxsparrowcloud01/cloud/notes-dev");
     Files.createDirectories(env);
     ObjectMapper json = new ObjectMapper();
