@@ -51,6 +51,20 @@ public final class CloudBench {
           i -> s.evaluate(addGet, i));
       time("where + orderBy + limit(20) over 10,000 documents from page JS", 5, rounds / 4,
           i -> s.evaluate(where));
+      String aggregate = "async function () { const db = wx.cloud.database(); const $ = db.command.aggregate;"
+          + " return (await db.collection('big').aggregate().group({ _id: '$city', n: $.sum(1), avg: $.avg('$score') })"
+          + ".sort({ n: -1 }).end()).list.length }";
+      time("aggregate group by city (sum, avg) + sort over 10,000 documents from page JS", 5, rounds / 4,
+          i -> s.evaluate(aggregate));
+      String addBig = "async function (i) { return (await wx.cloud.database().collection('big')"
+          + ".add({ data: { n: 20000 + i, city: 'Lhasa', score: 1, tags: [] } }))._id }";
+      time("add to the 10,000-document collection, no watch", 5, rounds / 4, i -> s.evaluate(addBig, i));
+      s.evaluate("function () { const db = wx.cloud.database(); const _ = db.command;"
+          + " globalThis.benchWatch = db.collection('big').where({ city: 'Lhasa' }).orderBy('n', 'desc').limit(10)"
+          + ".watch({ onChange: () => {}, onError: () => {} }) }");
+      s.awaitIdle();
+      time("the same add with a watch open on the collection (it queries again after each write)", 5, rounds / 4,
+          i -> s.evaluate(addBig, 1000 + i));
       time("empty evaluate round trip (included above)", 20, rounds, i -> s.evaluate("function () { return 1 }"));
     }
     JsonLinesDatabase engine = new JsonLinesDatabase(env, System::currentTimeMillis, new Random(1));

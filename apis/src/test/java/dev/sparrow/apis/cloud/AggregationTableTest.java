@@ -147,7 +147,8 @@ class AggregationTableTest {
         Arguments.of("[{'$nope':{}}]", "-501007 invalid parameters. unknown aggregate stage $nope"),
         Arguments.of("[{'$group':{'n':{'$sum':1}}}]", "-501007 invalid parameters. $group needs an _id"),
         Arguments.of("[{'$limit':-1}]", "-501007 invalid parameters. $limit needs a non-negative integer"),
-        Arguments.of("[{'$project':{'x':{'$frob':1}}}]", "-501007 invalid parameters. unknown aggregate operator $frob"),
+        Arguments.of("[{'$project':{'x':{'$frob':1}}}]",
+            "-501007 invalid parameters. unknown aggregate operator $frob"),
         Arguments.of("[{'$match':{}, '$limit':1}]",
             "-501007 invalid parameters. an aggregate stage must be an object with one key: "
                 + "{\"$match\":{},\"$limit\":1}"));
