@@ -60,6 +60,15 @@ class CloudSharingTest {
           + ".then(r => r.data.map(d => d.text)) }")).isEqualTo(List.of("write docs"));
       assertThat(bob.evaluate("function () { return wx.cloud.database().collection('notes')"
           + ".where({ text: 'buy milk' }).remove().then(r => r.stats.removed) }")).isEqualTo(0);
+      Object milk = alice.evaluate("function () { return wx.cloud.database().collection('notes').get()"
+          + ".then(r => r.data[0]._id) }");
+      assertThat(bob.evaluate("async function (id) { const notes = wx.cloud.database().collection('notes');"
+          + " const msg = p => p.then(r => 'ok ' + JSON.stringify(r.stats), e => e.errCode + ' ' + e.errMsg);"
+          + " return [await msg(notes.doc(id).get()), await msg(notes.doc(id).update({ data: { text: 'mine' } })),"
+          + "   await msg(notes.doc(id).set({ data: { text: 'mine' } }))] }", milk)).isEqualTo(List.of(
+              "-1 document.get:fail document with _id " + milk + " does not exist",
+              "ok {\"updated\":0}",
+              "-502003 document.set:fail -502003 database permission denied. Permission denied"));
 
       PageHandle aliceBoard = alice.navigateTo("/pages/board/board");
       alice.awaitIdle();
@@ -83,8 +92,11 @@ class CloudSharingTest {
       tap(bob, bobBoard, ".post-remove", 1);
       alice.awaitUntil(s -> texts(aliceBoard, ".post").equals(List.of("hello"))
           && texts(aliceBoard, ".snapshots").equals(List.of("5 remove:dequeue")), WAIT);
-      assertThat(alice.errors()).isEmpty();
       assertThat(bob.errors()).isEmpty();
+      bob.close(); // its watch ends with it; Alice's writes go on
+      tap(alice, aliceBoard, "#post-lunch", 0);
+      assertThat(texts(aliceBoard, ".post")).containsExactly("hello", "lunch at noon?");
+      assertThat(alice.errors()).isEmpty();
     }
   }
 
