@@ -128,7 +128,12 @@ public final class CloudApis implements AutoCloseable {
     return rules;
   }
 
-  private CloudStore store(String env) {
+  /**
+   * The shared store of {@code env} as this session sees it (its declared collections created): for the other
+   * cloud families (functions' server-side database, import, the simulator's panel), which apply their own rules.
+   * Call off the loop: the first use of an environment may touch files.
+   */
+  public CloudStore store(String env) {
     if (!ENV.matcher(env).matches()) {
       throw CloudError.invalid("env " + env);
     }
