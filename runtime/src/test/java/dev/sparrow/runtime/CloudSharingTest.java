@@ -196,16 +196,20 @@ class CloudSharingTest {
           + "   .project({ _id: 0, n: 1, label: $.arrayElemAt(['$kind.label', 0]),"
           + "     big: $.cond({ if: $.gte(['$n', 2]), then: 'big', else: 'small' }) }).end();"
           + " const tags = await db.collection('items').aggregate().unwind('$t').sortByCount('$t').end();"
+          + " for (let i = 0; i < 22; i++) await db.collection('many').add({ data: { i: i } });"
+          + " const capped = (await db.collection('many').aggregate().match({}).end()).list.length + ' '"
+          + "   + (await db.collection('many').aggregate().limit(21).end()).list.length;"
           + " const bad = await db.collection('items').aggregate().group({ n: $.sum(1) }).end()"
           + "   .catch(e => e.errCode + ' ' + e.errMsg);"
           + " return { grouped: JSON.stringify(grouped.list), msg: grouped.errMsg, joined: JSON.stringify(joined.list),"
-          + "   tags: JSON.stringify(tags.list), bad: bad } }");
+          + "   tags: JSON.stringify(tags.list), capped: capped, bad: bad } }");
       assertThat(out).isEqualTo(Map.of(
           "grouped", "[{\"_id\":\"a\",\"total\":4,\"avg\":2,\"ns\":[1,3]},{\"_id\":\"b\",\"total\":2,\"avg\":2,"
               + "\"ns\":[2]}]",
           "msg", "collection.aggregate:ok",
           "joined", "[{\"n\":1,\"label\":\"Apples\",\"big\":\"small\"}]",
           "tags", "[{\"_id\":\"x\",\"count\":2},{\"_id\":\"y\",\"count\":1}]",
+          "capped", "20 21",
           "bad", "-501007 collection.aggregate:fail -501007 invalid parameters. $group needs an _id"));
       assertThat(s.errors()).isEmpty();
     }

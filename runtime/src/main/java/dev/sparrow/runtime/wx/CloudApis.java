@@ -257,7 +257,14 @@ public final class CloudApis implements AutoCloseable {
         if (filter.size() > 0) {
           pipeline.addObject().set("$match", filter);
         }
-        stages.forEach(s -> pipeline.add(withOpenid(s.deepCopy())));
+        boolean limited = false;
+        for (JsonNode stage : stages) {
+          pipeline.add(withOpenid(stage.deepCopy()));
+          limited |= stage.has("$limit");
+        }
+        if (!limited) {
+          pipeline.addObject().put("$limit", CLIENT_LIMIT); // end() without limit() answers 20 at most
+        }
         ArrayNode list = res.putArray("list");
         db.aggregate(collection, pipeline).forEach(list::add);
         break;
