@@ -116,6 +116,8 @@ class CloudSharingTest {
           + " const c = db.collection('todos');"
           + " await c.add({ data: { _id: 't1', n: 1, style: { color: 'red' }, gone: true } });"
           + " await c.doc('t1').update({ data: { n: 2, style: { color: 'blue' }, gone: _.remove() } });"
+          + " await c.doc('t1').set({ data: { n: 3 } });"
+          + " await c.add({ data: { _id: 't2', n: 7 } });"
           + " await c.doc('t1').update({ data: { n: 0 } });"
           + " await w.close(); await d.close();"
           + " await c.add({ data: { n: 5 } });"
@@ -130,7 +132,10 @@ class CloudSharingTest {
           "{\"id\":2,\"docs\":[2],\"changes\":[[0,\"update\",\"update\",\"t1\",2,"
               + "{\"n\":2,\"style.color\":\"blue\"},[\"gone\"]]]}",
           "doc 1",
-          "{\"id\":3,\"docs\":[],\"changes\":[[0,\"update\",\"dequeue\",\"t1\",0,{\"n\":0},[]]]}",
+          "{\"id\":3,\"docs\":[3],\"changes\":[[0,\"replace\",\"update\",\"t1\",3,null,null]]}",
+          "doc 1",
+          "{\"id\":4,\"docs\":[7,3],\"changes\":[[0,\"add\",\"enqueue\",\"t2\",7,null,null]]}",
+          "{\"id\":5,\"docs\":[7],\"changes\":[[0,\"update\",\"dequeue\",\"t1\",0,{\"n\":0},[]]]}",
           "doc 1"));
       assertThat(s.errors()).isEmpty();
     }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 
 /**
  * One environment's database as every session of the process shares it: the engine plus change notification.
@@ -17,7 +16,7 @@ import java.util.function.Consumer;
  */
 public final class CloudStore implements CloudDatabase {
   private final CloudDatabase db;
-  private final Map<String, List<Consumer<String>>> listeners = new HashMap<>();
+  private final Map<String, List<Listener>> listeners = new HashMap<>();
 
   public CloudStore(CloudDatabase db) {
     this.db = db;
@@ -28,9 +27,14 @@ public final class CloudStore implements CloudDatabase {
     return db;
   }
 
-  /** Calls {@code changed} with the collection's name after each write to it; close to stop. */
-  public AutoCloseable listen(String collection, Consumer<String> changed) {
-    List<Consumer<String>> list;
+  /** Told after a write to a collection: its name and, for a {@code set}, the id of the replaced document. */
+  public interface Listener {
+    void changed(String collection, String replacedId);
+  }
+
+  /** Calls {@code changed} after each write to {@code collection}; close to stop. */
+  public AutoCloseable listen(String collection, Listener changed) {
+    List<Listener> list;
     synchronized (listeners) {
       list = listeners.computeIfAbsent(collection, k -> new CopyOnWriteArrayList<>());
     }
@@ -40,13 +44,17 @@ public final class CloudStore implements CloudDatabase {
 
   /** Tells the collection's listeners (a write made past the store, e.g. an import, calls this itself). */
   public void changed(String collection) {
-    List<Consumer<String>> list;
+    changed(collection, null);
+  }
+
+  private void changed(String collection, String replacedId) {
+    List<Listener> list;
     synchronized (listeners) {
       list = listeners.get(collection);
       list = list == null ? List.of() : new ArrayList<>(list);
     }
-    for (Consumer<String> l : list) {
-      l.accept(collection);
+    for (Listener l : list) {
+      l.changed(collection, replacedId);
     }
   }
 
@@ -65,7 +73,7 @@ public final class CloudStore implements CloudDatabase {
   @Override
   public boolean set(String collection, String id, ObjectNode doc) {
     boolean created = db.set(collection, id, doc);
-    changed(collection);
+    changed(collection, created ? null : id);
     return created;
   }
 

@@ -18,8 +18,8 @@ import java.util.function.Consumer;
  * writer's thread: {@code {id, docChanges: [{id, dataType, queueType, docId, doc, updatedFields,
  * removedFields}], docs, type}} ({@code type: "init"} on the first, whose changes are all {@code init}).
  * A document that newly matches is {@code add}/{@code enqueue}, one that changed {@code update}/{@code update}
- * (with dotted {@code updatedFields} and {@code removedFields}), one that left the result {@code remove} (deleted)
- * or {@code update}/{@code dequeue} (still stored). Snapshots of one watch are made one at a time, in order.
+ * (with dotted {@code updatedFields} and {@code removedFields}) or {@code replace}/{@code update} (a {@code set}),
+ * one that left the result {@code remove} (deleted) or {@code update}/{@code dequeue} (still stored). Snapshots of one watch are made one at a time, in order.
  */
 public final class CloudWatch implements AutoCloseable {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -45,12 +45,12 @@ public final class CloudWatch implements AutoCloseable {
 
   /** Starts listening and delivers the {@code init} snapshot (on the calling thread). */
   public synchronized CloudWatch start() {
-    listening = store.listen(collection, c -> refresh());
-    refresh();
+    listening = store.listen(collection, (c, replaced) -> refresh(replaced));
+    refresh(null);
     return this;
   }
 
-  private synchronized void refresh() {
+  private synchronized void refresh(String replacedId) {
     if (closed) {
       return;
     }
@@ -88,6 +88,8 @@ public final class CloudWatch implements AutoCloseable {
         ObjectNode before = last.get(id);
         if (before == null) {
           change(changes, "add", "enqueue", id, d);
+        } else if (id.equals(replacedId)) {
+          change(changes, "replace", "update", id, d);
         } else if (!before.equals(d)) {
           ObjectNode c = change(changes, "update", "update", id, d);
           fieldDiff(c, before, d);

@@ -285,7 +285,11 @@ public final class CloudApis implements AutoCloseable {
     }
     int watchId = request.path("watchId").asInt(-1);
     int limit = Math.max(0, request.path("limit").asInt(0));
-    CloudDatabase.Find find = new CloudDatabase.Find(where, orders(request), 0, limit, null);
+    List<CloudDatabase.Order> orders = orders(request);
+    if (orders.isEmpty()) {
+      orders.add(new CloudDatabase.Order("_id", false)); // WeChat: a watch without orderBy lists by id, descending
+    }
+    CloudDatabase.Find find = new CloudDatabase.Find(where, orders, 0, limit, null);
     CloudWatch w = new CloudWatch(db, collection, find, snapshot -> deliver(watchId, true, snapshot),
         error -> deliver(watchId, false, json.createObjectNode().put("errCode", error.errCode())
             .put("errMsg", error.errMsg("database.watch"))));
