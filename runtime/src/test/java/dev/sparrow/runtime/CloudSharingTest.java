@@ -154,6 +154,10 @@ class CloudSharingTest {
           + " r.push(await msg(db.collection('things').add({ data: { a: { 'b.c': 1 } } })));"
           + " r.push(await msg(db.collection('things').add({ data: { $x: 1 } })));"
           + " r.push(await msg(db.collection('things').add({ data: { big: 'x'.repeat(16 * 1024 * 1024) } })));"
+          + " const small = await db.collection('things').add({ data: { big: 'x'.repeat(9 * 1024 * 1024) } });"
+          + " r.push(await msg(db.collection('things').doc(small._id).update({ data: {"
+          + "   more: 'y'.repeat(8 * 1024 * 1024) } })));"
+          + " await db.collection('things').doc(small._id).remove();"
           + " r.push(await msg(db.collection('locked').get()));"
           + " r.push(await msg(db.collection('published').add({ data: { a: 1 } })));"
           + " r.push(await msg(db.collection('published').get()));"
@@ -173,6 +177,7 @@ class CloudSharingTest {
           "-501007 collection.add:fail -501007 invalid parameters. field name '$x' is not allowed"
               + " (empty, starting with $ or containing .)",
           "-501007 collection.add:fail -501007 invalid parameters. document size exceeds the 16 MB limit",
+          "-501007 document.update:fail -501007 invalid parameters. document size exceeds the 16 MB limit",
           "-502003 collection.get:fail -502003 database permission denied. Permission denied",
           "-502003 collection.add:fail -502003 database permission denied. Permission denied",
           "ok collection.get:ok",

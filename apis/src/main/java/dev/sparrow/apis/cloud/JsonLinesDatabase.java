@@ -39,6 +39,8 @@ import java.util.regex.Pattern;
 public final class JsonLinesDatabase implements CloudDatabase {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_\\-]{1,64}");
   private static final HexFormat HEX = HexFormat.of();
+  /** The largest document stored: 16 MB of JSON. */
+  public static final int MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
 
   private final ObjectMapper json = new ObjectMapper();
   private final Path dir;
@@ -74,6 +76,7 @@ public final class JsonLinesDatabase implements CloudDatabase {
     ObjectNode ordered = json.createObjectNode().put("_id", id);
     stored.remove("_id");
     ordered.setAll(stored);
+    checkSize(ordered);
     docs.put(id, ordered);
     append(collection, ordered);
     return id;
@@ -95,6 +98,7 @@ public final class JsonLinesDatabase implements CloudDatabase {
     }
     ObjectNode ordered = json.createObjectNode().put("_id", id);
     ordered.setAll(stored);
+    checkSize(ordered);
     boolean created = docs.put(id, ordered) == null;
     save(collection, docs);
     return created;
@@ -115,6 +119,7 @@ public final class JsonLinesDatabase implements CloudDatabase {
     for (ObjectNode d : hits) {
       ObjectNode copy = d.deepCopy();
       Updater.apply(copy, stamped);
+      checkSize(copy);
       changed.put(copy.get("_id").asText(), copy);
     }
     docs.putAll(changed);
@@ -208,6 +213,17 @@ public final class JsonLinesDatabase implements CloudDatabase {
       projection.fields().forEachRemaining(e -> Values.delete(out, e.getKey()));
     }
     return out;
+  }
+
+  /** MongoDB's (and so WeChat's) document limit, on the stored JSON. */
+  private void checkSize(ObjectNode doc) {
+    try {
+      if (json.writeValueAsBytes(doc).length > MAX_DOCUMENT_BYTES) {
+        throw CloudError.invalid("document size exceeds the 16 MB limit");
+      }
+    } catch (JsonProcessingException e) {
+      throw CloudError.invalid("document cannot be stored");
+    }
   }
 
   private String newId() {
