@@ -1,5 +1,6 @@
 package dev.sparrow.cli;
 
+import dev.sparrow.apis.cloud.CloudStores;
 import dev.sparrow.runtime.ScratchDir;
 import dev.sparrow.runtime.Sparrow;
 import dev.sparrow.runtime.project.ExtendedLibs;
@@ -23,6 +24,8 @@ public final class Main implements Runnable {
 
   /** What the running command holds; closed when it returns or when the process is stopped. */
   final Resources resources;
+  /** One cloud store per environment for every session of this command (a relaunch sees the same data live). */
+  private final CloudStores cloudStores = new CloudStores();
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -72,6 +75,14 @@ public final class Main implements Runnable {
   @CommandLine.Option(names = "--domain", paramLabel = "FAMILY=HOST", scope = CommandLine.ScopeType.INHERIT,
       description = "Add a whitelisted domain for request, uploadFile, downloadFile or socket, e.g. request=api.example.com (repeatable).")
   java.util.List<String> domains = new java.util.ArrayList<>();
+
+  @CommandLine.Option(names = "--cloud-user", paramLabel = "OPENID", scope = CommandLine.ScopeType.INHERIT,
+      description = "The openid of the user the cloud database emulator sees (_openid, '{openid}', permissions).")
+  String cloudUser;
+
+  @CommandLine.Option(names = "--cloud-auto-create", scope = CommandLine.ScopeType.INHERIT,
+      description = "Create a cloud collection on first use (WeChat: it must be created first; see cloud/database.json).")
+  boolean cloudAutoCreate;
 
   @CommandLine.Option(names = "--url-check", arity = "1", paramLabel = "true|false", scope = CommandLine.ScopeType.INHERIT,
       description = "Verify domains, https/wss and ports (default: project.config.json setting.urlCheck).")
@@ -137,6 +148,10 @@ public final class Main implements Runnable {
         case "deny" -> dev.sparrow.apis.device.HeadlessPermissions.Policy.DENY;
         default -> throw new IllegalArgumentException("--permissions takes ask, allow or deny, not \"" + permissions + "\"");
       });
+    }
+    o.cloudStores(cloudStores).cloudAutoCreate(cloudAutoCreate);
+    if (cloudUser != null) {
+      o.cloudOpenid(cloudUser);
     }
     return o;
   }
