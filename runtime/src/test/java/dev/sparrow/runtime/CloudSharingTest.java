@@ -119,6 +119,7 @@ class CloudSharingTest {
           + " await c.doc('t1').set({ data: { n: 3 } });"
           + " await c.add({ data: { _id: 't2', n: 7 } });"
           + " await c.doc('t1').update({ data: { n: 0 } });"
+          + " await c.doc('t1').update({ data: { n: 1 } });"
           + " await w.close(); await d.close();"
           + " await c.add({ data: { n: 5 } });"
           + " return seen.map(x => typeof x === 'string' ? x : JSON.stringify({ id: x.id, type: x.type,"
@@ -136,6 +137,8 @@ class CloudSharingTest {
           "doc 1",
           "{\"id\":4,\"docs\":[7,3],\"changes\":[[0,\"add\",\"enqueue\",\"t2\",7,null,null]]}",
           "{\"id\":5,\"docs\":[7],\"changes\":[[0,\"update\",\"dequeue\",\"t1\",0,{\"n\":0},[]]]}",
+          "doc 1",
+          "{\"id\":6,\"docs\":[7,1],\"changes\":[[0,\"update\",\"enqueue\",\"t1\",1,null,null]]}",
           "doc 1"));
       assertThat(s.errors()).isEmpty();
     }

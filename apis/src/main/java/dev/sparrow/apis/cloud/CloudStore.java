@@ -27,9 +27,18 @@ public final class CloudStore implements CloudDatabase {
     return db;
   }
 
-  /** Told after a write to a collection: its name and, for a {@code set}, the id of the replaced document. */
+  /**
+   * What a write did: {@code kind} is {@code add} (also a {@code set} that created), {@code set}, {@code update},
+   * {@code remove} or {@code other} (an import, a write made past the store); {@code replacedId} is the document a
+   * {@code set} replaced, else null.
+   */
+  public record Write(String kind, String replacedId) {
+    public static final Write OTHER = new Write("other", null);
+  }
+
+  /** Told after a write to a collection. */
   public interface Listener {
-    void changed(String collection, String replacedId);
+    void changed(String collection, Write write);
   }
 
   /** Calls {@code changed} after each write to {@code collection}; close to stop. */
@@ -44,24 +53,24 @@ public final class CloudStore implements CloudDatabase {
 
   /** Tells the collection's listeners (a write made past the store, e.g. an import, calls this itself). */
   public void changed(String collection) {
-    changed(collection, null);
+    changed(collection, Write.OTHER);
   }
 
-  private void changed(String collection, String replacedId) {
+  private void changed(String collection, Write write) {
     List<Listener> list;
     synchronized (listeners) {
       list = listeners.get(collection);
       list = list == null ? List.of() : new ArrayList<>(list);
     }
     for (Listener l : list) {
-      l.changed(collection, replacedId);
+      l.changed(collection, write);
     }
   }
 
   @Override
   public String add(String collection, ObjectNode doc) {
     String id = db.add(collection, doc);
-    changed(collection);
+    changed(collection, new Write("add", null));
     return id;
   }
 
@@ -73,7 +82,7 @@ public final class CloudStore implements CloudDatabase {
   @Override
   public boolean set(String collection, String id, ObjectNode doc) {
     boolean created = db.set(collection, id, doc);
-    changed(collection, created ? null : id);
+    changed(collection, created ? new Write("add", null) : new Write("set", id));
     return created;
   }
 
@@ -81,7 +90,7 @@ public final class CloudStore implements CloudDatabase {
   public int update(String collection, ObjectNode where, ObjectNode update) {
     int n = db.update(collection, where, update);
     if (n > 0) {
-      changed(collection);
+      changed(collection, new Write("update", null));
     }
     return n;
   }
@@ -90,7 +99,7 @@ public final class CloudStore implements CloudDatabase {
   public int remove(String collection, ObjectNode where) {
     int n = db.remove(collection, where);
     if (n > 0) {
-      changed(collection);
+      changed(collection, new Write("remove", null));
     }
     return n;
   }

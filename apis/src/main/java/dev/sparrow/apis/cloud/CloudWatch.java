@@ -17,7 +17,8 @@ import java.util.function.Consumer;
  * collection it runs the query again and, when the result changed, hands a snapshot to {@code onSnapshot} on the
  * writer's thread: {@code {id, docChanges: [{id, dataType, queueType, docId, doc, updatedFields,
  * removedFields}], docs, type}} ({@code type: "init"} on the first, whose changes are all {@code init}).
- * A document that newly matches is {@code add}/{@code enqueue}, one that changed {@code update}/{@code update}
+ * A document that newly matches is {@code add}/{@code enqueue} (or {@code update}/{@code replace} with
+ * {@code enqueue} when an update or set brought it in), one that changed {@code update}/{@code update}
  * (with dotted {@code updatedFields} and {@code removedFields}) or {@code replace}/{@code update} (a {@code set}),
  * one that left the result {@code remove} (deleted) or {@code update}/{@code dequeue} (still stored). Snapshots of one watch are made one at a time, in order.
  */
@@ -45,12 +46,12 @@ public final class CloudWatch implements AutoCloseable {
 
   /** Starts listening and delivers the {@code init} snapshot (on the calling thread). */
   public synchronized CloudWatch start() {
-    listening = store.listen(collection, (c, replaced) -> refresh(replaced));
-    refresh(null);
+    listening = store.listen(collection, (c, write) -> refresh(write));
+    refresh(CloudStore.Write.OTHER);
     return this;
   }
 
-  private synchronized void refresh(String replacedId) {
+  private synchronized void refresh(CloudStore.Write write) {
     if (closed) {
       return;
     }
@@ -87,8 +88,10 @@ public final class CloudWatch implements AutoCloseable {
       current.forEach((id, d) -> {
         ObjectNode before = last.get(id);
         if (before == null) {
-          change(changes, "add", "enqueue", id, d);
-        } else if (id.equals(replacedId)) {
+          // a document that was stored already and now matches came in through an update or a set
+          boolean added = write.kind().equals("add") || write.kind().equals("other");
+          change(changes, added ? "add" : write.kind().equals("set") ? "replace" : "update", "enqueue", id, d);
+        } else if (id.equals(write.replacedId())) {
           change(changes, "replace", "update", id, d);
         } else if (!before.equals(d)) {
           ObjectNode c = change(changes, "update", "update", id, d);

@@ -67,13 +67,13 @@ class CloudRulesTest {
     });
     assertThat(two).isSameAs(one);
     List<String> heard = new ArrayList<>();
-    AutoCloseable l = one.listen("c", (c, replaced) -> heard.add(c + " " + replaced));
+    AutoCloseable l = one.listen("c", (c, w) -> heard.add(c + " " + w.kind() + " " + w.replacedId()));
     String id = one.add("c", CloudQueryTableTest.j("{'x':1}"));
     one.set("c", id, CloudQueryTableTest.j("{'x':2}"));
     one.update("c", CloudQueryTableTest.j("{'x':99}"), CloudQueryTableTest.j("{'x':{'$inc':1}}"));
     one.remove("c", CloudQueryTableTest.j("{}"));
     l.close();
     one.add("c", CloudQueryTableTest.j("{'x':1}"));
-    assertThat(heard).containsExactly("c null", "c " + id, "c null");
+    assertThat(heard).containsExactly("c add null", "c set " + id, "c remove null");
   }
 }
