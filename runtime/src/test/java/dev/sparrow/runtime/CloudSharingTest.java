@@ -206,7 +206,9 @@ class CloudSharingTest {
           + "   .lookup({ from: 'kinds', let: { kind: '$k' },"
           + "     pipeline: $.pipeline().match(_.expr($.eq(['$k', '$$kind']))).project({ _id: 0, label: 1 }).done(),"
           + "     as: 'kind' })"
+          + "   .addFields({ at: new Date(Date.UTC(2024, 1, 29, 23, 30)) })"
           + "   .project({ _id: 0, n: 1, label: $.arrayElemAt(['$kind.label', 0]),"
+          + "     day: $.dateToString({ date: '$at', format: '%Y-%m-%d', timezone: 'Asia/Shanghai' }),"
           + "     big: $.cond({ if: $.gte(['$n', 2]), then: 'big', else: 'small' }) }).end();"
           + " const tags = await db.collection('items').aggregate().unwind('$t').sortByCount('$t').end();"
           + " for (let i = 0; i < 22; i++) await db.collection('many').add({ data: { i: i } });"
@@ -220,7 +222,7 @@ class CloudSharingTest {
           "grouped", "[{\"_id\":\"a\",\"total\":4,\"avg\":2,\"ns\":[1,3]},{\"_id\":\"b\",\"total\":2,\"avg\":2,"
               + "\"ns\":[2]}]",
           "msg", "collection.aggregate:ok",
-          "joined", "[{\"n\":1,\"label\":\"Apples\",\"big\":\"small\"}]",
+          "joined", "[{\"n\":1,\"label\":\"Apples\",\"day\":\"2024-03-01\",\"big\":\"small\"}]",
           "tags", "[{\"_id\":\"x\",\"count\":2},{\"_id\":\"y\",\"count\":1}]",
           "capped", "20 21",
           "bad", "-501007 collection.aggregate:fail -501007 invalid parameters. $group needs an _id"));

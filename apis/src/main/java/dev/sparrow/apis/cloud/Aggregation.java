@@ -11,6 +11,14 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoField;
+import java.time.temporal.IsoFields;
+import java.time.temporal.TemporalField;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -28,10 +36,18 @@ import java.util.Random;
  * {@code $match} (with {@code $expr}), {@code $project}, {@code $addFields}, {@code $group} (accumulators
  * {@code $sum $avg $min $max $first $last $push $addToSet}), {@code $sort}, {@code $skip}, {@code $limit},
  * {@code $lookup} (equality or {@code let}/{@code pipeline}), {@code $unwind}, {@code $count},
- * {@code $sortByCount}, {@code $sample}, {@code $replaceRoot}. Bad stages fail with -501007.
+ * {@code $sortByCount}, {@code $sample}, {@code $replaceRoot}; date parts and {@code $dateToString} in UTC or a
+ * given timezone. Bad stages fail with -501007.
  */
 public final class Aggregation {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final Map<String, TemporalField> DATE_PARTS = Map.ofEntries(
+      Map.entry("$year", ChronoField.YEAR), Map.entry("$month", ChronoField.MONTH_OF_YEAR),
+      Map.entry("$dayOfMonth", ChronoField.DAY_OF_MONTH), Map.entry("$dayOfYear", ChronoField.DAY_OF_YEAR),
+      Map.entry("$hour", ChronoField.HOUR_OF_DAY), Map.entry("$minute", ChronoField.MINUTE_OF_HOUR),
+      Map.entry("$second", ChronoField.SECOND_OF_MINUTE), Map.entry("$millisecond", ChronoField.MILLI_OF_SECOND),
+      Map.entry("$isoDayOfWeek", ChronoField.DAY_OF_WEEK), Map.entry("$isoWeek", IsoFields.WEEK_OF_WEEK_BASED_YEAR),
+      Map.entry("$isoWeekYear", IsoFields.WEEK_BASED_YEAR));
 
   private final CloudDatabase db;
   private final Random random;
@@ -485,6 +501,23 @@ public final class Aggregation {
       }
       return truthy(eval(c, doc, vars)) ? eval(t, doc, vars) : eval(f, doc, vars);
     }
+    if (op.equals("$dateToString")) {
+      JsonNode date = eval(arg.path("date"), doc, vars);
+      if (isNullish(date)) {
+        return arg.has("onNull") ? eval(arg.get("onNull"), doc, vars) : NullNode.instance;
+      }
+      String format = arg.path("format").asText("%Y-%m-%dT%H:%M:%S.%LZ");
+      return TextNode.valueOf(dateToString(dateOf(op, date, arg.path("timezone"), doc, vars), format));
+    }
+    if (DATE_PARTS.containsKey(op)) {
+      JsonNode date = arg.isObject() && arg.has("date") ? eval(arg.get("date"), doc, vars)
+          : eval(arg.isArray() && arg.size() > 0 ? arg.get(0) : arg, doc, vars);
+      if (isNullish(date)) {
+        return NullNode.instance;
+      }
+      JsonNode zone = arg.isObject() ? arg.path("timezone") : MissingNode.getInstance();
+      return IntNode.valueOf(dateOf(op, date, zone, doc, vars).get(DATE_PARTS.get(op)));
+    }
     if (op.equals("$switch")) {
       for (JsonNode b : arg.path("branches")) {
         if (truthy(eval(b.path("case"), doc, vars))) {
@@ -737,6 +770,54 @@ public final class Aggregation {
       default:
         throw CloudError.invalid("unknown aggregate operator " + op);
     }
+  }
+
+  private ZonedDateTime dateOf(String op, JsonNode date, JsonNode zone, ObjectNode doc, Map<String, JsonNode> vars) {
+    if (!Values.isDate(date)) {
+      throw CloudError.invalid(op + " needs a date");
+    }
+    ZoneId id = ZoneOffset.UTC;
+    if (!zone.isMissingNode()) {
+      JsonNode z = eval(zone, doc, vars);
+      try {
+        id = ZoneId.of(z.asText());
+      } catch (DateTimeException e) {
+        throw CloudError.invalid(op + ": unknown timezone " + z.asText());
+      }
+    }
+    return Instant.ofEpochMilli(date.get("$date").asLong()).atZone(id);
+  }
+
+  /** MongoDB's format specifiers: %Y %m %d %H %M %S %L %j %w %u %V %G %Z %z %%. */
+  private static String dateToString(ZonedDateTime t, String format) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < format.length(); i++) {
+      char c = format.charAt(i);
+      if (c != '%' || i + 1 == format.length()) {
+        out.append(c);
+        continue;
+      }
+      char f = format.charAt(++i);
+      switch (f) {
+        case 'Y' -> out.append(String.format("%04d", t.getYear()));
+        case 'm' -> out.append(String.format("%02d", t.getMonthValue()));
+        case 'd' -> out.append(String.format("%02d", t.getDayOfMonth()));
+        case 'H' -> out.append(String.format("%02d", t.getHour()));
+        case 'M' -> out.append(String.format("%02d", t.getMinute()));
+        case 'S' -> out.append(String.format("%02d", t.getSecond()));
+        case 'L' -> out.append(String.format("%03d", t.getNano() / 1_000_000));
+        case 'j' -> out.append(String.format("%03d", t.getDayOfYear()));
+        case 'w' -> out.append(t.getDayOfWeek().getValue() % 7 + 1);
+        case 'u' -> out.append(t.getDayOfWeek().getValue());
+        case 'V' -> out.append(String.format("%02d", t.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)));
+        case 'G' -> out.append(String.format("%04d", t.get(IsoFields.WEEK_BASED_YEAR)));
+        case 'z' -> out.append(t.getOffset().getId().equals("Z") ? "+0000" : t.getOffset().getId().replace(":", ""));
+        case 'Z' -> out.append(t.getOffset().getTotalSeconds() / 60);
+        case '%' -> out.append('%');
+        default -> throw CloudError.invalid("$dateToString: unknown format %" + f);
+      }
+    }
+    return out.toString();
   }
 
   private static List<JsonNode> list(JsonNode array) {

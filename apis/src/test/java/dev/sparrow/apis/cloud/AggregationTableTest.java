@@ -132,6 +132,13 @@ class AggregationTableTest {
             "[{'lit':'$price','s':36,'m':'us'}]"),
         Arguments.of("replaceRoot", "[{'$match':{'_id':'b5'}},{'$replaceRoot':{'newRoot':{'who':'$author'}}}]",
             "[{'who':'Walt Whitman'}]"),
+        Arguments.of("date parts and dateToString, UTC and a timezone",
+            "[{'$match':{'_id':'b1'}},{'$addFields':{'d':{'$date':1700000000123}}},{'$project':{'_id':0,"
+                + "'y':{'$year':'$d'},'m':{'$month':'$d'},'day':{'$dayOfMonth':'$d'},'h':{'$hour':'$d'},"
+                + "'hs':{'$hour':{'date':'$d','timezone':'Asia/Shanghai'}},"
+                + "'s':{'$dateToString':{'date':'$d','format':'%Y-%m-%d %H:%M:%S.%L'}},"
+                + "'cn':{'$dateToString':{'date':'$d','format':'%d/%m %H:%M %z','timezone':'+08:00'}}}}]",
+            "[{'y':2023,'m':11,'day':14,'h':22,'hs':6,'s':'2023-11-14 22:13:20.123','cn':'15/11 06:13 +0800'}]"),
         Arguments.of("sample takes the size asked", "[{'$sample':{'size':2}},{'$count':'n'}]", "[{'n':2}]"));
   }
 

@@ -1182,7 +1182,9 @@
   for (const op of ['add', 'subtract', 'multiply', 'divide', 'mod', 'abs', 'ceil', 'floor', 'sqrt', 'pow', 'trunc',
     'eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'cmp', 'and', 'or', 'not', 'cond', 'ifNull', 'switch', 'concat',
     'toLower', 'toUpper', 'substr', 'substrCP', 'strLenCP', 'split', 'size', 'isArray', 'arrayElemAt', 'in',
-    'concatArrays', 'mergeObjects', 'sum', 'avg', 'min', 'max', 'first', 'last', 'push', 'addToSet', 'literal']) {
+    'concatArrays', 'mergeObjects', 'sum', 'avg', 'min', 'max', 'first', 'last', 'push', 'addToSet', 'literal',
+    'dateToString', 'year', 'month', 'dayOfMonth', 'dayOfYear', 'hour', 'minute', 'second', 'millisecond',
+    'isoDayOfWeek', 'isoWeek', 'isoWeekYear']) {
     aggregateCommands[op] = function (arg) { return { ['$' + op]: cloudValue(arg) }; };
   }
   function optsData(opts) {
