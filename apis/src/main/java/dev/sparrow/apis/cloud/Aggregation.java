@@ -103,8 +103,8 @@ public final class Aggregation {
         if (!arg.isTextual() || arg.textValue().isEmpty() || arg.textValue().startsWith("$")) {
           throw CloudError.invalid("$count needs a field name");
         }
-        ObjectNode out = NODES.objectNode().put(arg.textValue(), in.size());
-        return List.of(out);
+        // as MongoDB: nothing in, nothing out (not a row of 0)
+        return in.isEmpty() ? List.of() : List.of(NODES.objectNode().put(arg.textValue(), in.size()));
       }
       case "$sortByCount": {
         ObjectNode spec = NODES.objectNode();
