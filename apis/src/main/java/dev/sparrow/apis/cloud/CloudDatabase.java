@@ -10,7 +10,7 @@ import java.util.Random;
  * The documents of one cloud environment, in the wire form the logic layer sends: a query is a Mongo-style
  * object ({@code {"a.b": {"$gt": 1}, "$or": [...]}}), an update maps field paths to one operator each
  * ({@code {"n": {"$inc": 1}}}), dates are {@code {"$date": millis}}. Implementations: {@link JsonLinesDatabase}
- * (in memory, one JSON-lines file per collection); a MongoDB adapter could implement the same contract.
+ * (in memory, one JSON-lines file per collection) and {@link MongoCloudDatabase}.
  */
 public interface CloudDatabase {
   /** Sort key: field path and direction. */
@@ -60,5 +60,10 @@ public interface CloudDatabase {
    */
   default List<ObjectNode> aggregate(String collection, ArrayNode pipeline) {
     return new Aggregation(this, new Random(0)).run(collection, pipeline);
+  }
+
+  /** The names of the collections that hold or held documents, sorted (the simulator's Cloud panel lists them). */
+  default List<String> collections() {
+    return List.of();
   }
 }

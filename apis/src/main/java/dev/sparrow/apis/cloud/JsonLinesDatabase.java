@@ -26,8 +26,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The emulator's own engine: each collection is held in memory in insertion order and persisted, after
@@ -184,6 +186,21 @@ public final class JsonLinesDatabase implements CloudDatabase {
   @Override
   public synchronized long count(String collection, ObjectNode where) {
     return open(collection).values().stream().filter(d -> Matcher.matches(d, where)).count();
+  }
+
+  @Override
+  public synchronized List<String> collections() {
+    TreeSet<String> names = new TreeSet<>(collections.keySet());
+    if (Files.isDirectory(dir)) {
+      try (Stream<Path> files = Files.list(dir)) {
+        files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".jsonl"))
+            .map(f -> f.substring(0, f.length() - ".jsonl".length())).filter(n -> NAME.matcher(n).matches())
+            .forEach(names::add);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return List.copyOf(names);
   }
 
   private ObjectNode project(ObjectNode d, ObjectNode projection) {

@@ -2,29 +2,50 @@ package dev.sparrow.apis.cloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Random;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Query and update semantics of the emulator, one row per documented example of a {@code db.command} (the
  * wire form the logic layer sends: commands as {@code $op}, nested objects flattened to dotted paths). The
- * same table is meant to run against a MongoDB adapter later.
+ * whole table runs twice: on the embedded engine and on {@link MongoCloudDatabase} against a wire-compatible
+ * MongoDB server (mongo-java-server's in-memory backend) started on 127.0.0.1 for the class.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(CloudQueryTableTest.Engine.class)
 class CloudQueryTableTest {
+  enum Engine { EMBEDDED, MONGODB }
+
+  private static MongoServer server;
+  private static MongoClient client;
+  private static int databases;
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> TODOS = List.of(
       "{'_id':'t1','description':'learn cloud database','progress':20,'done':false,"
@@ -37,9 +58,12 @@ class CloudQueryTableTest {
           + "'style':{'color':'red','size':16},'tags':['storage'],'due':{'$date':3000},'places':[]}",
       "{'_id':'t4','description':'read the docs','progress':50,'done':true,'tags':[],'owner':null}");
 
+  @Parameter
+  Engine engine;
   @TempDir
   Path dir;
-  private JsonLinesDatabase db;
+  private CloudDatabase db;
+  private String database;
 
   static ObjectNode j(String singleQuoted) {
     try {
@@ -49,10 +73,30 @@ class CloudQueryTableTest {
     }
   }
 
+  @BeforeAll
+  static void startServer() {
+    server = new MongoServer(new MemoryBackend());
+    InetSocketAddress at = server.bind();
+    client = MongoClients.create("mongodb://127.0.0.1:" + at.getPort());
+  }
+
+  @AfterAll
+  static void stopServer() {
+    client.close();
+    server.shutdownNow();
+  }
+
   @BeforeEach
   void seed() {
-    db = new JsonLinesDatabase(dir, () -> 5000L, new Random(1));
+    database = "table" + databases++;
+    db = open(() -> 5000L, new Random(1));
     TODOS.forEach(t -> db.add("todos", j(t)));
+  }
+
+  /** The engine under test over this test's data (the same files or the same MongoDB database each time). */
+  private CloudDatabase open(LongSupplier clock, Random random) {
+    return engine == Engine.EMBEDDED ? new JsonLinesDatabase(dir, clock, random)
+        : new MongoCloudDatabase(client.getDatabase(database), clock, random);
   }
 
   static Stream<Arguments> queries() {
@@ -177,16 +221,20 @@ class CloudQueryTableTest {
     assertThat(db.set("todos", "t9", j("{'x':1}"))).isTrue();
     assertThat(db.set("todos", "t9", j("{'x':2}"))).isFalse();
     assertThat(db.remove("todos", j("{'_id':'t4'}"))).isEqualTo(1);
-    JsonLinesDatabase reopened = new JsonLinesDatabase(dir, System::currentTimeMillis, new Random(2));
+    CloudDatabase reopened = open(System::currentTimeMillis, new Random(2));
     assertThat(reopened.get("todos", id).orElseThrow().get("at").toString()).isEqualTo("{\"$date\":5000}");
     assertThat(reopened.get("todos", "t9").orElseThrow()).isEqualTo(j("{'_id':'t9','x':2}"));
     assertThat(reopened.get("todos", "t4")).isEmpty();
     assertThat(reopened.count("todos", j("{}"))).isEqualTo(5);
-    assertThat(dir.resolve("todos.jsonl")).exists();
+    assertThat(reopened.collections()).containsExactly("todos");
+    if (engine == Engine.EMBEDDED) {
+      assertThat(dir.resolve("todos.jsonl")).exists();
+    }
   }
 
   @Test
   void anAddTornByACrashIsDroppedAndTheFileStaysAppendable() throws Exception {
+    assumeTrue(engine == Engine.EMBEDDED, "a file of the embedded engine");
     Path file = dir.resolve("todos.jsonl");
     Files.writeString(file, "{\"_id\":\"half", StandardOpenOption.APPEND);
     JsonLinesDatabase reopened = new JsonLinesDatabase(dir, () -> 6000L, new Random(3));

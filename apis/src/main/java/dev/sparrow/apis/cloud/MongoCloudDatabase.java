@@ -1,0 +1,189 @@
+package dev.sparrow.apis.cloud;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoException;
+import com.mongodb.MongoServerException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.result.UpdateResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonString;
+import org.bson.BsonValue;
+
+/**
+ * One cloud environment as a MongoDB database (the engine WeChat's cloud database mirrors): the emulator's wire
+ * form is translated by {@link MongoWire} into MongoDB filters and update operators and run by the server, so
+ * every runner that names the same server sees the same documents. {@code _id}s are WeChat's 32-hex strings
+ * made here as {@link JsonLinesDatabase} makes them; {@code {$serverDate}} is stamped with the handed-in clock.
+ * An update that fails on one document of several may leave the others updated (MongoDB's updateMany is not
+ * atomic), unlike the embedded engine. Server errors become {@link CloudError}s; an unreachable server an
+ * {@link UncheckedIOException} ("database storage error" to the page).
+ */
+public final class MongoCloudDatabase implements CloudDatabase {
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_\\-]{1,64}");
+  private static final HexFormat HEX = HexFormat.of();
+
+  private final MongoDatabase database;
+  private final LongSupplier clock;
+  private final Random random;
+  private final MongoWire wire;
+
+  /** The environment stored in {@code database}; ids drawn from {@code random}, server dates from the clock. */
+  public MongoCloudDatabase(MongoDatabase database, LongSupplier epochMillis, Random random) {
+    this.database = database;
+    this.clock = epochMillis;
+    this.random = random;
+    this.wire = new MongoWire(epochMillis);
+  }
+
+  @Override
+  public String add(String collection, ObjectNode doc) {
+    MongoCollection<BsonDocument> c = open(collection);
+    BsonDocument given = wire.document(doc);
+    BsonValue givenId = given.remove("_id");
+    String id;
+    if (givenId == null || givenId.isNull()) {
+      id = newId();
+    } else if (givenId.isString() && !givenId.asString().getValue().isEmpty()) {
+      id = givenId.asString().getValue();
+    } else {
+      throw CloudError.invalid("_id must be a non-empty string");
+    }
+    BsonDocument stored = new BsonDocument("_id", new BsonString(id));
+    stored.putAll(given);
+    try {
+      c.insertOne(stored);
+    } catch (MongoWriteException e) {
+      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+        throw CloudError.of("duplicate key error: _id " + id + " already exists");
+      }
+      throw failure(e);
+    } catch (MongoException e) {
+      throw failure(e);
+    }
+    return id;
+  }
+
+  @Override
+  public Optional<ObjectNode> get(String collection, String id) {
+    MongoCollection<BsonDocument> c = open(collection);
+    BsonDocument d = run(() -> c.find(byId(id)).first());
+    return d == null ? Optional.empty() : Optional.of(wire.json(d));
+  }
+
+  @Override
+  public boolean set(String collection, String id, ObjectNode doc) {
+    MongoCollection<BsonDocument> c = open(collection);
+    BsonDocument given = wire.document(doc);
+    BsonValue givenId = given.remove("_id");
+    if (givenId != null && !(givenId.isString() && givenId.asString().getValue().equals(id))) {
+      throw CloudError.invalid(CloudError.CANNOT_UPDATE_ID);
+    }
+    BsonDocument stored = new BsonDocument("_id", new BsonString(id));
+    stored.putAll(given);
+    UpdateResult r = run(() -> c.replaceOne(byId(id), stored, new ReplaceOptions().upsert(true)));
+    return r.getUpsertedId() != null;
+  }
+
+  @Override
+  public int update(String collection, ObjectNode where, ObjectNode update) {
+    MongoCollection<BsonDocument> c = open(collection);
+    BsonDocument filter = wire.query(where);
+    BsonDocument operators = wire.update(update);
+    if (operators.isEmpty()) {
+      return (int) (long) run(() -> c.countDocuments(filter));
+    }
+    return (int) run(() -> c.updateMany(filter, operators)).getMatchedCount();
+  }
+
+  @Override
+  public int remove(String collection, ObjectNode where) {
+    MongoCollection<BsonDocument> c = open(collection);
+    BsonDocument filter = wire.query(where);
+    return (int) run(() -> c.deleteMany(filter)).getDeletedCount();
+  }
+
+  @Override
+  public List<ObjectNode> find(String collection, Find find) {
+    MongoCollection<BsonDocument> c = open(collection);
+    BsonDocument filter = wire.query(find.where());
+    BsonDocument sort = new BsonDocument();
+    for (Order o : find.orderBy()) {
+      sort.put(o.field(), new BsonInt32(o.ascending() ? 1 : -1));
+    }
+    BsonDocument projection = find.projection() == null || find.projection().isEmpty() ? null
+        : wire.projection(find.projection());
+    List<BsonDocument> docs = run(() -> c.find(filter).sort(sort).skip(Math.max(0, find.skip()))
+        .limit(Math.max(0, find.limit())).projection(projection).into(new ArrayList<>()));
+    List<ObjectNode> out = new ArrayList<>(docs.size());
+    docs.forEach(d -> out.add(wire.json(d)));
+    return out;
+  }
+
+  @Override
+  public long count(String collection, ObjectNode where) {
+    MongoCollection<BsonDocument> c = open(collection);
+    BsonDocument filter = wire.query(where);
+    return run(() -> c.countDocuments(filter));
+  }
+
+  @Override
+  public List<String> collections() {
+    List<String> names = run(() -> database.listCollectionNames().into(new ArrayList<>()));
+    names.removeIf(n -> n.startsWith("system."));
+    names.sort(null);
+    return names;
+  }
+
+  private MongoCollection<BsonDocument> open(String collection) {
+    if (collection == null || !NAME.matcher(collection).matches()) {
+      throw CloudError.invalid("collection name " + collection);
+    }
+    return database.getCollection(collection, BsonDocument.class);
+  }
+
+  private static BsonDocument byId(String id) {
+    return new BsonDocument("_id", new BsonString(id));
+  }
+
+  private String newId() {
+    byte[] tail = new byte[12];
+    random.nextBytes(tail);
+    long seconds = clock.getAsLong() / 1000;
+    return String.format("%08x", seconds & 0xffffffffL) + HEX.formatHex(tail);
+  }
+
+  /** Runs one server call: its refusals become {@link CloudError}s, a lost server an I/O failure. */
+  private static <T> T run(Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (MongoException e) {
+      throw failure(e);
+    }
+  }
+
+  private static RuntimeException failure(MongoException e) {
+    if (e instanceof MongoWriteException w) {
+      return CloudError.invalid(w.getError().getMessage());
+    }
+    if (e instanceof MongoServerException) {
+      return CloudError.invalid(e.getMessage());
+    }
+    return new UncheckedIOException(new IOException("MongoDB: " + e.getMessage(), e));
+  }
+
+}
