@@ -1,6 +1,7 @@
 package dev.sparrow.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sparrow.apis.cloud.CloudDatabase;
 import dev.sparrow.apis.device.HeadlessAlbum;
 import dev.sparrow.apis.device.HeadlessLocation;
 import dev.sparrow.apis.device.HeadlessMicrophone;
@@ -35,6 +36,8 @@ import dev.sparrow.view.PageView;
 import dev.sparrow.view.component.Interaction;
 import dev.sparrow.view.tree.VElement;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,6 +49,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -53,6 +57,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 
@@ -120,6 +125,28 @@ public final class Session implements AutoCloseable {
   /** From now on the cloud emulator sees the session's user as {@code openid} (two users of one app). */
   public void cloudOpenid(String openid) {
     core.cloudOpenid(Objects.requireNonNull(openid));
+  }
+
+  /**
+   * The cloud environments this session's page opened, and those the embedded engine holds under the data dir
+   * ({@code <appid>/cloud/<env>}), sorted (the simulator's Cloud panel lists them).
+   */
+  public List<String> cloudEnvironments() {
+    TreeSet<String> envs = new TreeSet<>(core.cloud().environments());
+    Path dir = core.appDataDir().resolve("cloud");
+    if (core.options().cloudEngine() == null && Files.isDirectory(dir)) {
+      try (Stream<Path> list = Files.list(dir)) {
+        list.filter(Files::isDirectory).map(p -> p.getFileName().toString()).forEach(envs::add);
+      } catch (IOException e) {
+        // the opened ones are still listed
+      }
+    }
+    return List.copyOf(envs);
+  }
+
+  /** The database of cloud environment {@code env}, as {@code wx.cloud.database()} of this session sees it. */
+  public CloudDatabase cloudDatabase(String env) {
+    return core.cloud().database(env);
   }
 
   /** This app's persistent data folder ({@code <dataDir>/<appid>}). */

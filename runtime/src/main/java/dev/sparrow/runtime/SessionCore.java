@@ -1,7 +1,9 @@
 package dev.sparrow.runtime;
 
 import dev.sparrow.apis.canvas.CanvasLimits;
+import dev.sparrow.apis.cloud.CloudEngine;
 import dev.sparrow.apis.cloud.CloudRules;
+import dev.sparrow.apis.cloud.CloudStore;
 import dev.sparrow.apis.cloud.CloudStores;
 import dev.sparrow.apis.cloud.JsonLinesDatabase;
 import dev.sparrow.apis.device.AudioOutput;
@@ -79,6 +81,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.graalvm.polyglot.Value;
 
@@ -126,6 +129,7 @@ final class SessionCore {
   private Recorder recorder;
   private AudioApis audioApis;
   private BackgroundAudio backgroundAudio;
+  private CloudApis cloud;
 
   /**
    * A session's parts for {@code project}; a throw-away data folder when the options name none, gone again if this
@@ -301,15 +305,19 @@ final class SessionCore {
     Path cloudDir = appDataDir.resolve("cloud");
     SecureRandom ids = new SecureRandom();
     CloudStores stores = options.cloudStores() != null ? options.cloudStores() : new CloudStores();
-    CloudApis cloudApis = new CloudApis(bridge, fileIo, env -> stores.open(cloudDir.resolve(env).toAbsolutePath()
-        .toString(), () -> new JsonLinesDatabase(cloudDir.resolve(env), options.clock()::epochMillis, ids)),
-        () -> cloudOpenid, () -> {
-          CloudRules rules = CloudRules.read(project.dir());
-          rules.problems().forEach(p -> loop.post(() -> log.console(new ConsoleMessage("warn", p))));
-          return rules.with(options.cloudAutoCreate(), options.cloudCollections());
-        });
-    registry.addAll(cloudApis.specs());
-    teardown.service(cloudApis::close);
+    CloudEngine engine = options.cloudEngine();
+    // one store per environment of the app: by its folder (embedded engine), or by appid and env in the engine
+    Function<String, CloudStore> open = engine == null
+        ? env -> stores.open(cloudDir.resolve(env).toAbsolutePath().toString(),
+            () -> new JsonLinesDatabase(cloudDir.resolve(env), options.clock()::epochMillis, ids))
+        : env -> stores.open("engine:" + project.appId() + "/" + env, () -> engine.open(project.appId(), env));
+    cloud = new CloudApis(bridge, fileIo, open, () -> cloudOpenid, () -> {
+      CloudRules rules = CloudRules.read(project.dir());
+      rules.problems().forEach(p -> loop.post(() -> log.console(new ConsoleMessage("warn", p))));
+      return rules.with(options.cloudAutoCreate(), options.cloudCollections());
+    });
+    registry.addAll(cloud.specs());
+    teardown.service(cloud::close);
   }
 
   /** The media family on the headless device: album, microphone, speaker timeline, permissions. */
@@ -459,6 +467,11 @@ final class SessionCore {
 
   ScreenState screenState() {
     return screenState;
+  }
+
+  /** wx.cloud's database family (null until the loop made it). */
+  CloudApis cloud() {
+    return cloud;
   }
 
   void cloudOpenid(String openid) {

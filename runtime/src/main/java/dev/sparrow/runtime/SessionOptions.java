@@ -1,5 +1,6 @@
 package dev.sparrow.runtime;
 
+import dev.sparrow.apis.cloud.CloudEngine;
 import dev.sparrow.apis.device.Clock;
 import dev.sparrow.apis.files.DocumentViewer;
 import dev.sparrow.runtime.project.ProjectLoader;
@@ -64,6 +65,7 @@ public final class SessionOptions {
   private CloudStores cloudStores;
   private boolean cloudAutoCreate;
   private final Map<String, CloudPermission> cloudCollections = new LinkedHashMap<>();
+  private CloudEngine cloudEngine;
   private Path photoAlbumDir;
   private Path microphoneWav;
   private double microphoneTone;
@@ -535,6 +537,20 @@ public final class SessionOptions {
 
   public Map<String, CloudPermission> cloudCollections() {
     return Map.copyOf(cloudCollections);
+  }
+
+  /**
+   * Where {@code wx.cloud.database()} keeps its environments: by default (null) the embedded engine under the
+   * data dir ({@code <dataDir>/<appid>/cloud/<env>/<collection>.jsonl}); a {@code MongoCloudEngine} shares them through a MongoDB server (CLI {@code --cloud-db mongodb://…}). The caller
+   * owns the engine and closes it after the sessions.
+   */
+  public SessionOptions cloudEngine(CloudEngine engine) {
+    this.cloudEngine = engine;
+    return this;
+  }
+
+  public CloudEngine cloudEngine() {
+    return cloudEngine;
   }
 
   /** Every {@code wx.scanCode} nothing else scripts reads {@code text} as a QR code (CLI {@code --scan}). */

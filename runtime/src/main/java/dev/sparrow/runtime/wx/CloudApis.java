@@ -88,6 +88,18 @@ public final class CloudApis implements AutoCloseable {
         ApiSpec.listener("cloudWatchEvents").hidden().handleListener(c -> events = c.listener()));
   }
 
+  /** The environments this session has opened, sorted. */
+  public List<String> environments() {
+    synchronized (open) {
+      return open.keySet().stream().sorted().toList();
+    }
+  }
+
+  /** The database of environment {@code env} as the page sees it (opened on first use). */
+  public CloudDatabase database(String env) {
+    return store(env);
+  }
+
   /** Runs one request on the calling thread; never throws (failures come back as WeChat-style fails). */
   public String answer(String requestJson) {
     String api = "database";
