@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -71,7 +69,7 @@ final class MongoWire {
       return a;
     }
     if (Values.isDate(n)) {
-      return new BsonDateTime(millis(n.get("$date")));
+      return new BsonDateTime(Values.millis(n.get("$date")));
     }
     if (n.size() == 1 && n.has("$serverDate")) {
       return new BsonDateTime(clock.getAsLong() + n.get("$serverDate").path("offset").asLong(0));
@@ -79,18 +77,6 @@ final class MongoWire {
     BsonDocument d = new BsonDocument();
     n.fields().forEachRemaining(e -> d.put(e.getKey(), value(e.getValue())));
     return d;
-  }
-
-  /** {@code $date} as epoch milliseconds or as the cloud console's ISO text ({@code "2018-08-31T17:30:00.882Z"}). */
-  static long millis(JsonNode date) {
-    if (date.isNumber()) {
-      return date.longValue();
-    }
-    try {
-      return Instant.parse(date.asText()).toEpochMilli();
-    } catch (DateTimeParseException e) {
-      throw CloudError.invalid("date " + date);
-    }
   }
 
   ObjectNode json(BsonDocument d) {

@@ -3,6 +3,8 @@ package dev.sparrow.apis.cloud;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -54,6 +56,18 @@ final class Values {
       }
     }
     return true;
+  }
+
+  /** {@code $date} as epoch milliseconds or as the cloud console's ISO text ({@code "2018-08-31T17:30:00.882Z"}). */
+  static long millis(JsonNode date) {
+    if (date.isNumber()) {
+      return date.longValue();
+    }
+    try {
+      return Instant.parse(date.asText()).toEpochMilli();
+    } catch (DateTimeParseException e) {
+      throw CloudError.invalid("date " + date);
+    }
   }
 
   static boolean isDate(JsonNode n) {

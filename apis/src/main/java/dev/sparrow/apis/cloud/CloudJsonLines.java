@@ -1,0 +1,194 @@
+package dev.sparrow.apis.cloud;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A collection to and from the cloud console's import/export format: JSON lines (one document a line, UTF-8, no
+ * array, no commas between), dates as {@code {"$date": "2018-08-31T17:30:00.882Z"}} (ISO-8601 UTC, milliseconds).
+ * Import refuses what the console refuses, naming the line: a line that is not an object, a key beginning or
+ * ending with {@code .} or holding {@code ..}, a key given twice or ambiguously ({@code {"a": {"b": 1}, "a.b": 2}}),
+ * and in {@link Mode#INSERT} an {@code _id} repeated in the file or already stored; the file is checked whole
+ * before the first document is written. {@link Mode#UPSERT} replaces the documents whose {@code _id} exists.
+ * Export writes the documents in storage order, {@code _id} first, compactly: a file written that way
+ * comes back byte for byte.
+ */
+public final class CloudJsonLines {
+  /** The console's conflict modes. */
+  public enum Mode { INSERT, UPSERT }
+
+  private static final DateTimeFormatter ISO =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+  private final ObjectMapper json = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+  private final CloudDatabase db;
+
+  public CloudJsonLines(CloudDatabase db) {
+    this.db = db;
+  }
+
+  /** Imports {@code file} into {@code collection}; returns how many documents were written. */
+  public int importFile(String collection, Path file, Mode mode) throws IOException {
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return importFrom(collection, in, mode);
+    }
+  }
+
+  /** Imports JSON lines from {@code in}; a problem is an {@link IllegalArgumentException} naming the line. */
+  public int importFrom(String collection, Reader in, Mode mode) throws IOException {
+    BufferedReader lines = in instanceof BufferedReader b ? b : new BufferedReader(in);
+    List<ObjectNode> docs = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    String line;
+    int number = 0;
+    while ((line = lines.readLine()) != null) {
+      number++;
+      if (number == 1 && line.startsWith("\uFEFF")) {
+        line = line.substring(1);
+      }
+      if (line.isBlank()) {
+        continue;
+      }
+      JsonNode node;
+      try {
+        node = json.readTree(line);
+      } catch (JsonProcessingException e) {
+        throw new IllegalArgumentException("line " + number + ": " + e.getOriginalMessage());
+      }
+      if (node == null || !node.isObject()) {
+        throw new IllegalArgumentException("line " + number + ": a document must be a JSON object");
+      }
+      String problem = keyProblem(node, "", new HashSet<>());
+      if (problem != null) {
+        throw new IllegalArgumentException("line " + number + ": " + problem);
+      }
+      ObjectNode doc;
+      try {
+        doc = (ObjectNode) toStored(node);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("line " + number + ": " + e.getMessage());
+      }
+      JsonNode id = doc.get("_id");
+      if (id != null && !(id.isTextual() && !id.textValue().isEmpty())) {
+        throw new IllegalArgumentException("line " + number + ": _id must be a non-empty string");
+      }
+      if (id != null && mode == Mode.INSERT) {
+        if (!ids.add(id.textValue())) {
+          throw new IllegalArgumentException("line " + number + ": _id " + id.textValue() + " is repeated in the file");
+        }
+        if (db.get(collection, id.textValue()).isPresent()) {
+          throw new IllegalArgumentException("line " + number + ": _id " + id.textValue() + " already exists");
+        }
+      }
+      docs.add(doc);
+    }
+    for (ObjectNode doc : docs) {
+      JsonNode id = doc.get("_id");
+      if (id == null || mode == Mode.INSERT) {
+        db.add(collection, doc);
+      } else {
+        db.set(collection, id.textValue(), doc);
+      }
+    }
+    return docs.size();
+  }
+
+  /** Exports {@code collection} to {@code file}; returns how many documents were written. */
+  public int exportFile(String collection, Path file) throws IOException {
+    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      return exportTo(collection, out);
+    }
+  }
+
+  public int exportTo(String collection, Writer out) throws IOException {
+    List<ObjectNode> docs = db.find(collection, CloudDatabase.Find.where(json.createObjectNode()));
+    for (ObjectNode d : docs) {
+      out.write(json.writeValueAsString(toConsole(d)));
+      out.write('\n');
+    }
+    out.flush();
+    return docs.size();
+  }
+
+  /** The first problem with the keys of {@code node} (paths seen so far in {@code paths}), or null. */
+  private static String keyProblem(JsonNode node, String prefix, Set<String> paths) {
+    for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) node::fields) {
+      String key = e.getKey();
+      if (key.startsWith(".") || key.endsWith(".") || key.contains("..")) {
+        return "key \"" + key + "\" may not begin or end with . or hold ..";
+      }
+      String path = prefix + key;
+      JsonNode v = e.getValue();
+      if (v.isObject() && !Values.isDate(v) && v.size() > 0) {
+        String inner = keyProblem(v, path + ".", paths);
+        if (inner != null) {
+          return inner;
+        }
+      } else if (!paths.add(path)) {
+        return "key \"" + path + "\" is given twice";
+      }
+    }
+    return null;
+  }
+
+  /** Console dates ({@code $date} as ISO text) to the stored form ({@code $date} as epoch milliseconds). */
+  private JsonNode toStored(JsonNode n) {
+    if (Values.isDate(n)) {
+      return json.createObjectNode().put("$date", dateMillis(n.get("$date")));
+    }
+    return map(n, this::toStored);
+  }
+
+  private JsonNode toConsole(JsonNode n) {
+    if (Values.isDate(n) && n.get("$date").isNumber()) {
+      return json.createObjectNode().put("$date", ISO.format(Instant.ofEpochMilli(n.get("$date").longValue())));
+    }
+    return map(n, this::toConsole);
+  }
+
+  private static long dateMillis(JsonNode date) {
+    try {
+      return Values.millis(date);
+    } catch (CloudError e) {
+      throw new IllegalArgumentException("a $date must be ISO-8601 text such as 2018-08-31T17:30:00.882Z: " + date);
+    }
+  }
+
+  private interface Convert {
+    JsonNode apply(JsonNode n);
+  }
+
+  private JsonNode map(JsonNode n, Convert convert) {
+    if (n.isObject()) {
+      ObjectNode o = json.createObjectNode();
+      n.fields().forEachRemaining(e -> o.set(e.getKey(), convert.apply(e.getValue())));
+      return o;
+    }
+    if (n.isArray()) {
+      ArrayNode a = json.createArrayNode();
+      n.forEach(e -> a.add(convert.apply(e)));
+      return a;
+    }
+    return n;
+  }
+}
