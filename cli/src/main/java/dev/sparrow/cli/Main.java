@@ -1,10 +1,12 @@
 package dev.sparrow.cli;
 
 import dev.sparrow.apis.cloud.CloudStores;
+import dev.sparrow.apis.cloud.MongoCloudEngine;
 import dev.sparrow.runtime.ScratchDir;
 import dev.sparrow.runtime.Sparrow;
 import dev.sparrow.runtime.project.ExtendedLibs;
 import java.io.PrintWriter;
+import java.security.SecureRandom;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,7 +17,7 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "Runs WeChat mini programs on the JVM: headless, offline, no login.",
     subcommands = {RunCommand.class, DemoCommand.class, CheckCommand.class, AutoCommand.class, BuildNpmCommand.class,
-        WarmupCommand.class,
+        CloudCommand.class, WarmupCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   /** The exit codes every command uses ({@code --help} lists them). */
@@ -88,6 +90,13 @@ public final class Main implements Runnable {
       description = "Verify domains, https/wss and ports (default: project.config.json setting.urlCheck).")
   Boolean urlCheck;
 
+  @CommandLine.Option(names = "--cloud-db", paramLabel = "URI", scope = CommandLine.ScopeType.INHERIT,
+      description = "Keep wx.cloud.database() environments in a MongoDB server, e.g. mongodb://127.0.0.1:27017/ci42"
+          + " (a database in the URI prefixes each environment's database); default: files under the data dir.")
+  String cloudDb;
+
+  private MongoCloudEngine cloudEngine;
+
   Main(Resources resources) {
     this.resources = resources;
   }
@@ -141,6 +150,9 @@ public final class Main implements Runnable {
         throw new IllegalArgumentException("--location needs LAT,LON in degrees, got \"" + location + "\"");
       }
     }
+    if (cloudDb != null) {
+      o.cloudEngine(cloudEngine());
+    }
     if (permissions != null) {
       o.permissions(switch (permissions) {
         case "ask" -> dev.sparrow.apis.device.HeadlessPermissions.Policy.WAIT;
@@ -154,6 +166,17 @@ public final class Main implements Runnable {
       o.cloudOpenid(cloudUser);
     }
     return o;
+  }
+
+  /** The MongoDB engine of {@code --cloud-db}, made once and closed with the command's resources. */
+  synchronized MongoCloudEngine cloudEngine() {
+    if (cloudEngine == null) {
+      if (!cloudDb.startsWith("mongodb://") && !cloudDb.startsWith("mongodb+srv://")) {
+        throw new IllegalArgumentException("--cloud-db takes a mongodb:// connection string, got \"" + cloudDb + "\"");
+      }
+      cloudEngine = resources.hold(MongoCloudEngine.connect(cloudDb, System::currentTimeMillis, new SecureRandom()));
+    }
+    return cloudEngine;
   }
 
   public static void main(String[] args) {
