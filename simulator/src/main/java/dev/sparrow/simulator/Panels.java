@@ -3,6 +3,8 @@ package dev.sparrow.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sparrow.apis.cloud.CloudDatabase;
+import dev.sparrow.apis.cloud.CloudError;
 import dev.sparrow.apis.files.FileSandbox;
 import dev.sparrow.runtime.Session;
 import dev.sparrow.runtime.WxCallException;
@@ -15,10 +17,14 @@ import java.util.stream.Stream;
 
 /**
  * The panels beside the phone, answered on request: AppData (the page's live data), Storage (keys
- * and values, editable), and files (saved files and user files). The console and network log are
- * pushed as they happen instead (see {@link Mirror#keep}).
+ * and values, editable), files (saved files and user files) and Cloud (the cloud database's environments,
+ * collections and documents). The console and network log are pushed as they happen instead (see
+ * {@link Mirror#keep}).
  */
 final class Panels {
+  /** The documents of one collection the Cloud panel shows at most. */
+  static final int CLOUD_DOCUMENTS = 100;
+
   ObjectNode answer(Session session, JsonNode request) {
     String name = request.path("name").asText();
     ObjectNode m = Messages.of("panel." + name);
@@ -33,6 +39,7 @@ final class Panels {
       }
       case "storage" -> storage(session, m);
       case "files" -> files(session, m);
+      case "cloud" -> cloud(session, request, m);
       default -> m.put("error", "no panel " + name);
     }
     return m;
@@ -63,6 +70,50 @@ final class Panels {
       value = text;
     }
     session.callWxSync("setStorageSync", key, value);
+  }
+
+  /**
+   * The Cloud panel: the environments, the chosen one's collections with their counts, and the chosen
+   * collection's first {@link #CLOUD_DOCUMENTS} documents in storage order. {@code files} (cloud storage) and
+   * {@code functionLogs} (cloud functions) are null until those emulators report to the panel: fill them there.
+   */
+  private static void cloud(Session session, JsonNode request, ObjectNode m) {
+    List<String> envs = session.cloudEnvironments();
+    ArrayNode envList = m.putArray("envs");
+    envs.forEach(envList::add);
+    m.putNull("files");
+    m.putNull("functionLogs");
+    String env = request.path("env").asText("");
+    if (!envs.contains(env)) {
+      env = envs.isEmpty() ? "" : envs.get(0);
+    }
+    if (env.isEmpty()) {
+      return;
+    }
+    m.put("env", env);
+    try {
+      CloudDatabase db = session.cloudDatabase(env);
+      List<String> names = db.collections();
+      ArrayNode collections = m.putArray("collections");
+      for (String name : names) {
+        collections.addObject().put("name", name).put("count", db.count(name, Browsers.JSON.createObjectNode()));
+      }
+      String collection = request.path("collection").asText("");
+      if (!names.contains(collection)) {
+        collection = names.isEmpty() ? "" : names.get(0);
+      }
+      if (collection.isEmpty()) {
+        return;
+      }
+      m.put("collection", collection);
+      ArrayNode docs = m.putArray("documents");
+      db.find(collection, new CloudDatabase.Find(Browsers.JSON.createObjectNode(), List.of(), 0, CLOUD_DOCUMENTS,
+          null)).forEach(docs::add);
+    } catch (CloudError e) {
+      m.put("error", e.reason());
+    } catch (RuntimeException e) {
+      m.put("error", "the cloud database cannot be read: " + e.getMessage());
+    }
   }
 
   @SuppressWarnings("unchecked")

@@ -1,5 +1,6 @@
 // DevTools-like panels beside the phone: AppData (live page data), Storage (view and edit), Files (saved, user
-// and temp files), Network (the traffic log) and Console (messages and errors with their source locations).
+// and temp files), Cloud (wx.cloud's database: environments, collections, documents), Network (the traffic log)
+// and Console (messages and errors with their source locations).
 export class Panels {
   constructor(sim) {
     this.sim = sim
@@ -8,6 +9,7 @@ export class Panels {
     this.dataTimer = 0
     this.consoleEl = document.getElementById('panel-console')
     this.networkRows = []
+    this.cloud = { env: '', collection: '' }
     for (const b of document.querySelectorAll('.panel-tabs button')) {
       b.addEventListener('click', () => this.select(b.dataset.panel))
     }
@@ -28,10 +30,12 @@ export class Panels {
     if (this.active === 'data') { const top = this.sim.stack[this.sim.stack.length - 1]; if (top) this.sim.send({ t: 'panel', name: 'data', page: top }) }
     if (this.active === 'storage') this.sim.send({ t: 'panel', name: 'storage' })
     if (this.active === 'files') this.sim.send({ t: 'panel', name: 'files' })
+    if (this.active === 'cloud') this.sim.send({ t: 'panel', name: 'cloud', env: this.cloud.env, collection: this.cloud.collection })
   }
 
   /** setData on a page: the AppData panel follows (debounced). */
   pagePatched(pageId) {
+    if (this.active === 'cloud') { clearTimeout(this.dataTimer); this.dataTimer = setTimeout(() => this.refresh(), 120); return }
     if (this.active !== 'data' || pageId !== this.sim.stack[this.sim.stack.length - 1]) return
     clearTimeout(this.dataTimer)
     this.dataTimer = setTimeout(() => this.refresh(), 120)
@@ -43,6 +47,70 @@ export class Panels {
     if (m.t === 'panel.data') this.paintData(m)
     if (m.t === 'panel.storage') this.paintStorage(m)
     if (m.t === 'panel.files') this.paintFiles(m)
+    if (m.t === 'panel.cloud') this.paintCloud(m)
+  }
+
+  /** Environments as a choice, the collections with their counts, the chosen one's documents; storage and logs. */
+  paintCloud(m) {
+    const el = document.getElementById('panel-cloud')
+    el.textContent = ''
+    this.cloud.env = m.env || ''
+    this.cloud.collection = m.collection || ''
+    const bar = document.createElement('div')
+    bar.className = 'toolbar'
+    if ((m.envs || []).length > 1) {
+      const choice = document.createElement('select')
+      choice.className = 'cloud-env'
+      for (const env of m.envs) choice.appendChild(new Option(env, env, false, env === m.env))
+      choice.addEventListener('change', () => { this.cloud = { env: choice.value, collection: '' }; this.refresh() })
+      bar.appendChild(choice)
+    } else {
+      bar.appendChild(text(m.env ? `Environment ${m.env}` : 'No cloud environment yet (wx.cloud.init, then a database call)'))
+    }
+    bar.appendChild(btn('Refresh', () => this.refresh()))
+    el.appendChild(bar)
+    if (m.error) { const e = document.createElement('p'); e.className = 'cloud-error'; e.textContent = m.error; el.appendChild(e) }
+    if (m.env) {
+      const h = document.createElement('h3')
+      h.textContent = `Collections (${(m.collections || []).length})`
+      el.appendChild(h)
+      const list = document.createElement('div')
+      list.className = 'cloud-collections'
+      for (const c of m.collections || []) {
+        const b = btn(`${c.name} (${c.count})`, () => { this.cloud.collection = c.name; this.refresh() })
+        b.className = 'cloud-collection' + (c.name === m.collection ? ' active' : '')
+        b.dataset.name = c.name
+        list.appendChild(b)
+      }
+      el.appendChild(list)
+    }
+    if (m.collection) {
+      const docs = m.documents || []
+      const total = (m.collections || []).find(c => c.name === m.collection)?.count ?? docs.length
+      const h = document.createElement('h3')
+      h.textContent = `${m.collection}: ${total} document${total === 1 ? '' : 's'}` + (total > docs.length ? ` (first ${docs.length})` : '')
+      el.appendChild(h)
+      for (const d of docs) {
+        const row = document.createElement('div')
+        row.className = 'cloud-doc'
+        row.dataset.id = d._id
+        row.appendChild(jsonTree(d, true, d._id))
+        el.appendChild(row)
+      }
+    }
+    // cloud storage and cloud functions report here once they fill m.files / m.functionLogs (see Panels.java)
+    for (const [title, list, cls, show] of [
+      ['Files (cloud storage)', m.files, 'cloud-files', f => `${f.fileID}  ${f.size ?? ''}`],
+      ['Function logs', m.functionLogs, 'cloud-logs', l => `${l.time ? new Date(l.time).toLocaleTimeString() + ' ' : ''}${l.name ?? ''}: ${l.text ?? ''}`]]) {
+      const h = document.createElement('h3')
+      h.textContent = list ? `${title} (${list.length})` : title
+      el.appendChild(h)
+      const box = document.createElement('div')
+      box.className = cls
+      if (!list) box.appendChild(text('not reported by this build'))
+      for (const item of list || []) { const r = document.createElement('div'); r.textContent = show(item); box.appendChild(r) }
+      el.appendChild(box)
+    }
   }
 
   paintData(m) {
