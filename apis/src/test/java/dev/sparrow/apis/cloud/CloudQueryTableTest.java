@@ -20,6 +20,7 @@ import java.util.Random;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Query and update semantics of the emulator, one row per documented example of a {@code db.command} (the
  * wire form the logic layer sends: commands as {@code $op}, nested objects flattened to dotted paths). The
  * whole table runs twice: on the embedded engine and on {@link MongoCloudDatabase} against a wire-compatible
- * MongoDB server (mongo-java-server's in-memory backend) started on 127.0.0.1 for the class.
+ * MongoDB server (mongo-java-server's in-memory backend) started on 127.0.0.1 for the class, or against the real
+ * MongoDB server that {@code SPARROW_TEST_MONGODB} names ({@code mongodb://127.0.0.1:27017}; the test's
+ * databases, {@code sparrow_table<N>}, are dropped after each test).
  */
 @ParameterizedClass(name = "{0}")
 @EnumSource(CloudQueryTableTest.Engine.class)
@@ -75,6 +78,11 @@ class CloudQueryTableTest {
 
   @BeforeAll
   static void startServer() {
+    String real = System.getenv("SPARROW_TEST_MONGODB");
+    if (real != null && !real.isBlank()) {
+      client = MongoClients.create(real);
+      return;
+    }
     server = new MongoServer(new MemoryBackend());
     InetSocketAddress at = server.bind();
     client = MongoClients.create("mongodb://127.0.0.1:" + at.getPort());
@@ -83,12 +91,21 @@ class CloudQueryTableTest {
   @AfterAll
   static void stopServer() {
     client.close();
-    server.shutdownNow();
+    if (server != null) {
+      server.shutdownNow();
+    }
+  }
+
+  @AfterEach
+  void dropDatabase() {
+    if (engine == Engine.MONGODB) {
+      client.getDatabase(database).drop();
+    }
   }
 
   @BeforeEach
   void seed() {
-    database = "table" + databases++;
+    database = "sparrow_table" + databases++;
     db = open(() -> 5000L, new Random(1));
     TODOS.forEach(t -> db.add("todos", j(t)));
   }
