@@ -50,7 +50,8 @@ class CloudCommandTest {
   void withCloudDbTheDocumentsGoToTheMongoDbServer() throws Exception {
     MongoServer server = new MongoServer(new MemoryBackend());
     try {
-      String uri = "mongodb://127.0.0.1:" + server.bind().getPort() + "/ci1";
+      server.bind("127.0.0.1", 0);
+      String uri = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort() + "/ci1";
       String project = CliTest.example("cloud-notes");
       Path in = Files.writeString(dir.resolve("notes.json"), FIXTURE, StandardCharsets.UTF_8);
       CliTest.Result imported = CliTest.run("--cloud-db", uri, "cloud", "import", project, "--env", "notes-dev",

@@ -29,7 +29,8 @@ class CloudMongoEngineTest {
   @BeforeEach
   void start() {
     server = new MongoServer(new MemoryBackend());
-    int port = server.bind().getPort();
+    server.bind("127.0.0.1", 0);
+    int port = server.getLocalAddress().getPort();
     engine = MongoCloudEngine.connect("mongodb://127.0.0.1:" + port + "/ci7", System::currentTimeMillis,
         new SecureRandom());
   }

@@ -1,9 +1,11 @@
 package dev.sparrow.apis.cloud;
 
 import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -16,6 +18,7 @@ import java.util.function.LongSupplier;
 public final class MongoCloudEngine implements CloudEngine, AutoCloseable {
   /** MongoDB's limit on database names, in characters. */
   private static final int NAME_LIMIT = 63;
+  private static final int DEFAULT_SELECTION_SECONDS = 5;
 
   private final MongoClient client;
   private final String prefix;
@@ -29,10 +32,18 @@ public final class MongoCloudEngine implements CloudEngine, AutoCloseable {
     this.random = random;
   }
 
-  /** Connects lazily (the driver's servers are reached on the first call); ids from {@code random}. */
+  /**
+   * Connects lazily (the server is reached on the first call); ids from {@code random}. A call waits at most
+   * {@code serverSelectionTimeoutMS} for an unreachable server (5 s unless the string says; the driver's own
+   * default is 30 s, long for a page whose database call holds its event loop).
+   */
   public static MongoCloudEngine connect(String uri, LongSupplier epochMillis, Random random) {
     ConnectionString cs = new ConnectionString(uri);
-    return new MongoCloudEngine(MongoClients.create(cs), cs.getDatabase(), epochMillis, random);
+    MongoClientSettings.Builder settings = MongoClientSettings.builder().applyConnectionString(cs);
+    if (cs.getServerSelectionTimeout() == null) {
+      settings.applyToClusterSettings(c -> c.serverSelectionTimeout(DEFAULT_SELECTION_SECONDS, TimeUnit.SECONDS));
+    }
+    return new MongoCloudEngine(MongoClients.create(settings.build()), cs.getDatabase(), epochMillis, random);
   }
 
   /** The database that holds environment {@code env}. */

@@ -11,7 +11,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -84,8 +83,8 @@ class CloudQueryTableTest {
       return;
     }
     server = new MongoServer(new MemoryBackend());
-    InetSocketAddress at = server.bind();
-    client = MongoClients.create("mongodb://127.0.0.1:" + at.getPort());
+    server.bind("127.0.0.1", 0);
+    client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
   }
 
   @AfterAll
