@@ -44,16 +44,19 @@ final class CloudCommand implements Runnable {
     @Spec CommandSpec spec;
     @ParentCommand CloudCommand cloud;
 
-    @Parameters(index = "0", paramLabel = "PROJECT", description = "The mini program folder (its appid names the data).")
+    @Parameters(index = "0", paramLabel = "PROJECT", description = "The mini program folder (its appid names the"
+        + " data).")
     Path project;
 
-    @Option(names = "--env", required = true, paramLabel = "ENV", description = "The cloud environment id (wx.cloud.init's env).")
+    @Option(names = "--env", required = true, paramLabel = "ENV",
+        description = "The cloud environment id (wx.cloud.init's env).")
     String env;
 
     @Option(names = "--collection", required = true, paramLabel = "NAME", description = "The collection.")
     String collection;
 
-    @Parameters(index = "1", paramLabel = "FILE", description = "The JSON-lines file ('-' for standard input or output).")
+    @Parameters(index = "1", paramLabel = "FILE",
+        description = "The JSON-lines file ('-' for standard input or output).")
     String file;
 
     @Override
@@ -97,8 +100,8 @@ final class CloudCommand implements Runnable {
   @Command(name = "import", mixinStandardHelpOptions = true,
       description = "Add the documents of FILE to the collection (checked whole first; --mode upsert replaces by _id).")
   static final class Import extends Transfer {
-    @Option(names = "--mode", paramLabel = "insert|upsert", description = "Conflict mode as in the console (default: insert,"
-        + " which refuses an _id that exists).")
+    @Option(names = "--mode", paramLabel = "insert|upsert",
+        description = "Conflict mode as in the console (default: insert, which refuses an _id that exists).")
     CloudJsonLines.Mode mode = CloudJsonLines.Mode.INSERT;
 
     @Override

@@ -541,7 +541,8 @@ public final class SessionOptions {
 
   /**
    * Where {@code wx.cloud.database()} keeps its environments: by default (null) the embedded engine under the
-   * data dir ({@code <dataDir>/<appid>/cloud/<env>/<collection>.jsonl}); a {@code MongoCloudEngine} shares them through a MongoDB server (CLI {@code --cloud-db mongodb://…}). The caller
+   * data dir ({@code <dataDir>/<appid>/cloud/<env>/<collection>.jsonl}); a {@code MongoCloudEngine} shares them
+   * through a MongoDB server (CLI {@code --cloud-db mongodb://…}). The caller
    * owns the engine and closes it after the sessions.
    */
   public SessionOptions cloudEngine(CloudEngine engine) {

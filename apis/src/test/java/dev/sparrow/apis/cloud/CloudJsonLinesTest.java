@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CloudJsonLinesTest {
   private static final String FIXTURE = """
       {"_id":"n1","text":"买牛奶","likes":3,"done":false,"at":{"$date":"2018-08-31T17:30:00.882Z"},"tags":["home"]}
-      {"_id":"n2","text":"write docs","likes":0.5,"owner":null,"style":{"color":"red","due":{"$date":"2019-01-01T00:00:00.000Z"}},"places":[{"city":"Beijing","at":{"$date":"2020-02-29T23:59:59.999Z"}}]}
+      {"_id":"n2","likes":0.5,"owner":null,"style":{"due":{"$date":"2019-01-01T00:00:00.000Z"}},\
+      "places":[{"city":"Beijing","at":{"$date":"2020-02-29T23:59:59.999Z"}}]}
       {"_id":"n3","text":"","likes":-7,"done":true,"nested":{"a":{"b":{"c":[1,[2,3],{}]}}}}
       """;
 
@@ -55,7 +56,8 @@ class CloudJsonLinesTest {
     // a file the emulator wrote (pages' adds, serverDate) exports with console dates and imports elsewhere
     db.add("notes", j("{\"_id\":\"n4\",\"at\":{\"$serverDate\":{}}}"));
     lines.exportFile("notes", out);
-    assertThat(Files.readAllLines(out).get(3)).isEqualTo("{\"_id\":\"n4\",\"at\":{\"$date\":\"1970-01-01T00:00:05.000Z\"}}");
+    assertThat(Files.readAllLines(out).get(3))
+        .isEqualTo("{\"_id\":\"n4\",\"at\":{\"$date\":\"1970-01-01T00:00:05.000Z\"}}");
     JsonLinesDatabase other = new JsonLinesDatabase(dir.resolve("other"), () -> 0L, new Random(2));
     assertThat(new CloudJsonLines(other).importFile("copy", out, CloudJsonLines.Mode.INSERT)).isEqualTo(4);
     Path again = dir.resolve("again.json");

@@ -30,12 +30,18 @@ export class Panels {
     if (this.active === 'data') { const top = this.sim.stack[this.sim.stack.length - 1]; if (top) this.sim.send({ t: 'panel', name: 'data', page: top }) }
     if (this.active === 'storage') this.sim.send({ t: 'panel', name: 'storage' })
     if (this.active === 'files') this.sim.send({ t: 'panel', name: 'files' })
-    if (this.active === 'cloud') this.sim.send({ t: 'panel', name: 'cloud', env: this.cloud.env, collection: this.cloud.collection })
+    if (this.active === 'cloud') {
+      this.sim.send({ t: 'panel', name: 'cloud', env: this.cloud.env, collection: this.cloud.collection })
+    }
   }
 
   /** setData on a page: the AppData panel follows (debounced). */
   pagePatched(pageId) {
-    if (this.active === 'cloud') { clearTimeout(this.dataTimer); this.dataTimer = setTimeout(() => this.refresh(), 120); return }
+    if (this.active === 'cloud') {
+      clearTimeout(this.dataTimer)
+      this.dataTimer = setTimeout(() => this.refresh(), 120)
+      return
+    }
     if (this.active !== 'data' || pageId !== this.sim.stack[this.sim.stack.length - 1]) return
     clearTimeout(this.dataTimer)
     this.dataTimer = setTimeout(() => this.refresh(), 120)
@@ -65,11 +71,16 @@ export class Panels {
       choice.addEventListener('change', () => { this.cloud = { env: choice.value, collection: '' }; this.refresh() })
       bar.appendChild(choice)
     } else {
-      bar.appendChild(text(m.env ? `Environment ${m.env}` : 'No cloud environment yet (wx.cloud.init, then a database call)'))
+      bar.appendChild(text(m.env ? `Environment ${m.env}` : 'No cloud environment yet (init, then a database call)'))
     }
     bar.appendChild(btn('Refresh', () => this.refresh()))
     el.appendChild(bar)
-    if (m.error) { const e = document.createElement('p'); e.className = 'cloud-error'; e.textContent = m.error; el.appendChild(e) }
+    if (m.error) {
+      const e = document.createElement('p')
+      e.className = 'cloud-error'
+      e.textContent = m.error
+      el.appendChild(e)
+    }
     if (m.env) {
       const h = document.createElement('h3')
       h.textContent = `Collections (${(m.collections || []).length})`
@@ -88,7 +99,8 @@ export class Panels {
       const docs = m.documents || []
       const total = (m.collections || []).find(c => c.name === m.collection)?.count ?? docs.length
       const h = document.createElement('h3')
-      h.textContent = `${m.collection}: ${total} document${total === 1 ? '' : 's'}` + (total > docs.length ? ` (first ${docs.length})` : '')
+      h.textContent = `${m.collection}: ${total} document${total === 1 ? '' : 's'}`
+        + (total > docs.length ? ` (first ${docs.length})` : '')
       el.appendChild(h)
       for (const d of docs) {
         const row = document.createElement('div')
@@ -101,14 +113,19 @@ export class Panels {
     // cloud storage and cloud functions report here once they fill m.files / m.functionLogs (see Panels.java)
     for (const [title, list, cls, show] of [
       ['Files (cloud storage)', m.files, 'cloud-files', f => `${f.fileID}  ${f.size ?? ''}`],
-      ['Function logs', m.functionLogs, 'cloud-logs', l => `${l.time ? new Date(l.time).toLocaleTimeString() + ' ' : ''}${l.name ?? ''}: ${l.text ?? ''}`]]) {
+      ['Function logs', m.functionLogs, 'cloud-logs',
+        l => `${l.time ? new Date(l.time).toLocaleTimeString() + ' ' : ''}${l.name ?? ''}: ${l.text ?? ''}`]]) {
       const h = document.createElement('h3')
       h.textContent = list ? `${title} (${list.length})` : title
       el.appendChild(h)
       const box = document.createElement('div')
       box.className = cls
       if (!list) box.appendChild(text('not reported by this build'))
-      for (const item of list || []) { const r = document.createElement('div'); r.textContent = show(item); box.appendChild(r) }
+      for (const item of list || []) {
+        const r = document.createElement('div')
+        r.textContent = show(item)
+        box.appendChild(r)
+      }
       el.appendChild(box)
     }
   }
