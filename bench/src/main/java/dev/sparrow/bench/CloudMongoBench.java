@@ -1,0 +1,111 @@
+package dev.sparrow.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.sparrow.apis.cloud.CloudDatabase;
+import dev.sparrow.apis.cloud.CloudJsonLines;
+import dev.sparrow.apis.cloud.MongoCloudEngine;
+import dev.sparrow.runtime.Session;
+import dev.sparrow.runtime.SessionOptions;
+import dev.sparrow.runtime.Sparrow;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * {@link CloudBench}'s measures with the MongoDB adapter: the same 10,000 documents imported through
+ * {@link CloudJsonLines} into a {@link MongoCloudEngine} over mongo-java-server's in-memory backend on 127.0.0.1
+ * (the tests' server, not a real mongod: the numbers show the adapter's and the wire's cost, not MongoDB's).
+ * A MongoDB URI as the second argument measures that server instead. Usage:
+ * {@code bench/run CloudMongoBench [rounds] [mongodb://…]}.
+ */
+public final class CloudMongoBench {
+  private CloudMongoBench() {}
+
+  public static void main(String[] args) throws IOException {
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+    MongoServer server = null;
+    String uri;
+    if (args.length > 1) {
+      uri = args[1];
+    } else {
+      server = new MongoServer(new MemoryBackend());
+      server.bind("127.0.0.1", 0);
+      uri = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort() + "/bench";
+    }
+    Path root = Files.createTempDirectory("cloud-mongo-bench");
+    try (MongoCloudEngine engine = MongoCloudEngine.connect(uri, System::currentTimeMillis, new SecureRandom())) {
+      CloudDatabase db = engine.open("wxsparrowcloud01", "notes-dev");
+      db.remove("big", new ObjectMapper().createObjectNode());
+      db.remove("trip", new ObjectMapper().createObjectNode());
+      new CloudJsonLines(db).importFrom("big", new StringReader(seed()), CloudJsonLines.Mode.INSERT);
+      SessionOptions options = SessionOptions.of(Examples.path("cloud-notes")).dataDir(root).cloudEngine(engine);
+      try (Session s = Sparrow.launch(options).awaitIdle()) {
+        String addGet = "async function (i) { const c = wx.cloud.database().collection('trip');"
+            + " const a = await c.add({ data: { i: i, text: 'note ' + i } });"
+            + " return (await c.doc(a._id).get()).data.i }";
+        String where = "async function () { const db = wx.cloud.database(); const _ = db.command;"
+            + " return (await db.collection('big').where({ city: 'Shanghai', score: _.gte(500), tags: 't3' })"
+            + ".orderBy('score', 'desc').limit(20).get()).data.length }";
+        time("MongoDB adapter: add + doc().get() round trip from page JS", 20, rounds, i -> s.evaluate(addGet, i));
+        time("MongoDB adapter: where + orderBy + limit(20) over 10,000 documents from page JS", 5, rounds / 4,
+            i -> s.evaluate(where));
+      }
+      ObjectNode q = (ObjectNode) new ObjectMapper().readTree(
+          "{\"city\":\"Shanghai\",\"score\":{\"$gte\":500},\"tags\":\"t3\"}");
+      CloudDatabase.Find find = new CloudDatabase.Find(q, List.of(new CloudDatabase.Order("score", false)), 0, 20,
+          null);
+      time("MongoDB adapter: the same where alone (MongoCloudDatabase.find)", 5, rounds / 4,
+          i -> db.find("big", find));
+    } finally {
+      if (server != null) {
+        server.shutdownNow();
+      }
+    }
+  }
+
+  /** CloudBench's collection: 10,000 documents, {@code city} of 4, {@code score} 0–999, two {@code tags} of 10. */
+  private static String seed() throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    StringBuilder lines = new StringBuilder();
+    Random r = new Random(7);
+    for (int i = 0; i < 10_000; i++) {
+      ObjectNode d = json.createObjectNode().put("_id", String.format("%032x", i)).put("n", i)
+          .put("city", List.of("Beijing", "Shanghai", "Shenzhen", "Guangzhou").get(r.nextInt(4)))
+          .put("score", r.nextInt(1000));
+      d.putArray("tags").add("t" + r.nextInt(10)).add("t" + r.nextInt(10));
+      lines.append(json.writeValueAsString(d)).append('\n');
+    }
+    return lines.toString();
+  }
+
+  private interface Step {
+    void run(int i) throws Exception;
+  }
+
+  private static void time(String name, int warm, int rounds, Step step) {
+    double[] ms = new double[rounds];
+    try {
+      for (int i = 0; i < warm; i++) {
+        step.run(-1 - i);
+      }
+      for (int i = 0; i < rounds; i++) {
+        long t0 = System.nanoTime();
+        step.run(i);
+        ms[i] = (System.nanoTime() - t0) / 1e6;
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException(name, e);
+    }
+    Arrays.sort(ms);
+    System.out.printf("%s: median %.2f ms, p90 %.2f ms (%d rounds)%n", name, ms[rounds / 2], ms[rounds * 9 / 10],
+        rounds);
+  }
+}
