@@ -132,7 +132,7 @@ public final class Session implements AutoCloseable {
    * ({@code <appid>/cloud/<env>}), sorted (the simulator's Cloud panel lists them).
    */
   public List<String> cloudEnvironments() {
-    TreeSet<String> envs = new TreeSet<>(core.cloud().environments());
+    TreeSet<String> envs = new TreeSet<>(core.cloud().openedEnvironments());
     Path dir = core.appDataDir().resolve("cloud");
     if (core.options().cloudEngine() == null && Files.isDirectory(dir)) {
       try (Stream<Path> list = Files.list(dir)) {

@@ -89,7 +89,7 @@ public final class CloudApis implements AutoCloseable {
   }
 
   /** The environments this session has opened, sorted. */
-  public List<String> environments() {
+  public List<String> openedEnvironments() {
     synchronized (open) {
       return open.keySet().stream().sorted().toList();
     }
