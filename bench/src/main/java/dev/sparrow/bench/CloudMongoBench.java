@@ -6,6 +6,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.sparrow.apis.cloud.CloudDatabase;
 import dev.sparrow.apis.cloud.CloudJsonLines;
+import dev.sparrow.apis.cloud.JsonLinesDatabase;
 import dev.sparrow.apis.cloud.MongoCloudEngine;
 import dev.sparrow.runtime.Session;
 import dev.sparrow.runtime.SessionOptions;
@@ -23,7 +24,8 @@ import java.util.Random;
  * {@link CloudBench}'s measures with the MongoDB adapter: the same 10,000 documents imported through
  * {@link CloudJsonLines} into a {@link MongoCloudEngine} over mongo-java-server's in-memory backend on 127.0.0.1
  * (the tests' server, not a real mongod: the numbers show the adapter's and the wire's cost, not MongoDB's).
- * A MongoDB URI as the second argument measures that server instead. Usage:
+ * A MongoDB URI as the second argument measures that server instead. Also times the import of those documents
+ * into both engines. Usage:
  * {@code bench/run CloudMongoBench [rounds] [mongodb://…]}.
  */
 public final class CloudMongoBench {
@@ -45,7 +47,15 @@ public final class CloudMongoBench {
       CloudDatabase db = engine.open("wxsparrowcloud01", "notes-dev");
       db.remove("big", new ObjectMapper().createObjectNode());
       db.remove("trip", new ObjectMapper().createObjectNode());
-      new CloudJsonLines(db).importFrom("big", new StringReader(seed()), CloudJsonLines.Mode.INSERT);
+      String seed = seed();
+      long t0 = System.nanoTime();
+      new CloudJsonLines(db).importFrom("big", new StringReader(seed), CloudJsonLines.Mode.INSERT);
+      System.out.printf("import of 10,000 documents (CloudJsonLines, insert): MongoDB adapter %d ms",
+          (System.nanoTime() - t0) / 1_000_000);
+      t0 = System.nanoTime();
+      new CloudJsonLines(new JsonLinesDatabase(root.resolve("import"), System::currentTimeMillis, new Random(1)))
+          .importFrom("big", new StringReader(seed), CloudJsonLines.Mode.INSERT);
+      System.out.printf(", embedded engine %d ms%n", (System.nanoTime() - t0) / 1_000_000);
       SessionOptions options = SessionOptions.of(Examples.path("cloud-notes")).dataDir(root).cloudEngine(engine);
       try (Session s = Sparrow.launch(options).awaitIdle()) {
         String addGet = "async function (i) { const c = wx.cloud.database().collection('trip');"

@@ -62,6 +62,25 @@ public interface CloudDatabase {
     return new Aggregation(this, new Random(0)).run(collection, pipeline);
   }
 
+  /**
+   * Stores many documents at once, as an import does: each is added as by {@link #add}, or, when {@code replace}
+   * and its {@code _id} exists, replaces that document as by {@link #set}. Engines write them in one go (one
+   * append, one bulk write); returns how many.
+   */
+  default int addAll(String collection, List<ObjectNode> docs, boolean replace) {
+    for (ObjectNode d : docs) {
+      String id = d.path("_id").isTextual() ? d.get("_id").textValue() : null;
+      if (replace && id != null) {
+        ObjectNode data = d.deepCopy();
+        data.remove("_id");
+        set(collection, id, data);
+      } else {
+        add(collection, d);
+      }
+    }
+    return docs.size();
+  }
+
   /** The names of the collections that hold or held documents, sorted (the simulator's Cloud panel lists them). */
   default List<String> collections() {
     return List.of();

@@ -102,15 +102,7 @@ public final class CloudJsonLines {
       }
       docs.add(doc);
     }
-    for (ObjectNode doc : docs) {
-      JsonNode id = doc.get("_id");
-      if (id == null || mode == Mode.INSERT) {
-        db.add(collection, doc);
-      } else {
-        db.set(collection, id.textValue(), doc);
-      }
-    }
-    return docs.size();
+    return db.addAll(collection, docs, mode == Mode.UPSERT);
   }
 
   /** Exports {@code collection} to {@code file}; returns how many documents were written. */

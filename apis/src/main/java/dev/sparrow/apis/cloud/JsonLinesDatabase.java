@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -189,6 +190,39 @@ public final class JsonLinesDatabase implements CloudDatabase {
   }
 
   @Override
+  public synchronized int addAll(String collection, List<ObjectNode> docs, boolean replace) {
+    Map<String, ObjectNode> all = open(collection);
+    Map<String, ObjectNode> prepared = new LinkedHashMap<>();
+    boolean rewrite = false;
+    for (ObjectNode doc : docs) {
+      ObjectNode stored = stamp(doc.deepCopy());
+      JsonNode given = stored.remove("_id");
+      String id;
+      if (given == null || given.isNull()) {
+        id = newId();
+      } else if (given.isTextual() && !given.textValue().isEmpty()) {
+        id = given.textValue();
+      } else {
+        throw CloudError.invalid("_id must be a non-empty string");
+      }
+      if (!replace && (all.containsKey(id) || prepared.containsKey(id))) {
+        throw CloudError.of("duplicate key error: _id " + id + " already exists");
+      }
+      rewrite |= all.containsKey(id) || prepared.containsKey(id);
+      ObjectNode ordered = json.createObjectNode().put("_id", id);
+      ordered.setAll(stored);
+      prepared.put(id, ordered);
+    }
+    all.putAll(prepared);
+    if (rewrite) {
+      save(collection, all);
+    } else if (!prepared.isEmpty()) {
+      appendAll(collection, prepared.values());
+    }
+    return docs.size();
+  }
+
+  @Override
   public synchronized List<String> collections() {
     TreeSet<String> names = new TreeSet<>(collections.keySet());
     if (Files.isDirectory(dir)) {
@@ -325,6 +359,27 @@ public final class JsonLinesDatabase implements CloudDatabase {
       try (FileChannel ch = FileChannel.open(file(collection), StandardOpenOption.CREATE,
           StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
         ByteBuffer buf = ByteBuffer.wrap(line);
+        while (buf.hasRemaining()) {
+          ch.write(buf);
+        }
+        ch.force(true);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Many adds as one append and one fsync. */
+  private void appendAll(String collection, Collection<ObjectNode> docs) {
+    StringBuilder out = new StringBuilder();
+    try {
+      for (ObjectNode d : docs) {
+        out.append(json.writeValueAsString(d)).append('\n');
+      }
+      Files.createDirectories(dir);
+      try (FileChannel ch = FileChannel.open(dir.resolve(collection + ".jsonl"), StandardOpenOption.CREATE,
+          StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+        ByteBuffer buf = ByteBuffer.wrap(out.toString().getBytes(StandardCharsets.UTF_8));
         while (buf.hasRemaining()) {
           ch.write(buf);
         }

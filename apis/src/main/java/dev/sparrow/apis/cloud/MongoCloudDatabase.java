@@ -2,12 +2,17 @@ package dev.sparrow.apis.cloud;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
 import com.mongodb.MongoServerException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
 import com.mongodb.client.result.UpdateResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -76,6 +81,46 @@ public final class MongoCloudDatabase implements CloudDatabase {
       throw failure(e);
     }
     return id;
+  }
+
+  @Override
+  public int addAll(String collection, List<ObjectNode> docs, boolean replace) {
+    MongoCollection<BsonDocument> c = open(collection);
+    List<WriteModel<BsonDocument>> writes = new ArrayList<>(docs.size());
+    List<String> ids = new ArrayList<>(docs.size());
+    for (ObjectNode doc : docs) {
+      BsonDocument given = wire.document(doc);
+      BsonValue givenId = given.remove("_id");
+      String id;
+      if (givenId == null || givenId.isNull()) {
+        id = newId();
+      } else if (givenId.isString() && !givenId.asString().getValue().isEmpty()) {
+        id = givenId.asString().getValue();
+      } else {
+        throw CloudError.invalid("_id must be a non-empty string");
+      }
+      BsonDocument stored = new BsonDocument("_id", new BsonString(id));
+      stored.putAll(given);
+      ids.add(id);
+      writes.add(replace && givenId != null
+          ? new ReplaceOneModel<>(byId(id), stored, new ReplaceOptions().upsert(true))
+          : new InsertOneModel<>(stored));
+    }
+    if (writes.isEmpty()) {
+      return 0;
+    }
+    try {
+      c.bulkWrite(writes);
+    } catch (MongoBulkWriteException e) {
+      BulkWriteError first = e.getWriteErrors().get(0);
+      if (ErrorCategory.fromErrorCode(first.getCode()) == ErrorCategory.DUPLICATE_KEY) {
+        throw CloudError.of("duplicate key error: _id " + ids.get(first.getIndex()) + " already exists");
+      }
+      throw CloudError.invalid(first.getMessage());
+    } catch (MongoException e) {
+      throw failure(e);
+    }
+    return docs.size();
   }
 
   @Override

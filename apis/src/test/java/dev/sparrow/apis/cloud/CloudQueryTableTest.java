@@ -262,6 +262,21 @@ class CloudQueryTableTest {
   }
 
   @Test
+  void addAllWritesManyAtOnceAndReplacesOnlyWhenAsked() {
+    assertThat(db.addAll("todos", List.of(j("{'_id':'t5','n':5}"), j("{'_id':'t1','n':1}"), j("{'n':0}")), true))
+        .isEqualTo(3);
+    assertThat(db.get("todos", "t1").orElseThrow()).isEqualTo(j("{'_id':'t1','n':1}"));
+    assertThat(db.count("todos", j("{}"))).isEqualTo(6);
+    assertThat(db.find("todos", CloudDatabase.Find.where(j("{'n':0}"))).get(0).get("_id").asText())
+        .matches("[0-9a-f]{32}");
+    assertThatThrownBy(() -> db.addAll("todos", List.of(j("{'_id':'t2'}")), false)).isInstanceOf(CloudError.class)
+        .hasMessage("duplicate key error: _id t2 already exists");
+    CloudDatabase reopened = open(() -> 0L, new Random(5));
+    assertThat(reopened.get("todos", "t5").orElseThrow()).isEqualTo(j("{'_id':'t5','n':5}"));
+    assertThat(reopened.count("todos", j("{}"))).isEqualTo(6);
+  }
+
+  @Test
   void badInputFailsWithAReasonNotACrash() {
     assertThatThrownBy(() -> db.add("todos", j("{'_id':'t1'}"))).isInstanceOf(CloudError.class);
     assertThatThrownBy(() -> db.update("todos", j("{}"), j("{'_id':{'$set':'x'}}")))
