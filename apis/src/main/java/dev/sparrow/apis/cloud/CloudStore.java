@@ -128,4 +128,18 @@ public final class CloudStore implements CloudDatabase {
   public List<ObjectNode> aggregate(String collection, ArrayNode pipeline) {
     return db.aggregate(collection, pipeline);
   }
+
+  @Override
+  public int addAll(String collection, List<ObjectNode> docs, boolean replace) {
+    int n = db.addAll(collection, docs, replace);
+    if (n > 0) {
+      changed(collection, Write.OTHER);
+    }
+    return n;
+  }
+
+  @Override
+  public List<String> collections() {
+    return db.collections();
+  }
 }

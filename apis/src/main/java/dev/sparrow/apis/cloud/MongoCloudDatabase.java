@@ -187,6 +187,23 @@ public final class MongoCloudDatabase implements CloudDatabase {
   }
 
   @Override
+  public boolean hasCollection(String collection) {
+    open(collection); // the name rules
+    return collections().contains(collection);
+  }
+
+  @Override
+  public void createCollection(String collection) {
+    open(collection);
+    if (!hasCollection(collection)) {
+      run(() -> {
+        database.createCollection(collection);
+        return null;
+      });
+    }
+  }
+
+  @Override
   public List<String> collections() {
     List<String> names = run(() -> database.listCollectionNames().into(new ArrayList<>()));
     names.removeIf(n -> n.startsWith("system."));
