@@ -42,8 +42,13 @@ class CloudMongoEngineTest {
   }
 
   private Session launch(Path dataDir) {
-    return Sparrow.launch(SessionOptions.of(Examples.path("cloud-notes")).dataDir(dataDir).virtualClock()
-        .cloudOpenid("oUserAlice000000000000000001").cloudEngine(engine)).awaitIdle();
+    return Sparrow.launch(options(dataDir).cloudEngine(engine)).awaitIdle();
+  }
+
+  /** cloud-notes as Alice; collections it does not declare spring into being (the script's {@code diff}). */
+  private static SessionOptions options(Path dataDir) {
+    return SessionOptions.of(Examples.path("cloud-notes")).dataDir(dataDir).virtualClock()
+        .cloudOpenid("oUserAlice000000000000000001").cloudAutoCreate(true);
   }
 
   /**
@@ -84,8 +89,7 @@ class CloudMongoEngineTest {
   @SuppressWarnings("unchecked")
   void thePageSeesTheSameAnswersOnBothEngines() {
     Object embedded;
-    try (Session s = Sparrow.launch(SessionOptions.of(Examples.path("cloud-notes")).dataDir(runnerA).virtualClock()
-        .cloudOpenid("oUserAlice000000000000000001")).awaitIdle()) {
+    try (Session s = Sparrow.launch(options(runnerA)).awaitIdle()) {
       embedded = s.evaluate(SCRIPT);
       assertThat(s.errors()).isEmpty();
     }
@@ -111,7 +115,7 @@ class CloudMongoEngineTest {
       a.awaitIdle();
       assertThat(notes(a)).containsExactly("buy milk");
       assertThat(a.cloudEnvironments()).containsExactly("notes-dev");
-      assertThat(a.cloudDatabase("notes-dev").collections()).containsExactly("notes");
+      assertThat(a.cloudDatabase("notes-dev").collections()).containsExactly("board", "notes"); // both declared
       assertThat(a.errors()).isEmpty();
     }
     try (Session b = launch(runnerB)) {
