@@ -23,6 +23,7 @@ import dev.sparrow.apis.ui.Toast;
 import dev.sparrow.runtime.app.PageInstance;
 import dev.sparrow.runtime.app.ViewLayer;
 import dev.sparrow.runtime.bridge.ApiRegistry;
+import dev.sparrow.runtime.cloud.CloudFunctions;
 import dev.sparrow.runtime.js.CompileCache;
 import dev.sparrow.runtime.js.JsEngine;
 import dev.sparrow.runtime.js.ModuleSources;
@@ -31,6 +32,7 @@ import dev.sparrow.runtime.project.Project;
 import dev.sparrow.runtime.project.ProjectException;
 import dev.sparrow.runtime.project.ProjectLoader;
 import dev.sparrow.runtime.wx.CanvasApis;
+import dev.sparrow.runtime.wx.CloudServiceApis;
 import dev.sparrow.view.ElementHandle;
 import dev.sparrow.view.PageView;
 import dev.sparrow.view.component.Interaction;
@@ -120,6 +122,21 @@ public final class Session implements AutoCloseable {
 
   public String appId() {
     return core.project().appId();
+  }
+
+  /**
+   * The stored file behind a {@code cloud://} file ID of this app ({@code wx.cloud.uploadFile}'s result, what
+   * {@code <image src="cloud://…">} shows), if there is one.
+   */
+  public Optional<Path> cloudFile(String fileId) {
+    CloudServiceApis cloud = core.cloudServices();
+    return cloud == null ? Optional.empty() : cloud.file(fileId);
+  }
+
+  /** What the app's cloud functions logged ({@code console.log} …), oldest first. */
+  public List<CloudFunctions.LogLine> cloudFunctionLogs() {
+    CloudServiceApis cloud = core.cloudServices();
+    return cloud == null ? List.of() : cloud.functions().logs();
   }
 
   /** From now on the cloud emulator sees the session's user as {@code openid} (two users of one app). */

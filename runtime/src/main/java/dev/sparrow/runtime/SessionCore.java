@@ -37,6 +37,7 @@ import dev.sparrow.runtime.app.Router;
 import dev.sparrow.runtime.app.ViewLayer;
 import dev.sparrow.runtime.bridge.ApiRegistry;
 import dev.sparrow.runtime.bridge.WxBridge;
+import dev.sparrow.runtime.cloud.CloudFunctions;
 import dev.sparrow.runtime.js.CompileCache;
 import dev.sparrow.runtime.js.EventLoop;
 import dev.sparrow.runtime.js.ModuleSources;
@@ -49,6 +50,7 @@ import dev.sparrow.runtime.wx.AuthApis;
 import dev.sparrow.runtime.wx.BackgroundAudioApis;
 import dev.sparrow.runtime.wx.CanvasApis;
 import dev.sparrow.runtime.wx.CloudApis;
+import dev.sparrow.runtime.wx.CloudServiceApis;
 import dev.sparrow.runtime.wx.ContextApis;
 import dev.sparrow.runtime.wx.DeviceApis;
 import dev.sparrow.runtime.wx.FileApis;
@@ -78,6 +80,11 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -130,6 +137,8 @@ final class SessionCore {
   private AudioApis audioApis;
   private BackgroundAudio backgroundAudio;
   private CloudApis cloud;
+  /** wx.cloud.callFunction and storage, with the threads its functions run on. */
+  private CloudServiceApis cloudServices;
 
   /**
    * A session's parts for {@code project}; a throw-away data folder when the options name none, gone again if this
@@ -318,6 +327,30 @@ final class SessionCore {
     });
     registry.addAll(cloud.specs());
     teardown.service(cloud::close);
+    initCloudServices(fileIo, ids);
+  }
+
+  /** wx.cloud.callFunction and cloud storage: their threads start when first used and end when idle. */
+  private void initCloudServices(Executor fileIo, SecureRandom ids) {
+    String name = "sparrow-" + project.appId() + "-cloud";
+    ThreadFactory daemons = r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
+    ExecutorService worker = new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemons);
+    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemons);
+    timer.setKeepAliveTime(30, TimeUnit.SECONDS);
+    timer.allowCoreThreadTimeOut(true);
+    timer.setRemoveOnCancelPolicy(true);
+    cloudServices = new CloudServiceApis(project, appDataDir.resolve("cloud-storage"), cloud::serverAnswer, files,
+        fileIo, worker, timer, () -> new CloudFunctions.Caller(project.appId(), cloudOpenid, ""), ids);
+    registry.addAll(cloudServices.specs());
+    teardown.service(() -> {
+      cloudServices.close();
+      worker.shutdownNow();
+      timer.shutdownNow();
+    });
   }
 
   /** The media family on the headless device: album, microphone, speaker timeline, permissions. */
@@ -467,6 +500,11 @@ final class SessionCore {
 
   ScreenState screenState() {
     return screenState;
+  }
+
+  /** wx.cloud's functions and storage (null until the loop made them). */
+  CloudServiceApis cloudServices() {
+    return cloudServices;
   }
 
   /** wx.cloud's database family (null until the loop made it). */

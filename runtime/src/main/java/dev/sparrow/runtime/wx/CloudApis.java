@@ -51,6 +51,9 @@ public final class CloudApis implements AutoCloseable {
   public static final int MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
   /** WeChat's errCode for a collection that does not exist. */
   public static final int NO_COLLECTION = -502005;
+  /** What a server-side read (wx-server-sdk in a cloud function) returns without {@code limit}, and at most. */
+  public static final int SERVER_DEFAULT_LIMIT = 100;
+  public static final int SERVER_LIMIT = 1000;
 
   private static final Pattern ENV = Pattern.compile("[A-Za-z0-9_\\-]{1,64}");
 
@@ -102,12 +105,25 @@ public final class CloudApis implements AutoCloseable {
 
   /** Runs one request on the calling thread; never throws (failures come back as WeChat-style fails). */
   public String answer(String requestJson) {
+    return answer(requestJson, false);
+  }
+
+  /**
+   * As {@link #answer(String)} for a cloud function's {@code cloud.database()}: the server-side rules (100
+   * documents a read unless {@code limit} says up to 1000; no permission modes; no {@code _openid} stamped;
+   * {@code "{openid}"} is plain text).
+   */
+  public String serverAnswer(String requestJson) {
+    return answer(requestJson, true);
+  }
+
+  private String answer(String requestJson, boolean server) {
     String api = "database";
     ObjectNode out = json.createObjectNode();
     try {
       JsonNode request = json.readTree(requestJson);
       api = request.path("api").asText(api);
-      out.put("ok", true).set("res", run(request, api));
+      out.put("ok", true).set("res", run(request, api, server));
     } catch (CloudError e) {
       out.put("ok", false).putObject("res").put("errCode", e.errCode()).put("errMsg", e.errMsg(api));
     } catch (IOException | RuntimeException e) {
@@ -174,7 +190,8 @@ public final class CloudApis implements AutoCloseable {
     return rules().permission(collection);
   }
 
-  private ObjectNode run(JsonNode request, String api) {
+  /** One request; {@code server}: a cloud function's, which the permission modes and client limits do not bind. */
+  private ObjectNode run(JsonNode request, String api, boolean server) {
     String action = request.path("action").asText();
     if (action.equals("unwatch")) {
       CloudWatch w;
@@ -189,15 +206,20 @@ public final class CloudApis implements AutoCloseable {
     CloudStore db = store(request.path("env").asText(""));
     String collection = request.path("collection").asText("");
     CloudPermission mode = collection(db, collection);
+    if (server) {
+      mode = CloudPermission.SERVER;
+    }
     String id = request.path("id").asText("");
     String me = openid.get();
-    ObjectNode where = queryOf(request.get("where"));
+    ObjectNode where = queryOf(request.get("where"), server);
     ObjectNode res = json.createObjectNode();
     switch (action) {
       case "add": {
         writable(mode);
         ObjectNode data = data(request);
-        data.put("_openid", me);
+        if (!server) {
+          data.put("_openid", me);
+        }
         res.put("_id", db.add(collection, data));
         break;
       }
@@ -219,12 +241,14 @@ public final class CloudApis implements AutoCloseable {
           throw CloudError.invalid(CloudError.CANNOT_UPDATE_ID);
         }
         byId(id);
-        db.get(collection, id).ifPresent(d -> {
-          if (!me.equals(d.path("_openid").asText())) {
-            throw CloudPermission.denied();
-          }
-        });
-        data.put("_openid", me);
+        if (!server) {
+          db.get(collection, id).ifPresent(d -> {
+            if (!me.equals(d.path("_openid").asText())) {
+              throw CloudPermission.denied();
+            }
+          });
+          data.put("_openid", me);
+        }
         boolean created = db.set(collection, id, data);
         res.put("_id", id);
         res.putObject("stats").put("updated", created ? 0 : 1).put("created", created ? 1 : 0);
@@ -232,15 +256,19 @@ public final class CloudApis implements AutoCloseable {
       }
       case "docUpdate":
         writable(mode);
-        res.putObject("stats").put("updated", db.update(collection, own(byId(id)), update(request)));
+        res.putObject("stats").put("updated", db.update(collection, own(mode, byId(id)), update(request)));
         break;
       case "docRemove":
         writable(mode);
-        res.putObject("stats").put("removed", db.remove(collection, own(byId(id))));
+        res.putObject("stats").put("removed", db.remove(collection, own(mode, byId(id))));
         break;
       case "get": {
         int limit = request.path("limit").asInt(0);
-        limit = limit <= 0 ? CLIENT_LIMIT : Math.min(limit, CLIENT_LIMIT);
+        if (server) {
+          limit = limit <= 0 ? SERVER_DEFAULT_LIMIT : Math.min(limit, SERVER_LIMIT);
+        } else {
+          limit = limit <= 0 ? CLIENT_LIMIT : Math.min(limit, CLIENT_LIMIT);
+        }
         JsonNode field = request.get("field");
         ArrayNode data = res.putArray("data");
         db.find(collection, new CloudDatabase.Find(readable(mode, where), orders(request),
@@ -253,11 +281,11 @@ public final class CloudApis implements AutoCloseable {
         break;
       case "update":
         writable(mode);
-        res.putObject("stats").put("updated", db.update(collection, own(where), update(request)));
+        res.putObject("stats").put("updated", db.update(collection, own(mode, where), update(request)));
         break;
       case "remove":
         writable(mode);
-        res.putObject("stats").put("removed", db.remove(collection, own(where)));
+        res.putObject("stats").put("removed", db.remove(collection, own(mode, where)));
         break;
       case "aggregate": {
         JsonNode stages = request.get("pipeline");
@@ -271,10 +299,10 @@ public final class CloudApis implements AutoCloseable {
         }
         boolean limited = false;
         for (JsonNode stage : stages) {
-          pipeline.add(withOpenid(stage.deepCopy()));
+          pipeline.add(server ? stage.deepCopy() : withOpenid(stage.deepCopy()));
           limited |= stage.has("$limit");
         }
-        if (!limited) {
+        if (!limited && !server) {
           pipeline.addObject().put("$limit", CLIENT_LIMIT); // end() without limit() answers 20 at most
         }
         ArrayNode list = res.putArray("list");
@@ -344,10 +372,14 @@ public final class CloudApis implements AutoCloseable {
     if (!mode.clientReads()) {
       throw CloudPermission.denied();
     }
-    return mode.othersRead() ? where : own(where);
+    return mode.othersRead() ? where : own(mode, where);
   }
 
-  private ObjectNode own(ObjectNode where) {
+  /** The query a write of the user may change: only their own documents, unless others' are theirs to change. */
+  private ObjectNode own(CloudPermission mode, ObjectNode where) {
+    if (mode.othersWrite()) {
+      return where;
+    }
     ObjectNode mine = json.createObjectNode().put("_openid", openid.get());
     if (where.size() == 0) {
       return mine;
@@ -414,11 +446,11 @@ public final class CloudApis implements AutoCloseable {
     }
   }
 
-  private ObjectNode queryOf(JsonNode where) {
+  private ObjectNode queryOf(JsonNode where, boolean server) {
     if (where == null || !where.isObject()) {
       return json.createObjectNode();
     }
-    return (ObjectNode) withOpenid(where.deepCopy());
+    return server ? (ObjectNode) where.deepCopy() : (ObjectNode) withOpenid(where.deepCopy());
   }
 
   private JsonNode withOpenid(JsonNode n) {

@@ -1349,6 +1349,67 @@
       out: function (f) { return f; }, inOut: function (f) { return f; },
       bezier: function () { return function (t) { return t; }; } }
   };
+  // wx.cloud.callFunction and cloud storage (issue 21): CloudServiceApis.java answers {ok, res} as JSON, off the
+  // session thread; the result comes back here and goes to success/fail/complete or the promise
+  const cloudFunctionSpec = specs.find(function (s) { return !s.owner && s.name === 'cloudFunction'; });
+  const cloudStorageSpec = specs.find(function (s) { return !s.owner && s.name === 'cloudStorage'; });
+  function cloudService(api, spec, build, opts) {
+    let args = null, early = null;
+    try {
+      args = build(opts !== null && typeof opts === 'object' ? opts : {});
+    } catch (e) {
+      early = { errCode: -1, errMsg: api + ':fail ' + (e && e.message ? e.message : String(e)) };
+    }
+    function settle(ok, res, deliver) {
+      if (early !== null) return deliver(false, early);
+      if (!ok) return deliver(false, { errCode: -1, errMsg: api + ':fail ' + String(res && res.errMsg || '') });
+      const answer = JSON.parse(res.answer);
+      deliver(answer.ok, answer.ok ? answer.res : answer.res);
+    }
+    function start(deliver) {
+      if (early !== null) Promise.resolve().then(function () { settle(false, null, deliver); });
+      else bridge.invokeAsync(spec.key, 0, args, function (ok, res) { settle(ok, res, deliver); });
+    }
+    if (!hasCallback(opts)) {
+      return new Promise(function (resolve, reject) {
+        start(function (ok, res) { (ok ? resolve : reject)(res); });
+      });
+    }
+    start(function (ok, res) {
+      const cb = ok ? opts.success : opts.fail;
+      if (typeof cb === 'function') guard(cb, opts, [res], api + (ok ? ' success' : ' fail'));
+      if (typeof opts.complete === 'function') guard(opts.complete, opts, [res], api + ' complete');
+    });
+    return undefined;
+  }
+  function serviceEnv(o, kind) {
+    const env = o.config && o.config.env;
+    if (typeof env === 'string' && env) return env;
+    if (env && typeof env === 'object' && typeof env[kind] === 'string') return env[kind];
+    return cloudEnv;
+  }
+  function storageCall(action, fields) {
+    return function (opts) {
+      return cloudService('cloud.' + action, cloudStorageSpec, function (o) {
+        const request = { env: serviceEnv(o, 'storage') };
+        for (const f of fields) if (o[f] !== undefined) request[f] = o[f];
+        return { action: action, request: JSON.stringify(request) };
+      }, opts);
+    };
+  }
+  if (cloudFunctionSpec && cloudStorageSpec) {
+    wxObject.cloud.callFunction = function (opts) {
+      return cloudService('cloud.callFunction', cloudFunctionSpec, function (o) {
+        const request = { env: serviceEnv(o, 'functions'), name: o.name };
+        if (o.data !== undefined) request.data = JSON.parse(JSON.stringify(o.data));
+        return { request: JSON.stringify(request) };
+      }, opts);
+    };
+    wxObject.cloud.uploadFile = storageCall('uploadFile', ['cloudPath', 'filePath']);
+    wxObject.cloud.downloadFile = storageCall('downloadFile', ['fileID']);
+    wxObject.cloud.getTempFileURL = storageCall('getTempFileURL', ['fileList']);
+    wxObject.cloud.deleteFile = storageCall('deleteFile', ['fileList']);
+  }
   // replaces ContextApis' stand-in: each method drives the <video> of that id (the view's headless player)
   function VideoContext(page, instance, id) {
     Object.defineProperty(this, '__video', { value: { page: page, instance: instance, id: String(id) } });

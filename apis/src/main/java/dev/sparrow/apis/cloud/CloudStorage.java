@@ -1,0 +1,99 @@
+package dev.sparrow.apis.cloud;
+
+import dev.sparrow.apis.storage.AtomicFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Cloud storage of one appid: the files of environment {@code env} live under {@code <root>/<env>/<cloudPath>}
+ * and are named by WeChat-shaped file IDs, {@code cloud://<env>.<bucket>/<cloudPath>}, where the bucket is
+ * {@code <hex of the env's first two characters>-<env>-<ten digits drawn from the appid>} as the cloud console
+ * shows it (e.g. {@code cloud://notes-dev.6e6f-notes-dev-1312345678/a.png}). Writes are atomic; thread-safe
+ * through the file system (sessions of one appid share the folder).
+ */
+public final class CloudStorage {
+  /** WeChat's error text for a file ID that names no stored file. */
+  public static final String FILE_NONEXIST = "STORAGE_FILE_NONEXIST";
+
+  private static final Pattern FILE_ID = Pattern.compile("cloud://([A-Za-z0-9_\\-]{1,64})\\.([^/]+)/(.+)");
+  private static final Pattern ENV = Pattern.compile("[A-Za-z0-9_\\-]{1,64}");
+  private static final int MAX_PATH = 850;
+
+  private final Path root;
+  private final String appNumber;
+
+  /** The storage of {@code appId} under {@code root} (created on first upload). */
+  public CloudStorage(Path root, String appId) {
+    this.root = root;
+    this.appNumber = Long.toString(1_300_000_000L + Math.floorMod(appId.hashCode(), 100_000_000));
+  }
+
+  /** A stored file: its environment, cloud path and host file (which may not exist). */
+  public record Ref(String env, String cloudPath, Path file) {}
+
+  /** The bucket name of {@code env}. */
+  public String bucket(String env) {
+    String head = env.length() >= 2 ? env.substring(0, 2) : env;
+    return HexFormat.of().formatHex(head.getBytes(StandardCharsets.UTF_8)) + "-" + env + "-" + appNumber;
+  }
+
+  public String fileId(String env, String cloudPath) {
+    return "cloud://" + env + "." + bucket(env) + "/" + cloudPath;
+  }
+
+  /** Stores {@code bytes} at {@code cloudPath} of {@code env} (replacing a file there); returns the file ID. */
+  public String upload(String env, String cloudPath, byte[] bytes) throws IOException {
+    Path file = file(env, cloudPath).orElseThrow(() -> CloudError.invalid("cloudPath " + cloudPath));
+    Files.createDirectories(file.getParent());
+    AtomicFiles.write(file, bytes);
+    return fileId(env, cloudPath);
+  }
+
+  /** What {@code fileId} names, if it is a well-formed ID of this appid (whether or not the file exists). */
+  public Optional<Ref> parse(String fileId) {
+    Matcher m = FILE_ID.matcher(fileId == null ? "" : fileId);
+    if (!m.matches() || !m.group(2).equals(bucket(m.group(1)))) {
+      return Optional.empty();
+    }
+    return file(m.group(1), m.group(3)).map(f -> new Ref(m.group(1), m.group(3), f));
+  }
+
+  /** The host file of an existing stored file. */
+  public Optional<Path> existing(String fileId) {
+    return parse(fileId).map(Ref::file).filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS));
+  }
+
+  /** Deletes the file; false when there was none. */
+  public boolean delete(String fileId) throws IOException {
+    Optional<Path> file = existing(fileId);
+    return file.isPresent() && Files.deleteIfExists(file.get());
+  }
+
+  /** The host file for {@code cloudPath} in {@code env}: relative, no empty, {@code .} or {@code ..} segment. */
+  private Optional<Path> file(String env, String cloudPath) {
+    if (!ENV.matcher(env).matches() || cloudPath.isEmpty() || cloudPath.length() > MAX_PATH
+        || cloudPath.startsWith("/") || cloudPath.indexOf('\\') >= 0 || cloudPath.indexOf('\0') >= 0) {
+      return Optional.empty();
+    }
+    for (String seg : cloudPath.split("/", -1)) {
+      if (seg.isEmpty() || seg.equals(".") || seg.equals("..") || seg.startsWith(AtomicFiles.TEMP_PREFIX)) {
+        return Optional.empty();
+      }
+    }
+    try {
+      Path base = root.resolve(env).normalize();
+      Path file = base.resolve(cloudPath).normalize();
+      return file.startsWith(base) && !file.equals(base) ? Optional.of(file) : Optional.empty();
+    } catch (InvalidPathException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,1 @@
+exports.label = (notes, visits) => notes + ' notes, visit ' + visits

@@ -1,0 +1,423 @@
+package dev.sparrow.runtime.cloud;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sparrow.runtime.js.JsEngine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+
+/**
+ * A project's cloud functions ({@code cloudfunctionRoot}/{@code <name>/index.js}, {@code exports.main = async
+ * (event, context) => …}) run in GraalJS contexts of their own, never the page's: one warm context per function,
+ * made on the first call (cold) and reused after (warm), all on one worker thread handed in, so a function never
+ * blocks a session's event loop. The context sees only what {@code sparrow-cloud-function.js} gives it: CommonJS
+ * {@code require} of the function's own files and {@code node_modules} (pure JS), Sparrow's {@code wx-server-sdk},
+ * {@code console}, timers and {@code process.env}; no Node built-in module. Timers run in function time: a timer
+ * fires at once, in order, and moves the function's clock on; a call whose clock passes its timeout, or that runs
+ * longer than its timeout on the wall clock, fails with WeChat's timeout error.
+ *
+ * <p>Answers are JSON, {@code {ok, res}}: {@code res} is {@code {result, requestID}} or WeChat's
+ * {@code {errCode, errMsg}}.
+ */
+public final class CloudFunctions implements AutoCloseable {
+  /** WeChat's default timeout of a cloud function (the console's setting, 1–60 s). */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
+  /** Nested {@code cloud.callFunction} calls deeper than this fail. */
+  static final int MAX_DEPTH = 8;
+  private static final int MAX_LOGS = 1000;
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_\\-]{1,60}");
+  private static final String PRELUDE = "sparrow-cloud-function.js";
+
+  /** Who calls: the user's identity as {@code getWXContext} reports it. */
+  public record Caller(String appId, String openid, String unionid) {}
+
+  /** One line a function logged ({@code console.log} …). */
+  public record LogLine(String function, String requestId, String level, String text) {}
+
+  /** What the functions' {@code wx-server-sdk} reaches: the session's database and storage, server-side. */
+  public interface Services {
+    /** A wire-form database request (see {@code CloudApis}) under the server rules; answers {@code {ok, res}}. */
+    String database(String requestJson);
+
+    /** A storage request ({@code action}: uploadFile, downloadFile, getTempFileURL, deleteFile). */
+    String storage(String action, String requestJson);
+  }
+
+  private final ObjectMapper json = new ObjectMapper();
+  private final Path root;
+  private final ExecutorService worker;
+  private final ScheduledExecutorService timer;
+  private final Services services;
+  private final Random random;
+  private final String prelude;
+  /** Warm instances by function name; touched on the worker thread only. */
+  private final Map<String, Instance> warm = new HashMap<>();
+  private final ArrayDeque<LogLine> logs = new ArrayDeque<>();
+  private volatile boolean closed;
+
+  /**
+   * The functions under {@code root} (null: the project has no {@code cloudfunctionRoot}, every call fails as a
+   * missing function), run on {@code worker} (one thread), timed out through {@code timer}.
+   */
+  public CloudFunctions(Path root, ExecutorService worker, ScheduledExecutorService timer, Services services,
+      Random random) {
+    this.root = root == null ? null : root.toAbsolutePath().normalize();
+    this.worker = worker;
+    this.timer = timer;
+    this.services = services;
+    this.random = random;
+    try (InputStream in = CloudFunctions.class.getResourceAsStream("/dev/sparrow/runtime/js/" + PRELUDE)) {
+      this.prelude = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** {@code cloudfunctionRoot} of the project in {@code projectDir}, if it names a folder inside it. */
+  public static Path rootOf(Path projectDir) {
+    Path config = projectDir.resolve("project.config.json");
+    try {
+      JsonNode node = new ObjectMapper().readTree(Files.readString(config));
+      String dir = node.path("cloudfunctionRoot").asText("");
+      if (dir.isEmpty()) {
+        return null;
+      }
+      Path base = projectDir.toAbsolutePath().normalize();
+      Path folder = base.resolve(dir).normalize();
+      return folder.startsWith(base) && Files.isDirectory(folder) ? folder : null;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** Runs function {@code name} of environment {@code env} with {@code dataJson} as its event, off the caller's thread. */
+  public CompletableFuture<String> call(String env, String name, String dataJson, Caller caller) {
+    CompletableFuture<String> out = new CompletableFuture<>();
+    try {
+      worker.execute(() -> {
+        try {
+          out.complete(run(env, name, dataJson, caller, 0));
+        } catch (RuntimeException | Error e) {
+          out.complete(fail(-1, "cloud.callFunction", "internal error"));
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      out.complete(fail(-1, "cloud.callFunction", "the session is closed"));
+    }
+    return out;
+  }
+
+  /** The last lines the functions logged, oldest first. */
+  public List<LogLine> logs() {
+    synchronized (logs) {
+      return List.copyOf(logs);
+    }
+  }
+
+  /** On the worker: one call, with a warm instance or a new one. */
+  private String run(String env, String name, String dataJson, Caller caller, int depth) {
+    String api = depth == 0 ? "cloud.callFunction" : "callFunction";
+    Path dir = functionDir(name);
+    if (dir == null) {
+      return fail(-501000, api, "Error: errCode: -501000  | errMsg: FunctionName parameter could not be found.");
+    }
+    if (depth > MAX_DEPTH) {
+      return fail(-504002, api, executeFail("Error: cloud.callFunction nested deeper than " + MAX_DEPTH));
+    }
+    Duration timeout = timeoutOf(dir);
+    String requestId = requestId();
+    Instance instance = warm.get(name);
+    boolean pooled = instance == null || !instance.busy;
+    if (instance == null || instance.busy) {
+      instance = new Instance(name, dir);
+    }
+    Instance current = instance;
+    current.busy = true;
+    AtomicBoolean timedOut = new AtomicBoolean();
+    ScheduledFuture<?> guard = timer.schedule(() -> {
+      timedOut.set(true);
+      current.context.close(true);
+    }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+    String answer;
+    try {
+      current.open(caller, env, depth);
+      if (pooled) {
+        warm.put(name, current);
+      }
+      ObjectNode context = json.createObjectNode().put("request_id", requestId).put("function_name", name)
+          .put("function_version", "$LATEST").put("namespace", env).put("memory_limit_in_mb", 256)
+          .put("time_limit_in_ms", timeout.toMillis()).put("callbackWaitsForEmptyEventLoop", false);
+      ObjectNode event = eventOf(dataJson, caller);
+      current.runtime.invokeMember("start", event.toString(), context.toString(), requestId);
+      JsonNode out;
+      do {
+        // each poll is a call of its own, so that the promise jobs of the last one have run
+        out = json.readTree(current.runtime.invokeMember("poll", (double) timeout.toMillis()).asString());
+      } while (out.path("state").asText().equals("pending") && !timedOut.get());
+      switch (out.path("state").asText()) {
+        case "done": {
+          ObjectNode res = json.createObjectNode();
+          JsonNode result = out.has("result") ? out.get("result") : null;
+          res.set("result", result == null ? json.nullNode() : result);
+          res.put("requestID", requestId).put("errMsg", api + ":ok");
+          answer = json.createObjectNode().put("ok", true).set("res", res).toString();
+          break;
+        }
+        case "timeout":
+          answer = timedOut(api, timeout);
+          break;
+        default:
+          answer = fail(-504002, api, executeFail(out.path("error").asText("Error")));
+      }
+    } catch (PolyglotException e) {
+      boolean late = timedOut.get() || e.isCancelled() || e.isInterrupted();
+      warm.remove(name, current);
+      current.closeQuietly();
+      answer = late ? timedOut(api, timeout) : fail(-504002, api, executeFail(e.getMessage()));
+    } catch (IOException | RuntimeException e) {
+      warm.remove(name, current);
+      current.closeQuietly();
+      answer = timedOut.get() ? timedOut(api, timeout) : fail(-504002, api, executeFail("Error: " + e));
+    } finally {
+      guard.cancel(false);
+      current.busy = false;
+      if (!pooled) {
+        current.closeQuietly();
+      }
+    }
+    if (timedOut.get() && warm.get(name) == current) {
+      warm.remove(name);
+      current.closeQuietly();
+    }
+    return answer;
+  }
+
+  private ObjectNode eventOf(String dataJson, Caller caller) throws IOException {
+    JsonNode data = dataJson == null || dataJson.isEmpty() ? null : json.readTree(dataJson);
+    ObjectNode event = data != null && data.isObject() ? (ObjectNode) data : json.createObjectNode();
+    event.putObject("userInfo").put("appId", caller.appId()).put("openId", caller.openid());
+    return event;
+  }
+
+  private static String executeFail(String why) {
+    return "Error: errCode: -504002 functions execute fail | errMsg: " + why;
+  }
+
+  private String timedOut(String api, Duration timeout) {
+    double seconds = timeout.toMillis() / 1000.0;
+    String text = seconds == Math.rint(seconds) ? Long.toString((long) seconds) : Double.toString(seconds);
+    return fail(-504003, api, "Error: errCode: -504003  | errMsg: Invoking task timed out after " + text
+        + " seconds");
+  }
+
+  private String fail(int code, String api, String reason) {
+    ObjectNode out = json.createObjectNode().put("ok", false);
+    out.putObject("res").put("errCode", code).put("errMsg", api + ":fail " + reason);
+    return out.toString();
+  }
+
+  private String requestId() {
+    return new UUID(random.nextLong(), random.nextLong()).toString();
+  }
+
+  /** The folder of function {@code name} if it has an entry file, else null. */
+  private Path functionDir(String name) {
+    if (root == null || name == null || !NAME.matcher(name).matches()) {
+      return null;
+    }
+    Path dir = root.resolve(name);
+    return Files.isRegularFile(dir.resolve("index.js")) || Files.isRegularFile(dir.resolve("package.json"))
+        ? dir : null;
+  }
+
+  /** {@code config.json}'s {@code timeout} (seconds) when given, else {@link #DEFAULT_TIMEOUT}. */
+  private Duration timeoutOf(Path dir) {
+    try {
+      JsonNode t = json.readTree(Files.readString(dir.resolve("config.json"))).path("timeout");
+      if (t.isNumber() && t.asDouble() > 0) {
+        return Duration.ofMillis(Math.round(Math.min(t.asDouble(), 900) * 1000));
+      }
+    } catch (IOException | RuntimeException e) {
+      // no config.json, or not JSON: the default
+    }
+    return DEFAULT_TIMEOUT;
+  }
+
+  private void log(LogLine line) {
+    synchronized (logs) {
+      if (logs.size() == MAX_LOGS) {
+        logs.removeFirst();
+      }
+      logs.addLast(line);
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    try {
+      worker.execute(() -> {
+        warm.values().forEach(Instance::closeQuietly);
+        warm.clear();
+      });
+    } catch (RejectedExecutionException e) {
+      // the worker is gone already, and its contexts with it
+    }
+  }
+
+  /** One function's context: the prelude's runtime and the host object it calls. */
+  private final class Instance {
+    final String name;
+    final Path dir;
+    final Context context;
+    final Value runtime;
+    final Host host;
+    boolean busy;
+
+    Instance(String name, Path dir) {
+      this.name = name;
+      this.dir = dir;
+      this.context = JsEngine.newContext();
+      this.host = new Host(this);
+      Value factory = context.eval(Source.newBuilder("js", prelude, PRELUDE).buildLiteral());
+      this.runtime = factory.execute(host);
+    }
+
+    void open(Caller caller, String env, int depth) {
+      host.caller = caller;
+      host.env = env;
+      host.depth = depth;
+    }
+
+    void closeQuietly() {
+      try {
+        context.close(true);
+      } catch (RuntimeException e) {
+        // closing a cancelled context: nothing left to do
+      }
+    }
+  }
+
+  /** What a function's context may call; every member is listed here. */
+  public final class Host {
+    private final Instance instance;
+    private Caller caller;
+    private String env;
+    private int depth;
+    private String requestId = "";
+
+    Host(Instance instance) {
+      this.instance = instance;
+    }
+
+    /** The text of a file of the function (path relative to its folder, {@code /}-separated), or null. */
+    @HostAccess.Export
+    public String source(String path) {
+      Path file = inside(path);
+      try {
+        return file != null && Files.isRegularFile(file) ? Files.readString(file) : null;
+      } catch (IOException e) {
+        return null;
+      }
+    }
+
+    @HostAccess.Export
+    public boolean isFile(String path) {
+      Path file = inside(path);
+      return file != null && Files.isRegularFile(file);
+    }
+
+    /** Compiles a CommonJS module's text as a function of (exports, require, module, __filename, __dirname). */
+    @HostAccess.Export
+    public Value compile(String path, String text) {
+      String wrapped = "(function (exports, require, module, __filename, __dirname) {" + text + "\n})";
+      return instance.context.eval(Source.newBuilder("js", wrapped, instance.name + "/" + path).buildLiteral());
+    }
+
+    @HostAccess.Export
+    public String wxContext() {
+      ObjectNode c = json.createObjectNode().put("OPENID", caller.openid()).put("APPID", caller.appId())
+          .put("UNIONID", caller.unionid()).put("ENV", env).put("SOURCE", "wx_client");
+      return c.toString();
+    }
+
+    @HostAccess.Export
+    public String env() {
+      return env;
+    }
+
+    @HostAccess.Export
+    public String database(String requestJson) {
+      return services.database(requestJson);
+    }
+
+    @HostAccess.Export
+    public String storage(String action, String requestJson) {
+      return services.storage(action, requestJson);
+    }
+
+    /** A nested {@code cloud.callFunction}: runs on this thread, in the callee's own context. */
+    @HostAccess.Export
+    public String callFunction(String targetEnv, String name, String dataJson) {
+      if (closed) {
+        return fail(-1, "callFunction", "the session is closed");
+      }
+      String before = env;
+      Caller who = caller;
+      int level = depth;
+      try {
+        return run(targetEnv, name, dataJson, who, level + 1);
+      } finally {
+        instance.open(who, before, level);
+      }
+    }
+
+    @HostAccess.Export
+    public void requestId(String id) {
+      this.requestId = id;
+    }
+
+    @HostAccess.Export
+    public void log(String level, String text) {
+      CloudFunctions.this.log(new LogLine(instance.name, requestId, level, text));
+    }
+
+    private Path inside(String path) {
+      if (path == null) {
+        return null;
+      }
+      try {
+        Path file = instance.dir.resolve(path).normalize();
+        return file.startsWith(instance.dir) ? file : null;
+      } catch (InvalidPathException e) {
+        return null;
+      }
+    }
+  }
+}

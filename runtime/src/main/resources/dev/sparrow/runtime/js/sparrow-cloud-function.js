@@ -1,0 +1,510 @@
+// The world of one cloud function (CloudFunctions.java): evaluated once per function context, never in a page's.
+// It gets the host object (files of the function's own folder, the session's database and storage, nested calls,
+// logging) and answers with the runtime the host drives: start(event) then poll() until the call settles.
+// What a function sees: CommonJS require of its own files and node_modules (pure JS, no Node built-in module),
+// Sparrow's wx-server-sdk, console, setTimeout/setInterval/setImmediate in function time, process.env.
+(function (host) {
+  'use strict';
+  const global = globalThis;
+  for (const name of ['Graal', 'Java', 'Packages', 'java', 'javax', 'Polyglot', 'print', 'load',
+    'loadWithNewGlobal', 'quit', 'exit', 'read', 'readbuffer', 'console']) {
+    try { delete global[name]; } catch (e) { /* non-configurable: leave it */ }
+  }
+
+  // ---- console and timers ----------------------------------------------------------------------
+  function show(v) {
+    if (typeof v === 'string') return v;
+    if (v instanceof Error) return v.stack || String(v);
+    try { const s = JSON.stringify(v); return s === undefined ? String(v) : s; } catch (e) { return String(v); }
+  }
+  function logger(level) {
+    return function () { host.log(level, Array.prototype.map.call(arguments, show).join(' ')); };
+  }
+  global.console = { log: logger('log'), info: logger('info'), warn: logger('warn'), error: logger('error'),
+    debug: logger('debug') };
+  let now = 0;
+  let timerSeq = 0;
+  const timers = new Map();
+  function addTimer(fn, ms, args, repeat) {
+    const id = ++timerSeq;
+    const delay = Math.max(0, Number(ms) || 0);
+    timers.set(id, { due: now + delay, seq: id, fn: fn, args: args, repeat: repeat ? Math.max(1, delay) : 0 });
+    return id;
+  }
+  global.setTimeout = function (fn, ms) { return addTimer(fn, ms, Array.prototype.slice.call(arguments, 2), false); };
+  global.setInterval = function (fn, ms) { return addTimer(fn, ms, Array.prototype.slice.call(arguments, 2), true); };
+  global.setImmediate = function (fn) { return addTimer(fn, 0, Array.prototype.slice.call(arguments, 1), false); };
+  global.clearTimeout = global.clearInterval = global.clearImmediate = function (id) { timers.delete(id); };
+  global.process = { env: {}, version: 'v16.13.0', versions: { node: '16.13.0' }, platform: 'linux',
+    nextTick: function (fn) { const a = Array.prototype.slice.call(arguments, 1); Promise.resolve().then(() => fn(...a)); } };
+
+  // ---- base64 and UTF-8 (uploadFile / downloadFile contents cross as base64) --------------------
+  const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  function toBase64(bytes) {
+    let out = '';
+    for (let i = 0; i < bytes.length; i += 3) {
+      const n = (bytes[i] << 16) | ((bytes[i + 1] || 0) << 8) | (bytes[i + 2] || 0);
+      out += B64[(n >> 18) & 63] + B64[(n >> 12) & 63] + (i + 1 < bytes.length ? B64[(n >> 6) & 63] : '=') +
+        (i + 2 < bytes.length ? B64[n & 63] : '=');
+    }
+    return out;
+  }
+  function fromBase64(text) {
+    const clean = String(text).replace(/[^A-Za-z0-9+/]/g, '');
+    const out = new Uint8Array(Math.floor(clean.length * 3 / 4));
+    let bits = 0, value = 0, n = 0;
+    for (let i = 0; i < clean.length; i++) {
+      value = (value << 6) | B64.indexOf(clean[i]); bits += 6;
+      if (bits >= 8) { bits -= 8; out[n++] = (value >> bits) & 255; }
+    }
+    return out.subarray(0, n);
+  }
+  function utf8(text) {
+    const s = unescape(encodeURIComponent(String(text)));
+    const out = new Uint8Array(s.length);
+    for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+    return out;
+  }
+  function bytesOf(content) {
+    if (typeof content === 'string') return utf8(content);
+    if (content instanceof ArrayBuffer) return new Uint8Array(content);
+    if (ArrayBuffer.isView(content)) return new Uint8Array(content.buffer, content.byteOffset, content.byteLength);
+    return null;
+  }
+  /** downloadFile's fileContent: bytes whose toString() gives their UTF-8 text (or base64, hex), as a Buffer would. */
+  function fileContent(bytes) {
+    Object.defineProperty(bytes, 'toString', { value: function (encoding) {
+      if (encoding === 'base64') return toBase64(this);
+      if (encoding === 'hex') return Array.prototype.map.call(this, b => (b < 16 ? '0' : '') + b.toString(16)).join('');
+      let s = '';
+      for (let i = 0; i < this.length; i++) s += String.fromCharCode(this[i]);
+      try { return decodeURIComponent(escape(s)); } catch (e) { return s; }
+    } });
+    return bytes;
+  }
+
+  // ---- database: the client's wire form (see sparrow-base.js), server-side rules in CloudApis --------------
+  const CMD = Symbol('cloudCommand');
+  const SERVER_DATE = Symbol('serverDate');
+  function isCmd(v) { return v !== null && typeof v === 'object' && v[CMD] !== undefined; }
+  function isPlain(v) {
+    return v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) &&
+      !(v instanceof RegExp) && !isCmd(v) && v[SERVER_DATE] === undefined && v.$regex === undefined;
+  }
+  function value(v) {
+    if (v instanceof Date) return { $date: v.getTime() };
+    if (v instanceof RegExp) return { $regex: v.source, $options: v.flags };
+    if (v !== null && typeof v === 'object' && v[SERVER_DATE] !== undefined) return { $serverDate: { offset: v[SERVER_DATE] } };
+    if (isCmd(v)) throw new Error('a db.command cannot be stored as a value');
+    if (Array.isArray(v)) return v.map(e => e === undefined ? null : value(e));
+    if (v !== null && typeof v === 'object') {
+      const out = {};
+      for (const k of Object.keys(v)) if (v[k] !== undefined && typeof v[k] !== 'function') out[k] = value(v[k]);
+      return out;
+    }
+    return v;
+  }
+  function command(op, arg) {
+    const c = { and: function () { return command('and', [c].concat(args(arguments))); },
+      or: function () { return command('or', [c].concat(args(arguments))); } };
+    Object.defineProperty(c, CMD, { value: { op: op, arg: arg } });
+    return c;
+  }
+  function args(a) { return a.length === 1 && Array.isArray(a[0]) ? a[0] : Array.prototype.slice.call(a); }
+  function condition(c) {
+    const op = c[CMD].op, arg = c[CMD].arg;
+    switch (op) {
+      case 'eq': case 'lt': case 'lte': case 'gt': case 'gte': return { ['$' + op]: value(arg) };
+      case 'neq': return { $ne: value(arg) };
+      case 'in': case 'nin': case 'all': return { ['$' + op]: (Array.isArray(arg) ? arg : [arg]).map(value) };
+      case 'exists': return { $exists: !!arg };
+      case 'size': return { $size: arg };
+      case 'elemMatch': return { $elemMatch: isCmd(arg) ? condition(arg) : where(arg) };
+      case 'not': return { $not: condition(arg) };
+      case 'and': case 'or': case 'nor':
+        return { ['$' + op]: arg.map(a => isCmd(a) ? condition(a) : { $eq: value(a) }) };
+      default: throw new Error('db.command.' + op + ' cannot be used in a query');
+    }
+  }
+  function flatten(obj, leaf) {
+    const out = {};
+    (function walk(o, prefix) {
+      for (const k of Object.keys(o)) {
+        const v = o[k], path = prefix + k;
+        if (v === undefined) continue;
+        if (isCmd(v)) out[path] = leaf(v, true);
+        else if (isPlain(v) && Object.keys(v).length) walk(v, path + '.');
+        else out[path] = leaf(v, false);
+      }
+    })(obj !== null && typeof obj === 'object' ? obj : {}, '');
+    return out;
+  }
+  function where(q) {
+    if (isCmd(q)) {
+      const op = q[CMD].op;
+      if (op !== 'and' && op !== 'or' && op !== 'nor') throw new Error('db.command.' + op + ' needs a field');
+      return { ['$' + op]: q[CMD].arg.map(where) };
+    }
+    return flatten(q, (v, cmd) => cmd ? condition(v) : value(v));
+  }
+  function each(arg) { return Array.isArray(arg) ? arg.map(value) : [value(arg)]; }
+  function updateCommand(c) {
+    const op = c[CMD].op, arg = c[CMD].arg;
+    switch (op) {
+      case 'set': return { $set: value(arg) };
+      case 'remove': return { $unset: true };
+      case 'inc': case 'mul': return { ['$' + op]: arg };
+      case 'pop': case 'shift': return { ['$' + op]: true };
+      case 'push': {
+        if (isPlain(arg) && arg.each !== undefined) {
+          const p = { $each: each(arg.each) };
+          if (arg.position !== undefined) p.$position = arg.position;
+          if (arg.slice !== undefined) p.$slice = arg.slice;
+          if (arg.sort !== undefined) p.$sort = arg.sort;
+          return { $push: p };
+        }
+        return { $push: { $each: each(arg) } };
+      }
+      case 'unshift': return { $unshift: { $each: each(arg) } };
+      case 'addToSet':
+        return { $addToSet: { $each: isPlain(arg) && arg.each !== undefined ? each(arg.each) : [value(arg)] } };
+      case 'pull': return { $pull: isCmd(arg) ? condition(arg) : isPlain(arg) ? where(arg) : value(arg) };
+      case 'pullAll': return { $pullAll: each(arg) };
+      default: throw new Error('db.command.' + op + ' cannot be used in an update');
+    }
+  }
+  function update(data) { return flatten(data, (v, cmd) => cmd ? updateCommand(v) : { $set: value(v) }); }
+  function decode(v) {
+    if (Array.isArray(v)) return v.map(decode);
+    if (v !== null && typeof v === 'object') {
+      const keys = Object.keys(v);
+      if (keys.length === 1 && keys[0] === '$date') return new Date(v.$date);
+      const out = {};
+      for (const k of keys) out[k] = decode(v[k]);
+      return out;
+    }
+    return v;
+  }
+  function dataOf(opts) { return opts !== null && typeof opts === 'object' && isPlain(opts.data) ? opts.data : undefined; }
+  /** One database request, answered as a promise (the server SDK has no callbacks). */
+  function dbCall(api, build) {
+    let answer;
+    try {
+      const request = build();
+      request.api = api;
+      const raw = JSON.parse(host.database(JSON.stringify(request)));
+      answer = { ok: raw.ok, res: raw.ok ? decode(raw.res) : raw.res };
+    } catch (e) {
+      const why = e && e.message ? e.message : String(e);
+      answer = { ok: false, res: { errCode: -501007, errMsg: api + ':fail -501007 invalid parameters. ' + why } };
+    }
+    return answer.ok ? Promise.resolve(answer.res) : Promise.reject(answer.res);
+  }
+  function query(env, name, state) {
+    function next(change) { return query(env, name, Object.assign({}, state, change)); }
+    function base(action) {
+      return { env: env(), collection: name, action: action, where: state.where, orderBy: state.orderBy,
+        skip: state.skip, limit: state.limit, field: state.field };
+    }
+    return {
+      where: cond => next({ where: where(cond) }),
+      orderBy: (field, order) => next({ orderBy: state.orderBy.concat([{ field: String(field),
+        order: order === 'desc' ? 'desc' : 'asc' }]) }),
+      skip: n => next({ skip: Number(n) || 0 }),
+      limit: n => next({ limit: Number(n) || 0 }),
+      field: f => next({ field: value(f) }),
+      get: () => dbCall('collection.get', () => base('get')),
+      count: () => dbCall('collection.count', () => base('count')),
+      update: opts => dbCall('collection.update', () => Object.assign(base('update'),
+        { data: dataOf(opts) && update(opts.data) })),
+      remove: () => dbCall('collection.remove', () => base('remove'))
+    };
+  }
+  function doc(env, name, id, journal) {
+    const docId = String(id);
+    let field = null;
+    function req(action, data) {
+      return { env: env(), collection: name, action: action, id: docId, data: data, field: field };
+    }
+    function write(api, build) {
+      if (journal) journal.remember(name, docId);
+      return dbCall(api, build);
+    }
+    const d = {
+      _id: docId,
+      field: f => { field = value(f); return d; },
+      get: () => dbCall('document.get', () => req('docGet')),
+      set: opts => write('document.set', () => req('docSet', dataOf(opts) && value(opts.data))),
+      update: opts => write('document.update', () => req('docUpdate', dataOf(opts) && update(opts.data))),
+      remove: () => write('document.remove', () => req('docRemove'))
+    };
+    d.delete = d.remove;
+    return d;
+  }
+  function collection(env, name, journal) {
+    const n = String(name);
+    const c = query(env, n, { where: {}, orderBy: [], skip: 0, limit: 0, field: null });
+    c.collectionName = n;
+    c.add = function (opts) {
+      return dbCall('collection.add', () => ({ env: env(), collection: n, action: 'add',
+        data: dataOf(opts) && value(opts.data) })).then(res => {
+        if (journal) journal.added(n, res._id);
+        return res;
+      });
+    };
+    c.doc = id => doc(env, n, id, journal);
+    return c;
+  }
+  const commands = {};
+  for (const op of ['eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'in', 'nin', 'exists', 'size', 'elemMatch', 'all', 'not',
+    'set', 'remove', 'inc', 'mul', 'push', 'pop', 'shift', 'unshift', 'addToSet', 'pull', 'pullAll']) {
+    commands[op] = arg => command(op, arg);
+  }
+  for (const op of ['and', 'or', 'nor']) commands[op] = function () { return command(op, args(arguments)); };
+
+  /**
+   * A transaction: writes go through at once; the first write of each document records its state before, so
+   * that rollback (or a callback of runTransaction that throws) puts every touched document back.
+   */
+  function transaction(env) {
+    const before = [];
+    const seen = new Set();
+    let open = true;
+    const journal = {
+      remember: function (name, id) {
+        const key = name + '\u0000' + id;
+        if (seen.has(key)) return;
+        seen.add(key);
+        const raw = JSON.parse(host.database(JSON.stringify({ api: 'document.get', env: env(), collection: name,
+          action: 'docGet', id: id })));
+        before.push({ name: name, id: id, doc: raw.ok ? raw.res.data : null });
+      },
+      added: function (name, id) {
+        const key = name + '\u0000' + id;
+        if (!seen.has(key)) { seen.add(key); before.push({ name: name, id: id, doc: null }); }
+      }
+    };
+    function undo() {
+      for (const b of before.slice().reverse()) {
+        const request = { env: env(), collection: b.name, id: b.id };
+        if (b.doc === null) {
+          request.action = 'docRemove'; request.api = 'document.remove';
+        } else {
+          const data = Object.assign({}, b.doc);
+          delete data._id;
+          request.action = 'docSet'; request.api = 'document.set'; request.data = data;
+        }
+        host.database(JSON.stringify(request));
+      }
+      before.length = 0;
+    }
+    const t = {
+      collection: name => collection(env, name, journal),
+      commit: function () { open = false; return Promise.resolve({ errMsg: 'transaction.commit:ok' }); },
+      rollback: function (reason) {
+        if (open) undo();
+        open = false;
+        t.rolledBack = { reason: reason };
+        return Promise.resolve({ errMsg: 'transaction.rollback:ok' });
+      }
+    };
+    Object.defineProperty(t, 'undo', { value: function () { if (open) undo(); open = false; } });
+    return t;
+  }
+  function database(config, sdk) {
+    const fixed = config && typeof config.env === 'string' ? config.env : null;
+    const env = () => fixed !== null ? fixed : sdk.envFor('database');
+    return {
+      config: { get env() { return env(); } },
+      command: commands,
+      collection: name => collection(env, name, null),
+      serverDate: function (o) {
+        const d = {};
+        Object.defineProperty(d, SERVER_DATE, { value: o && typeof o.offset === 'number' ? o.offset : 0 });
+        return d;
+      },
+      RegExp: o => ({ $regex: String(o && o.regexp !== undefined ? o.regexp : ''), $options: String(o && o.options || '') }),
+      startTransaction: () => Promise.resolve(transaction(env)),
+      runTransaction: async function (fn) {
+        const t = transaction(env);
+        let result;
+        try {
+          result = await fn(t);
+        } catch (e) {
+          t.undo();
+          throw e;
+        }
+        if (t.rolledBack) throw t.rolledBack.reason;
+        await t.commit();
+        return result;
+      }
+    };
+  }
+
+  // ---- wx-server-sdk -------------------------------------------------------------------------------
+  const DYNAMIC_CURRENT_ENV = Symbol('DYNAMIC_CURRENT_ENV');
+  function storageCall(api, action, request) {
+    const raw = JSON.parse(host.storage(action, JSON.stringify(Object.assign({ api: api }, request))));
+    return raw.ok ? Promise.resolve(raw.res) : Promise.reject(raw.res);
+  }
+  function makeSdk() {
+    let envs = null; // null: the env of the calling client (DYNAMIC_CURRENT_ENV)
+    const sdk = {
+      DYNAMIC_CURRENT_ENV: DYNAMIC_CURRENT_ENV,
+      envFor: function (kind) {
+        if (envs === null) return host.env();
+        const e = typeof envs === 'object' ? envs[kind] : envs;
+        return typeof e === 'string' && e ? e : host.env();
+      },
+      init: function (opts) {
+        const env = opts && opts.env;
+        envs = typeof env === 'string' && env ? env : env && typeof env === 'object' ? env : null;
+      },
+      getWXContext: () => JSON.parse(host.wxContext()),
+      database: config => database(config, sdk),
+      callFunction: function (opts) {
+        const o = opts || {};
+        const env = o.config && typeof o.config.env === 'string' ? o.config.env : sdk.envFor('functions');
+        const data = o.data === undefined ? {} : value(o.data);
+        const raw = JSON.parse(host.callFunction(env, String(o.name), JSON.stringify(data)));
+        return raw.ok ? Promise.resolve(raw.res) : Promise.reject(raw.res);
+      },
+      uploadFile: function (opts) {
+        const o = opts || {};
+        const bytes = bytesOf(o.fileContent);
+        return storageCall('uploadFile', 'uploadFile', { env: sdk.envFor('storage'), cloudPath: o.cloudPath,
+          contentBase64: bytes === null ? null : toBase64(bytes) });
+      },
+      downloadFile: function (opts) {
+        return storageCall('downloadFile', 'downloadFile', { env: sdk.envFor('storage'), fileID: (opts || {}).fileID })
+          .then(res => ({ fileContent: fileContent(fromBase64(res.contentBase64)), statusCode: res.statusCode,
+            errMsg: res.errMsg }));
+      },
+      getTempFileURL: opts => storageCall('getTempFileURL', 'getTempFileURL',
+        { env: sdk.envFor('storage'), fileList: (opts || {}).fileList }),
+      deleteFile: opts => storageCall('deleteFile', 'deleteFile', { env: sdk.envFor('storage'),
+        fileList: (opts || {}).fileList }),
+      logger: () => ({ log: logger('log'), info: logger('info'), warn: logger('warn'), error: logger('error') })
+    };
+    return sdk;
+  }
+  const sdk = makeSdk();
+
+  // ---- CommonJS ------------------------------------------------------------------------------------
+  const cache = new Map();
+  function normalize(path) {
+    const out = [];
+    for (const seg of path.split('/')) {
+      if (seg === '' || seg === '.') continue;
+      if (seg === '..') { if (out.length === 0) return null; out.pop(); } else out.push(seg);
+    }
+    return out.join('/');
+  }
+  function dirname(path) { const i = path.lastIndexOf('/'); return i < 0 ? '' : path.slice(0, i); }
+  function join(dir, rel) { return normalize((dir ? dir + '/' : '') + rel); }
+  function asFile(path) {
+    if (path === null) return null;
+    for (const p of [path, path + '.js', path + '.json']) if (p && host.isFile(p)) return p;
+    const pkg = path ? path + '/package.json' : 'package.json';
+    if (host.isFile(pkg)) {
+      let main = null;
+      try { main = JSON.parse(host.source(pkg)).main; } catch (e) { /* a broken package.json: its index */ }
+      if (typeof main === 'string' && main) {
+        const m = join(path, main);
+        for (const p of [m, m + '.js', m + '.json', m + '/index.js']) if (p && host.isFile(p)) return p;
+      }
+    }
+    for (const p of [join(path, 'index.js'), join(path, 'index.json')]) if (p && host.isFile(p)) return p;
+    return null;
+  }
+  function notFound(spec) {
+    const e = new Error("Cannot find module '" + spec + "'");
+    e.code = 'MODULE_NOT_FOUND';
+    return e;
+  }
+  function resolve(spec, fromDir) {
+    if (spec.startsWith('./') || spec.startsWith('../') || spec === '.' || spec === '..') {
+      return asFile(join(fromDir, spec));
+    }
+    if (spec.startsWith('/')) return null;
+    let dir = fromDir;
+    for (;;) {
+      const found = asFile(join(dir, 'node_modules/' + spec));
+      if (found !== null) return found;
+      if (dir === '') return null;
+      dir = dirname(dir);
+    }
+  }
+  function requireFrom(fromDir) {
+    return function require(spec) {
+      const s = String(spec);
+      if (s === 'wx-server-sdk') return sdk;
+      const path = resolve(s, fromDir);
+      if (path === null) throw notFound(s);
+      return load(path);
+    };
+  }
+  function load(path) {
+    const known = cache.get(path);
+    if (known) return known.exports;
+    const text = host.source(path);
+    if (text === null) throw notFound(path);
+    const module = { id: path, filename: path, exports: {}, loaded: false };
+    if (path.endsWith('.json')) {
+      module.exports = JSON.parse(text);
+      cache.set(path, module);
+      return module.exports;
+    }
+    cache.set(path, module);
+    try {
+      host.compile(path, text).call(module.exports, module.exports, requireFrom(dirname(path)), module, '/' + path,
+        '/' + dirname(path));
+    } catch (e) {
+      cache.delete(path);
+      throw e;
+    }
+    module.loaded = true;
+    return module.exports;
+  }
+
+  // ---- one call: start, then poll until it settles ---------------------------------------------------
+  let outcome = null;
+  function describe(e) {
+    if (e instanceof Error) return (e.name || 'Error') + ': ' + e.message;
+    if (e !== null && typeof e === 'object' && typeof e.errMsg === 'string') return e.errMsg;
+    return show(e);
+  }
+  function settle(state, payload) { if (outcome === null) outcome = Object.assign({ state: state }, payload); }
+  return {
+    start: function (eventJson, contextJson, requestId) {
+      outcome = null;
+      timers.clear();
+      now = 0;
+      host.requestId(requestId);
+      try {
+        const entry = asFile('');
+        if (entry === null) throw notFound('./index.js');
+        const exports = load(entry);
+        if (typeof exports.main !== 'function') throw new TypeError('exports.main is not a function');
+        const returned = exports.main(JSON.parse(eventJson), JSON.parse(contextJson));
+        Promise.resolve(returned).then(
+          r => settle('done', { result: r === undefined ? null : JSON.parse(JSON.stringify(r, (k, v) =>
+            v === undefined ? null : v)) }),
+          e => settle('failed', { error: describe(e) }));
+      } catch (e) {
+        settle('failed', { error: describe(e) });
+      }
+    },
+    /** One step: the outcome once settled, else runs the next timer; 'timeout' past the limit or when stuck. */
+    poll: function (limitMs) {
+      if (outcome !== null) return JSON.stringify(outcome);
+      let next = null;
+      for (const t of timers.values()) if (next === null || t.due < next.due || (t.due === next.due && t.seq < next.seq)) next = t;
+      if (next === null || next.due > limitMs) return JSON.stringify({ state: 'timeout' });
+      now = next.due;
+      if (next.repeat) next.due += next.repeat; else timers.delete(next.seq);
+      try { next.fn.apply(undefined, next.args); } catch (e) { settle('failed', { error: describe(e) }); }
+      return JSON.stringify({ state: 'pending' });
+    }
+  };
+})

@@ -1,0 +1,213 @@
+package dev.sparrow.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sparrow.runtime.cloud.CloudFunctions;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code wx.cloud.callFunction} on the offline emulator: functions from a project's {@code cloudfunctionRoot} run in
+ * contexts of their own with Sparrow's {@code wx-server-sdk} (identity, server-side database without the 20-document
+ * limit and without {@code _openid} stamping, transactions, storage, nested calls), CommonJS {@code require} of their
+ * own files and {@code node_modules}, and fail with WeChat's errCodes and errMsgs.
+ */
+class CloudFunctionsTest {
+  @TempDir
+  Path data;
+  @TempDir
+  Path project;
+
+  private void write(String path, String text) throws IOException {
+    Path file = project.resolve(path);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+  }
+
+  /** A one-page app whose functions are the given name → index.js pairs (plus any other files written). */
+  private Session launch(Map<String, String> functions) throws IOException {
+    write("project.config.json", "{\"appid\": \"wxcloudfunctest1\", \"cloudfunctionRoot\": \"functions/\"}");
+    write("app.json", "{\"pages\": [\"pages/index/index\"]}");
+    write("app.js", "App({ onLaunch() { wx.cloud.init({ env: 'test-env' }) } })");
+    write("pages/index/index.js", "Page({})");
+    write("pages/index/index.wxml", "<view>cloud</view>");
+    for (Map.Entry<String, String> f : functions.entrySet()) {
+      write("functions/" + f.getKey() + "/index.js", f.getValue());
+    }
+    return Sparrow.launch(SessionOptions.of(project).dataDir(data).virtualClock()
+        .cloudOpenid("oUserCarol000000000000000003")).awaitIdle();
+  }
+
+  private static Object call(Session s, String name, String data) {
+    return s.evaluate("function () { return wx.cloud.callFunction({ name: '" + name + "', data: " + data + " })"
+        + ".then(r => ({ ok: r.errMsg, result: r.result, id: r.requestID.length }),"
+        + " e => ({ errCode: e.errCode, errMsg: e.errMsg })) }");
+  }
+
+  @Test
+  void aFunctionGetsItsEventAndTheCallersIdentityAndStaysWarm() throws IOException {
+    try (Session s = launch(Map.of("hello", "const cloud = require('wx-server-sdk');"
+        + "cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });"
+        + "let calls = 0;"
+        + "exports.main = async (event, context) => { calls++;"
+        + "  const who = cloud.getWXContext();"
+        + "  await new Promise(r => setTimeout(r, 1000));"
+        + "  console.log('hello', event.x);"
+        + "  return { sum: event.x + event.y, calls, openid: who.OPENID, appid: who.APPID, env: who.ENV,"
+        + "    user: event.userInfo.openId, fn: context.function_name, sandbox: [typeof Java, typeof Graal,"
+        + "    typeof Polyglot, typeof require('wx-server-sdk').database] } }"))) {
+      Object first = call(s, "hello", "{ x: 1, y: 2 }");
+      assertThat(first).isEqualTo(Map.of("ok", "cloud.callFunction:ok", "id", 36, "result", Map.of("sum", 3,
+          "calls", 1, "openid", "oUserCarol000000000000000003", "appid", "wxcloudfunctest1", "env", "test-env",
+          "user", "oUserCarol000000000000000003", "fn", "hello",
+          "sandbox", List.of("undefined", "undefined", "undefined", "function"))));
+      Object second = call(s, "hello", "{ x: 5, y: 5 }");
+      assertThat(((Map<?, ?>) ((Map<?, ?>) second).get("result")).get("calls")).isEqualTo(2);
+      Object callbacks = s.evaluate("function () { return new Promise(done => { const seen = [];"
+          + " wx.cloud.callFunction({ name: 'hello', data: { x: 1, y: 1 },"
+          + "  success: r => seen.push(r.errMsg + ' ' + r.result.sum), fail: () => seen.push('fail'),"
+          + "  complete: () => { seen.push('complete'); done(seen) } }) }) }");
+      assertThat(callbacks).isEqualTo(List.of("cloud.callFunction:ok 2", "complete"));
+      assertThat(s.cloudFunctionLogs()).extracting((CloudFunctions.LogLine l) -> l.function() + " " + l.level() + " " + l.text())
+          .containsExactly("hello log hello 1", "hello log hello 5", "hello log hello 1");
+      assertThat(s.errors()).isEmpty();
+    }
+  }
+
+  @Test
+  void missingFunctionsThrownErrorsAndTimeoutsFailAsWeChatReportsThem() throws IOException {
+    write("functions/spin/config.json", "{\"timeout\": 0.5}");
+    try (Session s = launch(Map.of(
+        "boom", "exports.main = async () => { throw new TypeError('bad thing') }",
+        "spin", "exports.main = () => { for (;;) {} }",
+        "sleepy", "exports.main = () => new Promise(r => setTimeout(() => r('late'), 5000))",
+        "stuck", "exports.main = () => new Promise(() => {})",
+        "nomain", "exports.handler = () => 1",
+        "syntax", "exports.main = () => {"))) {
+      assertThat(call(s, "nope", "{}")).isEqualTo(Map.of("errCode", -501000, "errMsg",
+          "cloud.callFunction:fail Error: errCode: -501000  | errMsg: FunctionName parameter could not be found."));
+      assertThat(call(s, "boom", "{}")).isEqualTo(Map.of("errCode", -504002, "errMsg",
+          "cloud.callFunction:fail Error: errCode: -504002 functions execute fail | errMsg: TypeError: bad thing"));
+      assertThat(call(s, "spin", "{}")).isEqualTo(Map.of("errCode", -504003, "errMsg",
+          "cloud.callFunction:fail Error: errCode: -504003  | errMsg: Invoking task timed out after 0.5 seconds"));
+      String timedOut3 = "cloud.callFunction:fail Error: errCode: -504003  | errMsg: Invoking task timed out after 3"
+          + " seconds";
+      assertThat(call(s, "sleepy", "{}")).isEqualTo(Map.of("errCode", -504003, "errMsg", timedOut3));
+      assertThat(call(s, "stuck", "{}")).isEqualTo(Map.of("errCode", -504003, "errMsg", timedOut3));
+      assertThat(call(s, "nomain", "{}")).isEqualTo(Map.of("errCode", -504002, "errMsg",
+          "cloud.callFunction:fail Error: errCode: -504002 functions execute fail | errMsg: TypeError: exports.main"
+              + " is not a function"));
+      Object syntax = call(s, "syntax", "{}");
+      assertThat(((Map<?, ?>) syntax).get("errCode")).isEqualTo(-504002);
+      assertThat(((Map<?, ?>) syntax).get("errMsg").toString())
+          .startsWith("cloud.callFunction:fail Error: errCode: -504002 functions execute fail | errMsg: SyntaxError");
+      Object noName = s.evaluate("function () { return wx.cloud.callFunction({}).catch(e => e.errMsg) }");
+      assertThat(noName).isEqualTo("cloud.callFunction:fail parameter.name should be string instead of undefined");
+      // the spinning function's context was dropped; the next call starts a fresh one and still answers
+      write("functions/spin/index.js", "exports.main = () => 'recovered'");
+      assertThat(((Map<?, ?>) call(s, "spin", "{}")).get("result")).isEqualTo("recovered");
+      assertThat(s.errors()).isEmpty();
+    }
+  }
+
+  @Test
+  void requireFindsTheFunctionsOwnFilesAndNodeModulesButNoNodeBuiltIn() throws IOException {
+    write("functions/mods/lib/util.js", "exports.twice = n => n * 2; exports.dir = __dirname;");
+    write("functions/mods/data.json", "{\"name\": \"fixture\"}");
+    write("functions/mods/node_modules/pad/package.json", "{\"name\": \"pad\", \"main\": \"src/pad.js\"}");
+    write("functions/mods/node_modules/pad/src/pad.js",
+        "const rep = require('./repeat'); module.exports = (s, n) => rep(' ', n - s.length) + s;");
+    write("functions/mods/node_modules/pad/src/repeat.js", "module.exports = (c, n) => n > 0 ? c.repeat(n) : ''");
+    write("functions/mods/node_modules/wx-server-sdk/index.js", "module.exports = { real: true }");
+    try (Session s = launch(Map.of("mods", "const { twice, dir } = require('./lib/util');"
+        + "const pad = require('pad');"
+        + "exports.main = async () => {"
+        + "  const missing = [];"
+        + "  for (const m of ['fs', 'path', 'crypto', './nope', '../../../etc/passwd']) {"
+        + "    try { require(m); missing.push('found ' + m) } catch (e) { missing.push(e.code + ' ' + e.message) } }"
+        + "  return { twice: twice(21), dir, pad: pad('7', 3), json: require('./data.json').name,"
+        + "    sdk: require('wx-server-sdk').real === undefined, same: require('pad') === pad, missing } }"))) {
+      assertThat(((Map<?, ?>) call(s, "mods", "{}")).get("result")).isEqualTo(Map.of("twice", 42,
+          "dir", "/lib", "pad", "  7", "json", "fixture", "sdk", true, "same", true, "missing", List.of(
+              "MODULE_NOT_FOUND Cannot find module 'fs'", "MODULE_NOT_FOUND Cannot find module 'path'",
+              "MODULE_NOT_FOUND Cannot find module 'crypto'", "MODULE_NOT_FOUND Cannot find module './nope'",
+              "MODULE_NOT_FOUND Cannot find module '../../../etc/passwd'")));
+    }
+  }
+
+  @Test
+  void theServerDatabaseHasNoClientLimitsAndTransactionsRollBack() throws IOException {
+    write("functions/seed/config.json", "{\"timeout\": 60}"); // 110 fsynced adds on a loaded machine
+    try (Session s = launch(Map.of(
+        "seed", "const cloud = require('wx-server-sdk'); cloud.init(); const db = cloud.database();"
+            + "exports.main = async () => { for (let i = 0; i < 110; i++) await db.collection('items').add({ data: { i } });"
+            + "  const all = await db.collection('items').get();"
+            + "  const many = await db.collection('items').limit(1000).orderBy('i', 'desc').get();"
+            + "  const first = (await db.collection('items').where({ i: 0 }).get()).data[0];"
+            + "  return { page: all.data.length, many: many.data.length, top: many.data[0].i,"
+            + "    openid: first._openid === undefined } }",
+        "move", "const cloud = require('wx-server-sdk'); cloud.init(); const db = cloud.database();"
+            + "exports.main = async (event) => {"
+            + "  await db.collection('accounts').doc('a').set({ data: { balance: 100 } });"
+            + "  await db.collection('accounts').doc('b').set({ data: { balance: 0 } });"
+            + "  const _ = db.command;"
+            + "  const failed = await db.runTransaction(async t => {"
+            + "    await t.collection('accounts').doc('a').update({ data: { balance: _.inc(-30) } });"
+            + "    await t.collection('accounts').add({ data: { _id: 'c', balance: 1 } });"
+            + "    throw new Error('abort') }).catch(e => e.message);"
+            + "  const rolled = await db.runTransaction(async t => {"
+            + "    await t.collection('accounts').doc('b').update({ data: { balance: _.inc(5) } });"
+            + "    await t.rollback('changed my mind') }).catch(e => e);"
+            + "  const done = await db.runTransaction(async t => {"
+            + "    await t.collection('accounts').doc('a').update({ data: { balance: _.inc(-40) } });"
+            + "    await t.collection('accounts').doc('b').update({ data: { balance: _.inc(40) } });"
+            + "    return 'moved' });"
+            + "  const t = await db.startTransaction();"
+            + "  await t.collection('accounts').doc('a').update({ data: { balance: 0 } });"
+            + "  await t.rollback();"
+            + "  const a = (await db.collection('accounts').doc('a').get()).data.balance;"
+            + "  const b = (await db.collection('accounts').doc('b').get()).data.balance;"
+            + "  const c = await db.collection('accounts').doc('c').get().then(() => 'there', e => e.errMsg);"
+            + "  return { failed, rolled, done, a, b, c } }"))) {
+      assertThat(call(s, "seed", "{}")).extracting(r -> ((Map<?, ?>) r).get("result"))
+          .isEqualTo(Map.of("page", 100, "many", 110, "top", 109, "openid", true));
+      Object client = s.evaluate("function () { return wx.cloud.database().collection('items').get()"
+          + ".then(r => r.data.length) }");
+      assertThat(client).isEqualTo(20);
+      assertThat(((Map<?, ?>) call(s, "move", "{}")).get("result")).isEqualTo(Map.of("failed", "abort",
+          "rolled", "changed my mind", "done", "moved", "a", 60, "b", 40,
+          "c", "document.get:fail document with _id c does not exist"));
+    }
+  }
+
+  @Test
+  void functionsUseStorageAndCallEachOther() throws IOException {
+    try (Session s = launch(Map.of(
+        "store", "const cloud = require('wx-server-sdk'); cloud.init();"
+            + "exports.main = async () => {"
+            + "  const up = await cloud.uploadFile({ cloudPath: 'notes/hello.txt', fileContent: 'héllo' });"
+            + "  const down = await cloud.downloadFile({ fileID: up.fileID });"
+            + "  const urls = await cloud.getTempFileURL({ fileList: [up.fileID] });"
+            + "  const inner = await cloud.callFunction({ name: 'echo', data: { n: 7 } });"
+            + "  const missing = await cloud.callFunction({ name: 'none' }).catch(e => e.errCode);"
+            + "  return { fileID: up.fileID, up: up.errMsg, text: down.fileContent.toString(),"
+            + "    size: down.fileContent.length, url: urls.fileList[0].status, inner: inner.result, innerMsg: inner.errMsg,"
+            + "    missing } }",
+        "echo", "exports.main = async (event) => event.n * 6"))) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> result = (Map<String, Object>) ((Map<?, ?>) call(s, "store", "{}")).get("result");
+      String fileId = (String) result.get("fileID");
+      assertThat(fileId).matches("cloud://test-env\\.7465-test-env-13\\d{8}/notes/hello\\.txt");
+      assertThat(result).containsEntry("up", "uploadFile:ok").containsEntry("text", "héllo")
+          .containsEntry("size", 6).containsEntry("url", 0).containsEntry("inner", 42)
+          .containsEntry("innerMsg", "callFunction:ok").containsEntry("missing", -501000);
+      assertThat(s.cloudFile(fileId)).hasValueSatisfying(p -> assertThat(p).hasContent("héllo"));
+    }
+  }
+}
