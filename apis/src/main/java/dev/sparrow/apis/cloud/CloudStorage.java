@@ -49,6 +49,11 @@ public final class CloudStorage {
     return "cloud://" + env + "." + bucket(env) + "/" + cloudPath;
   }
 
+  /** Whether {@code cloudPath} may name a file of {@code env}. */
+  public boolean accepts(String env, String cloudPath) {
+    return file(env, cloudPath).isPresent();
+  }
+
   /** Stores {@code bytes} at {@code cloudPath} of {@code env} (replacing a file there); returns the file ID. */
   public String upload(String env, String cloudPath, byte[] bytes) throws IOException {
     Path file = file(env, cloudPath).orElseThrow(() -> CloudError.invalid("cloudPath " + cloudPath));

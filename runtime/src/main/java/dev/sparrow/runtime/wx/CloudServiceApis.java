@@ -163,6 +163,9 @@ public final class CloudServiceApis implements AutoCloseable {
     if (cloudPath == null || !cloudPath.isTextual() || cloudPath.textValue().isEmpty()) {
       throw CloudError.invalid("cloudPath must be a non-empty string");
     }
+    if (!storage.accepts(env, cloudPath.textValue())) {
+      throw CloudError.invalid("cloudPath " + cloudPath.textValue());
+    }
     byte[] bytes;
     if (server) {
       JsonNode content = request.get("contentBase64");
