@@ -355,6 +355,7 @@ public final class Simulator implements AutoCloseable {
     } else {
       local.add(FileSandbox.Scheme.WXFILE.prefix());
     }
+    local.add("cloud://"); // cloud storage file IDs, which <image>/<video>/<cover-image> take as src
     return m;
   }
 
@@ -384,6 +385,9 @@ public final class Simulator implements AutoCloseable {
       Session s = session;
       if (s == null || path == null || path.isEmpty()) {
         return Optional.empty();
+      }
+      if (path.startsWith("cloud://")) {
+        return s.cloudFile(path);
       }
       FileSandbox files = s.files();
       List<Path> roots = new ArrayList<>(List.of(files.tempDir(), files.storeDir(), files.userDir(), s.project().files().root()));

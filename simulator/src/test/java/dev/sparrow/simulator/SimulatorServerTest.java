@@ -97,6 +97,16 @@ class SimulatorServerTest {
   }
 
   @Test
+  void servesCloudStorageFilesByTheirFileId() throws Exception {
+    Files.writeString(sim.session().files().userDir().resolve("cloud.txt"), "in the cloud");
+    Object fileId = sim.session().evaluate("function () { return wx.cloud.uploadFile({ cloudPath: 'sim/cloud.txt',"
+        + " filePath: wx.env.USER_DATA_PATH + '/cloud.txt' }).then(r => r.fileID) }");
+    assertThat(fileId.toString()).startsWith("cloud://").endsWith("/sim/cloud.txt");
+    assertThat(get("/files?path=" + enc(fileId.toString()), host()).text()).isEqualTo("in the cloud");
+    assertThat(get("/files?path=" + enc(fileId + ".nope"), host()).status).isEqualTo(404);
+  }
+
+  @Test
   void servesTheFilesOfAnExtendedLibrary(@TempDir Path weuiData) throws Exception {
     SessionOptions options = SessionOptions.of(Path.of("../examples/extended-lib")).dataDir(weuiData);
     try (Simulator weui = Simulator.start(options, Simulator.Config.DEFAULT)) {
