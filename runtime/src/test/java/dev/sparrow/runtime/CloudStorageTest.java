@@ -66,6 +66,13 @@ class CloudStorageTest {
       assertThat(page.selectAll("image.avatar").get(0).attribute("src")).isEqualTo(fileId);
       assertThat(s.cloudFile(fileId)).hasValueSatisfying(p -> assertThat(p).hasSameBinaryContentAs(png));
 
+      Object preview = s.evaluate("function () { return wx.previewImage({ urls: ['" + fileId + "'] })"
+          + ".then(r => r.errMsg) }");
+      assertThat(preview).isEqualTo("previewImage:ok");
+      assertThat(s.album().previews()).singleElement().satisfies(p -> assertThat(p.urls()).containsExactly(fileId));
+      s.album().closePreview();
+      s.awaitIdle();
+
       tap(s, page, "#link");
       String link = text(page, ".link");
       assertThat(link).startsWith("http://127.0.0.1:").endsWith("/avatars/oUserAlice000000000000000001.png");
