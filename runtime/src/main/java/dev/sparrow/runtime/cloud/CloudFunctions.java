@@ -13,12 +13,12 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -76,8 +76,8 @@ public final class CloudFunctions implements AutoCloseable {
   private final Services services;
   private final Random random;
   private final String prelude;
-  /** Warm instances by function name; touched on the worker thread only. */
-  private final Map<String, Instance> warm = new HashMap<>();
+  /** Warm instances by function name; changed on the worker thread only, closed from any. */
+  private final Map<String, Instance> warm = new ConcurrentHashMap<>();
   private final ArrayDeque<LogLine> logs = new ArrayDeque<>();
   private volatile boolean closed;
 
@@ -158,6 +158,10 @@ public final class CloudFunctions implements AutoCloseable {
       instance = new Instance(name, dir);
     }
     Instance current = instance;
+    if (closed) {
+      current.closeQuietly();
+      return fail(-1, api, "the session is closed");
+    }
     current.busy = true;
     AtomicBoolean timedOut = new AtomicBoolean();
     ScheduledFuture<?> guard = timer.schedule(() -> {
@@ -203,11 +207,11 @@ public final class CloudFunctions implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       warm.remove(name, current);
       current.closeQuietly();
-      answer = timedOut.get() ? timedOut(api, timeout) : fail(-504002, api, executeFail("Error: " + e));
+      answer = timedOut.get() ? timedOut(api, timeout) : fail(-504002, api, executeFail("Error: internal error"));
     } finally {
       guard.cancel(false);
       current.busy = false;
-      if (!pooled) {
+      if (!pooled || closed) {
         current.closeQuietly();
       }
     }
@@ -278,17 +282,11 @@ public final class CloudFunctions implements AutoCloseable {
     }
   }
 
+  /** Closes the warm contexts (cancelling a call under way, which then answers as timed out); later calls fail. */
   @Override
   public void close() {
     closed = true;
-    try {
-      worker.execute(() -> {
-        warm.values().forEach(Instance::closeQuietly);
-        warm.clear();
-      });
-    } catch (RejectedExecutionException e) {
-      // the worker is gone already, and its contexts with it
-    }
+    warm.values().forEach(Instance::closeQuietly);
   }
 
   /** One function's context: the prelude's runtime and the host object it calls. */

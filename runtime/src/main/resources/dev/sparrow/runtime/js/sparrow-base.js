@@ -1362,9 +1362,12 @@
     }
     function settle(ok, res, deliver) {
       if (early !== null) return deliver(false, early);
-      if (!ok) return deliver(false, { errCode: -1, errMsg: api + ':fail ' + String(res && res.errMsg || '') });
+      if (!ok) {
+        const text = String(res && res.errMsg || '');
+        return deliver(false, { errCode: -1, errMsg: api + ':fail ' + text.slice(text.indexOf(':fail ') + 6) });
+      }
       const answer = JSON.parse(res.answer);
-      deliver(answer.ok, answer.ok ? answer.res : answer.res);
+      deliver(answer.ok, answer.res);
     }
     function start(deliver) {
       if (early !== null) Promise.resolve().then(function () { settle(false, null, deliver); });
