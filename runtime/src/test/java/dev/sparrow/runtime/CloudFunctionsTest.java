@@ -117,6 +117,25 @@ class CloudFunctionsTest {
   }
 
   @Test
+  void aBusyFunctionNeitherBlocksThePageNorOutlivesTheSession() throws IOException {
+    write("functions/spin/config.json", "{\"timeout\": 60}");
+    Session s = launch(Map.of("spin", "exports.main = () => { for (;;) {} }",
+        "deep", "const cloud = require('wx-server-sdk');"
+            + "exports.main = (event) => cloud.callFunction({ name: 'deep', data: { n: event.n + 1 } })"
+            + ".then(r => r.result, e => event.n + ' ' + e.errCode)"));
+    try {
+      assertThat(((Map<?, ?>) call(s, "deep", "{ n: 0 }")).get("result")).isEqualTo("8 -504002");
+      s.evaluate("function () { wx.cloud.callFunction({ name: 'spin', complete: r => getApp().spun = r.errMsg }) }");
+      // the page's loop answers while the function spins on the cloud worker
+      assertThat(s.evaluate("function () { return 6 * 7 }")).isEqualTo(42);
+      assertThat(s.evaluate("function () { return getApp().spun === undefined }")).isEqualTo(true);
+    } finally {
+      s.close(); // cancels the spinning context instead of waiting for its 60 s
+    }
+    assertThat(s.errors()).isEmpty();
+  }
+
+  @Test
   void requireFindsTheFunctionsOwnFilesAndNodeModulesButNoNodeBuiltIn() throws IOException {
     write("functions/mods/lib/util.js", "exports.twice = n => n * 2; exports.dir = __dirname;");
     write("functions/mods/data.json", "{\"name\": \"fixture\"}");
