@@ -74,7 +74,8 @@ class CloudFunctionsTest {
           + "  success: r => seen.push(r.errMsg + ' ' + r.result.sum), fail: () => seen.push('fail'),"
           + "  complete: () => { seen.push('complete'); done(seen) } }) }) }");
       assertThat(callbacks).isEqualTo(List.of("cloud.callFunction:ok 2", "complete"));
-      assertThat(s.cloudFunctionLogs()).extracting((CloudFunctions.LogLine l) -> l.function() + " " + l.level() + " " + l.text())
+      assertThat(s.cloudFunctionLogs())
+          .extracting((CloudFunctions.LogLine l) -> l.function() + " " + l.level() + " " + l.text())
           .containsExactly("hello log hello 1", "hello log hello 5", "hello log hello 1");
       assertThat(s.errors()).isEmpty();
     }
@@ -165,7 +166,8 @@ class CloudFunctionsTest {
     write("functions/seed/config.json", "{\"timeout\": 60}"); // 110 fsynced adds on a loaded machine
     try (Session s = launch(Map.of(
         "seed", "const cloud = require('wx-server-sdk'); cloud.init(); const db = cloud.database();"
-            + "exports.main = async () => { for (let i = 0; i < 110; i++) await db.collection('items').add({ data: { i } });"
+            + "exports.main = async () => {"
+            + "  for (let i = 0; i < 110; i++) await db.collection('items').add({ data: { i } });"
             + "  const all = await db.collection('items').get();"
             + "  const many = await db.collection('items').limit(1000).orderBy('i', 'desc').get();"
             + "  const first = (await db.collection('items').where({ i: 0 }).get()).data[0];"
@@ -216,7 +218,8 @@ class CloudFunctionsTest {
             + "  const inner = await cloud.callFunction({ name: 'echo', data: { n: 7 } });"
             + "  const missing = await cloud.callFunction({ name: 'none' }).catch(e => e.errCode);"
             + "  return { fileID: up.fileID, up: up.errMsg, text: down.fileContent.toString(),"
-            + "    size: down.fileContent.length, url: urls.fileList[0].status, inner: inner.result, innerMsg: inner.errMsg,"
+            + "    size: down.fileContent.length, url: urls.fileList[0].status, inner: inner.result,"
+            + "    innerMsg: inner.errMsg,"
             + "    missing } }",
         "echo", "exports.main = async (event) => event.n * 6"))) {
       @SuppressWarnings("unchecked")

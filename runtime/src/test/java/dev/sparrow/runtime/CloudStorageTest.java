@@ -84,7 +84,8 @@ class CloudStorageTest {
 
       Object downloaded = s.evaluate("function () { return wx.cloud.downloadFile({ fileID: '" + fileId + "' })"
           + ".then(r => new Promise(done => wx.getFileSystemManager().readFile({ filePath: r.tempFilePath,"
-          + "  success: f => done([r.errMsg, r.statusCode, f.data.byteLength, r.tempFilePath.endsWith('.png')]) }))) }");
+          + "  success: f => done([r.errMsg, r.statusCode, f.data.byteLength, r.tempFilePath.endsWith('.png')])"
+          + " }))) }");
       assertThat(downloaded).isEqualTo(List.of("cloud.downloadFile:ok", 200, (int) Files.size(png), true));
 
       tap(s, page, "#forget");

@@ -116,7 +116,7 @@ public final class CloudFunctions implements AutoCloseable {
     }
   }
 
-  /** Runs function {@code name} of environment {@code env} with {@code dataJson} as its event, off the caller's thread. */
+  /** Runs function {@code name} of {@code env} with {@code dataJson} as its event, off the caller's thread. */
   public CompletableFuture<String> call(String env, String name, String dataJson, Caller caller) {
     CompletableFuture<String> out = new CompletableFuture<>();
     try {

@@ -36,7 +36,10 @@
   global.setImmediate = function (fn) { return addTimer(fn, 0, Array.prototype.slice.call(arguments, 1), false); };
   global.clearTimeout = global.clearInterval = global.clearImmediate = function (id) { timers.delete(id); };
   global.process = { env: {}, version: 'v16.13.0', versions: { node: '16.13.0' }, platform: 'linux',
-    nextTick: function (fn) { const a = Array.prototype.slice.call(arguments, 1); Promise.resolve().then(() => fn(...a)); } };
+    nextTick: function (fn) {
+      const a = Array.prototype.slice.call(arguments, 1);
+      Promise.resolve().then(() => fn(...a));
+    } };
 
   // ---- base64 and UTF-8 (uploadFile / downloadFile contents cross as base64) --------------------
   const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -94,7 +97,9 @@
   function value(v) {
     if (v instanceof Date) return { $date: v.getTime() };
     if (v instanceof RegExp) return { $regex: v.source, $options: v.flags };
-    if (v !== null && typeof v === 'object' && v[SERVER_DATE] !== undefined) return { $serverDate: { offset: v[SERVER_DATE] } };
+    if (v !== null && typeof v === 'object' && v[SERVER_DATE] !== undefined) {
+      return { $serverDate: { offset: v[SERVER_DATE] } };
+    }
     if (isCmd(v)) throw new Error('a db.command cannot be stored as a value');
     if (Array.isArray(v)) return v.map(e => e === undefined ? null : value(e));
     if (v !== null && typeof v === 'object') {
@@ -185,7 +190,9 @@
     }
     return v;
   }
-  function dataOf(opts) { return opts !== null && typeof opts === 'object' && isPlain(opts.data) ? opts.data : undefined; }
+  function dataOf(opts) {
+    return opts !== null && typeof opts === 'object' && isPlain(opts.data) ? opts.data : undefined;
+  }
   /** One database request, answered as a promise (the server SDK has no callbacks). */
   function dbCall(api, build) {
     let answer;
@@ -323,7 +330,8 @@
         Object.defineProperty(d, SERVER_DATE, { value: o && typeof o.offset === 'number' ? o.offset : 0 });
         return d;
       },
-      RegExp: o => ({ $regex: String(o && o.regexp !== undefined ? o.regexp : ''), $options: String(o && o.options || '') }),
+      RegExp: o => ({ $regex: String(o && o.regexp !== undefined ? o.regexp : ''),
+        $options: String(o && o.options || '') }),
       startTransaction: () => Promise.resolve(transaction(env)),
       runTransaction: async function (fn) {
         const t = transaction(env);
@@ -499,7 +507,9 @@
     poll: function (limitMs) {
       if (outcome !== null) return JSON.stringify(outcome);
       let next = null;
-      for (const t of timers.values()) if (next === null || t.due < next.due || (t.due === next.due && t.seq < next.seq)) next = t;
+      for (const t of timers.values()) {
+        if (next === null || t.due < next.due || (t.due === next.due && t.seq < next.seq)) next = t;
+      }
       if (next === null || next.due > limitMs) return JSON.stringify({ state: 'timeout' });
       now = next.due;
       if (next.repeat) next.due += next.repeat; else timers.delete(next.seq);
