@@ -87,6 +87,17 @@ class CloudStorageTest {
           + "  success: f => done([r.errMsg, r.statusCode, f.data.byteLength, r.tempFilePath.endsWith('.png')])"
           + " }))) }");
       assertThat(downloaded).isEqualTo(List.of("cloud.downloadFile:ok", 200, (int) Files.size(png), true));
+      Object task = s.evaluate("function () { return new Promise(done => { const seen = [];"
+          + " const t = wx.cloud.downloadFile({ fileID: '" + fileId + "',"
+          + "  success: r => seen.push(Object.keys(r).sort().join()), complete: () => done(seen) });"
+          + " t.onProgressUpdate(p => seen.push(p.progress + ' ' + p.totalBytesWritten + ' '"
+          + "  + p.totalBytesExpectedToWrite)) }) }");
+      assertThat(task).isEqualTo(List.of("100 " + Files.size(png) + " " + Files.size(png),
+          "errMsg,statusCode,tempFilePath"));
+      Object aborted = s.evaluate("function () { return new Promise(done => wx.cloud.uploadFile({"
+          + " cloudPath: 'x.png', filePath: 'wxfile://tmp_none.png',"
+          + " fail: e => done(e.errMsg), success: () => done('uploaded') }).abort()) }");
+      assertThat(aborted).isEqualTo("cloud.uploadFile:fail abort");
 
       tap(s, page, "#forget");
       assertThat(text(page, ".link")).isEqualTo("ok");

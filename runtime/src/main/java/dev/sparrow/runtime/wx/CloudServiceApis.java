@@ -182,7 +182,9 @@ public final class CloudServiceApis implements AutoCloseable {
     }
     String fileId = storage.upload(env, cloudPath.textValue(), bytes);
     // a page's upload answers the storage server's 204; the server SDK reports -1 (as its results show)
-    return json.createObjectNode().put("fileID", fileId).put("statusCode", server ? -1 : 204);
+    ObjectNode res = json.createObjectNode().put("fileID", fileId).put("statusCode", server ? -1 : 204);
+    return server ? res : res.put("size", bytes.length); // the page's task progress; not in the result
+
   }
 
   private ObjectNode download(JsonNode request, boolean server) throws IOException {
@@ -197,7 +199,7 @@ public final class CloudServiceApis implements AutoCloseable {
       int dot = name.lastIndexOf('.');
       FileSandbox.LocalFile temp = files.newTempFile(dot > 0 ? name.substring(dot + 1) : "");
       Files.write(temp.file(), bytes);
-      res.put("tempFilePath", temp.path());
+      res.put("tempFilePath", temp.path()).put("size", bytes.length); // for the task's progress only
     }
     return res.put("statusCode", 200);
   }

@@ -1353,7 +1353,12 @@
   // session thread; the result comes back here and goes to success/fail/complete or the promise
   const cloudFunctionSpec = specs.find(function (s) { return !s.owner && s.name === 'cloudFunction'; });
   const cloudStorageSpec = specs.find(function (s) { return !s.owner && s.name === 'cloudStorage'; });
-  function cloudService(api, spec, build, opts) {
+  /**
+   * One call; `transfer` ('Sent' for uploads, 'Written' for downloads) makes a call with callbacks return a task
+   * (UploadTask / DownloadTask): onProgressUpdate hears one 100 % update before success, abort() fails it with
+   * '<api>:fail abort' if it has not settled yet.
+   */
+  function cloudService(api, spec, build, opts, transfer) {
     let args = null, early = null;
     try {
       args = build(opts !== null && typeof opts === 'object' ? opts : {});
@@ -1369,21 +1374,50 @@
       const answer = JSON.parse(res.answer);
       deliver(answer.ok, answer.res);
     }
+    let task, progress = [], aborted = false;
     function start(deliver) {
       if (early !== null) Promise.resolve().then(function () { settle(false, null, deliver); });
       else bridge.invokeAsync(spec.key, 0, args, function (ok, res) { settle(ok, res, deliver); });
     }
     if (!hasCallback(opts)) {
       return new Promise(function (resolve, reject) {
-        start(function (ok, res) { (ok ? resolve : reject)(res); });
+        start(function (ok, res) {
+          if (res) delete res.size;
+          (ok ? resolve : reject)(res);
+        });
       });
     }
-    start(function (ok, res) {
+    function finish(ok, res) {
       const cb = ok ? opts.success : opts.fail;
       if (typeof cb === 'function') guard(cb, opts, [res], api + (ok ? ' success' : ' fail'));
       if (typeof opts.complete === 'function') guard(opts.complete, opts, [res], api + ' complete');
+    }
+    let settled = false;
+    start(function (ok, res) {
+      if (settled) return;
+      settled = true;
+      const size = res && res.size;
+      if (res) delete res.size;
+      if (ok && transfer) {
+        const update = { progress: 100 };
+        update['totalBytes' + transfer] = size;
+        update['totalBytesExpectedTo' + (transfer === 'Sent' ? 'Send' : 'Write')] = size;
+        for (const fn of progress.slice()) guard(fn, task, [update], api + ' onProgressUpdate');
+      }
+      finish(ok, res);
     });
-    return undefined;
+    if (!transfer) return undefined;
+    task = {
+      onProgressUpdate: function (fn) { if (typeof fn === 'function') progress.push(fn); },
+      offProgressUpdate: function (fn) { progress = fn === undefined ? [] : progress.filter(f => f !== fn); },
+      onHeadersReceived: function () {}, offHeadersReceived: function () {},
+      abort: function () {
+        if (settled || aborted) return;
+        aborted = settled = true;
+        Promise.resolve().then(function () { finish(false, { errCode: -1, errMsg: api + ':fail abort' }); });
+      }
+    };
+    return task;
   }
   function serviceEnv(o, kind) {
     const env = o.config && o.config.env;
@@ -1391,13 +1425,13 @@
     if (env && typeof env === 'object' && typeof env[kind] === 'string') return env[kind];
     return cloudEnv;
   }
-  function storageCall(action, fields) {
+  function storageCall(action, fields, transfer) {
     return function (opts) {
       return cloudService('cloud.' + action, cloudStorageSpec, function (o) {
         const request = { env: serviceEnv(o, 'storage') };
         for (const f of fields) if (o[f] !== undefined) request[f] = o[f];
         return { action: action, request: JSON.stringify(request) };
-      }, opts);
+      }, opts, transfer);
     };
   }
   if (cloudFunctionSpec && cloudStorageSpec) {
@@ -1408,8 +1442,8 @@
         return { request: JSON.stringify(request) };
       }, opts);
     };
-    wxObject.cloud.uploadFile = storageCall('uploadFile', ['cloudPath', 'filePath']);
-    wxObject.cloud.downloadFile = storageCall('downloadFile', ['fileID']);
+    wxObject.cloud.uploadFile = storageCall('uploadFile', ['cloudPath', 'filePath'], 'Sent');
+    wxObject.cloud.downloadFile = storageCall('downloadFile', ['fileID'], 'Written');
     wxObject.cloud.getTempFileURL = storageCall('getTempFileURL', ['fileList']);
     wxObject.cloud.deleteFile = storageCall('deleteFile', ['fileList']);
   }
