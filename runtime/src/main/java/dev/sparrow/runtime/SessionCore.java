@@ -362,7 +362,7 @@ final class SessionCore {
     MediaPicker picker = hooks.picker(devices.album(), device);
     AudioOutput output = hooks.speaker(devices.speaker(), device);
     MediaFetch fetch = new NetworkMediaFetch(network); // media fetches under the session's network rules
-    AudioSources sources = new AudioSources(files, fetch);
+    AudioSources sources = new AudioSources(files, fetch, cloudServices::file);
     Images images = new Images(picker, devices.album(), hooks.imageViewer(devices.album(), device), asked, files, fetch,
         options.media());
     recorder = new Recorder(media, hooks.microphone(devices.microphone(), device), asked, files);

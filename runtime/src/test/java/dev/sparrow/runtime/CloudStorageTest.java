@@ -2,6 +2,7 @@ package dev.sparrow.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sparrow.apis.media.MediaFixtures;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -131,6 +132,23 @@ class CloudStorageTest {
       tap(bob, page, "#tally");
       assertThat(text(page, ".tally")).isEqualTo("24 notes, visit 2");
       assertThat(bob.errors()).isEmpty();
+    }
+  }
+
+  @Test
+  void anInnerAudioContextPlaysACloudFile() throws IOException {
+    Path wav = MediaFixtures.wav(photos.resolve("tone.wav"), 2_000, 8_000, 1);
+    try (Session s = launch("oSparrowFakeOpenid0000000000")) {
+      Files.copy(wav, s.files().userDir().resolve("tone.wav"));
+      Object fileId = s.evaluate("function () { return wx.cloud.uploadFile({ cloudPath: 'sounds/tone.wav',"
+          + " filePath: wx.env.USER_DATA_PATH + '/tone.wav' }).then(r => r.fileID) }");
+      s.evaluate("function (id) { const a = wx.createInnerAudioContext(); getApp().audio = a; getApp().heard = [];"
+          + " a.onCanplay(() => getApp().heard.push('canplay')); a.onError(e => getApp().heard.push(e.errMsg));"
+          + " a.src = id; a.play() }", fileId);
+      s.awaitIdle();
+      assertThat(s.evaluate("function () { return [getApp().heard, getApp().audio.duration] }"))
+          .isEqualTo(List.of(List.of("canplay"), 2));
+      assertThat(s.errors()).isEmpty();
     }
   }
 

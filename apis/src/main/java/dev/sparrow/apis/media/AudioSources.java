@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import java.util.function.IntConsumer;
 
 /**
@@ -55,10 +57,17 @@ public final class AudioSources {
 
   private final FileSandbox files;
   private final MediaFetch fetch;
+  private final Function<String, Optional<Path>> cloudFiles;
 
   public AudioSources(FileSandbox files, MediaFetch fetch) {
+    this(files, fetch, id -> Optional.empty());
+  }
+
+  /** As above; {@code cloudFiles} resolves {@code cloud://} file IDs to stored files (WeChat accepts them as src). */
+  public AudioSources(FileSandbox files, MediaFetch fetch, Function<String, Optional<Path>> cloudFiles) {
     this.files = files;
     this.fetch = fetch;
+    this.cloudFiles = cloudFiles;
   }
 
   /**
@@ -85,7 +94,8 @@ public final class AudioSources {
       });
     }
     return CompletableFuture.supplyAsync(() -> {
-      Path file = files.resolve(src).filter(Files::isRegularFile)
+      Optional<Path> found = src.startsWith("cloud://") ? cloudFiles.apply(src) : files.resolve(src);
+      Path file = found.filter(Files::isRegularFile)
           .orElseThrow(() -> new LoadFailure(LoadFailure.FILE, "no file " + src));
       try {
         long d = AudioDuration.ofFile(file).orElseThrow(() -> new LoadFailure(LoadFailure.FORMAT, "not audio: " + src));
