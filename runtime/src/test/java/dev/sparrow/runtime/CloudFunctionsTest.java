@@ -41,7 +41,7 @@ class CloudFunctionsTest {
       write("functions/" + f.getKey() + "/index.js", f.getValue());
     }
     return Sparrow.launch(SessionOptions.of(project).dataDir(data).virtualClock()
-        .cloudOpenid("oUserCarol000000000000000003")).awaitIdle();
+        .cloudOpenid("oUserCarol000000000000000003").cloudAutoCreate(true)).awaitIdle();
   }
 
   private static Object call(Session s, String name, String data) {

@@ -115,7 +115,7 @@ class CloudMongoEngineTest {
       a.awaitIdle();
       assertThat(notes(a)).containsExactly("buy milk");
       assertThat(a.cloudEnvironments()).containsExactly("notes-dev");
-      assertThat(a.cloudDatabase("notes-dev").collections()).containsExactly("board", "notes"); // both declared
+      assertThat(a.cloudDatabase("notes-dev").collections()).containsExactly("board", "counters", "notes"); // all declared
       assertThat(a.errors()).isEmpty();
     }
     try (Session b = launch(runnerB)) {

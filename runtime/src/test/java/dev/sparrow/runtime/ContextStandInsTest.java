@@ -105,8 +105,7 @@ class ContextStandInsTest {
           + ".get().catch(e => e.errCode + ' ' + e.errMsg.slice(0, 60)) }"))
           .isEqualTo("-502005 collection.get:fail -502005 database collection not exists. ");
       assertThat(s.evaluate("function () { return wx.cloud.uploadFile({ cloudPath: 'a.png', filePath: 'x' })"
-          + ".catch(e => e.errMsg) }")).isEqualTo("cloud.uploadFile:fail not supported"
-          + " (WeChat cloud development is not available in Sparrow)");
+          + ".catch(e => e.errMsg) }")).isEqualTo("cloud.uploadFile:fail no such file or directory x");
       assertThat(s.currentPage().select("#all")).isPresent();
     }
   }
