@@ -2,6 +2,7 @@ package dev.sparrow.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sparrow.apis.cloud.CloudPermission;
 import dev.sparrow.runtime.cloud.CloudFunctions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,8 @@ class CloudFunctionsTest {
       write("functions/" + f.getKey() + "/index.js", f.getValue());
     }
     return Sparrow.launch(SessionOptions.of(project).dataDir(data).virtualClock()
-        .cloudOpenid("oUserCarol000000000000000003").cloudAutoCreate(true)).awaitIdle();
+        .cloudOpenid("oUserCarol000000000000000003").cloudAutoCreate(true)
+        .cloudCollection("items", CloudPermission.READONLY)).awaitIdle(); // the client reads what functions wrote
   }
 
   private static Object call(Session s, String name, String data) {
