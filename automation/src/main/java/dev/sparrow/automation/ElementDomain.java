@@ -72,10 +72,10 @@ final class ElementDomain {
     d.add("Element.getProperties", p -> values(p, "properties", this::property));
     d.add("Element.getDOMProperties", p -> values(p, "properties", this::domProperty));
     d.add("Element.getOffset", p -> {
-      element(p);
+      PageElement e = element(p);
       ObjectNode r = Json.object();
-      r.put("left", 0);
-      r.put("top", 0);
+      r.set("left", Json.of(numberOr0(offset(e, "left"))));
+      r.set("top", Json.of(numberOr0(offset(e, "top"))));
       return r;
     });
     d.add("Element.callFunction", this::callFunction);
@@ -262,10 +262,24 @@ final class ElementDomain {
       case "tagName", "nodeName" -> "WX-" + e.tag().toUpperCase(java.util.Locale.ROOT);
       case "id" -> e.attribute("id");
       case "className" -> e.attribute("class");
-      case "offsetWidth", "offsetHeight", "offsetLeft", "offsetTop", "clientWidth", "clientHeight", "scrollWidth",
-          "scrollHeight", "scrollTop", "scrollLeft" -> 0;
+      case "offsetWidth", "offsetHeight" -> numberOr0(layout(e, name.equals("offsetWidth") ? "width" : "height"));
+      case "offsetLeft", "offsetTop" -> numberOr0(offset(e, name.equals("offsetLeft") ? "left" : "top"));
+      case "clientWidth", "clientHeight", "scrollWidth", "scrollHeight", "scrollTop", "scrollLeft" ->
+          numberOr0(layout(e, name));
       default -> e.attribute(name);
     };
+  }
+
+  /** A field of the element's box in the session's layout (0 without one: headless with {@code --layout none}). */
+  private static double layout(PageElement e, String field) {
+    return e.box().map(b -> b.path(field).asDouble()).orElse(0.0);
+  }
+
+  /** The element's {@code left} or {@code top} in its page (its box plus how far the page is scrolled). */
+  private double offset(PageElement e, String side) {
+    return server.session().measure(e.pageId(), List.of(e.nodeId())).map(l -> l.path("nodes")
+        .path(Integer.toString(e.nodeId())).path(side).asDouble()
+        + l.path("viewport").path(side.equals("top") ? "scrollTop" : "scrollLeft").asDouble()).orElse(0.0);
   }
 
   private static Map<String, String> inlineStyle(PageElement e) {
@@ -298,7 +312,7 @@ final class ElementDomain {
         return Json.result("result", numberOr0(e.attribute(fn.substring("scroll-view.".length()))));
       }
       case "scroll-view.scrollWidth", "scroll-view.scrollHeight" -> {
-        return Json.result("result", 0); // headless: no layout
+        return Json.result("result", numberOr0(layout(e, fn.substring("scroll-view.".length()))));
       }
       case "movable-view.moveTo" -> e.moveTo(number(arg0), number(args.size() > 1 ? args.get(1) : null));
       default -> throw new ProtocolError("Element.callFunction " + fn + " is not supported by Sparrow");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparrow.runtime.PageHandle;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** {@code Page.*}: a page's data, setData, method calls and window properties. */
@@ -61,8 +62,11 @@ final class PageDomain {
     Object width = info.get("windowWidth");
     Object height = info.get("windowHeight");
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("document.documentElement.scrollWidth", width);
-    m.put("document.documentElement.scrollHeight", height);
+    JsonNode viewport = server.session().measure(page.id(), List.of()).map(l -> l.path("viewport"))
+        .filter(JsonNode::isObject).orElse(null);
+    // the page's content as the layout has it (headless without one: the window)
+    m.put("document.documentElement.scrollWidth", viewport == null ? width : whole(viewport.path("scrollWidth")));
+    m.put("document.documentElement.scrollHeight", viewport == null ? height : whole(viewport.path("scrollHeight")));
     double top = page.scrollTop();
     Object scrollTop = top == Math.rint(top) ? (Object) (long) top : (Object) top;
     m.put("document.documentElement.scrollTop", scrollTop);
@@ -71,6 +75,11 @@ final class PageDomain {
     m.put("innerHeight", height);
     m.put("devicePixelRatio", info.get("pixelRatio"));
     return m;
+  }
+
+  private static Object whole(JsonNode n) {
+    double d = n.asDouble();
+    return d == Math.rint(d) ? (Object) (long) d : (Object) d;
   }
 
   PageHandle page(ObjectNode p) {

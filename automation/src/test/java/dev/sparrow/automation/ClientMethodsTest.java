@@ -92,6 +92,28 @@ class ClientMethodsTest {
   }
 
   @Test
+  void theLongPressFiresAt350MsWhileTheFingerRests() throws Exception {
+    SessionOptions options = SessionOptions.of(project()).virtualClock();
+    try (AutomationServer held = AutomationServer.start(options, 0);
+        ProtocolClient c = new ProtocolClient(held.endpoint())) {
+      int page = c.result("App.getCurrentPage", Map.of()).path("pageId").asInt();
+      String press = c.result("Page.getElement", Map.of("pageId", page, "selector", "#press"))
+          .path("elementId").asText();
+      Map<String, Object> at = Map.of("pageId", page, "elementId", press);
+      c.result("Element.touchstart", at);
+      held.session().advance(java.time.Duration.ofMillis(349));
+      assertThat(c.result("Page.getData", Map.of("pageId", page, "path", "events")).path("data")).isEmpty();
+      held.session().advance(java.time.Duration.ofMillis(1));
+      JsonNode resting = c.result("Page.getData", Map.of("pageId", page, "path", "events")).path("data");
+      assertThat(resting).extracting(e -> e.path("type").asText()).containsExactly("longpress");
+      held.session().advance(java.time.Duration.ofMillis(500));
+      c.result("Element.touchend", at);
+      JsonNode events = c.result("Page.getData", Map.of("pageId", page, "path", "events")).path("data");
+      assertThat(events).extracting(e -> e.path("type").asText()).containsExactly("longpress");
+    }
+  }
+
+  @Test
   void aPressHeld350MsIsALongPressAndNoTap() throws Exception {
     SessionOptions options = SessionOptions.of(project()).virtualClock();
     try (AutomationServer held = AutomationServer.start(options, 0);

@@ -2,6 +2,7 @@ package dev.sparrow.cli;
 
 import dev.sparrow.apis.cloud.CloudStores;
 import dev.sparrow.apis.cloud.MongoCloudEngine;
+import dev.sparrow.runtime.Layout;
 import dev.sparrow.runtime.ScratchDir;
 import dev.sparrow.runtime.Sparrow;
 import dev.sparrow.runtime.project.ExtendedLibs;
@@ -39,6 +40,20 @@ public final class Main implements Runnable {
       description = "Where storage and files persist, per appid (default: ~/.sparrow/data; 'temp' for a throw-away folder in the"
           + " system temp directory, removed when Sparrow stops).")
   String dataDir;
+
+  @CommandLine.Option(names = "--layout", paramLabel = "browser|none", scope = CommandLine.ScopeType.INHERIT,
+      converter = LayoutConverter.class,
+      description = "Where headless layout questions (SelectorQuery, IntersectionObserver, element sizes) are answered:"
+          + " browser (headless Chromium paints each page as the simulator does) or none (every box 0; the default).")
+  Layout layout = Layout.NONE;
+
+  /** {@code --layout}'s value. */
+  static final class LayoutConverter implements CommandLine.ITypeConverter<Layout> {
+    @Override
+    public Layout convert(String value) {
+      return Layout.parse(value);
+    }
+  }
 
   @CommandLine.Option(names = "--device", paramLabel = "NAME", scope = CommandLine.ScopeType.INHERIT,
       description = "Simulated device: iPhone 6/7/8 (default), iPhone 6/7/8 Plus, iPhone X, iPhone 14, Android.")
@@ -103,7 +118,7 @@ public final class Main implements Runnable {
 
   /** Session options for {@code project} from the shared options. */
   dev.sparrow.runtime.SessionOptions sessionOptions(java.nio.file.Path project) {
-    dev.sparrow.runtime.SessionOptions o = dev.sparrow.runtime.SessionOptions.of(project);
+    dev.sparrow.runtime.SessionOptions o = dev.sparrow.runtime.SessionOptions.of(project).layout(layout);
     if (dataDir == null) {
       o.dataDir(java.nio.file.Path.of(System.getProperty("user.home"), ".sparrow", "data"));
     } else if (!dataDir.equals("temp")) {

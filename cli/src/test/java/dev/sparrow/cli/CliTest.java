@@ -47,6 +47,14 @@ class CliTest {
   }
 
   @Test
+  void layoutIsBrowserOrNone() {
+    Result r = run("--layout", "flexbox", "check", example("quickstart"));
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("layout must be browser or none, not flexbox");
+    assertThat(run("check", example("quickstart"), "--layout", "none").code()).isZero();
+  }
+
+  @Test
   void checkListsEachProblemAsFileLineMessageAndFails() {
     Result r = run("check", example("broken/syntax-error"));
     assertThat(r.code()).isEqualTo(1);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparrow.view.ElementHandle;
 import dev.sparrow.view.PageView;
 import dev.sparrow.view.component.Interaction;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,8 @@ import org.graalvm.polyglot.Value;
  */
 final class PageAccess {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** WeChat's long-press time. */
+  private static final Duration LONG_PRESS = Duration.ofMillis(350);
 
   private final Session session;
   private final SessionCore core;
@@ -65,6 +68,21 @@ final class PageAccess {
   /** The style animations give an element now (see {@link PageElement#animatedStyle()}). */
   Map<String, String> animatedStyle(int pageId, int nodeId) {
     return session.onLoop(() -> core.animations().style(pageId, nodeId));
+  }
+
+  /**
+   * A driver's finger goes down on element {@code nodeId}: a timer 350 ms of session time later tells the element the
+   * finger still rests (its {@code longpress}, see {@code Interactions.pressHeld} in the view). Set before the
+   * touchstart runs; a timer not yet due does not keep the session busy.
+   */
+  void holdPress(int pageId, int nodeId) {
+    core.loop().schedule(LONG_PRESS.toMillis(), () -> {
+      try {
+        core.interactions().interact(pageId, nodeId, ElementHandle::pressHeld);
+      } catch (IllegalStateException gone) {
+        // the page or the element went away while the finger rested
+      }
+    });
   }
 
   void interact(int pageId, int nodeId, Function<ElementHandle, Interaction> action) {

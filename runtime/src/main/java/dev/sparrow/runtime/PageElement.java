@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparrow.view.ElementHandle;
 import dev.sparrow.view.component.Interaction;
+import dev.sparrow.view.component.Interactions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -191,11 +192,16 @@ public final class PageElement {
   /**
    * A finger event ({@code touchstart}, {@code touchmove}, {@code touchend}, {@code touchcancel}) with its Touch
    * lists ({@code identifier, pageX, pageY, clientX, clientY}; null as described on {@code Interactions.touch}). A
-   * press made of them is a tap, or a long press when held 350 ms, as in WeChat.
+   * press made of them is a tap, or a long press when held 350 ms, as in WeChat: {@code longpress} fires when 350 ms
+   * of session time have passed with the finger resting (a timer, so {@link Session#advance} reaches it on a virtual
+   * clock).
    */
   public PageElement touch(String type, List<Map<String, Object>> touches, List<Map<String, Object>> changedTouches) {
     JsonNode t = touches == null ? null : JSON.valueToTree(touches);
     JsonNode c = changedTouches == null ? null : JSON.valueToTree(changedTouches);
+    if (type.equals("touchstart")) {
+      session.pages().holdPress(pageId, nodeId);
+    }
     return act(h -> h.touch(type, t, c));
   }
 
@@ -204,9 +210,26 @@ public final class PageElement {
     return act(h -> h.swipeTo(index));
   }
 
-  /** Scrolls a scroll-view to {@code (x, y)}. */
+  /**
+   * Scrolls a scroll-view to {@code (x, y)}. With a layout ({@link SessionOptions#layout}, the simulator) the offsets
+   * stop at the content's end, {@code scroll} carries the real scroll sizes and {@code scrolltolower} fires within
+   * {@code lower-threshold} of the end; without one every scroll towards the end reaches it.
+   */
   public PageElement scrollTo(double x, double y) {
-    return act(h -> h.scrollTo(x, y));
+    Interactions.ScrollSize size = box().map(b -> new Interactions.ScrollSize(b.path("scrollWidth").asDouble(),
+        b.path("scrollHeight").asDouble(), b.path("clientWidth").asDouble(), b.path("clientHeight").asDouble()))
+        .orElse(null);
+    return act(h -> h.scrollTo(x, y, size));
+  }
+
+  /**
+   * The element's box from the session's layout ({@link Session#measure}): {@code left, top, right, bottom, width,
+   * height} relative to the page's viewport, {@code scrollLeft, scrollTop, scrollWidth, scrollHeight, clientWidth,
+   * clientHeight}, in px; empty without a layout.
+   */
+  public Optional<JsonNode> box() {
+    return session.measure(pageId, List.of(nodeId)).map(l -> l.path("nodes").path(Integer.toString(nodeId)))
+        .filter(JsonNode::isObject);
   }
 
   /** Drags a movable-view to {@code (x, y)}. */

@@ -69,12 +69,15 @@ public interface Screen extends CanvasApis.Display {
   /**
    * A SelectorQuery wants the layout of elements of page {@code pageId}: {@code request} is JSON {@code {nodes:
    * [node ids], viewport: bool}}; the answer is JSON {@code {nodes: {id: box}, viewport: box}} (box: left, top,
-   * right, bottom, width, height, scrollLeft, scrollTop, scrollWidth, scrollHeight, in px). Null when this
-   * screen has no layout to offer (nothing shows the page).
+   * right, bottom, width, height, scrollLeft, scrollTop, scrollWidth, scrollHeight, clientWidth, clientHeight, in
+   * px). Null when this screen has no layout to offer (nothing shows the page).
    */
   default CompletionStage<String> measure(int pageId, String request) {
     return null;
   }
+
+  /** Page code ({@code wx.pageScrollTo}) or a driver scrolled page {@code pageId} to {@code scrollTop} px. */
+  default void pageScrolledTo(int pageId, double scrollTop) {}
 
   /**
    * Whether this screen plays the {@code animation} attribute's steps now and reports each step's {@code

@@ -1,6 +1,8 @@
 package dev.sparrow.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparrow.apis.cloud.CloudDatabase;
 import dev.sparrow.apis.device.HeadlessAlbum;
 import dev.sparrow.apis.device.HeadlessLocation;
@@ -39,13 +41,16 @@ import dev.sparrow.view.component.Interaction;
 import dev.sparrow.view.tree.VElement;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -78,6 +83,7 @@ import org.graalvm.polyglot.Value;
  */
 public final class Session implements AutoCloseable {
   private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final SessionCore core;
   private final PageAccess pages;
@@ -101,14 +107,68 @@ public final class Session implements AutoCloseable {
     project.app().pages().forEach(route -> entries.add(route + ".js"));
     project.components().configs().keySet().forEach(component -> entries.add(component + ".js"));
     new ModuleSources(project.files(), cache).precompile(project.compilerPlugins().contains("typescript"), entries);
-    SessionCore core = SessionCore.create(options, project);
+    Layout.Attached layout = attachLayout(options, project);
+    SessionCore core;
     try {
+      core = SessionCore.create(options, project, layout);
+    } catch (RuntimeException | Error e) {
+      if (layout != null) {
+        layout.close();
+      }
+      throw e;
+    }
+    Session session = new Session(core);
+    try {
+      if (layout != null) {
+        layout.launched(session);
+      }
       core.start();
     } catch (RuntimeException e) {
       core.close();
       throw e;
     }
-    return new Session(core);
+    return session;
+  }
+
+  /** The layout engine {@code options} ask for, attached (null for {@link Layout#NONE}). */
+  private static Layout.Attached attachLayout(SessionOptions options, Project project) {
+    if (options.layout() == Layout.NONE) {
+      return null;
+    }
+    String name = options.layout().name().toLowerCase(Locale.ROOT);
+    Layout.Engine engine = Layout.engine(options.layout()).orElseThrow(() -> new IllegalStateException(
+        "layout " + name + " needs sparrow-simulator on the class path"));
+    try {
+      return engine.attach(options, project);
+    } catch (IOException e) {
+      throw new UncheckedIOException("layout " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The layout of elements {@code nodes} of page {@code pageId} and of its viewport, as the session's layout screen
+   * measures them (the simulator's tab, or {@link Layout#BROWSER}): {@code {nodes: {id: box}, viewport: box}}, a box
+   * being {@code left, top, right, bottom, width, height, scrollLeft, scrollTop, scrollWidth, scrollHeight,
+   * clientWidth, clientHeight} in px relative to the page's viewport. Empty when the session has no layout. Waits
+   * for the answer, so it must not be called on the session thread (from page code or a hook).
+   */
+  public Optional<JsonNode> measure(int pageId, Collection<Integer> nodes) {
+    if (core.loop().inLoop()) {
+      throw new IllegalStateException("measure waits for the session thread; call it from another one");
+    }
+    CompletableFuture<String> answer = new CompletableFuture<>();
+    String request = JSON.createObjectNode().put("viewport", true).<ObjectNode>set("nodes",
+        JSON.valueToTree(List.copyOf(nodes))).toString();
+    core.loop().post(() -> core.measure(pageId, request, answer::complete));
+    try {
+      String json = answer.get(CALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      return json == null ? Optional.empty() : Optional.of(JSON.readTree(json));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    } catch (ExecutionException | TimeoutException | IOException e) {
+      return Optional.empty();
+    }
   }
 
   /** The session's parts (tests in this package reach the view through it). */

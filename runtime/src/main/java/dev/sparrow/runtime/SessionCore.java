@@ -73,6 +73,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,6 +114,8 @@ final class SessionCore {
   private final HeadlessDevices devices;
   private final SessionLog log;
   private final List<Screen> screens;
+  /** The headless layout engine's tab for this session, if {@link SessionOptions#layout} asked for one. */
+  private final Layout.Attached layout;
   private final ScreenState screenState;
   private final Teardown teardown;
   private volatile String cloudOpenid;
@@ -127,6 +130,7 @@ final class SessionCore {
   /** What animations do to elements headless (the {@code animation} attribute, {@code this.animate}). */
   private ElementAnimations animations;
   private DataRelay relay;
+  private LogicSink sink;
   private Interactions interactions;
   private Foreground foreground;
   private TabBarApis tabBar;
@@ -142,9 +146,9 @@ final class SessionCore {
 
   /**
    * A session's parts for {@code project}; a throw-away data folder when the options name none, gone again if this
-   * fails.
+   * fails. {@code layout}'s screen (if any) comes after the options' screens; the session closes it.
    */
-  static SessionCore create(SessionOptions options, Project project) {
+  static SessionCore create(SessionOptions options, Project project, Layout.Attached layout) {
     ScratchDir scratch;
     try {
       scratch = options.dataDir() == null ? ScratchDir.create("data") : null;
@@ -152,7 +156,7 @@ final class SessionCore {
       throw new UncheckedIOException("cannot create the session's data folder", e);
     }
     try {
-      return new SessionCore(options, project, scratch);
+      return new SessionCore(options, project, scratch, layout);
     } catch (RuntimeException | Error e) {
       if (scratch != null) {
         scratch.close();
@@ -161,8 +165,9 @@ final class SessionCore {
     }
   }
 
-  private SessionCore(SessionOptions options, Project project, ScratchDir ownedDataRoot) {
+  private SessionCore(SessionOptions options, Project project, ScratchDir ownedDataRoot, Layout.Attached layout) {
     this.options = options;
+    this.layout = layout;
     this.project = project;
     this.appDataDir = (ownedDataRoot != null ? ownedDataRoot.path() : options.dataDir()).resolve(project.appId());
     try {
@@ -189,7 +194,11 @@ final class SessionCore {
     options.trafficListeners().forEach(network::onTraffic);
     this.teardown = new Teardown(loop, network, ownNetworkRuntime, files, ownedDataRoot);
     this.devices = new HeadlessDevices(options, appDataDir, loop);
-    this.screens = options.screens();
+    List<Screen> all = new ArrayList<>(options.screens());
+    if (layout != null) {
+      all.add(layout.screen());
+    }
+    this.screens = List.copyOf(all);
     this.screenState = new ScreenState(project, screens, () -> router);
   }
 
@@ -229,17 +238,7 @@ final class SessionCore {
       public void stop() {
         router.current().ifPresent(p -> screenState.refreshing(p.id(), false));
       }
-    }, new UiApis.PageScroll() {
-      @Override
-      public double scrollTop() {
-        return router.current().map(PageInstance::scrollTop).orElse(0.0);
-      }
-
-      @Override
-      public void scrollTo(double top) {
-        router.current().ifPresent(p -> router.pageScrolled(p.id(), top, Double.POSITIVE_INFINITY, 0));
-      }
-    }).specs());
+    }, new PageScrolling(project, screens, () -> sink, () -> router)).specs());
     registry.addAll(new AppApis(bridge, project.appId(), () -> foreground.launched(), () -> foreground.entered(),
         ExtJson.extConfig(project.files())).specs());
     registry.addAll(new DeviceApis().specs());
@@ -286,8 +285,8 @@ final class SessionCore {
         () -> screens.stream().noneMatch(Screen::playsAnimations));
     view.listener(new ScreenFeed(project, screens, animations, screenState, () -> router));
     ModuleSources modules = new ModuleSources(project.files(), new CompileCache(options.compileCache()));
-    logic = new LogicLayer(loop, modules, bridge, new LogicSink(loop, log, view, animations, screens, () -> relay,
-        () -> interactions));
+    sink = new LogicSink(loop, log, view, animations, screens, () -> relay, () -> interactions);
+    logic = new LogicLayer(loop, modules, bridge, sink);
     teardown.onLoop(() -> {
       closeMedia();
       logic.close();
@@ -458,6 +457,14 @@ final class SessionCore {
 
   void close() {
     teardown.close();
+    if (layout != null) {
+      layout.close();
+    }
+  }
+
+  /** Asks the screens for the layout of page {@code pageId} (loop thread; see {@link Screen#measure}). */
+  void measure(int pageId, String request, Consumer<String> answer) {
+    sink.measure(pageId, request, answer);
   }
 
   // ---- the parts, for Session (those made on the loop exist once start() returned) --------------

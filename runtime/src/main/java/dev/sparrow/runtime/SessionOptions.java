@@ -85,6 +85,7 @@ public final class SessionOptions {
   private Network.Runtime networkRuntime;
   private final List<Consumer<dev.sparrow.apis.network.TrafficEntry>> trafficListeners = new ArrayList<>();
   private Consumer<String> npmNotice = line -> System.err.println(line);
+  private Layout layout = Layout.NONE;
   private ExtendedLibs extendedLibs;
 
   private SessionOptions(Path projectDir) {
@@ -406,6 +407,21 @@ public final class SessionOptions {
   public SessionOptions devices(DeviceHooks hooks) {
     this.devices = Objects.requireNonNull(hooks);
     return this;
+  }
+
+  /**
+   * Where layout questions get their answers headless (SelectorQuery, IntersectionObserver, element sizes, scroll
+   * sizes): {@link Layout#NONE} (default, every box 0) or {@link Layout#BROWSER} (headless Chromium; needs
+   * {@code sparrow-simulator} on the class path and Chromium installed). A screen that measures (the simulator) answers
+   * first either way.
+   */
+  public SessionOptions layout(Layout layout) {
+    this.layout = Objects.requireNonNull(layout);
+    return this;
+  }
+
+  public Layout layout() {
+    return layout;
   }
 
   public List<Screen> screens() {

@@ -38,6 +38,7 @@ final class Mirror implements Screen {
   private static final int CONSOLE_BACKLOG = 500;
 
   private final Browsers browsers;
+  private final boolean reports;
   private volatile WxssOptions css;
   private final Map<String, String> stylesheets = new ConcurrentHashMap<>();
   private final Deque<ObjectNode> console = new ArrayDeque<>();
@@ -46,8 +47,17 @@ final class Mirror implements Screen {
   private final List<java.util.function.Supplier<List<ObjectNode>>> replays = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   Mirror(Browsers browsers, DeviceProfile device) {
+    this(browsers, device, true);
+  }
+
+  /**
+   * @param reports whether the tabs report back to the session (the simulator's); a layout tab ({@link BrowserLayout})
+   *     only paints and measures, so the session keeps playing animation steps on its own clock
+   */
+  Mirror(Browsers browsers, DeviceProfile device, boolean reports) {
     this.browsers = browsers;
     this.css = ViewLayer.cssOptions(device);
+    this.reports = reports;
   }
 
   @Override
@@ -77,6 +87,11 @@ final class Mirror implements Screen {
     }
     browsers.broadcast(m);
     return answer;
+  }
+
+  @Override
+  public void pageScrolledTo(int pageId, double scrollTop) {
+    browsers.broadcast(Messages.of("page.scrollTo").put("page", pageId).put("scrollTop", scrollTop));
   }
 
   /** The last tab bar change (badges, items, style, hidden), replayed to tabs that connect later. */
@@ -119,7 +134,7 @@ final class Mirror implements Screen {
   /** A connected tab plays the {@code animation} attribute and reports its steps' ends. */
   @Override
   public boolean playsAnimations() {
-    return browsers.connected();
+    return reports && browsers.connected();
   }
 
   /** {@code this.animate}: the browser plays the keyframes (as CSS) with Web Animations. */

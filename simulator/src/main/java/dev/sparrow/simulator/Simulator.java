@@ -331,12 +331,15 @@ public final class Simulator implements AutoCloseable {
 
   /** The first message a tab gets: the device, the app's chrome and how local paths look. */
   ObjectNode hello() {
+    return hello(options.device(), mirror.project(), session);
+  }
+
+  /** The hello message for a tab painting a session of {@code p} (null while loading) on {@code d}. */
+  static ObjectNode hello(DeviceProfile d, Project p, Session s) {
     ObjectNode m = Messages.of("hello");
-    DeviceProfile d = options.device();
     m.set("device", Messages.json(d));
     ArrayNode presets = m.putArray("presets");
-    DeviceProfile.presets().forEach(p -> presets.add(p.name()));
-    Project p = mirror.project();
+    DeviceProfile.presets().forEach(preset -> presets.add(preset.name()));
     ObjectNode app = m.putObject("app");
     if (p != null) {
       app.put("appId", p.appId());
@@ -344,7 +347,6 @@ public final class Simulator implements AutoCloseable {
       app.set("window", Messages.json(p.app().window()));
       p.app().tabBar().ifPresent(t -> app.set("tabBar", tabBar(t)));
     }
-    Session s = session;
     ArrayNode local = m.putArray("localPrefixes");
     FileSandbox files = s == null ? null : s.files();
     if (files != null && files.scheme() == FileSandbox.Scheme.HTTP) {
@@ -382,17 +384,7 @@ public final class Simulator implements AutoCloseable {
   private final class Routes implements SimulatorServer.Routes {
     @Override
     public Optional<Path> localFile(String path) {
-      Session s = session;
-      if (s == null || path == null || path.isEmpty()) {
-        return Optional.empty();
-      }
-      if (path.startsWith("cloud://")) {
-        return s.cloudFile(path);
-      }
-      FileSandbox files = s.files();
-      List<Path> roots = new ArrayList<>(List.of(files.tempDir(), files.storeDir(), files.userDir(), s.project().files().root()));
-      roots.addAll(s.project().files().mountedFolders());
-      return files.resolve(path).flatMap(f -> FileResponses.confined(f, roots));
+      return Simulator.localFile(session, path);
     }
 
     @Override
@@ -432,6 +424,21 @@ public final class Simulator implements AutoCloseable {
       }
       return true;
     }
+  }
+
+  /** The host file behind local path {@code path} of session {@code s} (null while launching), if it may be served. */
+  static Optional<Path> localFile(Session s, String path) {
+    if (s == null || path == null || path.isEmpty()) {
+      return Optional.empty();
+    }
+    if (path.startsWith("cloud://")) {
+      return s.cloudFile(path);
+    }
+    FileSandbox files = s.files();
+    List<Path> roots = new ArrayList<>(List.of(files.tempDir(), files.storeDir(), files.userDir(),
+        s.project().files().root()));
+    roots.addAll(s.project().files().mountedFolders());
+    return files.resolve(path).flatMap(f -> FileResponses.confined(f, roots));
   }
 
   /** A safe lower-case extension of an uploaded file's name (letters and digits, at most 5). */

@@ -3,6 +3,7 @@ package dev.sparrow.view;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparrow.view.component.Interaction;
+import dev.sparrow.view.component.Interactions;
 import dev.sparrow.view.event.Dataset;
 import dev.sparrow.view.query.Selector;
 import dev.sparrow.view.query.Wxml;
@@ -171,6 +172,11 @@ public final class ElementHandle {
     return page.interactions().touch(element(), type, touches, changedTouches);
   }
 
+  /** The finger a {@link #touch} put down here is still resting: {@code longpress} once held 350 ms. */
+  public Interaction pressHeld() {
+    return page.interactions().pressHeld(element());
+  }
+
   /** A swiper swiped to page {@code index}: {@code change} and {@code animationfinish}. */
   public Interaction swipeTo(int index) {
     return page.interactions().swipeTo(element(), index);
@@ -179,6 +185,11 @@ public final class ElementHandle {
   /** A scroll-view scrolled to {@code (x, y)}: {@code scroll}, {@code scrolltoupper}, {@code scrolltolower}. */
   public Interaction scrollTo(double x, double y) {
     return page.interactions().scrollTo(element(), x, y);
+  }
+
+  /** {@link #scrollTo(double, double)} with the scroll-view's sizes from a layout (null: none). */
+  public Interaction scrollTo(double x, double y, Interactions.ScrollSize size) {
+    return page.interactions().scrollTo(element(), x, y, size);
   }
 
   /** A movable-view dragged to {@code (x, y)}: {@code change}. */

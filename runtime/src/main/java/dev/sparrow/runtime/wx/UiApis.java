@@ -50,6 +50,12 @@ public final class UiApis {
     double scrollTop();
 
     void scrollTo(double scrollTop);
+
+    /** Scrolls, then runs {@code done} on the loop (a page with a layout scrolls once its end is known). */
+    default void scrollTo(double scrollTop, Runnable done) {
+      scrollTo(scrollTop);
+      done.run();
+    }
   }
 
   public UiApis(Interaction interaction, NavigationBar navigationBar, PullDownRefresh pullDownRefresh) {
@@ -132,14 +138,16 @@ public final class UiApis {
 
   /**
    * {@code scrollTop}: the page scrolls there (not below 0) and its {@code onPageScroll} runs, unless it is there
-   * already. Headless there is no layout, so the end is not known (no clamping, no onReachBottom) and a
-   * {@code selector} finds no position: the call succeeds without scrolling.
+   * already. With a layout (the simulator's tab, {@code --layout browser}) the offset stops at the page's end and
+   * {@code onReachBottom} runs on arriving within {@code onReachBottomDistance}; without one the end is not known (no
+   * clamping, no onReachBottom). A {@code selector} finds no position: the call succeeds without scrolling.
    */
   private void pageScrollTo(ApiCall c) {
     if (pageScroll != null && c.has("scrollTop")) {
       double top = Math.max(0, c.number("scrollTop"));
       if (top != pageScroll.scrollTop()) {
-        pageScroll.scrollTo(top);
+        pageScroll.scrollTo(top, c::resolve);
+        return;
       }
     }
     c.resolve();

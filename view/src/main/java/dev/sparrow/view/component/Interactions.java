@@ -67,6 +67,8 @@ public final class Interactions {
   private Press press;
   /** Scroll-views scrolled away from their start, which fire {@code scrolltoupper} on coming back. */
   private final Set<Integer> awayFromStart = new HashSet<>();
+  /** Scroll-views (by node id) within {@code lower-threshold} of their end, as the last sized scroll left them. */
+  private final Set<Integer> nearEnd = new HashSet<>();
   private final Videos videos;
 
   /** The finger a driver put down with {@link #touch} and has not lifted yet. */
@@ -157,7 +159,8 @@ public final class Interactions {
    * {@code touchcancel}) with its Touch lists, used as sent (null {@code changedTouches}: the {@code touches};
    * null {@code touches}: the changed ones, none after a finger is lifted; no finger at all: one at 0,0). The press
    * they make up is recognised by WeChat's rules: held {@value #LONG_PRESS_MS} ms without moving more than 10 px it
-   * is a {@code longpress} (fired before the press's next finger event, headless having no timer of its own for it);
+   * is a {@code longpress} (fired by {@link #pressHeld} when the session's timer comes, or else before the press's next
+   * finger event);
    * lifted without moving, {@code tap} and the component's effect follow unless a {@code longpress} handler ran.
    */
   public Interaction touch(VElement target, String type, JsonNode touches, JsonNode changedTouches) {
@@ -195,6 +198,23 @@ public final class Interactions {
       }
     }
     return new Interaction(calls, List.of());
+  }
+
+  /**
+   * The finger put down on {@code target} with {@link #touch} is still resting: once it has been held {@value
+   * #LONG_PRESS_MS} ms without moving, {@code longpress} fires now (a front-end calls this from a timer set at the
+   * {@code touchstart}), and the {@code touchend} that follows makes no tap when a handler ran.
+   */
+  public Interaction pressHeld(VElement target) {
+    Press p = press;
+    if (p == null || p.element != target.id() || p.moved || p.longPressed || disabled(target)
+        || clock.getAsLong() - p.since < LONG_PRESS_MS) {
+      return Interaction.NONE;
+    }
+    p.longPressed = true;
+    List<HandlerCall> pressed = dispatch(target, "longpress", xy(p.x, p.y));
+    p.longHandled = !pressed.isEmpty();
+    return new Interaction(pressed, List.of());
   }
 
   private static ObjectNode xy(double x, double y) {
@@ -350,11 +370,28 @@ public final class Interactions {
    * offsets are not clamped to the content and every scroll towards the end is taken as reaching it.
    */
   public Interaction scrollTo(VElement view, double x, double y) {
+    return scrollTo(view, x, y, null);
+  }
+
+  /**
+   * A scroll-view's sizes from a layout (the browser's), in px: its content ({@code scrollWidth}, {@code
+   * scrollHeight}) and its box ({@code clientWidth}, {@code clientHeight}).
+   */
+  public record ScrollSize(double scrollWidth, double scrollHeight, double clientWidth, double clientHeight) {}
+
+  /**
+   * {@link #scrollTo(VElement, double, double)} with the scroll-view's layout ({@code size}, null without one): the
+   * offsets stop at the content's end, {@code scroll} carries the real scroll sizes, and {@code scrolltolower} fires
+   * on coming within {@code lower-threshold} (50) of the end, as the simulator's scroll-view does.
+   */
+  public Interaction scrollTo(VElement view, double x, double y, ScrollSize size) {
     boolean vertical = Js.truthy(view.attribute("scrollY"));
     double left0 = number(state.get(view, "scrollLeft"), 0);
     double top0 = number(state.get(view, "scrollTop"), 0);
-    double left = Js.truthy(view.attribute("scrollX")) ? Math.max(0, x) : left0;
-    double top = vertical ? Math.max(0, y) : top0;
+    double maxLeft = size == null ? Double.POSITIVE_INFINITY : Math.max(0, size.scrollWidth() - size.clientWidth());
+    double maxTop = size == null ? Double.POSITIVE_INFINITY : Math.max(0, size.scrollHeight() - size.clientHeight());
+    double left = Js.truthy(view.attribute("scrollX")) ? Math.min(maxLeft, Math.max(0, x)) : left0;
+    double top = vertical ? Math.min(maxTop, Math.max(0, y)) : top0;
     if (left == left0 && top == top0) {
       return Interaction.NONE;
     }
@@ -363,8 +400,8 @@ public final class Interactions {
     ObjectNode detail = F.objectNode();
     detail.set("scrollLeft", Js.number(left));
     detail.set("scrollTop", Js.number(top));
-    detail.put("scrollHeight", 0);
-    detail.put("scrollWidth", 0);
+    detail.set("scrollHeight", Js.number(size == null ? 0 : size.scrollHeight()));
+    detail.set("scrollWidth", Js.number(size == null ? 0 : size.scrollWidth()));
     detail.set("deltaX", Js.number(left - left0));
     detail.set("deltaY", Js.number(top - top0));
     List<HandlerCall> calls = new ArrayList<>(dispatch(view, "scroll", detail));
@@ -377,7 +414,17 @@ public final class Interactions {
     } else {
       awayFromStart.add(view.id());
     }
-    if (delta > 0) {
+    boolean lower;
+    if (size == null) {
+      lower = delta > 0;
+    } else {
+      boolean near = (vertical ? maxTop : maxLeft) - position <= number(view.attribute("lowerThreshold"), 50);
+      lower = near && nearEnd.add(view.id());
+      if (!near) {
+        nearEnd.remove(view.id());
+      }
+    }
+    if (lower) {
       calls.addAll(dispatch(view, "scrolltolower", F.objectNode().put("direction", vertical ? "bottom" : "right")));
     }
     return new Interaction(calls, List.of());

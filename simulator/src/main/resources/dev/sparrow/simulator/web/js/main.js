@@ -66,7 +66,8 @@ class Simulator {
     const layout = { nodes: {}, viewport: null }
     if (frame) {
       const box = (r, el) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height,
-        scrollLeft: el.scrollLeft, scrollTop: el.scrollTop, scrollWidth: el.scrollWidth, scrollHeight: el.scrollHeight })
+        scrollLeft: el.scrollLeft, scrollTop: el.scrollTop, scrollWidth: el.scrollWidth, scrollHeight: el.scrollHeight,
+        clientWidth: el.clientWidth, clientHeight: el.clientHeight })
       for (const id of m.request.nodes || []) {
         const el = frame.nodes.get(id)
         if (el && el.getBoundingClientRect) layout.nodes[id] = box(el.getBoundingClientRect(), el)
@@ -78,6 +79,15 @@ class Simulator {
       }
     }
     this.send({ t: 'measure.answer', id: m.id, layout })
+  }
+
+  /** Page code or a driver scrolled the page (wx.pageScrollTo): the document follows without reporting it back. */
+  scrollPage(m) {
+    const frame = this.pages.get(m.page)
+    if (!frame) return
+    const el = frame.doc.scrollingElement || frame.doc.documentElement
+    el.scrollTop = m.scrollTop
+    frame.lastScrollTop = Math.round(el.scrollTop)
   }
 
   /** Runs `fn` on each element of message `m` (its `page` and `nodes`) still shown. */
@@ -120,6 +130,7 @@ class Simulator {
         this.speaker.handle(m); break
       case 'mic.open': case 'mic.close': this.microphone.handle(m); break
       case 'measure': this.measure(m); break
+      case 'page.scrollTo': this.scrollPage(m); break
       case 'animate': this.eachNode(m, el => playKeyframes(el, m.keyframes, m.duration)); break
       case 'animate.clear': this.eachNode(m, el => clearKeyframes(el, m.properties || null)); break
       case 'canvas': { const frame = this.pages.get(m.page); if (frame) canvasMessage(frame, m); break }

@@ -166,18 +166,32 @@ const scrollView = {
         const detail = { scrollLeft: el.scrollLeft, scrollTop: el.scrollTop, scrollHeight: el.scrollHeight, scrollWidth: el.scrollWidth,
           deltaX: el.scrollLeft - last.left, deltaY: el.scrollTop - last.top }
         last = { top: el.scrollTop, left: el.scrollLeft }
-        page.send(el, 'scroll', { detail })
+        // where the session itself scrolled the view (a driver's scrollTo): its events ran there already
+        const driven = el.__wx.driven
+        el.__wx.driven = null
+        const quiet = driven && driven.top === el.scrollTop && driven.left === el.scrollLeft
+        if (!quiet) page.send(el, 'scroll', { detail })
         const a = el.__wx.attrs
         const vertical = bool(a.scrollY)
         const pos = vertical ? el.scrollTop : el.scrollLeft
         const size = vertical ? el.scrollHeight - el.clientHeight : el.scrollWidth - el.clientWidth
         const upper = pos <= Number(a.upperThreshold ?? 50)
         const lower = size - pos <= Number(a.lowerThreshold ?? 50)
-        if (upper && !edges.upper) page.send(el, 'scrolltoupper', { detail: { direction: vertical ? 'top' : 'left' } })
-        if (lower && !edges.lower) page.send(el, 'scrolltolower', { detail: { direction: vertical ? 'bottom' : 'right' } })
+        if (!quiet && upper && !edges.upper) {
+          page.send(el, 'scrolltoupper', { detail: { direction: vertical ? 'top' : 'left' } })
+        }
+        if (!quiet && lower && !edges.lower) {
+          page.send(el, 'scrolltolower', { detail: { direction: vertical ? 'bottom' : 'right' } })
+        }
         edges = { upper, lower }
       })
     }, { passive: true })
+  },
+  /** The session scrolled the view (a driver's scrollTo): the painted view follows at once, without telling it back. */
+  control(el, name, value) {
+    if (name !== 'scrollTop' && name !== 'scrollLeft') return
+    el[name] = Number(value)
+    el.__wx.driven = { top: el.scrollTop, left: el.scrollLeft }
   },
   attr(el, name, value) {
     const smooth = bool(el.__wx.attrs.scrollWithAnimation) ? 'smooth' : 'auto'
