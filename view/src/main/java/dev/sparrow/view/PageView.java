@@ -22,6 +22,7 @@ import dev.sparrow.view.tree.VText;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -150,7 +151,11 @@ public final class PageView implements AutoCloseable {
       roots.add((String) p.segments().get(0));
     }
     releaseControlledState(instance, roots);
-    List<Patch> patches = instance == 0 && byPath ? byPath(paths) : null;
+    List<Patch> patches = null;
+    if (byPath) {
+      boolean plain = components == null || instance == 0 && components.plainPage() != null;
+      patches = !plain ? byPathComposed(instance, paths) : instance == 0 ? byPath(paths) : null;
+    }
     if (patches != null) {
       return released(patches);
     }
@@ -236,6 +241,180 @@ public final class PageView implements AutoCloseable {
       components.pageCommitted(root);
     }
     return patches;
+  }
+
+  /**
+   * {@link #byPath} for a template that custom components compose with others (the page when it hosts components, or
+   * a component, {@code instance}): the same items and single bindings render again in the template's own render,
+   * are composed as a whole composition would (hosts among them pass changed properties on at {@link #drain()}), and
+   * each replaces its composed counterpart in the committed tree, diffed against it alone. Null, with nothing
+   * changed, when a path needs the whole render: as {@link #byPath}, and when a replaced part gains or loses a
+   * component instance, holds a {@code <slot>} of a component, or is slot content the component does not show.
+   */
+  private List<Patch> byPathComposed(int instance, List<DataPath> paths) {
+    TemplateRenderer r = components.renderer(instance);
+    if (r == null || !r.lastWarnings().isEmpty()) {
+      return null;
+    }
+    Map<String, TreeSet<Integer>> items = new LinkedHashMap<>();
+    Set<String> singles = new LinkedHashSet<>();
+    for (DataPath p : paths) {
+      String name = (String) p.segments().get(0);
+      if (!r.reads(name)) {
+        continue;
+      }
+      if (r.single(name)) {
+        singles.add(name);
+        continue;
+      }
+      if (p.segments().size() < 2 || !(p.segments().get(1) instanceof Integer i) || r.itemNodes(name, i) == null) {
+        return null;
+      }
+      items.computeIfAbsent(name, k -> new TreeSet<>()).add(i);
+    }
+    if (items.isEmpty() && singles.isEmpty()) {
+      return List.of();
+    }
+    List<Part> parts = new ArrayList<>();
+    for (Map.Entry<String, TreeSet<Integer>> list : items.entrySet()) {
+      for (int i : list.getValue()) {
+        List<VNode> old = r.itemNodes(list.getKey(), i);
+        List<VNode> fresh = r.renderItem(list.getKey(), i);
+        if (fresh == null || !Splice.sameShape(old, fresh)) {
+          return null;
+        }
+        parts.add(new Part(old, fresh, false));
+      }
+    }
+    boolean evaluated = r.renderSingles(singles, new TemplateRenderer.Singles() {
+      @Override
+      public VNode element(VElement old, Map<String, JsonNode> attributes) {
+        VElement fresh = old.withAttributes(attributes);
+        parts.add(new Part(List.of(old), List.of(fresh), !components.isHost(instance, old)));
+        return fresh;
+      }
+
+      @Override
+      public VNode text(VText old, VText fresh) {
+        parts.add(new Part(List.of(old), List.of(fresh), false));
+        return fresh;
+      }
+    });
+    if (!evaluated) {
+      return null;
+    }
+    for (Part part : parts) {
+      if (composedRun(instance, part.old) == null
+          || !part.attributesOnly && !components.canReplace(instance, part.old, part.fresh)) {
+        return null;
+      }
+    }
+    if (parts.size() > 1) {
+      Map<Part, List<Integer>> at = new IdentityHashMap<>();
+      parts.forEach(p -> at.put(p, position(composedRun(instance, p.old).get(0))));
+      parts.sort((a, b) -> comparePositions(at.get(a), at.get(b)));
+    }
+    List<Patch> patches = new ArrayList<>();
+    for (Part part : parts) {
+      List<VNode> was = composedRun(instance, part.old);
+      if (was == null) { // an earlier part composed this one away: finish with a whole render
+        patches.addAll(instance == 0 ? rerender() : rerender(instance));
+        return patches;
+      }
+      List<VNode> now = part.attributesOnly
+          ? List.of(components.replaceAttributes(instance, (VElement) part.old.get(0), (VElement) part.fresh.get(0),
+              (VElement) was.get(0)))
+          : components.replace(instance, part.old, part.fresh);
+      for (int j = 0; j < was.size(); j++) {
+        VNode o = was.get(j);
+        VNode n = now.get(j);
+        n.slotHost(o.slotHost());
+        VElement parent = o.parent();
+        patches.addAll(diff.replace(o, n));
+        parent.replaceChild(o, n);
+        if (part.attributesOnly) {
+          if (index != null) {
+            index.put(n.id(), n);
+          }
+          continue;
+        }
+        if (index != null) {
+          unindexTree(o);
+          indexTree(n);
+        }
+        if (n instanceof VElement e) {
+          components.adopt(e);
+        }
+      }
+    }
+    return patches;
+  }
+
+  /** Raw nodes of a template's render and their fresh replacement; attributes only: one element, children kept. */
+  private record Part(List<VNode> old, List<VNode> fresh, boolean attributesOnly) {}
+
+  /**
+   * The committed nodes raw nodes {@code old} of instance {@code instance} were composed into, when they are
+   * consecutive children of one element of the committed tree; else null.
+   */
+  private List<VNode> composedRun(int instance, List<VNode> old) {
+    List<VNode> out = new ArrayList<>(old.size());
+    VElement parent = null;
+    int at = -1;
+    for (VNode raw : old) {
+      VNode c = components.composed(instance, raw);
+      if (c == null || c.parent() == null || parent != null && c.parent() != parent) {
+        return null;
+      }
+      List<VNode> siblings = c.parent().children();
+      if (parent == null) {
+        parent = c.parent();
+        at = indexOf(siblings, c);
+        if (at < 0 || !inTree(parent)) {
+          return null;
+        }
+      } else if (++at >= siblings.size() || siblings.get(at) != c) {
+        return null;
+      }
+      out.add(c);
+    }
+    return out;
+  }
+
+  private boolean inTree(VElement e) {
+    VElement top = e;
+    while (top.parent() != null) {
+      top = top.parent();
+    }
+    return top == root;
+  }
+
+  private static int indexOf(List<VNode> nodes, VNode n) {
+    for (int i = 0; i < nodes.size(); i++) {
+      if (nodes.get(i) == n) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Child indexes from the root down to {@code n}: document order compares them. */
+  private static List<Integer> position(VNode n) {
+    List<Integer> out = new ArrayList<>();
+    for (VNode c = n; c.parent() != null; c = c.parent()) {
+      out.add(0, indexOf(c.parent().children(), c));
+    }
+    return out;
+  }
+
+  private static int comparePositions(List<Integer> a, List<Integer> b) {
+    for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+      int c = Integer.compare(a.get(i), b.get(i));
+      if (c != 0) {
+        return c;
+      }
+    }
+    return Integer.compare(a.size(), b.size());
   }
 
   /** Turns updates by data path off (every {@code setData} renders the page again): for differential tests. */

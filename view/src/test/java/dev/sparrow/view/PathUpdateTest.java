@@ -116,6 +116,194 @@ class PathUpdateTest {
     public void detached(int instance) {}
   }
 
+  /**
+   * A page of custom components: keyed hosts in a list with slot content, a host whose properties single bindings
+   * set, a list written as another component's slot content, a host that comes and goes inside a list item, and
+   * components' own setData of their lists. Property changes reach the components as the runtime passes them (a
+   * component setData after the drain); the lifecycle and property calls must be the whole render's too.
+   */
+  private static final String CARDS = """
+      <view class="head">{{title}}</view>
+      <card title="{{title}}" n="{{count}}" class="{{cls}}"><text>slot {{count}}</text></card>
+      <view class="list {{cls}}">
+        <card wx:for="{{list}}" wx:key="k" title="{{item.t}}" n="{{item.n}}" data-i="{{index}}">
+          <text>{{item.k}}</text>
+          <badge wx:if="{{item.n > 7}}" label="{{item.t}}"/>
+        </card>
+      </view>
+      <pane><view wx:for="{{twice}}" class="v{{item.v}}">{{item.v}}</view></pane>
+      <text>{{count}} {{plain[0]}}</text>
+      """;
+
+  @Test
+  void pageOfComponentsMatchesWholeRenders() {
+    ViewSources sources = ViewSources.of(Map.of("index.wxml", CARDS,
+        "card.wxml", "<view class=\"card {{n > 5 ? 'big' : ''}}\">{{title}}:{{n}}<slot/></view>"
+            + "<view wx:for=\"{{tags}}\" class=\"tag\">{{item}}</view><text>{{note}}</text>",
+        "badge.wxml", "<text class=\"badge\">{{label}}</text>",
+        "pane.wxml", "<view class=\"pane\"><slot/></view>"));
+    Map<String, ComponentDefinition> defs = new java.util.HashMap<>();
+    for (String name : List.of("card", "badge", "pane")) {
+      defs.put(name, new ComponentDefinition(name, new WxmlCompiler(sources).compile(name), false, null, List.of(),
+          Set.of(), false, Set.of()));
+    }
+    CompiledPage page = new WxmlCompiler(sources).compile("index");
+    for (long seed = 21; seed <= 24; seed++) {
+      Random random = new Random(seed);
+      ObjectNode data = nestedData(random);
+      Cards a = new Cards(defs);
+      Cards b = new Cards(defs);
+      try (PageView byPath = PageView.open(page, data, () -> 0, a);
+          PageView whole = PageView.open(page, data, () -> 0, b)) {
+        whole.updateByPath(false);
+        byPath.drain();
+        whole.drain();
+        for (int step = 0; step < 200; step++) {
+          String at = "seed " + seed + " step " + step;
+          List<Integer> ids = whole.components().components().stream().map(i -> i.id()).toList();
+          if (random.nextInt(4) == 0 && !ids.isEmpty()) {
+            int id = ids.get(random.nextInt(ids.size()));
+            ObjectNode own = cardChange(random);
+            if (whole.components().instance(id).definition().path().equals("card")) {
+              at += " card " + id + " " + own;
+              assertSame(byPath.setData(id, own.deepCopy()), whole.setData(id, own.deepCopy()), byPath, whole, at);
+            }
+          } else {
+            ObjectNode changes = nestedChange(random, whole.data());
+            at += " " + changes;
+            assertSame(byPath.setData(changes.deepCopy()), whole.setData(changes.deepCopy()), byPath, whole, at);
+          }
+          for (int round = 0; round < 10; round++) {
+            byPath.drain();
+            whole.drain();
+            assertThat(a.calls).as(at).isEqualTo(b.calls);
+            if (a.pending.isEmpty()) {
+              break;
+            }
+            while (!a.pending.isEmpty()) {
+              Map.Entry<Integer, ObjectNode> pa = a.pending.remove(0);
+              Map.Entry<Integer, ObjectNode> pb = b.pending.remove(0);
+              assertThat(pa.getKey()).as(at).isEqualTo(pb.getKey());
+              assertSame(byPath.setData(pa.getKey(), pa.getValue()), whole.setData(pb.getKey(), pb.getValue()),
+                  byPath, whole, at + " properties of " + pa.getKey());
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** One property of one of 200 cards: that host alone is composed again, and only its instance hears of it. */
+  @Test
+  void oneCardUpdateComposesThatCardOnly() {
+    ViewSources sources = ViewSources.of(Map.of(
+        "index.wxml", "<view class=\"head {{cls}}\">{{title}}</view>"
+            + "<card wx:for=\"{{list}}\" wx:key=\"k\" title=\"{{item.t}}\" n=\"{{item.n}}\"/>",
+        "card.wxml", "<view class=\"card\">{{title}}:{{n}}</view>"));
+    Map<String, ComponentDefinition> defs = Map.of("card", new ComponentDefinition("card",
+        new WxmlCompiler(sources).compile("card"), false, null, List.of(), Set.of(), false, Set.of()));
+    ObjectNode data = F.objectNode().put("title", "t").put("cls", "c");
+    ArrayNode list = data.putArray("list");
+    for (int i = 0; i < 200; i++) {
+      list.addObject().put("k", "k" + i).put("t", "t" + i).put("n", i);
+    }
+    Cards host = new Cards(defs);
+    try (PageView v = PageView.open(new WxmlCompiler(sources).compile("index"), data, () -> 0, host)) {
+      v.drain();
+      host.calls.clear();
+      VNode first = v.root().children().get(1);
+      VNode hundredth = v.root().children().get(101);
+      List<Patch> patches = v.setData(Pages.json("{'list[100].t':'changed','title':'T'}"));
+      assertThat(json(patches)).hasToString("[{\"op\":\"setText\",\"id\":3,\"text\":\"T\"}, "
+          + "{\"op\":\"setAttr\",\"id\":" + hundredth.id() + ",\"name\":\"title\",\"value\":\"changed\"}]");
+      assertThat(v.root().children().get(1)).isSameAs(first);
+      assertThat(v.root().children().get(101)).isNotSameAs(hundredth);
+      v.drain();
+      assertThat(host.calls).containsExactly("properties 101 {\"title\":\"changed\"}");
+      Map.Entry<Integer, ObjectNode> update = host.pending.remove(0);
+      assertThat(v.setData(update.getKey(), update.getValue())).hasSize(1);
+      assertThat(v.handle(v.components().instance(1).host().id()).orElseThrow().text()).isEqualTo("t0:0");
+      assertThat(v.handle(v.components().instance(101).host().id()).orElseThrow().text()).isEqualTo("changed:100");
+      assertThat(v.setData(Pages.json("{'cls':'d'}"))).hasSize(1);
+      assertThat(v.root().children().get(1)).isSameAs(first);
+    }
+  }
+
+  private static void assertSame(List<Patch> a, List<Patch> b, PageView byPath, PageView whole, String at) {
+    assertThat(json(a)).as(at).isEqualTo(json(b));
+    assertThat(TreeJson.toJson(byPath.root())).as(at).isEqualTo(TreeJson.toJson(whole.root()));
+    assertThat(byPath.wxml()).as(at).isEqualTo(whole.wxml());
+    assertIndexed(byPath, byPath.root(), at);
+    for (var in : byPath.components().components()) {
+      assertThat(in.host()).as(at + " host of " + in.id()).isNotNull();
+      assertThat(byPath.node(in.host().id())).as(at + " host of " + in.id()).isSameAs(in.host());
+      assertThat(byPath.logicalAncestors(in.id())).as(at).isEqualTo(whole.logicalAncestors(in.id()));
+    }
+    assertThat(byPath.componentOrder()).as(at).isEqualTo(whole.componentOrder());
+  }
+
+  private static ObjectNode cardChange(Random r) {
+    ObjectNode c = F.objectNode();
+    switch (r.nextInt(4)) {
+      case 0 -> c.put("tags[" + r.nextInt(3) + "]", "g" + r.nextInt(5));
+      case 1 -> c.set("tags", F.arrayNode().add("x" + r.nextInt(3)));
+      case 2 -> c.put("note", "n" + r.nextInt(4));
+      default -> c.put("title", "own" + r.nextInt(3));
+    }
+    return c;
+  }
+
+  /** Card, badge and pane; a component's data is its properties (card has tags of its own); changes come back. */
+  private static final class Cards implements ComponentHost {
+    final Map<String, ComponentDefinition> defs;
+    final List<String> calls = new ArrayList<>();
+    final List<Map.Entry<Integer, ObjectNode>> pending = new ArrayList<>();
+
+    Cards(Map<String, ComponentDefinition> defs) {
+      this.defs = defs;
+    }
+
+    @Override
+    public Optional<ComponentDefinition> resolve(String ownerPath, String tag) {
+      return Optional.ofNullable(defs.get(tag));
+    }
+
+    @Override
+    public ObjectNode create(int instance, int owner, ComponentDefinition definition, ObjectNode properties,
+        ObjectNode origins, ObjectNode host) {
+      calls.add("create " + instance + " " + owner + " " + definition.path() + " " + properties + " " + host);
+      ObjectNode data = properties.deepCopy();
+      if (definition.path().equals("card")) {
+        data.set("tags", F.arrayNode().add("t1").add("t2"));
+      }
+      return data;
+    }
+
+    @Override
+    public void attached(int instance) {
+      calls.add("attached " + instance);
+    }
+
+    @Override
+    public void propertiesChanged(int instance, ObjectNode changed, ObjectNode origins) {
+      if (changed.isEmpty()) {
+        return; // a binding that came out undefined may be a function: the logic layer compares (a whole render asks)
+      }
+      calls.add("properties " + instance + " " + changed);
+      pending.add(Map.entry(instance, changed.deepCopy()));
+    }
+
+    @Override
+    public void moved(int instance) {
+      calls.add("moved " + instance);
+    }
+
+    @Override
+    public void detached(int instance) {
+      calls.add("detached " + instance);
+    }
+  }
+
   @Test
   void oneRowUpdateKeepsTheOtherRowsAsTheyWere() {
     try (PageView v = PageView.open(Rows.compile(), Rows.data(1000), () -> 0)) {

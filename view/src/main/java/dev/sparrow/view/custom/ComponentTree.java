@@ -20,6 +20,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -201,6 +202,192 @@ public final class ComponentTree implements AutoCloseable {
     page.raw = new ArrayList<>(root.children());
   }
 
+  // ---- updating parts of a render -------------------------------------------------------------
+
+  /** The renderer of instance {@code id}'s template (0: the page), or null once it is gone. */
+  public TemplateRenderer renderer(int id) {
+    Instance in = instances.get(id);
+    return in == null ? null : in.renderer;
+  }
+
+  /**
+   * The node raw node {@code raw} of instance {@code id}'s last render was composed into, or null. It may be stale
+   * (slot content a component shows no more): the caller checks it is in the committed tree.
+   */
+  public VNode composed(int id, VNode raw) {
+    Instance in = instances.get(id);
+    return in == null ? null : in.composed.get(raw);
+  }
+
+  /** True when {@code raw}, an element of instance {@code id}'s last render, is a custom component's host. */
+  public boolean isHost(int id, VElement raw) {
+    Instance in = instances.get(id);
+    return in != null && in.hosts.containsKey(raw);
+  }
+
+  /**
+   * True when fresh raw nodes can take the place of {@code old} (consecutive nodes of instance {@code id}'s last render,
+   * of the same shape) through {@link #replace}: they host the same component instances (none comes or goes), and
+   * in a component's template they hold no {@code <slot>} (its content is composed once per render).
+   */
+  public boolean canReplace(int id, List<VNode> old, List<VNode> fresh) {
+    Instance in = instances.get(id);
+    if (in == null || in != page && (hasSlot(old) || hasSlot(fresh))) {
+      return false;
+    }
+    Map<String, ComponentDefinition> before = new HashMap<>();
+    for (VNode n : old) {
+      hostsUnder(in, n, before);
+    }
+    Map<VElement, Instance.Child> now = new IdentityHashMap<>();
+    for (int j = 0; j < fresh.size(); j++) {
+      markInto(in, fresh.get(j), stepOf(in, old.get(j)), now);
+    }
+    if (now.size() != before.size()) {
+      return false;
+    }
+    for (Instance.Child c : now.values()) {
+      if (before.get(c.key()) != c.definition()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Puts {@code fresh} in place of {@code old} in instance {@code id}'s raw render (see {@link #canReplace}) and
+   * composes it as a whole render would: hosts in it pass their changed properties on at the next {@link #drain}.
+   *
+   * @return the composed nodes, one per fresh node, to put in place of the old ones' composed nodes
+   */
+  public List<VNode> replace(int id, List<VNode> old, List<VNode> fresh) {
+    Instance in = instances.get(id);
+    Map<VElement, Instance.Child> now = new IdentityHashMap<>();
+    for (int j = 0; j < fresh.size(); j++) {
+      markInto(in, fresh.get(j), stepOf(in, old.get(j)), now);
+    }
+    for (VNode n : old) {
+      forget(in, n);
+    }
+    in.hosts.putAll(now);
+    for (int j = 0; j < old.size(); j++) {
+      replaceRaw(in, old.get(j), fresh.get(j));
+    }
+    in.dataPaths = null;
+    // the same instances in the same order (canReplace): the owners' orders of the last render stay as they are
+    visited = new HashSet<>();
+    order = new HashMap<>();
+    SlotFill fill = in == page ? null : fillFor(in);
+    List<VNode> out = new ArrayList<>(fresh.size());
+    for (VNode n : fresh) {
+      compose(in, n, fill, out);
+    }
+    return out;
+  }
+
+  /**
+   * Gives {@code fresh}, the raw element of instance {@code id} that took {@code old}'s attributes and children (not a
+   * host), the place of {@code old} in the raw render, and returns {@code composed}'s counterpart: a copy with the
+   * fresh attributes, holding the same composed children.
+   */
+  public VElement replaceAttributes(int id, VElement old, VElement fresh, VElement composed) {
+    Instance in = instances.get(id);
+    replaceRaw(in, old, fresh);
+    in.composed.remove(old);
+    VElement copy = composed.withAttributes(new LinkedHashMap<>(fresh.attributes()));
+    copy.cssClass(cssClass(in, fresh));
+    in.composed.put(fresh, copy);
+    return copy;
+  }
+
+  private static boolean hasSlot(List<VNode> nodes) {
+    for (VNode n : nodes) {
+      if (n instanceof VElement e && (e.tag().equals("slot") || hasSlot(e.children()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void replaceRaw(Instance in, VNode old, VNode fresh) {
+    if (old.parent() != null) {
+      old.parent().replaceChild(old, fresh);
+    }
+    if (fresh instanceof VElement e) {
+      e.adoptChildren();
+    }
+    for (int i = 0; i < in.raw.size(); i++) {
+      if (in.raw.get(i) == old) {
+        in.raw.set(i, fresh);
+        break;
+      }
+    }
+  }
+
+  /** Drops what the raw subtree {@code n} left in {@code in}'s host and composition maps. */
+  private static void forget(Instance in, VNode n) {
+    in.composed.remove(n);
+    if (n instanceof VElement e) {
+      in.hosts.remove(e);
+      for (VNode c : e.children()) {
+        forget(in, c);
+      }
+    }
+  }
+
+  private static void hostsUnder(Instance in, VNode n, Map<String, ComponentDefinition> out) {
+    if (n instanceof VElement e) {
+      Instance.Child c = in.hosts.get(e);
+      if (c != null) {
+        out.put(c.key(), c.definition());
+      }
+      for (VNode k : e.children()) {
+        hostsUnder(in, k, out);
+      }
+    }
+  }
+
+  /**
+   * The identity step {@link #mark} gave raw element {@code n} of {@code in}'s render (null for a text): its
+   * ordinal among like siblings, under its parent's step.
+   */
+  private KeyStep stepOf(Instance in, VNode n) {
+    if (!(n instanceof VElement)) {
+      return null;
+    }
+    VElement parent = n.parent();
+    boolean top = parent == null || parent.parent() == null;
+    List<VNode> siblings = top ? in.raw : parent.children();
+    int ordinal = 0;
+    for (VNode s : siblings) {
+      if (s instanceof VElement && s.origin() == n.origin() && Objects.equals(s.key(), n.key())) {
+        ordinal++;
+      }
+      if (s == n) {
+        break;
+      }
+    }
+    return new KeyStep(top ? null : stepOf(in, parent), n.origin(), n.key(), ordinal);
+  }
+
+  /** {@link #mark} for one fresh raw node whose own step is known, its hosts collected in {@code hosts}. */
+  private void markInto(Instance in, VNode n, KeyStep step, Map<VElement, Instance.Child> hosts) {
+    n.scope(in.id);
+    if (n instanceof VElement e) {
+      if (host != null) {
+        resolveIn(in, e.tag()).ifPresent(d -> hosts.put(e, new Instance.Child(d, step.toString())));
+      }
+      Map<Sibling, Integer> seen = new HashMap<>();
+      for (VNode c : e.children()) {
+        KeyStep s = null;
+        if (c instanceof VElement) {
+          s = new KeyStep(step, c.origin(), c.key(), seen.merge(new Sibling(c.origin(), c.key()), 1, Integer::sum));
+        }
+        markInto(in, c, s, hosts);
+      }
+    }
+  }
+
   /** After a committed render: points every instance at its host element in {@code subtree}. */
   public void adopt(VElement subtree) {
     if (instances.size() == 1) {
@@ -256,6 +443,7 @@ public final class ComponentTree implements AutoCloseable {
   private void renderRaw(Instance in) {
     in.raw = new ArrayList<>(in.renderer.render(in.data).children());
     in.dataPaths = null;
+    in.composed.clear();
     in.hosts.clear();
     mark(in, in.raw, null);
   }
@@ -328,6 +516,7 @@ public final class ComponentTree implements AutoCloseable {
     if (n instanceof VText t) {
       VText copy = new VText(t.text(), t.origin(), t.key());
       copy.scope(in.id);
+      in.composed.put(t, copy);
       out.add(copy);
       return;
     }
@@ -347,6 +536,7 @@ public final class ComponentTree implements AutoCloseable {
     VElement copy = new VElement(e.tag(), new LinkedHashMap<>(e.attributes()), kids, e.origin(), e.key());
     copy.scope(in.id);
     copy.cssClass(cssClass(in, e));
+    in.composed.put(e, copy);
     out.add(copy);
   }
 
@@ -395,6 +585,7 @@ public final class ComponentTree implements AutoCloseable {
     hostEl.cssClass(child.definition().virtualHost() ? "" : cssClass(owner, e));
     hostEl.virtualHost(child.definition().virtualHost());
     fill.projected.forEach(p -> p.slotHost(hostEl));
+    owner.composed.put(e, hostEl);
     out.add(hostEl);
     return true;
   }
@@ -481,7 +672,7 @@ public final class ComponentTree implements AutoCloseable {
     for (String c : in.definition.externalClasses()) {
       JsonNode before = in.hostRaw == null ? null : in.hostRaw.attribute(camel(c));
       JsonNode now = e.attribute(camel(c));
-      if (!java.util.Objects.equals(before, now)) {
+      if (!Objects.equals(before, now)) {
         return true;
       }
     }

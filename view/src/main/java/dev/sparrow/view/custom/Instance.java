@@ -29,6 +29,11 @@ public final class Instance implements AutoCloseable {
   List<VNode> raw = List.of();
   /** Raw host elements of the last render, with the component each names and its identity key. */
   final Map<VElement, Child> hosts = new IdentityHashMap<>();
+  /**
+   * The node each raw node of the last render became in the committed page tree (the latest composition of it), for
+   * replacing parts of the render; entries may be stale (a node composed no more), so check the node is in the tree.
+   */
+  final Map<VNode, VNode> composed = new IdentityHashMap<>();
   /** Instances created by this template, by identity key. */
   final Map<String, Instance> children = new LinkedHashMap<>();
   /** The instances this template wrote, in document order of its last render (for moves). */

@@ -49,6 +49,17 @@ public final class TreeDiff {
     return out;
   }
 
+  /**
+   * Patches turning {@code committed}, a node of the committed tree, into {@code fresh}, which matches it (same template
+   * node, key, kind and tag: {@link Splice#sameShape}); {@code fresh} receives the ids and {@code committed}'s parent,
+   * and the caller puts it in {@code committed}'s place. Subtrees {@code fresh} shares with it are not walked.
+   */
+  public List<Patch> replace(VNode committed, VNode fresh) {
+    List<Patch> out = new ArrayList<>();
+    update(committed, fresh, committed.parent, out);
+    return out;
+  }
+
   private void element(VElement old, VElement neu, List<Patch> out) {
     attributes(old, neu, out);
     if (!java.util.Objects.equals(old.cssClass, neu.cssClass)) {

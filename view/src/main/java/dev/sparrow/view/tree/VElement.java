@@ -59,6 +59,26 @@ public final class VElement extends VNode {
     this.slotHost = e.slotHost;
   }
 
+  /**
+   * A copy of this element with {@code attributes} in place of its own (marks kept; attributes whose bound value came
+   * out undefined are none: such attributes take a whole render), holding the same children, not re-parented until
+   * the copy takes this element's place ({@link #adoptChildren}, or the diff's hand-over).
+   */
+  public VElement withAttributes(Map<String, JsonNode> attributes) {
+    VElement c = new VElement(this);
+    c.attributes.clear();
+    c.attributes.putAll(attributes);
+    c.undefinedOrigins = Map.of();
+    return c;
+  }
+
+  /** Makes this element its children's parent (a copy that took the place of the element they had). */
+  public void adoptChildren() {
+    for (VNode child : children) {
+      child.parent = this;
+    }
+  }
+
   /** A page root ({@code page}) holding {@code children}. */
   public static VElement root(List<VNode> children) {
     return new VElement("page", new LinkedHashMap<>(), new ArrayList<>(children), -1, null);

@@ -65,6 +65,11 @@ public abstract sealed class VNode permits VElement, VText {
     this.scope = scope;
   }
 
+  /** For slot content: the host element it was written under; else null. */
+  public VElement slotHost() {
+    return slotHost;
+  }
+
   /** Marks the node as slot content written under {@code host} (composition only). */
   public void slotHost(VElement host) {
     this.slotHost = host;
