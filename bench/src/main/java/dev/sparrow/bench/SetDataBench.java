@@ -15,12 +15,15 @@ import java.util.List;
  * calls {@code this.setData(…, callback)} and the time runs until the callback starts (the logic layer, the
  * crossing, the view's update and patches, the callback's task). A global {@code mark()} (a session binding) takes
  * {@code System.nanoTime()} (and the thread's CPU time, which a busy machine does not inflate) on the session thread
- * before the call and inside the callback. Two measures: one row's
- * title ({@code rows[i].title}, a different row each time) and the whole 1,000-row list replaced by a fresh one.
+ * before the call and inside the callback. Three measures: one row's
+ * title ({@code rows[i].title}, a different row each time), the whole 1,000-row list replaced by a fresh one, and in
+ * the page of 200 custom components ({@code pages/cards/cards}) one card's {@code value} property
+ * ({@code items[i].value}: the page's update, the property passed to the card, its observer's own setData, the card's
+ * update).
  * Run it with the launcher's JIT flags to meet the numbers {@code ./sparrow} gives:
  * {@code BENCH_JAVA_OPTS='-XX:TieredStopAtLevel=1 -XX:+UseSerialGC' bench/run SetDataBench 300}.
  *
- * <p>{@code bench/run SetDataBench [rounds] [row,fill]}
+ * <p>{@code bench/run SetDataBench [rounds] [row,fill,card]}
  */
 public final class SetDataBench {
   private static final String ROUNDS = """
@@ -40,6 +43,8 @@ public final class SetDataBench {
             if (i === n) { resolve(Date.now() - t0); return }
             const change = kind === 'row'
               ? { ['rows[' + ((i * 389) % 1000) + '].title']: 'Tapped ' + i }
+              : kind === 'card'
+              ? { ['items[' + ((i * 67) % 200) + '].value']: i }
               : { rows: fresh('R' + i) }
             i++
             mark()
@@ -52,7 +57,18 @@ public final class SetDataBench {
 
   public static void main(String[] args) {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 300;
-    SessionOptions options = SessionOptions.of(Examples.path("sim-lab")).launchUrl("pages/rows/rows")
+    List<String> kinds = List.of(args.length > 1 ? args[1].split(",") : new String[] {"row", "fill", "card"});
+    List<String> rowKinds = kinds.stream().filter(k -> !k.equals("card")).toList();
+    if (!rowKinds.isEmpty()) {
+      run("pages/rows/rows", rowKinds, rounds);
+    }
+    if (kinds.contains("card")) {
+      run("pages/cards/cards", List.of("card"), rounds);
+    }
+  }
+
+  private static void run(String page, List<String> kinds, int rounds) {
+    SessionOptions options = SessionOptions.of(Examples.path("sim-lab")).launchUrl(page)
         .scriptTimeout(Duration.ofSeconds(120));
     List<Long> marks = new ArrayList<>();
     List<Long> cpu = new ArrayList<>();
@@ -63,8 +79,8 @@ public final class SetDataBench {
         marks.add(System.nanoTime());
         cpu.add(threads.getCurrentThreadCpuTime());
       });
-      for (String kind : args.length > 1 ? args[1].split(",") : new String[] {"row", "fill"}) {
-        int n = kind.equals("row") ? rounds : Math.max(20, rounds / 5);
+      for (String kind : kinds) {
+        int n = kind.equals("fill") ? Math.max(20, rounds / 5) : rounds;
         s.evaluate(ROUNDS, kind, n);          // warm-up
         marks.clear();
         cpu.clear();
@@ -77,9 +93,14 @@ public final class SetDataBench {
         }
         Arrays.sort(ms);
         Arrays.sort(onThread);
+        String what = switch (kind) {
+          case "row" -> "one-row";
+          case "card" -> "one card's property (200 components)";
+          default -> "1,000-row fill";
+        };
         System.out.printf("%s setData → callback, %d times: median %.2f ms, p10 %.2f, p90 %.2f"
             + " (page's Date.now: %s ms for all, with a setTimeout between)%n",
-            kind.equals("row") ? "one-row" : "1,000-row fill", n, ms[n / 2], ms[n / 10], ms[n * 9 / 10], total);
+            what, n, ms[n / 2], ms[n / 10], ms[n * 9 / 10], total);
         System.out.printf("  CPU time of the session thread over the same span: median %.2f ms, p90 %.2f%n",
             onThread[n / 2], onThread[n * 9 / 10]);
       }

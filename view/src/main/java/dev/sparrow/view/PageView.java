@@ -135,6 +135,14 @@ public final class PageView implements AutoCloseable {
    * template is rendered again, and the patches touch only the component's subtree.
    */
   public List<Patch> setData(int instance, ObjectNode changes) {
+    return setData(instance, changes, false);
+  }
+
+  /**
+   * {@link #setData(int, ObjectNode)}; with {@code wholeRender} the template renders again whatever the paths: for a
+   * payload some of whose values did not come (functions the logic layer could not send), which bindings may read.
+   */
+  public List<Patch> setData(int instance, ObjectNode changes, boolean wholeRender) {
     Instance in = instance == 0 ? null : components == null ? null : components.instance(instance);
     if (instance != 0 && in == null) {
       throw new IllegalStateException("component instance " + instance + " is no longer on the page");
@@ -152,7 +160,7 @@ public final class PageView implements AutoCloseable {
     }
     releaseControlledState(instance, roots);
     List<Patch> patches = null;
-    if (byPath) {
+    if (byPath && !wholeRender) {
       boolean plain = components == null || instance == 0 && components.plainPage() != null;
       patches = !plain ? byPathComposed(instance, paths) : instance == 0 ? byPath(paths) : null;
     }

@@ -40,6 +40,8 @@ public final class ViewLayer implements AutoCloseable {
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The payload key under which the logic layer lists the keys JSON could not carry (see sparrow-base.js). */
+  private static final String UNSENT = "__sparrowUnsent__";
 
   private final Project project;
   private final Clock clock;
@@ -114,7 +116,10 @@ public final class ViewLayer implements AutoCloseable {
     }
     List<Patch> patches;
     try {
-      patches = view.setData(instance, parse(json));
+      ObjectNode changes = parse(json);
+      // values JSON cannot carry (functions): whatever reads them renders again, and compares as a whole render does
+      boolean unsent = changes.remove(UNSENT) != null;
+      patches = view.setData(instance, changes, unsent);
     } catch (IllegalArgumentException badPath) {
       errors.accept(ScriptError.of("setData: " + badPath.getMessage(), "", "setData"));
       return List.of();

@@ -308,6 +308,21 @@
   const pages = new Map();
   let stack = [];
   const MAX_SETDATA = 1048576;
+  /**
+   * The view's payload: the JSON of the values, and under UNSENT the top-level keys whose values JSON cannot carry
+   * (functions), so that the view renders whatever reads them again (a component's property may get a new function).
+   */
+  const UNSENT = '__sparrowUnsent__';
+  function viewPayload(payload, json) {
+    let unsent = null;
+    for (const k of Object.keys(payload)) {
+      if (typeof payload[k] === 'function') (unsent || (unsent = [])).push(k);
+    }
+    if (unsent === null) return json;
+    const marked = {};
+    marked[UNSENT] = unsent;
+    return JSON.stringify(Object.assign(marked, payload));
+  }
 
   function Page(options) {
     if (loadingRoute === null) {
@@ -353,7 +368,7 @@
         host.console('error', 'invokeWebviewMethod 数据传输长度为 ' + json.length + ' 已经超过最大长度 ' + MAX_SETDATA);
         return;
       }
-      host.setData(this.__pageId__, json, boundCallback(callback, this));
+      host.setData(this.__pageId__, viewPayload(payload, json), boundCallback(callback, this));
       observers.changed(this.__pageId__);
     },
     getOpenerEventChannel: function () { return openerChannel(this.__pageId__); },
@@ -547,7 +562,7 @@
 
   const components = componentsFactory({
     host: host, guard: guard, reportError: reportError, simpleDeepCopy: simpleDeepCopy, boundCallback: boundCallback, parsePath: parsePath, setPath: setPath,
-    typeTag: typeTag, MAX_SETDATA: MAX_SETDATA, pageOf: function (id) { return pages.get(id); },
+    typeTag: typeTag, MAX_SETDATA: MAX_SETDATA, viewPayload: viewPayload, pageOf: function (id) { return pages.get(id); },
     createSelectorQuery: createSelectorQuery,
     animate: function (inst, a) { animation.animate(inst.__pageId__, inst.__id__, a[0], a[1], a[2], a[3]); },
     clearAnimation: function (inst, a) { animation.clearAnimation(inst.__pageId__, inst.__id__, a[0], a[1], a[2]); },

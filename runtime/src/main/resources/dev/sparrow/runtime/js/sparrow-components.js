@@ -12,6 +12,7 @@
   const setPath = internals.setPath;
   const typeTag = internals.typeTag;
   const MAX_SETDATA = internals.MAX_SETDATA;
+  const viewPayload = internals.viewPayload;
 
   const BEHAVIOR = Symbol('behavior');
   const LIFETIMES = ['created', 'attached', 'ready', 'moved', 'detached', 'error'];
@@ -349,7 +350,7 @@
       host.console('error', 'invokeWebviewMethod 数据传输长度为 ' + json.length + ' 已经超过最大长度 ' + MAX_SETDATA);
       return;
     }
-    host.setComponentData(inst.__pageId__, inst.__id__, json, boundCallback(callback, inst));
+    host.setComponentData(inst.__pageId__, inst.__id__, viewPayload(view, json), boundCallback(callback, inst));
     internals.dataChanged(inst.__pageId__);
   }
 
