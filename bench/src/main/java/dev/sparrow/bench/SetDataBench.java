@@ -55,6 +55,29 @@ public final class SetDataBench {
       }
       """;
 
+  /** After the fill: CPU time of the page's own JSON.stringify of such payloads, and of setData without a callback. */
+  private static final String STRINGIFY = """
+      function (n) {
+        const page = getCurrentPages()[getCurrentPages().length - 1]
+        const fresh = (tag) => {
+          const rows = []
+          for (let i = 0; i < 1000; i++) {
+            rows.push({ id: i, title: tag + ' ' + i, price: i % 50, qty: 2, done: i % 7 == 0 })
+          }
+          return rows
+        }
+        const payloads = []
+        for (let i = 0; i < n; i++) payloads.push({ rows: fresh('S' + i) })
+        let len = 0
+        mark()
+        for (let i = 0; i < n; i++) len += JSON.stringify(payloads[i]).length
+        mark()
+        for (let i = 0; i < n; i++) page.setData(payloads[i])
+        mark()
+        return Math.round(len / n)
+      }
+      """;
+
   public static void main(String[] args) {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 300;
     List<String> kinds = List.of(args.length > 1 ? args[1].split(",") : new String[] {"row", "fill", "card"});
@@ -103,6 +126,12 @@ public final class SetDataBench {
             what, n, ms[n / 2], ms[n / 10], ms[n * 9 / 10], total);
         System.out.printf("  CPU time of the session thread over the same span: median %.2f ms, p90 %.2f%n",
             onThread[n / 2], onThread[n * 9 / 10]);
+        if (kind.equals("fill")) {
+          cpu.clear();
+          Object js = s.evaluate(STRINGIFY, n);
+          System.out.printf("  JS stringify of the payload (%s chars): %.3f ms CPU; setData without callback: %.3f ms%n",
+              js, (cpu.get(1) - cpu.get(0)) / 1e6 / n, (cpu.get(2) - cpu.get(1)) / 1e6 / n);
+        }
       }
       if (!s.errors().isEmpty()) {
         throw new IllegalStateException("page failed: " + s.errors());

@@ -135,12 +135,14 @@ public final class PageView implements AutoCloseable {
    * template is rendered again, and the patches touch only the component's subtree.
    */
   public List<Patch> setData(int instance, ObjectNode changes) {
-    return setData(instance, changes, false);
+    return setData(instance, changes.deepCopy(), false);
   }
 
   /**
-   * {@link #setData(int, ObjectNode)}; with {@code wholeRender} the template renders again whatever the paths: for a
-   * payload some of whose values did not come (functions the logic layer could not send), which bindings may read.
+   * {@link #setData(int, ObjectNode)} for a payload handed over: its values become the view's data, not copied (the
+   * runtime's, parsed for the view alone). With {@code wholeRender} the template renders again whatever the paths:
+   * for a payload some of whose values did not come (functions the logic layer could not send), which bindings may
+   * read.
    */
   public List<Patch> setData(int instance, ObjectNode changes, boolean wholeRender) {
     Instance in = instance == 0 ? null : components == null ? null : components.instance(instance);
@@ -155,7 +157,7 @@ public final class PageView implements AutoCloseable {
     Iterator<JsonNode> values = changes.elements();
     Set<String> roots = new HashSet<>();
     for (DataPath p : paths) {
-      p.apply(target, values.next().deepCopy());
+      p.apply(target, values.next());
       roots.add((String) p.segments().get(0));
     }
     releaseControlledState(instance, roots);

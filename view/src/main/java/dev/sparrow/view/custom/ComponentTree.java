@@ -445,7 +445,33 @@ public final class ComponentTree implements AutoCloseable {
     in.dataPaths = null;
     in.composed.clear();
     in.hosts.clear();
-    mark(in, in.raw, null);
+    if (host != null && anyHost(in, in.raw)) {
+      mark(in, in.raw, null);
+    } else if (in.id != 0) {
+      scopeAll(in.id, in.raw);
+    }
+  }
+
+  /**
+   * True when an element among {@code nodes} (or under them) names a custom component: a render without any needs no
+   * identity keys (most pages; walking for them cost a third of a 1,000-row render).
+   */
+  private boolean anyHost(Instance in, List<VNode> nodes) {
+    for (VNode n : nodes) {
+      if (n instanceof VElement e && (resolveIn(in, e.tag()).isPresent() || anyHost(in, e.children()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void scopeAll(int scope, List<VNode> nodes) {
+    for (VNode n : nodes) {
+      n.scope(scope);
+      if (n instanceof VElement e) {
+        scopeAll(scope, e.children());
+      }
+    }
   }
 
   /**
