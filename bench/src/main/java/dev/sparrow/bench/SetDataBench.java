@@ -130,7 +130,8 @@ public final class SetDataBench {
           cpu.clear();
           Object js = s.evaluate(STRINGIFY, n);
           System.out.printf("  JS stringify of the payload (%s chars): %.3f ms CPU;"
-              + " setData without callback: %.3f ms%n", js, (cpu.get(1) - cpu.get(0)) / 1e6 / n, (cpu.get(2) - cpu.get(1)) / 1e6 / n);
+              + " setData without callback: %.3f ms%n", js, (cpu.get(1) - cpu.get(0)) / 1e6 / n,
+              (cpu.get(2) - cpu.get(1)) / 1e6 / n);
         }
       }
       if (!s.errors().isEmpty()) {

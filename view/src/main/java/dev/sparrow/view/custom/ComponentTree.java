@@ -227,8 +227,8 @@ public final class ComponentTree implements AutoCloseable {
 
   /**
    * True when fresh raw nodes can take the place of {@code old} (consecutive nodes of instance {@code id}'s last
-   * render, of the same shape) through {@link #replace}: they host the same component instances (none comes or goes), and
-   * in a component's template they hold no {@code <slot>} (its content is composed once per render).
+   * render, of the same shape) through {@link #replace}: they host the same component instances (none comes or
+   * goes), and in a component's template they hold no {@code <slot>} (its content is composed once per render).
    */
   public boolean canReplace(int id, List<VNode> old, List<VNode> fresh) {
     Instance in = instances.get(id);

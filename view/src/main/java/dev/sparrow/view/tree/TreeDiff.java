@@ -51,8 +51,8 @@ public final class TreeDiff {
 
   /**
    * Patches turning {@code committed}, a node of the committed tree, into {@code fresh}, which matches it (same
-   * template node, key, kind and tag: {@link Splice#sameShape}); {@code fresh} receives the ids and {@code committed}'s parent,
-   * and the caller puts it in {@code committed}'s place. Subtrees {@code fresh} shares with it are not walked.
+   * template node, key, kind and tag: {@link Splice#sameShape}); {@code fresh} receives the ids and {@code committed}'s
+   * parent, and the caller puts it in {@code committed}'s place. Subtrees {@code fresh} shares with it are not walked.
    */
   public List<Patch> replace(VNode committed, VNode fresh) {
     List<Patch> out = new ArrayList<>();
