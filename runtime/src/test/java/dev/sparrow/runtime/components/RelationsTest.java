@@ -93,4 +93,17 @@ class RelationsTest {
     assertThat(orphan).containsEntry("group", null).containsEntry("index", -1);
     assertThat((List<Object>) orphan.get("events")).containsExactly("attached", "no group");
   }
+
+  @Test
+  void aChildInASlotOfASlotShownLaterLinksToItsAncestor() {
+    // the drawer's slot is inside the slot of a shell that renders it once shown (TDesign's picker columns in its
+    // popup): the shell re-renders alone
+    PageElement drawer = el("#drawer");
+    drawer.select("#shell").orElseThrow().setData(Map.of("shown", true));
+    s.awaitIdle();
+    assertThat(page.select("#in-drawer")).isPresent();
+    assertThat(drawer.callMethod("tagged")).isEqualTo(List.of("x"));
+    assertThat(drawer.data("linkedNow")).as("getRelationNodes inside linked includes the new child")
+        .isEqualTo(List.of("x"));
+  }
 }

@@ -124,6 +124,12 @@ public final class ComponentTree implements AutoCloseable {
       fresh.virtualHost(old.virtualHost());
       fresh.slotHost(slotHostOf(old));
       fill.projected.forEach(p -> p.slotHost(fresh));
+      // the owners' slot content this render reached through their slots (in this one's slot content) is
+      // theirs: its logical parent is their host, which stays
+      for (SlotFill f = fill.ownerFill; f != null; f = f.ownerFill) {
+        VElement ownerHost = f.component.host;
+        f.projected.forEach(p -> p.slotHost(ownerHost));
+      }
     }
     dropUnvisited(in);
     findMoves(in);
