@@ -262,4 +262,87 @@ class VantShowcaseTest {
     assertThat(p.data("bar")).isEqualTo(2);
     assertThat(newErrors()).isEmpty();
   }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> event(PageHandle p) {
+    return (Map<String, Object>) p.data("event");
+  }
+
+  @Test
+  void morePageComponentsRenderAndAnswer() {
+    PageHandle p = open("pages/more/more");
+    assertThat(newErrors()).isEmpty();
+    in(el(p, "#nav"), ".van-nav-bar__left").tap();
+    assertThat(p.data("log")).isEqualTo(List.of("back"));
+    assertThat(event(p)).containsEntry("type", "click-left");
+    assertThat(text(in(el(p, "#nav"), ".van-nav-bar__title"))).isEqualTo("More");
+    assertThat(text(in(el(p, "#notice"), ".van-notice-bar__content"))).isEqualTo("A notice");
+
+    // cascader: its options' classes come from a WXS module written with a shorthand property (style({ color }))
+    PageElement cascader = el(p, "#cascader");
+    List<PageElement> options = cascader.selectAll(".van-cascader__option");
+    assertThat(options).extracting(VantShowcaseTest::text).containsExactly("Zhejiang");
+    options.get(0).tap();
+    settle();
+    assertThat(in(el(p, "#cascader"), "van-tabs").selectAll(".van-tab")).extracting(VantShowcaseTest::text)
+        .containsExactly("Zhejiang", "请选择");
+    assertThat(el(p, "#cascader").selectAll(".van-cascader__option--selected")).extracting(VantShowcaseTest::text)
+        .containsExactly("Zhejiang");
+    el(p, "#cascader").selectAll(".van-cascader__option").stream().filter(o -> text(o).equals("Hangzhou"))
+        .findFirst().orElseThrow().tap();
+    settle();
+    assertThat(p.data("area")).isEqualTo("Zhejiang/Hangzhou");
+    assertThat(event(p)).containsEntry("type", "finish");
+    assertThat((Map<String, Object>) event(p).get("detail")).containsEntry("value", "3301")
+        .containsEntry("tabIndex", 1);
+
+    // 30 s from when the page opened, on the session's clock (the taps above let it run)
+    String shown = text(in(el(p, "#count-down"), ".van-count-down"));
+    assertThat(shown).matches("00:[0-3]\\d");
+    s.advance(Duration.ofSeconds(5));
+    s.awaitIdle();
+    assertThat(text(in(el(p, "#count-down"), ".van-count-down"))).as("the count-down runs on the clock")
+        .isEqualTo(String.format("00:%02d", Integer.parseInt(shown.substring(3)) - 5));
+
+    assertThat(el(p, "#share").select(".van-share-sheet__option")).isEmpty();
+    in(el(p, "#open-share"), ".van-cell").tap();
+    settle();
+    PageElement sheet = in(el(p, "#share"), "options");
+    assertThat(sheet.selectAll(".van-share-sheet__name")).extracting(VantShowcaseTest::text)
+        .containsExactly("WeChat");
+    sheet.selectAll(".van-share-sheet__option").get(0).tap();
+    settle();
+    assertThat((List<Object>) p.data("log")).last().isEqualTo("share WeChat");
+    assertThat((Map<String, Object>) event(p).get("detail")).containsEntry("name", "WeChat").containsEntry("index", 0);
+    assertThat(p.data("share")).isEqualTo(false);
+
+    assertThat(el(p, "#steps").selectAll(".van-step")).extracting(VantShowcaseTest::text)
+        .containsExactly("One", "Two", "Three");
+    assertThat(in(el(p, "#steps"), ".van-step--process").text()).contains("Two");
+    assertThat(el(p, "#steps").selectAll(".van-step--finish")).hasSize(1);
+
+    in(in(el(p, "#cart"), "van-button"), "button").tap();
+    in(in(el(p, "#buy"), "van-button"), "button").tap();
+    assertThat(text(in(el(p, "#submit-bar"), ".van-submit-bar__price"))).isEqualTo("¥ 30.50");
+    in(in(el(p, "#submit-bar"), "van-button"), "button").tap();
+    assertThat((List<Object>) p.data("log")).endsWith("cart", "buy", "submit");
+
+    assertThat(text(in(el(p, "#card"), ".van-card__title"))).isEqualTo("Card title");
+    assertThat(text(in(el(p, "#card"), ".van-card__price"))).isEqualTo("¥2.00");
+    assertThat(text(in(el(p, "#card"), ".van-card__num"))).isEqualTo("x 2");
+    assertThat(text(in(el(p, "#progress"), ".van-progress__pivot"))).isEqualTo("50%");
+    assertThat(String.valueOf(in(el(p, "#progress"), ".van-progress__portion").attribute("style")))
+        .contains("width:50%");
+    assertThat(text(in(el(p, "#circle"), ".van-circle__text"))).isEqualTo("30%");
+    assertThat(el(p, "#skeleton").select(".van-skeleton__row")).as("not loading: the content shows").isEmpty();
+    assertThat(p.select(".loaded").map(VantShowcaseTest::text)).contains("loaded");
+    assertThat(el(p, "#empty").text()).contains("Nothing");
+    assertThat(text(in(in(el(p, "#panel"), "van-cell"), ".van-cell__title"))).isEqualTo("Panel");
+    assertThat(String.valueOf(in(el(p, "#col-8"), ".van-col").attribute("class"))).contains("van-col--8");
+    assertThat(String.valueOf(in(el(p, "#theme"), ".van-config-provider").attribute("style")))
+        .contains("--button-primary-background-color:#f00");
+    assertThat(el(p, "#index-bar").selectAll(".van-index-bar__index")).extracting(VantShowcaseTest::text)
+        .containsExactly("A", "B");
+    assertThat(newErrors()).isEmpty();
+  }
 }

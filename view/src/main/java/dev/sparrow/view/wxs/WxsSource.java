@@ -2,6 +2,8 @@ package dev.sparrow.view.wxs;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.sparrow.view.expr.WccStrings;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Set;
 
 /**
@@ -12,7 +14,9 @@ import java.util.Set;
  *       reads {@code \x5cd});</li>
  *   <li>{@code x.constructor} and {@code x['constructor']} read {@code x.nv_constructor}, the type's name that the
  *       runtime puts on each prototype ({@code 'Array'}, as wcc's runtime does; the engine's own {@code constructor}
- *       stays, since array methods need it).</li>
+ *       stays, since array methods need it);</li>
+ *   <li>a shorthand property in an object literal ({@code style({ color })}, as Vant's cascader writes) is spelt out
+ *       ({@code color: color}): wcc accepts it while the engine runs WXS as ES5.</li>
  * </ul>
  * Comments and regular-expression literals are copied; lines stay where they were, so error locations keep pointing
  * at the source.
@@ -21,12 +25,14 @@ final class WxsSource {
   /** Keywords after which a {@code /} starts a regular expression, not a division. */
   private static final Set<String> BEFORE_REGEX = Set.of(
       "return", "typeof", "case", "do", "else", "in", "instanceof", "new", "delete", "void", "throw");
+  /** Words that end a block rather than name a shorthand property ({@code if (x) { return }}). */
+  private static final Set<String> STATEMENT_WORDS = Set.of("return", "break", "continue", "debugger");
   private static final String PUNCTUATION_BEFORE_REGEX = "(,=:[!&|?{};+-*%<>~^";
 
   private WxsSource() {}
 
   static String prepare(String code) {
-    if (code.indexOf('\\') < 0 && !code.contains("constructor")) {
+    if (code.indexOf('\\') < 0 && !code.contains("constructor") && code.indexOf('{') < 0) {
       return code;
     }
     StringBuilder out = new StringBuilder(code.length() + 16);
@@ -34,6 +40,7 @@ final class WxsSource {
     int i = 0;
     char last = 0; // the last significant character outside comments and strings
     String lastWord = "";
+    Deque<Character> open = new ArrayDeque<>(); // the brackets around the current position
     while (i < n) {
       char ch = code.charAt(i);
       if (ch == '/' && i + 1 < n && (code.charAt(i + 1) == '/' || code.charAt(i + 1) == '*')) {
@@ -68,10 +75,25 @@ final class WxsSource {
         }
         lastWord = code.substring(i, end);
         out.append(last == '.' && lastWord.equals("constructor") ? "nv_constructor" : lastWord);
+        if ((last == '{' || last == ',') && Character.valueOf('{').equals(open.peek())
+            && !STATEMENT_WORDS.contains(lastWord)) {
+          int next = end;
+          while (next < n && Character.isWhitespace(code.charAt(next))) {
+            next++;
+          }
+          if (next < n && (code.charAt(next) == ',' || code.charAt(next) == '}')) {
+            out.append(": ").append(lastWord);
+          }
+        }
         last = ch;
         i = end;
       } else {
         out.append(ch);
+        if (ch == '{' || ch == '[' || ch == '(') {
+          open.push(ch);
+        } else if ((ch == '}' || ch == ']' || ch == ')') && !open.isEmpty()) {
+          open.pop();
+        }
         if (!Character.isWhitespace(ch)) {
           last = ch;
           lastWord = "";

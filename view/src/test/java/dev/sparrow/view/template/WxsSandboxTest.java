@@ -37,6 +37,17 @@ class WxsSandboxTest {
   }
 
   @Test
+  void shorthandPropertiesAreAcceptedAsWccAcceptsThem() {
+    // Vant's cascader: style({ color }); blocks ending in a statement word or a lone name keep their meaning
+    String module = "function f(color, size) { if (!color) { return } var o = { color, size };"
+        + " var p = {a: 1, color}; { size } return JSON.stringify([o, p, {}, [color, size]]); }"
+        + " module.exports = { f };";
+    assertThat(render(module, "m.f('red', 2)"))
+        .isEqualTo("[{\"color\":\"red\",\"size\":2},{\"a\":1,\"color\":\"red\"},{},[\"red\",2]]");
+    assertThat(render(module, "m.f('', 2)")).isEmpty();
+  }
+
+  @Test
   void missingWxsFileIsACompileError() {
     ViewException e = catchThrowableOfType(ViewException.class, () -> new WxmlCompiler(ViewSources.of(
         Map.of("index.wxml", "<view/>\n<wxs module=\"u\" src=\"nope.wxs\"/>"))).compile("index"));
