@@ -20,6 +20,10 @@ Component({
   },
   observers: {
     options(o) { if (o && typeof o.onInit === 'function') this.setData({ observed: o.onInit('observer') }); },
+    literal(l) {
+      if (!l || typeof l.onInit !== 'function') return;
+      this.setData({ literalSeen: (this.data.literalSeen || []).concat([l.onInit('observer')]) });
+    },
     callback(fn) {
       if (typeof fn !== 'function') return;
       this.setData({ callbackSeen: (this.data.callbackSeen || []).concat([fn('observer')]) });

@@ -633,7 +633,19 @@
       if (!inst) return;
       const props = JSON.parse(json);
       const sent = Object.keys(props);
-      const given = hostProperties(inst.__def__, props, origins, ownerData(pageId, inst.__owner__));
+      const owner = ownerData(pageId, inst.__owner__);
+      // an object literal holding functions whose JSON stayed: passed on again (as the view has it, the functions
+      // put back) when one of them is another function
+      const from = origins ? JSON.parse(origins) : {};
+      for (const name of Object.keys(from)) {
+        const cur = inst.data[name];
+        if (sent.indexOf(name) >= 0 || owner === undefined || cur === null || typeof cur !== 'object') continue;
+        const swapped = from[name].some(function (o) {
+          return o.at.length > 0 && valueAt(owner, o.from) !== valueAt(cur, o.at);
+        });
+        if (swapped) props[name] = JSON.parse(JSON.stringify(cur));
+      }
+      const given = hostProperties(inst.__def__, props, origins, owner);
       // a function the view could not compare: passed on only when it is another one (glass-easel's !==)
       for (const name of Object.keys(given)) {
         if (sent.indexOf(name) < 0 && given[name] === inst.data[name]) delete given[name];

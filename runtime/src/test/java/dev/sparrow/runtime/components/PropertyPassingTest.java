@@ -67,6 +67,17 @@ class PropertyPassingTest {
   }
 
   @Test
+  void aFunctionInAnObjectLiteralReachesTheComponentWhenItIsAnotherOne() {
+    // literal="{{ {onInit: greet, n: 1} }}": the literal's JSON stays {"n":1} when greet is swapped
+    assertThat(hooks().data("literalSeen")).isEqualTo(List.of("hello observer"));
+    page.setData(Map.of("routeDones", 5));
+    assertThat(hooks().data("literalSeen")).as("the owner set other data").isEqualTo(List.of("hello observer"));
+    page.callMethod("swapGreet");
+    s.awaitIdle();
+    assertThat(hooks().data("literalSeen")).isEqualTo(List.of("hello observer", "hi observer"));
+  }
+
+  @Test
   void theHostsValuesAreSetBeforeCreated() {
     assertThat(hooks().data("seenInCreated")).isEqualTo("hooked");
   }

@@ -598,8 +598,9 @@ public final class ComponentTree implements AutoCloseable {
       // the owner rendered the host afresh (slot content recomposed inside a re-rendered component is the same
       // element: its writer did not render, so nothing reaches the instance, as in WeChat)
       ObjectNode changed = changedProperties(owner, in, props);
-      // a property bound to a function: the view cannot tell whether it changed; the logic layer compares (!==)
-      boolean functions = e.undefinedOrigins().values().stream().anyMatch(o -> o.containsKey(""));
+      // a property bound to a function, or an object literal holding one: the view cannot tell whether it changed;
+      // the logic layer compares (!==)
+      boolean functions = e.undefinedOrigins().values().stream().anyMatch(o -> !o.isEmpty());
       if (!changed.isEmpty() || functions || externalClassesChanged(in, e)) {
         updates.merge(in, changed, (a, b) -> a.setAll(b));
         updateOrigins.merge(in, origins(owner, e, changed, functions), (a, b) -> a.setAll(b));
@@ -765,7 +766,7 @@ public final class ComponentTree implements AutoCloseable {
     });
     boolean virtualHost = owner.hosts.get(e) != null && owner.hosts.get(e).definition().virtualHost();
     e.undefinedOrigins().forEach((name, keys) -> {
-      if (!isProperty(name, virtualHost) || !props.has(name) && !(functions && keys.containsKey(""))) {
+      if (!isProperty(name, virtualHost) || !props.has(name) && !functions) {
         return;
       }
       keys.forEach((k, o) -> {
