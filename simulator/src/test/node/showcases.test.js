@@ -48,8 +48,11 @@ describe('Vant Weapp', () => {
     browser = await launchBrowser()
     sim = await startSimulator('examples/vant')
     tab = await openSimulator(browser, sim.url)
+    // a page's first open interprets its Vant components' JS: on a loaded machine that outlasts Playwright's 30 s,
+    // so every wait below waits on its condition for longer
+    tab.page.setDefaultTimeout(150000)
     collectConsoleErrors(tab, consoleErrors)
-  })
+  }, { timeout: 240000 })
   after(async () => { await tab?.close(); await sim?.stop(); await browser?.close() })
 
   test('basic: buttons, tags and icons wear Vant\'s colours; a tap counts', async () => {
@@ -72,18 +75,17 @@ describe('Vant Weapp', () => {
     await page.locator('wx-van-cell#open-popup wx-view >> nth=0').click()
     const popup = page.locator('wx-van-popup#popup .popup-body')
     await popup.waitFor({ state: 'visible' })
-    // the popup slides up for 300 ms (Vant's transition); it then rests on the bottom edge
-    const bottomEdge = () => popup.evaluate(el => {
-      const r = el.closest('.van-popup').getBoundingClientRect()
-      return Math.abs(r.bottom - innerHeight) < 2 && r.top < innerHeight - 50
-    })
+    // the popup slides up for 300 ms (Vant's transition, which starts a frame or more after the popup shows, later
+    // on a busy machine); it then rests on the bottom edge: wait, frame by frame, until it does
     await popup.evaluate(el => new Promise(resolve => {
       const box = el.closest('.van-popup')
-      if (box.getAnimations().length === 0) return resolve()
-      box.addEventListener('transitionend', resolve, { once: true })
-      box.addEventListener('transitioncancel', resolve, { once: true })
+      const resting = () => {
+        const r = box.getBoundingClientRect()
+        return Math.abs(r.bottom - innerHeight) < 2 && r.top < innerHeight - 50 && box.getAnimations().length === 0
+      }
+      const check = () => resting() ? resolve() : requestAnimationFrame(check)
+      check()
     }))
-    assert.ok(await bottomEdge(), 'the popup rests at the bottom of the screen')
     assert.equal(await style(page.locator('wx-van-popup#popup .van-popup'), 'position'), 'fixed')
     const overlay = page.locator(`wx-van-popup#popup ${scoped('overlay', 'van-overlay')}`)
     assert.equal(await style(overlay, 'position'), 'fixed')
@@ -95,6 +97,11 @@ describe('Vant Weapp', () => {
   test('nav: tabs with an active line, and no console errors on any page', async () => {
     await (await tab.top('pages/basic/basic')).locator('wx-van-cell', { hasText: 'Navigation' }).click()
     const page = await tab.top('pages/nav/nav')
+    // the tabs answer taps once Vant has measured them: its line shows (opacity 1) from then on
+    await page.locator('wx-van-tabs .van-tabs__line').evaluate(el => new Promise(resolve => {
+      const check = () => getComputedStyle(el).opacity === '1' ? resolve() : requestAnimationFrame(check)
+      check()
+    }))
     await page.locator('wx-van-tabs .van-tab', { hasText: 'Sports' }).click()
     await page.locator('wx-text#state', { hasText: /^1\|/ }).waitFor()
     assert.equal(await style(page.locator('wx-van-tabs .van-tabs__line'), 'backgroundColor'), VANT_RED)
