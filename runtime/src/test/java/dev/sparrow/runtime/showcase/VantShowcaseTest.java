@@ -2,11 +2,14 @@ package dev.sparrow.runtime.showcase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sparrow.apis.media.MediaFixtures;
 import dev.sparrow.runtime.PageElement;
 import dev.sparrow.runtime.PageHandle;
 import dev.sparrow.runtime.Session;
 import dev.sparrow.runtime.SessionOptions;
 import dev.sparrow.runtime.Sparrow;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -343,6 +346,24 @@ class VantShowcaseTest {
         .contains("--button-primary-background-color:#f00");
     assertThat(el(p, "#index-bar").selectAll(".van-index-bar__index")).extracting(VantShowcaseTest::text)
         .containsExactly("A", "B");
+    assertThat(newErrors()).isEmpty();
+  }
+
+  @Test
+  void uploaderReadsAPickedPicture() throws Exception {
+    PageHandle p = open("pages/more/more");
+    Path picture = MediaFixtures.image(Files.createTempFile("vant-upload", ".png"), "png", 64, 48);
+    s.album().offer(picture);
+    in(el(p, "#uploader"), ".van-uploader__upload").tap();
+    settle();
+    assertThat((List<Object>) p.data("log")).containsExactly("read");
+    assertThat(event(p)).containsEntry("type", "after-read");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> file = (Map<String, Object>) ((Map<String, Object>) event(p).get("detail")).get("file");
+    assertThat(String.valueOf(file.get("url"))).startsWith("wxfile://tmp_");
+    assertThat(el(p, "#uploader").selectAll(".van-uploader__preview")).as("the page put the file in file-list")
+        .hasSize(1);
+    Files.deleteIfExists(picture);
     assertThat(newErrors()).isEmpty();
   }
 }
