@@ -1,5 +1,5 @@
 // The Cloud panel: the documents a page added through wx.cloud.database() are listed by environment and
-// collection. Project: simulator/src/test/node/projects/cloud-panel.
+// collection; the files it uploaded and the lines its cloud function logged are listed too. Project: simulator/src/test/node/projects/cloud-panel.
 const { test, before, after } = require('node:test')
 const assert = require('node:assert/strict')
 const { startSimulator, launchBrowser, openSimulator } = require('./harness')
@@ -38,7 +38,25 @@ test('the Cloud panel lists the collections and documents the page added', async
   await page.locator('wx-button#add').click()
   await panel.locator('h3', { hasText: 'readers: 3 documents' }).waitFor()
   assert.equal(await panel.locator('.cloud-doc .json-string', { hasText: '"Reader 3"' }).count(), 1)
-  // cloud storage and function logs: the hooks say they have nothing to show in this build
-  await panel.locator('h3', { hasText: 'Files (cloud storage)' }).waitFor()
+  await panel.locator('h3', { hasText: 'Files (cloud storage) (0)' }).waitFor()
+  await panel.locator('h3', { hasText: 'Function logs (0)' }).waitFor()
+  assert.deepEqual(tab.errors, [])
+})
+
+test('the Cloud panel lists the file the page uploaded and the line its cloud function logged', async () => {
+  const page = await tab.top('pages/index/index')
+  await page.locator('wx-button#upload').click()
+  await page.locator('wx-view.uploaded', { hasText: 'cloud://panel-test.' }).waitFor()
+  const fileID = (await page.locator('wx-view.uploaded').textContent()).trim()
+  await page.locator('wx-button#greet').click()
+  await page.locator('wx-view.greeted', { hasText: 'greeted panel' }).waitFor()
+
+  await tab.page.click('.panel-tabs [data-panel=cloud]')
+  const panel = tab.page.locator('#panel-cloud')
+  await panel.locator('h3', { hasText: 'Files (cloud storage) (1)' }).waitFor()
+  assert.match(fileID, /^cloud:\/\/panel-test\.[0-9a-f]+-panel-test-\d{10}\/notes\/note\.txt$/)
+  assert.equal(await panel.locator('.cloud-files div').textContent(), `${fileID}  12`)
+  await panel.locator('h3', { hasText: 'Function logs (1)' }).waitFor()
+  assert.equal(await panel.locator('.cloud-logs div').textContent(), 'greet: greeting panel')
   assert.deepEqual(tab.errors, [])
 })

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparrow.apis.cloud.CloudDatabase;
+import dev.sparrow.apis.cloud.CloudStorage;
 import dev.sparrow.apis.device.HeadlessAlbum;
 import dev.sparrow.apis.device.HeadlessLocation;
 import dev.sparrow.apis.device.HeadlessMicrophone;
@@ -191,6 +192,19 @@ public final class Session implements AutoCloseable {
   public Optional<Path> cloudFile(String fileId) {
     CloudServiceApis cloud = core.cloudServices();
     return cloud == null ? Optional.empty() : cloud.file(fileId);
+  }
+
+  /**
+   * The app's files in cloud storage (every environment), sorted by file ID, at most {@code max}; empty when none
+   * can be read.
+   */
+  public List<CloudStorage.Stored> cloudFiles(int max) {
+    CloudServiceApis cloud = core.cloudServices();
+    try {
+      return cloud == null ? List.of() : cloud.files(max);
+    } catch (IOException | UncheckedIOException e) {
+      return List.of();
+    }
   }
 
   /** What the app's cloud functions logged ({@code console.log} …), oldest first. */

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparrow.apis.cloud.CloudDatabase;
 import dev.sparrow.apis.cloud.CloudError;
+import dev.sparrow.apis.cloud.CloudStorage;
 import dev.sparrow.apis.files.FileSandbox;
 import dev.sparrow.runtime.Session;
 import dev.sparrow.runtime.WxCallException;
+import dev.sparrow.runtime.cloud.CloudFunctions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +26,8 @@ import java.util.stream.Stream;
 final class Panels {
   /** The documents of one collection the Cloud panel shows at most. */
   static final int CLOUD_DOCUMENTS = 100;
+  /** The cloud storage files the Cloud panel lists at most. */
+  static final int CLOUD_FILES = 200;
 
   ObjectNode answer(Session session, JsonNode request) {
     String name = request.path("name").asText();
@@ -74,15 +78,21 @@ final class Panels {
 
   /**
    * The Cloud panel: the environments, the chosen one's collections with their counts, and the chosen
-   * collection's first {@link #CLOUD_DOCUMENTS} documents in storage order. {@code files} (cloud storage) and
-   * {@code functionLogs} (cloud functions) are null until those emulators report to the panel: fill them there.
+   * collection's first {@link #CLOUD_DOCUMENTS} documents in storage order; the app's cloud storage files
+   * ({@code fileID}, {@code size}; first {@link #CLOUD_FILES}) and its cloud functions' log lines, oldest first.
    */
   private static void cloud(Session session, JsonNode request, ObjectNode m) {
     List<String> envs = session.cloudEnvironments();
     ArrayNode envList = m.putArray("envs");
     envs.forEach(envList::add);
-    m.putNull("files");
-    m.putNull("functionLogs");
+    ArrayNode files = m.putArray("files");
+    for (CloudStorage.Stored f : session.cloudFiles(CLOUD_FILES)) {
+      files.addObject().put("fileID", f.fileId()).put("size", f.size());
+    }
+    ArrayNode logs = m.putArray("functionLogs");
+    for (CloudFunctions.LogLine line : session.cloudFunctionLogs()) {
+      logs.addObject().put("name", line.function()).put("level", line.level()).put("text", line.text());
+    }
     String env = request.path("env").asText("");
     if (!envs.contains(env)) {
       env = envs.isEmpty() ? "" : envs.get(0);

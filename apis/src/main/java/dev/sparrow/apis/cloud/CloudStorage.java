@@ -7,10 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Cloud storage of one appid: the files of environment {@code env} live under {@code <root>/<env>/<cloudPath>}
@@ -38,6 +41,9 @@ public final class CloudStorage {
 
   /** A stored file: its environment, cloud path and host file (which may not exist). */
   public record Ref(String env, String cloudPath, Path file) {}
+
+  /** A file in storage, as a listing shows it: its file ID and size in bytes. */
+  public record Stored(String fileId, long size) {}
 
   /** The bucket name of {@code env}. */
   public String bucket(String env) {
@@ -74,6 +80,32 @@ public final class CloudStorage {
   /** The host file of an existing stored file. */
   public Optional<Path> existing(String fileId) {
     return parse(fileId).map(Ref::file).filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS));
+  }
+
+  /**
+   * The stored files of every environment, sorted by file ID, at most {@code max} of them (files being written,
+   * and names no file ID can carry, are left out).
+   */
+  public List<Stored> list(int max) throws IOException {
+    List<Stored> found = new ArrayList<>();
+    if (!Files.isDirectory(root)) {
+      return found;
+    }
+    try (Stream<Path> envs = Files.list(root)) {
+      for (Path envDir : envs.filter(Files::isDirectory).toList()) {
+        String env = envDir.getFileName().toString();
+        try (Stream<Path> walk = Files.walk(envDir)) {
+          walk.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).forEach(f -> {
+            String cloudPath = envDir.relativize(f).toString().replace(f.getFileSystem().getSeparator(), "/");
+            if (file(env, cloudPath).isPresent()) {
+              found.add(new Stored(fileId(env, cloudPath), f.toFile().length()));
+            }
+          });
+        }
+      }
+    }
+    found.sort((a, b) -> a.fileId().compareTo(b.fileId()));
+    return found.size() > max ? List.copyOf(found.subList(0, max)) : found;
   }
 
   /** Deletes the file; false when there was none. */

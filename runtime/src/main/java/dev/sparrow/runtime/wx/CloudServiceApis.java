@@ -82,6 +82,11 @@ public final class CloudServiceApis implements AutoCloseable {
     return storage.existing(fileId);
   }
 
+  /** The app's stored files of every environment, at most {@code max} (for a Cloud panel). */
+  public List<CloudStorage.Stored> files(int max) throws IOException {
+    return storage.list(max);
+  }
+
   /** The functions (their logs, for a Cloud panel). */
   public CloudFunctions functions() {
     return functions;

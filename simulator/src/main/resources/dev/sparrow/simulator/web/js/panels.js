@@ -110,17 +110,17 @@ export class Panels {
         el.appendChild(row)
       }
     }
-    // cloud storage and cloud functions report here once they fill m.files / m.functionLogs (see Panels.java)
+    // the app's cloud storage files and its cloud functions' log lines (see Panels.java)
     for (const [title, list, cls, show] of [
       ['Files (cloud storage)', m.files, 'cloud-files', f => `${f.fileID}  ${f.size ?? ''}`],
       ['Function logs', m.functionLogs, 'cloud-logs',
-        l => `${l.time ? new Date(l.time).toLocaleTimeString() + ' ' : ''}${l.name ?? ''}: ${l.text ?? ''}`]]) {
+        l => `${l.name ?? ''}${l.level && l.level !== 'log' ? ' [' + l.level + ']' : ''}: ${l.text ?? ''}`]]) {
       const h = document.createElement('h3')
       h.textContent = list ? `${title} (${list.length})` : title
       el.appendChild(h)
       const box = document.createElement('div')
       box.className = cls
-      if (!list) box.appendChild(text('not reported by this build'))
+      if (!list || !list.length) box.appendChild(text(list ? 'none yet' : 'not reported by this build'))
       for (const item of list || []) {
         const r = document.createElement('div')
         r.textContent = show(item)
