@@ -2,6 +2,7 @@ package dev.sparrow.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sparrow.apis.cloud.CloudStorage;
 import dev.sparrow.apis.media.MediaFixtures;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -66,6 +67,8 @@ class CloudStorageTest {
           + "\\.png");
       assertThat(page.selectAll("image.avatar").get(0).attribute("src")).isEqualTo(fileId);
       assertThat(s.cloudFile(fileId)).hasValueSatisfying(p -> assertThat(p).hasSameBinaryContentAs(png));
+      assertThat(s.cloudFiles(10)).containsExactly(new CloudStorage.Stored(fileId, Files.size(png)));
+      assertThat(s.cloudFiles(0)).isEmpty();
 
       Object preview = s.evaluate("function () { return wx.previewImage({ urls: ['" + fileId + "'] })"
           + ".then(r => r.errMsg) }");
@@ -104,6 +107,7 @@ class CloudStorageTest {
       assertThat(text(page, ".link")).isEqualTo("ok");
       assertThat(page.selectAll("image.avatar")).isEmpty();
       assertThat(s.cloudFile(fileId)).isEmpty();
+      assertThat(s.cloudFiles(10)).isEmpty();
       HttpResponse<byte[]> gone = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(link)).build(),
           HttpResponse.BodyHandlers.ofByteArray());
       assertThat(gone.statusCode()).isEqualTo(404);
