@@ -1,5 +1,6 @@
 // The Cloud panel: the documents a page added through wx.cloud.database() are listed by environment and
-// collection; the files it uploaded and the lines its cloud function logged are listed too. Project: simulator/src/test/node/projects/cloud-panel.
+// collection; the files it uploaded and the lines its cloud function logged are listed too.
+// Project: simulator/src/test/node/projects/cloud-panel.
 const { test, before, after } = require('node:test')
 const assert = require('node:assert/strict')
 const { startSimulator, launchBrowser, openSimulator } = require('./harness')
