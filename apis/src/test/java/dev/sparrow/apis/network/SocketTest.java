@@ -3,6 +3,8 @@ package dev.sparrow.apis.network;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -76,10 +78,18 @@ class SocketTest {
   }
 
   @Test
+  void sendingBeforeTheHandshakeIsAnsweredFails() throws Exception {
+    // the kernel accepts the connection into the backlog; nobody ever answers the upgrade request
+    try (ServerSocket mute = new ServerSocket(0, 5, InetAddress.getByName("127.0.0.1"))) {
+      SocketTask s = connect("ws://127.0.0.1:" + mute.getLocalPort() + "/", new Recorder(), List.of());
+      assertThatThrownBy(() -> s.send("too early")).hasMessage("WebSocket is not connected");
+    }
+  }
+
+  @Test
   void echoesTextAndBinaryAndClosesWithCodeAndReason() throws Exception {
     Recorder r = new Recorder();
     SocketTask s = connect(server.ws("/ws/echo"), r, List.of("chat", "v2"));
-    assertThatThrownBy(() -> s.send("too early")).hasMessage("WebSocket is not connected");
     assertThat(r.next()).isEqualTo("open t-1 chat true");
     s.send("你好");
     assertThat(r.next()).isEqualTo("text 你好");
