@@ -74,8 +74,13 @@ final class Interactions {
 
   /** An event the view raises by itself on an element still on the page (an animation step's transitionend). */
   void fire(int pageId, int nodeId, String type) {
+    fire(pageId, nodeId, type, JsonNodeFactory.instance.objectNode());
+  }
+
+  /** As above with the event's {@code detail} (an image's load or error). */
+  void fire(int pageId, int nodeId, String type, JsonNode detail) {
     if (view.view(pageId).flatMap(v -> v.handle(nodeId)).isPresent()) {
-      interact(pageId, nodeId, h -> h.trigger(type, JsonNodeFactory.instance.objectNode()));
+      interact(pageId, nodeId, h -> h.trigger(type, detail));
     }
   }
 

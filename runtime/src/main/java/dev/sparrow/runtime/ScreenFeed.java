@@ -16,15 +16,17 @@ final class ScreenFeed implements ViewLayer.Listener {
   private final Project project;
   private final List<Screen> screens;
   private final ElementAnimations animations;
+  private final ImageEvents images;
   private final ScreenState screenState;
   private final Supplier<Router> router;
 
   /** {@code router} answers null until the session made it. */
-  ScreenFeed(Project project, List<Screen> screens, ElementAnimations animations, ScreenState screenState,
-      Supplier<Router> router) {
+  ScreenFeed(Project project, List<Screen> screens, ElementAnimations animations, ImageEvents images,
+      ScreenState screenState, Supplier<Router> router) {
     this.project = project;
     this.screens = screens;
     this.animations = animations;
+    this.images = images;
     this.screenState = screenState;
     this.router = router;
   }
@@ -32,6 +34,7 @@ final class ScreenFeed implements ViewLayer.Listener {
   @Override
   public void opened(int pageId, String route, VElement root) {
     animations.opened(pageId, root);
+    images.opened(pageId, root);
     if (screens.isEmpty()) {
       return;
     }
@@ -45,12 +48,14 @@ final class ScreenFeed implements ViewLayer.Listener {
   @Override
   public void patched(int pageId, List<Patch> patches) {
     animations.patched(pageId, patches);
+    images.patched(pageId, patches);
     screens.forEach(s -> s.pagePatched(pageId, patches));
   }
 
   @Override
   public void closed(int pageId) {
     animations.closed(pageId);
+    images.closed(pageId);
     screens.forEach(s -> s.pageClosed(pageId));
   }
 }

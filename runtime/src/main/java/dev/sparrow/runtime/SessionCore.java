@@ -18,6 +18,7 @@ import dev.sparrow.apis.files.SavedFiles;
 import dev.sparrow.apis.location.Locations;
 import dev.sparrow.apis.media.AudioSources;
 import dev.sparrow.apis.media.BackgroundAudio;
+import dev.sparrow.apis.media.ImageSources;
 import dev.sparrow.apis.media.Images;
 import dev.sparrow.apis.media.MediaFetch;
 import dev.sparrow.apis.media.MediaLoop;
@@ -129,6 +130,7 @@ final class SessionCore {
   private ViewLayer view;
   /** What animations do to elements headless (the {@code animation} attribute, {@code this.animate}). */
   private ElementAnimations animations;
+  private ImageSources imageSources;
   private DataRelay relay;
   private LogicSink sink;
   private Interactions interactions;
@@ -283,7 +285,12 @@ final class SessionCore {
     animations = new ElementAnimations(loop.clock(), loop,
         (pageId, nodeId, type) -> interactions.fire(pageId, nodeId, type),
         () -> screens.stream().noneMatch(Screen::playsAnimations));
-    view.listener(new ScreenFeed(project, screens, animations, screenState, () -> router));
+    // likewise a browser fires <image> load/error; headless the session reads the image and fires them
+    ImageEvents imageEvents = new ImageEvents(loop, imageSources,
+        id -> router.page(id).map(PageInstance::route).orElse(""),
+        (pageId, nodeId, type, detail) -> interactions.fire(pageId, nodeId, type, detail),
+        () -> screens.stream().noneMatch(Screen::playsAnimations));
+    view.listener(new ScreenFeed(project, screens, animations, imageEvents, screenState, () -> router));
     ModuleSources modules = new ModuleSources(project.files(), new CompileCache(options.compileCache()));
     sink = new LogicSink(loop, log, view, animations, screens, () -> relay, () -> interactions);
     logic = new LogicLayer(loop, modules, bridge, sink);
@@ -362,6 +369,8 @@ final class SessionCore {
     AudioOutput output = hooks.speaker(devices.speaker(), device);
     MediaFetch fetch = new NetworkMediaFetch(network); // media fetches under the session's network rules
     AudioSources sources = new AudioSources(files, fetch, cloudServices::file);
+    imageSources = new ImageSources(files, fetch, cloudServices::file, MediaWorkers.EXECUTOR,
+        options.media().webpType());
     Images images = new Images(picker, devices.album(), hooks.imageViewer(devices.album(), device), asked, files, fetch,
         options.media());
     recorder = new Recorder(media, hooks.microphone(devices.microphone(), device), asked, files);

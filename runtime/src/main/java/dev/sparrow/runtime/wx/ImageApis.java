@@ -145,7 +145,7 @@ public final class ImageApis {
   }
 
   /** A package path relative to page {@code route} made absolute; absolute paths and URLs stay. */
-  static String packagePath(String src, String route) {
+  public static String packagePath(String src, String route) {
     if (src.startsWith("/") || src.contains("://")) {
       return src;
     }

@@ -1,0 +1,154 @@
+package dev.sparrow.runtime.media;
+
+import static dev.sparrow.apis.network.LoopbackServer.respond;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sparrow.apis.media.MediaFixtures;
+import dev.sparrow.apis.network.LoopbackServer;
+import dev.sparrow.runtime.PageHandle;
+import dev.sparrow.runtime.Screen;
+import dev.sparrow.runtime.Session;
+import dev.sparrow.runtime.SessionOptions;
+import dev.sparrow.runtime.Sparrow;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code <image>} elements fire {@code load} (natural width and height) and {@code error} (errMsg) headless, once per
+ * src value, for package files, data URIs, temp files and network images; not when a browser shows the page.
+ */
+class ImageEventsTest {
+  private static final Duration WAIT = Duration.ofSeconds(20);
+  private static final String WXML = """
+      <image data-k="local" src="/images/a.png" bindload="loaded" binderror="failed"/>
+      <image data-k="near" src="{{near}}" bindload="loaded" binderror="failed"/>
+      <image data-k="missing" src="/images/none.png" bindload="loaded" binderror="failed"/>
+      <image data-k="data" src="{{dataUri}}" bindload="loaded" binderror="failed"/>
+      <image data-k="net" src="{{net}}" bindload="loaded" binderror="failed"/>
+      <image data-k="empty" src="" bindload="loaded" binderror="failed"/>
+      """;
+  private static final String JS = """
+      Page({
+        data: { log: [], near: 'near.png', dataUri: '', net: '' },
+        loaded(e) { this.setData({ log: this.data.log.concat([[e.currentTarget.dataset.k, e.type,
+          e.detail.width, e.detail.height]]) }) },
+        failed(e) { this.setData({ log: this.data.log.concat([[e.currentTarget.dataset.k, e.type,
+          e.detail.errMsg]]) }) }
+      })
+      """;
+
+  @TempDir Path dir;
+  private Path project;
+  private Session s;
+  private LoopbackServer server;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    project = Files.createDirectories(dir.resolve("project"));
+    Files.writeString(project.resolve("app.json"), "{\"pages\": [\"pages/index/index\"]}");
+    Files.writeString(project.resolve("app.js"), "App({})");
+    Path page = Files.createDirectories(project.resolve("pages/index"));
+    Files.writeString(page.resolve("index.js"), JS);
+    Files.writeString(page.resolve("index.json"), "{}");
+    Files.writeString(page.resolve("index.wxml"), WXML);
+    Files.createDirectories(project.resolve("images"));
+    MediaFixtures.image(project.resolve("images/a.png"), "png", 48, 32);
+    MediaFixtures.image(project.resolve("images/b.jpg"), "jpeg", 20, 10);
+    MediaFixtures.image(page.resolve("near.png"), "png", 16, 8);
+    byte[] served = Files.readAllBytes(MediaFixtures.image(dir.resolve("served.png"), "png", 64, 40));
+    server = LoopbackServer.start()
+        .route("/pic.png", (rq, rs, cb) -> respond(rs, cb, 200, "image/png", served))
+        .route("/gone.png", (rq, rs, cb) -> respond(rs, cb, 404, "text/plain", "gone"));
+  }
+
+  @AfterEach
+  void tearDown() {
+    if (s != null) {
+      s.close();
+    }
+    server.close();
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<List<Object>> log() {
+    return (List<List<Object>>) s.currentPage().data("log");
+  }
+
+  private List<List<Object>> logUntil(int size) {
+    s.awaitUntil(x -> log().size() >= size, WAIT).awaitIdle();
+    return log();
+  }
+
+  @Test
+  void packageFilesLoadWithTheirNaturalSizeAndAMissingOneErrs() {
+    s = Sparrow.launch(SessionOptions.of(project)).awaitIdle();
+    assertThat(logUntil(3)).containsExactlyInAnyOrder(
+        List.of("local", "load", 48, 32),
+        List.of("near", "load", 16, 8),
+        List.of("missing", "error", "GET /images/none.png 404 (Not Found)"));
+  }
+
+  @Test
+  void dataUrisAndNetworkImagesLoadAndEachSrcFiresOnce() throws Exception {
+    s = Sparrow.launch(SessionOptions.of(project).verifyDomains(false))
+        .awaitIdle();
+    logUntil(3);
+    PageHandle page = s.currentPage();
+    String png = Base64.getEncoder().encodeToString(
+        Files.readAllBytes(MediaFixtures.image(dir.resolve("d.png"), "png", 5, 3)));
+    page.setData(Map.of("dataUri", "data:image/png;base64," + png, "net", server.http("/pic.png")));
+    assertThat(logUntil(5).subList(3, 5)).containsExactlyInAnyOrder(
+        List.of("data", "load", 5, 3), List.of("net", "load", 64, 40));
+
+    page.setData(Map.of("near", "near.png", "dataUri", "data:image/png;base64," + png)); // same values: no event
+    page.setData(Map.of("net", server.http("/gone.png"), "near", "../../images/b.jpg"));
+    assertThat(logUntil(7).subList(5, 7)).containsExactlyInAnyOrder(
+        List.of("net", "error", "GET " + server.http("/gone.png") + " download image fail"),
+        List.of("near", "load", 20, 10));
+    assertThat(log()).hasSize(7);
+    assertThat(s.errors()).isEmpty();
+  }
+
+  @Test
+  void networkImagesFollowTheSessionsDomainList() {
+    s = Sparrow.launch(SessionOptions.of(project)).awaitIdle();
+    logUntil(3);
+    s.currentPage().setData(Map.of("net", server.http("/pic.png")));
+    assertThat(logUntil(4).get(3)).isEqualTo(List.of("net", "error", "GET " + server.http("/pic.png")
+        + " download image fail"));
+    assertThat(server.recorded()).isEmpty();
+  }
+
+  @Test
+  void aTempFileLoads() throws Exception {
+    s = Sparrow.launch(SessionOptions.of(project)).awaitIdle();
+    logUntil(3);
+    Object temp = s.evaluate("function () { var fs = wx.getFileSystemManager();"
+        + " var p = wx.env.USER_DATA_PATH + '/pic.png';"
+        + " fs.copyFileSync('/images/a.png', p); return p }");
+    s.currentPage().setData(Map.of("near", temp));
+    assertThat(logUntil(4).get(3)).isEqualTo(List.of("near", "load", 48, 32));
+  }
+
+  @Test
+  void aBrowserShowingThePageFiresThemItselfSoTheSessionDoesNot() {
+    Screen browser = new Screen() {
+      @Override
+      public boolean playsAnimations() {
+        return true;
+      }
+    };
+    s = Sparrow.launch(SessionOptions.of(project).screen(browser)).awaitIdle();
+    s.currentPage().setData(Map.of("net", server.http("/pic.png")));
+    s.awaitIdle();
+    assertThat(log()).isEmpty();
+  }
+}
