@@ -11,16 +11,19 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The natural size of an {@code <image>} element's {@code src}, as the element's {@code load} event reports it:
  * package, temp, saved and user paths, {@code cloud://} file IDs, {@code data:} URIs (base64 or URL-encoded) and
  * network URLs (through {@link MediaFetch}, so under the session's network rules). Sizes come from the file headers
- * ({@link ImageHeaders}); nothing is decoded.
+ * ({@link ImageHeaders}; SVG: the root's width/height, else its viewBox); nothing is decoded.
  */
 public final class ImageSources {
   /** Why a source did not load; {@code getMessage()} is the reason the error event reports. */
@@ -31,6 +34,11 @@ public final class ImageSources {
       super(message, null, false, false);
     }
   }
+
+  private static final int SVG_HEAD = 4096;
+  private static final Pattern SVG_ROOT = Pattern.compile("<svg\\b([^>]*)>");
+  private static final Pattern VIEW_BOX =
+      Pattern.compile("\\sviewBox\\s*=\\s*[\"']\\s*[-0-9.]+[\\s,]+[-0-9.]+[\\s,]+([0-9.]+)[\\s,]+([0-9.]+)");
 
   private final FileSandbox files;
   private final MediaFetch fetch;
@@ -107,9 +115,46 @@ public final class ImageSources {
 
   private ImageInfo header(Path file) {
     try {
-      return ImageHeaders.read(file, webpType).orElseThrow(() -> new LoadFailure("invalid image"));
+      return ImageHeaders.read(file, webpType).or(() -> svg(file)).orElseThrow(() -> new LoadFailure("invalid image"));
     } catch (IOException e) {
       throw new LoadFailure("file not found");
     }
+  }
+
+  /**
+   * An SVG's size as a browser takes it: the root's {@code width}/{@code height} (px or unitless), else its {@code
+   * viewBox}; only the file's first {@value #SVG_HEAD} bytes are read.
+   */
+  private static Optional<ImageInfo> svg(Path file) {
+    String head;
+    try (InputStream in = Files.newInputStream(file)) {
+      head = new String(in.readNBytes(SVG_HEAD), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    Matcher root = SVG_ROOT.matcher(head);
+    if (!root.find()) {
+      return Optional.empty();
+    }
+    String attrs = root.group(1);
+    OptionalDouble w = length(attrs, "width");
+    OptionalDouble h = length(attrs, "height");
+    Matcher box = VIEW_BOX.matcher(attrs);
+    if ((w.isEmpty() || h.isEmpty()) && box.find()) {
+      double bw = Double.parseDouble(box.group(1));
+      double bh = Double.parseDouble(box.group(2));
+      w = w.isPresent() ? w : OptionalDouble.of(h.isPresent() && bh > 0 ? h.getAsDouble() * bw / bh : bw);
+      h = h.isPresent() ? h : OptionalDouble.of(bw > 0 ? w.getAsDouble() * bh / bw : bh);
+    }
+    if (w.isEmpty() || h.isEmpty() || w.getAsDouble() <= 0 || h.getAsDouble() <= 0) {
+      return Optional.empty();
+    }
+    return Optional.of(new ImageInfo((int) Math.round(w.getAsDouble()), (int) Math.round(h.getAsDouble()), "up",
+        "svg"));
+  }
+
+  private static OptionalDouble length(String attrs, String name) {
+    Matcher m = Pattern.compile("\\s" + name + "\\s*=\\s*[\"']\\s*([0-9.]+)\\s*(px)?\\s*[\"']").matcher(attrs);
+    return m.find() ? OptionalDouble.of(Double.parseDouble(m.group(1))) : OptionalDouble.empty();
   }
 }

@@ -113,6 +113,11 @@ class TDesignShowcaseTest {
     assertThat(text(in(el(p, "#loading"), ".t-loading__text"))).isEqualTo("Loading");
     assertThat(text(in(el(p, "#notice"), ".t-notice-bar__content"))).isEqualTo("A notice");
 
+    // headless, the inner <image> fires load with the SVG's natural size: t-image drops its loading mask
+    s.awaitUntil(x -> Boolean.TRUE.equals(p.data("imageLoaded")), Duration.ofSeconds(30));
+    assertThat(el(p, "#image").select(".t-image--loading")).as("t-image's loading mask").isEmpty();
+    assertThat(el(p, "#image").select(".t-image__img")).isPresent();
+
     in(in(el(p, "#closable-tag"), "t-icon"), ".t-icon").tap();
     s.awaitIdle();
     assertThat(p.data("tagShown")).isEqualTo(false);

@@ -83,6 +83,9 @@ class VantShowcaseTest {
     assertThat(p.data("taps")).as("a disabled button does not emit click").isEqualTo(1);
     assertThat(text(in(el(p, "#cell-value"), ".van-cell__value"))).isEqualTo("1");
     assertThat(in(el(p, "#loading-button"), "button").text()).contains("Loading...");
+    // headless, the inner <image> fires load: van-image drops its loading placeholder
+    s.awaitUntil(x -> el(p, "#image").select(".van-image__loading").isEmpty(), Duration.ofSeconds(30));
+    assertThat(el(p, "#image").select(".van-image__loading")).as("van-image's loading placeholder").isEmpty();
     in(el(p, "#image"), "image").tap();
     in(el(p, "#grid-0"), ".van-grid-item__content").tap();
     assertThat(p.data("lastTap")).isEqualTo("grid photo");
