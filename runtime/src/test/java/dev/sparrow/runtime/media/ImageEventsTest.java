@@ -54,7 +54,7 @@ class ImageEventsTest {
   void setUp() throws Exception {
     project = Files.createDirectories(dir.resolve("project"));
     Files.writeString(project.resolve("app.json"), "{\"pages\": [\"pages/index/index\"]}");
-    Files.writeString(project.resolve("app.js"), "App({})");
+    Files.writeString(project.resolve("app.js"), "App({ onLaunch() { wx.cloud.init({ env: 'images-dev' }) } })");
     Path page = Files.createDirectories(project.resolve("pages/index"));
     Files.writeString(page.resolve("index.js"), JS);
     Files.writeString(page.resolve("index.json"), "{}");
@@ -136,6 +136,18 @@ class ImageEventsTest {
         + " fs.copyFileSync('/images/a.png', p); return p }");
     s.currentPage().setData(Map.of("near", temp));
     assertThat(logUntil(4).get(3)).isEqualTo(List.of("near", "load", 48, 32));
+  }
+
+  @Test
+  void aCloudFileIdLoads() throws Exception {
+    s = Sparrow.launch(SessionOptions.of(project)).awaitIdle();
+    logUntil(3);
+    Files.copy(project.resolve("images/b.jpg"), s.files().userDir().resolve("b.jpg"));
+    Object fileId = s.evaluate("function () { return wx.cloud.uploadFile({ cloudPath: 'pics/b.jpg',"
+        + " filePath: wx.env.USER_DATA_PATH + '/b.jpg' }).then(r => r.fileID) }");
+    assertThat(fileId).asString().startsWith("cloud://");
+    s.currentPage().setData(Map.of("near", fileId));
+    assertThat(logUntil(4).get(3)).isEqualTo(List.of("near", "load", 20, 10));
   }
 
   @Test
