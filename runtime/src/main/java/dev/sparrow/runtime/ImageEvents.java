@@ -13,6 +13,7 @@ import dev.sparrow.view.tree.VNode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
@@ -107,8 +108,14 @@ final class ImageEvents {
       return;
     }
     String absolute = src.startsWith("data:") ? src : ImageApis.packagePath(src, routes.apply(pageId));
+    CompletableFuture<ImageInfo> read;
+    try {
+      read = sources.info(absolute);
+    } catch (RuntimeException e) { // a worker refused the task (the session closes)
+      read = CompletableFuture.failedFuture(e);
+    }
     loop.beginIo(); // the session is not idle while an image loads
-    sources.info(absolute).whenComplete((info, t) -> {
+    read.whenComplete((info, t) -> {
       try {
         loop.post(() -> deliver(pageId, nodeId, src, info, t));
       } finally {

@@ -278,7 +278,7 @@ final class SessionCore {
         notice -> loop.post(() -> log.console(new ConsoleMessage("warn", notice))));
     registry.addAll(fileApis.specs())
         .addAll(new FileSystemManagerApis(fileOps, openFiles, savedFiles, fileApis, fileIo, bridge::post).specs());
-    initMedia();
+    initMedia(fileIo);
     registry.completeWithUnsupported();
     view = new ViewLayer(project, options.clock(), log::error);
     // a browser that shows the page runs the transitions and reports their ends; else the session clock does
@@ -360,7 +360,7 @@ final class SessionCore {
   }
 
   /** The media family on the headless device: album, microphone, speaker timeline, permissions. */
-  private void initMedia() {
+  private void initMedia(Executor fileIo) {
     Consumer<Throwable> internal = t -> log.internal("internal error in a wx API: ", t, "wx");
     DeviceHooks hooks = options.devices();
     DeviceHooks.Context device = new DeviceHooks.Context(media, project.appId());
@@ -369,8 +369,8 @@ final class SessionCore {
     AudioOutput output = hooks.speaker(devices.speaker(), device);
     MediaFetch fetch = new NetworkMediaFetch(network); // media fetches under the session's network rules
     AudioSources sources = new AudioSources(files, fetch, cloudServices::file);
-    imageSources = new ImageSources(files, fetch, cloudServices::file, MediaWorkers.EXECUTOR,
-        options.media().webpType());
+    // local image reads queue on the session's file thread (a page may show hundreds of images)
+    imageSources = new ImageSources(files, fetch, cloudServices::file, fileIo, options.media().webpType());
     Images images = new Images(picker, devices.album(), hooks.imageViewer(devices.album(), device), asked, files, fetch,
         options.media());
     recorder = new Recorder(media, hooks.microphone(devices.microphone(), device), asked, files);

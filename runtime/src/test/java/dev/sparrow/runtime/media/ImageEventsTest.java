@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -34,10 +35,11 @@ class ImageEventsTest {
       <image data-k="data" src="{{dataUri}}" bindload="loaded" binderror="failed"/>
       <image data-k="net" src="{{net}}" bindload="loaded" binderror="failed"/>
       <image data-k="empty" src="" bindload="loaded" binderror="failed"/>
+      <image wx:for="{{many}}" wx:key="index" data-k="many" src="{{item}}" bindload="loaded" binderror="failed"/>
       """;
   private static final String JS = """
       Page({
-        data: { log: [], near: 'near.png', dataUri: '', net: '' },
+        data: { log: [], near: 'near.png', dataUri: '', net: '', many: [] },
         loaded(e) { this.setData({ log: this.data.log.concat([[e.currentTarget.dataset.k, e.type,
           e.detail.width, e.detail.height]]) }) },
         failed(e) { this.setData({ log: this.data.log.concat([[e.currentTarget.dataset.k, e.type,
@@ -136,6 +138,14 @@ class ImageEventsTest {
         + " fs.copyFileSync('/images/a.png', p); return p }");
     s.currentPage().setData(Map.of("near", temp));
     assertThat(logUntil(4).get(3)).isEqualTo(List.of("near", "load", 48, 32));
+  }
+
+  @Test
+  void aPageOfTwoHundredImagesLoadsThemAll() {
+    s = Sparrow.launch(SessionOptions.of(project)).awaitIdle();
+    logUntil(3);
+    s.currentPage().setData(Map.of("many", Collections.nCopies(200, "/images/b.jpg")));
+    assertThat(logUntil(203).subList(3, 203)).hasSize(200).allMatch(e -> e.equals(List.of("many", "load", 20, 10)));
   }
 
   @Test
