@@ -1,6 +1,8 @@
 package dev.sparrow.apis.media;
 
 import dev.sparrow.apis.files.FileSandbox;
+import dev.sparrow.apis.files.LocalPath;
+import dev.sparrow.apis.files.PathRules;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +20,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The natural size of an {@code <image>} element's {@code src}, as the element's {@code load} event reports it:
@@ -61,7 +64,7 @@ public final class ImageSources {
    * missing, unreachable or not an image. {@code src} is absolute (package paths start with {@code /}).
    */
   public CompletableFuture<ImageInfo> info(String src) {
-    if (MediaFetch.isNetworkUrl(src)) {
+    if (MediaFetch.isNetworkUrl(src) && !isLocal(src)) {
       return fetch.fetch(src, (type, length, body) -> spooled(body))
           .handle((info, t) -> {
             if (t != null) {
@@ -79,6 +82,13 @@ public final class ImageSources {
       Path file = found.filter(Files::isRegularFile).orElseThrow(() -> new LoadFailure("file not found"));
       return header(file);
     }, workers);
+  }
+
+  /** A temp, saved or user path, also in the DevTools form ({@code http://tmp/…}, {@code http://usr/…}). */
+  private boolean isLocal(String src) {
+    return Stream.of(LocalPath.Area.TEMP, LocalPath.Area.STORE, LocalPath.Area.USER).map(a -> PathRules.prefix(
+        files.scheme(), a)).anyMatch(p -> src.startsWith(p) && (!p.endsWith("usr") || src.length() == p.length()
+        || src.charAt(p.length()) == '/'));
   }
 
   private ImageInfo fromData(String uri) {

@@ -3,6 +3,7 @@ package dev.sparrow.runtime.media;
 import static dev.sparrow.apis.network.LoopbackServer.respond;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sparrow.apis.files.FileSandbox;
 import dev.sparrow.apis.media.MediaFixtures;
 import dev.sparrow.apis.network.LoopbackServer;
 import dev.sparrow.runtime.PageHandle;
@@ -130,12 +131,29 @@ class ImageEventsTest {
   }
 
   @Test
-  void aTempFileLoads() throws Exception {
+  void aUserFileLoads() throws Exception {
     s = Sparrow.launch(SessionOptions.of(project)).awaitIdle();
+    userFileLoads("wxfile://usr/pic.png");
+    s.album().offer(project.resolve("images/b.jpg"));
+    Object temp = s.evaluate("function () { return wx.chooseImage({ count: 1, sizeType: ['original'] })"
+        + ".then(r => r.tempFilePaths[0]) }");
+    assertThat(temp).asString().startsWith("wxfile://tmp_");
+    s.currentPage().setData(Map.of("near", temp));
+    assertThat(logUntil(5).get(4)).isEqualTo(List.of("near", "load", 20, 10));
+  }
+
+  @Test
+  void aUserFileInDevToolsHttpFormLoadsFromDiskNotTheNetwork() throws Exception {
+    s = Sparrow.launch(SessionOptions.of(project).pathScheme(FileSandbox.Scheme.HTTP)).awaitIdle();
+    userFileLoads("http://usr/pic.png");
+  }
+
+  private void userFileLoads(String expected) {
     logUntil(3);
     Object temp = s.evaluate("function () { var fs = wx.getFileSystemManager();"
         + " var p = wx.env.USER_DATA_PATH + '/pic.png';"
         + " fs.copyFileSync('/images/a.png', p); return p }");
+    assertThat(temp).isEqualTo(expected);
     s.currentPage().setData(Map.of("near", temp));
     assertThat(logUntil(4).get(3)).isEqualTo(List.of("near", "load", 48, 32));
   }
