@@ -37,6 +37,10 @@ final class ImageEvents {
   private final BooleanSupplier headless;
   /** page → image node → the src whose events are awaited or were fired. */
   private final Map<Integer, Map<Integer, String>> pages = new HashMap<>();
+  /** page → image node → the folder its relative srcs start from (the page's or its component's path). */
+  private final Map<Integer, Map<Integer, String>> bases = new HashMap<>();
+  /** page → component instance → its path, learned from the hosts the renders showed. */
+  private final Map<Integer, Map<Integer, String>> components = new HashMap<>();
 
   /**
    * @param routes page id → its route (relative srcs resolve from it)
@@ -75,6 +79,7 @@ final class ImageEvents {
         Map<Integer, String> nodes = pages.get(pageId);
         if (nodes != null) {
           nodes.remove(r.id());
+          bases.getOrDefault(pageId, new HashMap<>()).remove(r.id());
         }
       }
     }
@@ -83,12 +88,20 @@ final class ImageEvents {
   /** The page is gone. */
   void closed(int pageId) {
     pages.remove(pageId);
+    bases.remove(pageId);
+    components.remove(pageId);
   }
 
   private void scan(int pageId, VNode node) {
     if (node instanceof VElement e) {
+      if (e.hosted() != 0 && e.componentPath() != null) {
+        components.computeIfAbsent(pageId, k -> new HashMap<>()).put(e.hosted(), e.componentPath());
+      }
       if (e.tag().equals("image")) {
         pages.computeIfAbsent(pageId, k -> new HashMap<>()).put(e.id(), "");
+        String component = e.scope() == 0 ? null : components.getOrDefault(pageId, Map.of()).get(e.scope());
+        bases.computeIfAbsent(pageId, k -> new HashMap<>()).put(e.id(),
+            component != null ? component : routes.apply(pageId));
         load(pageId, e.id(), e.attribute("src"));
       }
       for (VNode c : e.children()) {
@@ -107,7 +120,8 @@ final class ImageEvents {
     if (src.isEmpty() || !headless.getAsBoolean()) {
       return;
     }
-    String absolute = src.startsWith("data:") ? src : ImageApis.packagePath(src, routes.apply(pageId));
+    String base = bases.getOrDefault(pageId, Map.of()).getOrDefault(nodeId, routes.apply(pageId));
+    String absolute = src.startsWith("data:") ? src : ImageApis.packagePath(src, base);
     CompletableFuture<ImageInfo> read;
     try {
       read = sources.info(absolute);

@@ -36,6 +36,7 @@ class ImageEventsTest {
       <image data-k="data" src="{{dataUri}}" bindload="loaded" binderror="failed"/>
       <image data-k="net" src="{{net}}" bindload="loaded" binderror="failed"/>
       <image data-k="empty" src="" bindload="loaded" binderror="failed"/>
+      <card bind:pic="fromCard"/>
       <image wx:for="{{many}}" wx:key="index" data-k="many" src="{{item}}" bindload="loaded" binderror="failed"/>
       """;
   private static final String JS = """
@@ -43,6 +44,8 @@ class ImageEventsTest {
         data: { log: [], near: 'near.png', dataUri: '', net: '', many: [] },
         loaded(e) { this.setData({ log: this.data.log.concat([[e.currentTarget.dataset.k, e.type,
           e.detail.width, e.detail.height]]) }) },
+        fromCard(e) { this.setData({ log: this.data.log.concat([['card', e.detail.type, e.detail.width,
+          e.detail.height]]) }) },
         failed(e) { this.setData({ log: this.data.log.concat([[e.currentTarget.dataset.k, e.type,
           e.detail.errMsg]]) }) }
       })
@@ -60,7 +63,13 @@ class ImageEventsTest {
     Files.writeString(project.resolve("app.js"), "App({ onLaunch() { wx.cloud.init({ env: 'images-dev' }) } })");
     Path page = Files.createDirectories(project.resolve("pages/index"));
     Files.writeString(page.resolve("index.js"), JS);
-    Files.writeString(page.resolve("index.json"), "{}");
+    Files.writeString(page.resolve("index.json"), "{\"usingComponents\": {\"card\": \"/components/card/card\"}}");
+    Path card = Files.createDirectories(project.resolve("components/card"));
+    Files.writeString(card.resolve("card.json"), "{\"component\": true}");
+    Files.writeString(card.resolve("card.wxml"), "<image src=\"pic.png\" bindload=\"done\" binderror=\"done\"/>");
+    Files.writeString(card.resolve("card.js"), "Component({ methods: { done(e) {"
+        + " this.triggerEvent('pic', { type: e.type, width: e.detail.width, height: e.detail.height }) } } })");
+    MediaFixtures.image(card.resolve("pic.png"), "png", 12, 6);
     Files.writeString(page.resolve("index.wxml"), WXML);
     Files.createDirectories(project.resolve("images"));
     MediaFixtures.image(project.resolve("images/a.png"), "png", 48, 32);
@@ -93,39 +102,40 @@ class ImageEventsTest {
   @Test
   void packageFilesLoadWithTheirNaturalSizeAndAMissingOneErrs() {
     s = Sparrow.launch(SessionOptions.of(project)).awaitIdle();
-    assertThat(logUntil(3)).containsExactlyInAnyOrder(
+    assertThat(logUntil(4)).containsExactlyInAnyOrder(
         List.of("local", "load", 48, 32),
         List.of("near", "load", 16, 8),
-        List.of("missing", "error", "GET /images/none.png 404 (Not Found)"));
+        List.of("missing", "error", "GET /images/none.png 404 (Not Found)"),
+        List.of("card", "load", 12, 6));
   }
 
   @Test
   void dataUrisAndNetworkImagesLoadAndEachSrcFiresOnce() throws Exception {
     s = Sparrow.launch(SessionOptions.of(project).verifyDomains(false))
         .awaitIdle();
-    logUntil(3);
+    logUntil(4);
     PageHandle page = s.currentPage();
     String png = Base64.getEncoder().encodeToString(
         Files.readAllBytes(MediaFixtures.image(dir.resolve("d.png"), "png", 5, 3)));
     page.setData(Map.of("dataUri", "data:image/png;base64," + png, "net", server.http("/pic.png")));
-    assertThat(logUntil(5).subList(3, 5)).containsExactlyInAnyOrder(
+    assertThat(logUntil(6).subList(4, 6)).containsExactlyInAnyOrder(
         List.of("data", "load", 5, 3), List.of("net", "load", 64, 40));
 
     page.setData(Map.of("near", "near.png", "dataUri", "data:image/png;base64," + png)); // same values: no event
     page.setData(Map.of("net", server.http("/gone.png"), "near", "../../images/b.jpg"));
-    assertThat(logUntil(7).subList(5, 7)).containsExactlyInAnyOrder(
+    assertThat(logUntil(8).subList(6, 8)).containsExactlyInAnyOrder(
         List.of("net", "error", "GET " + server.http("/gone.png") + " download image fail"),
         List.of("near", "load", 20, 10));
-    assertThat(log()).hasSize(7);
+    assertThat(log()).hasSize(8);
     assertThat(s.errors()).isEmpty();
   }
 
   @Test
   void networkImagesFollowTheSessionsDomainList() {
     s = Sparrow.launch(SessionOptions.of(project)).awaitIdle();
-    logUntil(3);
+    logUntil(4);
     s.currentPage().setData(Map.of("net", server.http("/pic.png")));
-    assertThat(logUntil(4).get(3)).isEqualTo(List.of("net", "error", "GET " + server.http("/pic.png")
+    assertThat(logUntil(5).get(4)).isEqualTo(List.of("net", "error", "GET " + server.http("/pic.png")
         + " download image fail"));
     assertThat(server.recorded()).isEmpty();
   }
@@ -139,7 +149,7 @@ class ImageEventsTest {
         + ".then(r => r.tempFilePaths[0]) }");
     assertThat(temp).asString().startsWith("wxfile://tmp_");
     s.currentPage().setData(Map.of("near", temp));
-    assertThat(logUntil(5).get(4)).isEqualTo(List.of("near", "load", 20, 10));
+    assertThat(logUntil(6).get(5)).isEqualTo(List.of("near", "load", 20, 10));
   }
 
   @Test
@@ -149,33 +159,33 @@ class ImageEventsTest {
   }
 
   private void userFileLoads(String expected) {
-    logUntil(3);
+    logUntil(4);
     Object temp = s.evaluate("function () { var fs = wx.getFileSystemManager();"
         + " var p = wx.env.USER_DATA_PATH + '/pic.png';"
         + " fs.copyFileSync('/images/a.png', p); return p }");
     assertThat(temp).isEqualTo(expected);
     s.currentPage().setData(Map.of("near", temp));
-    assertThat(logUntil(4).get(3)).isEqualTo(List.of("near", "load", 48, 32));
+    assertThat(logUntil(5).get(4)).isEqualTo(List.of("near", "load", 48, 32));
   }
 
   @Test
   void aPageOfTwoHundredImagesLoadsThemAll() {
     s = Sparrow.launch(SessionOptions.of(project)).awaitIdle();
-    logUntil(3);
+    logUntil(4);
     s.currentPage().setData(Map.of("many", Collections.nCopies(200, "/images/b.jpg")));
-    assertThat(logUntil(203).subList(3, 203)).hasSize(200).allMatch(e -> e.equals(List.of("many", "load", 20, 10)));
+    assertThat(logUntil(204).subList(4, 204)).hasSize(200).allMatch(e -> e.equals(List.of("many", "load", 20, 10)));
   }
 
   @Test
   void aCloudFileIdLoads() throws Exception {
     s = Sparrow.launch(SessionOptions.of(project)).awaitIdle();
-    logUntil(3);
+    logUntil(4);
     Files.copy(project.resolve("images/b.jpg"), s.files().userDir().resolve("b.jpg"));
     Object fileId = s.evaluate("function () { return wx.cloud.uploadFile({ cloudPath: 'pics/b.jpg',"
         + " filePath: wx.env.USER_DATA_PATH + '/b.jpg' }).then(r => r.fileID) }");
     assertThat(fileId).asString().startsWith("cloud://");
     s.currentPage().setData(Map.of("near", fileId));
-    assertThat(logUntil(4).get(3)).isEqualTo(List.of("near", "load", 20, 10));
+    assertThat(logUntil(5).get(4)).isEqualTo(List.of("near", "load", 20, 10));
   }
 
   @Test
