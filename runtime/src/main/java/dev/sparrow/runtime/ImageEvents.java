@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
 
@@ -149,10 +148,8 @@ final class ImageEvents {
       detail.put("width", info.width());
       events.fire(pageId, nodeId, "load", detail);
     } else {
-      Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
-      String reason = cause instanceof ImageSources.LoadFailure ? cause.getMessage() : "invalid image";
-      // WeChat's text is unverified (docs/decisions.md): the browser-like "GET src 404 (Not Found)" for a missing file
-      detail.put("errMsg", "GET " + src + " " + (reason.equals("file not found") ? "404 (Not Found)" : reason));
+      // as the simulator's browser reports any failed image; WeChat's own text is unverified (docs/decisions.md)
+      detail.put("errMsg", "GET " + src + " 404 (Not Found)");
       events.fire(pageId, nodeId, "error", detail);
     }
   }

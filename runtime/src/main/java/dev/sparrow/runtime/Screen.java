@@ -88,6 +88,14 @@ public interface Screen extends CanvasApis.Display {
   }
 
   /**
+   * Whether this screen's browser fires {@code <image>} {@code load}/{@code error} for the pages it shows (now or once a
+   * tab connects and paints them); if none does, the session fires them when a render sets a {@code src}.
+   */
+  default boolean firesImageEvents() {
+    return playsAnimations();
+  }
+
+  /**
    * {@code this.animate} on elements {@code nodeIds} of page {@code pageId}: {@code keyframes} as page code gave them
    * (offset, ease and WeChat's keyframe properties, see {@code dev.sparrow.view.animation.AnimationSteps#keyframe}),
    * over {@code duration} ms; the last keyframe's style stays until {@link #animationCleared}.

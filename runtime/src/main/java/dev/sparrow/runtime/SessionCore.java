@@ -289,7 +289,7 @@ final class SessionCore {
     ImageEvents imageEvents = new ImageEvents(loop, imageSources,
         id -> router.page(id).map(PageInstance::route).orElse(""),
         (pageId, nodeId, type, detail) -> interactions.fire(pageId, nodeId, type, detail),
-        () -> screens.stream().noneMatch(Screen::playsAnimations));
+        () -> screens.stream().noneMatch(Screen::firesImageEvents));
     view.listener(new ScreenFeed(project, screens, animations, imageEvents, screenState, () -> router));
     ModuleSources modules = new ModuleSources(project.files(), new CompileCache(options.compileCache()));
     sink = new LogicSink(loop, log, view, animations, screens, () -> relay, () -> interactions);

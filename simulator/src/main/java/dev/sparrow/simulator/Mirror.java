@@ -131,6 +131,15 @@ final class Mirror implements Screen {
     browsers.broadcast(Messages.of("page.refreshing").put("page", pageId).put("on", refreshing));
   }
 
+  /**
+   * The simulator's tabs fire {@code <image>} load/error from the browser's own image events, also for pages painted
+   * once a tab connects, so the session never fires them too; a layout tab reports nothing.
+   */
+  @Override
+  public boolean firesImageEvents() {
+    return reports;
+  }
+
   /** A connected tab plays the {@code animation} attribute and reports its steps' ends. */
   @Override
   public boolean playsAnimations() {

@@ -124,7 +124,7 @@ class ImageEventsTest {
     page.setData(Map.of("near", "near.png", "dataUri", "data:image/png;base64," + png)); // same values: no event
     page.setData(Map.of("net", server.http("/gone.png"), "near", "../../images/b.jpg"));
     assertThat(logUntil(8).subList(6, 8)).containsExactlyInAnyOrder(
-        List.of("net", "error", "GET " + server.http("/gone.png") + " download image fail"),
+        List.of("net", "error", "GET " + server.http("/gone.png") + " 404 (Not Found)"),
         List.of("near", "load", 20, 10));
     assertThat(log()).hasSize(8);
     assertThat(s.errors()).isEmpty();
@@ -136,7 +136,7 @@ class ImageEventsTest {
     logUntil(4);
     s.currentPage().setData(Map.of("net", server.http("/pic.png")));
     assertThat(logUntil(5).get(4)).isEqualTo(List.of("net", "error", "GET " + server.http("/pic.png")
-        + " download image fail"));
+        + " 404 (Not Found)"));
     assertThat(server.recorded()).isEmpty();
   }
 
