@@ -190,15 +190,32 @@ class ImageEventsTest {
 
   @Test
   void aBrowserShowingThePageFiresThemItselfSoTheSessionDoesNot() {
-    Screen browser = new Screen() {
+    Screen playing = new Screen() {
       @Override
       public boolean playsAnimations() {
         return true;
       }
     };
-    s = Sparrow.launch(SessionOptions.of(project).screen(browser)).awaitIdle();
-    s.currentPage().setData(Map.of("net", server.http("/pic.png")));
+    assertNoEventsWith(playing);
+  }
+
+  @Test
+  void aSimulatorWaitingForItsTabLeavesThemToTheTab() {
+    Screen simulator = new Screen() { // reports, no tab connected yet: the tab fires them when it paints
+      @Override
+      public boolean firesImageEvents() {
+        return true;
+      }
+    };
+    assertNoEventsWith(simulator);
+  }
+
+  private void assertNoEventsWith(Screen screen) {
+    s = Sparrow.launch(SessionOptions.of(project).verifyDomains(false).screen(screen)).awaitIdle();
+    s.currentPage().setData(Map.of("net", server.http("/pic.png"), "dataUri", "data:image/png;base64,AAAA"));
     s.awaitIdle();
     assertThat(log()).isEmpty();
+    assertThat(server.recorded()).isEmpty();
   }
+
 }
