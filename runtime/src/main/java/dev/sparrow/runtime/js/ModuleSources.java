@@ -9,15 +9,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.graalvm.polyglot.Source;
@@ -71,31 +75,54 @@ public final class ModuleSources {
    * does not compile is reported when it is loaded; anything else in {@code miniprogram_npm} compiles when required.
    */
   public void precompile(boolean typescript, Collection<String> entries) {
-    Deque<String> queue = new ArrayDeque<>();
+    List<String> wave = new ArrayList<>();
     for (String p : ownScripts()) {
       if (typescript && p.endsWith(".ts") && !p.endsWith(".d.ts")) {
-        queue.add(p.substring(0, p.length() - 3) + ".js");
+        wave.add(p.substring(0, p.length() - 3) + ".js");
       } else if (p.endsWith(".js") && isModule(p)) {
-        queue.add(p);
+        wave.add(p);
       }
     }
-    queue.addAll(entries);
-    Set<String> seen = new HashSet<>();
-    while (!queue.isEmpty()) {
-      String module = queue.poll();
-      if (!seen.add(module) || !files.exists(module)) {
-        continue;
+    wave.addAll(entries);
+    // a wave's files compile side by side (on the compiler's workers), the modules they require make the next wave
+    ExecutorService waiters = Executors.newFixedThreadPool(ScriptCompiler.WORKERS, r -> {
+      Thread t = new Thread(r, "sparrow-precompile");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      Set<String> seen = new HashSet<>();
+      while (!wave.isEmpty()) {
+        Map<String, Future<String>> jobs = new LinkedHashMap<>();
+        for (String module : wave) {
+          if (seen.add(module) && files.exists(module)) {
+            jobs.put(module, waiters.submit(() -> code(module)));
+          }
+        }
+        wave = new ArrayList<>();
+        for (Map.Entry<String, Future<String>> job : jobs.entrySet()) {
+          String code = job.getValue().get();
+          Matcher required = REQUIRE.matcher(code == null ? "" : code);
+          while (required.find()) {
+            resolve(job.getKey(), required.group(2)).ifPresent(wave::add);
+          }
+        }
       }
-      String code;
-      try {
-        code = source(module).getCharacters().toString();
-      } catch (ScriptCompiler.CompileError | UncheckedIOException e) {
-        continue; // reported with its location when the module loads
-      }
-      Matcher required = REQUIRE.matcher(code);
-      while (required.find()) {
-        resolve(module, required.group(2)).ifPresent(queue::add);
-      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      // not a compile error (those are reported when the module loads): the launch compiles what it loads
+    } finally {
+      waiters.shutdownNow();
+    }
+  }
+
+  /** The compiled code of {@code module}, or {@code null} when it does not compile (reported when it loads). */
+  private String code(String module) {
+    try {
+      return source(module).getCharacters().toString();
+    } catch (ScriptCompiler.CompileError | UncheckedIOException e) {
+      return null;
     }
   }
 

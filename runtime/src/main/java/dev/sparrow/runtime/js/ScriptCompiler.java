@@ -24,9 +24,11 @@ import org.graalvm.polyglot.Value;
  * Less's browser build ({@code less}) and dart-sass's ({@code sass} with {@code immutable}) compile styles, their
  * imports read from the package through a {@link Reader}.
  *
- * <p>One compiler serves the JVM, on its own daemon thread: Babel's context is used there only, and a session's
- * loop thread that waits for it uses no CPU time, so the runaway-script watchdog does not count a compile (the
- * first one loads Babel: seconds in the interpreter). {@link CompileCache} keeps results on disk.
+ * <p>One compiler serves the JVM, on its own daemon threads: {@link #WORKERS} for Babel, each with its own context
+ * (contexts of the shared engine, so Babel's code is parsed once), used on that thread only, and one for styles. A
+ * session's loop thread that waits for them uses no CPU time, so the runaway-script watchdog does not count a
+ * compile (a worker's first one loads Babel: seconds in the interpreter). Files compiled at once (a launch's
+ * {@link ModuleSources#precompile}) share the cores. {@link CompileCache} keeps results on disk.
  */
 public final class ScriptCompiler {
   /** Part of every cache key: a new Babel or new options make new entries. */
@@ -146,21 +148,27 @@ public final class ScriptCompiler {
             line: span ? span.start.line + 1 : 0, column: span ? span.start.column + 1 : 0};
         }
       })""";
+  /** Babel's threads: a core each, up to 3 (each context holds a Babel of its own). */
+  public static final int WORKERS = Math.max(1, Math.min(3, Runtime.getRuntime().availableProcessors()));
   private static final ScriptCompiler SHARED = new ScriptCompiler();
 
-  private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "sparrow-script-compiler");
-    t.setDaemon(true);
-    return t;
-  });
-  private Context context;
-  private Value transform;
+  private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> daemon(r, "sparrow-style-compiler"));
+  private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS,
+      r -> daemon(r, "sparrow-script-compiler"));
+  /** Each worker's Babel transform, made on its first compile. */
+  private final ThreadLocal<Value> transform = new ThreadLocal<>();
   private Context lessContext;
   private Value lessRender;
   private Context sassContext;
   private Value sassRender;
 
   private ScriptCompiler() {}
+
+  private static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
+  }
 
   /** The JVM's compiler (created idle; Babel loads on the first compile). */
   public static ScriptCompiler shared() {
@@ -200,11 +208,11 @@ public final class ScriptCompiler {
    * @throws CompileError when the text does not parse
    */
   public String compile(String name, String text, boolean typescript) {
-    return onCompilerThread(name, () -> run(name, text, typescript));
+    return onCompilerThread(workers, name, () -> run(name, text, typescript));
   }
 
-  private String onCompilerThread(String name, Callable<String> work) {
-    Future<String> job = thread.submit(work);
+  private static String onCompilerThread(ExecutorService on, String name, Callable<String> work) {
+    Future<String> job = on.submit(work);
     try {
       return job.get();
     } catch (InterruptedException e) {
@@ -246,7 +254,7 @@ public final class ScriptCompiler {
    * @throws CompileError located in the file that has the error (an import's, maybe)
    */
   public String style(String path, String text, Reader reader) {
-    return onCompilerThread(path, () -> runStyle(path, text, reader));
+    return onCompilerThread(thread, path, () -> runStyle(path, text, reader));
   }
 
   private String runStyle(String path, String text, Reader reader) {
@@ -303,12 +311,14 @@ public final class ScriptCompiler {
   }
 
   private Value babel() {
-    if (transform == null) {
-      context = JsEngine.newContext();
+    Value t = transform.get();
+    if (t == null) {
+      Context context = JsEngine.newContext();
       context.eval("js", QUIET_CONSOLE);
       context.eval(resource(BABEL, "babel.min.js"));
-      transform = context.eval("js", TRANSFORM);
+      t = context.eval("js", TRANSFORM);
+      transform.set(t);
     }
-    return transform;
+    return t;
   }
 }
