@@ -45,6 +45,24 @@ class CompilerPluginsCheckTest {
   }
 
   @Test
+  void anUnusedEsModuleIsCheckedByTheParserWithoutTheCompiler(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("project.config.json"), "{}");
+    Files.writeString(dir.resolve("app.json"), "{\"pages\": [\"pages/a/a\"]}");
+    Files.writeString(dir.resolve("app.js"), "App({})");
+    Files.createDirectories(dir.resolve("pages/a"));
+    Files.createDirectories(dir.resolve("utils"));
+    Files.writeString(dir.resolve("pages/a/a.js"), "import { ok } from '../../utils/ok';\nPage({ data: { ok } })");
+    Files.writeString(dir.resolve("pages/a/a.wxml"), "<view>{{ok}}</view>");
+    Files.writeString(dir.resolve("utils/ok.js"), "export const ok = 1;\n");
+    Files.writeString(dir.resolve("utils/fine.js"), "import { ok } from './ok';\nexport default ok + 1;\n");
+    Files.writeString(dir.resolve("utils/unused.js"), "import { ok } from './ok';\n\nexport const x = (ok;\n");
+    Result r = run("check", dir.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err().lines().filter(l -> l.contains("SyntaxError"))).hasSize(1);
+    assertThat(r.err()).contains("utils/unused.js:3: SyntaxError:");
+  }
+
+  @Test
   void stylesWithoutTheirPluginAreNamed(@TempDir Path dir) throws IOException {
     Files.writeString(dir.resolve("project.config.json"), "{}");
     Files.writeString(dir.resolve("app.json"), "{\"pages\": [\"pages/a/a\"]}");

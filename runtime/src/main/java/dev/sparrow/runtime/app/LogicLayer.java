@@ -167,7 +167,7 @@ public final class LogicLayer implements AutoCloseable {
   /** Checks a package file's JavaScript syntax without running it; returns the error, if any. */
   public ScriptError checkSyntax(String path) {
     try {
-      context.parse(modules.source(path));
+      context.parse(modules.syntaxSource(path));
       return null;
     } catch (ScriptCompiler.CompileError e) {
       return compileError(e, "load " + path);

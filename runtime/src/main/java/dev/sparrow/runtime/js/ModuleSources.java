@@ -70,17 +70,17 @@ public final class ModuleSources {
 
   /**
    * Compiles now, as DevTools compiles a project before it runs it, so that page code does not wait for the
-   * compiler: the project's own ES modules (and its TypeScript files under the plugin), and every module {@code
-   * entries} (app, pages, components) reach through literal {@code require}s, npm packages included. A file that
-   * does not compile is reported when it is loaded; anything else in {@code miniprogram_npm} compiles when required.
+   * compiler: the project's TypeScript files under the plugin, and every module {@code entries} (app, pages,
+   * components) reach through literal {@code require}s, npm packages included. A file that does not compile is
+   * reported when it is loaded; any other ES module compiles when required (Babel in the interpreter costs tenths of
+   * a second a file: a project's unused ones are not worth it, and {@code check} reads their syntax with GraalJS's
+   * own parser, {@link #syntaxSource}).
    */
   public void precompile(boolean typescript, Collection<String> entries) {
     List<String> wave = new ArrayList<>();
     for (String p : ownScripts()) {
       if (typescript && p.endsWith(".ts") && !p.endsWith(".d.ts")) {
         wave.add(p.substring(0, p.length() - 3) + ".js");
-      } else if (p.endsWith(".js") && isModule(p)) {
-        wave.add(p);
       }
     }
     wave.addAll(entries);
@@ -159,10 +159,6 @@ public final class ModuleSources {
     return out;
   }
 
-  private boolean isModule(String path) {
-    return files.read(path).map(EsModules::isModule).orElse(false);
-  }
-
   /** Resolves {@code request} as required from module {@code fromPath}; empty when nothing matches. */
   public Optional<String> resolve(String fromPath, String request) {
     if (request.isEmpty()) {
@@ -204,21 +200,54 @@ public final class ModuleSources {
    */
   public Source source(String path) {
     Path file = files.file(path).orElseThrow(() -> new IllegalArgumentException("no such module " + path));
-    String real = file.getFileName().toString().endsWith(".ts") && path.endsWith(".js")
-        ? path.substring(0, path.length() - 3) + ".ts"
-        : path;
     try {
-      BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
-      Key key = new Key(file.toAbsolutePath(), attrs.lastModifiedTime().toMillis(), attrs.size());
+      Key key = key(file);
       Source known = CACHE.get(key);
       if (known == null) {
-        known = build(real, file);
+        known = build(realPath(path, file), file);
         CACHE.putIfAbsent(key, known);
       }
       return known;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * What a syntax check parses for package file {@code path}: its wrapped source if it was compiled already, else
+   * an ES module's own text as an ES module for GraalJS's parser (the same syntax question, without waiting for
+   * Babel), else {@link #source}.
+   *
+   * @throws ScriptCompiler.CompileError when a TypeScript file does not parse
+   */
+  public Source syntaxSource(String path) {
+    Path file = files.file(path).orElseThrow(() -> new IllegalArgumentException("no such module " + path));
+    String real = realPath(path, file);
+    try {
+      if (CACHE.containsKey(key(file)) || real.endsWith(".ts")) {
+        return source(path);
+      }
+      String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+      if (text.startsWith("\uFEFF")) {
+        text = text.substring(1);
+      }
+      return EsModules.isModule(text)
+          ? Source.newBuilder("js", text, real).mimeType("application/javascript+module").build()
+          : source(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String realPath(String path, Path file) {
+    return file.getFileName().toString().endsWith(".ts") && path.endsWith(".js")
+        ? path.substring(0, path.length() - 3) + ".ts"
+        : path;
+  }
+
+  private static Key key(Path file) throws IOException {
+    BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+    return new Key(file.toAbsolutePath(), attrs.lastModifiedTime().toMillis(), attrs.size());
   }
 
   private Source build(String path, Path file) {
