@@ -152,6 +152,10 @@ public final class JsonLinesDatabase implements CloudDatabase {
         hits.add(d);
       }
     }
+    Comparator<JsonNode> nearest = Geo.nearestFirst(find.where());
+    if (nearest != null && find.orderBy().isEmpty()) {
+      hits.sort(nearest::compare);
+    }
     if (!find.orderBy().isEmpty()) {
       Comparator<ObjectNode> order = null;
       for (Order o : find.orderBy()) {

@@ -10,7 +10,8 @@ import java.util.regex.PatternSyntaxException;
 /**
  * The query commands of {@code db.command} on the wire form: a query object maps field paths to a literal
  * (equality) or an operator object ({@code $eq $ne $gt $gte $lt $lte $in $nin $exists $size $all $elemMatch
- * $not $and $or $nor $regex}); {@code $and $or $nor} at the top combine whole queries. A field holding an array
+ * $not $and $or $nor $regex $geoNear $geoWithin $geoIntersects}, the geo ones in {@link Geo});
+ * {@code $and $or $nor} at the top combine whole queries. A field holding an array
  * matches a value condition when the array or one of its elements does, as in WeChat (MongoDB).
  */
 final class Matcher {
@@ -135,6 +136,12 @@ final class Matcher {
           }
         }
         return false;
+      case "$geoNear":
+        return Geo.near(values, arg);
+      case "$geoWithin":
+        return Geo.within(values, arg);
+      case "$geoIntersects":
+        return Geo.intersects(values, arg);
       case "$regex":
         return regex(values, arg.asText(), cond.path("$options").asText(""));
       default:

@@ -28,7 +28,9 @@ import org.bson.BsonValue;
  * BSON date, {@code {$serverDate: {offset}}} the clock's date, integers Int32 or Int64, other numbers doubles.
  * Queries: field-level {@code $and/$or} ({@code _.gt(1).and(_.lt(5))}) become top-level clauses on the path,
  * {@code $not} a {@code $nor} of the path's condition, {@code $neq} {@code $ne}, RegExp objects inside
- * {@code $in} BSON regular expressions. Updates: {@code {path: {$op: arg}}} becomes {@code {$op: {path: arg}}}
+ * {@code $in} BSON regular expressions, {@code $geoNear: {geometry, maxDistance, minDistance}} {@code $nearSphere}
+ * with {@code $geometry}, and {@code $geoWithin}/{@code $geoIntersects} take {@code $geometry} or
+ * {@code $centerSphere}. Updates: {@code {path: {$op: arg}}} becomes {@code {$op: {path: arg}}}
  * with {@code $shift} as {@code $pop: -1} and {@code $unshift} as {@code $push} at position 0.
  */
 final class MongoWire {
@@ -237,6 +239,20 @@ final class MongoWire {
         }
         case "$elemMatch" -> out.put(op, elemMatch(arg));
         case "$not" -> out.put(op, operators(arg));
+        case "$geoNear" -> {
+          BsonDocument near = new BsonDocument("$geometry", value(arg.path("geometry")));
+          if (arg.has("maxDistance")) {
+            near.put("$maxDistance", value(arg.get("maxDistance")));
+          }
+          if (arg.has("minDistance")) {
+            near.put("$minDistance", value(arg.get("minDistance")));
+          }
+          out.put("$nearSphere", near);
+        }
+        case "$geoWithin" -> out.put(op, arg.has("centerSphere")
+            ? new BsonDocument("$centerSphere", value(arg.get("centerSphere")))
+            : new BsonDocument("$geometry", value(arg.path("geometry"))));
+        case "$geoIntersects" -> out.put(op, new BsonDocument("$geometry", value(arg.path("geometry"))));
         default -> throw CloudError.invalid("unknown query command " + op);
       }
     }

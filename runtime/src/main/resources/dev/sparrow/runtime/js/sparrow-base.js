@@ -972,9 +972,100 @@
   function isCmd(v) { return v !== null && typeof v === 'object' && v[CLOUD_CMD] !== undefined; }
   function isPlain(v) {
     return v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) &&
-      !(v instanceof RegExp) && !isCmd(v) && v[CLOUD_SERVER_DATE] === undefined && v.$regex === undefined;
+      !(v instanceof RegExp) && !isCmd(v) && v[CLOUD_SERVER_DATE] === undefined && v.$regex === undefined &&
+      !isGeo(v);
+  }
+  // db.Geo: values stored as GeoJSON ({type, coordinates}, longitude first) and read back as these objects.
+  // Constructors work with or without `new`; bad input throws at once, as the SDK does.
+  function geoType(name, make, json) {
+    function G() {
+      const self = this instanceof G ? this : Object.create(G.prototype);
+      make.apply(self, arguments);
+      return self;
+    }
+    G.prototype.toJSON = function () { return { type: name, coordinates: json(this) }; };
+    G.prototype.toString = function () { return JSON.stringify(this.toJSON()); };
+    Object.defineProperty(G, 'name', { value: name });
+    return G;
+  }
+  function geoDegree(what, v, limit) {
+    if (typeof v !== 'number' || v !== v) {
+      throw new Error('"' + what + '" must be of type Number. Received type ' + typeof v);
+    }
+    if (Math.abs(v) > limit) throw new Error(what + ' should be a number ranges from -' + limit + ' to ' + limit);
+  }
+  function geoList(what, list, Type, typeName, least, unit) {
+    if (!Array.isArray(list)) {
+      throw new Error('"' + what + '" must be of type ' + typeName + '[]. Received type ' + typeof list);
+    }
+    if (list.length < least) throw new Error('"' + what + '" must contain ' + least + ' ' + unit + ' at least');
+    for (const e of list) {
+      if (!(e instanceof Type)) {
+        throw new Error('"' + what + '" must be of type ' + typeName + '[]. Received type ' + typeof e);
+      }
+    }
+    return list.slice();
+  }
+  const GeoPoint = geoType('Point', function (longitude, latitude) {
+    geoDegree('longitude', longitude, 180);
+    geoDegree('latitude', latitude, 90);
+    this.longitude = longitude;
+    this.latitude = latitude;
+  }, function (p) { return [p.longitude, p.latitude]; });
+  const GeoLineString = geoType('LineString', function (points) {
+    this.points = geoList('points', points, GeoPoint, 'Point', 2, 'points');
+  }, function (l) { return l.points.map(function (p) { return [p.longitude, p.latitude]; }); });
+  function geoClosed(line) {
+    const ps = line.points, a = ps[0], b = ps[ps.length - 1];
+    if (ps.length < 4 || a.longitude !== b.longitude || a.latitude !== b.latitude) {
+      throw new Error('LineString ' + JSON.stringify(line.toJSON().coordinates) + ' is not a closed cycle');
+    }
+  }
+  const GeoPolygon = geoType('Polygon', function (lines) {
+    this.lines = geoList('lines', lines, GeoLineString, 'LineString', 1, 'linestring');
+    this.lines.forEach(geoClosed);
+  }, function (p) { return p.lines.map(function (l) { return l.toJSON().coordinates; }); });
+  const GeoMultiPoint = geoType('MultiPoint', function (points) {
+    this.points = geoList('points', points, GeoPoint, 'Point', 1, 'point');
+  }, function (m) { return m.points.map(function (p) { return [p.longitude, p.latitude]; }); });
+  const GeoMultiLineString = geoType('MultiLineString', function (lines) {
+    this.lines = geoList('lines', lines, GeoLineString, 'LineString', 1, 'linestring');
+  }, function (m) { return m.lines.map(function (l) { return l.toJSON().coordinates; }); });
+  const GeoMultiPolygon = geoType('MultiPolygon', function (polygons) {
+    this.polygons = geoList('polygons', polygons, GeoPolygon, 'Polygon', 1, 'polygon');
+  }, function (m) { return m.polygons.map(function (p) { return p.toJSON().coordinates; }); });
+  const cloudGeo = { Point: GeoPoint, LineString: GeoLineString, Polygon: GeoPolygon, MultiPoint: GeoMultiPoint,
+    MultiLineString: GeoMultiLineString, MultiPolygon: GeoMultiPolygon };
+  function isGeo(v) {
+    return v instanceof GeoPoint || v instanceof GeoLineString || v instanceof GeoPolygon ||
+      v instanceof GeoMultiPoint || v instanceof GeoMultiLineString || v instanceof GeoMultiPolygon;
+  }
+  // GeoJSON read back from the engine as the db.Geo object; anything malformed stays a plain object
+  function geoDecode(v) {
+    const c = v.coordinates;
+    const point = function (p) { return GeoPoint(p[0], p[1]); };
+    const line = function (l) { return GeoLineString(l.map(point)); };
+    const polygon = function (p) { return GeoPolygon(p.map(line)); };
+    try {
+      switch (v.type) {
+        case 'Point': return point(c);
+        case 'LineString': return line(c);
+        case 'Polygon': return polygon(c);
+        case 'MultiPoint': return GeoMultiPoint(c.map(point));
+        case 'MultiLineString': return GeoMultiLineString(c.map(line));
+        case 'MultiPolygon': return GeoMultiPolygon(c.map(polygon));
+        default: return null;
+      }
+    } catch (e) {
+      return null;
+    }
+  }
+  function geoArg(v, what) {
+    if (!isGeo(v)) throw new Error('"' + what + '" must be a db.Geo object');
+    return v.toJSON();
   }
   function cloudValue(v) {
+    if (isGeo(v)) return v.toJSON();
     if (v instanceof Date) return { $date: v.getTime() };
     if (v instanceof RegExp) return { $regex: v.source, $options: v.flags };
     if (v !== null && typeof v === 'object' && v[CLOUD_SERVER_DATE] !== undefined) {
@@ -1008,6 +1099,35 @@
       case 'size': return { $size: arg };
       case 'elemMatch': return { $elemMatch: isCmd(arg) ? fieldCondition(arg) : cloudWhere(arg) };
       case 'not': return { $not: fieldCondition(arg) };
+      case 'geoNear': {
+        const o = arg !== null && typeof arg === 'object' ? arg : {};
+        if (!(o.geometry instanceof GeoPoint)) throw new Error('"geometry" must be of type Point');
+        const near = { geometry: o.geometry.toJSON() };
+        for (const k of ['maxDistance', 'minDistance']) {
+          if (o[k] === undefined) continue;
+          if (typeof o[k] !== 'number' || o[k] < 0) throw new Error('"' + k + '" must be a non-negative number');
+          near[k] = o[k];
+        }
+        return { $geoNear: near };
+      }
+      case 'geoWithin': {
+        const o = arg !== null && typeof arg === 'object' ? arg : {};
+        if (o.centerSphere !== undefined) {
+          const cs = o.centerSphere;
+          if (!Array.isArray(cs) || cs.length !== 2 || typeof cs[1] !== 'number') {
+            throw new Error('"centerSphere" must be [[longitude, latitude], radius]');
+          }
+          const center = cs[0] instanceof GeoPoint ? cs[0].toJSON().coordinates : cs[0];
+          return { $geoWithin: { centerSphere: [center, cs[1]] } };
+        }
+        if (!(o.geometry instanceof GeoPolygon) && !(o.geometry instanceof GeoMultiPolygon)) {
+          throw new Error('"geometry" must be of type Polygon or MultiPolygon');
+        }
+        return { $geoWithin: { geometry: o.geometry.toJSON() } };
+      }
+      case 'geoIntersects':
+        return { $geoIntersects: { geometry: geoArg(arg !== null && typeof arg === 'object' ? arg.geometry
+          : undefined, 'geometry') } };
       case 'and': case 'or': case 'nor':
         return { ['$' + op]: arg.map(function (a) { return isCmd(a) ? fieldCondition(a) : { $eq: cloudValue(a) }; }) };
       default: throw new Error('db.command.' + op + ' cannot be used in a query');
@@ -1078,6 +1198,10 @@
     if (v !== null && typeof v === 'object') {
       const keys = Object.keys(v);
       if (keys.length === 1 && keys[0] === '$date') return new Date(v.$date);
+      if (keys.length === 2 && typeof v.type === 'string' && Array.isArray(v.coordinates)) {
+        const g = geoDecode(v);
+        if (g) return g;
+      }
       const out = {};
       for (const k of keys) out[k] = cloudDecode(v[k]);
       return out;
@@ -1288,7 +1412,8 @@
   }
   const cloudCommands = {};
   for (const op of ['eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'in', 'nin', 'exists', 'size', 'elemMatch', 'all', 'not',
-    'set', 'remove', 'inc', 'mul', 'push', 'pop', 'shift', 'unshift', 'addToSet', 'pull', 'pullAll', 'expr']) {
+    'set', 'remove', 'inc', 'mul', 'push', 'pop', 'shift', 'unshift', 'addToSet', 'pull', 'pullAll', 'expr',
+    'geoNear', 'geoWithin', 'geoIntersects']) {
     cloudCommands[op] = function (arg) { return cloudCommand(op, arg); };
   }
   cloudCommands.aggregate = aggregateCommands;
@@ -1300,6 +1425,7 @@
     return {
       config: { get env() { return env === null ? cloudEnv : env; } },
       command: cloudCommands,
+      Geo: cloudGeo,
       collection: function (name) { return cloudCollection(env, name); },
       serverDate: function (o) {
         const d = {};
