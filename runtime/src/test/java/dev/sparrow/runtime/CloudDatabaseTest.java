@@ -104,6 +104,51 @@ class CloudDatabaseTest {
   }
 
   @Test
+  void geoValuesRoundTripAsGeoObjectsAndGeoCommandsQueryThem() {
+    try (Session s = launch("oSparrowFakeOpenid0000000000")) {
+      Object out = s.evaluate("async function () {"
+          + " const db = wx.cloud.database(); const _ = db.command; const c = db.collection('things');"
+          + " const { Point, LineString, Polygon, MultiPoint } = db.Geo;"
+          + " const tri = Polygon([LineString([Point(0, 0), Point(3, 2), Point(2, 3), Point(0, 0)])]);"
+          + " await c.add({ data: { _id: 'far', location: Point(113.36, 23.12) } });"
+          + " await c.add({ data: { _id: 'near', location: new Point(113.33, 23.1) } });"
+          + " await c.add({ data: { _id: 'tri', area: tri } });"
+          + " await c.add({ data: { _id: 'pts', area: MultiPoint([Point(1, 1), Point(10, 10)]) } });"
+          + " const got = (await c.doc('tri').get()).data.area;"
+          + " const near = await c.where({ location: _.geoNear({ geometry: Point(113.323809, 23.097732),"
+          + "   maxDistance: 5000 }) }).get();"
+          + " const within = await c.where({ area: _.geoWithin({ geometry: tri }) }).get();"
+          + " const circle = await c.where({ location: _.geoWithin({ centerSphere: [[113.33, 23.1], 1 / 6378.1] })"
+          + "   }).get();"
+          + " const hits = await c.where({ area: _.geoIntersects({ geometry: Point(1, 1) }) }).get();"
+          + " const errs = [];"
+          + " for (const f of [() => Point(181, 0), () => Point('1', 2), () => LineString([Point(0, 0)]),"
+          + "   () => Polygon([LineString([Point(0, 0), Point(1, 1), Point(2, 0)])]), () => MultiPoint([])])"
+          + "   try { f(); errs.push('no error'); } catch (e) { errs.push(e.message); }"
+          + " let bad = 'no error';"
+          + " try { c.where({ area: _.geoWithin({ geometry: Point(1, 1) }) }); } catch (e) { bad = e.message; }"
+          + " return { polygon: got instanceof Polygon, ring: got.lines[0].points[1] instanceof Point,"
+          + "   json: JSON.stringify(got), point: JSON.stringify(Point(1, 2).toJSON()),"
+          + "   lng: (await c.doc('near').get()).data.location.longitude,"
+          + "   near: near.data.map(d => d._id).join(), within: within.data.map(d => d._id).join(),"
+          + "   circle: circle.data.map(d => d._id).join(), hits: hits.data.map(d => d._id).join(),"
+          + "   errs: errs, bad: bad }"
+          + "}");
+      assertThat(out).isEqualTo(Map.ofEntries(Map.entry("polygon", true), Map.entry("ring", true),
+          Map.entry("json", "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[3,2],[2,3],[0,0]]]}"),
+          Map.entry("point", "{\"type\":\"Point\",\"coordinates\":[1,2]}"), Map.entry("lng", 113.33),
+          Map.entry("near", "near,far"), Map.entry("within", "tri"), Map.entry("circle", "near"),
+          Map.entry("hits", "tri,pts"),
+          Map.entry("errs", List.of("longitude should be a number ranges from -180 to 180",
+              "\"longitude\" must be of type Number. Received type string",
+              "\"points\" must contain 2 points at least",
+              "LineString [[0,0],[1,1],[2,0]] is not a closed cycle", "\"points\" must contain 1 point at least")),
+          Map.entry("bad", "\"geometry\" must be of type Polygon or MultiPolygon")));
+      assertThat(s.errors()).isEmpty();
+    }
+  }
+
+  @Test
   void badInputFailsThroughTheCallOrPromiseAndNeverBreaksTheSession() {
     try (Session s = launch("oSparrowFakeOpenid0000000000")) {
       Object out = s.evaluate("async function () {"

@@ -12,7 +12,8 @@ import java.util.Map;
  * evaluates them. Distances are great-circle distances on a sphere of WeChat's documented radius (6378.1 km).
  * Approximations: polygon edges and line segments are straight lines in longitude/latitude (not great circles);
  * "near" measures to a shape's nearest vertex, "within" checks vertices, edge crossings and edge midpoints (so a
- * stored polygon that wholly surrounds a hole of the query polygon still counts as within); a polygon that crosses the antimeridian is not understood.
+ * stored polygon that wholly surrounds a hole of the query polygon still counts as within); a polygon that
+ * crosses the antimeridian is not understood.
  */
 final class Geo {
   static final double EARTH_RADIUS_METERS = 6378100;
@@ -83,7 +84,7 @@ final class Geo {
     return values.stream().filter(Geo::isGeometry).anyMatch(v -> intersect(parts(v), q));
   }
 
-  /** Nearest first for a query with a {@code $geoNear} field, or null when it has none. */
+  /** Nearest first for a query with a {@code $geoNear} field (also inside {@code $and}), or null. */
   static Comparator<JsonNode> nearestFirst(JsonNode where) {
     if (where == null || !where.isObject()) {
       return null;
@@ -91,6 +92,15 @@ final class Geo {
     Iterator<Map.Entry<String, JsonNode>> it = where.fields();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
+      if (e.getKey().equals("$and")) {
+        for (JsonNode part : e.getValue()) {
+          Comparator<JsonNode> inner = nearestFirst(part);
+          if (inner != null) {
+            return inner;
+          }
+        }
+        continue;
+      }
       JsonNode near = e.getValue().path("$geoNear");
       if (near.isObject()) {
         double[] center = point(near.path("geometry"));

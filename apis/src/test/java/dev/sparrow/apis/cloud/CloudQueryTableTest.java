@@ -197,7 +197,7 @@ class CloudQueryTableTest {
         Arguments.of("geoWithin a polygon (the documented triangle)",
             "{'area':{'$geoWithin':{'geometry':{'type':'Polygon','coordinates':[[[0,0],[3,2],[2,3],[0,0]]]}}}}",
             "s1,s2,s3"),
-        Arguments.of("geoWithin a polygon with a hole: a line through it, a polygon over it, a point in it are not within",
+        Arguments.of("geoWithin a holed polygon: a line through the hole, a polygon over it, a point in it are out",
             "{'area':{'$geoWithin':{'geometry':{'type':'Polygon','coordinates':"
                 + "[[[0,0],[4,0],[4,4],[0,4],[0,0]]," + SQUARE_AT_1 + "]}}}}", ""),
         Arguments.of("geoWithin a polygon with a hole elsewhere", "{'area':{'$geoWithin':{'geometry':{'type':"
