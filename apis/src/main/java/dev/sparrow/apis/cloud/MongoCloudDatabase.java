@@ -172,6 +172,7 @@ public final class MongoCloudDatabase implements CloudDatabase {
     }
     BsonDocument projection = find.projection() == null || find.projection().isEmpty() ? null
         : wire.projection(find.projection());
+    indexNear(c, filter);
     List<BsonDocument> docs = run(() -> c.find(filter).sort(sort).skip(Math.max(0, find.skip()))
         .limit(Math.max(0, find.limit())).projection(projection).into(new ArrayList<>()));
     List<ObjectNode> out = new ArrayList<>(docs.size());
@@ -183,7 +184,38 @@ public final class MongoCloudDatabase implements CloudDatabase {
   public long count(String collection, ObjectNode where) {
     MongoCollection<BsonDocument> c = open(collection);
     BsonDocument filter = wire.query(where);
+    if (indexNear(c, filter)) { // countDocuments' $match refuses $nearSphere: count what a find answers
+      return run(() -> c.find(filter).projection(new BsonDocument("_id", new BsonInt32(1)))
+          .into(new ArrayList<>()).size());
+    }
     return run(() -> c.countDocuments(filter));
+  }
+
+  /**
+   * MongoDB answers {@code $nearSphere} only over a {@code 2dsphere} index; the emulator needs none (WeChat asks the
+   * developer to make one in the console), so one is made on each path a near query names. True when there was one.
+   */
+  private boolean indexNear(MongoCollection<BsonDocument> c, BsonDocument filter) {
+    List<String> paths = new ArrayList<>();
+    nearPaths(filter, paths);
+    for (String path : paths) {
+      run(() -> c.createIndex(new BsonDocument(path, new BsonString("2dsphere"))));
+    }
+    return !paths.isEmpty();
+  }
+
+  private static void nearPaths(BsonDocument filter, List<String> out) {
+    filter.forEach((key, v) -> {
+      if (key.equals("$and") && v.isArray()) {
+        v.asArray().forEach(part -> {
+          if (part.isDocument()) {
+            nearPaths(part.asDocument(), out);
+          }
+        });
+      } else if (v.isDocument() && v.asDocument().containsKey("$nearSphere")) {
+        out.add(key);
+      }
+    });
   }
 
   @Override

@@ -241,6 +241,11 @@ class CloudQueryTableTest {
             + "\"coordinates\": [1, 2]}}}}");
     assertThatThrownBy(() -> db.find("todos", CloudDatabase.Find.where(j("{'due':{'$geoWithin':"
         + "{'geometry':{'type':'Point','coordinates':[1,2]}}}}")))).isInstanceOf(CloudError.class);
+    if (engine == Engine.MONGODB && server != null) { // mongo-java-server: a refusal, not a crash
+      PLACES.forEach(p -> db.add("places", j(p)));
+      assertThatThrownBy(() -> db.count("places", j("{'location':{'$geoNear':{'geometry':" + TOWER + "}}}")))
+          .isInstanceOf(CloudError.class);
+    }
   }
 
   static Stream<Arguments> updates() {
