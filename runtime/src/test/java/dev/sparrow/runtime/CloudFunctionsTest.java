@@ -210,6 +210,27 @@ class CloudFunctionsTest {
   }
 
   @Test
+  void functionsShareThePageCodesQueryBuildersGeoExprAndAggregate() throws IOException {
+    try (Session s = launch(Map.of(
+        "places", "const cloud = require('wx-server-sdk'); cloud.init(); const db = cloud.database();"
+            + "const _ = db.command, $ = _.aggregate;"
+            + "exports.main = async () => { const places = db.collection('places');"
+            + "  await places.add({ data: { _id: 'near', at: db.Geo.Point(116.4, 39.9), a: 5, b: 2 } });"
+            + "  await places.add({ data: { _id: 'far', at: new db.Geo.Point(121.5, 31.2), a: 1, b: 3 } });"
+            + "  const within = await db.collection('places').where({ at: _.geoWithin({"
+            + "    centerSphere: [db.Geo.Point(116.4, 39.9), 0.01] }) }).get();"
+            + "  const back = (await db.collection('places').doc('far').get()).data.at;"
+            + "  const bigger = await places.aggregate().match(_.expr($.gt(['$a', '$b']))).project({ a: 1 }).end();"
+            + "  const sum = await db.collection('places').aggregate()"
+            + "    .group({ _id: null, total: $.sum($.add(['$a', '$b'])) }).end();"
+            + "  return { within: within.data.map(d => d._id), point: back instanceof db.Geo.Point,"
+            + "    longitude: back.longitude, bigger: bigger.list.map(d => d._id), total: sum.list[0].total } }"))) {
+      assertThat(((Map<?, ?>) call(s, "places", "{}")).get("result")).isEqualTo(Map.of("within", List.of("near"),
+          "point", true, "longitude", 121.5, "bigger", List.of("near"), "total", 11));
+    }
+  }
+
+  @Test
   void functionsUseStorageAndCallEachOther() throws IOException {
     try (Session s = launch(Map.of(
         "store", "const cloud = require('wx-server-sdk'); cloud.init();"

@@ -84,6 +84,7 @@ public final class LogicLayer implements AutoCloseable {
   private static final Source CANVAS = load("sparrow-canvas.js");
   private static final Source ANIMATION = load("sparrow-animation.js");
   private static final Source OBSERVERS = load("sparrow-observers.js");
+  private static final Source CLOUD_QUERY = load("sparrow-cloud-query.js");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final EventLoop loop;
@@ -106,7 +107,7 @@ public final class LogicLayer implements AutoCloseable {
     this.context = JsEngine.newContext();
     Value factory = context.eval(BASE);
     this.sparrow = factory.execute(new Host(), bridge, context.eval(COMPONENTS), context.eval(CANVAS),
-        context.eval(ANIMATION), context.eval(OBSERVERS));
+        context.eval(ANIMATION), context.eval(OBSERVERS), context.eval(CLOUD_QUERY));
     this.values = new JsValues(sparrow);
     bridge.attach(values);
     this.fireTimer = sparrow.getMember("fireTimer");

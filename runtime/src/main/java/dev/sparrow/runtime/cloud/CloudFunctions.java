@@ -53,6 +53,8 @@ public final class CloudFunctions implements AutoCloseable {
   private static final int MAX_LOGS = 1000;
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_\\-]{1,60}");
   private static final String PRELUDE = "sparrow-cloud-function.js";
+  /** The database codec page code uses too, evaluated in each function's context and handed to the prelude. */
+  private static final String CLOUD_QUERY = "sparrow-cloud-query.js";
 
   /** Who calls: the user's identity as {@code getWXContext} reports it. */
   public record Caller(String appId, String openid, String unionid) {}
@@ -76,6 +78,7 @@ public final class CloudFunctions implements AutoCloseable {
   private final Services services;
   private final Random random;
   private final String prelude;
+  private final String cloudQuery;
   /** Warm instances by function name; changed on the worker thread only, closed from any. */
   private final Map<String, Instance> warm = new ConcurrentHashMap<>();
   private final ArrayDeque<LogLine> logs = new ArrayDeque<>();
@@ -92,8 +95,13 @@ public final class CloudFunctions implements AutoCloseable {
     this.timer = timer;
     this.services = services;
     this.random = random;
-    try (InputStream in = CloudFunctions.class.getResourceAsStream("/dev/sparrow/runtime/js/" + PRELUDE)) {
-      this.prelude = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    this.prelude = resource(PRELUDE);
+    this.cloudQuery = resource(CLOUD_QUERY);
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = CloudFunctions.class.getResourceAsStream("/dev/sparrow/runtime/js/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -304,7 +312,8 @@ public final class CloudFunctions implements AutoCloseable {
       this.context = JsEngine.newContext();
       this.host = new Host(this);
       Value factory = context.eval(Source.newBuilder("js", prelude, PRELUDE).buildLiteral());
-      this.runtime = factory.execute(host);
+      Value codec = context.eval(Source.newBuilder("js", cloudQuery, CLOUD_QUERY).buildLiteral()).execute();
+      this.runtime = factory.execute(host, codec);
     }
 
     void open(Caller caller, String env, int depth) {

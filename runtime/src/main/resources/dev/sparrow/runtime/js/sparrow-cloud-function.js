@@ -1,9 +1,9 @@
 // The world of one cloud function (CloudFunctions.java): evaluated once per function context, never in a page's.
 // It gets the host object (files of the function's own folder, the session's database and storage, nested calls,
-// logging) and answers with the runtime the host drives: start(event) then poll() until the call settles.
+// logging) and the database codec (sparrow-cloud-query.js, called once here) and answers with the runtime the host drives: start(event) then poll() until the call settles.
 // What a function sees: CommonJS require of its own files and node_modules (pure JS, no Node built-in module),
 // Sparrow's wx-server-sdk, console, setTimeout/setInterval/setImmediate in function time, process.env.
-(function (host) {
+(function (host, cloudQuery) {
   'use strict';
   const global = globalThis;
   for (const name of ['Graal', 'Java', 'Packages', 'java', 'javax', 'Polyglot', 'print', 'load',
@@ -86,110 +86,13 @@
     return bytes;
   }
 
-  // ---- database: the client's wire form (see sparrow-base.js), server-side rules in CloudApis --------------
-  const CMD = Symbol('cloudCommand');
-  const SERVER_DATE = Symbol('serverDate');
-  function isCmd(v) { return v !== null && typeof v === 'object' && v[CMD] !== undefined; }
-  function isPlain(v) {
-    return v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) &&
-      !(v instanceof RegExp) && !isCmd(v) && v[SERVER_DATE] === undefined && v.$regex === undefined;
-  }
-  function value(v) {
-    if (v instanceof Date) return { $date: v.getTime() };
-    if (v instanceof RegExp) return { $regex: v.source, $options: v.flags };
-    if (v !== null && typeof v === 'object' && v[SERVER_DATE] !== undefined) {
-      return { $serverDate: { offset: v[SERVER_DATE] } };
-    }
-    if (isCmd(v)) throw new Error('a db.command cannot be stored as a value');
-    if (Array.isArray(v)) return v.map(e => e === undefined ? null : value(e));
-    if (v !== null && typeof v === 'object') {
-      const out = {};
-      for (const k of Object.keys(v)) if (v[k] !== undefined && typeof v[k] !== 'function') out[k] = value(v[k]);
-      return out;
-    }
-    return v;
-  }
-  function command(op, arg) {
-    const c = { and: function () { return command('and', [c].concat(args(arguments))); },
-      or: function () { return command('or', [c].concat(args(arguments))); } };
-    Object.defineProperty(c, CMD, { value: { op: op, arg: arg } });
-    return c;
-  }
-  function args(a) { return a.length === 1 && Array.isArray(a[0]) ? a[0] : Array.prototype.slice.call(a); }
-  function condition(c) {
-    const op = c[CMD].op, arg = c[CMD].arg;
-    switch (op) {
-      case 'eq': case 'lt': case 'lte': case 'gt': case 'gte': return { ['$' + op]: value(arg) };
-      case 'neq': return { $ne: value(arg) };
-      case 'in': case 'nin': case 'all': return { ['$' + op]: (Array.isArray(arg) ? arg : [arg]).map(value) };
-      case 'exists': return { $exists: !!arg };
-      case 'size': return { $size: arg };
-      case 'elemMatch': return { $elemMatch: isCmd(arg) ? condition(arg) : where(arg) };
-      case 'not': return { $not: condition(arg) };
-      case 'and': case 'or': case 'nor':
-        return { ['$' + op]: arg.map(a => isCmd(a) ? condition(a) : { $eq: value(a) }) };
-      default: throw new Error('db.command.' + op + ' cannot be used in a query');
-    }
-  }
-  function flatten(obj, leaf) {
-    const out = {};
-    (function walk(o, prefix) {
-      for (const k of Object.keys(o)) {
-        const v = o[k], path = prefix + k;
-        if (v === undefined) continue;
-        if (isCmd(v)) out[path] = leaf(v, true);
-        else if (isPlain(v) && Object.keys(v).length) walk(v, path + '.');
-        else out[path] = leaf(v, false);
-      }
-    })(obj !== null && typeof obj === 'object' ? obj : {}, '');
-    return out;
-  }
-  function where(q) {
-    if (isCmd(q)) {
-      const op = q[CMD].op;
-      if (op !== 'and' && op !== 'or' && op !== 'nor') throw new Error('db.command.' + op + ' needs a field');
-      return { ['$' + op]: q[CMD].arg.map(where) };
-    }
-    return flatten(q, (v, cmd) => cmd ? condition(v) : value(v));
-  }
-  function each(arg) { return Array.isArray(arg) ? arg.map(value) : [value(arg)]; }
-  function updateCommand(c) {
-    const op = c[CMD].op, arg = c[CMD].arg;
-    switch (op) {
-      case 'set': return { $set: value(arg) };
-      case 'remove': return { $unset: true };
-      case 'inc': case 'mul': return { ['$' + op]: arg };
-      case 'pop': case 'shift': return { ['$' + op]: true };
-      case 'push': {
-        if (isPlain(arg) && arg.each !== undefined) {
-          const p = { $each: each(arg.each) };
-          if (arg.position !== undefined) p.$position = arg.position;
-          if (arg.slice !== undefined) p.$slice = arg.slice;
-          if (arg.sort !== undefined) p.$sort = arg.sort;
-          return { $push: p };
-        }
-        return { $push: { $each: each(arg) } };
-      }
-      case 'unshift': return { $unshift: { $each: each(arg) } };
-      case 'addToSet':
-        return { $addToSet: { $each: isPlain(arg) && arg.each !== undefined ? each(arg.each) : [value(arg)] } };
-      case 'pull': return { $pull: isCmd(arg) ? condition(arg) : isPlain(arg) ? where(arg) : value(arg) };
-      case 'pullAll': return { $pullAll: each(arg) };
-      default: throw new Error('db.command.' + op + ' cannot be used in an update');
-    }
-  }
-  function update(data) { return flatten(data, (v, cmd) => cmd ? updateCommand(v) : { $set: value(v) }); }
-  function decode(v) {
-    if (Array.isArray(v)) return v.map(decode);
-    if (v !== null && typeof v === 'object') {
-      const keys = Object.keys(v);
-      if (keys.length === 1 && keys[0] === '$date') return new Date(v.$date);
-      const out = {};
-      for (const k of keys) out[k] = decode(v[k]);
-      return out;
-    }
-    return v;
-  }
+  // ---- database: the codec is sparrow-cloud-query.js (shared with page code), rules in CloudApis -----------
+  const codec = cloudQuery;
+  const isPlain = codec.isPlain;
+  const value = codec.value;
+  const where = codec.where;
+  const update = codec.update;
+  const decode = codec.decode;
   function dataOf(opts) {
     return opts !== null && typeof opts === 'object' && isPlain(opts.data) ? opts.data : undefined;
   }
@@ -260,14 +163,12 @@
       });
     };
     c.doc = id => doc(env, n, id, journal);
+    c.aggregate = () => codec.aggregate(stages => ({
+      end: () => dbCall('collection.aggregate', () => ({ env: env(), collection: n, action: 'aggregate',
+        pipeline: codec.stages(stages) }))
+    }));
     return c;
   }
-  const commands = {};
-  for (const op of ['eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'in', 'nin', 'exists', 'size', 'elemMatch', 'all', 'not',
-    'set', 'remove', 'inc', 'mul', 'push', 'pop', 'shift', 'unshift', 'addToSet', 'pull', 'pullAll']) {
-    commands[op] = arg => command(op, arg);
-  }
-  for (const op of ['and', 'or', 'nor']) commands[op] = function () { return command(op, args(arguments)); };
 
   /**
    * A transaction: writes go through at once; the first write of each document records its state before, so
@@ -323,15 +224,11 @@
     const env = () => fixed !== null ? fixed : sdk.envFor('database');
     return {
       config: { get env() { return env(); } },
-      command: commands,
+      command: codec.command,
+      Geo: codec.Geo,
       collection: name => collection(env, name, null),
-      serverDate: function (o) {
-        const d = {};
-        Object.defineProperty(d, SERVER_DATE, { value: o && typeof o.offset === 'number' ? o.offset : 0 });
-        return d;
-      },
-      RegExp: o => ({ $regex: String(o && o.regexp !== undefined ? o.regexp : ''),
-        $options: String(o && o.options || '') }),
+      serverDate: codec.serverDate,
+      RegExp: codec.regExp,
       startTransaction: () => Promise.resolve(transaction(env)),
       runTransaction: async function (fn) {
         const t = transaction(env);
