@@ -58,6 +58,14 @@ public final class Aggregation {
     this.random = random;
   }
 
+  /** Whether aggregation expression {@code expr} is true for {@code doc} (a query's {@code $expr}). */
+  static boolean holds(JsonNode expr, JsonNode doc) {
+    if (!doc.isObject()) {
+      return false;
+    }
+    return truthy(new Aggregation(null, new Random(0)).eval(expr, (ObjectNode) doc, Map.of()));
+  }
+
   public List<ObjectNode> run(String collection, ArrayNode pipeline) {
     return run(collection, pipeline, Map.of());
   }

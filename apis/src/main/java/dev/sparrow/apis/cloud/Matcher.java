@@ -57,6 +57,8 @@ final class Matcher {
           }
         }
         return true;
+      case "$expr": // db.command.expr: an aggregation expression over the document, as in an aggregate $match
+        return Aggregation.holds(cond, doc);
       default:
         return field(Values.at(doc, key), cond);
     }

@@ -142,6 +142,8 @@ final class MongoWire {
           parts.add(query(part));
         }
         clauses.add(new BsonDocument(key, parts));
+      } else if (key.equals("$expr")) {
+        clauses.add(new BsonDocument(key, value(e.getValue())));
       } else {
         field(key, e.getValue(), clauses);
       }

@@ -172,6 +172,17 @@ class CloudQueryTableTest {
     assertThat(db.count("todos", j(where))).isEqualTo(got.size());
   }
 
+  @Test
+  void exprComparesFieldsOfEachDocument() {
+    ObjectNode where = j("{'$expr':{'$and':[{'$gt':['$progress',30]},{'$lt':['$progress',90]}]}}");
+    List<String> got = db.find("todos", CloudDatabase.Find.where(where)).stream()
+        .map(d -> d.get("_id").asText()).toList();
+    List<String> expected = db.find("todos", CloudDatabase.Find.where(j("{'progress':{'$gt':30,'$lt':90}}")))
+        .stream().map(d -> d.get("_id").asText()).toList();
+    assertThat(expected).isNotEmpty();
+    assertThat(got).isEqualTo(expected);
+  }
+
   private static final List<String> PLACES = List.of(
       "{'_id':'p3','location':{'type':'Point','coordinates':[113.36,23.12]}}",
       "{'_id':'p1','location':{'type':'Point','coordinates':[113.323809,23.097732]}}",
