@@ -61,6 +61,41 @@ final class PageScrolling implements UiApis.PageScroll {
     });
   }
 
+  @Override
+  public void scrollToSelector(String selector, double offsetTop, Runnable done) {
+    Optional<PageInstance> page = router.get().current();
+    JsonNode found = null;
+    if (!screens.isEmpty() && page.isPresent()) {
+      found = parse(sink.get().queryNodes(page.get().id(), 0, selector)).path(0).path("nodeId");
+    }
+    if (found == null || !found.canConvertToInt()) {
+      done.run(); // no layout, or nothing found: nothing to scroll to
+      return;
+    }
+    int id = page.get().id();
+    String node = found.asText();
+    sink.get().measure(id, "{\"nodes\":[" + node + "],\"viewport\":true}", layout -> {
+      try {
+        JsonNode answer = parse(layout);
+        JsonNode box = answer.path("nodes").path(node);
+        if (box.isObject()) {
+          double top = answer.path("viewport").path("scrollTop").asDouble() + box.path("top").asDouble() + offsetTop;
+          scrolled(id, Math.max(0, top), layout);
+        }
+      } finally {
+        done.run();
+      }
+    });
+  }
+
+  private static JsonNode parse(String json) {
+    try {
+      return json == null ? JSON.missingNode() : JSON.readTree(json);
+    } catch (IOException e) {
+      return JSON.missingNode();
+    }
+  }
+
   private void unclamped(int id, double top) {
     screens.forEach(s -> s.pageScrolledTo(id, top));
     router.get().pageScrolled(id, top, Double.POSITIVE_INFINITY, 0);
@@ -71,13 +106,8 @@ final class PageScrolling implements UiApis.PageScroll {
     if (page.isEmpty()) {
       return; // the page went away meanwhile
     }
-    JsonNode viewport = null;
-    try {
-      viewport = layout == null ? null : JSON.readTree(layout).path("viewport");
-    } catch (IOException e) {
-      // no layout to go by
-    }
-    if (viewport == null || !viewport.isObject()) {
+    JsonNode viewport = parse(layout).path("viewport");
+    if (!viewport.isObject()) {
       unclamped(id, top);
       return;
     }

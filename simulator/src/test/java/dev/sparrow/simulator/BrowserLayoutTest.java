@@ -84,6 +84,43 @@ class BrowserLayoutTest {
   }
 
   @Test
+  void pageScrollToASelectorPutsTheElementAtTheTop() {
+    try (Session s = Sparrow.launch(options("selector").layout(Layout.BROWSER)).awaitIdle()) {
+      PageHandle page = s.currentPage();
+      JsonNode viewport = s.measure(page.id(), List.of()).orElseThrow().get("viewport");
+      double end = viewport.get("scrollHeight").asDouble() - viewport.get("clientHeight").asDouble();
+      assertThat(s.callWx("pageScrollTo", Map.of("selector", "#box", "offsetTop", -20, "duration", 0)))
+          .containsEntry("errMsg", "pageScrollTo:ok");
+      s.awaitIdle();
+      assertThat(page.scrollTop()).isEqualTo(100); // #box is 120 px down, 20 px above it
+      s.callWx("pageScrollTo", Map.of("selector", ".list", "duration", 0)); // measured from where the page is
+      s.awaitIdle();
+      assertThat(page.scrollTop()).isEqualTo(200);
+      s.callWx("pageScrollTo", Map.of("selector", "#nothing", "duration", 0));
+      s.awaitIdle();
+      assertThat(page.scrollTop()).isEqualTo(200);
+      s.callWx("pageScrollTo", Map.of("selector", "#last", "duration", 0)); // 2,000 px down: past the end
+      s.awaitIdle();
+      assertThat(page.scrollTop()).isEqualTo(end);
+      assertThat(page.data("scrolled")).isEqualTo(List.of(100, 200, (int) end));
+      assertThat(page.data("bottoms")).isEqualTo(1);
+      assertThat(s.measure(page.id(), List.of()).orElseThrow().get("viewport").get("scrollTop").asDouble())
+          .isEqualTo(end);
+    }
+  }
+
+  @Test
+  void pageScrollToASelectorWithoutLayoutSucceedsWithoutScrolling() {
+    try (Session s = Sparrow.launch(options("selector-none")).awaitIdle()) {
+      assertThat(s.callWx("pageScrollTo", Map.of("selector", "#box", "offsetTop", 10, "duration", 0)))
+          .containsEntry("errMsg", "pageScrollTo:ok");
+      s.awaitIdle();
+      assertThat(s.currentPage().scrollTop()).isZero();
+      assertThat(s.currentPage().data("scrolled")).isEqualTo(List.of());
+    }
+  }
+
+  @Test
   void withoutLayoutEveryBoxIsZero() {
     try (Session s = Sparrow.launch(options("none")).awaitIdle()) {
       PageElement box = s.currentPage().select("#box").orElseThrow();

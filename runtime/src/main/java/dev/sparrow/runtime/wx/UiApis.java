@@ -56,6 +56,14 @@ public final class UiApis {
       scrollTo(scrollTop);
       done.run();
     }
+
+    /**
+     * Scrolls so that the first element {@code selector} finds has its top {@code offsetTop} px below the page's
+     * top, then runs {@code done} on the loop. Without a layout nothing is known where the element is: no scroll.
+     */
+    default void scrollToSelector(String selector, double offsetTop, Runnable done) {
+      done.run();
+    }
   }
 
   public UiApis(Interaction interaction, NavigationBar navigationBar, PullDownRefresh pullDownRefresh) {
@@ -140,7 +148,9 @@ public final class UiApis {
    * {@code scrollTop}: the page scrolls there (not below 0) and its {@code onPageScroll} runs, unless it is there
    * already. With a layout (the simulator's tab, {@code --layout browser}) the offset stops at the page's end and
    * {@code onReachBottom} runs on arriving within {@code onReachBottomDistance}; without one the end is not known (no
-   * clamping, no onReachBottom). A {@code selector} finds no position: the call succeeds without scrolling.
+   * clamping, no onReachBottom). {@code selector} (used when there is no {@code scrollTop}) scrolls to the first
+   * element it finds plus {@code offsetTop}, with the same clamping, when there is a layout; without one, or when
+   * it finds nothing, the call succeeds without scrolling (WeChat documents no failure for it).
    */
   private void pageScrollTo(ApiCall c) {
     if (pageScroll != null && c.has("scrollTop")) {
@@ -149,6 +159,9 @@ public final class UiApis {
         pageScroll.scrollTo(top, c::resolve);
         return;
       }
+    } else if (pageScroll != null && c.has("selector")) {
+      pageScroll.scrollToSelector(c.string("selector"), c.has("offsetTop") ? c.number("offsetTop") : 0, c::resolve);
+      return;
     }
     c.resolve();
   }
