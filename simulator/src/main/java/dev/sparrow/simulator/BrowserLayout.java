@@ -2,6 +2,7 @@ package dev.sparrow.simulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparrow.runtime.Layout;
+import dev.sparrow.runtime.ScratchDir;
 import dev.sparrow.runtime.Screen;
 import dev.sparrow.runtime.Session;
 import dev.sparrow.runtime.SessionOptions;
@@ -13,6 +14,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * {@link Layout#BROWSER}: a headless session's pages painted by the simulator's own page ({@link Mirror}, the same
@@ -49,11 +53,15 @@ public final class BrowserLayout implements Layout.Engine {
     private final Mirror mirror;
     private final SimulatorServer server;
     private final CountDownLatch joined = new CountDownLatch(1);
+    private final ScratchDir scratch;
+    private final NetworkMedia media;
     private volatile Session session;
     private ChromiumTabs chromium;
     private String tab;
 
-    Tab(SessionOptions options, Project project) {
+    Tab(SessionOptions options, Project project) throws IOException {
+      this.scratch = ScratchDir.create("layout");
+      this.media = new NetworkMedia(scratch.path().resolve("media"));
       this.options = options;
       this.project = project;
       this.mirror = new Mirror(browsers, options.device(), false);
@@ -100,6 +108,7 @@ public final class BrowserLayout implements Layout.Engine {
       }
       browsers.close();
       server.close();
+      scratch.close();
     }
 
     // ---- Browsers.Handler: the tab only answers measures -------------------------------------------
@@ -136,6 +145,16 @@ public final class BrowserLayout implements Layout.Engine {
     @Override
     public Optional<String> screen(String key) {
       return Optional.empty();
+    }
+
+    /** Network images ({@code /media?url=}) load through the session's network, as in the simulator. */
+    @Override
+    public boolean extra(String path, Request request, Response response, Callback callback) throws Exception {
+      if (!path.equals("/media")) {
+        return false;
+      }
+      media.serve(session, request, response, callback);
+      return true;
     }
   }
 }

@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sparrow.apis.media.MediaFixtures;
+import dev.sparrow.apis.network.LoopbackServer;
 import dev.sparrow.runtime.Layout;
 import dev.sparrow.runtime.PageElement;
 import dev.sparrow.runtime.PageHandle;
 import dev.sparrow.runtime.Session;
 import dev.sparrow.runtime.SessionOptions;
 import dev.sparrow.runtime.Sparrow;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -117,6 +120,33 @@ class BrowserLayoutTest {
       s.awaitIdle();
       assertThat(s.currentPage().scrollTop()).isZero();
       assertThat(s.currentPage().data("scrolled")).isEqualTo(List.of());
+    }
+  }
+
+  @Test
+  void aNetworkImageLoadsInTheLayoutTabThroughTheSessionsNetwork() throws Exception {
+    Path project = dir.resolve("media-app");
+    Files.createDirectories(project.resolve("pages/index"));
+    Files.writeString(project.resolve("app.json"), "{\"pages\": [\"pages/index/index\"]}");
+    Files.writeString(project.resolve("app.js"), "App({})");
+    Files.writeString(project.resolve("pages/index/index.js"), "Page({ data: { net: '' } })");
+    Files.writeString(project.resolve("pages/index/index.wxml"),
+        "<image id=\"pic\" mode=\"widthFix\" style=\"width: 200px\" src=\"{{net}}\"/>");
+    byte[] png = Files.readAllBytes(MediaFixtures.image(dir.resolve("served.png"), "png", 64, 40));
+    try (LoopbackServer server = LoopbackServer.start()
+            .route("/pic.png", (rq, rs, cb) -> LoopbackServer.respond(rs, cb, 200, "image/png", png));
+        Session s = Sparrow.launch(SessionOptions.of(project).dataDir(dir.resolve("media")).verifyDomains(false)
+            .layout(Layout.BROWSER)).awaitIdle()) {
+      s.currentPage().setData(Map.of("net", server.http("/pic.png")));
+      s.awaitIdle();
+      PageElement pic = s.currentPage().select("#pic").orElseThrow();
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      double height = pic.box().orElseThrow().get("height").asDouble();
+      while (height != 125 && System.nanoTime() < deadline) { // each measure is a round trip to the tab
+        height = pic.box().orElseThrow().get("height").asDouble();
+      }
+      assertThat(height).isEqualTo(125); // 200 px wide, 64×40 scaled: widthFix needs the picture itself
+      assertThat(server.recorded()).anyMatch(r -> r.target().equals("/pic.png"));
     }
   }
 
