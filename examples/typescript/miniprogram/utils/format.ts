@@ -1,3 +1,5 @@
+import prettyBytes from 'pretty-bytes';
+
 export interface Greeting {
   name: string;
   excited?: boolean;
@@ -13,3 +15,6 @@ export enum Step {
 export default function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
+
+/** A size as people read it, by the npm package pretty-bytes (pure ES module, built into miniprogram_npm). */
+export const size = (bytes: number): string => prettyBytes(bytes);

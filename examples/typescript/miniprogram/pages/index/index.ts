@@ -1,9 +1,9 @@
-import plural, { greet, Step } from '../../utils/format';
+import plural, { greet, size, Step } from '../../utils/format';
 
-type Data = { title: string; total: number; label: string };
+type Data = { title: string; total: number; label: string; size: string };
 
 Page({
-  data: { title: '', total: 0, label: plural(0, 'tap') } as Data,
+  data: { title: '', total: 0, label: plural(0, 'tap'), size: size(1337) } as Data,
   onLoad() {
     const app = getApp<{ globalData: { greeting: { name: string; excited?: boolean } } }>();
     this.setData({ title: greet(app.globalData.greeting) });

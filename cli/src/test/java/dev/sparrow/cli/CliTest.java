@@ -3,6 +3,7 @@ package dev.sparrow.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sparrow.runtime.ScratchDir;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -27,6 +28,24 @@ class CliTest {
     StringWriter err = new StringWriter();
     int code = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
     return new Result(code, out.toString(), err.toString());
+  }
+
+  /**
+   * Runs example {@code name}'s {@code setup} script (npm install); its output goes to a log file, not this JVM's
+   * stdout (Surefire's channel), and a failure throws with the log's text.
+   */
+  static void setUp(String name) throws IOException, InterruptedException {
+    Path log = Files.createTempFile("sparrow-setup", ".log");
+    try {
+      Process p = new ProcessBuilder("bash", Path.of(example(name), "setup").toString()).redirectErrorStream(true)
+          .redirectOutput(log.toFile()).start();
+      if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
+        p.destroyForcibly();
+        throw new IllegalStateException("examples/" + name + "/setup failed:\n" + Files.readString(log));
+      }
+    } finally {
+      Files.deleteIfExists(log);
+    }
   }
 
   static String example(String name) {

@@ -16,9 +16,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code sparrow check} on projects that use {@code setting.useCompilerPlugins}. */
 class CompilerPluginsCheckTest {
-  /** Loads Babel and dart-sass (tens of seconds in the interpreter on a busy machine) outside the time limit. */
+  /**
+   * Installs the example's npm package and builds its miniprogram_npm (so {@code check} has nothing to say about npm),
+   * and loads Babel and dart-sass (tens of seconds in the interpreter on a busy machine) outside the time limit.
+   */
   @BeforeAll
-  static void loadCompilers() {
+  static void loadCompilers() throws IOException, InterruptedException {
+    CliTest.setUp("typescript");
+    assertThat(run("build-npm", example("typescript")).code()).isZero();
     ScriptCompiler.shared().compile("warm.ts", "export const a: number = 1;", true);
     ScriptCompiler.shared().style("warm.scss", "a { b: c; }", path -> null);
   }

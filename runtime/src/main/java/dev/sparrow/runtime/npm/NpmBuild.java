@@ -156,10 +156,28 @@ public final class NpmBuild {
   public static Report buildIfStale(Path projectDir, Consumer<String> notice) {
     Optional<String> why = staleness(projectDir);
     if (why.isEmpty()) {
-      return new Report(List.of(), List.of());
+      return new Report(List.of(), notInstalled(projectDir));
     }
     notice.accept("sparrow: " + why.get() + ", building npm (as DevTools' \"build npm\")");
     return build(projectDir);
+  }
+
+  /**
+   * What to do for each target that lists dependencies but has neither {@code node_modules} nor a built
+   * {@code miniprogram_npm} (a fresh clone): its modules cannot load until npm installs them.
+   */
+  static List<String> notInstalled(Path projectDir) {
+    Path project = projectDir.toAbsolutePath().normalize();
+    List<String> out = new ArrayList<>();
+    for (Target t : targets(project)) {
+      List<String> deps = dependencies(t.packageJson());
+      if (!deps.isEmpty() && !Files.isDirectory(t.nodeModules()) && !Files.isDirectory(t.output())) {
+        out.add(rel(project, t.packageJson()) + " lists " + String.join(", ", deps) + " but "
+            + rel(project, t.nodeModules()) + " is missing: run npm install in "
+            + rel(project, t.packageJson().getParent()));
+      }
+    }
+    return out;
   }
 
   /** The names in a package.json's {@code dependencies} (devDependencies are not built, as in DevTools). */

@@ -142,6 +142,23 @@ class NpmBuildTest {
   }
 
   @Test
+  void launchWithoutNodeModulesSaysHowToInstallThemAndStillRuns() throws IOException {
+    write("project.config.json", "{}");
+    write("app.json", "{\"pages\":[\"pages/index/index\"]}");
+    write("app.js", "App({})");
+    write("pages/index/index.wxml", "<view>{{n}}</view>");
+    write("pages/index/index.js", "Page({ data: { n: 1 } })");
+    write("package.json", "{\"dependencies\": {\"left-fmt\": \"2.0.0\", \"repeat-str\": \"1.0.0\"}}");
+    List<String> notices = new ArrayList<>();
+    try (Session s = Sparrow.launch(SessionOptions.of(dir).virtualClock().autoBuildNpm(notices::add))) {
+      s.awaitIdle();
+      assertThat(s.currentPage().data("n")).isEqualTo(1);
+    }
+    assertThat(notices).containsExactly("sparrow: package.json lists left-fmt, repeat-str but node_modules is missing:"
+        + " run npm install in .");
+  }
+
+  @Test
   void aComponentOfAnUnbuiltPackageSaysHowToBuildIt() throws IOException {
     project("{}");
     packages();
