@@ -24,6 +24,16 @@ public final class Examples {
     throw new IllegalStateException("examples/" + name + " not found above " + Path.of("").toAbsolutePath());
   }
 
+  /**
+   * Runs example {@code name}'s {@code setup} script (installs the npm packages it names; never committed) and
+   * returns its folder, as {@link #path}.
+   */
+  public static Path setUp(String name) {
+    Path project = path(name);
+    run(project, "bash", project.resolve("setup").toString());
+    return project;
+  }
+
   /** Copies example {@code name} to {@code target} (for a test that adds package files); returns target. */
   public static Path copy(String name, Path target) throws IOException {
     Path source = path(name);

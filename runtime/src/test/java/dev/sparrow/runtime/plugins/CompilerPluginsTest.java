@@ -32,9 +32,13 @@ import org.junit.jupiter.api.io.TempDir;
 class CompilerPluginsTest {
   @TempDir Path cache;
 
-  /** Loads the three compilers (tens of seconds in the interpreter on a busy machine) outside the tests' time limit. */
+  /**
+   * Installs the TypeScript example's npm package (its {@code setup}) and loads the three compilers (tens of seconds
+   * in the interpreter on a busy machine) outside the tests' time limit.
+   */
   @BeforeAll
   static void loadCompilers() {
+    Examples.setUp("typescript");
     ScriptCompiler.shared().compile("warm.ts", "export const a: number = 1;", true);
     ScriptCompiler.shared().style("warm.scss", "a { b: c; }", path -> null);
     ScriptCompiler.shared().style("warm.less", "a { b: c; }", path -> null);

@@ -7,7 +7,6 @@ import dev.sparrow.runtime.PageHandle;
 import dev.sparrow.runtime.Session;
 import dev.sparrow.runtime.js.ScriptCompiler;
 import dev.sparrow.runtime.junit.MiniProgram;
-import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -20,8 +19,7 @@ class TypeScriptJUnitTest {
    */
   @BeforeAll
   static void loadCompilers() {
-    Path project = Examples.path("typescript");
-    Examples.run(project, "bash", project.resolve("setup").toString());
+    Examples.setUp("typescript");
     ScriptCompiler.shared().compile("warm.ts", "export const a: number = 1;", true);
     ScriptCompiler.shared().style("warm.scss", "a { b: c; }", path -> null);
   }
