@@ -17,6 +17,7 @@ Page({
   onRead(e) { this.keep(e, 'read'); this.setData({ files: this.data.files.concat([{ url: e.detail.file.url || e.detail.file.tempFilePath }]) }); },
   onFinish(e) { this.keep(e, 'finish'); this.setData({ area: e.detail.selectedOptions.map((o) => o.text).join('/') }); },
   onSide(e) { this.setData({ side: e.detail }); },
+  onSticky(e) { this.keep(e, 'sticky ' + e.detail.isFixed); },
   onBack(e) { this.keep(e, 'back'); },
   openShare() { this.setData({ share: true }); },
   onShare(e) { this.keep(e, 'share ' + e.detail.name); this.setData({ share: false }); },

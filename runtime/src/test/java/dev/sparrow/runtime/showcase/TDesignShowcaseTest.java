@@ -219,6 +219,52 @@ class TDesignShowcaseTest {
   }
 
   @Test
+  void rateTakesTheStarUnderATouch() {
+    PageHandle p = open("pages/form/form");
+    PageElement stars = el(p, "#stars");
+    assertThat(selected(p)).hasSize(3);
+    // t-rate's tap reads the finger's changedTouches[0].pageX against its wrapper's rect (SelectorQuery). Headless,
+    // without a layout, the wrapper's box is 0 wide at left 0, so every finger lands past the last star: 5.
+    PageElement wrapper = in(stars, ".t-rate__wrapper");
+    wrapper.touch("touchstart", List.of(finger(30)), null);
+    wrapper.touch("touchend", null, List.of(finger(30)));
+    settle();
+    assertThat(p.data("stars")).isEqualTo(5);
+    assertEvent(p, "change", Map.of("value", 5));
+    assertThat(selected(p)).hasSize(5);
+    // a tap shows the tip over the chosen star; choosing in it confirms the value
+    PageElement tip = in(el(p, "#stars"), ".t-rate__tips-item");
+    assertThat(text(in(tip, ".t-rate__tips-text"))).isEqualTo("5");
+    p.setData(Map.of("event", Map.of()));
+    tip.tap();
+    settle();
+    assertEvent(p, "change", Map.of("value", 5));
+    assertThat(el(p, "#stars").select(".t-rate__tips")).as("the tip goes 300 ms after a choice").isEmpty();
+    p.setData(Map.of("stars", 2));
+    s.awaitIdle();
+    assertThat(selected(p)).as("value is a controlled property").hasSize(2);
+
+    // dragging a finger over the stars (touchmove) changes the value too
+    wrapper = in(el(p, "#stars"), ".t-rate__wrapper");
+    wrapper.touch("touchstart", List.of(finger(10)), null);
+    wrapper.touch("touchmove", List.of(finger(60)), null);
+    wrapper.touch("touchend", null, List.of(finger(60)));
+    settle();
+    assertThat(p.data("stars")).isEqualTo(5);
+    assertEvent(p, "change", Map.of("value", 5));
+    assertThat(newErrors()).isEmpty();
+  }
+
+  /** The lit stars (the tip over the chosen star wears the same class). */
+  private static List<PageElement> selected(PageHandle p) {
+    return in(el(p, "#stars"), ".t-rate__wrapper").selectAll(".t-rate__icon--selected");
+  }
+
+  private static Map<String, Object> finger(double x) {
+    return Map.of("identifier", 0, "pageX", x, "pageY", 200, "clientX", x, "clientY", 200);
+  }
+
+  @Test
   void pickersOpenInAPopupAndConfirmTheChosenValue() {
     PageHandle p = open("pages/form/form");
     in(el(p, "#open-city"), ".t-cell").tap();

@@ -275,6 +275,27 @@ class VantShowcaseTest {
   }
 
   @Test
+  void stickyWrapsItsContentWithItsZIndex() {
+    PageHandle p = open("pages/more/more");
+    PageElement sticky = el(p, "#sticky");
+    PageElement root = in(sticky, ".van-sticky");
+    assertThat(root.attribute("style").toString()).contains("z-index:7").doesNotContain("height");
+    PageElement wrap = in(root, ".van-sticky-wrap");
+    assertThat(wrap.attribute("class").toString()).doesNotContain("van-sticky-wrap--fixed");
+    assertThat(wrap.attribute("style").toString()).as("offset-top applies once fixed").contains("z-index:7")
+        .doesNotContain("top");
+    assertThat(text(el(p, ".sticky"))).as("the page's content in the sticky's slot").isEqualTo("sticky");
+    // a page scroll reaches van-sticky through the page's onPageScroll (Vant's page-scroll mixin); it measures its
+    // root with SelectorQuery, which headless without a layout is 0 by 0, and then stays unfixed and silent
+    p.scroll(400, 2000);
+    settle();
+    assertThat(p.data("log")).asList().noneMatch(l -> l.toString().startsWith("sticky"));
+    assertThat(in(el(p, "#sticky"), ".van-sticky-wrap").attribute("class").toString())
+        .doesNotContain("van-sticky-wrap--fixed");
+    assertThat(newErrors()).isEmpty();
+  }
+
+  @Test
   void morePageComponentsRenderAndAnswer() {
     PageHandle p = open("pages/more/more");
     assertThat(newErrors()).isEmpty();
