@@ -2,20 +2,12 @@
 // automator.launch({ cliPath: './sparrow', projectPath }). No sleeps of our own.
 const { test, before, after } = require('node:test')
 const assert = require('node:assert/strict')
-const path = require('node:path')
-const automator = require('miniprogram-automator')
 
-const repo = path.resolve(__dirname, '../../../..')
+const { launch } = require('./launch')
 let miniProgram
 
 before(async () => {
-  miniProgram = await automator.launch({
-    cliPath: path.join(repo, 'sparrow'),
-    projectPath: path.join(repo, 'examples/quickstart'),
-    port: 20000 + Math.floor(Math.random() * 20000),
-    args: ['--data-dir', 'temp'],
-    timeout: 120000
-  })
+  miniProgram = await launch('examples/quickstart')
 }, { timeout: 180000 })
 
 after(async () => {

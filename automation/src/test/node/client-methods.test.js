@@ -3,21 +3,13 @@
 // plugins and pageScrollTo. The page logs every event as {type, id, detail, touches, changedTouches}.
 const { test, before, after } = require('node:test')
 const assert = require('node:assert/strict')
-const path = require('node:path')
-const automator = require('miniprogram-automator')
 
-const repo = path.resolve(__dirname, '../../../..')
+const { launch } = require('./launch')
 let miniProgram
 let page
 
 before(async () => {
-  miniProgram = await automator.launch({
-    cliPath: path.join(repo, 'sparrow'),
-    projectPath: path.join(repo, 'automation/src/test/resources/client-methods'),
-    port: 20000 + Math.floor(Math.random() * 20000),
-    args: ['--data-dir', 'temp'],
-    timeout: 120000
-  })
+  miniProgram = await launch('automation/src/test/resources/client-methods')
   page = await miniProgram.currentPage()
 }, { timeout: 180000 })
 

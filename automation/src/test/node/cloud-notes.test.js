@@ -3,21 +3,13 @@
 // run from the profile page. The cloud data lives in a throw-away data dir.
 const { test, before, after } = require('node:test')
 const assert = require('node:assert/strict')
-const path = require('node:path')
-const automator = require('miniprogram-automator')
 
-const repo = path.resolve(__dirname, '../../../..')
-const port = 20000 + Math.floor(Math.random() * 20000)
+const { launch, freePort } = require('./launch')
+const port = freePort()
 let miniProgram
 
 before(async () => {
-  miniProgram = await automator.launch({
-    cliPath: path.join(repo, 'sparrow'),
-    projectPath: path.join(repo, 'examples/cloud-notes'),
-    port,
-    args: ['--data-dir', 'temp'],
-    timeout: 120000
-  })
+  miniProgram = await launch('examples/cloud-notes', { port })
 }, { timeout: 180000 })
 
 after(async () => {

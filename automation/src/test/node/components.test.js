@@ -2,20 +2,12 @@
 // a component's own WXML, data/setData/callMethod reach the instance, events reach the page.
 const { test, before, after } = require('node:test')
 const assert = require('node:assert/strict')
-const path = require('node:path')
-const automator = require('miniprogram-automator')
 
-const repo = path.resolve(__dirname, '../../../..')
+const { launch } = require('./launch')
 let miniProgram
 
 before(async () => {
-  miniProgram = await automator.launch({
-    cliPath: path.join(repo, 'sparrow'),
-    projectPath: path.join(repo, 'examples/components-lab'),
-    port: 20000 + Math.floor(Math.random() * 20000),
-    args: ['--data-dir', 'temp'],
-    timeout: 120000
-  })
+  miniProgram = await launch('examples/components-lab')
 }, { timeout: 180000 })
 
 after(async () => {

@@ -3,21 +3,14 @@
 // other files every public method of miniprogram-automator is called; coverage.test.js keeps that true.
 const { test, before, after } = require('node:test')
 const assert = require('node:assert/strict')
-const path = require('node:path')
 const automator = require('miniprogram-automator')
+const { launch, freePort } = require('./launch')
 
-const repo = path.resolve(__dirname, '../../../..')
-const port = 20000 + Math.floor(Math.random() * 20000)
+const port = freePort()
 let miniProgram
 
 before(async () => {
-  miniProgram = await automator.launch({
-    cliPath: path.join(repo, 'sparrow'),
-    projectPath: path.join(repo, 'automation/src/test/resources/every-method'),
-    port,
-    args: ['--data-dir', 'temp'],
-    timeout: 120000
-  })
+  miniProgram = await launch('automation/src/test/resources/every-method', { port })
 }, { timeout: 180000 })
 
 after(async () => {

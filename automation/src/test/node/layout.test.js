@@ -3,21 +3,13 @@
 // sizes: head 100 px, #box 200×80 at (30, 120), a 300 px scroll-view #list of 800 px of content, 2,060 px of page.
 const { test, before, after } = require('node:test')
 const assert = require('node:assert/strict')
-const path = require('node:path')
-const automator = require('miniprogram-automator')
 
-const repo = path.resolve(__dirname, '../../../..')
+const { launch } = require('./launch')
 let miniProgram
 let page
 
 before(async () => {
-  miniProgram = await automator.launch({
-    cliPath: path.join(repo, 'sparrow'),
-    projectPath: path.join(repo, 'simulator/src/test/resources/layout-lab'),
-    port: 20000 + Math.floor(Math.random() * 20000),
-    args: ['--data-dir', 'temp', '--layout', 'browser'],
-    timeout: 120000
-  })
+  miniProgram = await launch('simulator/src/test/resources/layout-lab', { args: ['--layout', 'browser'] })
   page = await miniProgram.currentPage()
 }, { timeout: 180000 })
 

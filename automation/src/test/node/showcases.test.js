@@ -7,25 +7,14 @@ const assert = require('node:assert/strict')
 const { execFileSync } = require('node:child_process')
 const fs = require('node:fs')
 const path = require('node:path')
-const automator = require('miniprogram-automator')
 
-const repo = path.resolve(__dirname, '../../../..')
+const { repo, launch } = require('./launch')
 
 function install(example, pkg) {
   const dir = path.join(repo, 'examples', example)
   if (!fs.existsSync(path.join(dir, 'node_modules', pkg, 'package.json'))) {
     execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, stdio: 'inherit' })
   }
-}
-
-function launch(example) {
-  return automator.launch({
-    cliPath: path.join(repo, 'sparrow'),
-    projectPath: path.join(repo, 'examples', example),
-    port: 20000 + Math.floor(Math.random() * 20000),
-    args: ['--data-dir', 'temp'],
-    timeout: 120000
-  })
 }
 
 /** Taps the button inside a library's button component, as a finger on it would. */
@@ -41,7 +30,7 @@ describe('Vant Weapp', () => {
   let miniProgram
   before(async () => {
     install('vant', '@vant/weapp')
-    miniProgram = await launch('vant')
+    miniProgram = await launch('examples/vant')
   }, { timeout: 180000 })
   after(async () => { if (miniProgram) await miniProgram.close() })
 
@@ -58,7 +47,7 @@ describe('TDesign', () => {
   let miniProgram
   before(async () => {
     install('tdesign', 'tdesign-miniprogram')
-    miniProgram = await launch('tdesign')
+    miniProgram = await launch('examples/tdesign')
   }, { timeout: 180000 })
   after(async () => { if (miniProgram) await miniProgram.close() })
 

@@ -5,20 +5,13 @@ const { test, before, after } = require('node:test')
 const assert = require('node:assert/strict')
 const { execFileSync } = require('node:child_process')
 const path = require('node:path')
-const automator = require('miniprogram-automator')
 
-const repo = path.resolve(__dirname, '../../../..')
+const { repo, launch } = require('./launch')
 let miniProgram
 
 before(async () => {
   execFileSync('bash', [path.join(repo, 'examples/typescript/setup')], { stdio: 'inherit' })
-  miniProgram = await automator.launch({
-    cliPath: path.join(repo, 'sparrow'),
-    projectPath: path.join(repo, 'examples/typescript'),
-    port: 20000 + Math.floor(Math.random() * 20000),
-    args: ['--data-dir', 'temp'],
-    timeout: 120000
-  })
+  miniProgram = await launch('examples/typescript')
 }, { timeout: 180000 })
 
 after(async () => {
