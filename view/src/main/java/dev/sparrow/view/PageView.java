@@ -173,6 +173,32 @@ public final class PageView implements AutoCloseable {
   }
 
   /**
+   * What a setData's paths touch in one template: the list items (list name → indexes) and the single bindings it
+   * renders again. Null when a path needs the whole render: a list path that names no item the last render made.
+   */
+  private record Affected(Map<String, TreeSet<Integer>> items, Set<String> singles) {
+    static Affected of(TemplateRenderer r, List<DataPath> paths) {
+      Map<String, TreeSet<Integer>> items = new LinkedHashMap<>();
+      Set<String> singles = new LinkedHashSet<>();
+      for (DataPath p : paths) {
+        String name = (String) p.segments().get(0);
+        if (!r.reads(name)) {
+          continue;
+        }
+        if (r.single(name)) {
+          singles.add(name);
+          continue;
+        }
+        if (p.segments().size() < 2 || !(p.segments().get(1) instanceof Integer i) || r.itemNodes(name, i) == null) {
+          return null;
+        }
+        items.computeIfAbsent(name, k -> new TreeSet<>()).add(i);
+      }
+      return new Affected(items, singles);
+    }
+  }
+
+  /**
    * Updates the page for {@code paths} without rendering it again, when every path is read by no binding, or is an
    * item of a list that renders on its own ({@code rows[3].title}: that item renders again), or under a name only
    * single elements and texts read ({@code {{title}}} outside lists: those bindings are evaluated again). The new
@@ -186,22 +212,12 @@ public final class PageView implements AutoCloseable {
     if (r == null || !r.lastWarnings().isEmpty()) {
       return null;
     }
-    Map<String, TreeSet<Integer>> items = new LinkedHashMap<>();
-    Set<String> singles = new LinkedHashSet<>();
-    for (DataPath p : paths) {
-      String name = (String) p.segments().get(0);
-      if (!r.reads(name)) {
-        continue;
-      }
-      if (r.single(name)) {
-        singles.add(name);
-        continue;
-      }
-      if (p.segments().size() < 2 || !(p.segments().get(1) instanceof Integer i) || r.itemNodes(name, i) == null) {
-        return null;
-      }
-      items.computeIfAbsent(name, k -> new TreeSet<>()).add(i);
+    Affected affected = Affected.of(r, paths);
+    if (affected == null) {
+      return null;
     }
+    Map<String, TreeSet<Integer>> items = affected.items();
+    Set<String> singles = affected.singles();
     if (items.isEmpty() && singles.isEmpty()) {
       return List.of();
     }
@@ -266,22 +282,12 @@ public final class PageView implements AutoCloseable {
     if (r == null || !r.lastWarnings().isEmpty()) {
       return null;
     }
-    Map<String, TreeSet<Integer>> items = new LinkedHashMap<>();
-    Set<String> singles = new LinkedHashSet<>();
-    for (DataPath p : paths) {
-      String name = (String) p.segments().get(0);
-      if (!r.reads(name)) {
-        continue;
-      }
-      if (r.single(name)) {
-        singles.add(name);
-        continue;
-      }
-      if (p.segments().size() < 2 || !(p.segments().get(1) instanceof Integer i) || r.itemNodes(name, i) == null) {
-        return null;
-      }
-      items.computeIfAbsent(name, k -> new TreeSet<>()).add(i);
+    Affected affected = Affected.of(r, paths);
+    if (affected == null) {
+      return null;
     }
+    Map<String, TreeSet<Integer>> items = affected.items();
+    Set<String> singles = affected.singles();
     if (items.isEmpty() && singles.isEmpty()) {
       return List.of();
     }
