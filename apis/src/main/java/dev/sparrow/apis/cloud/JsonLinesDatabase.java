@@ -64,15 +64,7 @@ public final class JsonLinesDatabase implements CloudDatabase {
   public synchronized String add(String collection, ObjectNode doc) {
     Map<String, ObjectNode> docs = open(collection);
     ObjectNode stored = stamp(doc.deepCopy());
-    JsonNode given = stored.get("_id");
-    String id;
-    if (given == null || given.isNull()) {
-      id = newId();
-    } else if (given.isTextual() && !given.textValue().isEmpty()) {
-      id = given.textValue();
-    } else {
-      throw CloudError.invalid("_id must be a non-empty string");
-    }
+    String id = idOf(stored.get("_id"));
     if (docs.containsKey(id)) {
       throw CloudError.of("duplicate key error: _id " + id + " already exists");
     }
@@ -193,6 +185,17 @@ public final class JsonLinesDatabase implements CloudDatabase {
     return open(collection).values().stream().filter(d -> Matcher.matches(d, where)).count();
   }
 
+  /** The id a document is stored under: the one it gives (a non-empty string), or a new one. */
+  private String idOf(JsonNode given) {
+    if (given == null || given.isNull()) {
+      return newId();
+    }
+    if (given.isTextual() && !given.textValue().isEmpty()) {
+      return given.textValue();
+    }
+    throw CloudError.invalid("_id must be a non-empty string");
+  }
+
   @Override
   public synchronized int addAll(String collection, List<ObjectNode> docs, boolean replace) {
     Map<String, ObjectNode> all = open(collection);
@@ -200,15 +203,7 @@ public final class JsonLinesDatabase implements CloudDatabase {
     boolean rewrite = false;
     for (ObjectNode doc : docs) {
       ObjectNode stored = stamp(doc.deepCopy());
-      JsonNode given = stored.remove("_id");
-      String id;
-      if (given == null || given.isNull()) {
-        id = newId();
-      } else if (given.isTextual() && !given.textValue().isEmpty()) {
-        id = given.textValue();
-      } else {
-        throw CloudError.invalid("_id must be a non-empty string");
-      }
+      String id = idOf(stored.remove("_id"));
       if (!replace && (all.containsKey(id) || prepared.containsKey(id))) {
         throw CloudError.of("duplicate key error: _id " + id + " already exists");
       }

@@ -59,15 +59,7 @@ public final class MongoCloudDatabase implements CloudDatabase {
   public String add(String collection, ObjectNode doc) {
     MongoCollection<BsonDocument> c = open(collection);
     BsonDocument given = wire.document(doc);
-    BsonValue givenId = given.remove("_id");
-    String id;
-    if (givenId == null || givenId.isNull()) {
-      id = newId();
-    } else if (givenId.isString() && !givenId.asString().getValue().isEmpty()) {
-      id = givenId.asString().getValue();
-    } else {
-      throw CloudError.invalid("_id must be a non-empty string");
-    }
+    String id = idOf(given.remove("_id"));
     BsonDocument stored = new BsonDocument("_id", new BsonString(id));
     stored.putAll(given);
     try {
@@ -83,6 +75,17 @@ public final class MongoCloudDatabase implements CloudDatabase {
     return id;
   }
 
+  /** The id a document is stored under: the one it gives (a non-empty string), or a new one. */
+  private String idOf(BsonValue given) {
+    if (given == null || given.isNull()) {
+      return newId();
+    }
+    if (given.isString() && !given.asString().getValue().isEmpty()) {
+      return given.asString().getValue();
+    }
+    throw CloudError.invalid("_id must be a non-empty string");
+  }
+
   @Override
   public int addAll(String collection, List<ObjectNode> docs, boolean replace) {
     MongoCollection<BsonDocument> c = open(collection);
@@ -91,14 +94,7 @@ public final class MongoCloudDatabase implements CloudDatabase {
     for (ObjectNode doc : docs) {
       BsonDocument given = wire.document(doc);
       BsonValue givenId = given.remove("_id");
-      String id;
-      if (givenId == null || givenId.isNull()) {
-        id = newId();
-      } else if (givenId.isString() && !givenId.asString().getValue().isEmpty()) {
-        id = givenId.asString().getValue();
-      } else {
-        throw CloudError.invalid("_id must be a non-empty string");
-      }
+      String id = idOf(givenId);
       BsonDocument stored = new BsonDocument("_id", new BsonString(id));
       stored.putAll(given);
       ids.add(id);
