@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -47,54 +46,32 @@ public final class CloudBench {
       String where = "async function () { const db = wx.cloud.database(); const _ = db.command;"
           + " return (await db.collection('big').where({ city: 'Shanghai', score: _.gte(500), tags: 't3' })"
           + ".orderBy('score', 'desc').limit(20).get()).data.length }";
-      time("add + doc().get() round trip from page JS (collection growing to " + (rounds + 20) + ")", 20, rounds,
-          i -> s.evaluate(addGet, i));
-      time("where + orderBy + limit(20) over 10,000 documents from page JS", 5, rounds / 4,
+      Rounds.time("add + doc().get() round trip from page JS (collection growing to " + (rounds + 20) + ")", 20,
+          rounds, i -> s.evaluate(addGet, i));
+      Rounds.time("where + orderBy + limit(20) over 10,000 documents from page JS", 5, rounds / 4,
           i -> s.evaluate(where));
       String aggregate = "async function () { const db = wx.cloud.database(); const $ = db.command.aggregate;"
           + " return (await db.collection('big').aggregate().group({ _id: '$city', n: $.sum(1), avg: $.avg('$score') })"
           + ".sort({ n: -1 }).end()).list.length }";
-      time("aggregate group by city (sum, avg) + sort over 10,000 documents from page JS", 5, rounds / 4,
+      Rounds.time("aggregate group by city (sum, avg) + sort over 10,000 documents from page JS", 5, rounds / 4,
           i -> s.evaluate(aggregate));
       String addBig = "async function (i) { return (await wx.cloud.database().collection('big')"
           + ".add({ data: { n: 20000 + i, city: 'Lhasa', score: 1, tags: [] } }))._id }";
-      time("add to the 10,000-document collection, no watch", 5, rounds / 4, i -> s.evaluate(addBig, i));
+      Rounds.time("add to the 10,000-document collection, no watch", 5, rounds / 4, i -> s.evaluate(addBig, i));
       s.evaluate("function () { const db = wx.cloud.database(); const _ = db.command;"
           + " globalThis.benchWatch = db.collection('big').where({ city: 'Lhasa' }).orderBy('n', 'desc').limit(10)"
           + ".watch({ onChange: () => {}, onError: () => {} }) }");
       s.awaitIdle();
-      time("the same add with a watch open on the collection (it queries again after each write)", 5, rounds / 4,
-          i -> s.evaluate(addBig, 1000 + i));
-      time("empty evaluate round trip (included above)", 20, rounds, i -> s.evaluate("function () { return 1 }"));
+      Rounds.time("the same add with a watch open on the collection (it queries again after each write)", 5,
+          rounds / 4, i -> s.evaluate(addBig, 1000 + i));
+      Rounds.time("empty evaluate round trip (included above)", 20, rounds,
+          i -> s.evaluate("function () { return 1 }"));
     }
     JsonLinesDatabase engine = new JsonLinesDatabase(env, System::currentTimeMillis, new Random(1));
     ObjectNode q = (ObjectNode) json.readTree(
         "{\"city\":\"Shanghai\",\"score\":{\"$gte\":500},\"tags\":\"t3\"}");
     CloudDatabase.Find find = new CloudDatabase.Find(q, List.of(new CloudDatabase.Order("score", false)), 0, 20,
         null);
-    time("the same where in the engine alone (no index: a scan)", 5, rounds / 4, i -> engine.find("big", find));
-  }
-
-  private interface Step {
-    void run(int i) throws Exception;
-  }
-
-  private static void time(String name, int warm, int rounds, Step step) {
-    double[] ms = new double[rounds];
-    try {
-      for (int i = 0; i < warm; i++) {
-        step.run(-1 - i);
-      }
-      for (int i = 0; i < rounds; i++) {
-        long t0 = System.nanoTime();
-        step.run(i);
-        ms[i] = (System.nanoTime() - t0) / 1e6;
-      }
-    } catch (Exception e) {
-      throw new IllegalStateException(name, e);
-    }
-    Arrays.sort(ms);
-    System.out.printf("%s: median %.2f ms, p90 %.2f ms (%d rounds)%n", name, ms[rounds / 2], ms[rounds * 9 / 10],
-        rounds);
+    Rounds.time("the same where in the engine alone (no index: a scan)", 5, rounds / 4, i -> engine.find("big", find));
   }
 }

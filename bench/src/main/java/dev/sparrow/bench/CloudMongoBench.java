@@ -16,7 +16,6 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -64,15 +63,16 @@ public final class CloudMongoBench {
         String where = "async function () { const db = wx.cloud.database(); const _ = db.command;"
             + " return (await db.collection('big').where({ city: 'Shanghai', score: _.gte(500), tags: 't3' })"
             + ".orderBy('score', 'desc').limit(20).get()).data.length }";
-        time("MongoDB adapter: add + doc().get() round trip from page JS", 20, rounds, i -> s.evaluate(addGet, i));
-        time("MongoDB adapter: where + orderBy + limit(20) over 10,000 documents from page JS", 5, rounds / 4,
+        Rounds.time("MongoDB adapter: add + doc().get() round trip from page JS", 20, rounds,
+            i -> s.evaluate(addGet, i));
+        Rounds.time("MongoDB adapter: where + orderBy + limit(20) over 10,000 documents from page JS", 5, rounds / 4,
             i -> s.evaluate(where));
       }
       ObjectNode q = (ObjectNode) new ObjectMapper().readTree(
           "{\"city\":\"Shanghai\",\"score\":{\"$gte\":500},\"tags\":\"t3\"}");
       CloudDatabase.Find find = new CloudDatabase.Find(q, List.of(new CloudDatabase.Order("score", false)), 0, 20,
           null);
-      time("MongoDB adapter: the same where alone (MongoCloudDatabase.find)", 5, rounds / 4,
+      Rounds.time("MongoDB adapter: the same where alone (MongoCloudDatabase.find)", 5, rounds / 4,
           i -> db.find("big", find));
     } finally {
       if (server != null) {
@@ -94,28 +94,5 @@ public final class CloudMongoBench {
       lines.append(json.writeValueAsString(d)).append('\n');
     }
     return lines.toString();
-  }
-
-  private interface Step {
-    void run(int i) throws Exception;
-  }
-
-  private static void time(String name, int warm, int rounds, Step step) {
-    double[] ms = new double[rounds];
-    try {
-      for (int i = 0; i < warm; i++) {
-        step.run(-1 - i);
-      }
-      for (int i = 0; i < rounds; i++) {
-        long t0 = System.nanoTime();
-        step.run(i);
-        ms[i] = (System.nanoTime() - t0) / 1e6;
-      }
-    } catch (Exception e) {
-      throw new IllegalStateException(name, e);
-    }
-    Arrays.sort(ms);
-    System.out.printf("%s: median %.2f ms, p90 %.2f ms (%d rounds)%n", name, ms[rounds / 2], ms[rounds * 9 / 10],
-        rounds);
   }
 }
