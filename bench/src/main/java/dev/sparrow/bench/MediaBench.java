@@ -5,7 +5,7 @@ import dev.sparrow.apis.media.AudioDuration;
 import dev.sparrow.apis.media.ImageHeaders;
 import dev.sparrow.apis.media.ImageInfo;
 import dev.sparrow.apis.media.MediaFixtures;
-import dev.sparrow.apis.media.internal.HttpMediaFetch;
+import dev.sparrow.apis.media.internal.MediaWorkers;
 import dev.sparrow.runtime.Session;
 import dev.sparrow.runtime.SessionOptions;
 import dev.sparrow.runtime.Sparrow;
@@ -114,8 +114,8 @@ public final class MediaBench {
       }
     });
     server.start();
-    try {
-      HttpMediaFetch fetch = new HttpMediaFetch();
+    try (MediaWorkers workers = new MediaWorkers()) {
+      HttpMediaFetch fetch = new HttpMediaFetch(workers);
       String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/long.mp3";
       var memory = ManagementFactory.getMemoryMXBean();
       double[] ms = new double[5];

@@ -368,11 +368,13 @@ final class SessionCore {
     MediaPicker picker = hooks.picker(devices.album(), device);
     AudioOutput output = hooks.speaker(devices.speaker(), device);
     MediaFetch fetch = new NetworkMediaFetch(network); // media fetches under the session's network rules
-    AudioSources sources = new AudioSources(files, fetch, cloudServices::file);
+    MediaWorkers blocking = new MediaWorkers();
+    teardown.service(blocking::close);
+    AudioSources sources = new AudioSources(files, fetch, cloudServices::file, blocking);
     // local image reads queue on the session's file thread (a page may show hundreds of images)
     imageSources = new ImageSources(files, fetch, cloudServices::file, fileIo, options.media().webpType());
     Images images = new Images(picker, devices.album(), hooks.imageViewer(devices.album(), device), asked, files, fetch,
-        options.media());
+        options.media(), blocking);
     recorder = new Recorder(media, hooks.microphone(devices.microphone(), device), asked, files);
     audioApis = new AudioApis(media, output, sources, new Voice(output), files, bridge, internal);
     BackgroundAudioApis background = new BackgroundAudioApis(
@@ -383,7 +385,7 @@ final class SessionCore {
     registry.addAll(audioApis.specs());
     registry.addAll(background.specs());
     registry.addAll(new AuthApis(asked, internal).specs());
-    canvasApis = new CanvasApis(bridge, files, fetch, MediaWorkers.EXECUTOR,
+    canvasApis = new CanvasApis(bridge, files, fetch, blocking,
         () -> router.current().map(PageInstance::route).orElse(""), () -> screens, options.device().pixelRatio(),
         CanvasLimits.WECHAT, internal);
     registry.addAll(canvasApis.specs());

@@ -1,7 +1,6 @@
 package dev.sparrow.apis.media;
 
 import dev.sparrow.apis.files.FileSandbox;
-import dev.sparrow.apis.media.internal.MediaWorkers;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +10,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
 
@@ -58,16 +58,18 @@ public final class AudioSources {
   private final FileSandbox files;
   private final MediaFetch fetch;
   private final Function<String, Optional<Path>> cloudFiles;
+  private final Executor blocking;
 
-  public AudioSources(FileSandbox files, MediaFetch fetch) {
-    this(files, fetch, id -> Optional.empty());
-  }
-
-  /** As above; {@code cloudFiles} resolves {@code cloud://} file IDs to stored files (WeChat accepts them as src). */
-  public AudioSources(FileSandbox files, MediaFetch fetch, Function<String, Optional<Path>> cloudFiles) {
+  /**
+   * {@code cloudFiles} resolves {@code cloud://} file IDs to stored files (WeChat accepts them as src); {@code blocking}
+   * runs the file reads.
+   */
+  public AudioSources(FileSandbox files, MediaFetch fetch, Function<String, Optional<Path>> cloudFiles,
+      Executor blocking) {
     this.files = files;
     this.fetch = fetch;
     this.cloudFiles = cloudFiles;
+    this.blocking = blocking;
   }
 
   /**
@@ -104,7 +106,7 @@ public final class AudioSources {
       } catch (IOException e) {
         throw new LoadFailure(LoadFailure.FILE, e.toString());
       }
-    }, MediaWorkers.EXECUTOR);
+    }, blocking);
   }
 
   /** Counts bytes read and reports whole percentages of {@code length} as they change. */

@@ -6,7 +6,6 @@ import dev.sparrow.apis.device.MediaPicker;
 import dev.sparrow.apis.device.Permissions;
 import dev.sparrow.apis.device.PhotoAlbum;
 import dev.sparrow.apis.files.FileSandbox;
-import dev.sparrow.apis.media.internal.MediaWorkers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /**
  * The image APIs (spec media.md §1–4, §8.4): {@code chooseImage}, {@code chooseMedia} (images),
@@ -41,9 +41,10 @@ public final class Images {
   private final FileSandbox files;
   private final MediaFetch fetch;
   private final MediaSettings settings;
+  private final Executor blocking;
 
   public Images(MediaPicker picker, PhotoAlbum album, ImageViewer viewer, Permissions permissions, FileSandbox files,
-      MediaFetch fetch, MediaSettings settings) {
+      MediaFetch fetch, MediaSettings settings, Executor blocking) {
     this.picker = picker;
     this.album = album;
     this.viewer = viewer;
@@ -51,6 +52,7 @@ public final class Images {
     this.files = files;
     this.fetch = fetch;
     this.settings = settings;
+    this.blocking = blocking;
   }
 
   // ---- chooseImage / chooseMedia --------------------------------------------------------------
@@ -73,7 +75,7 @@ public final class Images {
         out.add(toTemp(source, compress));
       }
       return out;
-    }, MediaWorkers.EXECUTOR);
+    }, blocking);
   }
 
   /**
@@ -109,7 +111,7 @@ public final class Images {
       res.put("tempFiles", temp);
       res.put("type", images && videos ? "mix" : videos ? "video" : "image");
       return res;
-    }, MediaWorkers.EXECUTOR);
+    }, blocking);
   }
 
   /**
@@ -128,7 +130,7 @@ public final class Images {
         res.put(k, chosen.get(k));
       }
       return res;
-    }, MediaWorkers.EXECUTOR);
+    }, blocking);
   }
 
   private Map<String, Object> chosenImage(Path source, boolean compress) {
@@ -290,7 +292,7 @@ public final class Images {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-    }, MediaWorkers.EXECUTOR);
+    }, blocking);
   }
 
   // ---- saveImageToPhotosAlbum ------------------------------------------------------------------

@@ -5,13 +5,8 @@ import java.io.InputStream;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * How media APIs fetch a network URL (images for {@code getImageInfo}, audio streams for players).
- *
- * <p><b>Seam for the network layer.</b> Today the only implementation is {@link
- * dev.sparrow.apis.media.internal.HttpMediaFetch} (the JDK HttpClient, no domain policy). When the
- * policy-aware network layer (issue 5) lands, an implementation that goes through its {@code
- * downloadFile} path (domain list, Referer, concurrency slots) replaces it in {@code SessionCore};
- * nothing in the media APIs changes.
+ * How media APIs fetch a network URL (images for {@code getImageInfo}, audio streams for players). The session's
+ * implementation goes through the network layer's rules (domain list, Referer, concurrency slots).
  */
 public interface MediaFetch {
   /** Reads a response body; runs on a worker thread and may block. */

@@ -1,6 +1,7 @@
-package dev.sparrow.apis.media.internal;
+package dev.sparrow.bench;
 
 import dev.sparrow.apis.media.MediaFetch;
+import dev.sparrow.apis.media.internal.MediaWorkers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,21 +12,25 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * {@link MediaFetch} over the JDK HttpClient (one per JVM; JDK 17 cannot close it). Bodies are read
- * on daemon worker threads that end after 10 s idle. To be replaced by the network layer's fetch
- * (see {@link MediaFetch}).
+ * {@link MediaFetch} over the JDK HttpClient with no domain policy: {@code MediaBench} measures the media readers
+ * against a plain client (the product fetches through the session's network rules, {@code NetworkMediaFetch}).
+ * Bodies are read on the given workers.
  */
 public final class HttpMediaFetch implements MediaFetch {
-  private static final ExecutorService WORKERS = MediaWorkers.EXECUTOR;
-  private static final HttpClient CLIENT = HttpClient.newBuilder()
-      .followRedirects(HttpClient.Redirect.NORMAL)
-      .connectTimeout(Duration.ofSeconds(30))
-      .executor(WORKERS)
-      .build();
+  private final MediaWorkers workers;
+  private final HttpClient client;
+
+  HttpMediaFetch(MediaWorkers workers) {
+    this.workers = workers;
+    this.client = HttpClient.newBuilder()
+        .followRedirects(HttpClient.Redirect.NORMAL)
+        .connectTimeout(Duration.ofSeconds(30))
+        .executor(workers)
+        .build();
+  }
 
   @Override
   public <T> CompletableFuture<T> fetch(String url, BodyReader<T> reader) {
@@ -36,7 +41,7 @@ public final class HttpMediaFetch implements MediaFetch {
       return CompletableFuture.failedFuture(new IOException("bad url " + url, e));
     }
     AtomicReference<InputStream> body = new AtomicReference<>();
-    CompletableFuture<T> result = CLIENT.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
+    CompletableFuture<T> result = client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
         .thenApplyAsync(response -> {
           try (InputStream in = response.body()) {
             body.set(in);
@@ -49,7 +54,7 @@ public final class HttpMediaFetch implements MediaFetch {
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }
-        }, WORKERS);
+        }, workers);
     CompletableFuture<T> out = new CompletableFuture<>() {
       @Override
       public boolean cancel(boolean mayInterruptIfRunning) {
