@@ -576,12 +576,12 @@ public final class SessionOptions {
     return this;
   }
 
-  public java.util.Optional<String> scanResult() {
-    return java.util.Optional.ofNullable(scanResult);
+  public Optional<String> scanResult() {
+    return Optional.ofNullable(scanResult);
   }
 
-  public java.util.Optional<double[]> startLocation() {
-    return java.util.Optional.ofNullable(startLocation).map(double[]::clone);
+  public Optional<double[]> startLocation() {
+    return Optional.ofNullable(startLocation).map(double[]::clone);
   }
 
   public Path photoAlbumDir() {
