@@ -11,7 +11,8 @@ final class Rounds {
     void run(int i) throws Exception;
   }
 
-  static void time(String name, int warm, int rounds, Step step) {
+  /** Prints the step's median and p90; returns the median in milliseconds. */
+  static double time(String name, int warm, int rounds, Step step) {
     double[] ms = new double[rounds];
     try {
       for (int i = 0; i < warm; i++) {
@@ -28,5 +29,6 @@ final class Rounds {
     Arrays.sort(ms);
     System.out.printf("%s: median %.2f ms, p90 %.2f ms (%d rounds)%n", name, ms[rounds / 2], ms[rounds * 9 / 10],
         rounds);
+    return ms[rounds / 2];
   }
 }

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.sparrow.runtime.Session;
+import dev.sparrow.runtime.SessionOptions;
+import dev.sparrow.runtime.Sparrow;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +48,42 @@ class CloudCommandTest {
     CliTest.Result stdout = CliTest.run("--data-dir", data.toString(), "cloud", "export", project, "--env",
         "notes-dev", "--collection", "notes", "-");
     assertThat(stdout.out()).isEqualTo(FIXTURE);
+  }
+
+  @Test
+  void anImportWhileASessionRunsReachesThatSessionAndItsWritesKeepTheImport() throws Exception {
+    String project = CliTest.example("cloud-notes");
+    Path data = dir.resolve("data");
+    String texts = "function () { return wx.cloud.database().collection('notes').orderBy('text', 'asc').get()"
+        + ".then(r => r.data.map(d => d.text)) }";
+    try (Session s = Sparrow.launch(SessionOptions.of(Path.of(project)).dataDir(data).virtualClock()
+        .cloudOpenid("oUserAlice000000000000000001")).awaitIdle()) {
+      String id = (String) s.evaluate("function () { return wx.cloud.database().collection('notes')"
+          + ".add({ data: { text: 'from the page' } }).then(r => r._id) }");
+      assertThat(s.evaluate(texts)).isEqualTo(List.of("from the page"));
+
+      Path in = Files.writeString(dir.resolve("notes.json"), FIXTURE, StandardCharsets.UTF_8);
+      CliTest.Result imported = CliTest.run("--data-dir", data.toString(), "cloud", "import", project, "--env",
+          "notes-dev", "--collection", "notes", in.toString());
+      assertThat(imported.code()).as(imported.err()).isZero();
+      // the running session reads the file again at its next access (n2 has no _openid: not Alice's to read)
+      assertThat(s.evaluate(texts)).isEqualTo(List.of("from the page", "买牛奶"));
+
+      Path changed = Files.writeString(dir.resolve("changed.json"), FIXTURE.replace("买牛奶", "buy bread"),
+          StandardCharsets.UTF_8);
+      CliTest.Result upserted = CliTest.run("--data-dir", data.toString(), "cloud", "import", project, "--env",
+          "notes-dev", "--collection", "notes", "--mode", "upsert", changed.toString());
+      assertThat(upserted.code()).as(upserted.err()).isZero();
+      assertThat(s.evaluate(texts)).isEqualTo(List.of("buy bread", "from the page"));
+
+      // the session's next write rewrites the collection file: the imported documents stay
+      assertThat(s.evaluate("function (id) { return wx.cloud.database().collection('notes').doc(id)"
+          + ".update({ data: { done: true } }).then(r => r.stats.updated) }", id)).isEqualTo(1);
+    }
+    CliTest.Result exported = CliTest.run("--data-dir", data.toString(), "cloud", "export", project, "--env",
+        "notes-dev", "--collection", "notes", "-");
+    assertThat(exported.out().lines().toList()).hasSize(3).anyMatch(l -> l.contains("\"done\":true"))
+        .anyMatch(l -> l.contains("buy bread")).anyMatch(l -> l.contains("write docs"));
   }
 
   @Test

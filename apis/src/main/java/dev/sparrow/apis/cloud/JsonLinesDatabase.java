@@ -10,12 +10,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,7 +31,10 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -37,13 +43,25 @@ import java.util.stream.Stream;
  * every write, as one JSON-lines file ({@code <collection>.jsonl}, one document a line, the cloud console's export
  * format): an add appends its line, other writes replace the file atomically; a last line torn by a crash is
  * dropped. Reads scan the collection (no indexes). {@code {$serverDate: {offset}}} values are stamped with the
- * handed-in clock (epoch milliseconds). One instance per environment directory; not shared between JVMs.
+ * handed-in clock (epoch milliseconds). An import ({@link #addAll}) replaces the file atomically: all of it or
+ * none of it survives a crash.
+ *
+ * <p>Other processes may write the same folder (the CLI's {@code sparrow cloud import} while a session runs): every
+ * write holds an OS lock on the folder's {@value #LOCK} file while it reads, changes and writes a collection, and
+ * every access compares the collection's file (identity, size, time) with what this instance last read or wrote,
+ * reading it again when another writer changed it. One instance per folder and process is the rule (the
+ * sessions of a process share it through {@link CloudStores}); a second one in the same JVM waits for the first's
+ * lock.
  */
 public final class JsonLinesDatabase implements CloudDatabase {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_\\-]{1,64}");
   private static final HexFormat HEX = HexFormat.of();
   /** The largest document stored: 16 MB of JSON. */
   public static final int MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+  /** The file in the environment folder whose OS lock a writer holds. */
+  public static final String LOCK = ".lock";
+  /** How long a second instance in this JVM waits for the first's lock before the write fails. */
+  private static final long LOCK_WAIT_NANOS = TimeUnit.SECONDS.toNanos(30);
 
   private final ObjectMapper json = new ObjectMapper();
   private final Path dir;
@@ -52,6 +70,15 @@ public final class JsonLinesDatabase implements CloudDatabase {
   private final Map<String, Map<String, ObjectNode>> collections = new HashMap<>();
   /** Collections written by this instance (their file may lag behind a failed write). */
   private final Set<String> written = new HashSet<>();
+  /** Each loaded collection's file as this instance last read or wrote it. */
+  private final Map<String, FileState> seen = new HashMap<>();
+  /** The folder's lock while this instance holds it. */
+  private FileLock lock;
+
+  /** A file's identity, size and modification time; {@link #MISSING} when there is none. */
+  private record FileState(Object key, long size, long modifiedNanos) {
+    static final FileState MISSING = new FileState(null, -1, -1);
+  }
 
   /** An environment persisted under {@code dir} (created on first write); ids drawn from {@code random}. */
   public JsonLinesDatabase(Path dir, LongSupplier epochMillis, Random random) {
@@ -62,6 +89,10 @@ public final class JsonLinesDatabase implements CloudDatabase {
 
   @Override
   public synchronized String add(String collection, ObjectNode doc) {
+    return locked(() -> addLocked(collection, doc));
+  }
+
+  private String addLocked(String collection, ObjectNode doc) {
     Map<String, ObjectNode> docs = open(collection);
     ObjectNode stored = stamp(doc.deepCopy());
     String id = idOf(stored.get("_id"));
@@ -85,6 +116,10 @@ public final class JsonLinesDatabase implements CloudDatabase {
 
   @Override
   public synchronized boolean set(String collection, String id, ObjectNode doc) {
+    return locked(() -> setLocked(collection, id, doc));
+  }
+
+  private boolean setLocked(String collection, String id, ObjectNode doc) {
     Map<String, ObjectNode> docs = open(collection);
     ObjectNode stored = stamp(doc.deepCopy());
     JsonNode givenId = stored.remove("_id");
@@ -101,6 +136,10 @@ public final class JsonLinesDatabase implements CloudDatabase {
 
   @Override
   public synchronized int update(String collection, ObjectNode where, ObjectNode update) {
+    return locked(() -> updateLocked(collection, where, update));
+  }
+
+  private int updateLocked(String collection, ObjectNode where, ObjectNode update) {
     Map<String, ObjectNode> docs = open(collection);
     ObjectNode stamped = stamp(update.deepCopy());
     List<ObjectNode> hits = new ArrayList<>();
@@ -126,6 +165,10 @@ public final class JsonLinesDatabase implements CloudDatabase {
 
   @Override
   public synchronized int remove(String collection, ObjectNode where) {
+    return locked(() -> removeLocked(collection, where));
+  }
+
+  private int removeLocked(String collection, ObjectNode where) {
     Map<String, ObjectNode> docs = open(collection);
     int before = docs.size();
     docs.values().removeIf(d -> Matcher.matches(d, where));
@@ -176,7 +219,12 @@ public final class JsonLinesDatabase implements CloudDatabase {
   public synchronized void createCollection(String collection) {
     open(collection);
     if (!Files.exists(file(collection))) {
-      save(collection, open(collection));
+      locked(() -> {
+        if (!Files.exists(file(collection))) {
+          save(collection, open(collection));
+        }
+        return null;
+      });
     }
   }
 
@@ -198,25 +246,29 @@ public final class JsonLinesDatabase implements CloudDatabase {
 
   @Override
   public synchronized int addAll(String collection, List<ObjectNode> docs, boolean replace) {
+    return locked(() -> addAllLocked(collection, docs, replace));
+  }
+
+  /** The whole collection written anew (temporary file, fsync, rename): an import lands whole or not at all. */
+  private int addAllLocked(String collection, List<ObjectNode> docs, boolean replace) {
     Map<String, ObjectNode> all = open(collection);
     Map<String, ObjectNode> prepared = new LinkedHashMap<>();
-    boolean rewrite = false;
     for (ObjectNode doc : docs) {
       ObjectNode stored = stamp(doc.deepCopy());
       String id = idOf(stored.remove("_id"));
       if (!replace && (all.containsKey(id) || prepared.containsKey(id))) {
         throw CloudError.of("duplicate key error: _id " + id + " already exists");
       }
-      rewrite |= all.containsKey(id) || prepared.containsKey(id);
       ObjectNode ordered = json.createObjectNode().put("_id", id);
       ordered.setAll(stored);
+      checkSize(ordered);
       prepared.put(id, ordered);
     }
-    all.putAll(prepared);
-    if (rewrite) {
-      save(collection, all);
-    } else if (!prepared.isEmpty()) {
-      appendAll(collection, prepared.values());
+    if (!prepared.isEmpty()) {
+      Map<String, ObjectNode> after = new LinkedHashMap<>(all);
+      after.putAll(prepared);
+      save(collection, after);
+      all.putAll(prepared);
     }
     return docs.size();
   }
@@ -313,11 +365,79 @@ public final class JsonLinesDatabase implements CloudDatabase {
     return node;
   }
 
+  /**
+   * The collection's documents, read again when its file is not as this instance left it (first use, or another
+   * process wrote it); a file that exists is read under the lock, so a torn last line is a crash's, not a write
+   * in progress.
+   */
   private Map<String, ObjectNode> open(String collection) {
     if (collection == null || !NAME.matcher(collection).matches()) {
       throw CloudError.invalid("collection name " + collection);
     }
-    return collections.computeIfAbsent(collection, this::load);
+    Map<String, ObjectNode> docs = collections.get(collection);
+    FileState now = state(collection);
+    if (docs != null && now.equals(seen.get(collection))) {
+      return docs;
+    }
+    if (now.equals(FileState.MISSING)) {
+      return reload(collection);
+    }
+    return locked(() -> reload(collection));
+  }
+
+  private Map<String, ObjectNode> reload(String collection) {
+    Map<String, ObjectNode> docs = load(collection);
+    collections.put(collection, docs);
+    seen.put(collection, state(collection));
+    return docs;
+  }
+
+  private FileState state(String collection) {
+    try {
+      BasicFileAttributes a = Files.readAttributes(file(collection), BasicFileAttributes.class);
+      return new FileState(a.fileKey(), a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+    } catch (NoSuchFileException e) {
+      return FileState.MISSING;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Runs {@code body} holding the folder's lock (re-entered when this instance holds it already). */
+  private <T> T locked(Supplier<T> body) {
+    if (lock != null) {
+      return body.get();
+    }
+    try {
+      Files.createDirectories(dir);
+      try (FileChannel ch = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE,
+          StandardOpenOption.WRITE)) {
+        lock = acquire(ch);
+        try {
+          return body.get();
+        } finally {
+          lock.release();
+          lock = null;
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The OS lock; waits for other processes, and for another instance of this JVM (which the OS does not). */
+  private FileLock acquire(FileChannel ch) throws IOException {
+    long deadline = System.nanoTime() + LOCK_WAIT_NANOS;
+    while (true) {
+      try {
+        return ch.lock();
+      } catch (OverlappingFileLockException e) {
+        if (System.nanoTime() - deadline > 0) {
+          throw new IOException("the cloud folder " + dir + " stayed locked by another instance", e);
+        }
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+      }
+    }
   }
 
   private Map<String, ObjectNode> load(String collection) {
@@ -363,27 +483,7 @@ public final class JsonLinesDatabase implements CloudDatabase {
         }
         ch.force(true);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Many adds as one append and one fsync. */
-  private void appendAll(String collection, Collection<ObjectNode> docs) {
-    StringBuilder out = new StringBuilder();
-    try {
-      for (ObjectNode d : docs) {
-        out.append(json.writeValueAsString(d)).append('\n');
-      }
-      Files.createDirectories(dir);
-      try (FileChannel ch = FileChannel.open(dir.resolve(collection + ".jsonl"), StandardOpenOption.CREATE,
-          StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-        ByteBuffer buf = ByteBuffer.wrap(out.toString().getBytes(StandardCharsets.UTF_8));
-        while (buf.hasRemaining()) {
-          ch.write(buf);
-        }
-        ch.force(true);
-      }
+      seen.put(collection, state(collection));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -398,6 +498,7 @@ public final class JsonLinesDatabase implements CloudDatabase {
       }
       Files.createDirectories(dir);
       AtomicFiles.write(file(collection), out.toString().getBytes(StandardCharsets.UTF_8));
+      seen.put(collection, state(collection));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     } catch (IOException e) {

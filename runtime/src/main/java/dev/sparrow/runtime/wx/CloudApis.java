@@ -39,8 +39,10 @@ import org.graalvm.polyglot.Value;
  *
  * <p>The client rules are applied here: a collection must exist (-502005) unless the rules auto-create it; the
  * collection's permission mode ({@link CloudRules}) filters reads and writes by {@code _openid} or refuses them
- * (-502003); at most 20 documents a read; {@code _openid} stamped on add and set from the session's user;
- * {@code "{openid}"} in a query replaced by that user's openid; field names and the 16 MB document limit.
+ * (-502003; also a client aggregate with a {@code lookup} stage, which WeChat runs only in cloud functions, so
+ * a join never reaches documents the user may not read); at most 20 documents a read; {@code _openid} stamped on
+ * add and set from the session's user; {@code "{openid}"} in a query replaced by that user's openid; field names
+ * and the 16 MB document limit.
  */
 public final class CloudApis implements AutoCloseable {
   /** The openid of the session's user when the embedder names none (28 characters, as WeChat's). */
@@ -299,6 +301,9 @@ public final class CloudApis implements AutoCloseable {
         }
         boolean limited = false;
         for (JsonNode stage : stages) {
+          if (!server && stage.has("$lookup")) {
+            throw CloudPermission.denied(); // WeChat's join guide: lookup is not for the mini program side
+          }
           pipeline.add(server ? stage.deepCopy() : withOpenid(stage.deepCopy()));
           limited |= stage.has("$limit");
         }
