@@ -155,6 +155,21 @@ public final class CloudH2Bench {
             h2.commit();
             h2.setAutoCommit(true);
           }), Double.NaN));
+      rows.add(new Row("the same update, H2 made durable (CHECKPOINT SYNC after it)", Double.NaN,
+          Rounds.time("H2 update + CHECKPOINT SYNC", 20, rounds, i -> {
+            h2.setAutoCommit(false);
+            read.setString(1, id(Math.floorMod(i * 59, 10_000)));
+            ObjectNode d = one(read);
+            d.put("n", d.get("n").asLong() + 1);
+            write.setString(1, JSON.writeValueAsString(d));
+            write.setString(2, id(Math.floorMod(i * 59, 10_000)));
+            write.executeUpdate();
+            h2.commit();
+            h2.setAutoCommit(true);
+            try (Statement sync = h2.createStatement()) {
+              sync.execute("CHECKPOINT SYNC");
+            }
+          }), Double.NaN));
     }
     System.out.printf("%n| what | embedded engine | H2, JSON column | H2, generated columns + index |%n"
         + "|---|---|---|---|%n");
