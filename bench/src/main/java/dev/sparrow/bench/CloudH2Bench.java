@@ -60,7 +60,7 @@ public final class CloudH2Bench {
         s.execute("CREATE INDEX big_idx_city_score ON big_idx(city, score)");
         s.execute("CREATE ALIAS JSON_ARRAY_HAS FOR \"" + CloudH2Bench.class.getName() + ".arrayHas\"");
       }
-      rows.add(new Row("load 10,000 documents (one batch; embedded: one append + fsync)",
+      rows.add(new Row("load 10,000 documents (one batch; embedded: one atomic file write)",
           once(() -> engine.addAll("big", docs, false)),
           once(() -> load(h2, "INSERT INTO big(id, doc) VALUES (?, ? FORMAT JSON)", docs)),
           once(() -> load(h2, "INSERT INTO big_idx(id, doc) VALUES (?, ? FORMAT JSON)", docs))));
