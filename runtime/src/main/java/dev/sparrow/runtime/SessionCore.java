@@ -103,6 +103,8 @@ import org.graalvm.polyglot.Value;
  * interactions and the controls diff), {@link Foreground} (launch, background), {@link Teardown} (close).
  */
 final class SessionCore {
+  /** Cloud function calls of one session that run at once (nested calls run on their caller's thread). */
+  private static final int CLOUD_FUNCTION_THREADS = 4;
   private static final AtomicInteger SESSIONS = new AtomicInteger();
 
   private final SessionOptions options;
@@ -344,7 +346,10 @@ final class SessionCore {
       t.setDaemon(true);
       return t;
     };
-    ExecutorService worker = new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemons);
+    // calls in flight at once run at once, up to this many; more wait for a thread (docs/decisions.md)
+    ThreadPoolExecutor worker = new ThreadPoolExecutor(CLOUD_FUNCTION_THREADS, CLOUD_FUNCTION_THREADS, 30,
+        TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemons);
+    worker.allowCoreThreadTimeOut(true);
     ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemons);
     timer.setKeepAliveTime(30, TimeUnit.SECONDS);
     timer.allowCoreThreadTimeOut(true);

@@ -139,6 +139,63 @@ class CloudFunctionsTest {
   }
 
   @Test
+  void callsInFlightAtOnceRunAtOnceEachInAnInstanceOfItsOwn() throws IOException {
+    write("functions/meet/config.json", "{\"timeout\": 60}"); // each spins until the other has written
+    try (Session s = launch(Map.of("meet", "const cloud = require('wx-server-sdk'); cloud.init();"
+        + "const db = cloud.database(); let calls = 0;"
+        + "exports.main = async (event) => { calls++;"
+        + "  if (event.me) {"
+        + "    await db.collection('flags').add({ data: { who: event.me } });"
+        + "    while ((await db.collection('flags').where({ who: event.other }).count()).total === 0) {}"
+        + "  }"
+        + "  return { me: event.me, calls } }"))) {
+      // neither call can end before the other has started: one worker thread or one instance would time out
+      Object both = s.evaluate("function () { const call = data => wx.cloud.callFunction({ name: 'meet', data })"
+          + ".then(r => r.result, e => e.errMsg);"
+          + " return Promise.all([call({ me: 'a', other: 'b' }), call({ me: 'b', other: 'a' })]) }");
+      assertThat(both).isEqualTo(List.of(Map.of("me", "a", "calls", 1), Map.of("me", "b", "calls", 1)));
+      // afterwards a call finds one of them warm
+      assertThat(((Map<?, ?>) call(s, "meet", "{}")).get("result")).extracting(r -> ((Map<?, ?>) r).get("calls"))
+          .isEqualTo(2);
+      assertThat(s.errors()).isEmpty();
+    }
+  }
+
+  @Test
+  void configJsonSetsTheTimeoutUpToWeChatsMaximum() throws IOException {
+    write("functions/long/config.json", "{\"timeout\": 20}");
+    write("functions/longer/config.json", "{\"timeout\": 900}");
+    String sleep = "exports.main = () => new Promise(r => setTimeout(() => r('woke'), 15000))";
+    String sleepLonger = "exports.main = () => new Promise(r => setTimeout(() => r('woke'), 400000))";
+    try (Session s = launch(Map.of("short", sleep, "long", sleep, "longer", sleepLonger))) {
+      assertThat(((Map<?, ?>) call(s, "short", "{}")).get("errMsg")).isEqualTo(
+          "cloud.callFunction:fail Error: errCode: -504003  | errMsg: Invoking task timed out after 3 seconds");
+      assertThat(((Map<?, ?>) call(s, "long", "{}")).get("result")).isEqualTo("woke");
+      assertThat(((Map<?, ?>) call(s, "longer", "{}")).get("errMsg")).isEqualTo(
+          "cloud.callFunction:fail Error: errCode: -504003  | errMsg: Invoking task timed out after 300 seconds");
+    }
+  }
+
+  @Test
+  void aNestedCallThatOutlivesItsCallerIsCancelledWithIt() throws IOException {
+    write("functions/outer/config.json", "{\"timeout\": 1}");
+    write("functions/spin/config.json", "{\"timeout\": 60}");
+    try (Session s = launch(Map.of(
+        "outer", "const cloud = require('wx-server-sdk');"
+            + "exports.main = () => cloud.callFunction({ name: 'spin' })",
+        "spin", "exports.main = () => { for (;;) {} }",
+        "self", "const cloud = require('wx-server-sdk');"
+            + "exports.main = async (event) => event.n ? event.n * 2"
+            + "  : (await cloud.callFunction({ name: 'self', data: { n: 21 } })).result"))) {
+      // the caller's 1 s ends the whole chain, not the callee's 60 s
+      assertThat(call(s, "outer", "{}")).isEqualTo(Map.of("errCode", -504003, "errMsg",
+          "cloud.callFunction:fail Error: errCode: -504003  | errMsg: Invoking task timed out after 1 seconds"));
+      assertThat(((Map<?, ?>) call(s, "self", "{}")).get("result")).isEqualTo(42);
+      assertThat(s.errors()).isEmpty();
+    }
+  }
+
+  @Test
   void requireFindsTheFunctionsOwnFilesAndNodeModulesButNoNodeBuiltIn() throws IOException {
     write("functions/mods/lib/util.js", "exports.twice = n => n * 2; exports.dir = __dirname;");
     write("functions/mods/data.json", "{\"name\": \"fixture\"}");

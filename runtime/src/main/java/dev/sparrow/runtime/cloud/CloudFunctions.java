@@ -13,9 +13,11 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,9 +36,11 @@ import org.graalvm.polyglot.Value;
 
 /**
  * A project's cloud functions ({@code cloudfunctionRoot}/{@code <name>/index.js}, {@code exports.main = async
- * (event, context) => …}) run in GraalJS contexts of their own, never the page's: one warm context per function,
- * made on the first call (cold) and reused after (warm), all on one worker thread handed in, so a function never
- * blocks a session's event loop. The context sees only what {@code sparrow-cloud-function.js} gives it: CommonJS
+ * (event, context) => …}) run in GraalJS contexts of their own, never the page's, on the worker threads handed in,
+ * so a function never blocks a session's event loop. Calls in flight at once run at once (as many as the worker has
+ * threads), each in an instance of its own as WeChat's separate instances: an idle warm instance of the function
+ * if there is one, else a new one (cold); an instance is idle again when its call ends. A nested
+ * {@code cloud.callFunction} runs on its caller's thread, so nested calls never wait for a free worker. The context sees only what {@code sparrow-cloud-function.js} gives it: CommonJS
  * {@code require} of the function's own files and {@code node_modules} (pure JS), Sparrow's {@code wx-server-sdk},
  * {@code console}, timers and {@code process.env}; no Node built-in module. Timers run in function time: a timer
  * fires at once, in order, and moves the function's clock on; a call whose clock passes its timeout, or that runs
@@ -50,6 +54,10 @@ public final class CloudFunctions implements AutoCloseable {
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
   /** Nested {@code cloud.callFunction} calls deeper than this fail. */
   static final int MAX_DEPTH = 8;
+  /** Idle warm instances kept per function (more are closed when their call ends). */
+  static final int MAX_IDLE = 4;
+  /** The longest timeout a function's {@code config.json} may set (seconds, WeChat's 1–300 range). */
+  static final double MAX_TIMEOUT_SECONDS = 300;
   private static final int MAX_LOGS = 1000;
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_\\-]{1,60}");
   private static final String PRELUDE = "sparrow-cloud-function.js";
@@ -79,14 +87,17 @@ public final class CloudFunctions implements AutoCloseable {
   private final Random random;
   private final String prelude;
   private final String cloudQuery;
-  /** Warm instances by function name; changed on the worker thread only, closed from any. */
-  private final Map<String, Instance> warm = new ConcurrentHashMap<>();
+  /** Idle warm instances by function name, the last used first; guarded by itself. */
+  private final Map<String, ArrayDeque<Instance>> idle = new HashMap<>();
+  /** Every open instance, idle or running, to close with the session. */
+  private final Set<Instance> live = ConcurrentHashMap.newKeySet();
   private final ArrayDeque<LogLine> logs = new ArrayDeque<>();
   private volatile boolean closed;
 
   /**
    * The functions under {@code root} (null: the project has no {@code cloudfunctionRoot}, every call fails as a
-   * missing function), run on {@code worker} (one thread), timed out through {@code timer}.
+   * missing function), run on {@code worker} (its threads bound how many calls run at once), timed out through
+   * {@code timer}.
    */
   public CloudFunctions(Path root, ExecutorService worker, ScheduledExecutorService timer, Services services,
       Random random) {
@@ -160,28 +171,29 @@ public final class CloudFunctions implements AutoCloseable {
     }
     Duration timeout = timeoutOf(dir);
     String requestId = requestId();
-    Instance instance = warm.get(name);
-    boolean pooled = instance == null || !instance.busy;
-    if (instance == null || instance.busy) {
-      instance = new Instance(name, dir);
+    Instance current;
+    try {
+      current = take(name, dir);
+    } catch (PolyglotException e) {
+      return fail(-504002, api, executeFail("Error: internal error"));
     }
-    Instance current = instance;
     if (closed) {
       current.closeQuietly();
       return fail(-1, api, "the session is closed");
     }
-    current.busy = true;
+    // the guard and the end of the call race: whoever sets `ended` first decides the instance's fate
+    AtomicBoolean ended = new AtomicBoolean();
     AtomicBoolean timedOut = new AtomicBoolean();
     ScheduledFuture<?> guard = timer.schedule(() -> {
-      timedOut.set(true);
-      current.context.close(true);
+      if (ended.compareAndSet(false, true)) {
+        timedOut.set(true);
+        current.closeQuietly();
+      }
     }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+    boolean reusable = false;
     String answer;
     try {
       current.open(caller, env, depth);
-      if (pooled) {
-        warm.put(name, current);
-      }
       ObjectNode context = json.createObjectNode().put("request_id", requestId).put("function_name", name)
           .put("function_version", "$LATEST").put("namespace", env).put("memory_limit_in_mb", 256)
           .put("time_limit_in_ms", timeout.toMillis()).put("callbackWaitsForEmptyEventLoop", false);
@@ -199,6 +211,7 @@ public final class CloudFunctions implements AutoCloseable {
           res.set("result", result == null ? json.nullNode() : result);
           res.put("requestID", requestId).put("errMsg", api + ":ok");
           answer = json.createObjectNode().put("ok", true).set("res", res).toString();
+          reusable = true;
           break;
         }
         case "timeout":
@@ -206,28 +219,46 @@ public final class CloudFunctions implements AutoCloseable {
           break;
         default:
           answer = fail(-504002, api, executeFail(out.path("error").asText("Error")));
+          reusable = true; // a thrown error leaves the instance warm, as in WeChat
       }
     } catch (PolyglotException e) {
       boolean late = timedOut.get() || e.isCancelled() || e.isInterrupted();
-      warm.remove(name, current);
-      current.closeQuietly();
       answer = late ? timedOut(api, timeout) : fail(-504002, api, executeFail(e.getMessage()));
     } catch (IOException | RuntimeException e) {
-      warm.remove(name, current);
-      current.closeQuietly();
       answer = timedOut.get() ? timedOut(api, timeout) : fail(-504002, api, executeFail("Error: internal error"));
     } finally {
       guard.cancel(false);
-      current.busy = false;
-      if (!pooled || closed) {
-        current.closeQuietly();
-      }
     }
-    if (timedOut.get() && warm.get(name) == current) {
-      warm.remove(name);
-      current.closeQuietly();
+    if (ended.compareAndSet(false, true) && reusable && !closed) {
+      release(current);
+    } else {
+      current.closeQuietly(); // timed out (the guard closes it too), broken, or the session is closing
     }
     return answer;
+  }
+
+  /** An idle warm instance of function {@code name}, or a new one. */
+  private Instance take(String name, Path dir) {
+    synchronized (idle) {
+      ArrayDeque<Instance> free = idle.get(name);
+      Instance warm = free == null ? null : free.pollFirst();
+      if (warm != null) {
+        return warm;
+      }
+    }
+    return new Instance(name, dir);
+  }
+
+  /** An instance whose call has ended becomes idle, unless enough of its function already are. */
+  private void release(Instance instance) {
+    synchronized (idle) {
+      ArrayDeque<Instance> free = idle.computeIfAbsent(instance.name, n -> new ArrayDeque<>());
+      if (free.size() < MAX_IDLE) {
+        free.addFirst(instance);
+        return;
+      }
+    }
+    instance.closeQuietly();
   }
 
   private ObjectNode eventOf(String dataJson, Caller caller) throws IOException {
@@ -273,7 +304,7 @@ public final class CloudFunctions implements AutoCloseable {
     try {
       JsonNode t = json.readTree(Files.readString(dir.resolve("config.json"))).path("timeout");
       if (t.isNumber() && t.asDouble() > 0) {
-        return Duration.ofMillis(Math.round(Math.min(t.asDouble(), 900) * 1000));
+        return Duration.ofMillis(Math.round(Math.min(t.asDouble(), MAX_TIMEOUT_SECONDS) * 1000));
       }
     } catch (IOException | RuntimeException e) {
       // no config.json, or not JSON: the default
@@ -290,11 +321,14 @@ public final class CloudFunctions implements AutoCloseable {
     }
   }
 
-  /** Closes the warm contexts (cancelling a call under way, which then answers as timed out); later calls fail. */
+  /** Closes every instance (cancelling a call under way, which then answers as timed out); later calls fail. */
   @Override
   public void close() {
     closed = true;
-    warm.values().forEach(Instance::closeQuietly);
+    synchronized (idle) {
+      idle.clear();
+    }
+    List.copyOf(live).forEach(Instance::closeQuietly);
   }
 
   /** One function's context: the prelude's runtime and the host object it calls. */
@@ -304,16 +338,21 @@ public final class CloudFunctions implements AutoCloseable {
     final Context context;
     final Value runtime;
     final Host host;
-    boolean busy;
 
     Instance(String name, Path dir) {
       this.name = name;
       this.dir = dir;
       this.context = JsEngine.newContext();
       this.host = new Host(this);
-      Value factory = context.eval(Source.newBuilder("js", prelude, PRELUDE).buildLiteral());
-      Value codec = context.eval(Source.newBuilder("js", cloudQuery, CLOUD_QUERY).buildLiteral()).execute();
-      this.runtime = factory.execute(host, codec);
+      try {
+        Value factory = context.eval(Source.newBuilder("js", prelude, PRELUDE).buildLiteral());
+        Value codec = context.eval(Source.newBuilder("js", cloudQuery, CLOUD_QUERY).buildLiteral()).execute();
+        this.runtime = factory.execute(host, codec);
+      } catch (PolyglotException e) {
+        context.close(true);
+        throw e;
+      }
+      live.add(this);
     }
 
     void open(Caller caller, String env, int depth) {
@@ -323,6 +362,7 @@ public final class CloudFunctions implements AutoCloseable {
     }
 
     void closeQuietly() {
+      live.remove(this);
       try {
         context.close(true);
       } catch (RuntimeException e) {

@@ -48,6 +48,8 @@ public final class CloudServiceApis implements AutoCloseable {
   private final FileSandbox files;
   private final Executor io;
   private final Supplier<CloudFunctions.Caller> caller;
+  /** Set before the functions close: a call that the close cuts short is not answered (page code has stopped). */
+  private volatile boolean closed;
 
   /**
    * The cloud services of {@code project}'s session: functions from its {@code cloudfunctionRoot} run on
@@ -95,6 +97,7 @@ public final class CloudServiceApis implements AutoCloseable {
   /** Closes the warm function contexts and the file endpoint; the executors are the caller's to stop. */
   @Override
   public void close() {
+    closed = true;
     functions.close();
     fileServer.close();
   }
@@ -133,7 +136,11 @@ public final class CloudServiceApis implements AutoCloseable {
       c.resolve(Map.of("answer", fail(-1, "cloud.callFunction", "invalid request")));
       return;
     }
-    functions.call(env, name, data, caller.get()).thenAccept(answer -> c.resolve(Map.of("answer", answer)));
+    functions.call(env, name, data, caller.get()).thenAccept(answer -> {
+      if (!closed) {
+        c.resolve(Map.of("answer", answer));
+      }
+    });
   }
 
   /**
