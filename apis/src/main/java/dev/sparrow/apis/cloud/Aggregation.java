@@ -71,15 +71,25 @@ public final class Aggregation {
   }
 
   private List<ObjectNode> run(String collection, JsonNode pipeline, Map<String, JsonNode> vars) {
-    List<ObjectNode> docs = db.find(collection, CloudDatabase.Find.where(NODES.objectNode()));
+    List<ObjectNode> docs = null;
     for (JsonNode stage : pipeline) {
       if (!stage.isObject() || stage.size() != 1) {
         throw CloudError.invalid("an aggregate stage must be an object with one key: " + stage);
       }
       String name = stage.fieldNames().next();
+      if (name.equals("$geoNear")) {
+        if (docs != null) {
+          throw CloudError.invalid("$geoNear is only valid as the first stage in a pipeline");
+        }
+        docs = geoNear(collection, stage.get(name));
+        continue;
+      }
+      if (docs == null) {
+        docs = db.find(collection, CloudDatabase.Find.where(NODES.objectNode()));
+      }
       docs = stage(name, stage.get(name), docs, vars);
     }
-    return docs;
+    return docs != null ? docs : db.find(collection, CloudDatabase.Find.where(NODES.objectNode()));
   }
 
   private List<ObjectNode> stage(String name, JsonNode arg, List<ObjectNode> in, Map<String, JsonNode> vars) {
@@ -127,6 +137,10 @@ public final class Aggregation {
         Collections.shuffle(copy, random);
         return copy.subList(0, Math.min(copy.size(), count(name, arg.path("size"))));
       }
+      case "$bucket":
+        return bucket(arg, in, vars);
+      case "$bucketAuto":
+        return bucketAuto(arg, in, vars);
       case "$lookup":
         return map(in, d -> lookup(d, arg, vars));
       case "$unwind":
@@ -257,27 +271,194 @@ public final class Aggregation {
     }
     List<ObjectNode> out = new ArrayList<>();
     for (Map.Entry<String, List<ObjectNode>> g : groups.entrySet()) {
-      ObjectNode row = NODES.objectNode();
-      row.set("_id", keys.get(g.getKey()).deepCopy());
-      Iterator<Map.Entry<String, JsonNode>> fields = spec.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> f = fields.next();
-        if (f.getKey().equals("_id")) {
-          continue;
-        }
-        if (!isOperator(f.getValue())) {
-          throw CloudError.invalid("$group field " + f.getKey() + " must be an accumulator");
-        }
-        String acc = f.getValue().fieldNames().next();
-        List<JsonNode> values = new ArrayList<>();
-        for (ObjectNode d : g.getValue()) {
-          values.add(eval(f.getValue().get(acc), d, vars));
-        }
-        row.set(f.getKey(), accumulate(acc, values));
-      }
-      out.add(row);
+      out.add(accumulateInto(keys.get(g.getKey()), spec, g.getValue(), vars, "$group"));
     }
     return out;
+  }
+
+  /** A row {@code {_id: key, field: accumulator over docs, …}} for every field of {@code spec} but {@code _id}. */
+  private ObjectNode accumulateInto(JsonNode key, JsonNode spec, List<ObjectNode> docs, Map<String, JsonNode> vars,
+      String stage) {
+    ObjectNode row = NODES.objectNode();
+    row.set("_id", key.deepCopy());
+    Iterator<Map.Entry<String, JsonNode>> fields = spec.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> f = fields.next();
+      if (f.getKey().equals("_id")) {
+        continue;
+      }
+      if (!isOperator(f.getValue())) {
+        throw CloudError.invalid(stage + " field " + f.getKey() + " must be an accumulator");
+      }
+      String acc = f.getValue().fieldNames().next();
+      List<JsonNode> values = new ArrayList<>();
+      for (ObjectNode d : docs) {
+        values.add(eval(f.getValue().get(acc), d, vars));
+      }
+      row.set(f.getKey(), accumulate(acc, values));
+    }
+    return row;
+  }
+
+  /** {@code output} of {@code $bucket}/{@code $bucketAuto}, or {@code {count: {$sum: 1}}} when it is not given. */
+  private static JsonNode bucketOutput(JsonNode spec, String stage) {
+    JsonNode output = spec.get("output");
+    if (output == null) {
+      ObjectNode count = NODES.objectNode();
+      count.putObject("count").put("$sum", 1);
+      return count;
+    }
+    if (!output.isObject()) {
+      throw CloudError.invalid(stage + " output must be an object");
+    }
+    return output;
+  }
+
+  /**
+   * {@code $bucket}: each document in the bucket whose {@code [boundary, next boundary)} holds its
+   * {@code groupBy} value, else in {@code default}; non-empty buckets in boundary order, the default one last.
+   */
+  private List<ObjectNode> bucket(JsonNode spec, List<ObjectNode> in, Map<String, JsonNode> vars) {
+    JsonNode groupBy = spec.path("groupBy");
+    JsonNode bounds = spec.path("boundaries");
+    if (groupBy.isMissingNode() || !bounds.isArray() || bounds.size() < 2) {
+      throw CloudError.invalid("$bucket needs groupBy and at least two boundaries");
+    }
+    for (int i = 1; i < bounds.size(); i++) {
+      if (Values.compareForSort(bounds.get(i - 1), bounds.get(i)) >= 0
+          || bounds.get(i).isNumber() != bounds.get(0).isNumber()) {
+        throw CloudError.invalid("$bucket boundaries must be of one type and ascending");
+      }
+    }
+    JsonNode output = bucketOutput(spec, "$bucket");
+    List<List<ObjectNode>> buckets = new ArrayList<>();
+    for (int i = 1; i < bounds.size(); i++) {
+      buckets.add(new ArrayList<>());
+    }
+    List<ObjectNode> rest = new ArrayList<>();
+    for (ObjectNode d : in) {
+      JsonNode v = orNull(eval(groupBy, d, vars));
+      int found = -1;
+      for (int i = 0; i + 1 < bounds.size() && found < 0; i++) {
+        // MongoDB's order of types: a value of another type than the boundaries falls below or above them all
+        if (Values.compareForSort(v, bounds.get(i)) >= 0 && Values.compareForSort(v, bounds.get(i + 1)) < 0) {
+          found = i;
+        }
+      }
+      if (found >= 0) {
+        buckets.get(found).add(d);
+      } else if (spec.has("default")) {
+        rest.add(d);
+      } else {
+        throw CloudError.invalid("$bucket could not find a matching branch for an input, and no default was"
+            + " specified");
+      }
+    }
+    List<ObjectNode> out = new ArrayList<>();
+    for (int i = 0; i < buckets.size(); i++) {
+      if (!buckets.get(i).isEmpty()) {
+        out.add(accumulateInto(bounds.get(i), output, buckets.get(i), vars, "$bucket"));
+      }
+    }
+    if (!rest.isEmpty()) {
+      out.add(accumulateInto(spec.get("default"), output, rest, vars, "$bucket"));
+    }
+    return out;
+  }
+
+  /**
+   * {@code $bucketAuto} as MongoDB fills it: documents sorted by {@code groupBy}, about {@code n / buckets} to a
+   * bucket, equal values kept together, the last bucket taking what is left; {@code _id} is {@code {min, max}}
+   * where a bucket's max is the next one's min (the last one's is its largest value).
+   */
+  private List<ObjectNode> bucketAuto(JsonNode spec, List<ObjectNode> in, Map<String, JsonNode> vars) {
+    JsonNode groupBy = spec.path("groupBy");
+    JsonNode n = spec.path("buckets");
+    if (groupBy.isMissingNode() || !n.isIntegralNumber() || n.asInt() < 1) {
+      throw CloudError.invalid("$bucketAuto needs groupBy and a positive integer buckets");
+    }
+    if (spec.has("granularity")) {
+      throw CloudError.invalid("$bucketAuto granularity is not supported");
+    }
+    JsonNode output = bucketOutput(spec, "$bucketAuto");
+    List<Map.Entry<JsonNode, ObjectNode>> sorted = new ArrayList<>();
+    for (ObjectNode d : in) {
+      sorted.add(Map.entry(orNull(eval(groupBy, d, vars)), d));
+    }
+    sorted.sort((a, b) -> Values.compareForSort(a.getKey(), b.getKey()));
+    long size = Math.max(1, Math.round((double) sorted.size() / n.asInt()));
+    List<JsonNode> mins = new ArrayList<>();
+    List<List<Map.Entry<JsonNode, ObjectNode>>> buckets = new ArrayList<>();
+    int i = 0;
+    while (i < sorted.size() && buckets.size() < n.asInt()) {
+      boolean last = buckets.size() == n.asInt() - 1;
+      int end = last ? sorted.size() : (int) Math.min(sorted.size(), i + size);
+      while (end < sorted.size() && Values.compareForSort(sorted.get(end).getKey(), sorted.get(end - 1).getKey()) == 0) {
+        end++;
+      }
+      mins.add(sorted.get(i).getKey());
+      buckets.add(sorted.subList(i, end));
+      i = end;
+    }
+    List<ObjectNode> out = new ArrayList<>();
+    for (int b = 0; b < buckets.size(); b++) {
+      List<Map.Entry<JsonNode, ObjectNode>> bucket = buckets.get(b);
+      ObjectNode key = NODES.objectNode();
+      key.set("min", mins.get(b));
+      key.set("max", b + 1 < buckets.size() ? mins.get(b + 1) : bucket.get(bucket.size() - 1).getKey());
+      out.add(accumulateInto(key, output, bucket.stream().map(Map.Entry::getValue).toList(), vars, "$bucketAuto"));
+    }
+    return out;
+  }
+
+  /**
+   * {@code $geoNear} (the first stage): the documents matching {@code query} whose location ({@code key}, else
+   * the first top-level field holding a geometry) lies within {@code minDistance}..{@code maxDistance} meters of
+   * {@code near}, nearest first, with the distance (times {@code distanceMultiplier}) at {@code distanceField}
+   * and the location at {@code includeLocs}.
+   */
+  private List<ObjectNode> geoNear(String collection, JsonNode spec) {
+    String distanceField = spec.path("distanceField").asText("");
+    if (distanceField.isEmpty() || !spec.has("near")) {
+      throw CloudError.invalid("$geoNear needs near and distanceField");
+    }
+    double[] center = Geo.center(spec.get("near"));
+    JsonNode query = spec.path("query");
+    ObjectNode where = query.isObject() ? (ObjectNode) query.deepCopy() : NODES.objectNode();
+    String key = spec.path("key").asText("");
+    double min = spec.path("minDistance").asDouble(0);
+    double max = spec.has("maxDistance") ? spec.path("maxDistance").asDouble() : Double.POSITIVE_INFINITY;
+    double multiplier = spec.path("distanceMultiplier").asDouble(1);
+    String locs = spec.path("includeLocs").asText("");
+    List<Map.Entry<Double, ObjectNode>> found = new ArrayList<>();
+    for (ObjectNode d : db.find(collection, CloudDatabase.Find.where(where))) {
+      JsonNode location = key.isEmpty() ? firstGeometry(d) : Values.plain(d, key);
+      if (location == null || !Geo.isGeometry(location)) {
+        continue;
+      }
+      double meters = Geo.distance(center, location);
+      if (meters >= min && meters <= max) {
+        ObjectNode out = d.deepCopy();
+        Values.put(out, distanceField, DoubleNode.valueOf(meters * multiplier));
+        if (!locs.isEmpty()) {
+          Values.put(out, locs, location.deepCopy());
+        }
+        found.add(Map.entry(meters, out));
+      }
+    }
+    found.sort(Map.Entry.comparingByKey());
+    return found.stream().map(Map.Entry::getValue).toList();
+  }
+
+  private static JsonNode firstGeometry(ObjectNode d) {
+    Iterator<JsonNode> values = d.elements();
+    while (values.hasNext()) {
+      JsonNode v = values.next();
+      if (Geo.isGeometry(v)) {
+        return v;
+      }
+    }
+    return null;
   }
 
   private static JsonNode accumulate(String acc, List<JsonNode> values) {
@@ -308,6 +489,18 @@ public final class Aggregation {
           }
         }
         return best == null ? NullNode.instance : best.deepCopy();
+      }
+      case "$stdDevPop":
+      case "$stdDevSamp": {
+        List<Double> xs = values.stream().filter(JsonNode::isNumber).map(JsonNode::asDouble).toList();
+        int n = xs.size();
+        boolean sample = acc.equals("$stdDevSamp");
+        if (n == 0 || sample && n == 1) {
+          return NullNode.instance;
+        }
+        double mean = xs.stream().mapToDouble(Double::doubleValue).sum() / n;
+        double squares = xs.stream().mapToDouble(x -> (x - mean) * (x - mean)).sum();
+        return DoubleNode.valueOf(Math.sqrt(squares / (sample ? n - 1 : n)));
       }
       case "$first":
         return values.isEmpty() ? NullNode.instance : orNull(values.get(0)).deepCopy();
@@ -517,14 +710,34 @@ public final class Aggregation {
       String format = arg.path("format").asText("%Y-%m-%dT%H:%M:%S.%LZ");
       return TextNode.valueOf(dateToString(dateOf(op, date, arg.path("timezone"), doc, vars), format));
     }
-    if (DATE_PARTS.containsKey(op)) {
+    if (DATE_PARTS.containsKey(op) || op.equals("$dayOfWeek") || op.equals("$week")) {
       JsonNode date = arg.isObject() && arg.has("date") ? eval(arg.get("date"), doc, vars)
           : eval(arg.isArray() && arg.size() > 0 ? arg.get(0) : arg, doc, vars);
       if (isNullish(date)) {
         return NullNode.instance;
       }
       JsonNode zone = arg.isObject() ? arg.path("timezone") : MissingNode.getInstance();
-      return IntNode.valueOf(dateOf(op, date, zone, doc, vars).get(DATE_PARTS.get(op)));
+      ZonedDateTime t = dateOf(op, date, zone, doc, vars);
+      int sundayBased = t.getDayOfWeek().getValue() % 7; // 0 for Sunday
+      return IntNode.valueOf(switch (op) {
+        case "$dayOfWeek" -> sundayBased + 1;
+        case "$week" -> (t.getDayOfYear() - 1 + 7 - sundayBased) / 7; // weeks begin on Sunday; week 0 before it
+        default -> t.get(DATE_PARTS.get(op));
+      });
+    }
+    if (op.equals("$dateFromParts")) {
+      return dateFromParts(arg, doc, vars);
+    }
+    if (op.equals("$dateFromString")) {
+      return dateFromString(arg, doc, vars);
+    }
+    if (op.equals("$let")) {
+      Map<String, JsonNode> inner = new HashMap<>(vars);
+      arg.path("vars").fields().forEachRemaining(e -> inner.put(e.getKey(), orNull(eval(e.getValue(), doc, vars))));
+      return eval(arg.path("in"), doc, inner);
+    }
+    if (op.equals("$filter") || op.equals("$map") || op.equals("$reduce")) {
+      return iterate(op, arg, doc, vars);
     }
     if (op.equals("$switch")) {
       for (JsonNode b : arg.path("branches")) {
@@ -621,6 +834,30 @@ public final class Aggregation {
           default -> v < 0 ? Math.ceil(v) : Math.floor(v);
         };
         return number(r, !op.equals("$sqrt") || r == Math.floor(r) && x.isIntegralNumber());
+      }
+      case "$exp":
+      case "$ln":
+      case "$log10": {
+        JsonNode x = at(a, 0);
+        if (isNullish(x)) {
+          return NullNode.instance;
+        }
+        double v = numeric(op, x);
+        if (!op.equals("$exp") && v <= 0) {
+          throw CloudError.invalid(op + "'s argument must be a positive number");
+        }
+        return DoubleNode.valueOf(op.equals("$exp") ? Math.exp(v) : op.equals("$ln") ? Math.log(v) : Math.log10(v));
+      }
+      case "$log": {
+        if (isNullish(at(a, 0)) || isNullish(at(a, 1))) {
+          return NullNode.instance;
+        }
+        double x = numeric(op, at(a, 0));
+        double base = numeric(op, at(a, 1));
+        if (x <= 0 || base <= 0 || base == 1) {
+          throw CloudError.invalid("$log needs a positive number and a positive base other than 1");
+        }
+        return DoubleNode.valueOf(Math.log(x) / Math.log(base));
       }
       case "$pow": {
         if (isNullish(at(a, 0)) || isNullish(at(a, 1))) {
@@ -774,9 +1011,99 @@ public final class Aggregation {
       case "$last":
       case "$push":
       case "$addToSet":
+      case "$stdDevPop":
+      case "$stdDevSamp":
         return accumulate(op, a.size() == 1 && a.get(0).isArray() ? list(a.get(0)) : a);
       default:
-        throw CloudError.invalid("unknown aggregate operator " + op);
+        return Operators.other(op, a);
+    }
+  }
+
+  /** {@code $filter}, {@code $map} and {@code $reduce}: their bodies see each element as a variable. */
+  private JsonNode iterate(String op, JsonNode arg, ObjectNode doc, Map<String, JsonNode> vars) {
+    JsonNode input = eval(arg.path("input"), doc, vars);
+    if (isNullish(input)) {
+      return NullNode.instance;
+    }
+    if (!input.isArray()) {
+      throw CloudError.invalid(op + " needs an array as its input");
+    }
+    Map<String, JsonNode> inner = new HashMap<>(vars);
+    if (op.equals("$reduce")) {
+      JsonNode value = orNull(eval(arg.path("initialValue"), doc, vars));
+      for (JsonNode item : input) {
+        inner.put("this", item);
+        inner.put("value", value);
+        value = orNull(eval(arg.path("in"), doc, inner));
+      }
+      return value;
+    }
+    String as = arg.path("as").asText("this");
+    ArrayNode out = NODES.arrayNode();
+    for (JsonNode item : input) {
+      inner.put(as, item);
+      if (op.equals("$map")) {
+        out.add(orNull(eval(arg.path("in"), doc, inner)).deepCopy());
+      } else if (truthy(eval(arg.path("cond"), doc, inner))) {
+        out.add(item.deepCopy());
+      }
+    }
+    return out;
+  }
+
+  private JsonNode dateFromParts(JsonNode arg, ObjectNode doc, Map<String, JsonNode> vars) {
+    String[] names = {"year", "month", "day", "hour", "minute", "second", "millisecond"};
+    int[] parts = {1970, 1, 1, 0, 0, 0, 0};
+    for (int i = 0; i < names.length; i++) {
+      if (arg.has(names[i])) {
+        JsonNode v = eval(arg.get(names[i]), doc, vars);
+        if (isNullish(v)) {
+          return NullNode.instance;
+        }
+        parts[i] = (int) numeric("$dateFromParts", v);
+      }
+    }
+    if (!arg.has("year")) {
+      throw CloudError.invalid("$dateFromParts needs year");
+    }
+    ZoneId zone = zoneOf("$dateFromParts", arg.path("timezone"), doc, vars);
+    // out-of-range parts carry over, as MongoDB's do (month 14 is February of the next year)
+    ZonedDateTime t = ZonedDateTime.of(parts[0], 1, 1, 0, 0, 0, 0, zone).plusMonths(parts[1] - 1L)
+        .plusDays(parts[2] - 1L).plusHours(parts[3]).plusMinutes(parts[4]).plusSeconds(parts[5])
+        .plusNanos(parts[6] * 1_000_000L);
+    return NODES.objectNode().put("$date", t.toInstant().toEpochMilli());
+  }
+
+  private JsonNode dateFromString(JsonNode arg, ObjectNode doc, Map<String, JsonNode> vars) {
+    JsonNode text = eval(arg.path("dateString"), doc, vars);
+    if (isNullish(text)) {
+      return arg.has("onNull") ? eval(arg.get("onNull"), doc, vars) : NullNode.instance;
+    }
+    ZoneId zone = zoneOf("$dateFromString", arg.path("timezone"), doc, vars);
+    try {
+      if (!text.isTextual()) {
+        throw new DateTimeException("not a string");
+      }
+      JsonNode format = arg.path("format");
+      return NODES.objectNode().put("$date", Operators.parseDate(text.textValue(),
+          format.isTextual() ? format.textValue() : null, zone));
+    } catch (DateTimeException e) {
+      if (arg.has("onError")) {
+        return eval(arg.get("onError"), doc, vars);
+      }
+      throw CloudError.invalid("$dateFromString cannot parse " + text);
+    }
+  }
+
+  private ZoneId zoneOf(String op, JsonNode zone, ObjectNode doc, Map<String, JsonNode> vars) {
+    if (zone.isMissingNode()) {
+      return ZoneOffset.UTC;
+    }
+    JsonNode z = eval(zone, doc, vars);
+    try {
+      return ZoneId.of(z.asText());
+    } catch (DateTimeException e) {
+      throw CloudError.invalid(op + ": unknown timezone " + z.asText());
     }
   }
 
@@ -784,16 +1111,7 @@ public final class Aggregation {
     if (!Values.isDate(date)) {
       throw CloudError.invalid(op + " needs a date");
     }
-    ZoneId id = ZoneOffset.UTC;
-    if (!zone.isMissingNode()) {
-      JsonNode z = eval(zone, doc, vars);
-      try {
-        id = ZoneId.of(z.asText());
-      } catch (DateTimeException e) {
-        throw CloudError.invalid(op + ": unknown timezone " + z.asText());
-      }
-    }
-    return Instant.ofEpochMilli(date.get("$date").asLong()).atZone(id);
+    return Instant.ofEpochMilli(date.get("$date").asLong()).atZone(zoneOf(op, zone, doc, vars));
   }
 
   /** MongoDB's format specifiers: %Y %m %d %H %M %S %L %j %w %u %V %G %Z %z %%. */
@@ -834,7 +1152,7 @@ public final class Aggregation {
     return out;
   }
 
-  private static JsonNode at(List<JsonNode> a, int i) {
+  static JsonNode at(List<JsonNode> a, int i) {
     return i < a.size() ? a.get(i) : MissingNode.getInstance();
   }
 
@@ -847,14 +1165,14 @@ public final class Aggregation {
     return Values.same(x, y) ? 0 : Values.compareForSort(x, y);
   }
 
-  private static double numeric(String op, JsonNode v) {
+  static double numeric(String op, JsonNode v) {
     if (!v.isNumber()) {
       throw CloudError.invalid(op + " only supports numeric types");
     }
     return v.asDouble();
   }
 
-  private static boolean isNullish(JsonNode v) {
+  static boolean isNullish(JsonNode v) {
     return v == null || v.isNull() || v.isMissingNode();
   }
 
@@ -872,7 +1190,7 @@ public final class Aggregation {
     return v == null || v.isMissingNode() ? NullNode.instance : v;
   }
 
-  private static JsonNode number(double v, boolean whole) {
+  static JsonNode number(double v, boolean whole) {
     if (whole && v == Math.rint(v) && Math.abs(v) < 9.0e15) {
       long l = (long) v;
       return l == (int) l ? IntNode.valueOf((int) l) : LongNode.valueOf(l);

@@ -128,6 +128,11 @@ final class Geo {
     return 2 * EARTH_RADIUS_METERS * Math.asin(Math.min(1, Math.sqrt(h)));
   }
 
+  /** The position of a Point geometry (a {@code $geoNear} stage's {@code near}). */
+  static double[] center(JsonNode g) {
+    return point(g);
+  }
+
   private static double[] point(JsonNode g) {
     if (!isGeometry(g) || !g.get("type").asText().equals("Point")) {
       throw CloudError.invalid("geoNear needs a Point geometry");
