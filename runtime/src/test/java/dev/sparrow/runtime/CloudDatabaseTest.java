@@ -149,6 +149,40 @@ class CloudDatabaseTest {
   }
 
   @Test
+  void pageCodeBuildsGeoNearBucketsAndTheArrayOperators() {
+    try (Session bob = launch("oUserBob00000000000000000002")) {
+      bob.evaluate("function () { return wx.cloud.database().collection('things')"
+          + ".add({ data: { _id: 'bobs', location: wx.cloud.database().Geo.Point(113.3245, 23.1065), n: 1 } }) }");
+    }
+    try (Session s = launch("oUserAlice000000000000000001")) {
+      Object out = s.evaluate("async function () {"
+          + " const db = wx.cloud.database(); const _ = db.command; const $ = _.aggregate;"
+          + " const c = db.collection('things');"
+          + " await c.add({ data: { _id: 'zoo', location: db.Geo.Point(113.3068, 23.1442), n: 5, t: [1, 2, 3] } });"
+          + " await c.add({ data: { _id: 'park', location: db.Geo.Point(113.2717, 23.1397), n: 20, t: [4] } });"
+          + " const near = await c.aggregate().geoNear({ distanceField: 'distance', spherical: true,"
+          + "   near: db.Geo.Point(113.3089506, 23.0968251), query: { n: _.gt(0) } })"
+          + "   .project({ m: $.trunc('$distance') }).end();"
+          + " const buckets = await c.aggregate().bucket({ groupBy: '$n', boundaries: [0, 10, 100],"
+          + "   output: { count: $.sum(1), ids: $.push('$_id') } }).end();"
+          + " const auto = await c.aggregate().bucketAuto({ groupBy: '$n', buckets: 2 }).end();"
+          + " const ops = await c.aggregate().match({ _id: 'zoo' }).project({ _id: 0,"
+          + "   big: $.filter({ input: '$t', as: 'x', cond: $.gt(['$$x', 1]) }),"
+          + "   sd: $.stdDevPop('$t'), rev: $.reverseArray('$t') }).end();"
+          + " return { near: JSON.stringify(near.list), buckets: JSON.stringify(buckets.list),"
+          + "   auto: JSON.stringify(auto.list), ops: JSON.stringify(ops.list), msg: near.errMsg } }");
+      // Bob's document is nearer than both but not Alice's to read (PRIVATE): the filter joins geoNear's query
+      assertThat(out).isEqualTo(Map.of(
+          "near", "[{\"_id\":\"zoo\",\"m\":5278},{\"_id\":\"park\",\"m\":6109}]",
+          "buckets", "[{\"_id\":0,\"count\":1,\"ids\":[\"zoo\"]},{\"_id\":10,\"count\":1,\"ids\":[\"park\"]}]",
+          "auto", "[{\"_id\":{\"min\":5,\"max\":20},\"count\":1},{\"_id\":{\"min\":20,\"max\":20},\"count\":1}]",
+          "ops", "[{\"big\":[2,3],\"sd\":0.816496580927726,\"rev\":[3,2,1]}]",
+          "msg", "collection.aggregate:ok"));
+      assertThat(s.errors()).isEmpty();
+    }
+  }
+
+  @Test
   void badInputFailsThroughTheCallOrPromiseAndNeverBreaksTheSession() {
     try (Session s = launch("oSparrowFakeOpenid0000000000")) {
       Object out = s.evaluate("async function () {"

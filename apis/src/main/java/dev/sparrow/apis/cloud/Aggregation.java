@@ -393,7 +393,8 @@ public final class Aggregation {
     while (i < sorted.size() && buckets.size() < n.asInt()) {
       boolean last = buckets.size() == n.asInt() - 1;
       int end = last ? sorted.size() : (int) Math.min(sorted.size(), i + size);
-      while (end < sorted.size() && Values.compareForSort(sorted.get(end).getKey(), sorted.get(end - 1).getKey()) == 0) {
+      while (end < sorted.size()
+          && Values.compareForSort(sorted.get(end).getKey(), sorted.get(end - 1).getKey()) == 0) {
         end++;
       }
       mins.add(sorted.get(i).getKey());

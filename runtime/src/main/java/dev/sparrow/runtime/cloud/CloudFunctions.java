@@ -40,8 +40,9 @@ import org.graalvm.polyglot.Value;
  * so a function never blocks a session's event loop. Calls in flight at once run at once (as many as the worker has
  * threads), each in an instance of its own as WeChat's separate instances: an idle warm instance of the function
  * if there is one, else a new one (cold); an instance is idle again when its call ends. A nested
- * {@code cloud.callFunction} runs on its caller's thread, so nested calls never wait for a free worker. The context sees only what {@code sparrow-cloud-function.js} gives it: CommonJS
- * {@code require} of the function's own files and {@code node_modules} (pure JS), Sparrow's {@code wx-server-sdk},
+ * {@code cloud.callFunction} runs on its caller's thread, so nested calls never wait for a free worker. The
+ * context sees only what {@code sparrow-cloud-function.js} gives it: CommonJS {@code require} of the function's own
+ * files and {@code node_modules} (pure JS), Sparrow's {@code wx-server-sdk},
  * {@code console}, timers and {@code process.env}; no Node built-in module. Timers run in function time: a timer
  * fires at once, in order, and moves the function's clock on; a call whose clock passes its timeout, or that runs
  * longer than its timeout on the wall clock, fails with WeChat's timeout error.

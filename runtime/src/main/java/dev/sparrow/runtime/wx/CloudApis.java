@@ -296,7 +296,9 @@ public final class CloudApis implements AutoCloseable {
         }
         ArrayNode pipeline = json.createArrayNode();
         ObjectNode filter = readable(mode, json.createObjectNode());
-        if (filter.size() > 0) {
+        // $geoNear must stay the first stage: the user's filter joins its query instead of a $match before it
+        boolean near = stages.size() > 0 && stages.get(0).path("$geoNear").isObject();
+        if (filter.size() > 0 && !near) {
           pipeline.addObject().set("$match", filter);
         }
         boolean limited = false;
@@ -304,7 +306,16 @@ public final class CloudApis implements AutoCloseable {
           if (!server && stage.has("$lookup")) {
             throw CloudPermission.denied(); // WeChat's join guide: lookup is not for the mini program side
           }
-          pipeline.add(server ? stage.deepCopy() : withOpenid(stage.deepCopy()));
+          JsonNode copy = server ? stage.deepCopy() : withOpenid(stage.deepCopy());
+          if (near && filter.size() > 0 && pipeline.isEmpty()) {
+            ObjectNode geo = (ObjectNode) copy.get("$geoNear");
+            ArrayNode both = json.createArrayNode().add(filter);
+            if (geo.path("query").isObject()) {
+              both.add(geo.get("query"));
+            }
+            geo.putObject("query").set("$and", both);
+          }
+          pipeline.add(copy);
           limited |= stage.has("$limit");
         }
         if (!limited && !server) {

@@ -262,9 +262,14 @@
     for (const name of ['project', 'addFields', 'group', 'sort', 'skip', 'limit', 'lookup', 'unwind', 'count',
       'sortByCount', 'sample', 'replaceRoot', 'bucket', 'bucketAuto', 'geoNear']) {
       stage(name, function (arg) {
-        return name === 'lookup' && arg && Array.isArray(arg.pipeline)
-          ? Object.assign(cloudValue(Object.assign({}, arg, { pipeline: undefined })), { pipeline: arg.pipeline })
-          : cloudValue(arg);
+        if (name === 'lookup' && arg && Array.isArray(arg.pipeline)) {
+          return Object.assign(cloudValue(Object.assign({}, arg, { pipeline: undefined })), { pipeline: arg.pipeline });
+        }
+        if (name === 'geoNear' && arg && arg.query !== undefined) { // its query takes db.command like where()
+          return Object.assign(cloudValue(Object.assign({}, arg, { query: undefined })),
+            { query: cloudWhere(arg.query) });
+        }
+        return cloudValue(arg);
       });
     }
     Object.assign(a, finish(stages));
@@ -282,7 +287,11 @@
     'toLower', 'toUpper', 'substr', 'substrCP', 'strLenCP', 'split', 'size', 'isArray', 'arrayElemAt', 'in',
     'concatArrays', 'mergeObjects', 'sum', 'avg', 'min', 'max', 'first', 'last', 'push', 'addToSet', 'literal',
     'dateToString', 'year', 'month', 'dayOfMonth', 'dayOfYear', 'hour', 'minute', 'second', 'millisecond',
-    'isoDayOfWeek', 'isoWeek', 'isoWeekYear']) {
+    'isoDayOfWeek', 'isoWeek', 'isoWeekYear', 'dayOfWeek', 'week', 'dateFromParts', 'dateFromString', 'exp', 'ln',
+    'log', 'log10', 'stdDevPop', 'stdDevSamp', 'filter', 'map', 'reduce', 'let', 'arrayToObject', 'objectToArray',
+    'indexOfArray', 'range', 'reverseArray', 'slice', 'zip', 'allElementsTrue', 'anyElementTrue', 'setDifference',
+    'setEquals', 'setIntersection', 'setIsSubset', 'setUnion', 'indexOfBytes', 'indexOfCP', 'strLenBytes',
+    'strcasecmp', 'substrBytes']) {
     aggregateCommands[op] = function (arg) { return { ['$' + op]: cloudValue(arg) }; };
   }
   const cloudCommands = {};
