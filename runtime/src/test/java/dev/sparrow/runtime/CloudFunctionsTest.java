@@ -86,8 +86,11 @@ class CloudFunctionsTest {
   @Test
   void missingFunctionsThrownErrorsAndTimeoutsFailAsWeChatReportsThem() throws IOException {
     write("functions/spin/config.json", "{\"timeout\": 0.5}");
+    write("functions/boom/lib/check.js", "exports.check = function check(n) {\n  throw new TypeError('bad ' + n)\n}");
     try (Session s = launch(Map.of(
-        "boom", "exports.main = async () => { throw new TypeError('bad thing') }",
+        "boom", "const { check } = require('./lib/check'); exports.main = async () => check('thing')",
+        "nodoc", "const db = require('wx-server-sdk').database();"
+            + "exports.main = async () => (await db.collection('items').doc('none').get()).data",
         "spin", "exports.main = () => { for (;;) {} }",
         "sleepy", "exports.main = () => new Promise(r => setTimeout(() => r('late'), 5000))",
         "stuck", "exports.main = () => new Promise(() => {})",
@@ -95,8 +98,15 @@ class CloudFunctionsTest {
         "syntax", "exports.main = () => {"))) {
       assertThat(call(s, "nope", "{}")).isEqualTo(Map.of("errCode", -501000, "errMsg",
           "cloud.callFunction:fail Error: errCode: -501000  | errMsg: FunctionName parameter could not be found."));
-      assertThat(call(s, "boom", "{}")).isEqualTo(Map.of("errCode", -504002, "errMsg",
-          "cloud.callFunction:fail Error: errCode: -504002 functions execute fail | errMsg: TypeError: bad thing"));
+      // the error, then the function's own frames on one line, its files in the cloud's /var/user/
+      Map<?, ?> boom = (Map<?, ?>) call(s, "boom", "{}");
+      assertThat(boom.get("errCode")).isEqualTo(-504002);
+      assertThat((String) boom.get("errMsg")).startsWith("cloud.callFunction:fail Error: errCode: -504002 functions"
+          + " execute fail | errMsg: TypeError: bad thing at check (/var/user/lib/check.js:2:9) at ");
+      // a failed database call rejects with an Error whose message is its errMsg
+      Map<?, ?> nodoc = (Map<?, ?>) call(s, "nodoc", "{}");
+      assertThat((String) nodoc.get("errMsg")).startsWith("cloud.callFunction:fail Error: errCode: -504002"
+          + " functions execute fail | errMsg: Error: document.get:fail document with _id none does not exist at ");
       assertThat(call(s, "spin", "{}")).isEqualTo(Map.of("errCode", -504003, "errMsg",
           "cloud.callFunction:fail Error: errCode: -504003  | errMsg: Invoking task timed out after 0.5 seconds"));
       String timedOut3 = "cloud.callFunction:fail Error: errCode: -504003  | errMsg: Invoking task timed out after 3"
@@ -122,6 +132,7 @@ class CloudFunctionsTest {
   @Test
   void aBusyFunctionNeitherBlocksThePageNorOutlivesTheSession() throws IOException {
     write("functions/spin/config.json", "{\"timeout\": 60}");
+    write("functions/deep/config.json", "{\"timeout\": 60}"); // nine cold contexts on a loaded machine
     Session s = launch(Map.of("spin", "exports.main = () => { for (;;) {} }",
         "deep", "const cloud = require('wx-server-sdk');"
             + "exports.main = (event) => cloud.callFunction({ name: 'deep', data: { n: event.n + 1 } })"

@@ -62,6 +62,8 @@ public final class CloudFunctions implements AutoCloseable {
   private static final int MAX_LOGS = 1000;
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_\\-]{1,60}");
   private static final String PRELUDE = "sparrow-cloud-function.js";
+  /** Where a function's files are in the cloud's runtime, as stack traces there show them. */
+  private static final String CODE_FOLDER = "/var/user/";
   /** The database codec page code uses too, evaluated in each function's context and handed to the prelude. */
   private static final String CLOUD_QUERY = "sparrow-cloud-query.js";
 
@@ -401,11 +403,14 @@ public final class CloudFunctions implements AutoCloseable {
       return file != null && Files.isRegularFile(file);
     }
 
-    /** Compiles a CommonJS module's text as a function of (exports, require, module, __filename, __dirname). */
+    /**
+     * Compiles a CommonJS module's text as a function of (exports, require, module, __filename, __dirname), named
+     * as the cloud names it ({@code /var/user/<path>}, SCF's code folder) so that stacks read as WeChat's do.
+     */
     @HostAccess.Export
     public Value compile(String path, String text) {
       String wrapped = "(function (exports, require, module, __filename, __dirname) {" + text + "\n})";
-      return instance.context.eval(Source.newBuilder("js", wrapped, instance.name + "/" + path).buildLiteral());
+      return instance.context.eval(Source.newBuilder("js", wrapped, CODE_FOLDER + path).buildLiteral());
     }
 
     @HostAccess.Export

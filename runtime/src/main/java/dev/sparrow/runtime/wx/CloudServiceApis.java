@@ -53,8 +53,8 @@ public final class CloudServiceApis implements AutoCloseable {
 
   /**
    * The cloud services of {@code project}'s session: functions from its {@code cloudfunctionRoot} run on
-   * {@code worker} (one thread) and time out through {@code timer}; their {@code cloud.database()} goes to
-   * {@code serverDatabase} (see {@link CloudApis#serverAnswer}); files are kept under {@code storageRoot}; storage
+   * {@code worker} (its threads bound the calls that run at once) and time out through {@code timer}; their
+   * {@code cloud.database()} goes to {@code serverDatabase} (see {@link CloudApis#serverAnswer}); files are kept under {@code storageRoot}; storage
    * work runs on {@code io}; {@code caller} names the session's user at the time of each call.
    */
   public CloudServiceApis(Project project, Path storageRoot, UnaryOperator<String> serverDatabase, FileSandbox files,

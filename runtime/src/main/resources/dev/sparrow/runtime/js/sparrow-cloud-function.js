@@ -96,6 +96,13 @@
   function dataOf(opts) {
     return opts !== null && typeof opts === 'object' && isPlain(opts.data) ? opts.data : undefined;
   }
+  /** A failure as wx-server-sdk rejects with it: an Error whose message is the errMsg, with errCode and errMsg. */
+  function sdkError(res) {
+    const e = new Error(res && res.errMsg);
+    e.errCode = res && res.errCode;
+    e.errMsg = res && res.errMsg;
+    return e;
+  }
   /** One database request, answered as a promise (the server SDK has no callbacks). */
   function dbCall(api, build) {
     let answer;
@@ -108,7 +115,7 @@
       const why = e && e.message ? e.message : String(e);
       answer = { ok: false, res: { errCode: -501007, errMsg: api + ':fail -501007 invalid parameters. ' + why } };
     }
-    return answer.ok ? Promise.resolve(answer.res) : Promise.reject(answer.res);
+    return answer.ok ? Promise.resolve(answer.res) : Promise.reject(sdkError(answer.res));
   }
   function query(env, name, state) {
     function next(change) { return query(env, name, Object.assign({}, state, change)); }
@@ -250,7 +257,7 @@
   const DYNAMIC_CURRENT_ENV = Symbol('DYNAMIC_CURRENT_ENV');
   function storageCall(api, action, request) {
     const raw = JSON.parse(host.storage(action, JSON.stringify(Object.assign({ api: api }, request))));
-    return raw.ok ? Promise.resolve(raw.res) : Promise.reject(raw.res);
+    return raw.ok ? Promise.resolve(raw.res) : Promise.reject(sdkError(raw.res));
   }
   function makeSdk() {
     let envs = null; // null: the env of the calling client (DYNAMIC_CURRENT_ENV)
@@ -272,7 +279,7 @@
         const env = o.config && typeof o.config.env === 'string' ? o.config.env : sdk.envFor('functions');
         const data = o.data === undefined ? {} : value(o.data);
         const raw = JSON.parse(host.callFunction(env, String(o.name), JSON.stringify(data)));
-        return raw.ok ? Promise.resolve(raw.res) : Promise.reject(raw.res);
+        return raw.ok ? Promise.resolve(raw.res) : Promise.reject(sdkError(raw.res));
       },
       uploadFile: function (opts) {
         const o = opts || {};
@@ -374,8 +381,13 @@
 
   // ---- one call: start, then poll until it settles ---------------------------------------------------
   let outcome = null;
+  /** What -504002 reports: name and message, then the function's own stack frames on one line, as SCF does. */
   function describe(e) {
-    if (e instanceof Error) return (e.name || 'Error') + ': ' + e.message;
+    if (e instanceof Error) {
+      const frames = String(e.stack || '').split('\n').map(l => l.trim())
+        .filter(l => l.startsWith('at ') && l.indexOf('/var/user/') >= 0);
+      return [(e.name || 'Error') + ': ' + e.message].concat(frames).join(' ');
+    }
     if (e !== null && typeof e === 'object' && typeof e.errMsg === 'string') return e.errMsg;
     return show(e);
   }
