@@ -173,6 +173,28 @@ class CloudFunctionsTest {
   }
 
   @Test
+  void callsInFlightTogetherShareOneFunctionClock() throws IOException {
+    write("functions/waiter/config.json", "{\"timeout\": 60}");
+    String sleep = "const sleep = ms => new Promise(r => setTimeout(r, ms));"
+        + "const db = require('wx-server-sdk').database();";
+    try (Session s = launch(Map.of(
+        "waiter", sleep + "exports.main = async () => {"
+            + "  for (let i = 0; i < 50; i++) {"
+            + "    if ((await db.collection('flags').where({ k: 'go' }).count()).total) return 'saw it at ' + i * 100;"
+            + "    await sleep(100) }"
+            + "  return 'gave up' }",
+        "writer", sleep + "exports.main = async () => {"
+            + "  await sleep(450); await db.collection('flags').add({ data: { k: 'go' } }); return 'wrote' }"))) {
+      // in function time, nothing waits for real: the waiter's polls and the writer's sleep interleave by their times
+      Object both = s.evaluate("function () { const call = name => wx.cloud.callFunction({ name })"
+          + ".then(r => r.result, e => e.errMsg);"
+          + " return Promise.all([call('waiter'), call('writer')]) }");
+      assertThat(both).isEqualTo(List.of("saw it at 500", "wrote"));
+      assertThat(s.errors()).isEmpty();
+    }
+  }
+
+  @Test
   void configJsonSetsTheTimeoutUpToWeChatsMaximum() throws IOException {
     write("functions/long/config.json", "{\"timeout\": 20}");
     write("functions/longer/config.json", "{\"timeout\": 900}");

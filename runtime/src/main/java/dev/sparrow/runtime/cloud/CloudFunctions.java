@@ -13,6 +13,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.HostAccess;
@@ -95,6 +97,7 @@ public final class CloudFunctions implements AutoCloseable {
   /** Every open instance, idle or running, to close with the session. */
   private final Set<Instance> live = ConcurrentHashMap.newKeySet();
   private final ArrayDeque<LogLine> logs = new ArrayDeque<>();
+  private final FunctionTime time = new FunctionTime();
   private volatile boolean closed;
 
   /**
@@ -143,10 +146,13 @@ public final class CloudFunctions implements AutoCloseable {
     CompletableFuture<String> out = new CompletableFuture<>();
     try {
       worker.execute(() -> {
+        time.enter();
         try {
-          out.complete(run(env, name, dataJson, caller, 0));
+          out.complete(run(env, name, dataJson, caller, 0, List.of()));
         } catch (RuntimeException | Error e) {
           out.complete(fail(-1, "cloud.callFunction", "internal error"));
+        } finally {
+          time.exit();
         }
       });
     } catch (RejectedExecutionException e) {
@@ -162,8 +168,12 @@ public final class CloudFunctions implements AutoCloseable {
     }
   }
 
-  /** On the worker: one call, with a warm instance or a new one. */
-  private String run(String env, String name, String dataJson, Caller caller, int depth) {
+  /**
+   * On the worker: one call, with a warm instance or a new one; {@code callers} are the timeout flags of the calls
+   * it is nested in (any of them set stops it too).
+   */
+  private String run(String env, String name, String dataJson, Caller caller, int depth,
+      List<AtomicBoolean> callers) {
     String api = depth == 0 ? "cloud.callFunction" : "callFunction";
     Path dir = functionDir(name);
     if (dir == null) {
@@ -190,23 +200,33 @@ public final class CloudFunctions implements AutoCloseable {
     ScheduledFuture<?> guard = timer.schedule(() -> {
       if (ended.compareAndSet(false, true)) {
         timedOut.set(true);
+        time.wake(); // a call waiting for function time gives up
         current.closeQuietly();
       }
     }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+    List<AtomicBoolean> chain = new ArrayList<>(callers);
+    chain.add(timedOut);
+    BooleanSupplier stop = () -> closed || chain.stream().anyMatch(AtomicBoolean::get);
     boolean reusable = false;
     String answer;
     try {
-      current.open(caller, env, depth);
+      current.open(caller, env, depth, chain);
       ObjectNode context = json.createObjectNode().put("request_id", requestId).put("function_name", name)
           .put("function_version", "$LATEST").put("namespace", env).put("memory_limit_in_mb", 256)
           .put("time_limit_in_ms", timeout.toMillis()).put("callbackWaitsForEmptyEventLoop", false);
       ObjectNode event = eventOf(dataJson, caller);
+      long start = time.now();
       current.runtime.invokeMember("start", event.toString(), context.toString(), requestId);
       JsonNode out;
-      do {
-        // each poll is a call of its own, so that the promise jobs of the last one have run
-        out = json.readTree(current.runtime.invokeMember("poll", (double) timeout.toMillis()).asString());
-      } while (out.path("state").asText().equals("pending") && !timedOut.get());
+      for (;;) {
+        // each step is a call of its own, so that the promise jobs of the last one have run
+        out = json.readTree(current.runtime.invokeMember("peek", (double) timeout.toMillis()).asString());
+        if (!out.path("state").asText().equals("pending")
+            || !time.reach(start + (long) Math.ceil(out.path("due").asDouble()), stop)) {
+          break;
+        }
+        current.runtime.invokeMember("fire");
+      }
       switch (out.path("state").asText()) {
         case "done": {
           ObjectNode res = json.createObjectNode();
@@ -218,6 +238,7 @@ public final class CloudFunctions implements AutoCloseable {
           break;
         }
         case "timeout":
+        case "pending": // stopped while waiting for its timer: timed out, or the session closed
           answer = timedOut(api, timeout);
           break;
         default:
@@ -328,6 +349,7 @@ public final class CloudFunctions implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    time.wake();
     synchronized (idle) {
       idle.clear();
     }
@@ -358,10 +380,11 @@ public final class CloudFunctions implements AutoCloseable {
       live.add(this);
     }
 
-    void open(Caller caller, String env, int depth) {
+    void open(Caller caller, String env, int depth, List<AtomicBoolean> chain) {
       host.caller = caller;
       host.env = env;
       host.depth = depth;
+      host.chain = chain;
     }
 
     void closeQuietly() {
@@ -380,6 +403,7 @@ public final class CloudFunctions implements AutoCloseable {
     private Caller caller;
     private String env;
     private int depth;
+    private List<AtomicBoolean> chain = List.of();
     private String requestId = "";
 
     Host(Instance instance) {
@@ -444,10 +468,11 @@ public final class CloudFunctions implements AutoCloseable {
       String before = env;
       Caller who = caller;
       int level = depth;
+      List<AtomicBoolean> mine = chain;
       try {
-        return run(targetEnv, name, dataJson, who, level + 1);
+        return run(targetEnv, name, dataJson, who, level + 1, mine);
       } finally {
-        instance.open(who, before, level);
+        instance.open(who, before, level, mine);
       }
     }
 

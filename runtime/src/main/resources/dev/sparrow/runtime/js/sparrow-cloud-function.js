@@ -1,6 +1,6 @@
 // The world of one cloud function (CloudFunctions.java): evaluated once per function context, never in a page's.
 // It gets the host object (files of the function's own folder, the session's database and storage, nested calls,
-// logging) and the database codec (sparrow-cloud-query.js, called once here) and answers with the runtime the host drives: start(event) then poll() until the call settles.
+// logging) and the database codec (sparrow-cloud-query.js, called once here) and answers with the runtime the host drives: start(event), then peek() and fire() until the call settles.
 // What a function sees: CommonJS require of its own files and node_modules (pure JS, no Node built-in module),
 // Sparrow's wx-server-sdk, console, setTimeout/setInterval/setImmediate in function time, process.env.
 (function (host, cloudQuery) {
@@ -379,7 +379,7 @@
     return module.exports;
   }
 
-  // ---- one call: start, then poll until it settles ---------------------------------------------------
+  // ---- one call: start, then peek and fire timers until it settles ----------------------------------
   let outcome = null;
   /** What -504002 reports: name and message, then the function's own stack frames on one line, as SCF does. */
   function describe(e) {
@@ -390,6 +390,13 @@
     }
     if (e !== null && typeof e === 'object' && typeof e.errMsg === 'string') return e.errMsg;
     return show(e);
+  }
+  function nextTimer() {
+    let next = null;
+    for (const t of timers.values()) {
+      if (next === null || t.due < next.due || (t.due === next.due && t.seq < next.seq)) next = t;
+    }
+    return next;
   }
   function settle(state, payload) { if (outcome === null) outcome = Object.assign({ state: state }, payload); }
   return {
@@ -412,18 +419,23 @@
         settle('failed', { error: describe(e) });
       }
     },
-    /** One step: the outcome once settled, else runs the next timer; 'timeout' past the limit or when stuck. */
-    poll: function (limitMs) {
+    /**
+     * The outcome once settled; else 'pending' with the time of the next timer (ms since the call started), or
+     * 'timeout' past the limit or when no timer is left.
+     */
+    peek: function (limitMs) {
       if (outcome !== null) return JSON.stringify(outcome);
-      let next = null;
-      for (const t of timers.values()) {
-        if (next === null || t.due < next.due || (t.due === next.due && t.seq < next.seq)) next = t;
-      }
+      const next = nextTimer();
       if (next === null || next.due > limitMs) return JSON.stringify({ state: 'timeout' });
+      return JSON.stringify({ state: 'pending', due: next.due });
+    },
+    /** Runs the next timer, the function's clock moved on to its time (when the host's shared clock got there). */
+    fire: function () {
+      const next = nextTimer();
+      if (next === null) return;
       now = next.due;
       if (next.repeat) next.due += next.repeat; else timers.delete(next.seq);
       try { next.fn.apply(undefined, next.args); } catch (e) { settle('failed', { error: describe(e) }); }
-      return JSON.stringify({ state: 'pending' });
     }
   };
 })
