@@ -45,9 +45,10 @@ import org.graalvm.polyglot.Value;
  * {@code cloud.callFunction} runs on its caller's thread, so nested calls never wait for a free worker. The
  * context sees only what {@code sparrow-cloud-function.js} gives it: CommonJS {@code require} of the function's own
  * files and {@code node_modules} (pure JS), Sparrow's {@code wx-server-sdk},
- * {@code console}, timers and {@code process.env}; no Node built-in module. Timers run in function time: a timer
- * fires at once, in order, and moves the function's clock on; a call whose clock passes its timeout, or that runs
- * longer than its timeout on the wall clock, fails with WeChat's timeout error.
+ * {@code console}, timers and {@code process.env}; no Node built-in module. Timers run in function time
+ * ({@code FunctionTime}, one clock for the calls running together): a lone call's timers fire at once, in order, and
+ * move its clock on; a call whose clock passes its timeout, or that runs longer than its timeout on the wall clock,
+ * fails with WeChat's timeout error.
  *
  * <p>Answers are JSON, {@code {ok, res}}: {@code res} is {@code {result, requestID}} or WeChat's
  * {@code {errCode, errMsg}}.
