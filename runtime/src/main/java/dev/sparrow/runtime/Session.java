@@ -195,6 +195,15 @@ public final class Session implements AutoCloseable {
   }
 
   /**
+   * As {@link #cloudFile}, but only when the session's current user may read the file under storage's permission
+   * mode: what the page's {@code <image src="cloud://…">} loads.
+   */
+  public Optional<Path> cloudFileForUser(String fileId) {
+    CloudServiceApis cloud = core.cloudServices();
+    return cloud == null ? Optional.empty() : cloud.readableFile(fileId);
+  }
+
+  /**
    * The app's files in cloud storage (every environment), sorted by file ID, at most {@code max}; empty when none
    * can be read.
    */

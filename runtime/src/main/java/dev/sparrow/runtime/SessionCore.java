@@ -355,7 +355,8 @@ final class SessionCore {
     timer.allowCoreThreadTimeOut(true);
     timer.setRemoveOnCancelPolicy(true);
     cloudServices = new CloudServiceApis(project, appDataDir.resolve("cloud-storage"), cloud::serverAnswer, files,
-        fileIo, worker, timer, () -> new CloudFunctions.Caller(project.appId(), cloudOpenid, ""), ids);
+        fileIo, worker, timer, () -> new CloudFunctions.Caller(project.appId(), cloudOpenid, ""),
+        () -> CloudRules.read(project.dir()).withStorage(options.cloudStorage()).storage(), options.clock(), ids);
     registry.addAll(cloudServices.specs());
     teardown.service(() -> {
       cloudServices.close();
@@ -375,9 +376,9 @@ final class SessionCore {
     MediaFetch fetch = new NetworkMediaFetch(network); // media fetches under the session's network rules
     MediaWorkers blocking = new MediaWorkers();
     teardown.service(blocking::close);
-    AudioSources sources = new AudioSources(files, fetch, cloudServices::file, blocking);
+    AudioSources sources = new AudioSources(files, fetch, cloudServices::readableFile, blocking);
     // local image reads queue on the session's file thread (a page may show hundreds of images)
-    imageSources = new ImageSources(files, fetch, cloudServices::file, fileIo, options.media().webpType());
+    imageSources = new ImageSources(files, fetch, cloudServices::readableFile, fileIo, options.media().webpType());
     Images images = new Images(picker, devices.album(), hooks.imageViewer(devices.album(), device), asked, files, fetch,
         options.media(), blocking);
     recorder = new Recorder(media, hooks.microphone(devices.microphone(), device), asked, files);

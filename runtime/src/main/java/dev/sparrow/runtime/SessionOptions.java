@@ -65,6 +65,7 @@ public final class SessionOptions {
   private CloudStores cloudStores;
   private boolean cloudAutoCreate;
   private final Map<String, CloudPermission> cloudCollections = new LinkedHashMap<>();
+  private CloudPermission cloudStorage;
   private CloudEngine cloudEngine;
   private Path photoAlbumDir;
   private Path microphoneWav;
@@ -553,6 +554,20 @@ public final class SessionOptions {
 
   public Map<String, CloudPermission> cloudCollections() {
     return Map.copyOf(cloudCollections);
+  }
+
+  /**
+   * Cloud storage's permission mode for page calls, over the {@code storage} of the project's
+   * {@code cloud/database.json} (default there: {@code READONLY}, all users read, the uploader writes).
+   */
+  public SessionOptions cloudStorage(CloudPermission permission) {
+    this.cloudStorage = Objects.requireNonNull(permission);
+    return this;
+  }
+
+  /** The declared storage mode; null when the project's file (or its default) decides. */
+  public CloudPermission cloudStorage() {
+    return cloudStorage;
   }
 
   /**

@@ -79,7 +79,7 @@ class CloudStorageTest {
 
       tap(s, page, "#link");
       String link = text(page, ".link");
-      assertThat(link).startsWith("http://127.0.0.1:").endsWith("/avatars/oUserAlice000000000000000001.png");
+      assertThat(link).startsWith("http://127.0.0.1:").contains("/avatars/oUserAlice000000000000000001.png?sign=");
       HttpResponse<byte[]> got = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(link)).build(),
           HttpResponse.BodyHandlers.ofByteArray());
       assertThat(got.statusCode()).isEqualTo(200);

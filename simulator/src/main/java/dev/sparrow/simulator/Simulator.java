@@ -432,7 +432,7 @@ public final class Simulator implements AutoCloseable {
       return Optional.empty();
     }
     if (path.startsWith("cloud://")) {
-      return s.cloudFile(path);
+      return s.cloudFileForUser(path);
     }
     FileSandbox files = s.files();
     List<Path> roots = new ArrayList<>(List.of(files.tempDir(), files.storeDir(), files.userDir(),

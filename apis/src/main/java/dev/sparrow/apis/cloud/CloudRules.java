@@ -11,17 +11,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A project's client-side database rules: the collections that exist from the start with their permission
- * mode, and whether a collection springs into being on first use ({@code autoCreate}; WeChat: no, a collection
- * is created in the console). Read from {@code cloud/database.json} in the project folder:
- * {@code {"autoCreate": false, "collections": {"notes": "PRIVATE", "board": "READONLY"}}}; a bad file is a
- * list of {@link #problems()}, the rest still applies.
+ * A project's client-side cloud rules: the collections that exist from the start with their permission
+ * mode, whether a collection springs into being on first use ({@code autoCreate}; WeChat: no, a collection
+ * is created in the console), and cloud storage's permission mode ({@code storage}, the same four modes, checked
+ * against each file's uploader). Read from {@code cloud/database.json} in the project folder:
+ * {@code {"autoCreate": false, "collections": {"notes": "PRIVATE", "board": "READONLY"}, "storage": "PRIVATE"}};
+ * a bad file is a list of {@link #problems()}, the rest still applies.
  */
-public record CloudRules(boolean autoCreate, Map<String, CloudPermission> collections, List<String> problems) {
+public record CloudRules(boolean autoCreate, Map<String, CloudPermission> collections, CloudPermission storage,
+    List<String> problems) {
   /** The file's place in a project folder. */
   public static final String FILE = "cloud/database.json";
-  /** No collections declared; none created on use (WeChat's rule). */
-  public static final CloudRules NONE = new CloudRules(false, Map.of(), List.of());
+  /**
+   * Storage's mode when the project declares none: all users read, the uploader writes (所有用户可读，仅创建者可读写),
+   * so an uploaded image shows to every user as in the cloud templates.
+   */
+  public static final CloudPermission DEFAULT_STORAGE = CloudPermission.READONLY;
+  /** No collections declared; none created on use (WeChat's rule); storage {@link #DEFAULT_STORAGE}. */
+  public static final CloudRules NONE = new CloudRules(false, Map.of(), DEFAULT_STORAGE, List.of());
 
   public CloudRules {
     collections = Map.copyOf(collections);
@@ -37,7 +44,12 @@ public record CloudRules(boolean autoCreate, Map<String, CloudPermission> collec
   public CloudRules with(boolean autoCreate, Map<String, CloudPermission> more) {
     Map<String, CloudPermission> all = new LinkedHashMap<>(collections);
     all.putAll(more);
-    return new CloudRules(this.autoCreate || autoCreate, all, problems);
+    return new CloudRules(this.autoCreate || autoCreate, all, storage, problems);
+  }
+
+  /** These rules with storage's mode {@code mode} (null: unchanged). */
+  public CloudRules withStorage(CloudPermission mode) {
+    return mode == null ? this : new CloudRules(autoCreate, collections, mode, problems);
   }
 
   /** The rules in {@code projectDir}'s {@link #FILE}; {@link #NONE} when there is none. */
@@ -49,6 +61,7 @@ public record CloudRules(boolean autoCreate, Map<String, CloudPermission> collec
     List<String> problems = new ArrayList<>();
     Map<String, CloudPermission> collections = new LinkedHashMap<>();
     boolean autoCreate = false;
+    CloudPermission storage = DEFAULT_STORAGE;
     try {
       JsonNode root = new ObjectMapper().readTree(file.toFile());
       autoCreate = root.path("autoCreate").asBoolean(false);
@@ -62,9 +75,19 @@ public record CloudRules(boolean autoCreate, Map<String, CloudPermission> collec
         }
         collections.put(e.getKey(), p);
       });
+      JsonNode declared = root.get("storage");
+      if (declared != null) {
+        CloudPermission p = CloudPermission.parse(declared.isTextual() ? declared.textValue() : declared.toString());
+        if (p == null) {
+          problems.add(FILE + ": storage: unknown permission " + declared
+              + " (READONLY, PRIVATE, ADMINWRITE or ADMINONLY); " + DEFAULT_STORAGE + " used");
+        } else {
+          storage = p;
+        }
+      }
     } catch (IOException | RuntimeException e) {
       problems.add(FILE + ": not valid JSON (" + e.getMessage() + ")");
     }
-    return new CloudRules(autoCreate, collections, problems);
+    return new CloudRules(autoCreate, collections, storage, problems);
   }
 }

@@ -20,7 +20,9 @@ import java.util.stream.Stream;
  * and are named by WeChat-shaped file IDs, {@code cloud://<env>.<bucket>/<cloudPath>}, where the bucket is
  * {@code <hex of the env's first two characters>-<env>-<ten digits drawn from the appid>} as the cloud console
  * shows it (e.g. {@code cloud://notes-dev.6e6f-notes-dev-1312345678/a.png}). Writes are atomic; thread-safe
- * through the file system (sessions of one appid share the folder).
+ * through the file system (sessions of one appid share the folder). Each file's uploader ({@code _openid}, the
+ * owner the storage permission modes check) is kept beside it in {@code <root>/.owners/<env>/<cloudPath>}; a file
+ * without that record (uploaded by a cloud function, or copied in by hand) belongs to nobody, as the console's.
  */
 public final class CloudStorage {
   /** WeChat's error text for a file ID that names no stored file. */
@@ -29,6 +31,7 @@ public final class CloudStorage {
   private static final Pattern FILE_ID = Pattern.compile("cloud://([A-Za-z0-9_\\-]{1,64})\\.([^/]+)/(.+)");
   private static final Pattern ENV = Pattern.compile("[A-Za-z0-9_\\-]{1,64}");
   private static final int MAX_PATH = 850;
+  private static final String OWNERS = ".owners";
 
   private final Path root;
   private final String appNumber;
@@ -62,10 +65,37 @@ public final class CloudStorage {
 
   /** Stores {@code bytes} at {@code cloudPath} of {@code env} (replacing a file there); returns the file ID. */
   public String upload(String env, String cloudPath, byte[] bytes) throws IOException {
+    return upload(env, cloudPath, bytes, null);
+  }
+
+  /**
+   * Stores {@code bytes} at {@code cloudPath} of {@code env} as uploaded by {@code owner} (an openid; null: by
+   * the server side, nobody's file), replacing a file there and its owner; returns the file ID.
+   */
+  public String upload(String env, String cloudPath, byte[] bytes, String owner) throws IOException {
     Path file = file(env, cloudPath).orElseThrow(() -> CloudError.invalid("cloudPath " + cloudPath));
+    Path record = ownerRecord(env, cloudPath);
+    if (owner == null) {
+      Files.deleteIfExists(record);
+    } else {
+      Files.createDirectories(record.getParent());
+      AtomicFiles.write(record, owner.getBytes(StandardCharsets.UTF_8)); // before the file: never a file unowned
+    }
     Files.createDirectories(file.getParent());
     AtomicFiles.write(file, bytes);
     return fileId(env, cloudPath);
+  }
+
+  /** Who uploaded the stored file {@code ref} names: an openid, or empty (the server side, or not recorded). */
+  public Optional<String> owner(Ref ref) {
+    try {
+      Path record = ownerRecord(ref.env(), ref.cloudPath());
+      return Files.isRegularFile(record, LinkOption.NOFOLLOW_LINKS)
+          ? Optional.of(Files.readString(record, StandardCharsets.UTF_8)).filter(o -> !o.isEmpty())
+          : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
   }
 
   /** What {@code fileId} names, if it is a well-formed ID of this appid (whether or not the file exists). */
@@ -110,8 +140,17 @@ public final class CloudStorage {
 
   /** Deletes the file; false when there was none. */
   public boolean delete(String fileId) throws IOException {
-    Optional<Path> file = existing(fileId);
-    return file.isPresent() && Files.deleteIfExists(file.get());
+    Optional<Ref> ref = parse(fileId).filter(r -> Files.isRegularFile(r.file(), LinkOption.NOFOLLOW_LINKS));
+    if (ref.isEmpty() || !Files.deleteIfExists(ref.get().file())) {
+      return false;
+    }
+    Files.deleteIfExists(ownerRecord(ref.get().env(), ref.get().cloudPath()));
+    return true;
+  }
+
+  /** Where the owner of a (valid) {@code cloudPath} of {@code env} is recorded; outside every env folder. */
+  private Path ownerRecord(String env, String cloudPath) {
+    return root.resolve(OWNERS).resolve(env).resolve(cloudPath);
   }
 
   /** The host file for {@code cloudPath} in {@code env}: relative, no empty, {@code .} or {@code ..} segment. */

@@ -3,6 +3,7 @@ package dev.sparrow.runtime.cloud;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.sparrow.apis.cloud.CloudStorage;
+import dev.sparrow.apis.device.Clock;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -14,24 +15,36 @@ import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.Optional;
+import java.util.Random;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The local HTTP endpoint behind {@code getTempFileURL}: {@code http://127.0.0.1:<port>/<bucket>/<cloudPath>}
- * serves the stored file (GET and HEAD; 404 for anything else). Started on the first URL asked for, owned by
- * the session and stopped with it; its port is the system's choice.
+ * The local HTTP endpoint behind {@code getTempFileURL}:
+ * {@code http://127.0.0.1:<port>/<bucket>/<cloudPath>?sign=<signature>&t=<expiry, epoch seconds>} serves the
+ * stored file (GET and HEAD) until the session's clock passes the expiry; an expired or unsigned URL answers 403,
+ * a missing file or another method 404. Started on the first URL asked for, owned by the session and stopped with
+ * it; its port is the system's choice, its signing key drawn from the session's random source.
  */
 public final class CloudFileServer implements AutoCloseable {
   private final CloudStorage storage;
+  private final Clock clock;
+  private final byte[] key = new byte[32];
   private HttpServer server;
   private boolean closed;
 
-  public CloudFileServer(CloudStorage storage) {
+  public CloudFileServer(CloudStorage storage, Clock clock, Random random) {
     this.storage = storage;
+    this.clock = clock;
+    random.nextBytes(key);
   }
 
-  /** The URL of {@code ref}'s file, starting the server if it is not running. */
-  public synchronized String url(CloudStorage.Ref ref) {
+  /** The URL of {@code ref}'s file for {@code maxAge} seconds from now, starting the server if need be. */
+  public synchronized String url(CloudStorage.Ref ref, int maxAge) {
     if (closed) {
       throw new IllegalStateException("closed");
     }
@@ -45,8 +58,10 @@ public final class CloudFileServer implements AutoCloseable {
       server.start();
     }
     String path = "/" + storage.bucket(ref.env()) + "/" + ref.cloudPath();
+    long expires = Math.floorDiv(clock.epochMillis(), 1000) + maxAge;
     try {
-      URI uri = new URI("http", null, "127.0.0.1", server.getAddress().getPort(), path, null, null);
+      URI uri = new URI("http", null, "127.0.0.1", server.getAddress().getPort(), path,
+          "sign=" + sign(path, expires) + "&t=" + expires, null);
       return uri.toASCIIString();
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException(e);
@@ -56,11 +71,14 @@ public final class CloudFileServer implements AutoCloseable {
   private void serve(HttpExchange exchange) throws IOException {
     try (exchange) {
       String method = exchange.getRequestMethod();
-      Optional<Path> file = fileOf(exchange.getRequestURI().getPath());
+      URI uri = exchange.getRequestURI();
+      Optional<Path> file = fileOf(uri.getPath());
       if (!(method.equals("GET") || method.equals("HEAD")) || file.isEmpty()) {
-        byte[] body = "not found".getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(404, body.length);
-        exchange.getResponseBody().write(body);
+        refuse(exchange, 404, "not found");
+        return;
+      }
+      if (!signed(uri)) {
+        refuse(exchange, 403, "Request has expired");
         return;
       }
       byte[] bytes = Files.readAllBytes(file.get());
@@ -74,6 +92,41 @@ public final class CloudFileServer implements AutoCloseable {
       }
     } catch (IOException e) {
       // the client went away
+    }
+  }
+
+  private static void refuse(HttpExchange exchange, int status, String text) throws IOException {
+    byte[] body = text.getBytes(StandardCharsets.UTF_8);
+    exchange.sendResponseHeaders(status, body.length);
+    exchange.getResponseBody().write(body);
+  }
+
+  /** Whether the URL carries this server's signature of its path and an expiry the clock has not passed. */
+  private boolean signed(URI uri) {
+    String sign = null;
+    long expires = -1;
+    for (String pair : String.valueOf(uri.getRawQuery()).split("&")) {
+      if (pair.startsWith("sign=")) {
+        sign = pair.substring(5);
+      } else if (pair.startsWith("t=") && pair.length() < 20 && pair.substring(2).matches("\\d+")) {
+        expires = Long.parseLong(pair.substring(2));
+      }
+    }
+    if (sign == null || expires < 0 || Math.floorDiv(clock.epochMillis(), 1000) > expires) {
+      return false;
+    }
+    return MessageDigest.isEqual(sign.getBytes(StandardCharsets.US_ASCII),
+        sign(uri.getPath(), expires).getBytes(StandardCharsets.US_ASCII));
+  }
+
+  private String sign(String path, long expires) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      byte[] digest = mac.doFinal((path + "\n" + expires).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 16);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e); // every JDK has HmacSHA256
     }
   }
 

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparrow.apis.ApiFailure;
 import dev.sparrow.apis.cloud.CloudError;
+import dev.sparrow.apis.cloud.CloudPermission;
 import dev.sparrow.apis.cloud.CloudStorage;
+import dev.sparrow.apis.device.Clock;
 import dev.sparrow.apis.files.FileSandbox;
 import dev.sparrow.runtime.bridge.ApiCall;
 import dev.sparrow.runtime.bridge.ApiSpec;
@@ -36,10 +38,22 @@ import java.util.function.Supplier;
  * {@code res} being what WeChat resolves or rejects with), settled off the session thread and delivered on it. The
  * same storage answers a cloud function's {@code wx-server-sdk} ({@link #storage(String, String, boolean)}), whose
  * errMsgs carry no {@code cloud.} prefix and whose files cross as base64.
+ *
+ * <p>Page calls obey storage's permission mode (the project's {@code cloud/database.json} {@code storage}, the
+ * database's four modes) against each file's uploader: a refused call fails with {@value #DENIED}
+ * ({@code STORAGE_EXCEED_AUTHORITY}), a refused entry of a file list carries that status; cloud functions are
+ * not bound by it.
  */
 public final class CloudServiceApis implements AutoCloseable {
   /** What {@code getTempFileURL} gives without {@code maxAge}: one day, WeChat's default and maximum (seconds). */
   public static final int MAX_AGE = 86_400;
+  /** The most file IDs one getTempFileURL or deleteFile takes (WeChat's documented limit). */
+  public static final int MAX_FILES = 50;
+  /** WeChat's errCode for a storage call the permission mode refuses ({@code STORAGE_EXCEED_AUTHORITY}). */
+  public static final int DENIED = -503002;
+  /** wx-server-sdk's errCode for a missing file ({@code STORAGE_FILE_NONEXIST}). */
+  public static final int NONEXIST = -503003;
+  private static final String DENIED_TEXT = "Have no access right to the storage";
 
   private final ObjectMapper json = new ObjectMapper();
   private final CloudFunctions functions;
@@ -48,23 +62,28 @@ public final class CloudServiceApis implements AutoCloseable {
   private final FileSandbox files;
   private final Executor io;
   private final Supplier<CloudFunctions.Caller> caller;
+  private final Supplier<CloudPermission> storageModeSource;
+  private CloudPermission storageMode;
   /** Set before the functions close: a call that the close cuts short is not answered (page code has stopped). */
   private volatile boolean closed;
 
   /**
    * The cloud services of {@code project}'s session: functions from its {@code cloudfunctionRoot} run on
    * {@code worker} (its threads bound the calls that run at once) and time out through {@code timer}; their
-   * {@code cloud.database()} goes to {@code serverDatabase} (see {@link CloudApis#serverAnswer}); files are kept under {@code storageRoot}; storage
-   * work runs on {@code io}; {@code caller} names the session's user at the time of each call.
+   * {@code cloud.database()} goes to {@code serverDatabase} (see {@link CloudApis#serverAnswer}); files are kept
+   * under {@code storageRoot}; storage work runs on {@code io}; {@code caller} names the session's user at the time
+   * of each call; {@code storageMode} (asked once, on first use) is storage's permission mode; temp URLs expire by
+   * {@code clock}.
    */
   public CloudServiceApis(Project project, Path storageRoot, UnaryOperator<String> serverDatabase, FileSandbox files,
       Executor io, ExecutorService worker, ScheduledExecutorService timer, Supplier<CloudFunctions.Caller> caller,
-      Random random) {
+      Supplier<CloudPermission> storageMode, Clock clock, Random random) {
     this.storage = new CloudStorage(storageRoot, project.appId());
-    this.fileServer = new CloudFileServer(storage);
+    this.fileServer = new CloudFileServer(storage, clock, random);
     this.files = files;
     this.io = io;
     this.caller = caller;
+    this.storageModeSource = storageMode;
     this.functions = new CloudFunctions(CloudFunctions.rootOf(project.dir()), worker, timer,
         new CloudFunctions.Services() {
           @Override
@@ -79,9 +98,45 @@ public final class CloudServiceApis implements AutoCloseable {
         }, random);
   }
 
-  /** The stored file behind a {@code cloud://} file ID of this app, if there is one. */
+  /** The stored file behind a {@code cloud://} file ID of this app, if there is one (whoever may read it). */
   public Optional<Path> file(String fileId) {
     return storage.existing(fileId);
+  }
+
+  /**
+   * The stored file behind {@code fileId} if the session's current user may read it, as {@code <image src>} and
+   * the other page-side readers of {@code cloud://} IDs see it.
+   */
+  public Optional<Path> readableFile(String fileId) {
+    Optional<CloudStorage.Ref> ref = existing(fileId);
+    return ref.isPresent() && mayRead(ref.get(), false) ? ref.map(CloudStorage.Ref::file) : Optional.empty();
+  }
+
+  private Optional<CloudStorage.Ref> existing(String fileId) {
+    return storage.parse(fileId).filter(r -> Files.isRegularFile(r.file()));
+  }
+
+  private synchronized CloudPermission storageMode() {
+    if (storageMode == null) {
+      storageMode = storageModeSource.get();
+    }
+    return storageMode;
+  }
+
+  /** Whether the caller reads {@code ref}: always from a cloud function, else by the mode and the uploader. */
+  private boolean mayRead(CloudStorage.Ref ref, boolean server) {
+    CloudPermission mode = storageMode();
+    return server || mode.clientReads() && (mode.othersRead() || isOwner(ref));
+  }
+
+  /** Whether the caller writes (uploads over, deletes) {@code ref}; a new file: whether the client writes at all. */
+  private boolean mayWrite(CloudStorage.Ref ref, boolean server) {
+    CloudPermission mode = storageMode();
+    return server || mode.creatorWrites() && (!Files.isRegularFile(ref.file()) || isOwner(ref));
+  }
+
+  private boolean isOwner(CloudStorage.Ref ref) {
+    return storage.owner(ref).map(caller.get().openid()::equals).orElse(false);
   }
 
   /** The app's stored files of every environment, at most {@code max} (for a Cloud panel). */
@@ -155,8 +210,8 @@ public final class CloudServiceApis implements AutoCloseable {
       ObjectNode res = switch (action) {
         case "uploadFile" -> upload(request, env, server);
         case "downloadFile" -> download(request, server);
-        case "getTempFileURL" -> tempUrls(request);
-        case "deleteFile" -> delete(request);
+        case "getTempFileURL" -> tempUrls(request, server);
+        case "deleteFile" -> delete(request, server);
         default -> throw CloudError.invalid("unknown action " + action);
       };
       res.put("errMsg", api + ":ok");
@@ -175,8 +230,12 @@ public final class CloudServiceApis implements AutoCloseable {
     if (cloudPath == null || !cloudPath.isTextual() || cloudPath.textValue().isEmpty()) {
       throw CloudError.invalid("cloudPath must be a non-empty string");
     }
-    if (!storage.accepts(env, cloudPath.textValue())) {
+    Optional<CloudStorage.Ref> target = storage.parse(storage.fileId(env, cloudPath.textValue()));
+    if (target.isEmpty()) {
       throw CloudError.invalid("cloudPath " + cloudPath.textValue());
+    }
+    if (!mayWrite(target.get(), server)) {
+      throw new CloudError(DENIED, DENIED_TEXT);
     }
     byte[] bytes;
     if (server) {
@@ -192,7 +251,7 @@ public final class CloudServiceApis implements AutoCloseable {
       }
       bytes = Files.readAllBytes(files.readable(filePath.textValue()));
     }
-    String fileId = storage.upload(env, cloudPath.textValue(), bytes);
+    String fileId = storage.upload(env, cloudPath.textValue(), bytes, server ? null : caller.get().openid());
     // a page's upload answers the storage server's 204; the server SDK reports -1 (as its results show)
     ObjectNode res = json.createObjectNode().put("fileID", fileId).put("statusCode", server ? -1 : 204);
     return server ? res : res.put("size", bytes.length); // the page's task progress; not in the result
@@ -201,7 +260,12 @@ public final class CloudServiceApis implements AutoCloseable {
 
   private ObjectNode download(JsonNode request, boolean server) throws IOException {
     String fileId = request.path("fileID").asText("");
-    Path file = storage.existing(fileId).orElseThrow(() -> CloudError.of(CloudStorage.FILE_NONEXIST));
+    CloudStorage.Ref ref = existing(fileId)
+        .orElseThrow(() -> new CloudError(server ? NONEXIST : -1, CloudStorage.FILE_NONEXIST));
+    if (!mayRead(ref, server)) {
+      throw new CloudError(DENIED, DENIED_TEXT);
+    }
+    Path file = ref.file();
     byte[] bytes = Files.readAllBytes(file);
     ObjectNode res = json.createObjectNode();
     if (server) {
@@ -216,18 +280,21 @@ public final class CloudServiceApis implements AutoCloseable {
     return res.put("statusCode", 200);
   }
 
-  private ObjectNode tempUrls(JsonNode request) {
+  private ObjectNode tempUrls(JsonNode request, boolean server) {
     ArrayNode out = json.createArrayNode();
     for (JsonNode entry : fileList(request)) {
       String fileId = entry.isTextual() ? entry.textValue() : entry.path("fileID").asText("");
-      int maxAge = entry.path("maxAge").isNumber() ? Math.min(entry.path("maxAge").asInt(), MAX_AGE) : MAX_AGE;
+      JsonNode age = entry.path("maxAge");
+      int maxAge = age.isNumber() && age.asLong() > 0 ? (int) Math.min(age.asLong(), MAX_AGE) : MAX_AGE;
       ObjectNode one = out.addObject().put("fileID", fileId);
-      Optional<CloudStorage.Ref> ref = storage.parse(fileId).filter(r -> Files.isRegularFile(r.file()));
-      if (ref.isPresent()) {
-        one.put("tempFileURL", fileServer.url(ref.get())).put("maxAge", maxAge).put("status", 0).put("errMsg", "ok");
+      Optional<CloudStorage.Ref> ref = existing(fileId);
+      if (ref.isEmpty()) {
+        missing(one.put("tempFileURL", "").put("maxAge", maxAge), server);
+      } else if (!mayRead(ref.get(), server)) {
+        denied(one.put("tempFileURL", "").put("maxAge", maxAge));
       } else {
-        one.put("tempFileURL", "").put("maxAge", maxAge).put("status", -1)
-            .put("errMsg", CloudStorage.FILE_NONEXIST);
+        one.put("tempFileURL", fileServer.url(ref.get(), maxAge)).put("maxAge", maxAge).put("status", 0)
+            .put("errMsg", "ok");
       }
     }
     ObjectNode res = json.createObjectNode();
@@ -235,17 +302,37 @@ public final class CloudServiceApis implements AutoCloseable {
     return res;
   }
 
-  private ObjectNode delete(JsonNode request) throws IOException {
+  private ObjectNode delete(JsonNode request, boolean server) throws IOException {
     ArrayNode out = json.createArrayNode();
     for (JsonNode entry : fileList(request)) {
       String fileId = entry.asText("");
-      boolean gone = storage.delete(fileId);
-      out.addObject().put("fileID", fileId).put("status", gone ? 0 : -1)
-          .put("errMsg", gone ? "ok" : CloudStorage.FILE_NONEXIST);
+      ObjectNode one = out.addObject().put("fileID", fileId);
+      Optional<CloudStorage.Ref> ref = existing(fileId);
+      if (ref.isPresent() && !mayWrite(ref.get(), server)) {
+        denied(one);
+      } else if (ref.isPresent() && storage.delete(fileId)) {
+        one.put("status", 0).put("errMsg", "ok");
+      } else {
+        missing(one, server);
+      }
     }
     ObjectNode res = json.createObjectNode();
     res.set("fileList", out);
     return res;
+  }
+
+  /**
+   * A file list entry for a file that is not there: the page's base library reports status -1 and the error's
+   * name, wx-server-sdk maps the code to -503003 and its text.
+   */
+  private static void missing(ObjectNode entry, boolean server) {
+    entry.put("status", server ? NONEXIST : -1).put("errMsg", server ? "storage file not exists"
+        : CloudStorage.FILE_NONEXIST);
+  }
+
+  /** A file list entry the permission mode refuses (page side only). */
+  private static void denied(ObjectNode entry) {
+    entry.put("status", DENIED).put("errMsg", "STORAGE_EXCEED_AUTHORITY");
   }
 
   private static JsonNode fileList(JsonNode request) {
@@ -253,8 +340,8 @@ public final class CloudServiceApis implements AutoCloseable {
     if (list == null || !list.isArray()) {
       throw CloudError.invalid("fileList must be an array");
     }
-    if (list.size() > 50) {
-      throw CloudError.invalid("fileList must not hold more than 50 file IDs");
+    if (list.size() > MAX_FILES) {
+      throw CloudError.invalid("fileList must not hold more than " + MAX_FILES + " file IDs");
     }
     return list;
   }
