@@ -35,6 +35,7 @@ import dev.sparrow.runtime.project.Project;
 import dev.sparrow.runtime.project.ProjectException;
 import dev.sparrow.runtime.project.ProjectLoader;
 import dev.sparrow.runtime.wx.CanvasApis;
+import dev.sparrow.runtime.wx.CloudApis;
 import dev.sparrow.runtime.wx.CloudServiceApis;
 import dev.sparrow.view.ElementHandle;
 import dev.sparrow.view.PageView;
@@ -221,6 +222,23 @@ public final class Session implements AutoCloseable {
     CloudServiceApis cloud = core.cloudServices();
     return cloud == null ? List.of() : cloud.functions().logs();
   }
+
+  /**
+   * Simulates the realtime connection behind the page's {@code watch()}es: {@link CloudRealtime#DROP} pauses them
+   * (no snapshot while writes go on), {@link CloudRealtime#RECONNECT} brings them back with one snapshot that
+   * catches up with what they missed, {@link CloudRealtime#LOST} ends them through {@code onError} as WeChat's
+   * client does when reconnecting fails.
+   */
+  public Session cloudRealtime(CloudRealtime state) {
+    CloudApis cloud = core.cloud();
+    if (cloud != null) {
+      cloud.realtime(state == CloudRealtime.RECONNECT, state == CloudRealtime.LOST);
+    }
+    return this;
+  }
+
+  /** What {@link #cloudRealtime} does to the realtime connection. */
+  public enum CloudRealtime { DROP, RECONNECT, LOST }
 
   /** From now on the cloud emulator sees the session's user as {@code openid} (two users of one app). */
   public void cloudOpenid(String openid) {

@@ -23,6 +23,11 @@ import java.util.function.Consumer;
  * one that left the result {@code remove} (deleted) or {@code update}/{@code dequeue} (still stored). Snapshots of one watch are made one at a time, in order.
  */
 public final class CloudWatch implements AutoCloseable {
+  /** The most documents one watch may hold (WeChat's realtime push limit); past it the watch ends with an error. */
+  public static final int MAX_DOCS = 5000;
+  /** The error a watch ends with when its result grows past {@link #MAX_DOCS} (the same instance each time). */
+  public static final CloudError TOO_MANY_DOCS = CloudError.of("LIMIT_EXCEEDED - a watch holds at most "
+      + MAX_DOCS + " documents");
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final CloudStore store;
@@ -34,6 +39,7 @@ public final class CloudWatch implements AutoCloseable {
   private int snapshots;
   private AutoCloseable listening;
   private boolean closed;
+  private boolean paused;
 
   public CloudWatch(CloudStore store, String collection, CloudDatabase.Find find, Consumer<ObjectNode> onSnapshot,
       Consumer<CloudError> onError) {
@@ -51,8 +57,24 @@ public final class CloudWatch implements AutoCloseable {
     return this;
   }
 
+  /** Stops delivering snapshots (the realtime connection is down) until {@link #resume()}. */
+  public synchronized void pause() {
+    paused = true;
+  }
+
+  /**
+   * Delivers again: one snapshot catches up with every change made while paused (as a rebuilt watch replays what
+   * it missed), then one per write as before.
+   */
+  public synchronized void resume() {
+    if (paused) {
+      paused = false;
+      refresh(CloudStore.Write.OTHER);
+    }
+  }
+
   private synchronized void refresh(CloudStore.Write write) {
-    if (closed) {
+    if (closed || paused) {
       return;
     }
     List<ObjectNode> now;
@@ -65,6 +87,11 @@ public final class CloudWatch implements AutoCloseable {
     } catch (RuntimeException e) {
       close();
       onError.accept(CloudError.of("database storage error"));
+      return;
+    }
+    if (now.size() > MAX_DOCS) {
+      close();
+      onError.accept(TOO_MANY_DOCS);
       return;
     }
     Map<String, ObjectNode> current = new LinkedHashMap<>();

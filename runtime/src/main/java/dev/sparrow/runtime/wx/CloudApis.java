@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -58,6 +59,10 @@ public final class CloudApis implements AutoCloseable {
   public static final int SERVER_LIMIT = 1000;
 
   private static final Pattern ENV = Pattern.compile("[A-Za-z0-9_\\-]{1,64}");
+  /** The realtime SDK's errCode for an error message from the server, which ends a watch. */
+  private static final String SERVER_ERROR_MSG = "SDK_DATABASE_REALTIME_LISTENER_SERVER_ERROR_MSG";
+  /** Its errCode when the connection cannot be re-established, which ends every watch. */
+  private static final String RECONNECT_FAIL = "SDK_DATABASE_REALTIME_LISTENER_RECONNECT_WATCH_FAIL";
 
   private final ObjectMapper json = new ObjectMapper();
   private final WxBridge bridge;
@@ -132,6 +137,36 @@ public final class CloudApis implements AutoCloseable {
       out.put("ok", false).putObject("res").put("errCode", -1).put("errMsg", api + ":fail " + describe(e));
     }
     return out.toString();
+  }
+
+  /**
+   * The realtime connection of the session's watches drops ({@code up} false: they pause) or comes back
+   * ({@code up} true: each catches up in one snapshot). {@code lost} instead ends every watch as WeChat's client
+   * does when it cannot reconnect: {@code onError} with {@code SDK_DATABASE_REALTIME_LISTENER_RECONNECT_WATCH_FAIL}.
+   */
+  public void realtime(boolean up, boolean lost) {
+    List<Map.Entry<Integer, CloudWatch>> all;
+    synchronized (watches) {
+      all = new ArrayList<>(watches.entrySet());
+      if (lost) {
+        watches.clear();
+      }
+    }
+    for (Map.Entry<Integer, CloudWatch> e : all) {
+      if (lost) {
+        e.getValue().close();
+        deliver(e.getKey(), false, json.createObjectNode().put("errCode", RECONNECT_FAIL)
+            .put("errMsg", "realtime listener reconnect watch fail"));
+      } else if (up) {
+        try {
+          io.execute(e.getValue()::resume); // the catch-up query runs off the loop, as the others do
+        } catch (RejectedExecutionException closing) {
+          return;
+        }
+      } else {
+        e.getValue().pause();
+      }
+    }
   }
 
   /** Stops the session's watches (their stores live on in the registry). */
@@ -345,10 +380,15 @@ public final class CloudApis implements AutoCloseable {
     if (orders.isEmpty()) {
       orders.add(new CloudDatabase.Order("_id", false)); // WeChat: a watch without orderBy lists by id, descending
     }
-    CloudDatabase.Find find = new CloudDatabase.Find(where, orders, 0, limit, null);
+    // skip and field are not sent to the realtime server (WeChat: watch takes where, orderBy and limit only);
+    // one more than the limit of 5000 documents is enough to tell that a watch went past it
+    int capped = limit == 0 || limit > CloudWatch.MAX_DOCS ? CloudWatch.MAX_DOCS + 1 : limit;
+    CloudDatabase.Find find = new CloudDatabase.Find(where, orders, 0, capped, null);
     CloudWatch w = new CloudWatch(db, collection, find, snapshot -> deliver(watchId, true, snapshot),
-        error -> deliver(watchId, false, json.createObjectNode().put("errCode", error.errCode())
-            .put("errMsg", error.errMsg("database.watch"))));
+        error -> deliver(watchId, false, error == CloudWatch.TOO_MANY_DOCS
+            // the realtime SDK's form of an error the server sends: a string code, "<code> - <message>"
+            ? json.createObjectNode().put("errCode", SERVER_ERROR_MSG).put("errMsg", error.reason())
+            : json.createObjectNode().put("errCode", error.errCode()).put("errMsg", error.errMsg("database.watch"))));
     synchronized (watches) {
       if (closed) {
         return;
