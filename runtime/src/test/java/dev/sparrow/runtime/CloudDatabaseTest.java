@@ -98,7 +98,7 @@ class CloudDatabaseTest {
           Map.entry("nested", 3), Map.entry("or", List.of(24, 23, 1, 0)), Map.entry("re", 12),
           Map.entry("arr", List.of("_id,n", "_id,n")), Map.entry("date", 24000),
           Map.entry("upd", 3), Map.entry("first", "a,b,z {\"color\":\"blue\",\"size\":2}"),
-          Map.entry("cb", "success 0"), Map.entry("bad", "-501007 collection.add")));
+          Map.entry("cb", "success 0"), Map.entry("bad", "-1 collection.add")));
       assertThat(s.errors()).isEmpty();
     }
   }
@@ -206,8 +206,7 @@ class CloudDatabaseTest {
           + " msgs.push((await c.doc(a._id).get()).data.s);"
           + " return msgs }");
       assertThat(out).isEqualTo(List.of(
-          "-501007 collection.add:fail -501007 invalid parameters. parameter.data should be object instead of"
-              + " undefined",
+          "-1 collection.add:fail parameter.data should be object instead of undefined;",
           out instanceof List<?> l ? l.get(1) : null,
           "-501007 collection.add:fail -501007 invalid parameters. a db.command cannot be stored as a value",
           "-501007 collection.get:fail -501007 invalid parameters. collection name ../etc",

@@ -121,7 +121,7 @@ class CloudFunctionsTest {
       assertThat(((Map<?, ?>) syntax).get("errMsg").toString())
           .startsWith("cloud.callFunction:fail Error: errCode: -504002 functions execute fail | errMsg: SyntaxError");
       Object noName = s.evaluate("function () { return wx.cloud.callFunction({}).catch(e => e.errMsg) }");
-      assertThat(noName).isEqualTo("cloud.callFunction:fail parameter.name should be string instead of undefined");
+      assertThat(noName).isEqualTo("cloud.callFunction:fail parameter.name should be string instead of undefined;");
       // the spinning function's context was dropped; the next call starts a fresh one and still answers
       write("functions/spin/index.js", "exports.main = () => 'recovered'");
       assertThat(((Map<?, ?>) call(s, "spin", "{}")).get("result")).isEqualTo("recovered");

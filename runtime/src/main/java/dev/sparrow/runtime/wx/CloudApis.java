@@ -21,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -255,6 +256,7 @@ public final class CloudApis implements AutoCloseable {
         writable(mode);
         ObjectNode data = data(request);
         if (!server) {
+          reservedOpenid(data);
           data.put("_openid", me);
         }
         res.put("_id", db.add(collection, data));
@@ -279,6 +281,7 @@ public final class CloudApis implements AutoCloseable {
         }
         byId(id);
         if (!server) {
+          reservedOpenid(data);
           db.get(collection, id).ifPresent(d -> {
             if (!me.equals(d.path("_openid").asText())) {
               throw CloudPermission.denied();
@@ -452,6 +455,13 @@ public final class CloudApis implements AutoCloseable {
     return json.createObjectNode().put("_id", id);
   }
 
+  /** A page may not write {@code _openid} itself: the cloud stamps it (WeChat's detail, as users quote it). */
+  private static void reservedOpenid(ObjectNode data) {
+    if (data.has("_openid")) {
+      throw CloudError.invalid("Invalid Key Name: _openid");
+    }
+  }
+
   /** The document of an add or set: an object, by the field name rules, under 16 MB. */
   private ObjectNode data(JsonNode request) {
     ObjectNode data = update(request);
@@ -463,8 +473,9 @@ public final class CloudApis implements AutoCloseable {
   private ObjectNode update(JsonNode request) {
     JsonNode data = request.get("data");
     if (data == null || !data.isObject()) {
-      throw CloudError.invalid("parameter.data should be object instead of " + (data == null ? "undefined"
-          : data.isArray() ? "array" : "a " + data.getNodeType().name().toLowerCase()));
+      // the SDK's own type check: errCode -1, its type names, and the trailing semicolon
+      throw CloudError.of("parameter.data should be object instead of " + (data == null ? "undefined"
+          : data.getNodeType().name().toLowerCase(Locale.ROOT)) + ";");
     }
     size(data);
     return ((ObjectNode) data).deepCopy();

@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -181,7 +182,7 @@ public final class CloudServiceApis implements AutoCloseable {
       JsonNode n = request.get("name");
       if (n == null || !n.isTextual()) {
         c.resolve(Map.of("answer", fail(-1, "cloud.callFunction", "parameter.name should be string instead of "
-            + (n == null ? "undefined" : n.getNodeType().name().toLowerCase()))));
+            + (n == null ? "undefined" : n.getNodeType().name().toLowerCase(Locale.ROOT)) + ";")));
         return;
       }
       name = n.textValue();
