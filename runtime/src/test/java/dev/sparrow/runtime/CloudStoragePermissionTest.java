@@ -3,6 +3,7 @@ package dev.sparrow.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sparrow.apis.cloud.CloudPermission;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +49,15 @@ class CloudStoragePermissionTest {
         }
       }
     }
+    Path app = project.resolve("app.json");
+    Files.writeString(app, Files.readString(app).replace("\"pages/profile/profile\"",
+        "\"pages/profile/profile\", \"pages/shown/shown\""));
+    Path shown = Files.createDirectories(project.resolve("pages/shown"));
+    Files.writeString(shown.resolve("shown.wxml"), "<image wx:if=\"{{src}}\" src=\"{{src}}\" bindload=\"loaded\""
+        + " binderror=\"failed\"></image><text class=\"seen\">{{seen}}</text>");
+    Files.writeString(shown.resolve("shown.js"), "Page({ data: { src: '', seen: '' },"
+        + " loaded(e) { this.setData({ seen: 'load ' + e.detail.width }) },"
+        + " failed(e) { this.setData({ seen: 'error' }) } })");
     Path peek = Files.createDirectories(project.resolve("cloudfunctions/peek"));
     Files.writeString(peek.resolve("index.js"), """
         const cloud = require('wx-server-sdk')
@@ -81,16 +92,31 @@ class CloudStoragePermissionTest {
         fileId);
   }
 
+  /** What {@code <image src="…">} on a page of {@code s} does with {@code src}: "load <width>" or "error". */
+  private static String shown(Session s, Object src) {
+    PageHandle page = s.navigateTo("/pages/shown/shown");
+    s.awaitIdle();
+    s.evaluate("function (src) { getCurrentPages().pop().setData({ src: src }) }", src);
+    s.awaitUntil(x -> !page.selectAll(".seen").get(0).text().isEmpty(), Duration.ofSeconds(20));
+    return page.selectAll(".seen").get(0).text();
+  }
+
   private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
     return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
   @Test
-  void privateFilesAreTheUploadersAloneAndFunctionsReadThemAll() {
+  void privateFilesAreTheUploadersAloneAndFunctionsReadThemAll() throws IOException {
     Object secret;
+    Object face;
     try (Session alice = launch(ALICE, CloudPermission.PRIVATE)) {
       secret = upload(alice, "diary/alice.txt", "dear diary");
+      BufferedImage image = new BufferedImage(4, 3, BufferedImage.TYPE_INT_RGB);
+      ImageIO.write(image, "png", alice.files().userDir().resolve("face.png").toFile());
+      face = alice.evaluate("function () { return wx.cloud.uploadFile({ cloudPath: 'diary/face.png',"
+          + " filePath: wx.env.USER_DATA_PATH + '/face.png' }).then(r => r.fileID) }");
+      assertThat(shown(alice, face)).isEqualTo("load 4");
       assertThat(download(alice, secret)).isEqualTo("dear diary");
       assertThat(alice.cloudFileForUser((String) secret)).isPresent();
     }
@@ -108,6 +134,7 @@ class CloudStoragePermissionTest {
       assertThat(upload(bob, "diary/alice.txt", "overwritten")).isEqualTo("-503002 cloud.uploadFile:fail Have no"
           + " access right to the storage");
       assertThat(bob.cloudFileForUser((String) secret)).isEmpty(); // what <image src> loads: nothing
+      assertThat(shown(bob, face)).isEqualTo("error");
       assertThat(bob.cloudFile((String) secret)).isPresent();
       Object own = upload(bob, "diary/bob.txt", "bob's");
       assertThat(download(bob, own)).isEqualTo("bob's");

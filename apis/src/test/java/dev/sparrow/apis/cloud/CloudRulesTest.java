@@ -43,6 +43,20 @@ class CloudRulesTest {
   }
 
   @Test
+  void storageHasOneModeReadOnlyUnlessDeclared() throws IOException {
+    assertThat(CloudRules.read(dir).storage()).isEqualTo(CloudPermission.READONLY);
+    write("{\"storage\": \"private\"}");
+    assertThat(CloudRules.read(dir).storage()).isEqualTo(CloudPermission.PRIVATE);
+    assertThat(CloudRules.read(dir).withStorage(CloudPermission.ADMINONLY).storage())
+        .isEqualTo(CloudPermission.ADMINONLY);
+    assertThat(CloudRules.read(dir).withStorage(null).storage()).isEqualTo(CloudPermission.PRIVATE);
+    write("{\"storage\": \"SERVER\"}");
+    assertThat(CloudRules.read(dir).storage()).isEqualTo(CloudPermission.READONLY);
+    assertThat(CloudRules.read(dir).problems()).containsExactly("cloud/database.json: storage: unknown permission"
+        + " \"SERVER\" (READONLY, PRIVATE, ADMINWRITE or ADMINONLY); READONLY used");
+  }
+
+  @Test
   void aCollectionExistsOnceCreatedWrittenOrFoundOnDisk() throws IOException {
     JsonLinesDatabase db = new JsonLinesDatabase(dir.resolve("env"), () -> 0L, new Random(1));
     assertThat(db.hasCollection("a")).isFalse();
