@@ -1054,8 +1054,13 @@
     };
     return watcher;
   }
-  function optsData(opts) {
-    return opts !== null && typeof opts === 'object' && isPlain(opts.data) ? opts.data : undefined;
+  // the request's data: a plain object encoded; a primitive, null or an array as it is, so that the engine names
+  // its type as the SDK's check does ("should be object instead of number;"); anything else as missing
+  function optsData(opts, encode) {
+    if (opts === null || typeof opts !== 'object') return undefined;
+    const d = opts.data;
+    if (isPlain(d)) return encode(d);
+    return d === null || Array.isArray(d) || (typeof d !== 'object' && typeof d !== 'function') ? d : undefined;
   }
   function cloudQuery(env, name, state) {
     function next(change) { return cloudQuery(env, name, Object.assign({}, state, change)); }
@@ -1076,7 +1081,7 @@
       count: function (opts) { return cloudRequest('collection.count', function () { return base('count'); }, opts); },
       update: function (opts) {
         return cloudRequest('collection.update', function () {
-          return Object.assign(base('update'), { data: optsData(opts) && cloudUpdate(opts.data) });
+          return Object.assign(base('update'), { data: optsData(opts, cloudUpdate) });
         }, opts);
       },
       remove: function (opts) {
@@ -1091,7 +1096,7 @@
     c.collectionName = String(name);
     c.add = function (opts) {
       return cloudRequest('collection.add', function () {
-        return { env: env, collection: String(name), action: 'add', data: optsData(opts) && cloudValue(opts.data) };
+        return { env: env, collection: String(name), action: 'add', data: optsData(opts, cloudValue) };
       }, opts);
     };
     c.doc = function (id) {
@@ -1106,12 +1111,12 @@
         get: function (opts) { return cloudRequest('document.get', function () { return req('docGet'); }, opts); },
         set: function (opts) {
           return cloudRequest('document.set', function () {
-            return req('docSet', optsData(opts) && cloudValue(opts.data));
+            return req('docSet', optsData(opts, cloudValue));
           }, opts);
         },
         update: function (opts) {
           return cloudRequest('document.update', function () {
-            return req('docUpdate', optsData(opts) && cloudUpdate(opts.data));
+            return req('docUpdate', optsData(opts, cloudUpdate));
           }, opts);
         },
         remove: function (opts) {
