@@ -142,7 +142,7 @@ final class PageAccess {
       try {
         result = core.logic().fn("componentCall").execute(pageId, instance, method, core.logic().values().toJs(args));
       } catch (PolyglotException e) {
-        ScriptError error = ScriptError.of(e.getMessage(), Session.guestStack(e), "callMethod " + method);
+        ScriptError error = core.logic().thrown(e, "callMethod " + method);
         core.log().error(error);
         throw new ScriptException(error);
       }
@@ -168,7 +168,7 @@ final class PageAccess {
       try {
         result = core.logic().fn("callMethod").execute(id, method, core.logic().values().toJs(args));
       } catch (PolyglotException e) {
-        ScriptError error = ScriptError.of(e.getMessage(), Session.guestStack(e), "callMethod " + method);
+        ScriptError error = core.logic().thrown(e, "callMethod " + method);
         core.log().error(error);
         throw new ScriptException(error);
       }

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * "pages/index/index onLoad"}).
  */
 public record ScriptError(String message, String stack, String file, int line, int column, String origin) {
-  private static final Pattern FRAME = Pattern.compile("([A-Za-z0-9_@$.~\\-/]+\\.(?:js|wxs)):(\\d+)(?::(\\d+))?");
+  private static final Pattern FRAME = Pattern.compile("([A-Za-z0-9_@$.~\\-/]+\\.(?:js|ts|wxs)):(\\d+)(?::(\\d+))?");
 
   /** Builds an error located at the first project frame of {@code stack} (or of the message). */
   public static ScriptError of(String message, String stack, String origin) {

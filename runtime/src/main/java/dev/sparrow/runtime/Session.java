@@ -488,7 +488,7 @@ public final class Session implements AutoCloseable {
         result = core.logic().fn("callFunction").execute(functionDeclaration,
             core.logic().values().toJs(Arrays.asList(args)));
       } catch (PolyglotException e) {
-        throw new ScriptException(ScriptError.of(e.getMessage(), guestStack(e), "evaluate"));
+        throw new ScriptException(core.logic().thrown(e, "evaluate"));
       }
       core.logic().fn("settleValue").execute(result, completion);
     });
@@ -980,10 +980,5 @@ public final class Session implements AutoCloseable {
       throw new IllegalStateException(
           "no answer from the session within " + CALL_TIMEOUT.toSeconds() + " s (is a modal waiting?)");
     }
-  }
-
-  static String guestStack(PolyglotException e) {
-    Value guest = e.isGuestException() ? e.getGuestObject() : null;
-    return guest != null && guest.hasMember("stack") ? String.valueOf(guest.getMember("stack")) : e.getMessage();
   }
 }

@@ -149,7 +149,8 @@ public final class LogicLayer implements AutoCloseable {
               .append(':').append(f.getSourceLocation().getStartLine()).append(':').append(f.getSourceLocation().getStartColumn()).append(")\n");
         }
       }
-      sink.error(ScriptError.of("Error: script ran too long and was interrupted (runaway loop?)", stack.toString(), origin));
+      sink.error(ScriptError.of("Error: script ran too long and was interrupted (runaway loop?)",
+          modules.originalPlaces(stack.toString()), origin));
       return;
     }
     if (e.isSyntaxError() && e.getSourceLocation() != null) {
@@ -157,12 +158,20 @@ public final class LogicLayer implements AutoCloseable {
       return;
     }
     if (e.isGuestException()) {
-      Value guest = e.getGuestObject();
-      String stack = guest != null && guest.hasMember("stack") ? String.valueOf(guest.getMember("stack")) : e.getMessage();
-      sink.error(ScriptError.of(e.getMessage(), stack, origin));
+      sink.error(thrown(e, origin));
       return;
     }
     sink.error(ScriptError.of("internal error: " + e.getMessage(), "", origin));
+  }
+
+  /**
+   * What page code threw ({@code e}, a guest exception), located in the source: the places of its message and stack
+   * as the project's files have them ({@link ModuleSources#originalPlaces}).
+   */
+  public ScriptError thrown(PolyglotException e, String origin) {
+    Value guest = e.isGuestException() ? e.getGuestObject() : null;
+    String stack = guest != null && guest.hasMember("stack") ? String.valueOf(guest.getMember("stack")) : e.getMessage();
+    return ScriptError.of(modules.originalPlaces(e.getMessage()), modules.originalPlaces(stack), origin);
   }
 
   /** Checks a package file's JavaScript syntax without running it; returns the error, if any. */
@@ -181,14 +190,15 @@ public final class LogicLayer implements AutoCloseable {
    * A syntax error located at its file, line and column; the message without the engine's repeated
    * location and source excerpt ({@code "SyntaxError: Expected an operand but found ;"}).
    */
-  static ScriptError syntaxError(PolyglotException e, String origin) {
+  private ScriptError syntaxError(PolyglotException e, String origin) {
     var loc = e.getSourceLocation();
+    int[] at = modules.original(loc.getSource().getName(), loc.getStartLine(), loc.getStartColumn());
     String first = e.getMessage().lines().findFirst().orElse("SyntaxError");
     String message = first.replaceFirst("^(SyntaxError: )?\\S+:\\d+:\\d+ ", "SyntaxError: ");
     if (!message.startsWith("SyntaxError")) {
       message = "SyntaxError: " + message;
     }
-    return new ScriptError(message, e.getMessage(), loc.getSource().getName(), loc.getStartLine(), loc.getStartColumn(), origin);
+    return new ScriptError(message, e.getMessage(), loc.getSource().getName(), at[0], at[1], origin);
   }
 
   /** A module that Babel could not compile (ES module or TypeScript syntax), located in its source file. */
@@ -223,7 +233,7 @@ public final class LogicLayer implements AutoCloseable {
 
     @HostAccess.Export
     public void uncaught(String message, String stack, String origin) {
-      sink.error(ScriptError.of(message, stack, origin));
+      sink.error(ScriptError.of(modules.originalPlaces(message), modules.originalPlaces(stack), origin));
     }
 
     @HostAccess.Export

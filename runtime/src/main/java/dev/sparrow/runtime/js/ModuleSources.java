@@ -52,6 +52,10 @@ public final class ModuleSources {
   private record Key(Path file, long modified, long size) {}
 
   private static final ConcurrentHashMap<Key, Source> CACHE = new ConcurrentHashMap<>();
+  /** The source maps of compiled modules, read from their code when an error first names them. */
+  private static final ConcurrentHashMap<Key, Optional<SourceMap>> MAPS = new ConcurrentHashMap<>();
+  /** A frame's place in a stack or message: package file, line, column. */
+  private static final Pattern PLACE = Pattern.compile("([A-Za-z0-9_@$.~\\-/]+\\.(?:js|ts)):(\\d+):(\\d+)");
   /** A {@code require} of a string literal, as compiled modules and CommonJS files write it. */
   private static final Pattern REQUIRE = Pattern.compile("\\brequire\\(\\s*(['\"])([^'\"\\n]+)\\1\\s*\\)");
 
@@ -210,6 +214,51 @@ public final class ModuleSources {
       return known;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * {@code text} (an error's stack or message) with each {@code file:line:column} of a package module as its source
+   * has it: through the module's source map when it was compiled (TypeScript, ES modules), and without the module
+   * wrapper on the first line.
+   */
+  public String originalPlaces(String text) {
+    if (text == null || text.isEmpty()) {
+      return text;
+    }
+    Matcher m = PLACE.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      int[] at = original(m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+      m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + ":" + at[0] + ":" + at[1]));
+    }
+    return m.appendTail(out).toString();
+  }
+
+  /**
+   * The source's (line, column) for a (line, column), both 1-based, that the engine reported in package module
+   * {@code path}; the same place when the module was not loaded from that file as it is now.
+   */
+  public int[] original(String path, int line, int column) {
+    int[] same = {line, column};
+    Optional<Path> file = ProjectFiles.normalise(path).flatMap(files::file);
+    if (file.isEmpty()) {
+      return same;
+    }
+    try {
+      Key key = key(file.get());
+      Source wrapped = CACHE.get(key);
+      if (wrapped == null || !wrapped.getName().equals(path)) {
+        return same;
+      }
+      int col = line == 1 ? column - WRAPPER_PREFIX.length() : column;
+      if (col < 1) {
+        return same;
+      }
+      Optional<SourceMap> map = MAPS.computeIfAbsent(key, k -> SourceMap.of(wrapped.getCharacters()));
+      return map.isEmpty() ? new int[] {line, col} : map.get().original(line, col).orElse(new int[] {line, col});
+    } catch (IOException e) {
+      return same;
     }
   }
 

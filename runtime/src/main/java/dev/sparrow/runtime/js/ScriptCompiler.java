@@ -20,7 +20,8 @@ import org.graalvm.polyglot.Value;
  * ({@code org.webjars.npm:babel__standalone}) ES modules become WeChat's CommonJS ({@code
  * transform-modules-commonjs}, Babel's interop, as DevTools' "ES6 to ES5") and TypeScript loses its types
  * ({@code preset-typescript}, no type checking), with
- * {@code retainLines} so that every statement stays on its line: errors in compiled code name the source's line.
+ * {@code retainLines} so that every statement stays on its line: errors in compiled code name the source's line, and
+ * the file's source map after the code ({@link SourceMap}) gives their columns back.
  * Less's browser build ({@code less}) and dart-sass's ({@code sass} with {@code immutable}) compile styles, their
  * imports read from the package through a {@link Reader}.
  *
@@ -32,7 +33,7 @@ import org.graalvm.polyglot.Value;
  */
 public final class ScriptCompiler {
   /** Part of every cache key: a new Babel or new options make new entries. */
-  public static final String VERSION = "babel-7.21.2/2";
+  public static final String VERSION = "babel-7.21.2/3";
 
   private static final String BABEL = "/META-INF/resources/webjars/babel__standalone/7.21.2/babel.min.js";
   /** The compilers warn through console (unknown options, deprecations): nobody to tell here. */
@@ -43,10 +44,11 @@ public final class ScriptCompiler {
         try {
           var r = Babel.transform(text, {
             filename: name, babelrc: false, configFile: false, sourceType: 'module', retainLines: true,
+            sourceMaps: true,
             presets: ts ? [['typescript', {onlyRemoveTypeImports: false, allowDeclareFields: true}]] : [],
             plugins: ['proposal-dynamic-import', ['transform-modules-commonjs', {}]]
           });
-          return {code: r.code};
+          return {code: r.code, mappings: r.map ? r.map.mappings : ''};
         } catch (e) {
           var first = String(e && e.message || e).split('\\n')[0].replace(/^[^:]*: /, '');
           return {error: first, line: e && e.loc ? e.loc.line : 0, column: e && e.loc ? e.loc.column + 1 : 0};
@@ -202,7 +204,8 @@ public final class ScriptCompiler {
   }
 
   /**
-   * The CommonJS form of {@code text}, ES module syntax (and TypeScript's when {@code typescript}) compiled away.
+   * The CommonJS form of {@code text}, ES module syntax (and TypeScript's when {@code typescript}) compiled away,
+   * with its {@link SourceMap} in a comment on the last line.
    *
    * @param name the file's package path, named in errors
    * @throws CompileError when the text does not parse
@@ -304,7 +307,7 @@ public final class ScriptCompiler {
   private String run(String name, String text, boolean typescript) {
     Value r = babel().execute(name, text, typescript);
     if (r.hasMember("code")) {
-      return r.getMember("code").asString();
+      return SourceMap.attach(r.getMember("code").asString(), r.getMember("mappings").asString());
     }
     String message = r.getMember("error").asString();
     throw new CompileError("SyntaxError: " + message, name, r.getMember("line").asInt(), r.getMember("column").asInt());
