@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sparrow.runtime.Examples;
 import dev.sparrow.runtime.SessionOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,18 +19,9 @@ class ProtocolTest {
   private AutomationServer server;
   private ProtocolClient client;
 
-  static Path example(String name) {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.isDirectory(dir.resolve("examples").resolve(name))) {
-        return dir.resolve("examples").resolve(name);
-      }
-    }
-    throw new IllegalStateException(name);
-  }
-
   @BeforeEach
   void start() throws Exception {
-    server = AutomationServer.start(SessionOptions.of(example("quickstart")), 0);
+    server = AutomationServer.start(SessionOptions.of(Examples.path("quickstart")), 0);
     client = new ProtocolClient(server.endpoint());
   }
 
@@ -112,7 +104,7 @@ class ProtocolTest {
 
   @Test
   void pageCodeCannotReachTheAutomationOrSimulatorPortEvenWithoutUrlCheck() throws Exception {
-    SessionOptions noUrlCheck = SessionOptions.of(example("quickstart")).verifyDomains(false);
+    SessionOptions noUrlCheck = SessionOptions.of(Examples.path("quickstart")).verifyDomains(false);
     try (AutomationServer open = AutomationServer.start(noUrlCheck, 0);
         ProtocolClient c = new ProtocolClient(open.endpoint())) {
       for (int port : List.of(open.port(), open.simulator().port())) {
@@ -131,7 +123,7 @@ class ProtocolTest {
 
   @Test
   void withATokenOnlyClientsThatKnowItConnect() throws Exception {
-    try (AutomationServer guarded = AutomationServer.start(SessionOptions.of(example("quickstart")), 0,
+    try (AutomationServer guarded = AutomationServer.start(SessionOptions.of(Examples.path("quickstart")), 0,
         "s3cret-token")) {
       assertThat(guarded.endpoint()).endsWith(":" + guarded.port() + "/s3cret-token");
       assertThatThrownBy(() -> new ProtocolClient("ws://127.0.0.1:" + guarded.port()).close()).as("no token");

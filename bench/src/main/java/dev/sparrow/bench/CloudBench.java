@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparrow.apis.cloud.CloudDatabase;
 import dev.sparrow.apis.cloud.JsonLinesDatabase;
+import dev.sparrow.runtime.Examples;
 import dev.sparrow.runtime.Session;
 import dev.sparrow.runtime.SessionOptions;
 import dev.sparrow.runtime.Sparrow;

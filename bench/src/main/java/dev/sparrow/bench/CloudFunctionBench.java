@@ -1,5 +1,6 @@
 package dev.sparrow.bench;
 
+import dev.sparrow.runtime.Examples;
 import dev.sparrow.runtime.Session;
 import dev.sparrow.runtime.SessionOptions;
 import dev.sparrow.runtime.Sparrow;

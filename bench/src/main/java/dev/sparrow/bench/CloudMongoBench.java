@@ -8,6 +8,7 @@ import dev.sparrow.apis.cloud.CloudDatabase;
 import dev.sparrow.apis.cloud.CloudJsonLines;
 import dev.sparrow.apis.cloud.JsonLinesDatabase;
 import dev.sparrow.apis.cloud.MongoCloudEngine;
+import dev.sparrow.runtime.Examples;
 import dev.sparrow.runtime.Session;
 import dev.sparrow.runtime.SessionOptions;
 import dev.sparrow.runtime.Sparrow;

@@ -4,6 +4,7 @@ import dev.sparrow.apis.device.Clock;
 import dev.sparrow.apis.files.FileOps;
 import dev.sparrow.apis.files.FileSandbox;
 import dev.sparrow.apis.files.SavedFiles;
+import dev.sparrow.runtime.Examples;
 import dev.sparrow.runtime.Session;
 import dev.sparrow.runtime.SessionOptions;
 import dev.sparrow.runtime.Sparrow;

@@ -1,6 +1,7 @@
 package dev.sparrow.bench;
 
 import com.sun.management.OperatingSystemMXBean;
+import dev.sparrow.runtime.Examples;
 import dev.sparrow.runtime.Session;
 import dev.sparrow.runtime.SessionOptions;
 import dev.sparrow.runtime.Sparrow;

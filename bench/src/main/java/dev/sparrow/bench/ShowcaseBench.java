@@ -1,5 +1,6 @@
 package dev.sparrow.bench;
 
+import dev.sparrow.runtime.Examples;
 import dev.sparrow.runtime.PageHandle;
 import dev.sparrow.runtime.Session;
 import dev.sparrow.runtime.SessionOptions;

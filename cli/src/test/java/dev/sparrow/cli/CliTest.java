@@ -2,8 +2,8 @@ package dev.sparrow.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sparrow.runtime.Examples;
 import dev.sparrow.runtime.ScratchDir;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -30,31 +30,8 @@ class CliTest {
     return new Result(code, out.toString(), err.toString());
   }
 
-  /**
-   * Runs example {@code name}'s {@code setup} script (npm install); its output goes to a log file, not this JVM's
-   * stdout (Surefire's channel), and a failure throws with the log's text.
-   */
-  static void setUp(String name) throws IOException, InterruptedException {
-    Path log = Files.createTempFile("sparrow-setup", ".log");
-    try {
-      Process p = new ProcessBuilder("bash", Path.of(example(name), "setup").toString()).redirectErrorStream(true)
-          .redirectOutput(log.toFile()).start();
-      if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
-        p.destroyForcibly();
-        throw new IllegalStateException("examples/" + name + "/setup failed:\n" + Files.readString(log));
-      }
-    } finally {
-      Files.deleteIfExists(log);
-    }
-  }
-
   static String example(String name) {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.isDirectory(dir.resolve("examples").resolve(name))) {
-        return dir.resolve("examples").resolve(name).toString();
-      }
-    }
-    throw new IllegalStateException("no example " + name);
+    return Examples.path(name).toString();
   }
 
   @Test

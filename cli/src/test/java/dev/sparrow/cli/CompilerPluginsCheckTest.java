@@ -5,11 +5,11 @@ import static dev.sparrow.cli.CliTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sparrow.cli.CliTest.Result;
+import dev.sparrow.runtime.Examples;
 import dev.sparrow.runtime.js.ScriptCompiler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,8 +21,8 @@ class CompilerPluginsCheckTest {
    * and loads Babel and dart-sass (tens of seconds in the interpreter on a busy machine) outside the time limit.
    */
   @BeforeAll
-  static void loadCompilers() throws IOException, InterruptedException {
-    CliTest.setUp("typescript");
+  static void loadCompilers() {
+    Examples.setUp("typescript");
     assertThat(run("build-npm", example("typescript")).code()).isZero();
     ScriptCompiler.shared().compile("warm.ts", "export const a: number = 1;", true);
     ScriptCompiler.shared().style("warm.scss", "a { b: c; }", path -> null);
@@ -38,7 +38,7 @@ class CompilerPluginsCheckTest {
 
   @Test
   void errorsInTsAndScssFilesAreLocatedThere(@TempDir Path dir) throws IOException {
-    Path project = copy(Path.of(example("typescript")), dir.resolve("p"));
+    Path project = Examples.copy("typescript", dir.resolve("p"));
     Path root = project.resolve("miniprogram");
     Files.writeString(root.resolve("utils/format.ts"), "export const greet = (g: {name: string}) => g.name;\n"
         + "export default function plural(n: number, word: string): string {\n  return n +;\n}\n");
@@ -80,19 +80,5 @@ class CompilerPluginsCheckTest {
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("pages/a/a.wxss: no pages/a/a.wxss, its styles are not used: found pages/a/a.scss, "
         + "add \"sass\" to setting.useCompilerPlugins");
-  }
-
-  private static Path copy(Path source, Path target) throws IOException {
-    try (Stream<Path> files = Files.walk(source)) {
-      for (Path p : (Iterable<Path>) files::iterator) {
-        Path t = target.resolve(source.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(t);
-        } else {
-          Files.copy(p, t);
-        }
-      }
-    }
-    return target;
   }
 }

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** Finds the repository's {@code examples/} folder from any module's working directory. */
+/**
+ * The repository's {@code examples/} projects for tests and benchmarks of any module (found from the working
+ * directory up), set up and copied. Lives in test-support so that runtime, cli, automation and bench share it.
+ */
 public final class Examples {
   private Examples() {}
 
