@@ -1,8 +1,9 @@
 // examples/typescript (issue 13) in the simulator, as a person sees it in Chromium: TypeScript and Sass compiled by
 // `setting.useCompilerPlugins`, the page's text made by .ts code and by the pure ES-module npm package pretty-bytes
 // (installed by examples/typescript/setup; Sparrow builds miniprogram_npm from it at launch), a component written in
-// TypeScript, the .scss rules applied (rpx converted, a mixin and variables from the partial styles/_theme.scss), and
-// a tap that runs the component's TypeScript handler, its event and the page's setData. Nothing reaches either console.
+// TypeScript, the .scss rules applied (rpx converted, a mixin and variables from the partial styles/_theme.scss, by
+// `@use` in the page and by `@import` in the component), and a tap that runs the component's TypeScript handler, its
+// event and the page's setData. Nothing reaches either console.
 const { test, before, after } = require('node:test')
 const assert = require('node:assert/strict')
 const { execFileSync } = require('node:child_process')
@@ -46,7 +47,7 @@ test('the page shows text made by TypeScript and by the npm ES module, and the T
   await assertNoErrors()
 })
 
-test('the Sass styles apply: variables and a mixin from the partial, nesting, rpx on the phone\'s width', async () => {
+test('Sass applies: the partial\'s variables and mixin (@use, @import), nesting, rpx by the width', async () => {
   const card = page.locator('wx-view.card')
   const width = await page.locator('body').evaluate(() => document.documentElement.clientWidth)
   const rpx = n => `${n * width / 750}px`
@@ -62,12 +63,13 @@ test('the Sass styles apply: variables and a mixin from the partial, nesting, rp
   // app.scss: `page { background: theme.$background; font-size: 28rpx }`
   assert.equal(await style(page.locator('body'), 'backgroundColor'), 'rgb(246, 247, 249)')
   assert.equal(await style(page.locator('body'), 'fontSize'), rpx(28))
-  // the component's own .scss: `$size: 64rpx; .counter { height: $size }`
+  // the component's own .scss: `@import '../../styles/theme'; $size: 64rpx; .counter { height: $size; color: $accent }`
   assert.equal(await style(counter(), 'height'), rpx(64))
+  assert.equal(await style(counter(), 'color'), 'rgb(7, 193, 96)')
   await assertNoErrors()
 })
 
-test('a tap runs the component\'s TypeScript handler, its event reaches the page, and setData shows the count', async () => {
+test('a tap runs the component\'s TypeScript handler; its event reaches the page, whose setData shows', async () => {
   await counter().click()
   await page.locator('wx-text.total', { hasText: '5 taps' }).waitFor()
   assert.equal((await counter().textContent()).trim(), '+5 (5)')
