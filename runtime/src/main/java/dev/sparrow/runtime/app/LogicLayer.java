@@ -170,7 +170,8 @@ public final class LogicLayer implements AutoCloseable {
    */
   public ScriptError thrown(PolyglotException e, String origin) {
     Value guest = e.isGuestException() ? e.getGuestObject() : null;
-    String stack = guest != null && guest.hasMember("stack") ? String.valueOf(guest.getMember("stack")) : e.getMessage();
+    String stack = guest != null && guest.hasMember("stack")
+        ? String.valueOf(guest.getMember("stack")) : e.getMessage();
     return ScriptError.of(modules.originalPlaces(e.getMessage()), modules.originalPlaces(stack), origin);
   }
 
@@ -234,6 +235,12 @@ public final class LogicLayer implements AutoCloseable {
     @HostAccess.Export
     public void uncaught(String message, String stack, String origin) {
       sink.error(ScriptError.of(modules.originalPlaces(message), modules.originalPlaces(stack), origin));
+    }
+
+    /** A stack or message with its places in the project's source files (see ModuleSources#originalPlaces). */
+    @HostAccess.Export
+    public String originalPlaces(String text) {
+      return modules.originalPlaces(text);
     }
 
     @HostAccess.Export

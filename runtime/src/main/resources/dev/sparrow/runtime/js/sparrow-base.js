@@ -24,6 +24,8 @@
     }
     return String(e);
   }
+  /** A stack as page code reads it in onError and the console: its places in the project's source files. */
+  function sourcePlaces(text) { return host.originalPlaces(text); }
   function errorMessage(e) {
     if (e && typeof e === 'object' && 'message' in e) return (e.name ? e.name + ': ' : '') + e.message;
     return String(e);
@@ -36,12 +38,12 @@
     const app = appInstance;
     if (app && typeof app.onError === 'function') {
       reporting = true;
-      try { app.onError(stack); } catch (inner) { host.uncaught(errorMessage(inner), errorText(inner), 'App.onError'); }
+      try { app.onError(sourcePlaces(stack)); } catch (inner) { host.uncaught(errorMessage(inner), errorText(inner), 'App.onError'); }
       finally { reporting = false; }
     }
     if (errorListeners.length > 0) {
       reporting = true;
-      try { for (const fn of errorListeners.slice()) { try { fn(stack); } catch (inner) { host.uncaught(errorMessage(inner), errorText(inner), 'onError'); } } }
+      try { for (const fn of errorListeners.slice()) { try { fn(sourcePlaces(stack)); } catch (inner) { host.uncaught(errorMessage(inner), errorText(inner), 'onError'); } } }
       finally { reporting = false; }
     }
   }
@@ -88,7 +90,7 @@
     if (a === undefined) return 'undefined';
     if (typeof a === 'function') return 'function ' + (a.name || '(anonymous)') + '()';
     if (typeof a === 'symbol' || typeof a === 'bigint') return String(a);
-    if (a instanceof Error) return errorText(a);
+    if (a instanceof Error) return sourcePlaces(errorText(a));
     if (a !== null && typeof a === 'object') {
       try {
         const seen = new WeakSet();
@@ -128,7 +130,7 @@
   for (const level of ['log', 'info', 'warn', 'error', 'debug']) {
     consoleObject[level] = function () { host.console(level, format(Array.prototype.slice.call(arguments))); };
   }
-  consoleObject.trace = function () { host.console('debug', format(Array.prototype.slice.call(arguments)) + '\n' + new Error().stack.split('\n').slice(2).join('\n')); };
+  consoleObject.trace = function () { host.console('debug', format(Array.prototype.slice.call(arguments)) + '\n' + sourcePlaces(new Error().stack.split('\n').slice(2).join('\n'))); };
   consoleObject.group = consoleObject.log;
   consoleObject.groupEnd = function () {};
   consoleObject.table = consoleObject.log;

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Errors in compiled code (TypeScript, ES modules) name the source's line and column: Babel keeps lines
  * ({@code retainLines}) but not columns, so each compiled file's source map gives them back, also from the compile
- * cache; a plain file's first line no longer counts the module wrapper.
+ * cache; a plain file's first line no longer counts the module wrapper. App.onError and the console read the same
+ * places. The compilers' own syntax errors are located by line and column.
  */
 class SourceColumnsTest {
   /** Types before the throw: the compiled line is shorter than the source's. */
@@ -48,7 +49,8 @@ class SourceColumnsTest {
   private static Path project(Path dir) throws IOException {
     Files.writeString(dir.resolve("project.config.json"), "{\"setting\": {\"useCompilerPlugins\": [\"typescript\"]}}");
     Files.writeString(dir.resolve("app.json"), "{\"pages\": [\"pages/a/a\", \"pages/b/b\"]}");
-    Files.writeString(dir.resolve("app.ts"), "App({});\n");
+    Files.writeString(dir.resolve("app.ts"),
+        "App({ onError(stack: string) { console.warn('onError ' + stack); } });\n");
     Files.createDirectories(dir.resolve("pages/a"));
     Files.createDirectories(dir.resolve("pages/b"));
     Files.createDirectories(dir.resolve("utils"));
@@ -85,6 +87,9 @@ class SourceColumnsTest {
           assertAt(e, "pages/a/a.ts", 4, thrown);
           assertThat(e.message()).isEqualTo("Error: boom n42");
         });
+        // App.onError reads the same places
+        assertThat(s.console()).anySatisfy(m -> assertThat(m.text()).startsWith("onError Error: boom n42")
+            .contains("pages/a/a.ts:4:" + thrown));
         assertThatThrownBy(() -> s.currentPage().callMethod("crash")).isInstanceOfSatisfying(ScriptException.class,
             e -> {
               assertAt(e.error(), "utils/deep.js", 3, read);
@@ -104,6 +109,20 @@ class SourceColumnsTest {
       assertThat(s.errors()).filteredOn(e -> e.file().equals("pages/b/b.js")).singleElement()
           .satisfies(e -> assertAt(e, "pages/b/b.js", 1, PLAIN_LINE.indexOf("null.x") + 1));
     }
+  }
+
+  @Test
+  void syntaxErrorsOfTheCompilersNameLineAndColumn() {
+    assertThatThrownBy(() -> ScriptCompiler.shared().compile("bad.ts", "const a: number = 1;\nconst b = (a;\n", true))
+        .isInstanceOfSatisfying(ScriptCompiler.CompileError.class, e -> {
+          assertThat(e.file()).isEqualTo("bad.ts");
+          assertThat(new int[] {e.line(), e.column()}).containsExactly(2, "const b = (a;".indexOf(';') + 1);
+        });
+    assertThatThrownBy(() -> ScriptCompiler.shared().style("a/bad.less", ".a {\n  color: @nope;\n}\n", p -> null))
+        .isInstanceOfSatisfying(ScriptCompiler.CompileError.class, e -> {
+          assertThat(e.file()).isEqualTo("a/bad.less");
+          assertThat(new int[] {e.line(), e.column()}).containsExactly(2, "  color: @nope;".indexOf('@') + 1);
+        });
   }
 
   @Test
