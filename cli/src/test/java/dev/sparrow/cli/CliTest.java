@@ -54,7 +54,7 @@ class CliTest {
   void checkListsEachProblemAsFileLineMessageAndFails() {
     Result r = run("check", example("broken/syntax-error"));
     assertThat(r.code()).isEqualTo(1);
-    assertThat(r.err()).contains("pages/index/index.js:4: SyntaxError: Expected ) but found {");
+    assertThat(r.err()).contains("pages/index/index.js:4:22: SyntaxError: Expected ) but found {");
     assertThat(r.err().lines().filter(l -> l.startsWith("pages/index/index.js:4")).count()).isEqualTo(1);
   }
 
@@ -91,8 +91,8 @@ class CliTest {
     assertThat(r.err()).contains(
         "app.json:4: page \"pages/nofiles/nofiles\" is listed but pages/nofiles/nofiles.js is missing",
         "pages/index/index.json:4: Component is not found in path \"components/good-crad/good-card\" (using by \"pages/index/index\")",
-        "components/bad-card/bad-card.js:1: ReferenceError: undefinedHelper is not defined",
-        "pages/throws/throws.js:1: Error: module \"config/missing\" is not defined");
+        "components/bad-card/bad-card.js:1:1: ReferenceError: undefinedHelper is not defined",
+        "pages/throws/throws.js:1:16: Error: module \"config/missing\" is not defined");
     assertThat(r.err()).doesNotContain("did not settle").doesNotContain("Exception");
   }
 
@@ -115,7 +115,7 @@ class CliTest {
   void checkReportsRuntimeErrorsOfEveryPage() {
     Result r = run("check", example("broken/throws-on-load"));
     assertThat(r.code()).isEqualTo(1);
-    assertThat(r.err()).contains("pages/index/index.js:3: TypeError");
+    assertThat(r.err()).contains("pages/index/index.js:3:10: TypeError");
   }
 
   @Test

@@ -46,7 +46,7 @@ class CompilerPluginsCheckTest {
     Result r = run("check", project.toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("miniprogram/pages/index/index.scss:2:10: Sass: Undefined variable.")
-        .contains("utils/format.ts:3:");
+        .contains("utils/format.ts:3:13: SyntaxError: ");
   }
 
   @Test
@@ -64,7 +64,7 @@ class CompilerPluginsCheckTest {
     Result r = run("check", dir.toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err().lines().filter(l -> l.contains("SyntaxError"))).hasSize(1);
-    assertThat(r.err()).contains("utils/unused.js:3: SyntaxError:");
+    assertThat(r.err()).contains("utils/unused.js:3:21: SyntaxError:");
   }
 
   @Test

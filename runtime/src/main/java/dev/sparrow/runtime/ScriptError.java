@@ -31,14 +31,15 @@ public record ScriptError(String message, String stack, String file, int line, i
     return new ScriptError(message, stack, "", 0, 0, origin);
   }
 
-  /** {@code file:line: message} (or just the message when the place is unknown). */
+  /** {@code file:line:column}, as far as it is known ({@code ""} when the place is not). */
   public String location() {
     if (file.isEmpty()) {
       return "";
     }
-    return line > 0 ? file + ":" + line : file;
+    return line <= 0 ? file : column <= 0 ? file + ":" + line : file + ":" + line + ":" + column;
   }
 
+  /** {@code file:line:column: message} (or just the message when the place is unknown). */
   @Override
   public String toString() {
     String where = location();

@@ -72,13 +72,13 @@ class BrokenProjectTest {
       assertThat(s.console()).extracting(ConsoleMessage::text).contains(
           "app.json:4: page \"pages/nofiles/nofiles\" is listed but pages/nofiles/nofiles.js is missing",
           "pages/index/index.json:4: Component is not found in path \"components/good-crad/good-card\" (using by \"pages/index/index\")");
-      assertThat(s.errors()).extracting(ScriptError::toString).anyMatch(e -> e.startsWith("components/bad-card/bad-card.js:1: ReferenceError"));
+      assertThat(s.errors()).extracting(ScriptError::toString).anyMatch(e -> e.startsWith("components/bad-card/bad-card.js:1:1: ReferenceError"));
 
       assertThat(s.reLaunch("/pages/other/other").select(".title").orElseThrow().text()).isEqualTo("other works");
       PageHandle throwing = s.reLaunch("/pages/throws/throws");
       assertThat(throwing.select(".title").orElseThrow().text()).isEqualTo("throws shows its wxml");
       assertThat(s.errors()).extracting(ScriptError::toString)
-          .anyMatch(e -> e.startsWith("pages/throws/throws.js:1: Error: module \"config/missing\" is not defined"));
+          .anyMatch(e -> e.startsWith("pages/throws/throws.js:1:16: Error: module \"config/missing\" is not defined"));
       assertThat(s.reLaunch("/pages/nofiles/nofiles").route()).isEqualTo("pages/nofiles/nofiles");
       assertThat(s.reLaunch("/pages/other/other").select(".title").orElseThrow().text()).isEqualTo("other works");
       assertThat(s.errors()).extracting(ScriptError::file).doesNotContain("pages/nofiles/nofiles.wxml");
@@ -110,7 +110,7 @@ class BrokenProjectTest {
     try (Session s = Sparrow.launch(Examples.path("broken/throws-on-load")).awaitIdle()) {
       assertThat(s.errors()).hasSize(1);
       ScriptError e = s.errors().get(0);
-      assertThat(e.toString()).startsWith("pages/index/index.js:3: TypeError");
+      assertThat(e.toString()).startsWith("pages/index/index.js:3:10: TypeError");
       assertThat(e.origin()).isEqualTo("pages/index/index onLoad");
       assertThat(s.currentPage().route()).isEqualTo("pages/index/index");
     }

@@ -36,7 +36,7 @@ class UnhandledRejectionTest {
   void aFailedWxCallIsReportedWithItsErrMsgWhereThePageCalledIt() {
     ScriptError e = rejection("loadToken");
     assertThat(e.message()).isEqualTo("Uncaught (in promise) getStorage:fail data not found");
-    assertThat(e.location()).isEqualTo("pages/rejects/rejects.js:4");
+    assertThat(e.location()).isEqualTo("pages/rejects/rejects.js:4:26");
     assertThat(e.origin()).isEqualTo("unhandledrejection");
   }
 
@@ -44,7 +44,7 @@ class UnhandledRejectionTest {
   void anErrorIsReportedWithItsMessageAndStack() {
     ScriptError e = rejection("parse");
     assertThat(e.message()).isEqualTo("Uncaught (in promise) TypeError: profile is not valid JSON");
-    assertThat(e.location()).isEqualTo("pages/rejects/rejects.js:8");
+    assertThat(e.location()).isEqualTo("pages/rejects/rejects.js:8:11");
     assertThat(e.stack()).contains("pages/rejects/rejects.js:8");
   }
 
