@@ -255,7 +255,9 @@ public final class ModuleSources {
       if (col < 1) {
         return same;
       }
-      Optional<SourceMap> map = MAPS.computeIfAbsent(key, k -> SourceMap.of(wrapped.getCharacters()));
+      CharSequence code = wrapped.getCharacters();
+      Optional<SourceMap> map = MAPS.computeIfAbsent(key,
+          k -> SourceMap.of(code.subSequence(0, code.length() - WRAPPER_SUFFIX.length())));
       return map.isEmpty() ? new int[] {line, col} : map.get().original(line, col).orElse(new int[] {line, col});
     } catch (IOException e) {
       return same;

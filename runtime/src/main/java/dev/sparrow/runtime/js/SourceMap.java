@@ -26,15 +26,17 @@ public final class SourceMap {
     return mappings == null || mappings.isEmpty() ? code : code + MARK + mappings;
   }
 
-  /** The map {@link #attach} put after compiled code, if there is one. */
+  /**
+   * The map {@link #attach} put after compiled code, if its last line is one (a bundle that holds compiled files,
+   * such as a packed npm package, has theirs inside, which are not its own).
+   */
   public static Optional<SourceMap> of(CharSequence compiled) {
     String text = compiled.toString();
     int at = text.lastIndexOf(MARK);
-    if (at < 0) {
+    if (at < 0 || text.indexOf('\n', at + MARK.length()) >= 0) {
       return Optional.empty();
     }
-    int end = text.indexOf('\n', at + MARK.length());
-    return Optional.of(parse(text.substring(at + MARK.length(), end < 0 ? text.length() : end)));
+    return Optional.of(parse(text.substring(at + MARK.length())));
   }
 
   /**

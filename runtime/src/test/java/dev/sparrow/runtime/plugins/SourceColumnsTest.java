@@ -133,5 +133,7 @@ class SourceColumnsTest {
     int b = compiled.indexOf("let b") + 1;
     assertThat(map.original(1, b).orElseThrow()).containsExactly(1, "let a: number = 1; let b".indexOf("let b") + 1);
     assertThat(map.original(9, 1)).isEmpty();
+    // a bundle holding compiled files (build npm's pack) has their maps inside, not one of its own
+    assertThat(SourceMap.of(compiled + "\n};\nvar more = 1;")).isEmpty();
   }
 }
