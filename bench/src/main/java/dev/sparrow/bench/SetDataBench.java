@@ -24,7 +24,9 @@ import java.util.List;
  * Run it with the launcher's JIT flags to meet the numbers {@code ./sparrow} gives:
  * {@code BENCH_JAVA_OPTS='-XX:TieredStopAtLevel=1 -XX:+UseSerialGC' bench/run SetDataBench 300}.
  *
- * <p>{@code bench/run SetDataBench [rounds] [row,fill,card]}
+ * <p>{@code bench/run SetDataBench [rounds] [row,fill,card] [profile]}: with {@code profile}, the measured rounds
+ * also record the runtime's JFR events ({@code dev.sparrow.SetData}, {@code dev.sparrow.SetDataCallback}) and print
+ * where the time goes (medians of the session thread's CPU per step).
  */
 public final class SetDataBench {
   private static final String ROUNDS = """
@@ -37,15 +39,17 @@ public final class SetDataBench {
           }
           return rows
         }
+        // a new text each phase, so that the measured round changes what the warm-up set (one setText per call)
+        const turn = globalThis.__benchTurn = (globalThis.__benchTurn || 0) + 1
         return new Promise((resolve) => {
           let i = 0
           const t0 = Date.now()
           const next = () => {
             if (i === n) { resolve(Date.now() - t0); return }
             const change = kind === 'row'
-              ? { ['rows[' + ((i * 389) % 1000) + '].title']: 'Tapped ' + i }
+              ? { ['rows[' + ((i * 389) % 1000) + '].title']: 'Tapped ' + i + '.' + turn }
               : kind === 'card'
-              ? { ['items[' + ((i * 67) % 200) + '].value']: i }
+              ? { ['items[' + ((i * 67) % 200) + '].value']: i + 1000 * turn }
               : { rows: fresh('R' + i) }
             i++
             mark()
@@ -82,16 +86,17 @@ public final class SetDataBench {
   public static void main(String[] args) {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 300;
     List<String> kinds = List.of(args.length > 1 ? args[1].split(",") : new String[] {"row", "fill", "card"});
+    boolean profile = args.length > 2 && args[2].equals("profile");
     List<String> rowKinds = kinds.stream().filter(k -> !k.equals("card")).toList();
     if (!rowKinds.isEmpty()) {
-      run("pages/rows/rows", rowKinds, rounds);
+      run("pages/rows/rows", rowKinds, rounds, profile);
     }
     if (kinds.contains("card")) {
-      run("pages/cards/cards", List.of("card"), rounds);
+      run("pages/cards/cards", List.of("card"), rounds, profile);
     }
   }
 
-  private static void run(String page, List<String> kinds, int rounds) {
+  private static void run(String page, List<String> kinds, int rounds, boolean profile) {
     SessionOptions options = SessionOptions.of(Examples.path("sim-lab")).launchUrl(page)
         .scriptTimeout(Duration.ofSeconds(120));
     List<Long> marks = new ArrayList<>();
@@ -108,7 +113,11 @@ public final class SetDataBench {
         s.evaluate(ROUNDS, kind, n);          // warm-up
         marks.clear();
         cpu.clear();
+        SetDataSteps steps = profile ? SetDataSteps.start() : null;
         Object total = s.evaluate(ROUNDS, kind, n);
+        if (steps != null) {
+          steps.stopAndPrint();
+        }
         double[] ms = new double[n];
         double[] onThread = new double[n];
         for (int i = 0; i < n; i++) {

@@ -35,7 +35,7 @@ final class DataRelay {
 
   private void after(Value callback) {
     if (callback != null && !callback.isNull()) {
-      loop.post(() -> logic.call("setData callback", logic.fn("callback"), callback));
+      loop.post(SetDataCallbackEvent.timed(() -> logic.call("setData callback", logic.fn("callback"), callback)));
     }
   }
 }

@@ -114,11 +114,19 @@ public final class ViewLayer implements AutoCloseable {
     if (view == null) {
       return List.of();
     }
+    SetDataEvent timed = new SetDataEvent();
+    boolean timing = timed.isEnabled();
+    if (timing) {
+      timed.start(pageId, instance, json);
+    }
     List<Patch> patches;
     try {
       ObjectNode changes = parse(json);
       // values JSON cannot carry (functions): whatever reads them renders again, and compares as a whole render does
       boolean unsent = changes.remove(UNSENT) != null;
+      if (timing) {
+        timed.parse = timed.step();
+      }
       patches = view.setData(instance, changes, unsent);
     } catch (IllegalArgumentException badPath) {
       errors.accept(ScriptError.of("setData: " + badPath.getMessage(), "", "setData"));
@@ -126,10 +134,21 @@ public final class ViewLayer implements AutoCloseable {
     } catch (IllegalStateException gone) {
       return List.of();
     }
+    if (timing) {
+      timed.view = timed.step();
+    }
     if (!patches.isEmpty()) {
       listener.patched(pageId, patches);
     }
+    if (timing) {
+      timed.listeners = timed.step();
+    }
     view.drain();
+    if (timing) {
+      timed.drain = timed.step();
+      timed.patches = patches.size();
+      timed.commit();
+    }
     return patches;
   }
 
