@@ -69,6 +69,16 @@ class SetDataTest {
   }
 
   @Test
+  void aFunctionBesideOtherValuesStaysInTheLogicLayerWhileTheViewGetsTheRest() {
+    Object r = onPage("page.setData({ fn: function () { return 7 }, title: 'with a function', 'list[0].name': 'F' });"
+        + " return [typeof page.data.fn, page.data.fn()]");
+    assertThat(r).isEqualTo(List.of("function", 7));
+    assertThat(s.currentPage().select("view").orElseThrow().text()).isEqualTo("with a function");
+    assertThat(s.currentPage().data("list[0].name")).isEqualTo("F");
+    assertThat(s.errors()).isEmpty();
+  }
+
+  @Test
   void theHostCanSetDataToo() {
     s.currentPage().setData(Map.of("title", "from host", "list[0].name", "A"));
     assertThat(s.currentPage().data("title")).isEqualTo("from host");

@@ -322,9 +322,9 @@
       if (typeof payload[k] === 'function') (unsent || (unsent = [])).push(k);
     }
     if (unsent === null) return json;
-    const marked = {};
-    marked[UNSENT] = unsent;
-    return JSON.stringify(Object.assign(marked, payload));
+    // the list goes in front of the text already made: the payload is not serialised a second time
+    const head = '{"' + UNSENT + '":' + JSON.stringify(unsent);
+    return json === '{}' ? head + '}' : head + ',' + json.slice(1);
   }
 
   function Page(options) {

@@ -17,6 +17,8 @@ public final class VElement extends VNode {
   final String tag;
   final Map<String, JsonNode> attributes;
   final List<VNode> children;
+  /** The read-only view {@link #children()} hands out, made once (tree walks ask for it at every element). */
+  private List<VNode> childrenView;
   /** The component instance this element hosts (0 when it is not a custom component's host). */
   int hosted;
   /** The path of the component this element hosts (the browser's {@code is} attribute), or null. */
@@ -98,7 +100,12 @@ public final class VElement extends VNode {
   }
 
   public List<VNode> children() {
-    return Collections.unmodifiableList(children);
+    List<VNode> v = childrenView;
+    if (v == null) {
+      v = Collections.unmodifiableList(children);
+      childrenView = v;
+    }
+    return v;
   }
 
   /** The component instance this element is the host of, or 0 for ordinary elements. */
