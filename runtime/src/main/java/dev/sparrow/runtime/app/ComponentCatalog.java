@@ -44,6 +44,11 @@ public final class ComponentCatalog {
     return index.resolve(owner, tag).flatMap(this::definition);
   }
 
+  /** False when no tag names a component in the template of {@code owner} (see {@link ComponentIndex#usesAny}). */
+  public boolean usesAny(String owner) {
+    return index.usesAny(owner);
+  }
+
   /** The prepared component at {@code path} (loaded and compiled on first use). */
   public Optional<ComponentDefinition> definition(String path) {
     Optional<ComponentDefinition> known = prepared.get(path);

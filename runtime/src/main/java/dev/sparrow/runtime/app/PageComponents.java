@@ -31,6 +31,11 @@ final class PageComponents implements ComponentHost {
   }
 
   @Override
+  public boolean usesAny(String ownerPath) {
+    return catalog.usesAny(ownerPath);
+  }
+
+  @Override
   public ObjectNode create(int instance, int owner, ComponentDefinition definition, ObjectNode properties,
       ObjectNode origins, ObjectNode host) {
     Value data = logic.call(definition.path() + " created", logic.fn("createComponent"), pageId, instance, owner,

@@ -29,6 +29,11 @@ public record ComponentIndex(
     return Optional.ofNullable(own != null ? own : global.get(tag));
   }
 
+  /** True when some tag names a component in the template of {@code owner}: it or app.json declares one. */
+  public boolean usesAny(String owner) {
+    return !global.isEmpty() || !local.getOrDefault(owner, Map.of()).isEmpty();
+  }
+
   /** A component's json ({@code component: true}, {@code usingComponents}, {@code styleIsolation}…). */
   public Map<String, Object> config(String path) {
     return configs.getOrDefault(path, Map.of());

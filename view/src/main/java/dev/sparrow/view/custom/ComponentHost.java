@@ -19,6 +19,14 @@ public interface ComponentHost {
   Optional<ComponentDefinition> resolve(String ownerPath, String tag);
 
   /**
+   * False when no tag can name a component in the template of {@code ownerPath} (it declares none and the app none
+   * globally), so that its renders are not searched for hosts.
+   */
+  default boolean usesAny(String ownerPath) {
+    return true;
+  }
+
+  /**
    * Creates the logic-layer instance (its {@code created} lifetime, then the properties the host element sets).
    *
    * @param instance the new instance's id in this page (never 0: 0 is the page)

@@ -45,6 +45,8 @@ public final class Instance implements AutoCloseable {
   /** Property-like attributes last sent to the logic layer: a copy, and the rendered values themselves. */
   ObjectNode properties;
   ObjectNode propertyNodes;
+  /** Whether a tag of this template may name a component (see {@code ComponentTree.mayHost}); null until asked. */
+  Boolean mayHost;
   /** The container nodes of {@code data} by identity with their paths, for its last render; null until asked. */
   Map<JsonNode, List<Object>> dataPaths;
 
