@@ -3,10 +3,8 @@
 // page (one row's title; the whole list refilled) and its page of 200 custom components (one card's value property).
 // Each call's Date.now() difference is whole milliseconds, so the mean over a chain of calls (the next setData in the
 // callback) is reported beside the median. Run after a build: node automation/src/test/node/setdata-bench.js [rounds]
-const path = require('node:path')
-const automator = require('miniprogram-automator')
+const { launch } = require('./launch')
 
-const repo = path.resolve(__dirname, '../../../..')
 const rounds = Number(process.argv[2] || 300)
 
 /** Runs in the app service: n setData calls of one kind, chained through their callbacks. */
@@ -19,6 +17,8 @@ function start (kind, n) {
   }
   const app = getApp()
   app.setDataBench = null
+  // a new value each phase, so that the counted phase changes what the warm-up set (one patch per call)
+  const turn = app.setDataTurn = (app.setDataTurn || 0) + 1
   const samples = []
   let i = 0
   const t0 = Date.now()
@@ -27,8 +27,8 @@ function start (kind, n) {
       app.setDataBench = { samples, total: Date.now() - t0 }
       return
     }
-    const change = kind === 'row' ? { ['rows[' + ((i * 389) % 1000) + '].title']: 'Tapped ' + i }
-      : kind === 'card' ? { ['items[' + ((i * 67) % 200) + '].value']: i }
+    const change = kind === 'row' ? { ['rows[' + ((i * 389) % 1000) + '].title']: 'Tapped ' + i + '.' + turn }
+      : kind === 'card' ? { ['items[' + ((i * 67) % 200) + '].value']: i + 1000 * turn }
         : { rows: fresh('R' + i) }
     i++
     const s = Date.now()
@@ -55,11 +55,7 @@ async function measure (miniProgram, route, kind, n) {
 }
 
 async function main () {
-  const miniProgram = await automator.launch({
-    cliPath: path.join(repo, 'sparrow'),
-    projectPath: path.join(repo, 'examples/sim-lab'),
-    port: 20000 + Math.floor(Math.random() * 20000)
-  })
+  const miniProgram = await launch('examples/sim-lab')
   try {
     await measure(miniProgram, '/pages/rows/rows', 'row', rounds)
     await measure(miniProgram, '/pages/rows/rows', 'fill', Math.max(20, rounds / 5))
