@@ -22,7 +22,6 @@ import jdk.jfr.Timespan;
 @StackTrace(false)
 final class SetDataCallbackEvent extends Event {
   static final String NAME = "dev.sparrow.SetDataCallback";
-  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   @Label("Callback task CPU")
   @Timespan
@@ -36,10 +35,15 @@ final class SetDataCallbackEvent extends Event {
     }
     e.begin();
     return () -> {
-      long start = THREADS.getCurrentThreadCpuTime();
+      long start = Cpu.THREADS.getCurrentThreadCpuTime();
       task.run();
-      e.run = THREADS.getCurrentThreadCpuTime() - start;
+      e.run = Cpu.THREADS.getCurrentThreadCpuTime() - start;
       e.commit();
     };
+  }
+
+  /** Loaded on the first recorded event only: the JVM's thread bean takes tens of milliseconds to make. */
+  private static final class Cpu {
+    static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   }
 }

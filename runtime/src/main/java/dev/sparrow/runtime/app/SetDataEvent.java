@@ -23,7 +23,6 @@ import jdk.jfr.Timespan;
 @StackTrace(false)
 public final class SetDataEvent extends Event {
   public static final String NAME = "dev.sparrow.SetData";
-  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   @Label("Page")
   int pageId;
@@ -46,7 +45,7 @@ public final class SetDataEvent extends Event {
   @Timespan
   long drain;
 
-  private long mark;
+  private transient long mark;
 
   /** Starts the event; the first step's time runs from here. */
   void start(int pageId, int instance, String json) {
@@ -54,14 +53,19 @@ public final class SetDataEvent extends Event {
     this.pageId = pageId;
     this.instance = instance;
     this.chars = json == null ? 0 : json.length();
-    mark = THREADS.getCurrentThreadCpuTime();
+    mark = Cpu.THREADS.getCurrentThreadCpuTime();
   }
 
   /** CPU time since the last step (or the start), and the mark moved to now. */
   long step() {
-    long now = THREADS.getCurrentThreadCpuTime();
+    long now = Cpu.THREADS.getCurrentThreadCpuTime();
     long spent = now - mark;
     mark = now;
     return spent;
+  }
+
+  /** Loaded on the first recorded event only: the JVM's thread bean takes tens of milliseconds to make. */
+  private static final class Cpu {
+    static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   }
 }
