@@ -14,6 +14,8 @@ final class DataRelay {
   private final EventLoop loop;
   private final ViewLayer view;
   private final LogicLayer logic;
+  /** The base library's callback runner, looked up once instead of at every callback (a polyglot member read). */
+  private Value runner;
 
   DataRelay(EventLoop loop, ViewLayer view, LogicLayer logic) {
     this.loop = loop;
@@ -35,7 +37,11 @@ final class DataRelay {
 
   private void after(Value callback) {
     if (callback != null && !callback.isNull()) {
-      loop.post(SetDataCallbackEvent.timed(() -> logic.call("setData callback", logic.fn("callback"), callback)));
+      if (runner == null) {
+        runner = logic.fn("callback");
+      }
+      Value run = runner;
+      loop.post(SetDataCallbackEvent.timed(() -> logic.call("setData callback", run, callback)));
     }
   }
 }
