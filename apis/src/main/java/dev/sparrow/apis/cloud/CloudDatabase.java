@@ -55,6 +55,20 @@ public interface CloudDatabase {
   }
 
   /**
+   * Declares {@code index} on {@code collection} (the console's index form; created with the collection from the
+   * project's {@code cloud/database.json}). Declaring the same index again changes nothing. A unique index refuses
+   * writes that would store a key twice with {@link CloudError#duplicateKey}, and cannot be made over stored
+   * duplicates (the same error). By default the engine keeps no indexes.
+   */
+  default void createIndex(String collection, CloudIndex index) {
+  }
+
+  /** The indexes declared on {@code collection} ({@code _id}'s own not listed). */
+  default List<CloudIndex> indexes(String collection) {
+    return List.of();
+  }
+
+  /**
    * Runs an aggregation pipeline ({@code [{"$match": {...}}, {"$group": {...}}, ...]}, MongoDB's stage and
    * expression forms) over {@code collection}; by default in memory over {@link #find} (see {@link Aggregation}).
    */

@@ -10,6 +10,8 @@ public final class CloudError extends RuntimeException {
 
   /** WeChat's errCode for bad parameters. */
   public static final int INVALID_PARAMETERS = -501007;
+  /** WeChat's errCode for a database request the server refused (a unique index's duplicate among them). */
+  public static final int REQUEST_FAILED = -502001;
   /** WeChat's detail when set/update data carries {@code _id}. */
   public static final String CANNOT_UPDATE_ID = "不能更新_id的值";
 
@@ -32,6 +34,17 @@ public final class CloudError extends RuntimeException {
    */
   public static CloudError invalid(String detail) {
     return new CloudError(INVALID_PARAMETERS, "-501007 invalid parameters. " + detail);
+  }
+
+  /**
+   * A write refused by a unique index: errCode -502001 and MongoDB's E11000 text ({@code mongoText}, e.g.
+   * {@code "E11000 duplicate key error collection: env.users index: by_phone dup key: { phone: \"1\" }"}) in the
+   * frame WeChat reports server write errors in ({@code "-502001 database request fail. [FailedOperation] multiple
+   * write errors: [{write errors: [{...}]}, {<nil>}]"}).
+   */
+  public static CloudError duplicateKey(String mongoText) {
+    return new CloudError(REQUEST_FAILED, "-502001 database request fail. [FailedOperation] multiple write errors: "
+        + "[{write errors: [{" + mongoText + "}]}, {<nil>}]");
   }
 
   public int errCode() {

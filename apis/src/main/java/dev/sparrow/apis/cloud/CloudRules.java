@@ -16,10 +16,12 @@ import java.util.Map;
  * is created in the console), and cloud storage's permission mode ({@code storage}, the same four modes, checked
  * against each file's uploader). Read from {@code cloud/database.json} in the project folder:
  * {@code {"autoCreate": false, "collections": {"notes": "PRIVATE", "board": "READONLY"}, "storage": "PRIVATE"}};
- * a bad file is a list of {@link #problems()}, the rest still applies.
+ * a collection given as an object also declares its indexes: {@code "scores": {"permission": "READONLY",
+ * "indexes": [{"name": "by_score", "keys": {"score": -1}, "unique": false}]}} ({@link CloudIndex}). A bad file is
+ * a list of {@link #problems()}, the rest still applies.
  */
 public record CloudRules(boolean autoCreate, Map<String, CloudPermission> collections, CloudPermission storage,
-    List<String> problems) {
+    Map<String, List<CloudIndex>> indexes, List<String> problems) {
   /** The file's place in a project folder. */
   public static final String FILE = "cloud/database.json";
   /**
@@ -32,7 +34,19 @@ public record CloudRules(boolean autoCreate, Map<String, CloudPermission> collec
 
   public CloudRules {
     collections = Map.copyOf(collections);
+    indexes = Map.copyOf(indexes);
     problems = List.copyOf(problems);
+  }
+
+  /** Rules that declare no indexes. */
+  public CloudRules(boolean autoCreate, Map<String, CloudPermission> collections, CloudPermission storage,
+      List<String> problems) {
+    this(autoCreate, collections, storage, Map.of(), problems);
+  }
+
+  /** The indexes declared on {@code collection}, in the file's order. */
+  public List<CloudIndex> indexes(String collection) {
+    return indexes.getOrDefault(collection, List.of());
   }
 
   /** The mode of {@code collection}: declared, or WeChat's default {@link CloudPermission#PRIVATE}. */
@@ -44,12 +58,12 @@ public record CloudRules(boolean autoCreate, Map<String, CloudPermission> collec
   public CloudRules with(boolean autoCreate, Map<String, CloudPermission> more) {
     Map<String, CloudPermission> all = new LinkedHashMap<>(collections);
     all.putAll(more);
-    return new CloudRules(this.autoCreate || autoCreate, all, storage, problems);
+    return new CloudRules(this.autoCreate || autoCreate, all, storage, indexes, problems);
   }
 
   /** These rules with storage's mode {@code mode} (null: unchanged). */
   public CloudRules withStorage(CloudPermission mode) {
-    return mode == null ? this : new CloudRules(autoCreate, collections, mode, problems);
+    return mode == null ? this : new CloudRules(autoCreate, collections, mode, indexes, problems);
   }
 
   /** The rules in {@code projectDir}'s {@link #FILE}; {@link #NONE} when there is none. */
@@ -60,13 +74,16 @@ public record CloudRules(boolean autoCreate, Map<String, CloudPermission> collec
     }
     List<String> problems = new ArrayList<>();
     Map<String, CloudPermission> collections = new LinkedHashMap<>();
+    Map<String, List<CloudIndex>> indexes = new LinkedHashMap<>();
     boolean autoCreate = false;
     CloudPermission storage = DEFAULT_STORAGE;
     try {
       JsonNode root = new ObjectMapper().readTree(file.toFile());
       autoCreate = root.path("autoCreate").asBoolean(false);
       root.path("collections").fields().forEachRemaining(e -> {
-        String mode = e.getValue().isTextual() ? e.getValue().textValue() : e.getValue().path("permission").asText();
+        // {"indexes": [...]} without a permission: the console's default
+        String mode = e.getValue().isTextual() ? e.getValue().textValue()
+            : e.getValue().path("permission").asText(CloudPermission.PRIVATE.name());
         CloudPermission p = CloudPermission.parse(mode);
         if (p == null) {
           problems.add(FILE + ": collection " + e.getKey() + ": unknown permission " + mode
@@ -74,6 +91,21 @@ public record CloudRules(boolean autoCreate, Map<String, CloudPermission> collec
           p = CloudPermission.PRIVATE;
         }
         collections.put(e.getKey(), p);
+        List<CloudIndex> declared = new ArrayList<>();
+        for (JsonNode spec : e.getValue().path("indexes")) {
+          try {
+            CloudIndex index = CloudIndex.parse(spec);
+            if (declared.stream().anyMatch(i -> i.name().equals(index.name()))) {
+              throw new IllegalArgumentException("index name " + index.name() + " declared twice");
+            }
+            declared.add(index);
+          } catch (IllegalArgumentException bad) {
+            problems.add(FILE + ": collection " + e.getKey() + ": " + bad.getMessage() + "; index left out");
+          }
+        }
+        if (!declared.isEmpty()) {
+          indexes.put(e.getKey(), declared);
+        }
       });
       JsonNode declared = root.get("storage");
       if (declared != null) {
@@ -88,6 +120,6 @@ public record CloudRules(boolean autoCreate, Map<String, CloudPermission> collec
     } catch (IOException | RuntimeException e) {
       problems.add(FILE + ": not valid JSON (" + e.getMessage() + ")");
     }
-    return new CloudRules(autoCreate, collections, storage, problems);
+    return new CloudRules(autoCreate, collections, storage, indexes, problems);
   }
 }

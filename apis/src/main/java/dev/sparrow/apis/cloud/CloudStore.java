@@ -125,6 +125,16 @@ public final class CloudStore implements CloudDatabase {
   }
 
   @Override
+  public void createIndex(String collection, CloudIndex index) {
+    db.createIndex(collection, index);
+  }
+
+  @Override
+  public List<CloudIndex> indexes(String collection) {
+    return db.indexes(collection);
+  }
+
+  @Override
   public List<ObjectNode> aggregate(String collection, ArrayNode pipeline) {
     return db.aggregate(collection, pipeline);
   }

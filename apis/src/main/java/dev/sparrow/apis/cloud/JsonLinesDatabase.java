@@ -19,7 +19,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -42,8 +42,10 @@ import java.util.stream.Stream;
  * The emulator's own engine: each collection is held in memory in insertion order and persisted, after
  * every write, as one JSON-lines file ({@code <collection>.jsonl}, one document a line, the cloud console's export
  * format): an add appends its line, other writes replace the file atomically; a last line torn by a crash is
- * dropped. Reads scan the collection (no indexes). {@code {$serverDate: {offset}}} values are stamped with the
- * handed-in clock (epoch milliseconds). An import ({@link #addAll}) replaces the file atomically: all of it or
+ * dropped. Reads scan the collection unless a declared index ({@link #createIndex}, kept in memory and built
+ * again from the documents whenever the collection is read from its file) or the {@code _id} narrows it
+ * ({@link DocumentTable}); unique indexes refuse duplicates. {@code {$serverDate: {offset}}} values are stamped with
+ * the handed-in clock (epoch milliseconds). An import ({@link #addAll}) replaces the file atomically: all of it or
  * none of it survives a crash.
  *
  * <p>Other processes may write the same folder (the CLI's {@code sparrow cloud import} while a session runs): every
@@ -67,7 +69,9 @@ public final class JsonLinesDatabase implements CloudDatabase {
   private final Path dir;
   private final LongSupplier clock;
   private final Random random;
-  private final Map<String, Map<String, ObjectNode>> collections = new HashMap<>();
+  private final Map<String, DocumentTable> collections = new HashMap<>();
+  /** Indexes declared per collection (built whenever the collection is read from its file). */
+  private final Map<String, Map<String, CloudIndex>> declared = new HashMap<>();
   /** Collections written by this instance (their file may lag behind a failed write). */
   private final Set<String> written = new HashSet<>();
   /** Each loaded collection's file as this instance last read or wrote it. */
@@ -93,17 +97,18 @@ public final class JsonLinesDatabase implements CloudDatabase {
   }
 
   private String addLocked(String collection, ObjectNode doc) {
-    Map<String, ObjectNode> docs = open(collection);
+    DocumentTable docs = open(collection);
     ObjectNode stored = stamp(doc.deepCopy());
     String id = idOf(stored.get("_id"));
-    if (docs.containsKey(id)) {
+    if (docs.contains(id)) {
       throw CloudError.of("duplicate key error: _id " + id + " already exists");
     }
     ObjectNode ordered = json.createObjectNode().put("_id", id);
     stored.remove("_id");
     ordered.setAll(stored);
     checkSize(ordered);
-    docs.put(id, ordered);
+    docs.checkUnique(List.of(ordered));
+    docs.put(ordered);
     append(collection, ordered);
     return id;
   }
@@ -120,7 +125,7 @@ public final class JsonLinesDatabase implements CloudDatabase {
   }
 
   private boolean setLocked(String collection, String id, ObjectNode doc) {
-    Map<String, ObjectNode> docs = open(collection);
+    DocumentTable docs = open(collection);
     ObjectNode stored = stamp(doc.deepCopy());
     JsonNode givenId = stored.remove("_id");
     if (givenId != null && !givenId.asText().equals(id)) {
@@ -129,8 +134,10 @@ public final class JsonLinesDatabase implements CloudDatabase {
     ObjectNode ordered = json.createObjectNode().put("_id", id);
     ordered.setAll(stored);
     checkSize(ordered);
-    boolean created = docs.put(id, ordered) == null;
-    save(collection, docs);
+    docs.checkUnique(List.of(ordered));
+    boolean created = !docs.contains(id);
+    docs.put(ordered);
+    save(collection, docs.all());
     return created;
   }
 
@@ -140,25 +147,20 @@ public final class JsonLinesDatabase implements CloudDatabase {
   }
 
   private int updateLocked(String collection, ObjectNode where, ObjectNode update) {
-    Map<String, ObjectNode> docs = open(collection);
+    DocumentTable docs = open(collection);
     ObjectNode stamped = stamp(update.deepCopy());
-    List<ObjectNode> hits = new ArrayList<>();
-    for (ObjectNode d : docs.values()) {
-      if (Matcher.matches(d, where)) {
-        hits.add(d);
-      }
-    }
-    // all or nothing: apply on copies, then swap in
-    Map<String, ObjectNode> changed = new LinkedHashMap<>();
-    for (ObjectNode d : hits) {
+    // all or nothing: apply on copies, check them, then swap in
+    List<ObjectNode> changed = new ArrayList<>();
+    for (ObjectNode d : docs.matching(where)) {
       ObjectNode copy = d.deepCopy();
       Updater.apply(copy, stamped);
       checkSize(copy);
-      changed.put(copy.get("_id").asText(), copy);
+      changed.add(copy);
     }
-    docs.putAll(changed);
+    docs.checkUnique(changed);
+    changed.forEach(docs::put);
     if (!changed.isEmpty()) {
-      save(collection, docs);
+      save(collection, docs.all());
     }
     return changed.size();
   }
@@ -169,44 +171,45 @@ public final class JsonLinesDatabase implements CloudDatabase {
   }
 
   private int removeLocked(String collection, ObjectNode where) {
-    Map<String, ObjectNode> docs = open(collection);
-    int before = docs.size();
-    docs.values().removeIf(d -> Matcher.matches(d, where));
-    int removed = before - docs.size();
+    DocumentTable docs = open(collection);
+    int removed = docs.remove(where);
     if (removed > 0) {
-      save(collection, docs);
+      save(collection, docs.all());
     }
     return removed;
   }
 
   @Override
   public synchronized List<ObjectNode> find(String collection, Find find) {
-    List<ObjectNode> hits = new ArrayList<>();
-    for (ObjectNode d : open(collection).values()) {
-      if (Matcher.matches(d, find.where())) {
-        hits.add(d);
-      }
-    }
-    Comparator<JsonNode> nearest = Geo.nearestFirst(find.where());
-    if (nearest != null && find.orderBy().isEmpty()) {
-      hits.sort(nearest::compare);
-    }
-    if (!find.orderBy().isEmpty()) {
-      Comparator<ObjectNode> order = null;
-      for (Order o : find.orderBy()) {
-        Comparator<ObjectNode> c =
-            (a, b) -> Values.compareForSort(Values.plain(a, o.field()), Values.plain(b, o.field()));
-        c = o.ascending() ? c : c.reversed();
-        order = order == null ? c : order.thenComparing(c);
-      }
-      hits.sort(order);
-    }
     List<ObjectNode> out = new ArrayList<>();
-    int end = find.limit() > 0 ? find.skip() + find.limit() : Integer.MAX_VALUE;
-    for (int i = find.skip(); i < hits.size() && i < end; i++) {
-      out.add(project(hits.get(i), find.projection()));
+    for (ObjectNode d : open(collection).select(find.where(), find.orderBy(), find.skip(), find.limit())) {
+      out.add(project(d, find.projection()));
     }
     return out;
+  }
+
+  /**
+   * How {@link #find} answers {@code find}: {@code scan}, {@code _id}, {@code index <name>} (candidates from the
+   * index), {@code index <name> order} (walked in orderBy's order, stopping once the limit is met).
+   */
+  public synchronized String plan(String collection, Find find) {
+    return open(collection).plan(find.where(), find.orderBy(), find.skip(), find.limit()).describe();
+  }
+
+  /**
+   * Declares {@code index} on {@code collection} (kept in memory, built now and whenever the collection is read from
+   * its file); the same name again replaces it. A unique index over stored duplicates fails with the duplicate-key
+   * error and is not kept.
+   */
+  @Override
+  public synchronized void createIndex(String collection, CloudIndex index) {
+    open(collection).createIndex(index);
+    declared.computeIfAbsent(collection, k -> new LinkedHashMap<>()).put(index.name(), index);
+  }
+
+  @Override
+  public synchronized List<CloudIndex> indexes(String collection) {
+    return open(collection).indexes();
   }
 
   @Override
@@ -221,7 +224,7 @@ public final class JsonLinesDatabase implements CloudDatabase {
     if (!Files.exists(file(collection))) {
       locked(() -> {
         if (!Files.exists(file(collection))) {
-          save(collection, open(collection));
+          save(collection, open(collection).all());
         }
         return null;
       });
@@ -230,7 +233,7 @@ public final class JsonLinesDatabase implements CloudDatabase {
 
   @Override
   public synchronized long count(String collection, ObjectNode where) {
-    return open(collection).values().stream().filter(d -> Matcher.matches(d, where)).count();
+    return open(collection).matching(where).size();
   }
 
   /** The id a document is stored under: the one it gives (a non-empty string), or a new one. */
@@ -251,12 +254,12 @@ public final class JsonLinesDatabase implements CloudDatabase {
 
   /** The whole collection written anew (temporary file, fsync, rename): an import lands whole or not at all. */
   private int addAllLocked(String collection, List<ObjectNode> docs, boolean replace) {
-    Map<String, ObjectNode> all = open(collection);
+    DocumentTable all = open(collection);
     Map<String, ObjectNode> prepared = new LinkedHashMap<>();
     for (ObjectNode doc : docs) {
       ObjectNode stored = stamp(doc.deepCopy());
       String id = idOf(stored.remove("_id"));
-      if (!replace && (all.containsKey(id) || prepared.containsKey(id))) {
+      if (!replace && (all.contains(id) || prepared.containsKey(id))) {
         throw CloudError.of("duplicate key error: _id " + id + " already exists");
       }
       ObjectNode ordered = json.createObjectNode().put("_id", id);
@@ -265,10 +268,12 @@ public final class JsonLinesDatabase implements CloudDatabase {
       prepared.put(id, ordered);
     }
     if (!prepared.isEmpty()) {
-      Map<String, ObjectNode> after = new LinkedHashMap<>(all);
+      all.checkUnique(prepared.values());
+      Map<String, ObjectNode> after = new LinkedHashMap<>();
+      all.all().forEach(d -> after.put(d.get("_id").asText(), d));
       after.putAll(prepared);
-      save(collection, after);
-      all.putAll(prepared);
+      save(collection, after.values());
+      prepared.values().forEach(all::put);
     }
     return docs.size();
   }
@@ -370,11 +375,11 @@ public final class JsonLinesDatabase implements CloudDatabase {
    * process wrote it); a file that exists is read under the lock, so a torn last line is a crash's, not a write
    * in progress.
    */
-  private Map<String, ObjectNode> open(String collection) {
+  private DocumentTable open(String collection) {
     if (collection == null || !NAME.matcher(collection).matches()) {
       throw CloudError.invalid("collection name " + collection);
     }
-    Map<String, ObjectNode> docs = collections.get(collection);
+    DocumentTable docs = collections.get(collection);
     FileState now = state(collection);
     if (docs != null && now.equals(seen.get(collection))) {
       return docs;
@@ -385,8 +390,13 @@ public final class JsonLinesDatabase implements CloudDatabase {
     return locked(() -> reload(collection));
   }
 
-  private Map<String, ObjectNode> reload(String collection) {
-    Map<String, ObjectNode> docs = load(collection);
+  /**
+   * The collection read from its file, its declared indexes built over it (a unique one that the file's documents
+   * break fails the call, and the next one tries again).
+   */
+  private DocumentTable reload(String collection) {
+    DocumentTable docs = load(collection);
+    declared.getOrDefault(collection, Map.of()).values().forEach(docs::createIndex);
     collections.put(collection, docs);
     seen.put(collection, state(collection));
     return docs;
@@ -440,8 +450,9 @@ public final class JsonLinesDatabase implements CloudDatabase {
     }
   }
 
-  private Map<String, ObjectNode> load(String collection) {
-    Map<String, ObjectNode> docs = new LinkedHashMap<>();
+  private DocumentTable load(String collection) {
+    Path name = dir.getFileName();
+    DocumentTable docs = new DocumentTable((name == null ? "" : name + ".") + collection);
     Path file = file(collection);
     if (!Files.exists(file)) {
       return docs;
@@ -452,12 +463,11 @@ public final class JsonLinesDatabase implements CloudDatabase {
       // every complete write ends with a newline: whatever follows the last one is an add cut short by a crash
       for (int i = 0; i < lines.length - 1; i++) {
         if (!lines[i].isBlank()) {
-          ObjectNode d = (ObjectNode) json.readTree(lines[i]);
-          docs.put(d.get("_id").asText(), d);
+          docs.put((ObjectNode) json.readTree(lines[i]));
         }
       }
       if (!lines[lines.length - 1].isEmpty()) {
-        save(collection, docs);
+        save(collection, docs.all());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -489,11 +499,11 @@ public final class JsonLinesDatabase implements CloudDatabase {
     }
   }
 
-  private void save(String collection, Map<String, ObjectNode> docs) {
+  private void save(String collection, Collection<ObjectNode> docs) {
     written.add(collection);
     StringBuilder out = new StringBuilder();
     try {
-      for (ObjectNode d : docs.values()) {
+      for (ObjectNode d : docs) {
         out.append(json.writeValueAsString(d)).append('\n');
       }
       Files.createDirectories(dir);

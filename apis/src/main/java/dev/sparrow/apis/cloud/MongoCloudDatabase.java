@@ -9,6 +9,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
@@ -24,6 +25,7 @@ import java.util.Random;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonString;
@@ -66,7 +68,7 @@ public final class MongoCloudDatabase implements CloudDatabase {
       c.insertOne(stored);
     } catch (MongoWriteException e) {
       if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-        throw CloudError.of("duplicate key error: _id " + id + " already exists");
+        throw duplicate(e.getError().getMessage(), id);
       }
       throw failure(e);
     } catch (MongoException e) {
@@ -110,7 +112,7 @@ public final class MongoCloudDatabase implements CloudDatabase {
     } catch (MongoBulkWriteException e) {
       BulkWriteError first = e.getWriteErrors().get(0);
       if (ErrorCategory.fromErrorCode(first.getCode()) == ErrorCategory.DUPLICATE_KEY) {
-        throw CloudError.of("duplicate key error: _id " + ids.get(first.getIndex()) + " already exists");
+        throw duplicate(first.getMessage(), ids.get(first.getIndex()));
       }
       throw CloudError.invalid(first.getMessage());
     } catch (MongoException e) {
@@ -214,6 +216,35 @@ public final class MongoCloudDatabase implements CloudDatabase {
     });
   }
 
+  /** Creates {@code index} in the server (MongoDB keeps it current and enforces {@code unique}). */
+  @Override
+  public void createIndex(String collection, CloudIndex index) {
+    MongoCollection<BsonDocument> c = open(collection);
+    BsonDocument keys = new BsonDocument();
+    index.keys().forEach(k -> keys.put(k.field(), new BsonInt32(k.ascending() ? 1 : -1)));
+    run(() -> c.createIndex(keys, new IndexOptions().name(index.name()).unique(index.unique())));
+  }
+
+  /** The server's ascending/descending indexes on {@code collection} ({@code _id_} and geo indexes left out). */
+  @Override
+  public List<CloudIndex> indexes(String collection) {
+    MongoCollection<BsonDocument> c = open(collection);
+    List<CloudIndex> out = new ArrayList<>();
+    for (BsonDocument spec : run(() -> c.listIndexes(BsonDocument.class).into(new ArrayList<>()))) {
+      List<CloudIndex.Key> keys = new ArrayList<>();
+      spec.getDocument("key", new BsonDocument()).forEach((field, direction) -> {
+        if (direction.isNumber()) {
+          keys.add(new CloudIndex.Key(field, direction.asNumber().intValue() >= 0));
+        }
+      });
+      String name = spec.getString("name", new BsonString("")).getValue();
+      if (!name.equals("_id_") && !keys.isEmpty() && keys.size() == spec.getDocument("key").size()) {
+        out.add(new CloudIndex(name, keys, spec.getBoolean("unique", BsonBoolean.FALSE).getValue()));
+      }
+    }
+    return out;
+  }
+
   @Override
   public boolean hasCollection(String collection) {
     open(collection); // the name rules
@@ -266,7 +297,21 @@ public final class MongoCloudDatabase implements CloudDatabase {
     }
   }
 
+  /** A duplicate key: on {@code _id} the emulator's own text, on a declared unique index WeChat's -502001. */
+  private static CloudError duplicate(String serverText, String id) {
+    if (serverText.contains("index: _id_ ")) {
+      return CloudError.of("duplicate key error: _id " + id + " already exists");
+    }
+    int e11000 = serverText.indexOf("E11000");
+    return CloudError.duplicateKey(e11000 < 0 ? serverText : serverText.substring(e11000));
+  }
+
   private static RuntimeException failure(MongoException e) {
+    if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY
+        || e instanceof MongoWriteException w && w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+      String text = e instanceof MongoWriteException w ? w.getError().getMessage() : e.getMessage();
+      return duplicate(text, "");
+    }
     if (e instanceof MongoWriteException w) {
       return CloudError.invalid(w.getError().getMessage());
     }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.sparrow.apis.cloud.CloudDatabase;
 import dev.sparrow.apis.cloud.CloudError;
+import dev.sparrow.apis.cloud.CloudIndex;
 import dev.sparrow.apis.cloud.CloudPermission;
 import dev.sparrow.apis.cloud.CloudRules;
 import dev.sparrow.apis.cloud.CloudStore;
@@ -195,7 +196,8 @@ public final class CloudApis implements AutoCloseable {
   }
 
   /**
-   * The shared store of {@code env} as this session sees it (its declared collections created): for the other
+   * The shared store of {@code env} as this session sees it (its declared collections and indexes created; a unique
+   * index that stored duplicates forbid fails every call until they are gone): for the other
    * cloud families (functions' server-side database, import, the simulator's panel), which apply their own rules.
    * Call off the loop: the first use of an environment may touch files.
    */
@@ -209,6 +211,9 @@ public final class CloudApis implements AutoCloseable {
         store = environments.apply(env);
         for (String declared : rules().collections().keySet()) {
           store.createCollection(declared);
+          for (CloudIndex index : rules().indexes(declared)) {
+            store.createIndex(declared, index);
+          }
         }
         open.put(env, store);
       }
