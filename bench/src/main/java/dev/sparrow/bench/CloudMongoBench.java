@@ -25,7 +25,7 @@ import java.util.Random;
  * {@link CloudJsonLines} into a {@link MongoCloudEngine} over mongo-java-server's in-memory backend on 127.0.0.1
  * (the tests' server, not a real mongod: the numbers show the adapter's and the wire's cost, not MongoDB's).
  * A MongoDB URI as the second argument measures that server instead. Also times the import of those documents
- * into both engines. Usage:
+ * into both engines, and {@link CloudWhere}'s queries without and with indexes (created in the server). Usage:
  * {@code bench/run CloudMongoBench [rounds] [mongodb://…]}.
  */
 public final class CloudMongoBench {
@@ -69,12 +69,7 @@ public final class CloudMongoBench {
         Rounds.time("MongoDB adapter: where + orderBy + limit(20) over 10,000 documents from page JS", 5, rounds / 4,
             i -> s.evaluate(where));
       }
-      ObjectNode q = (ObjectNode) new ObjectMapper().readTree(
-          "{\"city\":\"Shanghai\",\"score\":{\"$gte\":500},\"tags\":\"t3\"}");
-      CloudDatabase.Find find = new CloudDatabase.Find(q, List.of(new CloudDatabase.Order("score", false)), 0, 20,
-          null);
-      Rounds.time("MongoDB adapter: the same where alone (MongoCloudDatabase.find)", 5, rounds / 4,
-          i -> db.find("big", find));
+      CloudWhere.time("MongoDB adapter alone (MongoCloudDatabase.find)", db, rounds / 4);
     } finally {
       if (server != null) {
         server.shutdownNow();

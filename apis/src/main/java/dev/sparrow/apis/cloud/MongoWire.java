@@ -291,36 +291,27 @@ final class MongoWire {
   /** MongoDB update operators for a wire-form update. */
   BsonDocument update(JsonNode update) {
     BsonDocument out = new BsonDocument();
-    Iterator<Map.Entry<String, JsonNode>> it = update.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
-      String path = e.getKey();
-      if (path.equals("_id") || path.startsWith("_id.")) {
-        throw CloudError.invalid(CloudError.CANNOT_UPDATE_ID);
-      }
-      JsonNode cmd = e.getValue();
-      if (!cmd.isObject() || cmd.size() != 1) {
-        throw CloudError.invalid("update of " + path);
-      }
-      String op = cmd.fieldNames().next();
-      JsonNode arg = cmd.get(op);
-      switch (op) {
-        case "$set" -> group(out, "$set").put(path, value(arg));
-        case "$unset" -> group(out, "$unset").put(path, new BsonString(""));
-        case "$inc", "$mul" -> {
+    for (UpdateOperator.Command c : UpdateOperator.parse(update)) {
+      String path = c.path();
+      JsonNode arg = c.arg();
+      switch (c.op()) {
+        case SET -> group(out, "$set").put(path, value(arg));
+        case UNSET -> group(out, "$unset").put(path, new BsonString(""));
+        case INC, MUL -> {
           if (!arg.isNumber()) {
-            throw CloudError.invalid("cannot apply " + op.substring(1) + " to a non-numeric value at " + path);
+            throw CloudError.invalid("cannot apply " + c.op().wire.substring(1) + " to a non-numeric value at "
+                + path);
           }
-          group(out, op).put(path, value(arg));
+          group(out, c.op().wire).put(path, value(arg));
         }
-        case "$push" -> group(out, "$push").put(path, push(arg, null));
-        case "$unshift" -> group(out, "$push").put(path, push(arg, 0));
-        case "$addToSet" -> group(out, "$addToSet").put(path, new BsonDocument("$each", each(arg)));
-        case "$pop" -> group(out, "$pop").put(path, new BsonInt32(1));
-        case "$shift" -> group(out, "$pop").put(path, new BsonInt32(-1));
-        case "$pull" -> group(out, "$pull").put(path, pull(arg));
-        case "$pullAll" -> group(out, "$pullAll").put(path, value(array(arg, "pullAll")));
-        default -> throw CloudError.invalid("unknown update command " + op);
+        case PUSH -> group(out, "$push").put(path, push(arg, null));
+        case UNSHIFT -> group(out, "$push").put(path, push(arg, 0));
+        case ADD_TO_SET -> group(out, "$addToSet").put(path, new BsonDocument("$each", each(arg)));
+        case POP -> group(out, "$pop").put(path, new BsonInt32(1));
+        case SHIFT -> group(out, "$pop").put(path, new BsonInt32(-1));
+        case PULL -> group(out, "$pull").put(path, pull(arg));
+        case PULL_ALL -> group(out, "$pullAll").put(path, value(array(arg, "pullAll")));
+        default -> throw new IllegalStateException(c.op().wire);
       }
     }
     return out;

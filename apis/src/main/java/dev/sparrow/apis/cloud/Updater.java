@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The update commands of {@code db.command} on the wire form {@code {path: {$op: arg}}}: {@code $set $unset
- * $inc $mul $push $pop $shift $unshift $addToSet $pull $pullAll}. {@code $push}, {@code $unshift} and
- * {@code $addToSet} take {@code {$each: [...]}} ({@code $push} also {@code $position $slice $sort}).
+ * Applies the update commands of {@code db.command} ({@link UpdateOperator}: the wire form {@code {path: {$op:
+ * arg}}}) to a document of the embedded engine. {@code $push}, {@code $unshift} and {@code $addToSet} take
+ * {@code {$each: [...]}} ({@code $push} also {@code $position $slice $sort}).
  */
 final class Updater {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -22,72 +22,49 @@ final class Updater {
   private Updater() {}
 
   static void apply(ObjectNode doc, JsonNode update) {
-    Iterator<Map.Entry<String, JsonNode>> it = update.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
-      String path = e.getKey();
-      if (path.equals("_id") || path.startsWith("_id.")) {
-        throw CloudError.invalid(CloudError.CANNOT_UPDATE_ID);
-      }
-      JsonNode cmd = e.getValue();
-      if (!cmd.isObject() || cmd.size() != 1) {
-        throw CloudError.invalid("update of " + path);
-      }
-      String op = cmd.fieldNames().next();
-      one(doc, path, op, cmd.get(op));
+    for (UpdateOperator.Command c : UpdateOperator.parse(update)) {
+      one(doc, c.path(), c.op(), c.arg());
     }
   }
 
-  private static void one(ObjectNode doc, String path, String op, JsonNode arg) {
+  private static void one(ObjectNode doc, String path, UpdateOperator op, JsonNode arg) {
     JsonNode current = Values.plain(doc, path);
     switch (op) {
-      case "$set":
-        put(doc, path, arg.deepCopy());
-        return;
-      case "$unset":
-        Values.delete(doc, path);
-        return;
-      case "$inc":
-      case "$mul":
-        put(doc, path, arithmetic(op, current, arg, path));
-        return;
-      case "$push":
-        push(doc, path, current, arg);
-        return;
-      case "$pop":
-      case "$shift":
+      case SET -> put(doc, path, arg.deepCopy());
+      case UNSET -> Values.delete(doc, path);
+      case INC, MUL -> put(doc, path, arithmetic(op, current, arg, path));
+      case PUSH -> push(doc, path, current, arg);
+      case POP, SHIFT -> {
         if (current != null && current.isArray() && current.size() > 0) {
-          ((ArrayNode) current).remove(op.equals("$pop") ? current.size() - 1 : 0);
+          ((ArrayNode) current).remove(op == UpdateOperator.POP ? current.size() - 1 : 0);
         }
-        return;
-      case "$unshift":
+      }
+      case UNSHIFT -> {
         ArrayNode front = array(doc, path, current);
         List<JsonNode> items = each(arg);
         for (int i = items.size() - 1; i >= 0; i--) {
           front.insert(0, items.get(i).deepCopy());
         }
-        return;
-      case "$addToSet":
+      }
+      case ADD_TO_SET -> {
         ArrayNode set = array(doc, path, current);
         for (JsonNode v : each(arg)) {
           if (!contains(set, v)) {
             set.add(v.deepCopy());
           }
         }
-        return;
-      case "$pull":
-      case "$pullAll":
+      }
+      case PULL, PULL_ALL -> {
         if (current != null && current.isArray()) {
           ArrayNode a = (ArrayNode) current;
           for (int i = a.size() - 1; i >= 0; i--) {
-            if (op.equals("$pull") ? pulls(a.get(i), arg) : contains(arg, a.get(i))) {
+            if (op == UpdateOperator.PULL ? pulls(a.get(i), arg) : contains(arg, a.get(i))) {
               a.remove(i);
             }
           }
         }
-        return;
-      default:
-        throw CloudError.invalid("unknown update command " + op);
+      }
+      default -> throw new IllegalStateException(op.wire);
     }
   }
 
@@ -97,13 +74,13 @@ final class Updater {
     }
   }
 
-  private static JsonNode arithmetic(String op, JsonNode current, JsonNode arg, String path) {
+  private static JsonNode arithmetic(UpdateOperator op, JsonNode current, JsonNode arg, String path) {
     if (!arg.isNumber() || (current != null && !current.isNumber() && !current.isNull())) {
-      throw CloudError.invalid("cannot apply " + op.substring(1) + " to a non-numeric value at " + path);
+      throw CloudError.invalid("cannot apply " + op.wire.substring(1) + " to a non-numeric value at " + path);
     }
     JsonNode base = current == null || current.isNull() ? LongNode.valueOf(0) : current;
     boolean integral = base.isIntegralNumber() && arg.isIntegralNumber();
-    if (op.equals("$inc")) {
+    if (op == UpdateOperator.INC) {
       return integral ? LongNode.valueOf(base.longValue() + arg.longValue())
           : DoubleNode.valueOf(base.doubleValue() + arg.doubleValue());
     }

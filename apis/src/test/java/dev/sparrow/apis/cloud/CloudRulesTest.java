@@ -57,6 +57,32 @@ class CloudRulesTest {
   }
 
   @Test
+  void theFileDeclaresIndexesPerCollectionAndABadOneIsLeftOutWithAProblem() throws IOException {
+    write("{\"collections\": {\"scores\": {\"permission\": \"READONLY\", \"indexes\": ["
+        + "{\"name\": \"by_score\", \"keys\": {\"score\": -1, \"user.city\": 1}, \"unique\": false},"
+        + "{\"keys\": {\"phone\": 1}, \"unique\": true},"
+        + "{\"name\": \"bad\", \"keys\": {\"score\": 2}}, {\"keys\": {}}, {\"keys\": {\"_id\": 1}},"
+        + "{\"name\": \"by_score\", \"keys\": {\"x\": 1}}]},"
+        + " \"logs\": {\"indexes\": [{\"keys\": {\"at\": 1}}]}}}");
+    CloudRules rules = CloudRules.read(dir);
+    assertThat(rules.indexes("scores")).containsExactly(
+        new CloudIndex("by_score", List.of(new CloudIndex.Key("score", false), new CloudIndex.Key("user.city", true)),
+            false),
+        new CloudIndex("phone_1", List.of(new CloudIndex.Key("phone", true)), true));
+    assertThat(rules.permission("logs")).isEqualTo(CloudPermission.PRIVATE);
+    assertThat(rules.indexes("logs")).extracting(CloudIndex::name).containsExactly("at_1");
+    assertThat(rules.indexes("undeclared")).isEmpty();
+    assertThat(rules.problems()).containsExactly(
+        "cloud/database.json: collection scores: index field score: direction 2 (1 or -1); index left out",
+        "cloud/database.json: collection scores: an index is {\"name\", \"keys\": {\"field\": 1 or -1}, "
+            + "\"unique\"}; index left out",
+        "cloud/database.json: collection scores: index field _id is not allowed; index left out",
+        "cloud/database.json: collection scores: index name by_score declared twice; index left out");
+    assertThat(rules.with(true, Map.of()).indexes("scores")).hasSize(2);
+    assertThat(rules.withStorage(CloudPermission.PRIVATE).indexes("scores")).hasSize(2);
+  }
+
+  @Test
   void aCollectionExistsOnceCreatedWrittenOrFoundOnDisk() throws IOException {
     JsonLinesDatabase db = new JsonLinesDatabase(dir.resolve("env"), () -> 0L, new Random(1));
     assertThat(db.hasCollection("a")).isFalse();
