@@ -2,6 +2,7 @@ package dev.sparrow.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sparrow.apis.cloud.CloudPermission;
 import dev.sparrow.apis.cloud.JsonLinesDatabase;
 import dev.sparrow.runtime.Examples;
 import dev.sparrow.runtime.Session;
@@ -26,7 +27,8 @@ public final class CloudBench {
   public static void main(String[] args) throws IOException {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 200;
     Path root = Files.createTempDirectory("cloud-bench");
-    SessionOptions options = SessionOptions.of(Examples.path("cloud-notes")).dataDir(root).cloudAutoCreate(true);
+    SessionOptions options = SessionOptions.of(Examples.path("cloud-notes")).dataDir(root).cloudAutoCreate(true)
+        .cloudCollection("big", CloudPermission.READONLY); // all read: the seeded documents have no _openid
     Path env = root.resolve("wxsparrowcloud01/cloud/notes-dev");
     Files.createDirectories(env);
     ObjectMapper json = new ObjectMapper();

@@ -6,6 +6,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.sparrow.apis.cloud.CloudDatabase;
 import dev.sparrow.apis.cloud.CloudJsonLines;
+import dev.sparrow.apis.cloud.CloudPermission;
 import dev.sparrow.apis.cloud.JsonLinesDatabase;
 import dev.sparrow.apis.cloud.MongoCloudEngine;
 import dev.sparrow.runtime.Examples;
@@ -56,7 +57,8 @@ public final class CloudMongoBench {
       new CloudJsonLines(new JsonLinesDatabase(root.resolve("import"), System::currentTimeMillis, new Random(1)))
           .importFrom("big", new StringReader(seed), CloudJsonLines.Mode.INSERT);
       System.out.printf(", embedded engine %d ms%n", (System.nanoTime() - t0) / 1_000_000);
-      SessionOptions options = SessionOptions.of(Examples.path("cloud-notes")).dataDir(root).cloudEngine(engine);
+      SessionOptions options = SessionOptions.of(Examples.path("cloud-notes")).dataDir(root).cloudEngine(engine)
+          .cloudCollection("big", CloudPermission.READONLY); // all read: the seeded documents have no _openid
       try (Session s = Sparrow.launch(options).awaitIdle()) {
         String addGet = "async function (i) { const c = wx.cloud.database().collection('trip');"
             + " const a = await c.add({ data: { i: i, text: 'note ' + i } });"

@@ -2,7 +2,10 @@ package dev.sparrow.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sparrow.apis.cloud.CloudIndex;
 import dev.sparrow.apis.cloud.CloudPermission;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -178,6 +181,30 @@ class CloudDatabaseTest {
           "auto", "[{\"_id\":{\"min\":5,\"max\":20},\"count\":1},{\"_id\":{\"min\":20,\"max\":20},\"count\":1}]",
           "ops", "[{\"big\":[2,3],\"sd\":0.816496580927726,\"rev\":[3,2,1]}]",
           "msg", "collection.aggregate:ok"));
+      assertThat(s.errors()).isEmpty();
+    }
+  }
+
+  @Test
+  void indexesDeclaredInTheProjectAreMadeAndAUniqueOneRefusesADuplicateWithWeChatsErrMsg() throws IOException {
+    Path project = Examples.copy("cloud-notes", data.resolve("project"));
+    Files.writeString(project.resolve("cloud/database.json"), "{\"collections\": {\"notes\": \"PRIVATE\","
+        + " \"users\": {\"permission\": \"READONLY\", \"indexes\": [{\"name\": \"by_phone\", \"keys\":"
+        + " {\"phone\": 1}, \"unique\": true}]}}}");
+    try (Session s = Sparrow.launch(SessionOptions.of(project).dataDir(data.resolve("d")).virtualClock())
+        .awaitIdle()) {
+      Object out = s.evaluate("async function () {"
+          + " const users = wx.cloud.database().collection('users');"
+          + " await users.add({ data: { phone: '13800000000' } });"
+          + " return users.add({ data: { phone: '13800000000' } })"
+          + "   .then(r => 'added', e => e.errCode + ' ' + e.errMsg) }");
+      assertThat(out).isEqualTo("-502001 collection.add:fail -502001 database request fail. [FailedOperation] "
+          + "multiple write errors: [{write errors: [{E11000 duplicate key error collection: notes-dev.users index: "
+          + "by_phone dup key: { phone: \"13800000000\" }}]}, {<nil>}]");
+      assertThat(s.cloudDatabase("notes-dev").indexes("users")).extracting(CloudIndex::name)
+          .containsExactly("by_phone");
+      assertThat(s.evaluate("function () { return wx.cloud.database().collection('users').count()"
+          + ".then(r => r.total) }")).isEqualTo(1);
       assertThat(s.errors()).isEmpty();
     }
   }
