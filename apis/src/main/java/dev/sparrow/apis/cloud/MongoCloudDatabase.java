@@ -230,6 +230,9 @@ public final class MongoCloudDatabase implements CloudDatabase {
   public List<CloudIndex> indexes(String collection) {
     MongoCollection<BsonDocument> c = open(collection);
     List<CloudIndex> out = new ArrayList<>();
+    if (!hasCollection(collection)) { // a real server refuses listIndexes on a missing collection
+      return out;
+    }
     for (BsonDocument spec : run(() -> c.listIndexes(BsonDocument.class).into(new ArrayList<>()))) {
       List<CloudIndex.Key> keys = new ArrayList<>();
       spec.getDocument("key", new BsonDocument()).forEach((field, direction) -> {
