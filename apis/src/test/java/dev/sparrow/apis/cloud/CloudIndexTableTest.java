@@ -299,6 +299,11 @@ class CloudIndexTableTest {
       assertThat(ids(reopened.find("docs", five))).containsExactly("new1");
       assertThat(ids(reopened.find("docs", top))).containsExactly(before.get(0), "new1", "d239");
       assertThatThrownBy(() -> reopened.add("docs", j("{'n':1001}"))).isInstanceOf(CloudError.class);
+      // a write by another instance: the first reads the changed file again and builds its indexes over it
+      reopened.add("docs", j("{'_id':'ext','score':5.0,'n':2000}"));
+      assertThat(ids(indexed.find("docs", five))).containsExactly("new1", "ext");
+      assertThat(((JsonLinesDatabase) indexed).plan("docs", five)).isEqualTo("index by_score");
+      assertThatThrownBy(() -> indexed.add("docs", j("{'n':2000}"))).isInstanceOf(CloudError.class);
     }
   }
 }
