@@ -60,6 +60,7 @@ public final class PageView implements AutoCloseable {
   private VElement root;
   private Map<Integer, VNode> index;
   private boolean byPath = true;
+  private int wholeRenders;
 
   private PageView(CompiledPage page, ObjectNode data, LongSupplier clock, ComponentHost host) {
     this.page = page;
@@ -173,12 +174,13 @@ public final class PageView implements AutoCloseable {
   }
 
   /**
-   * What a setData's paths touch in one template: the list items (list name → indexes) and the single bindings it
-   * renders again. Null when a path needs the whole render: a list path that names no item the last render made.
+   * What a setData's paths touch in one template: the list items that render again (none inside another of them)
+   * and the single bindings it evaluates again. Null when a path needs the whole render: a list path that names no
+   * item the last render made. With {@code nested}, an item of a list inside an item ({@code rows[3].cells[7]}).
    */
-  private record Affected(Map<String, TreeSet<Integer>> items, Set<String> singles) {
-    static Affected of(TemplateRenderer r, List<DataPath> paths) {
-      Map<String, TreeSet<Integer>> items = new LinkedHashMap<>();
+  private record Affected(List<TemplateRenderer.Item> items, Set<String> singles) {
+    static Affected of(TemplateRenderer r, List<DataPath> paths, boolean nested) {
+      List<TemplateRenderer.Item> items = new ArrayList<>();
       Set<String> singles = new LinkedHashSet<>();
       for (DataPath p : paths) {
         String name = (String) p.segments().get(0);
@@ -189,10 +191,24 @@ public final class PageView implements AutoCloseable {
           singles.add(name);
           continue;
         }
-        if (p.segments().size() < 2 || !(p.segments().get(1) instanceof Integer i) || r.itemNodes(name, i) == null) {
+        TemplateRenderer.Item item = r.item(p.segments(), nested);
+        if (item == null) {
           return null;
         }
-        items.computeIfAbsent(name, k -> new TreeSet<>()).add(i);
+        items.add(item);
+      }
+      if (items.size() > 1) {
+        items.sort((a, b) -> Integer.compare(a.address().size(), b.address().size()));
+        Set<List<Object>> kept = new HashSet<>();
+        items.removeIf(it -> {
+          for (int k = 2; k <= it.address().size(); k += 2) {
+            if (kept.contains(it.address().subList(0, k))) {
+              return true; // that item, or one around it, renders again
+            }
+          }
+          kept.add(it.address());
+          return false;
+        });
       }
       return new Affected(items, singles);
     }
@@ -212,11 +228,11 @@ public final class PageView implements AutoCloseable {
     if (r == null || !r.lastWarnings().isEmpty()) {
       return null;
     }
-    Affected affected = Affected.of(r, paths);
+    Affected affected = Affected.of(r, paths, true);
     if (affected == null) {
       return null;
     }
-    Map<String, TreeSet<Integer>> items = affected.items();
+    List<TemplateRenderer.Item> items = affected.items();
     Set<String> singles = affected.singles();
     if (items.isEmpty() && singles.isEmpty()) {
       return List.of();
@@ -224,17 +240,15 @@ public final class PageView implements AutoCloseable {
     Splice splice = new Splice(root);
     List<VNode> gone = new ArrayList<>();
     List<VNode> added = new ArrayList<>();
-    for (Map.Entry<String, TreeSet<Integer>> list : items.entrySet()) {
-      for (int i : list.getValue()) {
-        List<VNode> old = r.itemNodes(list.getKey(), i);
-        List<VNode> fresh = r.renderItem(list.getKey(), i);
-        if (fresh == null || !Splice.sameShape(old, fresh) || components != null && components.hostsAny(fresh)
-            || !splice.replace(old, fresh)) {
-          return null;
-        }
-        gone.addAll(old);
-        added.addAll(fresh);
+    for (TemplateRenderer.Item item : items) {
+      List<VNode> old = r.nodes(item);
+      List<VNode> fresh = r.renderItem(item);
+      if (fresh == null || !Splice.sameShape(old, fresh) || components != null && components.hostsAny(fresh)
+          || !splice.replace(old, fresh)) {
+        return null;
       }
+      gone.addAll(old);
+      added.addAll(fresh);
     }
     boolean updated = r.renderSingles(singles, new TemplateRenderer.Singles() {
       @Override
@@ -258,6 +272,7 @@ public final class PageView implements AutoCloseable {
     VElement fresh = splice.result();
     List<Patch> patches = diff.diff(root, fresh);
     root = fresh;
+    r.copied(items, splice::copyOf);
     if (index != null) {
       gone.forEach(this::unindexTree);
       added.forEach(this::indexTree);
@@ -282,25 +297,23 @@ public final class PageView implements AutoCloseable {
     if (r == null || !r.lastWarnings().isEmpty()) {
       return null;
     }
-    Affected affected = Affected.of(r, paths);
+    Affected affected = Affected.of(r, paths, false);
     if (affected == null) {
       return null;
     }
-    Map<String, TreeSet<Integer>> items = affected.items();
+    List<TemplateRenderer.Item> items = affected.items();
     Set<String> singles = affected.singles();
     if (items.isEmpty() && singles.isEmpty()) {
       return List.of();
     }
     List<Part> parts = new ArrayList<>();
-    for (Map.Entry<String, TreeSet<Integer>> list : items.entrySet()) {
-      for (int i : list.getValue()) {
-        List<VNode> old = r.itemNodes(list.getKey(), i);
-        List<VNode> fresh = r.renderItem(list.getKey(), i);
-        if (fresh == null || !Splice.sameShape(old, fresh)) {
-          return null;
-        }
-        parts.add(new Part(old, fresh, false));
+    for (TemplateRenderer.Item item : items) {
+      List<VNode> old = r.nodes(item);
+      List<VNode> fresh = r.renderItem(item);
+      if (fresh == null || !Splice.sameShape(old, fresh)) {
+        return null;
       }
+      parts.add(new Part(old, fresh, false));
     }
     boolean evaluated = r.renderSingles(singles, new TemplateRenderer.Singles() {
       @Override
@@ -461,8 +474,17 @@ public final class PageView implements AutoCloseable {
     });
   }
 
+  /**
+   * How many times a {@code setData} (or {@link #rerender()}) rendered a whole template again since the page opened
+   * (the page, or one component instance): what updating by data path did not cover.
+   */
+  public int wholeRenders() {
+    return wholeRenders;
+  }
+
   /** Re-renders from the current data (e.g. after a WXS-visible change) and returns the patches. */
   public List<Patch> rerender() {
+    wholeRenders++;
     VElement fresh = components == null ? renderer.render(data) : components.rerender(0);
     List<Patch> patches = diff.diff(root, fresh);
     root = fresh;
@@ -475,6 +497,7 @@ public final class PageView implements AutoCloseable {
 
   /** Re-renders one component instance and returns the patches of its subtree. */
   private List<Patch> rerender(int instance) {
+    wholeRenders++;
     Instance in = components.instance(instance);
     VElement old = in.host();
     VElement fresh = components.rerender(instance);

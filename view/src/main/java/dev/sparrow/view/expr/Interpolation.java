@@ -117,6 +117,39 @@ public final class Interpolation {
     return out;
   }
 
+  /** The names expression {@code e} reads (see {@link #names()}). */
+  public static java.util.Set<String> namesOf(Expr e) {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    collect(e, out);
+    return out;
+  }
+
+  /** The expressions {@code e} is made of, one level down (the key of a member access included). */
+  public static List<Expr> children(Expr e) {
+    if (e instanceof Expr.Member m) {
+      return List.of(m.object(), m.key());
+    } else if (e instanceof Expr.Call c) {
+      List<Expr> out = new ArrayList<>(c.args());
+      out.add(0, c.callee());
+      return out;
+    } else if (e instanceof Expr.Unary u) {
+      return List.of(u.operand());
+    } else if (e instanceof Expr.Binary b) {
+      return List.of(b.left(), b.right());
+    } else if (e instanceof Expr.Logical l) {
+      return List.of(l.left(), l.right());
+    } else if (e instanceof Expr.Conditional c) {
+      return List.of(c.test(), c.then(), c.otherwise());
+    } else if (e instanceof Expr.ArrayLiteral a) {
+      return a.items();
+    } else if (e instanceof Expr.ObjectLiteral o) {
+      List<Expr> out = new ArrayList<>();
+      o.entries().forEach(en -> out.add(en.value()));
+      return out;
+    }
+    return List.of();
+  }
+
   private static void collect(Expr e, java.util.Set<String> out) {
     collect(e, out, false);
   }
@@ -151,6 +184,17 @@ public final class Interpolation {
     } else if (e instanceof Expr.ObjectLiteral) {
       ((Expr.ObjectLiteral) e).entries().forEach(en -> collect(en.value(), out, besideLength));
     }
+  }
+
+  /** The bindings' expressions in order (the text around them left out). */
+  public List<Expr> expressions() {
+    List<Expr> out = new ArrayList<>();
+    for (Object p : parts) {
+      if (p instanceof Expr e) {
+        out.add(e);
+      }
+    }
+    return out;
   }
 
   /** The name when the value is exactly {@code {{name}}} (one identifier, nothing around it), else null. */

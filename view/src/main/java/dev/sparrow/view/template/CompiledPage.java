@@ -65,7 +65,7 @@ public final class CompiledPage {
   /** What the bindings read, for updates by data path (computed once, on first use). */
   synchronized ListBindings listBindings() {
     if (listBindings == null) {
-      listBindings = new ListBindings(files.get(path), files.values());
+      listBindings = new ListBindings(this, files.get(path));
     }
     return listBindings;
   }

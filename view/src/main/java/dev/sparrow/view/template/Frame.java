@@ -14,21 +14,49 @@ final class Frame implements Scope {
   private final String name;
   private final JsonNode value;
   private final Frame outer;
+  /** For a template body's frame: the call that made its data, and the frame the call was rendered in. */
+  private final TTemplateCall call;
+  private final Frame caller;
 
-  private Frame(ModuleScope modules, JsonNode data, String name, JsonNode value, Frame outer) {
+  private Frame(ModuleScope modules, JsonNode data, String name, JsonNode value, Frame outer, TTemplateCall call,
+      Frame caller) {
     this.modules = modules;
     this.data = data;
     this.name = name;
     this.value = value;
     this.outer = outer;
+    this.call = call;
+    this.caller = caller;
   }
 
   static Frame of(ModuleScope modules, JsonNode data) {
-    return new Frame(modules, data, null, null, null);
+    return new Frame(modules, data, null, null, null, null, null);
+  }
+
+  /** The frame of a template body: {@code data} made by {@code call} rendered in {@code caller}. */
+  static Frame called(ModuleScope modules, JsonNode data, TTemplateCall call, Frame caller) {
+    return new Frame(modules, data, null, null, null, call, caller);
   }
 
   Frame with(String varName, JsonNode varValue) {
-    return new Frame(modules, data, varName, varValue, this);
+    return new Frame(modules, data, varName, varValue, this, null, null);
+  }
+
+  /**
+   * This frame as a render from the current page data would make it: a template body's data is made again by its
+   * call (its values are the page data's at the time of the call), loop variables keep their values (the item
+   * objects themselves, whose contents are the page data's). The page's own frame is live already.
+   */
+  Frame refreshed() {
+    if (name != null) {
+      Frame o = outer.refreshed();
+      return o == outer ? this : o.with(name, value);
+    }
+    if (call == null) {
+      return this;
+    }
+    Frame c = caller.refreshed();
+    return called(modules, call.env(c), call, c);
   }
 
   @Override

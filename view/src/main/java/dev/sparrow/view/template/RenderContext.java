@@ -25,6 +25,8 @@ final class RenderContext {
   private final List<String> warnings = new ArrayList<>();
   private final Set<TFor> recorded;
   private final Map<TFor, ListRecord> records = new IdentityHashMap<>();
+  /** Where lists record now: the page's records, or those of the list item being rendered (null until one). */
+  private Map<TFor, ListRecord> current = records;
   private final Set<TNode> singles;
   private final Map<TNode, SingleRecord> singleRecords = new IdentityHashMap<>();
   private int nodes;
@@ -38,9 +40,9 @@ final class RenderContext {
     this.singles = singles;
   }
 
-  /** A render of one list item, nested {@code depth} elements deep. */
-  static RenderContext at(CompiledPage page, WxsRuntime wxs, int depth) {
-    RenderContext ctx = new RenderContext(page, wxs, Set.of(), Set.of());
+  /** A render of one list item, nested {@code depth} elements deep, noting the lists {@code recorded} in it. */
+  static RenderContext at(CompiledPage page, WxsRuntime wxs, int depth, Set<TFor> recorded) {
+    RenderContext ctx = new RenderContext(page, wxs, recorded, Set.of());
     ctx.depth = depth;
     return ctx;
   }
@@ -89,13 +91,30 @@ final class RenderContext {
     if (recorded.isEmpty() || !recorded.contains(list)) {
       return null;
     }
-    if (records.containsKey(list)) {
-      records.put(list, null); // rendered twice (a file including itself): not on its own
+    if (current == null) {
+      current = new IdentityHashMap<>(4);
+    }
+    if (current.containsKey(list)) {
+      current.put(list, null); // rendered twice (a file including itself): not on its own
       return null;
     }
     ListRecord r = new ListRecord(frame, key, depth);
-    records.put(list, r);
+    current.put(list, r);
     return r;
+  }
+
+  /** Starts a recorded list's item: lists in it record for that item. Returns what {@link #leaveItem} restores. */
+  Map<TFor, ListRecord> enterItem() {
+    Map<TFor, ListRecord> saved = current;
+    current = null;
+    return saved;
+  }
+
+  /** Ends the item {@link #enterItem} started; returns the records of its lists (null when none). */
+  Map<TFor, ListRecord> leaveItem(Map<TFor, ListRecord> saved) {
+    Map<TFor, ListRecord> item = current;
+    current = saved;
+    return item;
   }
 
   Map<TFor, ListRecord> records() {

@@ -7,6 +7,7 @@ import dev.sparrow.view.tree.VNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code wx:for}, as WeChat's runtime iterates:
@@ -32,10 +33,12 @@ record TFor(Interpolation list, String itemName, String indexName, String keyNam
     if (items.isArray()) {
       ListRecord record = ctx.record(this, frame, key);
       for (int i = 0; i < items.size(); i++) {
-        int before = out.size();
-        item(ctx, frame, key, out, items.get(i), Js.number(i));
-        if (record != null) {
-          record.items().add(new ArrayList<>(out.subList(before, out.size())));
+        if (record == null) {
+          item(ctx, frame, key, out, items.get(i), Js.number(i));
+        } else {
+          record.items().add(null);
+          record.inner().add(null);
+          recordedItem(ctx, record, frame, i, out, items.get(i));
         }
       }
     } else if (items.isObject()) {
@@ -54,6 +57,18 @@ record TFor(Interpolation list, String itemName, String indexName, String keyNam
         item(ctx, frame, key, out, Js.number(i), Js.number(i));
       }
     }
+  }
+
+  /** Renders item {@code i} of a recorded list in {@code frame} and notes its nodes and its own lists' records in {@code record}. */
+  void recordedItem(RenderContext ctx, ListRecord record, Frame frame, int i, List<VNode> out, JsonNode item) {
+    int before = out.size();
+    Map<TFor, ListRecord> saved = ctx.enterItem();
+    try {
+      item(ctx, frame, record.key(), out, item, Js.number(i));
+    } finally {
+      record.inner().set(i, ctx.leaveItem(saved));
+    }
+    record.items().set(i, new ArrayList<>(out.subList(before, out.size())));
   }
 
   void item(RenderContext ctx, Frame frame, String outerKey, List<VNode> out, JsonNode item, JsonNode index) {

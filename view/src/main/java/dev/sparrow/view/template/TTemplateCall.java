@@ -1,6 +1,7 @@
 package dev.sparrow.view.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.sparrow.view.expr.Interpolation;
 import dev.sparrow.view.expr.Js;
 import dev.sparrow.view.tree.VNode;
@@ -27,16 +28,18 @@ record TTemplateCall(String file, Interpolation is, Interpolation data) implemen
       return;
     }
     try {
-      JsonNode env = data == null ? null : data.evaluate(frame);
-      if (env == null || !Js.truthy(env)) {
-        env = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-      }
-      Frame inner = Frame.of(ctx.modulesOf(def.file()), env);
+      Frame inner = Frame.called(ctx.modulesOf(def.file()), env(frame), this, frame);
       for (TNode n : def.body()) {
         n.render(ctx, inner, key, out);
       }
     } finally {
       ctx.leave(id);
     }
+  }
+
+  /** The template body's data object for a call rendered in {@code frame}. */
+  JsonNode env(Frame frame) {
+    JsonNode env = data == null ? null : data.evaluate(frame);
+    return env == null || !Js.truthy(env) ? JsonNodeFactory.instance.objectNode() : env;
   }
 }

@@ -14,6 +14,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Renders a {@link CompiledPage} against data into a fresh virtual tree rooted at a {@code page} element.
@@ -68,41 +69,107 @@ public final class TemplateRenderer implements AutoCloseable {
   }
 
   /**
-   * The nodes item {@code index} of the list bound to data {@code list} made in the last render (in the committed
-   * tree), when that item can render again on its own (see {@link #renderItem}); else null.
+   * A list item a data path names, which can render again on its own: item {@code index} of a recorded list (see
+   * {@link #item}). {@link #address()} is the path's part naming it ({@code rows, 3} or {@code rows, 3, cells, 7}).
    */
-  public List<VNode> itemNodes(String list, int index) {
-    TFor f = bindings.list(list);
-    ListRecord r = f == null || !lastWarnings.isEmpty() ? null : records.get(f);
-    return r == null || index < 0 || index >= r.items().size() ? null : r.items().get(index);
+  public static final class Item {
+    private final TFor list;
+    private final ListRecord record;
+    private final int index;
+    private final Item outer;
+    private final List<Object> address;
+
+    private Item(TFor list, ListRecord record, int index, Item outer, List<Object> address) {
+      this.list = list;
+      this.record = record;
+      this.index = index;
+      this.outer = outer;
+      this.address = address;
+    }
+
+    public List<Object> address() {
+      return address;
+    }
   }
 
   /**
-   * Renders item {@code index} of the list bound to data {@code list} again from the current data, exactly as a
-   * whole render would, and notes the fresh nodes as the item's; null (nothing noted) when the item cannot render
-   * on its own: no such item, the list's length changed, or the render would warn or pass the node budget.
+   * The deepest list item data path {@code segments} ({@code rows, 3, title}) changes that can render again on its
+   * own: an item of a list bound to the data name, or with {@code nested}, of a list over a field of such an item
+   * ({@code rows, 3, cells, 7, text}: cell 7 of row 3). Null when the path names no item the last render made.
    */
-  public List<VNode> renderItem(String list, int index) {
-    List<VNode> old = itemNodes(list, index);
-    if (old == null) {
+  public Item item(List<Object> segments, boolean nested) {
+    if (!lastWarnings.isEmpty() || segments.size() < 2 || !(segments.get(1) instanceof Integer i)) {
       return null;
     }
-    TFor f = bindings.list(list);
-    ListRecord r = records.get(f);
-    JsonNode items = f.list().evaluate(r.frame());
+    TFor f = bindings.list((String) segments.get(0));
+    ListRecord r = f == null ? null : records.get(f);
+    if (r == null || i < 0 || i >= r.items().size()) {
+      return null;
+    }
+    Item it = new Item(f, r, i, null, List.copyOf(segments.subList(0, 2)));
+    for (int k = 2; nested && k + 1 < segments.size(); k += 2) {
+      if (!(segments.get(k) instanceof String field) || !(segments.get(k + 1) instanceof Integer j)) {
+        break;
+      }
+      TFor inner = bindings.nested(it.list, field);
+      Map<TFor, ListRecord> in = inner == null ? null : it.record.inner().get(it.index);
+      ListRecord ir = in == null ? null : in.get(inner);
+      if (ir == null || j < 0 || j >= ir.items().size()) {
+        break;
+      }
+      it = new Item(inner, ir, j, it, List.copyOf(segments.subList(0, k + 2)));
+    }
+    return it;
+  }
+
+  /** The nodes {@code item} made in the last render (in the committed tree). */
+  public List<VNode> nodes(Item item) {
+    return item.record.items().get(item.index);
+  }
+
+  /**
+   * Renders {@code item} again from the current data, exactly as a whole render would, and notes the fresh nodes
+   * (and the records of its own lists) as the item's; null (nothing noted) when the item cannot render on its own:
+   * the list's length changed, or the render would warn or pass the node budget.
+   */
+  public List<VNode> renderItem(Item item) {
+    ListRecord r = item.record;
+    Frame frame = r.frame().refreshed();
+    JsonNode items = item.list.list().evaluate(frame);
     if (!items.isArray() || items.size() != r.items().size()) {
       return null;
     }
-    RenderContext ctx = RenderContext.at(page, wxs, r.depth());
+    List<VNode> old = r.items().get(item.index);
+    Map<TFor, ListRecord> oldInner = r.inner().get(item.index);
+    RenderContext ctx = RenderContext.at(page, wxs, r.depth(), bindings.lists());
     List<VNode> out = new ArrayList<>();
-    f.item(ctx, r.frame(), r.key(), out, items.get(index), Js.number(index));
+    item.list.recordedItem(ctx, r, frame, item.index, out, items.get(item.index));
     int nodes = lastNodes - count(old) + ctx.nodes();
     if (!ctx.warnings().isEmpty() || nodes > RenderContext.MAX_NODES) {
+      r.items().set(item.index, old);
+      r.inner().set(item.index, oldInner);
       return null;
     }
     lastNodes = nodes;
-    r.items().set(index, out);
     return out;
+  }
+
+  /**
+   * After the committed tree took the fresh nodes of {@code items}, where elements on the way up were copied
+   * ({@link dev.sparrow.view.tree.Splice}): the items around them and the single nodes follow to the copies.
+   */
+  public void copied(Collection<Item> items, UnaryOperator<VNode> copyOf) {
+    for (Item it : items) {
+      for (Item o = it.outer; o != null; o = o.outer) {
+        List<VNode> nodes = o.record.items().get(o.index);
+        nodes.replaceAll(copyOf);
+      }
+    }
+    for (SingleRecord r : singleRecords.values()) {
+      if (r != null) {
+        r.node = copyOf.apply(r.node);
+      }
+    }
   }
 
   /** True when only single elements and texts read data {@code name} (see {@link #renderSingles}). */
@@ -137,13 +204,14 @@ public final class TemplateRenderer implements AutoCloseable {
         if (r == null) {
           return false;
         }
-        Map<String, JsonNode> attributes = n instanceof TElement e ? e.attributes(r.frame) : null;
+        Frame frame = r.frame.refreshed();
+        Map<String, JsonNode> attributes = n instanceof TElement e ? e.attributes(frame) : null;
         if (n instanceof TElement && attributes == null) {
           return false;
         }
         VNode now = n instanceof TElement
             ? update.element((VElement) r.node, attributes)
-            : update.text((VText) r.node, new VText(((TText) n).text().evaluateString(r.frame), r.node.origin(),
+            : update.text((VText) r.node, new VText(((TText) n).text().evaluateString(frame), r.node.origin(),
                 r.node.key()));
         if (now == null) {
           return false;

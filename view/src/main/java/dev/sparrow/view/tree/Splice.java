@@ -80,6 +80,12 @@ public final class Splice {
     return c;
   }
 
+  /** The fresh tree's copy of node {@code n} of the committed tree, or {@code n} itself when it was not copied. */
+  public VNode copyOf(VNode n) {
+    VElement c = n instanceof VElement e ? copies.get(e) : null;
+    return c == null ? n : c;
+  }
+
   /** The elements copied into the fresh tree (the way from each change up to the root). */
   public Collection<VElement> copies() {
     return copies.values();
