@@ -237,18 +237,21 @@ public final class PageView implements AutoCloseable {
     if (items.isEmpty() && singles.isEmpty()) {
       return List.of();
     }
+    Map<List<Object>, Run> runs = new LinkedHashMap<>();
+    for (TemplateRenderer.Item item : items) {
+      if (!rerenderItem(r, item, runs)) {
+        return null;
+      }
+    }
     Splice splice = new Splice(root);
     List<VNode> gone = new ArrayList<>();
     List<VNode> added = new ArrayList<>();
-    for (TemplateRenderer.Item item : items) {
-      List<VNode> old = r.nodes(item);
-      List<VNode> fresh = r.renderItem(item);
-      if (fresh == null || !Splice.sameShape(old, fresh) || components != null && components.hostsAny(fresh)
-          || !splice.replace(old, fresh)) {
+    for (Run run : runs.values()) {
+      if (components != null && components.hostsAny(run.fresh) || !splice.replace(run.old, run.fresh)) {
         return null;
       }
-      gone.addAll(old);
-      added.addAll(fresh);
+      gone.addAll(run.old);
+      added.addAll(run.fresh);
     }
     boolean updated = r.renderSingles(singles, new TemplateRenderer.Singles() {
       @Override
@@ -272,7 +275,7 @@ public final class PageView implements AutoCloseable {
     VElement fresh = splice.result();
     List<Patch> patches = diff.diff(root, fresh);
     root = fresh;
-    r.copied(items, splice::copyOf);
+    r.copied(runs.values().stream().map(Run::item).toList(), splice::copyOf);
     if (index != null) {
       gone.forEach(this::unindexTree);
       added.forEach(this::indexTree);
@@ -282,6 +285,37 @@ public final class PageView implements AutoCloseable {
       components.pageCommitted(root);
     }
     return patches;
+  }
+
+  /** One list item rendered again: its committed nodes and the fresh ones. */
+  private record Run(TemplateRenderer.Item item, List<VNode> old, List<VNode> fresh) {}
+
+  /**
+   * Renders {@code item} again into {@code runs} (by address) unless an item around it already did. When its fresh
+   * nodes do not match the old ones in place (a key or a branch changed), the item around it renders instead,
+   * replacing the runs inside that one. False when a list of the page's own does not render on its own.
+   */
+  private static boolean rerenderItem(TemplateRenderer r, TemplateRenderer.Item item, Map<List<Object>, Run> runs) {
+    List<Object> address = item.address();
+    for (int k = 2; k <= address.size(); k += 2) {
+      if (runs.containsKey(address.subList(0, k))) {
+        return true;
+      }
+    }
+    for (TemplateRenderer.Item at = item; at != null; at = at.outer()) {
+      List<Object> a = at.address();
+      runs.keySet().removeIf(inner -> inner.size() > a.size() && inner.subList(0, a.size()).equals(a));
+      List<VNode> old = r.nodes(at);
+      List<VNode> fresh = r.renderItem(at);
+      if (fresh == null) {
+        return false;
+      }
+      if (Splice.sameShape(old, fresh)) {
+        runs.put(a, new Run(at, old, fresh));
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -77,6 +77,118 @@ class PathUpdateTest {
     }
   }
 
+  /**
+   * Lists in template bodies (a template imported and one defined here), nested three deep (keyed), singles in
+   * templates whose data spreads an object or computes a value, an include with a list and a single, and a template
+   * called twice (its list is not on its own).
+   */
+  private static final String GRID = """
+      <import src="lib"/>
+      <template name="rows">
+        <view wx:for="{{list}}" wx:key="k" class="row">{{item.t}}
+          <view wx:for="{{item.cells}}" wx:for-item="c" wx:key="id" class="cell {{c.v > 4 ? 'hi' : ''}}">{{c.v}}
+            <text wx:for="{{c.parts}}" wx:for-item="p">{{p}}/{{index}}</text>
+            <text wx:if="{{c.v > 6}}">top</text>
+          </view>
+          <text>{{item.cells.length}} cells</text>
+        </view>
+      </template>
+      <view class="top {{cls}}"><template is="rows" data="{{list: grid}}"/></view>
+      <template is="head" data="{{title, n: count + 1}}"/>
+      <template is="box" data="{{...box}}"/>
+      <include src="part"/>
+      <template is="twice" data="{{twice}}"/><template is="twice" data="{{twice}}"/>
+      """;
+  private static final String LIB = """
+      <template name="head"><view class="h">{{title}}</view><text>{{title}}-{{n}}</text></template>
+      <template name="box"><view class="b {{a}}">{{b}}</view></template>
+      <template name="twice"><view wx:for="{{twice}}">{{item}}</view></template>
+      """;
+  private static final String GRID_PART = "<view wx:for=\"{{inc}}\" wx:key=\"id\">{{item.v}}"
+      + "<view wx:for=\"{{item.sub}}\">{{item}}</view></view><text>{{title}}</text>";
+
+  @Test
+  void templatesIncludesAndNestedListsMatchWholeRenders() {
+    CompiledPage page = new WxmlCompiler(ViewSources.of(Map.of("index.wxml", GRID, "lib.wxml", LIB,
+        "part.wxml", GRID_PART))).compile("index");
+    int steps = 0;
+    int whole = 0;
+    for (long seed = 31; seed <= 34; seed++) {
+      whole += differential(page, gridData(new Random(seed)), seed, 250, this::gridChange);
+      steps += 250;
+    }
+    // by design a whole render: an index past the end, a top-level item's key, the whole grid, the list called twice
+    assertThat(whole).as("whole renders of " + steps).isLessThan(steps / 2);
+  }
+
+  private static ObjectNode gridData(Random r) {
+    ObjectNode d = F.objectNode().put("title", "t").put("count", 1).put("cls", "c");
+    d.putObject("box").put("a", "x").put("b", "y");
+    ArrayNode grid = d.putArray("grid");
+    for (int i = 0; i < 5; i++) {
+      grid.add(gridRow(r, i));
+    }
+    ArrayNode inc = d.putArray("inc");
+    ArrayNode twice = d.putArray("twice");
+    for (int i = 0; i < 3; i++) {
+      inc.addObject().put("id", i).put("v", "v" + i).putArray("sub").add("s" + i);
+      twice.add(i);
+    }
+    return d;
+  }
+
+  private static ObjectNode gridRow(Random r, int k) {
+    ObjectNode row = F.objectNode().put("k", "k" + k).put("t", "t" + r.nextInt(9));
+    ArrayNode cells = row.putArray("cells");
+    for (int j = r.nextInt(4); j > 0; j--) {
+      cells.add(gridCell(r, j));
+    }
+    return row;
+  }
+
+  private static ObjectNode gridCell(Random r, int id) {
+    ObjectNode c = F.objectNode().put("id", id).put("v", r.nextInt(9));
+    ArrayNode parts = c.putArray("parts");
+    for (int m = r.nextInt(3); m > 0; m--) {
+      parts.add("p" + r.nextInt(5));
+    }
+    return c;
+  }
+
+  private ObjectNode gridChange(Random r, ObjectNode data) {
+    ObjectNode c = F.objectNode();
+    int n = 1 + r.nextInt(3);
+    for (int k = 0; k < n; k++) {
+      int i = r.nextInt(data.get("grid").size() + 1);
+      JsonNode row = data.get("grid").get(Math.min(i, data.get("grid").size() - 1));
+      int cells = row == null || !row.path("cells").isArray() ? 1 : row.get("cells").size();
+      int j = r.nextInt(cells + 1);
+      String cell = "grid[" + i + "].cells[" + j + "]";
+      switch (r.nextInt(22)) {
+        case 0 -> c.put("grid[" + i + "].t", "T" + r.nextInt(9));
+        case 1 -> c.put("grid[" + i + "].k", "k" + r.nextInt(7));
+        case 2, 3, 4 -> c.put(cell + ".v", r.nextInt(9));
+        case 5 -> c.put(cell + ".id", r.nextInt(4));
+        case 6, 7 -> c.put(cell + ".parts[" + r.nextInt(3) + "]", "q" + r.nextInt(5));
+        case 8 -> c.set(cell + ".parts", F.arrayNode().add("z"));
+        case 9 -> c.set(cell, gridCell(r, r.nextInt(4)));
+        case 10 -> c.set("grid[" + i + "].cells", gridRow(r, 0).get("cells"));
+        case 11 -> c.set("grid[" + i + "]", gridRow(r, r.nextInt(7)));
+        case 12 -> c.set("grid", shuffled(r, (ArrayNode) data.get("grid")));
+        case 13 -> c.put("title", "t" + r.nextInt(5));
+        case 14 -> c.put("count", r.nextInt(5));
+        case 15 -> c.put("box.a", "a" + r.nextInt(3));
+        case 16 -> c.set("box", F.objectNode().put("b", "b" + r.nextInt(3)));
+        case 17 -> c.put("inc[" + r.nextInt(4) + "].v", "w" + r.nextInt(9));
+        case 18 -> c.put("inc[" + r.nextInt(3) + "].sub[" + r.nextInt(2) + "]", "u" + r.nextInt(9));
+        case 19 -> c.put("twice[" + r.nextInt(3) + "]", r.nextInt(9));
+        case 20 -> c.put("cls", "c" + r.nextInt(3));
+        default -> c.putNull(cell + ".v");
+      }
+    }
+    return c;
+  }
+
   /** The session's way: pages open with a component host; a list item that grows a custom tag takes a whole render. */
   @Test
   void pageWithComponentHostMatchesWholeRenders() {
@@ -326,11 +438,12 @@ class PathUpdateTest {
     ObjectNode next(Random random, ObjectNode data);
   }
 
-  private static void differential(CompiledPage page, ObjectNode data, long seed, int steps, Change change) {
-    differential(d -> PageView.open(page, d, () -> 0), data, seed, steps, change);
+  private static int differential(CompiledPage page, ObjectNode data, long seed, int steps, Change change) {
+    return differential(d -> PageView.open(page, d, () -> 0), data, seed, steps, change);
   }
 
-  private static void differential(Function<ObjectNode, PageView> open, ObjectNode data, long seed, int steps,
+  /** Returns how many whole renders the view updating by path took. */
+  private static int differential(Function<ObjectNode, PageView> open, ObjectNode data, long seed, int steps,
       Change change) {
     Random random = new Random(seed);
     try (PageView byPath = open.apply(data); PageView whole = open.apply(data)) {
@@ -348,6 +461,7 @@ class PathUpdateTest {
       try (PageView fresh = open.apply(whole.data())) {
         assertThat(byPath.wxml()).isEqualTo(fresh.wxml());
       }
+      return byPath.wholeRenders();
     }
   }
 

@@ -90,6 +90,11 @@ public final class TemplateRenderer implements AutoCloseable {
     public List<Object> address() {
       return address;
     }
+
+    /** The item of the list around this one whose item holds it, or null for an item of a page list. */
+    public Item outer() {
+      return outer;
+    }
   }
 
   /**
