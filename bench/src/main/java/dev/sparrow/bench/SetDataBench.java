@@ -20,13 +20,14 @@ import java.util.List;
  * title ({@code rows[i].title}, a different row each time), the whole 1,000-row list replaced by a fresh one, and in
  * the page of 200 custom components ({@code pages/cards/cards}) one card's {@code value} property
  * ({@code items[i].value}: the page's update, the property passed to the card, its observer's own setData, the card's
- * update).
+ * update). A fourth, {@code cell}: one cell of {@code pages/grid/grid} (50 rows of 20 cells, an imported template
+ * with a nested {@code wx:for}), {@code rows[i].cells[j].v}.
  * Run it with the launcher's JIT flags to meet the numbers {@code ./sparrow} gives:
  * {@code BENCH_JAVA_OPTS='-XX:TieredStopAtLevel=1 -XX:+UseSerialGC' bench/run SetDataBench 300}.
  *
- * <p>{@code bench/run SetDataBench [rounds] [row,fill,card] [profile]}: with {@code profile}, the measured rounds
- * also record the runtime's JFR events ({@code dev.sparrow.SetData}, {@code dev.sparrow.SetDataCallback}) and print
- * where the time goes (medians of the session thread's CPU per step).
+ * <p>{@code bench/run SetDataBench [rounds] [row,fill,card,cell] [profile]}: with {@code profile}, the measured
+ * rounds also record the runtime's JFR events ({@code dev.sparrow.SetData}, {@code dev.sparrow.SetDataCallback}) and
+ * print where the time goes (medians of the session thread's CPU per step).
  */
 public final class SetDataBench {
   private static final String ROUNDS = """
@@ -50,6 +51,8 @@ public final class SetDataBench {
               ? { ['rows[' + ((i * 389) % 1000) + '].title']: 'Tapped ' + i + '.' + turn }
               : kind === 'card'
               ? { ['items[' + ((i * 67) % 200) + '].value']: i + 1000 * turn }
+              : kind === 'cell'
+              ? { ['rows[' + ((i * 7) % 50) + '].cells[' + ((i * 3) % 20) + '].v']: -i - 1000 * turn }
               : { rows: fresh('R' + i) }
             i++
             mark()
@@ -85,14 +88,17 @@ public final class SetDataBench {
 
   public static void main(String[] args) {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 300;
-    List<String> kinds = List.of(args.length > 1 ? args[1].split(",") : new String[] {"row", "fill", "card"});
+    List<String> kinds = List.of(args.length > 1 ? args[1].split(",") : new String[] {"row", "fill", "card", "cell"});
     boolean profile = args.length > 2 && args[2].equals("profile");
-    List<String> rowKinds = kinds.stream().filter(k -> !k.equals("card")).toList();
+    List<String> rowKinds = kinds.stream().filter(k -> k.equals("row") || k.equals("fill")).toList();
     if (!rowKinds.isEmpty()) {
       run("pages/rows/rows", rowKinds, rounds, profile);
     }
     if (kinds.contains("card")) {
       run("pages/cards/cards", List.of("card"), rounds, profile);
+    }
+    if (kinds.contains("cell")) {
+      run("pages/grid/grid", List.of("cell"), rounds, profile);
     }
   }
 
@@ -129,6 +135,7 @@ public final class SetDataBench {
         String what = switch (kind) {
           case "row" -> "one-row";
           case "card" -> "one card's property (200 components)";
+          case "cell" -> "one cell (50 rows × 20 cells, template + nested wx:for)";
           default -> "1,000-row fill";
         };
         System.out.printf("%s setData → callback, %d times: median %.2f ms, p10 %.2f, p90 %.2f"

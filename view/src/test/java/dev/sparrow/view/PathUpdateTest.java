@@ -416,6 +416,24 @@ class PathUpdateTest {
     }
   }
 
+  /** The bench's grid: one cell of 1,000 in an imported template's nested list renders alone. */
+  @Test
+  void oneCellOfTheGridRendersThatCellOnly() {
+    try (PageView v = PageView.open(dev.sparrow.view.bench.Grid.compile(), dev.sparrow.view.bench.Grid.data(),
+        () -> 0)) {
+      VNode row = v.findAll(".row").get(7).element();
+      VNode cell = v.findAll(".cell").get(7 * 20 + 3).element();
+      VNode next = v.findAll(".cell").get(7 * 20 + 4).element();
+      List<Patch> patches = v.setData(Pages.json("{'rows[7].cells[3].v':'x','rows[7].cells[4].on':true}"));
+      assertThat(json(patches)).hasToString("[{\"op\":\"setText\",\"id\":" + (cell.id() + 1)
+          + ",\"text\":\"x\"}, {\"op\":\"setAttr\",\"id\":" + next.id() + ",\"name\":\"class\","
+          + "\"value\":\"cell on\"}]");
+      assertThat(v.findAll(".cell").get(7 * 20 + 2).element()).isSameAs(((VElement) row).children().get(1 + 2));
+      assertThat(v.findAll(".cell").get(7 * 20 + 5).element()).isSameAs(((VElement) row).children().get(1 + 5));
+      assertThat(v.wholeRenders()).isZero();
+    }
+  }
+
   @Test
   void oneRowUpdateKeepsTheOtherRowsAsTheyWere() {
     try (PageView v = PageView.open(Rows.compile(), Rows.data(1000), () -> 0)) {

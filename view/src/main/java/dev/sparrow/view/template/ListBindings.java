@@ -54,6 +54,7 @@ final class ListBindings {
   private final Deque<String> active = new ArrayDeque<>();
   private boolean opaque;
   private int walked;
+  private int depth;
 
   ListBindings(CompiledPage page, CompiledFile own) {
     this.page = page;
@@ -161,10 +162,19 @@ final class ListBindings {
   }
 
   private void walk(TNode n, Env env, boolean onlyOnce) {
-    if (++walked > BUDGET) {
-      opaque = true;
+    if (++walked > BUDGET || depth >= RenderContext.MAX_DEPTH) {
+      opaque = true; // the render cuts such pages off with a warning, which takes whole renders anyway
       return;
     }
+    depth++;
+    try {
+      walkNode(n, env, onlyOnce);
+    } finally {
+      depth--;
+    }
+  }
+
+  private void walkNode(TNode n, Env env, boolean onlyOnce) {
     if (n instanceof TElement e) {
       for (TAttribute a : e.attributes()) {
         mention(a.value(), env, onlyOnce ? e : null);
@@ -302,6 +312,15 @@ final class ListBindings {
     }
 
     void walk(TNode n, boolean onlyOnce) {
+      if (++depth > RenderContext.MAX_DEPTH) {
+        whole = true;
+      } else {
+        walkNode(n, onlyOnce);
+      }
+      depth--;
+    }
+
+    void walkNode(TNode n, boolean onlyOnce) {
       if (n instanceof TElement e) {
         e.attributes().forEach(a -> read(a.value()));
         e.children().forEach(c -> walk(c, onlyOnce));

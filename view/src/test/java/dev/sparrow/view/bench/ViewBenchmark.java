@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The issue's numbers for a 1,000-row {@code wx:for} page (bench/rows.wxml): a full render, one-row
- * {@code setData} end to end (path apply + render + diff), and the diff alone. Sample mode, so percentiles show
+ * {@code setData} end to end (path apply + render + diff), and the diff alone; and one cell of a grid drawn by a
+ * template with a nested list ({@link Grid}), by path and by whole render. Sample mode, so percentiles show
  * through the noise of a shared 2-core machine. Run: see docs/benchmarks.md.
  */
 @State(Scope.Benchmark)
@@ -42,6 +43,8 @@ public class ViewBenchmark {
   private TreeDiff diff;
   private VElement committed;
   private VElement fresh;
+  private PageView grid;
+  private PageView gridWhole;
 
   @Setup
   public void setUp() {
@@ -56,12 +59,17 @@ public class ViewBenchmark {
     ObjectNode changed = data.deepCopy();
     ((ObjectNode) changed.get("rows").get(500)).put("title", "changed");
     fresh = renderer.render(changed);
+    grid = PageView.open(Grid.compile(), Grid.data(), () -> 0);
+    gridWhole = PageView.open(Grid.compile(), Grid.data(), () -> 0);
+    gridWhole.updateByPath(false);
   }
 
   @TearDown
   public void tearDown() {
     view.close();
     renderer.close();
+    grid.close();
+    gridWhole.close();
   }
 
   @Benchmark
@@ -74,6 +82,25 @@ public class ViewBenchmark {
     ObjectNode change = JsonNodeFactory.instance.objectNode();
     change.put("rows[500].title", "title " + (counter++));
     return view.setData(change);
+  }
+
+  /** One cell of 1,000 (50 rows × 20, an imported template with a nested wx:for): that cell renders again. */
+  @Benchmark
+  public List<Patch> setDataOneCell() {
+    return grid.setData(oneCell());
+  }
+
+  /** The same with updating by path off: what a template or nested list cost before they updated by path. */
+  @Benchmark
+  public List<Patch> setDataOneCellWholeRender() {
+    return gridWhole.setData(oneCell());
+  }
+
+  private ObjectNode oneCell() {
+    int i = counter++;
+    ObjectNode change = JsonNodeFactory.instance.objectNode();
+    change.put("rows[" + (i * 7) % 50 + "].cells[" + (i * 3) % 20 + "].v", -i);
+    return change;
   }
 
   @Benchmark
