@@ -59,7 +59,10 @@ record TFor(Interpolation list, String itemName, String indexName, String keyNam
     }
   }
 
-  /** Renders item {@code i} of a recorded list in {@code frame} and notes its nodes and its own lists' records in {@code record}. */
+  /**
+   * Renders item {@code i} of a recorded list in {@code frame} and notes its nodes and its own lists' records in
+   * {@code record}.
+   */
   void recordedItem(RenderContext ctx, ListRecord record, Frame frame, int i, List<VNode> out, JsonNode item) {
     int before = out.size();
     Map<TFor, ListRecord> saved = ctx.enterItem();
