@@ -330,7 +330,7 @@ public final class PageView implements AutoCloseable {
     if (r == null || !r.lastWarnings().isEmpty()) {
       return null;
     }
-    Affected affected = Affected.of(r, paths, false);
+    Affected affected = Affected.of(r, paths, true);
     if (affected == null) {
       return null;
     }
@@ -339,14 +339,15 @@ public final class PageView implements AutoCloseable {
     if (items.isEmpty() && singles.isEmpty()) {
       return List.of();
     }
-    List<Part> parts = new ArrayList<>();
+    Map<List<Object>, Run> runs = new LinkedHashMap<>();
     for (TemplateRenderer.Item item : items) {
-      List<VNode> old = r.nodes(item);
-      List<VNode> fresh = r.renderItem(item);
-      if (fresh == null || !Splice.sameShape(old, fresh)) {
+      if (!rerenderItem(r, item, runs)) {
         return null;
       }
-      parts.add(new Part(old, fresh, false));
+    }
+    List<Part> parts = new ArrayList<>();
+    for (Run run : runs.values()) {
+      parts.add(new Part(run.old, run.fresh, false));
     }
     boolean evaluated = r.renderSingles(singles, new TemplateRenderer.Singles() {
       @Override

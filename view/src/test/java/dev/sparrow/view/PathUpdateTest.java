@@ -241,6 +241,7 @@ class PathUpdateTest {
         <card wx:for="{{list}}" wx:key="k" title="{{item.t}}" n="{{item.n}}" data-i="{{index}}">
           <text>{{item.k}}</text>
           <badge wx:if="{{item.n > 7}}" label="{{item.t}}"/>
+          <view wx:for="{{item.tags}}" wx:for-item="g" class="g">{{g}}<badge wx:if="{{g == 'g3'}}" label="{{g}}"/></view>
         </card>
       </view>
       <pane><view wx:for="{{twice}}" class="v{{item.v}}">{{item.v}}</view></pane>
@@ -338,6 +339,30 @@ class PathUpdateTest {
       assertThat(v.handle(v.components().instance(101).host().id()).orElseThrow().text()).isEqualTo("changed:100");
       assertThat(v.setData(Pages.json("{'cls':'d'}"))).hasSize(1);
       assertThat(v.root().children().get(1)).isSameAs(first);
+    }
+  }
+
+  /** With components too, one tag of a nested list in a card's slot content renders alone: the card stays. */
+  @Test
+  void nestedListInSlotContentUpdatesByPath() {
+    ViewSources sources = ViewSources.of(Map.of(
+        "index.wxml", "<card wx:for=\"{{list}}\" wx:key=\"k\" title=\"{{item.t}}\">"
+            + "<view wx:for=\"{{item.tags}}\" wx:for-item=\"g\" class=\"g\">{{g}}</view></card>",
+        "card.wxml", "<view class=\"card\">{{title}}<slot/></view>"));
+    Map<String, ComponentDefinition> defs = Map.of("card", new ComponentDefinition("card",
+        new WxmlCompiler(sources).compile("card"), false, null, List.of(), Set.of(), false, Set.of()));
+    ObjectNode data = Pages.json("{'list': [{'k': 'a', 't': 'A', 'tags': ['x', 'y']}, "
+        + "{'k': 'b', 't': 'B', 'tags': ['z', 'w']}]}");
+    try (PageView v = PageView.open(new WxmlCompiler(sources).compile("index"), data, () -> 0, new Cards(defs))) {
+      v.drain();
+      VNode card = v.root().children().get(1);
+      VNode w = v.findAll(".g").get(3).element();
+      List<Patch> patches = v.setData(Pages.json("{'list[1].tags[0]': 'Z'}"));
+      assertThat(patches).hasSize(1).first().isInstanceOf(Patch.SetText.class);
+      assertThat(v.findAll(".g").get(2).text()).isEqualTo("Z");
+      assertThat(v.root().children().get(1)).isSameAs(card);
+      assertThat(v.findAll(".g").get(3).element()).isSameAs(w);
+      assertThat(v.wholeRenders()).isZero();
     }
   }
 
