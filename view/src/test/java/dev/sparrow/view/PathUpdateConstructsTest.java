@@ -52,6 +52,10 @@ class PathUpdateConstructsTest {
             "<template name=\"h\"><view class=\"h {{title}}\">{{title}}</view></template>"
                 + "<view class=\"keep\"/><template is=\"h\" data=\"{{...head}}\"/>"), "{'head.title': 'U'}", true,
             ".keep"),
+        new Case("template called twice, singles", Map.of("index.wxml",
+            "<template name=\"h\"><view class=\"h {{t}}\">{{t}}</view></template><view class=\"keep\"/>"
+                + "<template is=\"h\" data=\"{{t: title}}\"/><template is=\"h\" data=\"{{t: head.title}}\"/>"),
+            "{'title': 'U', 'head.title': 'V'}", true, ".keep"),
         new Case("template call, list in its body", Map.of("index.wxml",
             "<template name=\"l\">" + LIST + "</template><template is=\"l\" data=\"{{rows}}\"/>"),
             "{'rows[1].t': 'B'}", true, ".r0"),

@@ -79,8 +79,8 @@ class PathUpdateTest {
 
   /**
    * Lists in template bodies (a template imported and one defined here), nested three deep (keyed), singles in
-   * templates whose data spreads an object or computes a value, an include with a list and a single, and a template
-   * called twice (its list is not on its own).
+   * templates whose data spreads an object or computes a value (one called twice), an include with a list and a
+   * single, and a template with a list called twice (its list is not on its own).
    */
   private static final String GRID = """
       <import src="lib"/>
@@ -94,7 +94,7 @@ class PathUpdateTest {
         </view>
       </template>
       <view class="top {{cls}}"><template is="rows" data="{{list: grid}}"/></view>
-      <template is="head" data="{{title, n: count + 1}}"/>
+      <template is="head" data="{{title, n: count + 1}}"/><template is="head" data="{{title: box.b, n: count}}"/>
       <template is="box" data="{{...box}}"/>
       <include src="part"/>
       <template is="twice" data="{{twice}}"/><template is="twice" data="{{twice}}"/>

@@ -28,7 +28,7 @@ final class RenderContext {
   /** Where lists record now: the page's records, or those of the list item being rendered (null until one). */
   private Map<TFor, ListRecord> current = records;
   private final Set<TNode> singles;
-  private final Map<TNode, SingleRecord> singleRecords = new IdentityHashMap<>();
+  private final Map<TNode, List<SingleRecord>> singleRecords = new IdentityHashMap<>();
   private int nodes;
   private int depth;
 
@@ -126,10 +126,11 @@ final class RenderContext {
     if (singles.isEmpty() || !singles.contains(n)) {
       return;
     }
-    singleRecords.put(n, singleRecords.containsKey(n) ? null : new SingleRecord(frame, produced));
+    // a template called more than once renders its singles once per call, each from its own call's data
+    singleRecords.computeIfAbsent(n, k -> new ArrayList<>(1)).add(new SingleRecord(frame, produced));
   }
 
-  Map<TNode, SingleRecord> singleRecords() {
+  Map<TNode, List<SingleRecord>> singleRecords() {
     return singleRecords;
   }
 

@@ -26,7 +26,7 @@ public final class TemplateRenderer implements AutoCloseable {
   private final ListBindings bindings;
   private List<String> lastWarnings = List.of();
   private Map<TFor, ListRecord> records = Map.of();
-  private Map<TNode, SingleRecord> singleRecords = Map.of();
+  private Map<TNode, List<SingleRecord>> singleRecords = Map.of();
   private int lastNodes;
 
   TemplateRenderer(CompiledPage page) {
@@ -169,8 +169,8 @@ public final class TemplateRenderer implements AutoCloseable {
         nodes.replaceAll(copyOf);
       }
     }
-    for (SingleRecord r : singleRecords.values()) {
-      if (r != null) {
+    for (List<SingleRecord> rs : singleRecords.values()) {
+      for (SingleRecord r : rs) {
         r.node = copyOf.apply(r.node);
       }
     }
@@ -204,23 +204,21 @@ public final class TemplateRenderer implements AutoCloseable {
         if (!done.add(n) || !singleRecords.containsKey(n)) {
           continue; // done, or not rendered (in a branch not taken)
         }
-        SingleRecord r = singleRecords.get(n);
-        if (r == null) {
-          return false;
+        for (SingleRecord r : singleRecords.get(n)) {
+          Frame frame = r.frame.refreshed();
+          Map<String, JsonNode> attributes = n instanceof TElement e ? e.attributes(frame) : null;
+          if (n instanceof TElement && attributes == null) {
+            return false;
+          }
+          VNode now = n instanceof TElement
+              ? update.element((VElement) r.node, attributes)
+              : update.text((VText) r.node, new VText(((TText) n).text().evaluateString(frame), r.node.origin(),
+                  r.node.key()));
+          if (now == null) {
+            return false;
+          }
+          r.node = now;
         }
-        Frame frame = r.frame.refreshed();
-        Map<String, JsonNode> attributes = n instanceof TElement e ? e.attributes(frame) : null;
-        if (n instanceof TElement && attributes == null) {
-          return false;
-        }
-        VNode now = n instanceof TElement
-            ? update.element((VElement) r.node, attributes)
-            : update.text((VText) r.node, new VText(((TText) n).text().evaluateString(frame), r.node.origin(),
-                r.node.key()));
-        if (now == null) {
-          return false;
-        }
-        r.node = now;
       }
     }
     return true;
