@@ -175,10 +175,10 @@ public final class PageView implements AutoCloseable {
   /**
    * What a setData's paths touch in one template: the list items that render again (none inside another of them)
    * and the single bindings it evaluates again. Null when a path needs the whole render: a list path that names no
-   * item the last render made. With {@code nested}, an item of a list inside an item ({@code rows[3].cells[7]}).
+   * item the last render made. An item may be one of a list inside an item ({@code rows[3].cells[7]}).
    */
   private record Affected(List<TemplateRenderer.Item> items, Set<String> singles) {
-    static Affected of(TemplateRenderer r, List<DataPath> paths, boolean nested) {
+    static Affected of(TemplateRenderer r, List<DataPath> paths) {
       List<TemplateRenderer.Item> items = new ArrayList<>();
       Set<String> singles = new LinkedHashSet<>();
       for (DataPath p : paths) {
@@ -190,7 +190,7 @@ public final class PageView implements AutoCloseable {
           singles.add(name);
           continue;
         }
-        TemplateRenderer.Item item = r.item(p.segments(), nested);
+        TemplateRenderer.Item item = r.item(p.segments());
         if (item == null) {
           return null;
         }
@@ -227,7 +227,7 @@ public final class PageView implements AutoCloseable {
     if (r == null || !r.lastWarnings().isEmpty()) {
       return null;
     }
-    Affected affected = Affected.of(r, paths, true);
+    Affected affected = Affected.of(r, paths);
     if (affected == null) {
       return null;
     }
@@ -330,7 +330,7 @@ public final class PageView implements AutoCloseable {
     if (r == null || !r.lastWarnings().isEmpty()) {
       return null;
     }
-    Affected affected = Affected.of(r, paths, true);
+    Affected affected = Affected.of(r, paths);
     if (affected == null) {
       return null;
     }

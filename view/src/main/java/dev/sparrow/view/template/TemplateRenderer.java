@@ -98,10 +98,10 @@ public final class TemplateRenderer implements AutoCloseable {
 
   /**
    * The deepest list item data path {@code segments} ({@code rows, 3, title}) changes that can render again on its
-   * own: an item of a list bound to the data name, or with {@code nested}, of a list over a field of such an item
-   * ({@code rows, 3, cells, 7, text}: cell 7 of row 3). Null when the path names no item the last render made.
+   * own: an item of a list bound to the data name, or of a list over a field of such an item ({@code rows, 3, cells,
+   * 7, text}: cell 7 of row 3). Null when the path names no item the last render made.
    */
-  public Item item(List<Object> segments, boolean nested) {
+  public Item item(List<Object> segments) {
     if (!lastWarnings.isEmpty() || segments.size() < 2 || !(segments.get(1) instanceof Integer i)) {
       return null;
     }
@@ -111,7 +111,7 @@ public final class TemplateRenderer implements AutoCloseable {
       return null;
     }
     Item it = new Item(f, r, i, null, List.copyOf(segments.subList(0, 2)));
-    for (int k = 2; nested && k + 1 < segments.size(); k += 2) {
+    for (int k = 2; k + 1 < segments.size(); k += 2) {
       if (!(segments.get(k) instanceof String field) || !(segments.get(k + 1) instanceof Integer j)) {
         break;
       }
