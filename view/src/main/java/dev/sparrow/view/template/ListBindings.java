@@ -31,8 +31,9 @@ import java.util.Set;
  *   <li>{@link #nested}: inside such a list's items, a {@code wx:for="{{item.field}}"} that is the items' one read of
  *       {@code field} (the item variable read otherwise only as {@code item.other}): {@code name[i].field[j].…}
  *       re-renders item {@code j} of that inner list in item {@code i} only. Lists nest to any depth.</li>
- *   <li>{@link #singles}: elements and texts rendered once per page render that alone read a name, in their own
- *       attributes or text (no condition, list or dynamic template call reading it).</li>
+ *   <li>{@link #singles}: elements and texts outside lists that alone read a name, in their own attributes or text
+ *       (no condition, list or dynamic template call reading it); a template called twice renders its singles twice,
+ *       each recorded with its own call's scope.</li>
  * </ul>
  */
 final class ListBindings {
@@ -85,8 +86,8 @@ final class ListBindings {
   }
 
   /**
-   * The elements and texts that alone read data {@code name}, in their own attributes or text, each rendered once
-   * per page render; null when some other binding reads it.
+   * The elements and texts outside lists that alone read data {@code name}, in their own attributes or text; null
+   * when some other binding reads it.
    */
   List<TNode> singles(String name) {
     return opaque ? null : singles.get(name);

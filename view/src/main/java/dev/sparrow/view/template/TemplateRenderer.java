@@ -190,9 +190,9 @@ public final class TemplateRenderer implements AutoCloseable {
 
   /**
    * Evaluates again, from the current data, the elements' attributes and the texts that alone read the data
-   * {@code names} (rendered once per page render, outside lists, templates and includes, under no condition reading
-   * them), each once, and hands them to {@code update}. False when one of them cannot be updated on its own (then
-   * the page must render again).
+   * {@code names} (outside lists, under no condition reading them; in a template body from its call's data made
+   * again), each rendering once, and hands them to {@code update}. False when one of them cannot be updated on its
+   * own (then the page must render again).
    */
   public boolean renderSingles(Collection<String> names, Singles update) {
     if (!lastWarnings.isEmpty()) {
