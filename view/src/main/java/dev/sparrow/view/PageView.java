@@ -178,7 +178,7 @@ public final class PageView implements AutoCloseable {
    * item the last render made. An item may be one of a list inside an item ({@code rows[3].cells[7]}).
    */
   private record Affected(List<TemplateRenderer.Item> items, Set<String> singles) {
-    static Affected of(TemplateRenderer r, List<DataPath> paths) {
+    static Affected of(TemplateRenderer r, JsonNode data, List<DataPath> paths) {
       List<TemplateRenderer.Item> items = new ArrayList<>();
       Set<String> singles = new LinkedHashSet<>();
       for (DataPath p : paths) {
@@ -190,7 +190,7 @@ public final class PageView implements AutoCloseable {
           singles.add(name);
           continue;
         }
-        TemplateRenderer.Item item = r.item(p.segments());
+        TemplateRenderer.Item item = r.item(data, p.segments());
         if (item == null) {
           return null;
         }
@@ -227,7 +227,7 @@ public final class PageView implements AutoCloseable {
     if (r == null || !r.lastWarnings().isEmpty()) {
       return null;
     }
-    Affected affected = Affected.of(r, paths);
+    Affected affected = Affected.of(r, data, paths);
     if (affected == null) {
       return null;
     }
@@ -330,7 +330,7 @@ public final class PageView implements AutoCloseable {
     if (r == null || !r.lastWarnings().isEmpty()) {
       return null;
     }
-    Affected affected = Affected.of(r, paths);
+    Affected affected = Affected.of(r, instance == 0 ? data : components.instance(instance).data(), paths);
     if (affected == null) {
       return null;
     }

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class PathUpdateConstructsTest {
   private static final String DATA = """
-      {'title': 'T', 'head': {'title': 'H'}, 'rows': [
+      {'title': 'T', 'head': {'title': 'H'}, 'rows2': [{'id': 5, 't': 'e'}, {'id': 6, 't': 'f'}], 'rows': [
         {'id': 0, 't': 'a', 'cells': [{'text': 'x0'}, {'text': 'y0'}, {'text': 'z0'}]},
         {'id': 1, 't': 'b', 'cells': [{'text': 'x1'}, {'text': 'y1'}, {'text': 'z1'}]},
         {'id': 2, 't': 'c', 'cells': [{'text': 'x2'}, {'text': 'y2'}, {'text': 'z2'}]}]}""";
@@ -56,6 +56,10 @@ class PathUpdateConstructsTest {
             "<template name=\"h\"><view class=\"h {{t}}\">{{t}}</view></template><view class=\"keep\"/>"
                 + "<template is=\"h\" data=\"{{t: title}}\"/><template is=\"h\" data=\"{{t: head.title}}\"/>"),
             "{'title': 'U', 'head.title': 'V'}", true, ".keep"),
+        new Case("template with a list called twice, with two lists", Map.of("index.wxml",
+            "<template name=\"l\">" + LIST.replace("rows", "list") + "</template>"
+                + "<template is=\"l\" data=\"{{list: rows}}\"/><template is=\"l\" data=\"{{list: rows2}}\"/>"),
+            "{'rows2[1].t': 'B'}", true, ".r1"),
         new Case("template call, list in its body", Map.of("index.wxml",
             "<template name=\"l\">" + LIST + "</template><template is=\"l\" data=\"{{rows}}\"/>"),
             "{'rows[1].t': 'B'}", true, ".r0"),

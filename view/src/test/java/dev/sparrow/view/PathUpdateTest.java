@@ -80,7 +80,8 @@ class PathUpdateTest {
   /**
    * Lists in template bodies (a template imported and one defined here), nested three deep (keyed), singles in
    * templates whose data spreads an object or computes a value (one called twice), an include with a list and a
-   * single, and a template with a list called twice (its list is not on its own).
+   * single, and a template with a list called four times: over two lists of their own and twice over a third (that
+   * one is not on its own).
    */
   private static final String GRID = """
       <import src="lib"/>
@@ -97,7 +98,8 @@ class PathUpdateTest {
       <template is="head" data="{{title, n: count + 1}}"/><template is="head" data="{{title: box.b, n: count}}"/>
       <template is="box" data="{{...box}}"/>
       <include src="part"/>
-      <template is="twice" data="{{twice}}"/><template is="twice" data="{{twice}}"/>
+      <template is="twice" data="{{twice}}"/><template is="twice" data="{{twice: other}}"/>
+      <template is="twice" data="{{twice: same}}"/><template is="twice" data="{{twice: same}}"/>
       """;
   private static final String LIB = """
       <template name="head"><view class="h">{{title}}</view><text>{{title}}-{{n}}</text></template>
@@ -130,9 +132,13 @@ class PathUpdateTest {
     }
     ArrayNode inc = d.putArray("inc");
     ArrayNode twice = d.putArray("twice");
+    ArrayNode other = d.putArray("other");
+    ArrayNode same = d.putArray("same");
     for (int i = 0; i < 3; i++) {
       inc.addObject().put("id", i).put("v", "v" + i).putArray("sub").add("s" + i);
       twice.add(i);
+      other.add(10 + i);
+      same.add(20 + i);
     }
     return d;
   }
@@ -181,7 +187,8 @@ class PathUpdateTest {
         case 16 -> c.set("box", F.objectNode().put("b", "b" + r.nextInt(3)));
         case 17 -> c.put("inc[" + r.nextInt(4) + "].v", "w" + r.nextInt(9));
         case 18 -> c.put("inc[" + r.nextInt(3) + "].sub[" + r.nextInt(2) + "]", "u" + r.nextInt(9));
-        case 19 -> c.put("twice[" + r.nextInt(3) + "]", r.nextInt(9));
+        case 19 -> c.put(List.of("twice", "other", "same").get(r.nextInt(3)) + "[" + r.nextInt(3) + "]",
+            r.nextInt(9));
         case 20 -> c.put("cls", "c" + r.nextInt(3));
         default -> c.putNull(cell + ".v");
       }

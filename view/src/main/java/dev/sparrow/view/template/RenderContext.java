@@ -24,9 +24,9 @@ final class RenderContext {
   private final Map<String, Frame.ModuleScope> moduleScopes = new HashMap<>();
   private final List<String> warnings = new ArrayList<>();
   private final Set<TFor> recorded;
-  private final Map<TFor, ListRecord> records = new IdentityHashMap<>();
+  private final Map<TFor, List<ListRecord>> records = new IdentityHashMap<>();
   /** Where lists record now: the page's records, or those of the list item being rendered (null until one). */
-  private Map<TFor, ListRecord> current = records;
+  private Map<TFor, List<ListRecord>> current = records;
   private final Set<TNode> singles;
   private final Map<TNode, List<SingleRecord>> singleRecords = new IdentityHashMap<>();
   private int nodes;
@@ -94,30 +94,27 @@ final class RenderContext {
     if (current == null) {
       current = new IdentityHashMap<>(4);
     }
-    if (current.containsKey(list)) {
-      current.put(list, null); // rendered twice (a file including itself): not on its own
-      return null;
-    }
     ListRecord r = new ListRecord(frame, key, depth);
-    current.put(list, r);
+    // rendered again (a template called twice): each rendering is a record of its own, told apart by its array
+    current.computeIfAbsent(list, k -> new ArrayList<>(1)).add(r);
     return r;
   }
 
   /** Starts a recorded list's item: lists in it record for that item. Returns what {@link #leaveItem} restores. */
-  Map<TFor, ListRecord> enterItem() {
-    Map<TFor, ListRecord> saved = current;
+  Map<TFor, List<ListRecord>> enterItem() {
+    Map<TFor, List<ListRecord>> saved = current;
     current = null;
     return saved;
   }
 
   /** Ends the item {@link #enterItem} started; returns the records of its lists (null when none). */
-  Map<TFor, ListRecord> leaveItem(Map<TFor, ListRecord> saved) {
-    Map<TFor, ListRecord> item = current;
+  Map<TFor, List<ListRecord>> leaveItem(Map<TFor, List<ListRecord>> saved) {
+    Map<TFor, List<ListRecord>> item = current;
     current = saved;
     return item;
   }
 
-  Map<TFor, ListRecord> records() {
+  Map<TFor, List<ListRecord>> records() {
     return records;
   }
 

@@ -65,7 +65,7 @@ record TFor(Interpolation list, String itemName, String indexName, String keyNam
    */
   void recordedItem(RenderContext ctx, ListRecord record, Frame frame, int i, List<VNode> out, JsonNode item) {
     int before = out.size();
-    Map<TFor, ListRecord> saved = ctx.enterItem();
+    Map<TFor, List<ListRecord>> saved = ctx.enterItem();
     try {
       item(ctx, frame, record.key(), out, item, Js.number(i));
     } finally {

@@ -25,7 +25,7 @@ public final class TemplateRenderer implements AutoCloseable {
   private final boolean ownsWxs;
   private final ListBindings bindings;
   private List<String> lastWarnings = List.of();
-  private Map<TFor, ListRecord> records = Map.of();
+  private Map<TFor, List<ListRecord>> records = Map.of();
   private Map<TNode, List<SingleRecord>> singleRecords = Map.of();
   private int lastNodes;
 
@@ -99,14 +99,18 @@ public final class TemplateRenderer implements AutoCloseable {
   /**
    * The deepest list item data path {@code segments} ({@code rows, 3, title}) changes that can render again on its
    * own: an item of a list bound to the data name, or of a list over a field of such an item ({@code rows, 3, cells,
-   * 7, text}: cell 7 of row 3). Null when the path names no item the last render made.
+   * 7, text}: cell 7 of row 3). Null when the path names no item the last render made. {@code data} is the
+   * template's data (the path applied): a list in a template called more than once renders once per call, and the
+   * rendering meant is the one over that very array.
    */
-  public Item item(List<Object> segments) {
+  public Item item(JsonNode data, List<Object> segments) {
     if (!lastWarnings.isEmpty() || segments.size() < 2 || !(segments.get(1) instanceof Integer i)) {
       return null;
     }
-    TFor f = bindings.list((String) segments.get(0));
-    ListRecord r = f == null ? null : records.get(f);
+    String name = (String) segments.get(0);
+    TFor f = bindings.list(name);
+    List<ListRecord> rs = f == null ? null : records.get(f);
+    ListRecord r = rs == null ? null : rs.size() == 1 ? rs.get(0) : over(f, rs, data.get(name));
     if (r == null || i < 0 || i >= r.items().size()) {
       return null;
     }
@@ -116,14 +120,29 @@ public final class TemplateRenderer implements AutoCloseable {
         break;
       }
       TFor inner = bindings.nested(it.list, field);
-      Map<TFor, ListRecord> in = inner == null ? null : it.record.inner().get(it.index);
-      ListRecord ir = in == null ? null : in.get(inner);
+      Map<TFor, List<ListRecord>> in = inner == null ? null : it.record.inner().get(it.index);
+      List<ListRecord> irs = in == null ? null : in.get(inner);
+      ListRecord ir = irs == null || irs.size() != 1 ? null : irs.get(0);
       if (ir == null || j < 0 || j >= ir.items().size()) {
         break;
       }
       it = new Item(inner, ir, j, it, List.copyOf(segments.subList(0, k + 2)));
     }
     return it;
+  }
+
+  /** The one of {@code list}'s renderings that went over {@code array} (by identity), or null. */
+  private static ListRecord over(TFor list, List<ListRecord> renderings, JsonNode array) {
+    ListRecord found = null;
+    for (ListRecord r : renderings) {
+      if (list.list().evaluate(r.frame().refreshed()) == array && array != null) {
+        if (found != null) {
+          return null;
+        }
+        found = r;
+      }
+    }
+    return found;
   }
 
   /** The nodes {@code item} made in the last render (in the committed tree). */
@@ -144,7 +163,7 @@ public final class TemplateRenderer implements AutoCloseable {
       return null;
     }
     List<VNode> old = r.items().get(item.index);
-    Map<TFor, ListRecord> oldInner = r.inner().get(item.index);
+    Map<TFor, List<ListRecord>> oldInner = r.inner().get(item.index);
     RenderContext ctx = RenderContext.at(page, wxs, r.depth(), bindings.lists());
     List<VNode> out = new ArrayList<>();
     item.list.recordedItem(ctx, r, frame, item.index, out, items.get(item.index));
