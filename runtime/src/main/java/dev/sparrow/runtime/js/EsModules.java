@@ -46,6 +46,40 @@ public final class EsModules {
     return cache.get(ScriptCompiler.VERSION, "esm", source, () -> ScriptCompiler.shared().compile(name, source, false));
   }
 
+  /**
+   * True if an {@code export var|let|const} in {@code source} may declare more than one name: a comma outside
+   * brackets before the statement's {@code ;} (or the next top-level import or export). Cautious: an assignment list
+   * after a statement that ends without {@code ;}, or a TypeScript type argument list, counts too.
+   */
+  public static boolean exportsSeveralDeclarators(String source) {
+    if (!source.contains("export")) {
+      return false;
+    }
+    List<Token> tokens = JsLexer.tokenize(source);
+    for (int i = 0; i + 1 < tokens.size(); i++) {
+      Token next = tokens.get(i + 1);
+      if (!"export".equals(statementKeyword(tokens, i))
+          || !(next.is("var") || next.is("let") || next.is("const"))) {
+        continue;
+      }
+      int depth = tokens.get(i).depth();
+      int brackets = 0;
+      for (int j = i + 2; j < tokens.size(); j++) {
+        Token t = tokens.get(j);
+        if (t.is("(") || t.is("[")) {
+          brackets++;
+        } else if (t.is(")") || t.is("]")) {
+          brackets--;
+        } else if (t.depth() == depth && brackets == 0 && (t.is(";") || statementKeyword(tokens, j) != null)) {
+          break;
+        } else if (t.depth() == depth && brackets == 0 && t.is(",")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   private static String statementKeyword(List<Token> tokens, int i) {
     Token t = tokens.get(i);
     if (t.depth() != 0 || t.kind() != Kind.NAME || !(t.text().equals("import") || t.text().equals("export"))) {

@@ -4,42 +4,89 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 
 /**
- * The compilers of ES modules and of {@code setting.useCompilerPlugins}: their JavaScript builds from webjars, run in
- * GraalJS contexts of the shared engine, each loaded on first use. With Babel's standalone build
- * ({@code org.webjars.npm:babel__standalone}) ES modules become WeChat's CommonJS ({@code
- * transform-modules-commonjs}, Babel's interop, as DevTools' "ES6 to ES5") and TypeScript loses its types
- * ({@code preset-typescript}, no type checking), with
- * {@code retainLines} so that every statement stays on its line: errors in compiled code name the source's line, and
- * the file's source map after the code ({@link SourceMap}) gives their columns back.
- * Less's browser build ({@code less}) and dart-sass's ({@code sass} with {@code immutable}) compile styles, their
- * imports read from the package through a {@link Reader}.
+ * The compilers of ES modules and of {@code setting.useCompilerPlugins}: their JavaScript builds from Maven Central
+ * jars, run in GraalJS contexts of the shared engine, each loaded on first use. With Sucrase ({@code
+ * org.mvnpm:sucrase}, npm's CommonJS {@code dist} read from the class path by a small {@code require}) ES modules
+ * become WeChat's CommonJS (its {@code imports} transform: Babel's interop, as DevTools' "ES6 to ES5") and TypeScript
+ * loses its types ({@code typescript}, no type checking); Sucrase edits tokens in place, so every statement stays on
+ * its line (and mostly its column): errors in compiled code name the source's line, and the file's source map after
+ * the code ({@link SourceMap}) gives their columns back. Less's browser build ({@code less}) and dart-sass's ({@code
+ * sass} with {@code immutable}) compile styles, their imports read from the package through a {@link Reader}.
  *
- * <p>One compiler serves the JVM, on its own daemon threads: {@link #WORKERS} for Babel, each with its own context
- * (contexts of the shared engine, so Babel's code is parsed once), used on that thread only, and one for styles. A
+ * <p>One compiler serves the JVM, on its own daemon threads: {@link #WORKERS} for scripts, each with its own context
+ * (contexts of the shared engine, so Sucrase's code is parsed once), used on that thread only, and one for styles. A
  * session's loop thread that waits for them uses no CPU time, so the runaway-script watchdog does not count a
- * compile (a worker's first one loads Babel: seconds in the interpreter). Files compiled at once (a launch's
- * {@link ModuleSources#precompile}) share the cores. {@link CompileCache} keeps results on disk.
+ * compile. Files compiled at once (a launch's {@link ModuleSources#precompile}) share the cores. {@link CompileCache}
+ * keeps results on disk.
  */
 public final class ScriptCompiler {
-  /** Part of every cache key: a new Babel or new options make new entries. */
-  public static final String VERSION = "babel-7.21.2/3";
+  /** Part of every cache key: a new compiler or new options make new entries. */
+  public static final String VERSION = "sucrase-3.35.1/babel-7.21.2/1";
 
+  private static final String SUCRASE = "/META-INF/resources/_static/sucrase/3.35.1/dist/";
   private static final String BABEL = "/META-INF/resources/webjars/babel__standalone/7.21.2/babel.min.js";
+  /**
+   * Sucrase's helpers where its CommonJS differs from Babel's (and so from DevTools'), made Babel's: {@code export
+   * {default as x} from} a CommonJS module re-exports its {@code module.exports} (Babel's interop), and a module's own
+   * export of a name that an {@code export *} brought replaces it (Sucrase's getter-only property made a strict-mode
+   * assignment throw).
+   */
+  private static final Map<String, String> HELPER_FIXES = Map.of(
+      "get: () => obj[importedName]}",
+      "get: () => importedName === 'default' && !(obj && obj.__esModule) ? obj : obj[importedName]}",
+      "get: () => obj[key]}",
+      "get: () => obj[key], set: (v) => Object.defineProperty(exports, key, "
+          + "{value: v, writable: true, enumerable: true, configurable: true})}");
   /** The compilers warn through console (unknown options, deprecations): nobody to tell here. */
   private static final String QUIET_CONSOLE =
       "var console = {log() {}, info() {}, warn() {}, error() {}, debug() {}, trace() {}};";
-  private static final String TRANSFORM = """
+  /**
+   * Node's {@code require} for Sucrase's files, each evaluated once per context from a cached source ({@code
+   * modules.load}); its packages stand in by what the transform uses of them: no option checking ({@code
+   * ts-interface-checker}), no token dumps ({@code lines-and-columns}), no source maps ({@code gen-mapping}).
+   */
+  private static final String LOADER = """
+      (function (modules) {
+        var cache = {};
+        var packages = {
+          'ts-interface-checker': new Proxy({__esModule: true}, {get: function (o, k) {
+            return k === '__esModule' ? true
+              : k === 'createCheckers' ? function () { return {Options: {strictCheck: function () {}}}; }
+              : function () { return {}; };
+          }}),
+          'lines-and-columns': {}, '@jridgewell/gen-mapping': {}
+        };
+        function load(path) {
+          if (cache[path]) return cache[path].exports;
+          var module = cache[path] = {exports: {}};
+          modules.load(path).call(module.exports, module.exports, function (request) {
+            if (packages[request]) return packages[request];
+            var parts = path.split('/');
+            parts.pop();
+            request.split('/').forEach(function (p) {
+              if (p === '..') parts.pop(); else if (p !== '.') parts.push(p);
+            });
+            return load(modules.resolve(parts.join('/')));
+          }, module);
+          return module.exports;
+        }
+        return load('index.js');
+      })""";
+  private static final String BABEL_TRANSFORM = """
       (function (name, text, ts) {
         try {
           var r = Babel.transform(text, {
@@ -53,6 +100,19 @@ public final class ScriptCompiler {
           var first = String(e && e.message || e).split('\\n')[0].replace(/^[^:]*: /, '');
           return {error: first, line: e && e.loc ? e.loc.line : 0, column: e && e.loc ? e.loc.column + 1 : 0};
         }
+      })""";
+  private static final String TRANSFORM = """
+      (function (sucrase) {
+        return function (name, text, ts) {
+          try {
+            return {code: sucrase.transform(text, {transforms: ts ? ['typescript', 'imports'] : ['imports'],
+              filePath: name, disableESTransforms: true}).code, mappings: ''};
+          } catch (e) {
+            var first = String(e && e.message || e).split('\\n')[0].replace(/^Error transforming [^:]*: /, '')
+              .replace(/ \\(\\d+:\\d+\\)$/, '');
+            return {error: first, line: e && e.loc ? e.loc.line : 0, column: e && e.loc ? e.loc.column : 0};
+          }
+        };
       })""";
   /** Part of every style cache key. */
   public static final String STYLE_VERSION = "less-4.3.0/sass-1.92.1/1";
@@ -150,15 +210,19 @@ public final class ScriptCompiler {
             line: span ? span.start.line + 1 : 0, column: span ? span.start.column + 1 : 0};
         }
       })""";
-  /** Babel's threads: a core each, up to 3 (each context holds a Babel of its own). */
+  /** The script compiler's threads: a core each, up to 3 (each context holds a Sucrase of its own). */
   public static final int WORKERS = Math.max(1, Math.min(3, Runtime.getRuntime().availableProcessors()));
   private static final ScriptCompiler SHARED = new ScriptCompiler();
 
   private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> daemon(r, "sparrow-style-compiler"));
   private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS,
       r -> daemon(r, "sparrow-script-compiler"));
-  /** Each worker's Babel transform, made on its first compile. */
+  /** Each worker's Sucrase transform, made on its first compile. */
   private final ThreadLocal<Value> transform = new ThreadLocal<>();
+  /** Each worker's Babel transform, made on its first compile that needs it. */
+  private final ThreadLocal<Value> babel = new ThreadLocal<>();
+  /** Sucrase's files as the workers' contexts evaluate them (one parse for all: cached sources of the engine). */
+  private final Map<String, Source> sucraseSources = new ConcurrentHashMap<>();
   private Context lessContext;
   private Value lessRender;
   private Context sassContext;
@@ -172,7 +236,7 @@ public final class ScriptCompiler {
     return t;
   }
 
-  /** The JVM's compiler (created idle; Babel loads on the first compile). */
+  /** The JVM's compiler (created idle; Sucrase loads on the first compile). */
   public static ScriptCompiler shared() {
     return SHARED;
   }
@@ -293,19 +357,26 @@ public final class ScriptCompiler {
   }
 
   private static Source resource(String name, String shortName) {
+    return Source.newBuilder("js", text(name, shortName), shortName).cached(true).buildLiteral();
+  }
+
+  private static String text(String name, String shortName) {
     try (InputStream in = ScriptCompiler.class.getResourceAsStream(name)) {
       if (in == null) {
         throw new IllegalStateException(shortName + " is not on the class path (" + name + ")");
       }
-      return Source.newBuilder("js", new String(in.readAllBytes(), StandardCharsets.UTF_8), shortName).cached(true)
-          .build();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
+  /**
+   * Sucrase, but for a file that exports a {@code var}/{@code let}/{@code const} of several names, which Sucrase
+   * compiles wrongly (only the first is declared and exported: its issue 455): Babel, loaded for it (seconds).
+   */
   private String run(String name, String text, boolean typescript) {
-    Value r = babel().execute(name, text, typescript);
+    Value r = (EsModules.exportsSeveralDeclarators(text) ? babel() : transform()).execute(name, text, typescript);
     if (r.hasMember("code")) {
       return SourceMap.attach(r.getMember("code").asString(), r.getMember("mappings").asString());
     }
@@ -313,15 +384,71 @@ public final class ScriptCompiler {
     throw new CompileError("SyntaxError: " + message, name, r.getMember("line").asInt(), r.getMember("column").asInt());
   }
 
-  private Value babel() {
+  private Value transform() {
     Value t = transform.get();
     if (t == null) {
       Context context = JsEngine.newContext();
       context.eval("js", QUIET_CONSOLE);
-      context.eval(resource(BABEL, "babel.min.js"));
-      t = context.eval("js", TRANSFORM);
+      Value sucrase = context.eval("js", LOADER).execute(new SucraseFiles(context, this::wrapped));
+      t = context.eval("js", TRANSFORM).execute(sucrase);
       transform.set(t);
     }
     return t;
+  }
+
+  private Value babel() {
+    Value t = babel.get();
+    if (t == null) {
+      Context context = JsEngine.newContext();
+      context.eval("js", QUIET_CONSOLE);
+      context.eval(resource(BABEL, "babel.min.js"));
+      t = context.eval("js", BABEL_TRANSFORM);
+      babel.set(t);
+    }
+    return t;
+  }
+
+  /** Sucrase's {@code dist} files as its {@code require} sees them: Node's resolution, each a cached source. */
+  public static final class SucraseFiles {
+    private final Context context;
+    private final Function<String, Source> sources;
+
+    SucraseFiles(Context context, Function<String, Source> sources) {
+      this.context = context;
+      this.sources = sources;
+    }
+
+    /** The file {@code path} (under {@code dist/}) is: the path, or with {@code .js}, or its folder's index. */
+    @HostAccess.Export
+    public String resolve(String path) {
+      for (String p : new String[] {path, path + ".js", path + "/index.js"}) {
+        if (p.endsWith(".js") && ScriptCompiler.class.getResource(SUCRASE + p) != null) {
+          return p;
+        }
+      }
+      throw new IllegalStateException("sucrase/dist/" + path + " is not on the class path");
+    }
+
+    /** The function of file {@code path} taking Node's {@code exports}, {@code require} and {@code module}. */
+    @HostAccess.Export
+    public Value load(String path) {
+      return context.eval(sources.apply(path));
+    }
+  }
+
+  private Source wrapped(String path) {
+    return sucraseSources.computeIfAbsent(path, p -> {
+      String text = text(SUCRASE + p, "sucrase/dist/" + p);
+      if (p.equals("HelperManager.js")) {
+        for (Map.Entry<String, String> fix : HELPER_FIXES.entrySet()) {
+          if (!text.contains(fix.getKey())) {
+            throw new IllegalStateException("sucrase/dist/HelperManager.js has no " + fix.getKey());
+          }
+          text = text.replace(fix.getKey(), fix.getValue());
+        }
+      }
+      return Source.newBuilder("js", "(function (exports, require, module) {" + text + "\n})", "sucrase/" + p)
+          .cached(true).buildLiteral();
+    });
   }
 }

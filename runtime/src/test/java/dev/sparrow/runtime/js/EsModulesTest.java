@@ -61,6 +61,37 @@ class EsModulesTest {
   }
 
   @Test
+  void anExportOfSeveralDeclaratorsExportsEachOfThem() {
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put("several", "export const a = 1, b = [a, 2], c = f(1, 2);\nfunction f(x, y) { return x + y; }\n"
+        + "export let d = {e: 1, g: 2}, h = () => d.e;\n");
+    files.put("main", "import * as s from './several';\nmodule.exports = [s.a, s.b, s.c, s.d.g, s.h()];\n");
+    assertThat(run(files, "main")).isEqualTo("[1,[1,2],3,2,1]");
+  }
+
+  @Test
+  void onlyAnExportedDeclarationWithATopLevelCommaCountsAsSeveral() {
+    assertThat(EsModules.exportsSeveralDeclarators("export const a = 1, b = 2;")).isTrue();
+    assertThat(EsModules.exportsSeveralDeclarators("export var a=1,b=2\nexport function f() {}")).isTrue();
+    assertThat(EsModules.exportsSeveralDeclarators("export const a = f(1, 2), o = {x: 1};")).isTrue();
+    assertThat(EsModules.exportsSeveralDeclarators("export const a = f(1, 2), b")).isTrue();
+    assertThat(EsModules.exportsSeveralDeclarators("export const a = f(1, 2); g(3, 4);")).isFalse();
+    assertThat(EsModules.exportsSeveralDeclarators("export const o = {x: 1, y: [2, 3]};\nexport { o as p, o as q };"))
+        .isFalse();
+    assertThat(EsModules.exportsSeveralDeclarators("export function f(a, b) { let c = 1, d = 2; }")).isFalse();
+    assertThat(EsModules.exportsSeveralDeclarators("const a = 1, b = 2; export { a, b };")).isFalse();
+  }
+
+  @Test
+  void aModulesOwnExportWinsOverTheSameNameFromAStarExport() {
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put("base", "export const x = 'base';\nexport const y = 'base';\n");
+    files.put("over", "export * from './base';\nexport const x = 'own';\n");
+    files.put("main", "import { x, y } from './over';\nmodule.exports = [x, y];\n");
+    assertThat(run(files, "main")).isEqualTo("[\"own\",\"base\"]");
+  }
+
+  @Test
   void dynamicImportInAModuleBecomesAPromiseOfRequire() {
     String out = EsModules.toCommonJs("export const load = () => import('./later');\n");
     assertThat(out).containsPattern("require\\(['\"]./later['\"]\\)").doesNotContain("import(");
