@@ -1,5 +1,6 @@
 package dev.sparrow.cli;
 
+import dev.sparrow.runtime.js.CompileCache;
 import dev.sparrow.runtime.npm.NpmBuild;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +53,7 @@ final class BuildNpmCommand implements Callable<Integer> {
       return 0;
     }
     long start = System.nanoTime();
-    NpmBuild.Report r = NpmBuild.build(project);
+    NpmBuild.Report r = NpmBuild.build(project, new CompileCache(CompileCache.userDir()));
     r.warnings().forEach(w -> t.line("warning: " + w));
     long ms = (System.nanoTime() - start) / 1_000_000;
     t.ok("built " + r.built().size() + " npm package" + (r.built().size() == 1 ? "" : "s") + " in " + ms + " ms");

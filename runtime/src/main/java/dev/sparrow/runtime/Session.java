@@ -99,11 +99,11 @@ public final class Session implements AutoCloseable {
   /** Loads the project (throwing {@link ProjectException} if it is broken) and launches it. */
   static Session launch(SessionOptions options) {
     JsEngine.warmUp();
+    CompileCache cache = new CompileCache(options.compileCache());
     if (options.npmNotice() != null) {
-      NpmBuild.Report npm = NpmBuild.buildIfStale(options.projectDir(), options.npmNotice());
+      NpmBuild.Report npm = NpmBuild.buildIfStale(options.projectDir(), options.npmNotice(), cache);
       npm.warnings().forEach(w -> options.npmNotice().accept("sparrow: " + w));
     }
-    CompileCache cache = new CompileCache(options.compileCache());
     Project project = ProjectLoader.load(options.projectDir(), options.extendedLibs(), cache, options.extraPage());
     List<String> entries = new ArrayList<>(List.of("app.js"));
     project.app().pages().forEach(route -> entries.add(route + ".js"));

@@ -20,6 +20,7 @@ import dev.sparrow.runtime.project.ExtendedLibs;
 import dev.sparrow.runtime.wx.CloudApis;
 import dev.sparrow.apis.cloud.CloudPermission;
 import dev.sparrow.apis.cloud.CloudStores;
+import dev.sparrow.runtime.js.CompileCache;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ import java.util.function.Consumer;
 public final class SessionOptions {
   private final Path projectDir;
   private Path dataDir;
-  private Path compileCache = Path.of(System.getProperty("user.home"), ".sparrow", "cache", "compiled");
+  private Path compileCache = CompileCache.userDir();
   private Clock clock = Clock.system();
   private DeviceProfile device = DeviceProfile.IPHONE_6;
   private HeadlessDialogs.Policy dialogPolicy = HeadlessDialogs.Policy.WAIT;

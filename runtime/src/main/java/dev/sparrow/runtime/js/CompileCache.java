@@ -25,6 +25,11 @@ public final class CompileCache {
     this.dir = dir;
   }
 
+  /** The user's cache folder, {@code ~/.sparrow/cache/compiled}: every project and command of the user shares it. */
+  public static Path userDir() {
+    return Path.of(System.getProperty("user.home"), ".sparrow", "cache", "compiled");
+  }
+
   /** No cache: every compile runs. */
   public static CompileCache none() {
     return new CompileCache(null);

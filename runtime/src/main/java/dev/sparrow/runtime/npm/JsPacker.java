@@ -30,8 +30,11 @@ final class JsPacker {
 
   private JsPacker() {}
 
-  /** Writes the pack to {@code out}; returns why the package cannot be packed, if it cannot. */
-  static Optional<String> pack(Path pkgDir, JsonNode pkg, Path out) throws IOException {
+  /**
+   * Writes the pack to {@code out}; returns why the package cannot be packed, if it cannot. ES modules compile
+   * through {@code cache}, as a launch's do.
+   */
+  static Optional<String> pack(Path pkgDir, JsonNode pkg, Path out, CompileCache cache) throws IOException {
     String main = pkg.path("main").asText("");
     Optional<String> entry = main.isEmpty() ? Optional.empty() : resolve(pkgDir, "", main);
     if (entry.isEmpty()) {
@@ -58,7 +61,7 @@ final class JsPacker {
       }
       String body;
       try {
-        body = EsModules.toCommonJs(rel, text, CompileCache.none());
+        body = EsModules.toCommonJs(rel, text, cache);
       } catch (ScriptCompiler.CompileError e) {
         body = text; // packed as written: the syntax error is reported, located, when the app loads it
       }

@@ -2,6 +2,7 @@ package dev.sparrow.runtime.npm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sparrow.runtime.js.CompileCache;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -129,8 +130,13 @@ public final class NpmBuild {
     return Optional.empty();
   }
 
-  /** Builds every target's miniprogram_npm afresh. */
+  /** Builds every target's miniprogram_npm afresh, compiling with no cache. */
   public static Report build(Path projectDir) {
+    return build(projectDir, CompileCache.none());
+  }
+
+  /** Builds every target's miniprogram_npm afresh; ES modules {@link JsPacker} packs compile through {@code cache}. */
+  public static Report build(Path projectDir, CompileCache cache) {
     List<String> built = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     Path project = projectDir.toAbsolutePath().normalize();
@@ -144,7 +150,7 @@ public final class NpmBuild {
             + rel(project, t.nodeModules()) + " is missing: run npm install in " + rel(project, t.packageJson().getParent()));
         continue;
       }
-      new Run(project, t, built, warnings).build(deps);
+      new Run(project, t, built, warnings, cache).build(deps);
     }
     return new Report(built, warnings);
   }
@@ -153,13 +159,13 @@ public final class NpmBuild {
    * Builds when {@link #staleness} says so, telling {@code notice} one line first; returns the report (empty when
    * nothing was stale).
    */
-  public static Report buildIfStale(Path projectDir, Consumer<String> notice) {
+  public static Report buildIfStale(Path projectDir, Consumer<String> notice, CompileCache cache) {
     Optional<String> why = staleness(projectDir);
     if (why.isEmpty()) {
       return new Report(List.of(), notInstalled(projectDir));
     }
     notice.accept("sparrow: " + why.get() + ", building npm (as DevTools' \"build npm\")");
-    return build(projectDir);
+    return build(projectDir, cache);
   }
 
   /**
@@ -219,8 +225,10 @@ public final class NpmBuild {
     private final List<String> warnings;
     private final Path staging;
     private final Set<Path> done = new HashSet<>();
+    private final CompileCache cache;
 
-    Run(Path project, Target target, List<String> built, List<String> warnings) {
+    Run(Path project, Target target, List<String> built, List<String> warnings, CompileCache cache) {
+      this.cache = cache;
       this.project = project;
       this.target = target;
       this.built = built;
@@ -308,7 +316,7 @@ public final class NpmBuild {
       if (dist.startsWith(real) && Files.isDirectory(dist)) {
         copyTree(dist, dest);
       } else {
-        Optional<String> problem = JsPacker.pack(real, pkg, dest.resolve("index.js"));
+        Optional<String> problem = JsPacker.pack(real, pkg, dest.resolve("index.js"), cache);
         if (problem.isPresent()) {
           warnings.add("npm package \"" + name + "\": " + problem.get());
           deleteTree(dest);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sparrow.runtime.Session;
 import dev.sparrow.runtime.SessionOptions;
 import dev.sparrow.runtime.Sparrow;
+import dev.sparrow.runtime.js.CompileCache;
+import dev.sparrow.runtime.js.ScriptCompiler;
 import dev.sparrow.runtime.project.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -90,6 +92,21 @@ class NpmBuildTest {
       assertThat(s.currentPage().select("ui-tag").orElseThrow().text()).isEqualTo("007!");
       assertThat(s.currentPage().data("meta")).as("a JSON file required inside the pack").isEqualTo(2);
     }
+  }
+
+  @Test
+  void packedEsModulesCompileThroughTheCompileCache() throws IOException {
+    project("{\"appid\":\"wx1\"}");
+    packages();
+    CompileCache cache = new CompileCache(dir.resolve("cache"));
+    String chars = "export const zero = '0';";
+    NpmBuild.build(dir, cache);
+    assertThat(cache.peek(ScriptCompiler.VERSION, "esm", chars)).as("stored by the build").isPresent();
+
+    cache.put(ScriptCompiler.VERSION, "esm", chars, "exports.zero = 'Z';");
+    NpmBuild.build(dir, cache);
+    assertThat(Files.readString(dir.resolve("miniprogram_npm/left-fmt/index.js")))
+        .as("the second build reads it").contains("exports.zero = 'Z';");
   }
 
   @Test
