@@ -92,6 +92,15 @@ class EsModulesTest {
   }
 
   @Test
+  void theSourceMapIsSucrasesOwn() {
+    // what Sucrase 3.35.1 with @jridgewell/gen-mapping gives for it under Node
+    String ts = "import { a } from \"./a\";\nexport const f = (x: number): string => a(x) + \"!\";\n"
+        + "export default class K { n: number = 1; }\n";
+    assertThat(ScriptCompiler.shared().compile("m.ts", ts, true)).endsWith(SourceMap.MARK + "AAAA,iGAAuB;AACvB,"
+        + "CAAO,MAAM,EAAE,EAAE,CAAC,CAAC,KAAqB,kBAAC,CAAE,EAAE,EAAE,kBAAG;AAClD,CAAe,MAAM,EAAE,EAAE,CAAC,CAAS,EAAE,CAAC,EAAE");
+  }
+
+  @Test
   void dynamicImportInAModuleBecomesAPromiseOfRequire() {
     String out = EsModules.toCommonJs("export const load = () => import('./later');\n");
     assertThat(out).containsPattern("require\\(['\"]./later['\"]\\)").doesNotContain("import(");
