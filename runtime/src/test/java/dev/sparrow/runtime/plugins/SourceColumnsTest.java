@@ -135,7 +135,7 @@ class SourceColumnsTest {
   @Test
   void sourceMapsAreReadBackFromTheCompiledCode() {
     String compiled = ScriptCompiler.shared().compile("t.ts", "let a: number = 1; let b: string = 'x';\n", true);
-    assertThat(compiled).contains("let a = 1;let b = 'x';");
+    assertThat(compiled).contains("let a = 1; let b = 'x';");
     SourceMap map = SourceMap.of(compiled).orElseThrow();
     int b = compiled.indexOf("let b") + 1;
     assertThat(map.original(1, b).orElseThrow()).containsExactly(1, "let a: number = 1; let b".indexOf("let b") + 1);
