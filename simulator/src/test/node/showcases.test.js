@@ -120,7 +120,7 @@ describe('TDesign', () => {
   const consoleErrors = []
   before(async () => {
     install('tdesign', 'tdesign-miniprogram')
-    // TDesign ships ES modules, compiled with Babel on first load: about a minute on a cold compile cache, longer
+    // TDesign ships ES modules, compiled with Sucrase on first load: tens of seconds on a cold compile cache, longer
     // than the harness waits for a page frame. `sparrow check` fills the cache first (a few seconds when warm).
     execFileSync(path.join(repo, 'sparrow'), ['check', path.join(repo, 'examples/tdesign')],
       { cwd: repo, stdio: 'ignore' })

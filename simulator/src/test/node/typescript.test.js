@@ -17,7 +17,7 @@ before(async () => {
   execFileSync('bash', [path.join(repo, 'examples/typescript/setup')], { stdio: 'inherit' })
   browser = await launchBrowser()
   sim = await startSimulator('examples/typescript')
-  // a cold launch compiles the project (Babel and dart-sass in the interpreter) before the session runs
+  // a cold launch compiles the project (Sucrase and dart-sass in the interpreter) before the session runs
   await sim.waitForOutput('running ')
   tab = await openSimulator(browser, sim.url)
   tab.page.on('console', m => { if (m.type() === 'error') consoleErrors.push(m.text()) })

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CompilerPluginsCheckTest {
   /**
    * Installs the example's npm package and builds its miniprogram_npm (so {@code check} has nothing to say about npm),
-   * and loads Babel and dart-sass (tens of seconds in the interpreter on a busy machine) outside the time limit.
+   * and loads Sucrase and dart-sass (tens of seconds in the interpreter on a busy machine) outside the time limit.
    */
   @BeforeAll
   static void loadCompilers() {

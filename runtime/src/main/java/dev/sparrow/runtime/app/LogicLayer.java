@@ -202,7 +202,7 @@ public final class LogicLayer implements AutoCloseable {
     return new ScriptError(message, e.getMessage(), loc.getSource().getName(), at[0], at[1], origin);
   }
 
-  /** A module that Babel could not compile (ES module or TypeScript syntax), located in its source file. */
+  /** A module that did not compile (ES module or TypeScript syntax), located in its source file. */
   static ScriptError compileError(ScriptCompiler.CompileError e, String origin) {
     String where = e.file() + (e.line() > 0 ? ":" + e.line() + ":" + e.column() : "");
     String stack = e.getMessage() + "\n    at " + where;

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * ES {@code import}/{@code export} in a package file: {@link #isModule} spots them with a lexer (cheap, so plain
- * CommonJS files never wait for a compiler), {@link #toCommonJs} has {@link ScriptCompiler} (Babel) turn them into
+ * CommonJS files never wait for a compiler), {@link #toCommonJs} has {@link ScriptCompiler} (Sucrase) turn them into
  * the CommonJS form WeChat's module wrapper runs, as DevTools' "ES6 to ES5" step does: Babel's interop
  * ({@code exports.__esModule}, {@code default} of a CommonJS module is its {@code module.exports}), exports kept live
  * by assignment, re-exports, {@code import()} as a promise of {@code require}, every line where it was.

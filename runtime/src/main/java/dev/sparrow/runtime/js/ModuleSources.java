@@ -76,9 +76,9 @@ public final class ModuleSources {
    * Compiles now, as DevTools compiles a project before it runs it, so that page code does not wait for the
    * compiler: the project's TypeScript files under the plugin, and every module {@code entries} (app, pages,
    * components) reach through literal {@code require}s, npm packages included. A file that does not compile is
-   * reported when it is loaded; any other ES module compiles when required (Babel in the interpreter costs tenths of
-   * a second a file: a project's unused ones are not worth it, and {@code check} reads their syntax with GraalJS's
-   * own parser, {@link #syntaxSource}).
+   * reported when it is loaded; any other ES module compiles when required (a project's unused ones are not worth
+   * the compiler's time in the interpreter, and {@code check} reads their syntax with GraalJS's own parser, {@link
+   * #syntaxSource}).
    */
   public void precompile(boolean typescript, Collection<String> entries) {
     List<String> wave = new ArrayList<>();
@@ -267,7 +267,7 @@ public final class ModuleSources {
   /**
    * What a syntax check parses for package file {@code path}: its wrapped source if it was compiled already, else
    * an ES module's own text as an ES module for GraalJS's parser (the same syntax question, without waiting for
-   * Babel), else {@link #source}.
+   * the compiler), else {@link #source}.
    *
    * @throws ScriptCompiler.CompileError when a TypeScript file does not parse
    */

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where a compiled file's positions came from: the {@code mappings} of the source map Babel makes for one file (one
- * source, Base64 VLQ segments, lines separated by {@code ;}), kept as the compiled output's last line ({@link
+ * Where a compiled file's positions came from: the {@code mappings} of the source map the compiler makes for one file
+ * (one source, Base64 VLQ segments, lines separated by {@code ;}), kept as the compiled output's last line ({@link
  * #attach}), so the compile cache keeps it with the code, and read back when an error or stack names the file.
  */
 public final class SourceMap {

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Errors in compiled code (TypeScript, ES modules) name the source's line and column: Babel keeps lines
- * ({@code retainLines}) but not columns, so each compiled file's source map gives them back, also from the compile
+ * Errors in compiled code (TypeScript, ES modules) name the source's line and column: the compiler keeps
+ * lines but not every column, so each compiled file's source map gives them back, also from the compile
  * cache; a plain file's first line no longer counts the module wrapper. App.onError and the console read the same
  * places. The compilers' own syntax errors are located by line and column.
  */
@@ -43,7 +43,7 @@ class SourceColumnsTest {
   @TempDir Path cache;
 
   @BeforeAll
-  static void loadBabel() {
+  static void loadCompiler() {
     ScriptCompiler.shared().compile("warm.ts", "export const a: number = 1;", true);
   }
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class TypeScriptJUnitTest {
   /**
    * Installs the example's npm package (examples/typescript/setup; the session builds miniprogram_npm when it launches)
-   * and loads Babel and dart-sass (tens of seconds in the interpreter on a busy machine) outside the time limit.
+   * and loads Sucrase and dart-sass (tens of seconds in the interpreter on a busy machine) outside the time limit.
    */
   @BeforeAll
   static void loadCompilers() {

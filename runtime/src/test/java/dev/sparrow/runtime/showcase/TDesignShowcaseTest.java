@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * examples/tdesign headless: TDesign's {@code miniprogram_dist} is written as ES modules, compiled by Babel when a
+ * examples/tdesign headless: TDesign's {@code miniprogram_dist} is written as ES modules, compiled by Sucrase when a
  * file is first required (or at launch, for what app, pages and components reach). Each page opens without errors;
  * each component is driven through its main interaction by a tap or typed text on what it renders, and the page
  * sees the event TDesign documents (its type and detail, kept by the page as {@code event}) and the data after it.
