@@ -297,6 +297,7 @@ final class SessionCore {
     sink = new LogicSink(loop, log, view, animations, screens, () -> relay, () -> interactions);
     logic = new LogicLayer(loop, modules, bridge, sink);
     teardown.onLoop(() -> {
+      bridge.close(); // what answers later (a late server, a cancelled call, a media stop) finds page code gone
       closeMedia();
       logic.close();
     });
@@ -470,6 +471,11 @@ final class SessionCore {
     if (backgroundAudio != null) {
       backgroundAudio.player().destroy();
     }
+  }
+
+  /** The door between page code and the wx handlers (tests stop page code through it). */
+  WxBridge bridge() {
+    return bridge;
   }
 
   void close() {

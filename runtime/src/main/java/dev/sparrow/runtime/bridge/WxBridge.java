@@ -22,6 +22,10 @@ import org.graalvm.polyglot.Value;
  *
  * <p>A Java exception in a handler never reaches JS: the page sees {@code "<api>:fail internal
  * error"} and the exception goes to the host's error sink.
+ *
+ * <p>Every answer and event reaches page code through this class ({@link #post}, {@link #callJs}, the settling of a
+ * call). Once the session's logic layer closes ({@link #close}), those that come later (a server that replies
+ * after the session ended, a task the close cancels) are dropped here: page code has stopped, nothing is recorded.
  */
 public final class WxBridge {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,6 +37,8 @@ public final class WxBridge {
   private final Map<Integer, Object> instances = new ConcurrentHashMap<>();
   private final AtomicInteger nextInstance = new AtomicInteger(1);
   private volatile JsValues values;
+  /** Set on the loop when page code stops; read by every task this class posts, when it runs. */
+  private volatile boolean closed;
 
   public WxBridge(ApiRegistry registry, EventLoop loop, Map<String, Object> env, Consumer<Throwable> internalErrors) {
     this.registry = registry;
@@ -66,9 +72,21 @@ public final class WxBridge {
     instances.remove(ref.id());
   }
 
-  /** Runs {@code task} on the session loop (from any thread). */
+  /**
+   * Page code stops: answers, callbacks and events that have not yet run are dropped from now on. Called on the loop
+   * before the logic layer's context closes.
+   */
+  public void close() {
+    closed = true;
+  }
+
+  /** Runs {@code task} on the session loop (from any thread); not at all once the bridge {@linkplain #close closed}. */
   public void post(Runnable task) {
-    loop.post(task);
+    loop.post(() -> {
+      if (!closed) {
+        task.run();
+      }
+    });
   }
 
   /** The session's event loop (scheduling, I/O accounting). */
@@ -81,6 +99,9 @@ public final class WxBridge {
    * is reported as an uncaught error of {@code origin} and does not propagate.
    */
   public void callJs(Value fn, Object payload, String origin) {
+    if (closed) {
+      return;
+    }
     Value callback = jsCallback;
     if (callback == null) {
       callback = jsCallback = values.helpers().getMember("callback");
@@ -306,7 +327,7 @@ public final class WxBridge {
 
   private void deliverNow(String api, Value settle, ApiFailure failure) {
     if (settle != null) {
-      loop.post(() -> settle.execute(false, values.toJs(failureResult(api, failure))));
+      post(() -> settle.execute(false, values.toJs(failureResult(api, failure))));
     }
   }
 
@@ -315,7 +336,7 @@ public final class WxBridge {
       call.release();
       return;
     }
-    loop.post(() -> {
+    post(() -> {
       Map<String, Object> res;
       if (ok) {
         res = new LinkedHashMap<>();

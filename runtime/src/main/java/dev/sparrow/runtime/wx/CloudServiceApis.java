@@ -65,8 +65,6 @@ public final class CloudServiceApis implements AutoCloseable {
   private final Supplier<CloudFunctions.Caller> caller;
   private final Supplier<CloudPermission> storageModeSource;
   private CloudPermission storageMode;
-  /** Set before the functions close: a call that the close cuts short is not answered (page code has stopped). */
-  private volatile boolean closed;
 
   /**
    * The cloud services of {@code project}'s session: functions from its {@code cloudfunctionRoot} run on
@@ -153,7 +151,6 @@ public final class CloudServiceApis implements AutoCloseable {
   /** Closes the warm function contexts and the file endpoint; the executors are the caller's to stop. */
   @Override
   public void close() {
-    closed = true;
     functions.close();
     fileServer.close();
   }
@@ -192,11 +189,8 @@ public final class CloudServiceApis implements AutoCloseable {
       c.resolve(Map.of("answer", fail(-1, "cloud.callFunction", "invalid request")));
       return;
     }
-    functions.call(env, name, data, caller.get()).thenAccept(answer -> {
-      if (!closed) {
-        c.resolve(Map.of("answer", answer));
-      }
-    });
+    // a call that the close cuts short answers into a closed bridge, which drops it (page code has stopped)
+    functions.call(env, name, data, caller.get()).thenAccept(answer -> c.resolve(Map.of("answer", answer)));
   }
 
   /**
