@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -23,6 +24,7 @@ import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -31,6 +33,9 @@ import picocli.CommandLine.Spec;
  * empty query), checks the syntax of every script the package holds (not those {@code packOptions.ignore} leaves
  * out), and prints each problem (the project's, a page's, a component's) as {@code file:line: message}. Exit
  * code 0 when clean, 1 otherwise.
+ *
+ * <p>Work that never ends (a timer chain) is blamed on the page that was current when its first timer was set, not on
+ * the page being opened when the wait runs out (WeChat keeps a page's timers after it unloads).
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
     description = "Load the app and every page; print each problem as file:line: message; exit 1 if any.")
@@ -38,6 +43,9 @@ final class CheckCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ProjectOptions project = new ProjectOptions();
   @ParentCommand Main main;
+  @Option(names = "--settle-timeout", paramLabel = "SECONDS", defaultValue = "20",
+      description = "How long the app and each page may stay busy after opening (default: ${DEFAULT-VALUE}).")
+  int settleSeconds;
 
   @Override
   public Integer call() {
@@ -60,7 +68,7 @@ final class CheckCommand implements Callable<Integer> {
     List<String> pages = session.project().app().pages();
     for (String route : pages) {
       try {
-        session.reLaunch("/" + route);
+        session.callWx("reLaunch", Map.of("url", "/" + route)); // settle() below waits, and says for what
       } catch (WxCallException e) {
         problems.add(route + ": " + e.errMsg());
       }
@@ -99,11 +107,23 @@ final class CheckCommand implements Callable<Integer> {
     return problems;
   }
 
-  private static void settle(Session session, String where, Set<String> problems) {
+  /**
+   * Waits for the session to be idle; else reports the pages whose timers are due (see {@link Session#busyTimers}),
+   * or {@code where} when no timer is (endless work, a network call in flight). A page's report reads the same
+   * whichever page's wait ran out, so it is printed once.
+   */
+  private void settle(Session session, String where, Set<String> problems) {
     try {
-      session.awaitIdle(Duration.ofSeconds(20));
+      session.awaitIdle(Duration.ofSeconds(settleSeconds));
     } catch (IllegalStateException e) {
-      problems.add(where + ": did not settle within 20 s (endless work or a pending network call)");
+      String late = ": did not settle within " + settleSeconds + " s";
+      Set<String> timers = session.busyTimers();
+      if (timers.isEmpty()) {
+        problems.add(where + late + " (endless work or a pending network call)");
+      }
+      for (String origin : timers) {
+        problems.add(origin + late + " (a timer it set keeps firing: a setTimeout chain or setInterval)");
+      }
     }
   }
 

@@ -77,6 +77,27 @@ class CliTest {
   }
 
   @Test
+  void checkBlamesEndlessTimersOnThePageThatStartedThemNotOnTheNextOne(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("project.config.json"), "{\"appid\":\"wxclitimer00001\"}");
+    Files.writeString(dir.resolve("app.json"), "{\"pages\":[\"pages/a/a\",\"pages/b/b\"]}");
+    Files.writeString(dir.resolve("app.js"), "App({})");
+    for (String page : List.of("a", "b")) {
+      Files.createDirectories(dir.resolve("pages/" + page));
+      Files.writeString(dir.resolve("pages/" + page + "/" + page + ".wxml"), "<view>" + page + "</view>");
+    }
+    // page a's timer outlives it and then never lets the loop rest; it comes due while page b's own (finite) work
+    // runs, so b is open when the wait runs out
+    Files.writeString(dir.resolve("pages/a/a.js"),
+        "Page({ onLoad() { setTimeout(function later() { setTimeout(function spin() { setTimeout(spin, 0) }, 0) }, 200) } })");
+    Files.writeString(dir.resolve("pages/b/b.js"), "Page({ onLoad() { const end = Date.now() + 500;"
+        + " (function poll() { if (Date.now() < end) setTimeout(poll, 0) })() } })");
+    Result r = run("check", dir.toString(), "--settle-timeout", "1");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("pages/a/a: did not settle within 1 s (a timer it set keeps firing")
+        .doesNotContain("pages/b/b: did not settle").doesNotContain("Exception");
+  }
+
+  @Test
   void checkReportsProjectProblemsWithoutAStackTrace() {
     Result r = run("check", example("broken/missing-page"));
     assertThat(r.code()).isEqualTo(1);

@@ -841,6 +841,22 @@ public final class Session implements AutoCloseable {
   }
 
   /**
+   * Where the timers that keep the session busy now were set: the route of the page that was current when page code
+   * set a timer due now, or {@code "app"} before the first page; a timer set in a timer's callback (a chain, an
+   * interval) counts as set where its parent was. Sorted; empty when no timer is due or the session does not answer.
+   * For naming the culprit when {@link #awaitIdle(Duration)} times out.
+   */
+  public Set<String> busyTimers() {
+    try {
+      // due within a poll of awaitIdle: a chain of short timers is always about to fire again
+      return core.loop().call(() -> core.logic().timersDueBy(core.loop().clock().epochMillis() + 50),
+          Duration.ofSeconds(5));
+    } catch (IllegalStateException e) {
+      return Set.of();
+    }
+  }
+
+  /**
    * Waits until {@code condition} holds, checking it each time the session is idle: for what page code reaches over
    * several timers, such as a chart whose animation ends after many frames (idle between two frames is not done).
    * Throws if {@code timeout} passes first.

@@ -307,6 +307,8 @@ final class SessionCore {
     interactions = new Interactions(loop, view, logic, router, screens, log);
     foreground = new Foreground(options, project, loop, router, networkApis);
     view.components(logic, id -> router.page(id).map(PageInstance::isReady).orElse(false));
+    // a timer remembers the page whose code set it (what keeps the loop busy is then named after it)
+    logic.where(() -> router.where());
     Watchdog watchdog = options.watchdog();
     Watchdog own = null;
     if (watchdog == null) {

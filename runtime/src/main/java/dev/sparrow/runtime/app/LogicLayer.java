@@ -21,6 +21,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.PolyglotException;
@@ -93,8 +95,19 @@ public final class LogicLayer implements AutoCloseable {
   private final Context context;
   private final Value sparrow;
   private final JsValues values;
-  private final Map<Integer, Scheduler.Cancellable> timers = new HashMap<>();
+  private final Map<Integer, PendingTimer> timers = new HashMap<>();
   private final Value fireTimer;
+  /** Where page code runs now (the current page's route), read when a timer is set outside a timer's callback. */
+  private Supplier<String> where = () -> "app";
+  /** Where the timer whose callback runs now was first set; null outside timer callbacks. */
+  private String firing;
+
+  /**
+   * A timer of page code: when it is due (session time) and where it was set — the page current then, or for a
+   * timer set in a timer's callback (a setTimeout chain, a setInterval) where that timer was set, so that work which
+   * outlives its page is still named after it.
+   */
+  private record PendingTimer(Scheduler.Cancellable handle, long due, String origin) {}
 
   /** Must be constructed on the loop thread, which becomes the context's only user. */
   public LogicLayer(EventLoop loop, ModuleSources modules, WxBridge bridge, Sink sink) {
@@ -115,6 +128,25 @@ public final class LogicLayer implements AutoCloseable {
 
   public Context context() {
     return context;
+  }
+
+  /** What names the place page code runs now (the current page's route); timers remember it. Loop thread. */
+  public void where(Supplier<String> where) {
+    this.where = where;
+  }
+
+  /**
+   * Where the timers due by {@code epochMillis} (session time) were set (see {@link PendingTimer}), sorted: what
+   * keeps the loop busy when a timer chain never ends. Loop thread.
+   */
+  public Set<String> timersDueBy(long epochMillis) {
+    Set<String> out = new TreeSet<>();
+    for (PendingTimer t : timers.values()) {
+      if (t.due() <= epochMillis) {
+        out.add(t.origin());
+      }
+    }
+    return out;
   }
 
   public JsValues values() {
@@ -211,7 +243,7 @@ public final class LogicLayer implements AutoCloseable {
 
   @Override
   public void close() {
-    timers.values().forEach(Scheduler.Cancellable::cancel);
+    timers.values().forEach(t -> t.handle().cancel());
     timers.clear();
     try {
       context.close(true);
@@ -221,8 +253,14 @@ public final class LogicLayer implements AutoCloseable {
   }
 
   private void fire(int id) {
-    timers.remove(id);
-    call("timer", fireTimer, id);
+    PendingTimer t = timers.remove(id);
+    String outer = firing;
+    firing = t == null ? null : t.origin();
+    try {
+      call("timer", fireTimer, id);
+    } finally {
+      firing = outer;
+    }
   }
 
   /** The functions the base library calls; nothing else of Java is reachable from page code. */
@@ -250,17 +288,19 @@ public final class LogicLayer implements AutoCloseable {
 
     @HostAccess.Export
     public void setTimer(int id, double delay) {
-      Scheduler.Cancellable old = timers.put(id, loop.schedule((long) delay, () -> fire(id)));
+      String origin = firing != null ? firing : where.get();
+      long due = loop.clock().epochMillis() + (long) delay;
+      PendingTimer old = timers.put(id, new PendingTimer(loop.schedule((long) delay, () -> fire(id)), due, origin));
       if (old != null) {
-        old.cancel();
+        old.handle().cancel();
       }
     }
 
     @HostAccess.Export
     public void clearTimer(int id) {
-      Scheduler.Cancellable t = timers.remove(id);
+      PendingTimer t = timers.remove(id);
       if (t != null) {
-        t.cancel();
+        t.handle().cancel();
       }
     }
 

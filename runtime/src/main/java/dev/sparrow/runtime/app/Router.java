@@ -47,12 +47,25 @@ public final class Router {
   private final List<PageInstance> revealedQueue = new ArrayList<>();
   private int nextId = 1;
   private boolean appVisible = true;
+  /** The page whose code runs now through the router (its module, creation, a hook); null otherwise. */
+  private String running;
 
   public Router(AppConfig app, LogicLayer logic, Listener listener, java.util.function.Consumer<ScriptError> errors) {
     this.app = app;
     this.logic = logic;
     this.listener = listener;
     this.errors = errors;
+  }
+
+  /**
+   * Whose code runs now, for naming what it starts: the page being opened or whose hook runs, else the current page,
+   * else {@code "app"}.
+   */
+  public String where() {
+    if (running != null) {
+      return running;
+    }
+    return stack.isEmpty() ? "app" : stack.get(stack.size() - 1).route();
   }
 
   /** The pages as {@code getCurrentPages()} returns them: bottom first. */
@@ -304,6 +317,16 @@ public final class Router {
 
   /** Loads the page's code if needed, creates the instance and runs onLoad. */
   private PageInstance open(String route, Map<String, String> query, Map<String, Object> events) {
+    String outer = running;
+    running = route;
+    try {
+      return openAs(route, query, events);
+    } finally {
+      running = outer;
+    }
+  }
+
+  private PageInstance openAs(String route, Map<String, String> query, Map<String, Object> events) {
     Value problem = logic.call("load " + route, logic.fn("loadPage"), route, route + ".js");
     if (problem != null && problem.isString()) {
       errors.accept(new ScriptError(problem.asString(), "", route + ".js", 0, 0, "load " + route));
@@ -401,11 +424,23 @@ public final class Router {
 
   /** Runs page hook {@code name} (onLoad, onShow, onReachBottom…) if the page defines it; errors are reported as the page's. */
   private void hook(PageInstance page, String name) {
-    logic.call(page.route() + " " + name, logic.fn("callHook"), page.id(), name);
+    String outer = running;
+    running = page.route();
+    try {
+      logic.call(page.route() + " " + name, logic.fn("callHook"), page.id(), name);
+    } finally {
+      running = outer;
+    }
   }
 
   /** {@link #hook(PageInstance, String)} with its argument (already a JS value). */
   private void hook(PageInstance page, String name, Object arg) {
-    logic.call(page.route() + " " + name, logic.fn("callHook"), page.id(), name, arg);
+    String outer = running;
+    running = page.route();
+    try {
+      logic.call(page.route() + " " + name, logic.fn("callHook"), page.id(), name, arg);
+    } finally {
+      running = outer;
+    }
   }
 }
