@@ -88,7 +88,8 @@ class CliTest {
     // page a's timer outlives it and then never lets the loop rest; it comes due while page b's own (finite) work
     // runs, so b is open when the wait runs out
     Files.writeString(dir.resolve("pages/a/a.js"),
-        "Page({ onLoad() { setTimeout(function later() { setTimeout(function spin() { setTimeout(spin, 0) }, 0) }, 200) } })");
+        "Page({ onLoad() { setTimeout(function later() {"
+            + " setTimeout(function spin() { setTimeout(spin, 0) }, 0) }, 200) } })");
     Files.writeString(dir.resolve("pages/b/b.js"), "Page({ onLoad() { const end = Date.now() + 500;"
         + " (function poll() { if (Date.now() < end) setTimeout(poll, 0) })() } })");
     Result r = run("check", dir.toString(), "--settle-timeout", "1");
