@@ -229,7 +229,7 @@ class CloudFunctionsTest {
   }
 
   @Test
-  void requireFindsTheFunctionsOwnFilesAndNodeModulesButNoNodeBuiltIn() throws IOException {
+  void requireFindsTheFunctionsOwnFilesAndNodeModulesButNotFsHttpOrCrypto() throws IOException {
     write("functions/mods/lib/util.js", "exports.twice = n => n * 2; exports.dir = __dirname;");
     write("functions/mods/data.json", "{\"name\": \"fixture\"}");
     write("functions/mods/node_modules/pad/package.json", "{\"name\": \"pad\", \"main\": \"src/pad.js\"}");
@@ -241,13 +241,13 @@ class CloudFunctionsTest {
         + "const pad = require('pad');"
         + "exports.main = async () => {"
         + "  const missing = [];"
-        + "  for (const m of ['fs', 'path', 'crypto', './nope', '../../../etc/passwd']) {"
+        + "  for (const m of ['fs', 'http', 'crypto', './nope', '../../../etc/passwd']) {"
         + "    try { require(m); missing.push('found ' + m) } catch (e) { missing.push(e.code + ' ' + e.message) } }"
         + "  return { twice: twice(21), dir, pad: pad('7', 3), json: require('./data.json').name,"
         + "    sdk: require('wx-server-sdk').real === undefined, same: require('pad') === pad, missing } }"))) {
       assertThat(((Map<?, ?>) call(s, "mods", "{}")).get("result")).isEqualTo(Map.of("twice", 42,
           "dir", "/lib", "pad", "  7", "json", "fixture", "sdk", true, "same", true, "missing", List.of(
-              "MODULE_NOT_FOUND Cannot find module 'fs'", "MODULE_NOT_FOUND Cannot find module 'path'",
+              "MODULE_NOT_FOUND Cannot find module 'fs'", "MODULE_NOT_FOUND Cannot find module 'http'",
               "MODULE_NOT_FOUND Cannot find module 'crypto'", "MODULE_NOT_FOUND Cannot find module './nope'",
               "MODULE_NOT_FOUND Cannot find module '../../../etc/passwd'")));
     }

@@ -1,8 +1,10 @@
 // The world of one cloud function (CloudFunctions.java): evaluated once per function context, never in a page's.
 // It gets the host object (files of the function's own folder, the session's database and storage, nested calls,
-// logging) and the database codec (sparrow-cloud-query.js, called once here) and answers with the runtime the host drives: start(event), then peek() and fire() until the call settles.
-// What a function sees: CommonJS require of its own files and node_modules (pure JS, no Node built-in module),
-// Sparrow's wx-server-sdk, console, setTimeout/setInterval/setImmediate in function time, process.env.
+// logging) and the database codec (sparrow-cloud-query.js, called once here) and answers with the runtime the
+// host drives: start(event), then peek() and fire() until the call settles.
+// What a function sees: CommonJS require of its own files and node_modules (pure JS), the Node built-ins
+// path, util, assert and events (Sparrow's own, small), Sparrow's wx-server-sdk, console,
+// setTimeout/setInterval/setImmediate in function time, process.env.
 (function (host, cloudQuery) {
   'use strict';
   const global = globalThis;
@@ -137,7 +139,9 @@
       remove: () => dbCall('collection.remove', () => base('remove'))
     };
   }
-  function doc(env, name, id, journal) {
+  /** The errMsg of doc(id).get() on a missing document, which throwOnNotFound: false answers with data null. */
+  const MISSING_DOC = /^document\.get:fail document with _id .* does not exist$/;
+  function doc(env, name, id, journal, throwOnNotFound) {
     const docId = String(id);
     let field = null;
     function req(action, data) {
@@ -150,7 +154,12 @@
     const d = {
       _id: docId,
       field: f => { field = value(f); return d; },
-      get: () => dbCall('document.get', () => req('docGet')),
+      get: () => dbCall('document.get', () => req('docGet')).catch(e => {
+        if (!throwOnNotFound() && e.errCode === -1 && MISSING_DOC.test(e.errMsg)) {
+          return { data: null, errMsg: 'document.get:ok' };
+        }
+        throw e;
+      }),
       set: opts => write('document.set', () => req('docSet', dataOf(opts) && value(opts.data))),
       update: opts => write('document.update', () => req('docUpdate', dataOf(opts) && update(opts.data))),
       remove: () => write('document.remove', () => req('docRemove'))
@@ -158,7 +167,7 @@
     d.delete = d.remove;
     return d;
   }
-  function collection(env, name, journal) {
+  function collection(env, name, journal, throwOnNotFound) {
     const n = String(name);
     const c = query(env, n, { where: {}, orderBy: [], skip: 0, limit: 0, field: null });
     c.collectionName = n;
@@ -169,7 +178,7 @@
         return res;
       });
     };
-    c.doc = id => doc(env, n, id, journal);
+    c.doc = id => doc(env, n, id, journal, throwOnNotFound);
     c.aggregate = () => codec.aggregate(stages => ({
       end: () => dbCall('collection.aggregate', () => ({ env: env(), collection: n, action: 'aggregate',
         pipeline: codec.stages(stages) }))
@@ -181,7 +190,7 @@
    * A transaction: writes go through at once; the first write of each document records its state before, so
    * that rollback (or a callback of runTransaction that throws) puts every touched document back.
    */
-  function transaction(env) {
+  function transaction(env, throwOnNotFound) {
     const before = [];
     const seen = new Set();
     let open = true;
@@ -214,7 +223,7 @@
       before.length = 0;
     }
     const t = {
-      collection: name => collection(env, name, journal),
+      collection: name => collection(env, name, journal, throwOnNotFound),
       commit: function () { open = false; return Promise.resolve({ errMsg: 'transaction.commit:ok' }); },
       rollback: function (reason) {
         if (open) undo();
@@ -229,16 +238,19 @@
   function database(config, sdk) {
     const fixed = config && typeof config.env === 'string' ? config.env : null;
     const env = () => fixed !== null ? fixed : sdk.envFor('database');
+    // doc.get of a missing document throws unless throwOnNotFound is false here or in cloud.init (SDK 1.7.0+)
+    const own = config && typeof config.throwOnNotFound === 'boolean' ? config.throwOnNotFound : null;
+    const throwOnNotFound = () => own !== null ? own : sdk.throwOnNotFound();
     return {
       config: { get env() { return env(); } },
       command: codec.command,
       Geo: codec.Geo,
-      collection: name => collection(env, name, null),
+      collection: name => collection(env, name, null, throwOnNotFound),
       serverDate: codec.serverDate,
       RegExp: codec.regExp,
-      startTransaction: () => Promise.resolve(transaction(env)),
+      startTransaction: () => Promise.resolve(transaction(env, throwOnNotFound)),
       runTransaction: async function (fn) {
-        const t = transaction(env);
+        const t = transaction(env, throwOnNotFound);
         let result;
         try {
           result = await fn(t);
@@ -261,6 +273,7 @@
   }
   function makeSdk() {
     let envs = null; // null: the env of the calling client (DYNAMIC_CURRENT_ENV)
+    let throwOnNotFound = true;
     const sdk = {
       DYNAMIC_CURRENT_ENV: DYNAMIC_CURRENT_ENV,
       envFor: function (kind) {
@@ -271,7 +284,9 @@
       init: function (opts) {
         const env = opts && opts.env;
         envs = typeof env === 'string' && env ? env : env && typeof env === 'object' ? env : null;
+        throwOnNotFound = !(opts && opts.throwOnNotFound === false);
       },
+      throwOnNotFound: () => throwOnNotFound,
       getWXContext: () => JSON.parse(host.wxContext()),
       database: config => database(config, sdk),
       callFunction: function (opts) {
@@ -301,6 +316,243 @@
     return sdk;
   }
   const sdk = makeSdk();
+
+  // ---- Node built-ins: the pure-JS few that functions and their packages most often require ----------------
+  // path (POSIX), util (format, inspect, promisify, inherits, deprecate, types), assert, events (EventEmitter).
+  // Others (fs, crypto, http, stream, child_process …) fail as a missing module does.
+  function posixPath() {
+    function norm(p) {
+      const abs = p.startsWith('/');
+      const out = [];
+      for (const seg of p.split('/')) {
+        if (seg === '' || seg === '.') continue;
+        if (seg === '..') {
+          if (out.length > 0 && out[out.length - 1] !== '..') out.pop(); else if (!abs) out.push('..');
+        } else out.push(seg);
+      }
+      const body = out.join('/');
+      const tail = p.length > 1 && p.endsWith('/') && body ? '/' : '';
+      return (abs ? '/' : '') + body + tail || (abs ? '/' : '.');
+    }
+    function str(p, name) {
+      if (typeof p !== 'string') {
+        const e = new TypeError('The "' + name + '" argument must be of type string. Received ' + typeof p);
+        e.code = 'ERR_INVALID_ARG_TYPE';
+        throw e;
+      }
+      return p;
+    }
+    function basename(p, ext) {
+      const b = str(p, 'path').replace(/\/+$/, '').split('/').pop();
+      return typeof ext === 'string' && ext && b !== ext && b.endsWith(ext) ? b.slice(0, -ext.length) : b;
+    }
+    function extname(p) {
+      const b = basename(p);
+      const i = b.lastIndexOf('.');
+      return i <= 0 ? '' : b.slice(i);
+    }
+    function dirname(p) {
+      const s = str(p, 'path').replace(/\/+$/, '');
+      const i = s.lastIndexOf('/');
+      return i < 0 ? '.' : i === 0 ? '/' : s.slice(0, i);
+    }
+    function resolve() {
+      let out = '';
+      for (let i = arguments.length - 1; i >= 0 && !out.startsWith('/'); i--) {
+        const p = str(arguments[i], 'paths[' + i + ']');
+        if (p) out = p + (out ? '/' + out : '');
+      }
+      if (!out.startsWith('/')) out = '/var/user' + (out ? '/' + out : ''); // the function's working directory
+      const n = norm(out);
+      return n.length > 1 ? n.replace(/\/$/, '') : n;
+    }
+    const path = {
+      sep: '/', delimiter: ':',
+      normalize: p => norm(str(p, 'path')),
+      join: function () {
+        const parts = Array.prototype.map.call(arguments, (p, i) => str(p, 'paths[' + i + ']')).filter(p => p);
+        return parts.length ? norm(parts.join('/')) : '.';
+      },
+      resolve: resolve,
+      isAbsolute: p => str(p, 'path').startsWith('/'),
+      relative: function (from, to) {
+        const a = resolve(from).split('/').filter(x => x);
+        const b = resolve(to).split('/').filter(x => x);
+        let i = 0;
+        while (i < a.length && i < b.length && a[i] === b[i]) i++;
+        return a.slice(i).map(() => '..').concat(b.slice(i)).join('/');
+      },
+      dirname: dirname, basename: basename, extname: extname,
+      parse: function (p) {
+        const base = basename(p);
+        const ext = extname(p);
+        const dir = str(p, 'path').indexOf('/') < 0 ? '' : dirname(p);
+        return { root: p.startsWith('/') ? '/' : '', dir: dir, base: base, ext: ext,
+          name: ext ? base.slice(0, -ext.length) : base };
+      },
+      format: o => (o.dir || o.root || '') + (o.dir && o.dir !== o.root ? '/' : '') +
+        (o.base || (o.name || '') + (o.ext || ''))
+    };
+    path.posix = path;
+    return path;
+  }
+  function nodeUtil() {
+    function inspect(v) {
+      if (typeof v === 'string') return "'" + v + "'";
+      if (typeof v === 'function') return '[Function: ' + (v.name || '(anonymous)') + ']';
+      if (v instanceof Error) return v.stack || String(v);
+      if (v === undefined || typeof v === 'symbol' || typeof v === 'bigint') return String(v);
+      try { return JSON.stringify(v, null, 1).replace(/\n\s*/g, ' '); } catch (e) { return String(v); }
+    }
+    function format(f) {
+      const args = Array.prototype.slice.call(arguments, 1);
+      let out = typeof f === 'string' ? f.replace(/%[sdifjoOc%]/g, m => {
+        if (m === '%%') return '%';
+        if (args.length === 0) return m;
+        const a = args.shift();
+        switch (m) {
+          case '%s': return typeof a === 'string' ? a : typeof a === 'object' && a !== null ? inspect(a) : String(a);
+          case '%d': case '%i': return String(m === '%i' ? parseInt(a, 10) : Number(a));
+          case '%f': return String(parseFloat(a));
+          case '%j': try { return JSON.stringify(a); } catch (e) { return '[Circular]'; }
+          case '%c': return '';
+          default: return inspect(a);
+        }
+      }) : inspect(f);
+      for (const a of args) out += ' ' + (typeof a === 'string' ? a : inspect(a));
+      return out;
+    }
+    return {
+      format: format, inspect: inspect,
+      promisify: fn => function () {
+        const args = Array.prototype.slice.call(arguments);
+        return new Promise((ok, fail) => fn.apply(this, args.concat([(e, v) => e ? fail(e) : ok(v)])));
+      },
+      inherits: function (ctor, parent) {
+        Object.defineProperty(ctor, 'super_', { value: parent, writable: true, configurable: true });
+        Object.setPrototypeOf(ctor.prototype, parent.prototype);
+      },
+      deprecate: fn => fn,
+      isArray: Array.isArray,
+      isDeepStrictEqual: (a, b) => deepEqual(a, b),
+      types: { isDate: v => v instanceof Date, isRegExp: v => v instanceof RegExp,
+        isPromise: v => v instanceof Promise },
+      TextEncoder: global.TextEncoder, TextDecoder: global.TextDecoder
+    };
+  }
+  function deepEqual(a, b) {
+    if (Object.is(a, b)) return true;
+    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+    if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+    if (a instanceof Date) return a.getTime() === b.getTime();
+    if (a instanceof RegExp) return String(a) === String(b);
+    const ka = Object.keys(a);
+    const kb = Object.keys(b);
+    return ka.length === kb.length &&
+      ka.every(k => Object.prototype.hasOwnProperty.call(b, k) && deepEqual(a[k], b[k]));
+  }
+  function nodeAssert() {
+    class AssertionError extends Error {
+      constructor(options) {
+        super(options.message);
+        this.name = 'AssertionError';
+        this.code = 'ERR_ASSERTION';
+        this.actual = options.actual;
+        this.expected = options.expected;
+        this.operator = options.operator;
+      }
+    }
+    function check(pass, message, actual, expected, operator, fallback) {
+      if (pass) return;
+      if (message instanceof Error) throw message;
+      throw new AssertionError({ message: message !== undefined ? String(message) : fallback, actual: actual,
+        expected: expected, operator: operator });
+    }
+    const show = v => nodeUtil().inspect(v);
+    function ok(v, message) {
+      check(v, message, v, true, '==', 'The expression evaluated to a falsy value:\n\n  assert.ok(' + show(v) + ')\n');
+    }
+    const assert = function (v, message) { ok(v, message); };
+    Object.assign(assert, {
+      AssertionError: AssertionError, ok: ok,
+      // eslint-disable-next-line eqeqeq
+      equal: (a, b, m) => check(a == b, m, a, b, '==', show(a) + ' == ' + show(b)),
+      // eslint-disable-next-line eqeqeq
+      notEqual: (a, b, m) => check(a != b, m, a, b, '!=', show(a) + ' != ' + show(b)),
+      strictEqual: (a, b, m) => check(Object.is(a, b), m, a, b, 'strictEqual',
+        'Expected values to be strictly equal:\n\n' + show(a) + ' !== ' + show(b) + '\n'),
+      notStrictEqual: (a, b, m) => check(!Object.is(a, b), m, a, b, 'notStrictEqual',
+        'Expected "actual" to be strictly unequal to: ' + show(b)),
+      deepStrictEqual: (a, b, m) => check(deepEqual(a, b), m, a, b, 'deepStrictEqual',
+        'Expected values to be strictly deep-equal:\n' + show(a) + ' !== ' + show(b)),
+      notDeepStrictEqual: (a, b, m) => check(!deepEqual(a, b), m, a, b, 'notDeepStrictEqual',
+        'Expected "actual" not to be strictly deep-equal to: ' + show(b)),
+      fail: m => check(false, m, undefined, undefined, 'fail', 'Failed'),
+      throws: function (fn, expected, m) {
+        try { fn(); } catch (e) { return; }
+        check(false, typeof expected === 'string' ? expected : m, undefined, expected, 'throws',
+          'Missing expected exception.');
+      }
+    });
+    assert.deepEqual = assert.deepStrictEqual;
+    assert.notDeepEqual = assert.notDeepStrictEqual;
+    assert.strict = assert;
+    return assert;
+  }
+  function nodeEvents() {
+    // a plain constructor, not a class: older packages inherit with EventEmitter.call(this) and util.inherits
+    function EventEmitter() { this._events = new Map(); }
+    const proto = EventEmitter.prototype;
+    proto._list = function (name) {
+      if (!(this._events instanceof Map)) this._events = new Map();
+      if (!this._events.has(name)) this._events.set(name, []);
+      return this._events.get(name);
+    };
+    proto.on = function (name, fn) { this._list(name).push({ fn: fn, once: false }); return this; };
+    proto.once = function (name, fn) { this._list(name).push({ fn: fn, once: true }); return this; };
+    proto.off = function (name, fn) {
+      const list = this._list(name);
+      const i = list.findIndex(l => l.fn === fn);
+      if (i >= 0) list.splice(i, 1);
+      return this;
+    };
+    proto.removeAllListeners = function (name) {
+      if (name === undefined) this._events = new Map(); else this._list(name).length = 0;
+      return this;
+    };
+    proto.emit = function (name) {
+      const args = Array.prototype.slice.call(arguments, 1);
+      const list = this._list(name);
+      if (list.length === 0 && name === 'error') {
+        throw args[0] instanceof Error ? args[0] : new Error(String(args[0]));
+      }
+      const had = list.length > 0;
+      for (const l of list.slice()) {
+        if (l.once) this.off(name, l.fn);
+        l.fn.apply(this, args);
+      }
+      return had;
+    };
+    proto.listeners = function (name) { return this._list(name).map(l => l.fn); };
+    proto.listenerCount = function (name) { return this._list(name).length; };
+    proto.setMaxListeners = function () { return this; };
+    proto.addListener = proto.on;
+    proto.removeListener = proto.off;
+    EventEmitter.EventEmitter = EventEmitter;
+    EventEmitter.once = (emitter, name) => new Promise(ok => emitter.once(name, function () {
+      ok(Array.prototype.slice.call(arguments));
+    }));
+    return EventEmitter;
+  }
+  const BUILTINS = { path: posixPath, util: nodeUtil, assert: nodeAssert, events: nodeEvents };
+  const builtins = new Map();
+  /** A Node built-in Sparrow gives functions ('path' or 'node:path'), made once per context; null for others. */
+  function builtin(spec) {
+    const name = spec.startsWith('node:') ? spec.slice(5) : spec;
+    if (!Object.prototype.hasOwnProperty.call(BUILTINS, name)) return null;
+    if (!builtins.has(name)) builtins.set(name, BUILTINS[name]());
+    return builtins.get(name);
+  }
 
   // ---- CommonJS ------------------------------------------------------------------------------------
   const cache = new Map();
@@ -351,6 +603,8 @@
     return function require(spec) {
       const s = String(spec);
       if (s === 'wx-server-sdk') return sdk;
+      const core = builtin(s);
+      if (core !== null) return core;
       const path = resolve(s, fromDir);
       if (path === null) throw notFound(s);
       return load(path);

@@ -1,0 +1,102 @@
+package dev.sparrow.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Patterns that public cloud-development mini programs use in their cloud functions (see "tried projects" in
+ * docs/testing.md), each on a small fixture of Sparrow's own: the Node built-ins {@code path}, {@code util},
+ * {@code assert} and {@code events} that functions and their packages require, and {@code throwOnNotFound: false}
+ * on {@code cloud.database()} or {@code cloud.init()}.
+ */
+class CloudPublicPatternsTest {
+  @TempDir
+  Path data;
+  @TempDir
+  Path project;
+
+  private void write(String path, String text) throws IOException {
+    Path file = project.resolve(path);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+  }
+
+  /** The usual cloud template's layout: miniprogram/ and cloudfunctions/ side by side under the project. */
+  private Session launch(Map<String, String> functions) throws IOException {
+    write("project.config.json", "{\"appid\": \"wxcloudpatterns1\", \"miniprogramRoot\": \"miniprogram/\","
+        + " \"cloudfunctionRoot\": \"cloudfunctions/\"}");
+    write("miniprogram/app.json", "{\"pages\": [\"pages/index/index\"]}");
+    write("miniprogram/app.js", "App({ onLaunch() { wx.cloud.init({ env: 'patterns-env', traceUser: true }) } })");
+    write("miniprogram/pages/index/index.js", "Page({})");
+    write("miniprogram/pages/index/index.wxml", "<view>cloud</view>");
+    for (Map.Entry<String, String> f : functions.entrySet()) {
+      write("cloudfunctions/" + f.getKey() + "/index.js", f.getValue());
+    }
+    return Sparrow.launch(SessionOptions.of(project).dataDir(data).virtualClock()
+        .cloudOpenid("oUserDave0000000000000000004").cloudAutoCreate(true)).awaitIdle();
+  }
+
+  private static Object result(Session s, String name) {
+    return s.evaluate("function () { return wx.cloud.callFunction({ name: '" + name + "', data: {} })"
+        + ".then(r => r.result, e => e.errCode + ' ' + e.errMsg) }");
+  }
+
+  @Test
+  void functionsRequireNodesPathUtilAssertAndEvents() throws IOException {
+    write("cloudfunctions/node/node_modules/emitter-user/index.js",
+        "const { EventEmitter } = require('events'); const util = require('util');"
+            + "function Job() { EventEmitter.call(this) } util.inherits(Job, EventEmitter);"
+            + "module.exports = Job;");
+    try (Session s = launch(Map.of("node", "const path = require('path');"
+        + "const { format, promisify } = require('util');"
+        + "const assert = require('assert');"
+        + "const Job = require('emitter-user');"
+        + "exports.main = async () => {"
+        + "  const file = 'outputExcels/' + path.basename('/tmp/a/report.xlsx', '.xlsx') + '.csv';"
+        + "  const later = promisify((x, cb) => setTimeout(() => cb(null, x * 2), 10));"
+        + "  const job = new Job(); const seen = [];"
+        + "  job.once('done', (a, b) => seen.push(a + b)); job.emit('done', 1, 2); job.emit('done', 5, 5);"
+        + "  let failed;"
+        + "  try { assert.strictEqual(1, 2) } catch (e) { failed = e.name + ' ' + e.code }"
+        + "  assert(true); assert.deepStrictEqual({ a: [1] }, { a: [1] });"
+        + "  return { file, join: path.join('a', '../b', './c/'), ext: path.extname('x.tar.gz'),"
+        + "    dir: path.dirname('/var/user/index.js'), rel: path.relative('/a/b/c', '/a/d'),"
+        + "    resolved: path.resolve('/srv', 'x', '..', 'y'), same: require('node:path') === path,"
+        + "    fmt: format('%s has %d items %j', 'cart', 3, { ok: true }), later: await later(21),"
+        + "    seen, failed, emitter: job instanceof require('events') } }"))) {
+      assertThat(result(s, "node")).isEqualTo(Map.ofEntries(Map.entry("file", "outputExcels/report.csv"),
+          Map.entry("join", "b/c/"), Map.entry("ext", ".gz"), Map.entry("dir", "/var/user"),
+          Map.entry("rel", "../../d"), Map.entry("resolved", "/srv/y"), Map.entry("same", true),
+          Map.entry("fmt", "cart has 3 items {\"ok\":true}"), Map.entry("later", 42), Map.entry("seen", List.of(3)),
+          Map.entry("failed", "AssertionError ERR_ASSERTION"), Map.entry("emitter", true)));
+    }
+  }
+
+  @Test
+  void throwOnNotFoundFalseAnswersAMissingDocumentWithNull() throws IOException {
+    try (Session s = launch(Map.of(
+        "own", "const cloud = require('wx-server-sdk'); cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });"
+            + "const db = cloud.database({ throwOnNotFound: false });"
+            + "exports.main = async () => { await db.collection('activity').add({ data: { n: 1 } });"
+            + "  const r = await db.collection('activity').doc('nope').get(); return [r.data, r.errMsg] }",
+        "init", "const cloud = require('wx-server-sdk');"
+            + "cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV, throwOnNotFound: false });"
+            + "exports.main = async () => (await cloud.database().collection('activity').doc('nope').get()).data",
+        "strict", "const cloud = require('wx-server-sdk'); cloud.init();"
+            + "exports.main = async () => (await cloud.database().collection('activity').doc('nope').get()).data"))) {
+      assertThat(result(s, "own")).isEqualTo(Arrays.asList(null, "document.get:ok"));
+      assertThat(result(s, "init")).isNull();
+      assertThat((String) result(s, "strict")).startsWith("-504002 cloud.callFunction:fail Error: errCode: -504002"
+          + " functions execute fail | errMsg: Error: document.get:fail document with _id nope does not exist");
+    }
+  }
+}
