@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Patterns that public cloud-development mini programs use in their cloud functions (see "tried projects" in
  * docs/testing.md), each on a small fixture of Sparrow's own: the Node built-ins {@code path}, {@code util},
- * {@code assert} and {@code events} that functions and their packages require, and {@code throwOnNotFound: false}
- * on {@code cloud.database()} or {@code cloud.init()}.
+ * {@code assert} and {@code events} that functions and their packages require, the {@code Buffer} global (the client's
+ * base64 uploaded as a file), and {@code throwOnNotFound: false} on {@code cloud.database()} or {@code cloud.init()}.
  */
 class CloudPublicPatternsTest {
   @TempDir
@@ -97,6 +97,30 @@ class CloudPublicPatternsTest {
       assertThat(result(s, "init")).isNull();
       assertThat((String) result(s, "strict")).startsWith("-504002 cloud.callFunction:fail Error: errCode: -504002"
           + " functions execute fail | errMsg: Error: document.get:fail document with _id nope does not exist");
+    }
+  }
+
+  @Test
+  void aFunctionTurnsTheClientsBase64IntoABufferAndUploadsIt() throws IOException {
+    try (Session s = launch(Map.of("upload", "const cloud = require('wx-server-sdk'); cloud.init();"
+        + "exports.main = async (event) => {"
+        + "  const up = await cloud.uploadFile({ cloudPath: 'notes/' + event.name,"
+        + "    fileContent: Buffer.from(event.b64, 'base64') });"
+        + "  const down = (await cloud.downloadFile({ fileID: up.fileID })).fileContent;"
+        + "  const both = Buffer.concat([Buffer.from('AB'), Buffer.alloc(2, 0x2a), Buffer.from('e4b896', 'hex')]);"
+        + "  const word = Buffer.alloc(4); word.writeUInt32BE(0x01020304, 0);"
+        + "  return { text: down.toString(), isBuffer: Buffer.isBuffer(down), size: down.length,"
+        + "    both: both.toString(), hex: both.toString('hex'), b64: Buffer.from('hi?').toString('base64'),"
+        + "    bytes: Buffer.byteLength('世界'), le: word.readUInt16LE(2), head: down.slice(0, 1).toString(),"
+        + "    json: JSON.stringify(Buffer.from([1, 2])), same: Buffer.from('a').equals(Buffer.from([97])) } }"))) {
+      Object result = s.evaluate("function () { const b64 = wx.arrayBufferToBase64(new Uint8Array("
+          + "[104, 195, 169, 32, 228, 184, 150, 231, 149, 140]).buffer);"
+          + " return wx.cloud.callFunction({ name: 'upload', data: { name: 'n.txt', b64 } })"
+          + ".then(r => r.result, e => e.errCode + ' ' + e.errMsg) }");
+      assertThat(result).isEqualTo(Map.ofEntries(Map.entry("text", "hé 世界"), Map.entry("isBuffer", true),
+          Map.entry("size", 10), Map.entry("both", "AB**世"), Map.entry("hex", "41422a2ae4b896"),
+          Map.entry("b64", "aGk/"), Map.entry("bytes", 6), Map.entry("le", 0x0403), Map.entry("head", "h"),
+          Map.entry("json", "{\"type\":\"Buffer\",\"data\":[1,2]}"), Map.entry("same", true)));
     }
   }
 }

@@ -4,7 +4,7 @@
 // host drives: start(event), then peek() and fire() until the call settles.
 // What a function sees: CommonJS require of its own files and node_modules (pure JS), the Node built-ins
 // path, util, assert and events (Sparrow's own, small), Sparrow's wx-server-sdk, console,
-// setTimeout/setInterval/setImmediate in function time, process.env.
+// Buffer, setTimeout/setInterval/setImmediate in function time, process.env.
 (function (host, cloudQuery) {
   'use strict';
   const global = globalThis;
@@ -76,17 +76,127 @@
     if (ArrayBuffer.isView(content)) return new Uint8Array(content.buffer, content.byteOffset, content.byteLength);
     return null;
   }
-  /** downloadFile's fileContent: bytes whose toString() gives their UTF-8 text (or base64, hex), as a Buffer would. */
-  function fileContent(bytes) {
-    Object.defineProperty(bytes, 'toString', { value: function (encoding) {
-      if (encoding === 'base64') return toBase64(this);
-      if (encoding === 'hex') return Array.prototype.map.call(this, b => (b < 16 ? '0' : '') + b.toString(16)).join('');
-      let s = '';
-      for (let i = 0; i < this.length; i++) s += String.fromCharCode(this[i]);
-      try { return decodeURIComponent(escape(s)); } catch (e) { return s; }
-    } });
-    return bytes;
+  /**
+   * Node's Buffer, the common part: bytes (a Uint8Array) made from and read as utf8, hex, base64, latin1/binary
+   * and ascii text; alloc, concat, isBuffer, byteLength, equals, slice as a view, the (U)Int8/16/32 LE/BE readers.
+   */
+  class Buffer extends Uint8Array {
+    static from(v, encoding, length) {
+      if (typeof v === 'string') return Buffer.of8(encode(v, encoding));
+      if (v instanceof ArrayBuffer) {
+        const start = Number(encoding) || 0;
+        return new Buffer(v, start, length === undefined ? v.byteLength - start : length);
+      }
+      if (ArrayBuffer.isView(v)) return Buffer.of8(new Uint8Array(v.buffer, v.byteOffset, v.byteLength).slice());
+      if (v && v.type === 'Buffer' && Array.isArray(v.data)) return Buffer.of8(Uint8Array.from(v.data));
+      if (Array.isArray(v) || (v && typeof v.length === 'number')) return Buffer.of8(Uint8Array.from(v, b => b & 255));
+      throw new TypeError('The first argument must be of type string or an instance of Buffer, ArrayBuffer, or Array'
+        + ' or an Array-like Object. Received ' + (v === null ? 'null' : typeof v));
+    }
+    static of8(bytes) { return new Buffer(bytes.buffer, bytes.byteOffset, bytes.byteLength); }
+    static alloc(n, fill, encoding) {
+      const b = new Buffer(Number(n) || 0);
+      if (fill !== undefined) b.fill(typeof fill === 'string' ? encode(fill, encoding)[0] || 0 : fill);
+      return b;
+    }
+    static allocUnsafe(n) { return new Buffer(Number(n) || 0); }
+    static isBuffer(v) { return v instanceof Buffer; }
+    static isEncoding(e) { return ENCODINGS.has(String(e).toLowerCase()); }
+    static byteLength(v, encoding) {
+      return typeof v === 'string' ? encode(v, encoding).length : v.byteLength;
+    }
+    static concat(list, total) {
+      const size = total === undefined ? list.reduce((n, b) => n + b.length, 0) : total;
+      const out = Buffer.alloc(size);
+      let at = 0;
+      for (const b of list) {
+        if (at >= size) break;
+        out.set(b.subarray(0, size - at), at);
+        at += Math.min(b.length, size - at);
+      }
+      return out;
+    }
+    static compare(a, b) { return a.compare(b); }
+    toString(encoding, start, end) { return decode8(this.subarray(start || 0, end), encoding); }
+    toJSON() { return { type: 'Buffer', data: Array.from(this) }; }
+    equals(other) { return this.compare(other) === 0; }
+    compare(other) {
+      const n = Math.min(this.length, other.length);
+      for (let i = 0; i < n; i++) if (this[i] !== other[i]) return this[i] < other[i] ? -1 : 1;
+      return this.length === other.length ? 0 : this.length < other.length ? -1 : 1;
+    }
+    slice(start, end) { return this.subarray(start, end); }
+    write(text, offset, length, encoding) {
+      if (typeof offset === 'string') { encoding = offset; offset = 0; length = undefined; }
+      if (typeof length === 'string') { encoding = length; length = undefined; }
+      const bytes = encode(String(text), encoding);
+      const at = offset || 0;
+      const n = Math.min(bytes.length, this.length - at, length === undefined ? Infinity : length);
+      this.set(bytes.subarray(0, n), at);
+      return n;
+    }
+    view() { return new DataView(this.buffer, this.byteOffset, this.byteLength); }
   }
+  for (const [name, get, set, size] of [['UInt8', 'getUint8', 'setUint8', 1], ['Int8', 'getInt8', 'setInt8', 1],
+    ['UInt16', 'getUint16', 'setUint16', 2], ['Int16', 'getInt16', 'setInt16', 2],
+    ['UInt32', 'getUint32', 'setUint32', 4], ['Int32', 'getInt32', 'setInt32', 4],
+    ['Float', 'getFloat32', 'setFloat32', 4], ['Double', 'getFloat64', 'setFloat64', 8]]) {
+    for (const [suffix, little] of size === 1 ? [['', false]] : [['LE', true], ['BE', false]]) {
+      Buffer.prototype['read' + name + suffix] = function (at) { return this.view()[get](at || 0, little); };
+      Buffer.prototype['write' + name + suffix] = function (v, at) {
+        this.view()[set](at || 0, v, little);
+        return (at || 0) + size;
+      };
+      if (name.startsWith('UInt')) {
+        Buffer.prototype['readUint' + name.slice(4) + suffix] = Buffer.prototype['read' + name + suffix];
+        Buffer.prototype['writeUint' + name.slice(4) + suffix] = Buffer.prototype['write' + name + suffix];
+      }
+    }
+  }
+  const ENCODINGS = new Set(['utf8', 'utf-8', 'hex', 'base64', 'latin1', 'binary', 'ascii']);
+  function encoding(e) {
+    const name = e === undefined || e === null ? 'utf8' : String(e).toLowerCase();
+    if (!ENCODINGS.has(name)) {
+      const err = new TypeError('Unknown encoding: ' + e);
+      err.code = 'ERR_UNKNOWN_ENCODING';
+      throw err;
+    }
+    return name === 'utf-8' ? 'utf8' : name === 'binary' ? 'latin1' : name;
+  }
+  function encode(text, e) {
+    switch (encoding(e)) {
+      case 'hex': {
+        const n = Math.floor(text.length / 2);
+        const out = new Uint8Array(n);
+        for (let i = 0; i < n; i++) out[i] = parseInt(text.substr(i * 2, 2), 16);
+        return out;
+      }
+      case 'base64': return fromBase64(text.replace(/-/g, '+').replace(/_/g, '/'));
+      case 'latin1': case 'ascii': return Uint8Array.from(text, c => c.charCodeAt(0) & 255);
+      default: return utf8(text);
+    }
+  }
+  function latin1(bytes, mask) {
+    let s = '';
+    for (let i = 0; i < bytes.length; i++) s += String.fromCharCode(bytes[i] & mask);
+    return s;
+  }
+  function decode8(bytes, e) {
+    switch (encoding(e)) {
+      case 'hex': return Array.prototype.map.call(bytes, b => (b < 16 ? '0' : '') + b.toString(16)).join('');
+      case 'base64': return toBase64(bytes);
+      case 'latin1': return latin1(bytes, 255);
+      case 'ascii': return latin1(bytes, 127);
+      default: {
+        const s = latin1(bytes, 255);
+        try { return decodeURIComponent(escape(s)); } catch (err) { return s; }
+      }
+    }
+  }
+  global.Buffer = Buffer;
+
+  /** downloadFile's fileContent: a Buffer over the bytes. */
+  function fileContent(bytes) { return Buffer.of8(bytes); }
 
   // ---- database: the codec is sparrow-cloud-query.js (shared with page code), rules in CloudApis -----------
   const codec = cloudQuery;
