@@ -15,8 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Patterns that public cloud-development mini programs use in their cloud functions (see "tried projects" in
  * docs/testing.md), each on a small fixture of Sparrow's own: the Node built-ins {@code path}, {@code util},
- * {@code assert} and {@code events} that functions and their packages require, the {@code Buffer} global (the client's
- * base64 uploaded as a file), and {@code throwOnNotFound: false} on {@code cloud.database()} or {@code cloud.init()}.
+ * {@code assert}, {@code events} and {@code stream} (there, without streams) that functions and their packages
+ * require, the {@code Buffer} global (the client's base64 uploaded as a file), and {@code throwOnNotFound: false} on
+ * {@code cloud.database()} or {@code cloud.init()}.
  */
 class CloudPublicPatternsTest {
   @TempDir
@@ -51,11 +52,12 @@ class CloudPublicPatternsTest {
   }
 
   @Test
-  void functionsRequireNodesPathUtilAssertAndEvents() throws IOException {
+  void functionsRequireNodesPathUtilAssertEventsAndStream() throws IOException {
     write("cloudfunctions/node/node_modules/emitter-user/index.js",
         "const { EventEmitter } = require('events'); const util = require('util');"
             + "function Job() { EventEmitter.call(this) } util.inherits(Job, EventEmitter);"
-            + "module.exports = Job;");
+            + "const Readable = require('stream').Readable;" // taken at load, as xlsx does
+            + "Job.toStream = () => Readable(); module.exports = Job;");
     try (Session s = launch(Map.of("node", "const path = require('path');"
         + "const { format, promisify } = require('util');"
         + "const assert = require('assert');"
@@ -72,12 +74,14 @@ class CloudPublicPatternsTest {
         + "    dir: path.dirname('/var/user/index.js'), rel: path.relative('/a/b/c', '/a/d'),"
         + "    resolved: path.resolve('/srv', 'x', '..', 'y'), same: require('node:path') === path,"
         + "    fmt: format('%s has %d items %j', 'cart', 3, { ok: true }), later: await later(21),"
-        + "    seen, failed, emitter: job instanceof require('events') } }"))) {
+        + "    seen, failed, emitter: job instanceof require('events'),"
+        + "    stream: (() => { try { Job.toStream() } catch (e) { return e.code } })() } }"))) {
       assertThat(result(s, "node")).isEqualTo(Map.ofEntries(Map.entry("file", "outputExcels/report.csv"),
           Map.entry("join", "b/c/"), Map.entry("ext", ".gz"), Map.entry("dir", "/var/user"),
           Map.entry("rel", "../../d"), Map.entry("resolved", "/srv/y"), Map.entry("same", true),
           Map.entry("fmt", "cart has 3 items {\"ok\":true}"), Map.entry("later", 42), Map.entry("seen", List.of(3)),
-          Map.entry("failed", "AssertionError ERR_ASSERTION"), Map.entry("emitter", true)));
+          Map.entry("failed", "AssertionError ERR_ASSERTION"), Map.entry("emitter", true),
+          Map.entry("stream", "ERR_NOT_AVAILABLE")));
     }
   }
 

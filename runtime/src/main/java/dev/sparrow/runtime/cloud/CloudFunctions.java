@@ -44,8 +44,9 @@ import org.graalvm.polyglot.Value;
  * if there is one, else a new one (cold); an instance is idle again when its call ends. A nested
  * {@code cloud.callFunction} runs on its caller's thread, so nested calls never wait for a free worker. The
  * context sees only what {@code sparrow-cloud-function.js} gives it: CommonJS {@code require} of the function's own
- * files and {@code node_modules} (pure JS), Sparrow's {@code wx-server-sdk},
- * {@code console}, timers and {@code process.env}; no Node built-in module. Timers run in function time
+ * files and {@code node_modules} (pure JS), Sparrow's {@code wx-server-sdk}, small Node built-ins of its own
+ * ({@code path}, {@code util}, {@code assert}, {@code events}, {@code stream} without streams, {@code Buffer}),
+ * {@code console}, timers and {@code process.env}. Timers run in function time
  * ({@code FunctionTime}, one clock for the calls running together): a lone call's timers fire at once, in order, and
  * move its clock on; a call whose clock passes its timeout, or that runs longer than its timeout on the wall clock,
  * fails with WeChat's timeout error.

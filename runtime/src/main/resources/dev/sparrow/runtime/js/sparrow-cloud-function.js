@@ -153,7 +153,8 @@
       }
     }
   }
-  const ENCODINGS = new Set(['utf8', 'utf-8', 'hex', 'base64', 'latin1', 'binary', 'ascii']);
+  const ENCODINGS = new Set(['utf8', 'utf-8', 'hex', 'base64', 'latin1', 'binary', 'ascii', 'ucs2', 'ucs-2',
+    'utf16le', 'utf-16le']);
   function encoding(e) {
     const name = e === undefined || e === null ? 'utf8' : String(e).toLowerCase();
     if (!ENCODINGS.has(name)) {
@@ -161,7 +162,8 @@
       err.code = 'ERR_UNKNOWN_ENCODING';
       throw err;
     }
-    return name === 'utf-8' ? 'utf8' : name === 'binary' ? 'latin1' : name;
+    if (name === 'utf8' || name === 'utf-8') return 'utf8';
+    return name === 'binary' ? 'latin1' : name.startsWith('u') ? 'ucs2' : name;
   }
   function encode(text, e) {
     switch (encoding(e)) {
@@ -173,6 +175,14 @@
       }
       case 'base64': return fromBase64(text.replace(/-/g, '+').replace(/_/g, '/'));
       case 'latin1': case 'ascii': return Uint8Array.from(text, c => c.charCodeAt(0) & 255);
+      case 'ucs2': {
+        const out = new Uint8Array(text.length * 2);
+        for (let i = 0; i < text.length; i++) {
+          out[2 * i] = text.charCodeAt(i) & 255;
+          out[2 * i + 1] = text.charCodeAt(i) >> 8;
+        }
+        return out;
+      }
       default: return utf8(text);
     }
   }
@@ -187,6 +197,11 @@
       case 'base64': return toBase64(bytes);
       case 'latin1': return latin1(bytes, 255);
       case 'ascii': return latin1(bytes, 127);
+      case 'ucs2': {
+        let s = '';
+        for (let i = 0; i + 1 < bytes.length; i += 2) s += String.fromCharCode(bytes[i] | (bytes[i + 1] << 8));
+        return s;
+      }
       default: {
         const s = latin1(bytes, 255);
         try { return decodeURIComponent(escape(s)); } catch (err) { return s; }
@@ -654,7 +669,22 @@
     }));
     return EventEmitter;
   }
-  const BUILTINS = { path: posixPath, util: nodeUtil, assert: nodeAssert, events: nodeEvents };
+  /**
+   * stream: there, so that packages that take its classes when they load (xlsx's Readable) load; making a stream
+   * throws, saying streams are not in Sparrow's functions.
+   */
+  function nodeStream() {
+    const stream = {};
+    for (const name of ['Stream', 'Readable', 'Writable', 'Duplex', 'Transform', 'PassThrough']) {
+      stream[name] = function () {
+        const e = new Error('stream.' + name + ' is not available in Sparrow\'s cloud functions');
+        e.code = 'ERR_NOT_AVAILABLE';
+        throw e;
+      };
+    }
+    return stream;
+  }
+  const BUILTINS = { path: posixPath, util: nodeUtil, assert: nodeAssert, events: nodeEvents, stream: nodeStream };
   const builtins = new Map();
   /** A Node built-in Sparrow gives functions ('path' or 'node:path'), made once per context; null for others. */
   function builtin(spec) {
