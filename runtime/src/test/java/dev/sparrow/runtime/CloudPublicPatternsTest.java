@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * docs/testing.md), each on a small fixture of Sparrow's own: the Node built-ins {@code path}, {@code util},
  * {@code assert}, {@code events} and {@code stream} (there, without streams) that functions and their packages
  * require, the {@code Buffer} global (the client's base64 uploaded as a file), and {@code throwOnNotFound: false} on
- * {@code cloud.database()} or {@code cloud.init()}.
+ * {@code cloud.database()} or {@code cloud.init()}, and {@code cloud.openapi} calls that reject.
  */
 class CloudPublicPatternsTest {
   @TempDir
@@ -125,6 +125,19 @@ class CloudPublicPatternsTest {
           Map.entry("size", 10), Map.entry("both", "AB**世"), Map.entry("hex", "41422a2ae4b896"),
           Map.entry("b64", "aGk/"), Map.entry("bytes", 6), Map.entry("le", 0x0403), Map.entry("head", "h"),
           Map.entry("json", "{\"type\":\"Buffer\",\"data\":[1,2]}"), Map.entry("same", true)));
+    }
+  }
+
+  @Test
+  void openApiCallsRejectNamingTheApiInsteadOfFailingOnUndefined() throws IOException {
+    try (Session s = launch(Map.of("check", "const cloud = require('wx-server-sdk'); cloud.init();"
+        + "exports.main = async (event) => {"
+        + "  try { await cloud.openapi.security.msgSecCheck({ content: event.text }); return 'passed' }"
+        + "  catch (e) { return [e.errCode, e.errMsg, e instanceof Error] } }"))) {
+      Object result = s.evaluate("function () { return wx.cloud.callFunction({ name: 'check', data: { text: 'hi' } })"
+          + ".then(r => r.result) }");
+      assertThat(result).isEqualTo(List.of(-1, "openapi.security.msgSecCheck:fail Sparrow does not emulate WeChat"
+          + " open APIs (cloud.openapi)", true));
     }
   }
 }

@@ -396,6 +396,24 @@
     const raw = JSON.parse(host.storage(action, JSON.stringify(Object.assign({ api: api }, request))));
     return raw.ok ? Promise.resolve(raw.res) : Promise.reject(sdkError(raw.res));
   }
+  /**
+   * cloud.openapi: WeChat's server APIs (subscribeMessage.send, security.msgSecCheck …) need WeChat's servers, so
+   * every call rejects, its errMsg naming the API (Sparrow's wording; errCode -1) instead of failing on an undefined.
+   */
+  function openapi() {
+    const names = name => new Proxy({}, {
+      get: function (target, key) {
+        if (typeof key !== 'string' || key === 'then' || key === 'toJSON') return undefined;
+        return function () {
+          return Promise.reject(sdkError({ errCode: -1, errMsg: 'openapi.' + name + '.' + key +
+            ':fail Sparrow does not emulate WeChat open APIs (cloud.openapi)' }));
+        };
+      }
+    });
+    return new Proxy({}, {
+      get: (target, key) => typeof key !== 'string' || key === 'then' || key === 'toJSON' ? undefined : names(key)
+    });
+  }
   function makeSdk() {
     let envs = null; // null: the env of the calling client (DYNAMIC_CURRENT_ENV)
     let throwOnNotFound = true;
@@ -436,6 +454,7 @@
         { env: sdk.envFor('storage'), fileList: (opts || {}).fileList }),
       deleteFile: opts => storageCall('deleteFile', 'deleteFile', { env: sdk.envFor('storage'),
         fileList: (opts || {}).fileList }),
+      openapi: openapi(),
       logger: () => ({ log: logger('log'), info: logger('info'), warn: logger('warn'), error: logger('error') })
     };
     return sdk;
