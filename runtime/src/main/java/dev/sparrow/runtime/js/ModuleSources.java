@@ -29,9 +29,9 @@ import org.graalvm.polyglot.Source;
 /**
  * Finds and wraps the JavaScript files of a package as WeChat does: each file becomes a function of
  * {@code require, module, exports} (and the framework globals), ES modules are first rewritten to
- * CommonJS, and {@code require} paths resolve like WeChat's: {@code /x} from the package root,
- * anything else from the requiring file's folder, with {@code .js} and {@code /index.js} tried, and
- * bare names also looked up in {@code miniprogram_npm} folders.
+ * CommonJS, and {@code require} paths resolve like WeChat's: app.json's {@code resolveAlias} first, {@code /x}
+ * from the package root, anything else from the requiring file's folder, with {@code .js} and {@code /index.js}
+ * tried, and bare names also looked up in {@code miniprogram_npm} folders.
  *
  * <p>{@link Source}s are cached for the whole JVM by file and modification time: sessions sharing
  * the engine then share parsed code, which is what makes a second session start fast.
@@ -167,6 +167,10 @@ public final class ModuleSources {
   public Optional<String> resolve(String fromPath, String request) {
     if (request.isEmpty()) {
       return Optional.empty();
+    }
+    Optional<String> aliased = files.aliased(request).flatMap(this::asFile);
+    if (aliased.isPresent()) {
+      return aliased;
     }
     String dir = fromPath.lastIndexOf('/') >= 0 ? fromPath.substring(0, fromPath.lastIndexOf('/') + 1) : "";
     String base = request.startsWith("/") ? request : dir + request;

@@ -172,8 +172,15 @@ final class ComponentLoader {
     return ok;
   }
 
-  /** Relative to the declaring file, {@code /} from the root, else a miniprogram_npm package from the folder up. */
+  /**
+   * Through app.json's {@code resolveAlias} first; relative to the declaring file, {@code /} from the root, else a
+   * miniprogram_npm package from the folder up.
+   */
   Optional<String> resolve(String owner, String request) {
+    Optional<String> aliased = files.aliased(request).flatMap(this::component);
+    if (aliased.isPresent()) {
+      return aliased;
+    }
     String dir = owner.lastIndexOf('/') >= 0 ? owner.substring(0, owner.lastIndexOf('/') + 1) : "";
     if (request.startsWith("/")) {
       return ProjectFiles.normalise(request).flatMap(this::component);

@@ -27,6 +27,8 @@ public final class ProjectFiles {
   private final Map<String, List<String>> standIns;
   /** A stand-in's extension ({@code .scss}) → what {@link #read} makes of its text. */
   private final Map<String, Compile> compilers;
+  /** app.json's {@code resolveAlias}, which module and component paths go through. */
+  private final ResolveAlias aliases;
 
   /** What a stand-in's text becomes when read as the file it stands for. */
   public interface Compile {
@@ -34,15 +36,16 @@ public final class ProjectFiles {
   }
 
   public ProjectFiles(Path root) {
-    this(root, Map.of(), Map.of(), Map.of());
+    this(root, Map.of(), Map.of(), Map.of(), ResolveAlias.none());
   }
 
   private ProjectFiles(Path root, Map<String, Path> mounts, Map<String, List<String>> standIns,
-      Map<String, Compile> compilers) {
+      Map<String, Compile> compilers, ResolveAlias aliases) {
     this.root = root.toAbsolutePath().normalize();
     this.mounts = mounts;
     this.standIns = standIns;
     this.compilers = compilers;
+    this.aliases = aliases;
     try {
       this.realRoot = this.root.toRealPath();
     } catch (IOException e) {
@@ -54,7 +57,7 @@ public final class ProjectFiles {
   public ProjectFiles withMount(String at, Path folder) {
     Map<String, Path> more = new LinkedHashMap<>(mounts);
     more.put(at, folder);
-    return new ProjectFiles(root, Map.copyOf(more), standIns, compilers);
+    return new ProjectFiles(root, Map.copyOf(more), standIns, compilers, aliases);
   }
 
   /**
@@ -65,16 +68,28 @@ public final class ProjectFiles {
   public ProjectFiles withStandIn(String ext, List<String> others) {
     Map<String, List<String>> more = new LinkedHashMap<>(standIns);
     more.put(ext, List.copyOf(others));
-    return new ProjectFiles(root, mounts, Map.copyOf(more), compilers);
+    return new ProjectFiles(root, mounts, Map.copyOf(more), compilers, aliases);
   }
 
   /** These files where {@link #read} of a file whose stand-in has extension {@code ext} answers {@code compile}'s. */
   public ProjectFiles withCompiler(String ext, Compile compile) {
     Map<String, Compile> more = new LinkedHashMap<>(compilers);
     more.put(ext, compile);
-    return new ProjectFiles(root, mounts, standIns, Map.copyOf(more));
+    return new ProjectFiles(root, mounts, standIns, Map.copyOf(more), aliases);
   }
 
+  /** These files with app.json's {@code resolveAlias} rules for {@link #aliased}. */
+  public ProjectFiles withAliases(ResolveAlias rules) {
+    return new ProjectFiles(root, mounts, standIns, compilers, rules);
+  }
+
+  /**
+   * The package path a {@code require} or {@code usingComponents} path stands for under {@code resolveAlias}
+   * ({@code @/utils/util} → {@code utils/util} with {@code "@/*": "/*"}); empty when no rule matches.
+   */
+  public Optional<String> aliased(String request) {
+    return aliases.apply(request);
+  }
 
   public Path root() {
     return root;

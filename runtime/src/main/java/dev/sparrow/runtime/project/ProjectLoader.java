@@ -92,6 +92,7 @@ public final class ProjectLoader {
     if (app == null) {
       throw new ProjectException(fatal);
     }
+    files = files.withAliases(ResolveAlias.parse(app.path("resolveAlias"), prefix + "app.json", appJsonText, problems));
     if (!files.exists("app.js")) {
       fatal.add(Problem.at(prefix + "app.js", "app.js is missing" + pluginHint(files, "app.js", prefix)));
     }
