@@ -215,8 +215,12 @@ public final class ScriptCompiler {
               p = from.replace(/[^/]*$/, '') + u;
             }
             var parts = [];
-            p.split('/').forEach(function (s) { if (s === '..') parts.pop(); else if (s && s !== '.') parts.push(s); });
-            p = parts.join('/');
+            p.split('/').forEach(function (s) {
+              if (s === '..' && parts.length && parts[parts.length - 1] !== '..') parts.pop();
+              else if (s && s !== '.') parts.push(s);
+            });
+            p = reader.locate(parts.join('/'));
+            if (p == null) return null;
             var dir = p.replace(/[^/]*$/, ''), base = p.substring(dir.length);
             var tries = /\\.(scss|sass|css|wxss)$/.test(p) ? [p] : [];
             ['.scss', '.sass', '.css', '.wxss'].forEach(function (x) { tries.push(p + x, dir + '_' + base + x); });
@@ -331,6 +335,14 @@ public final class ScriptCompiler {
   public interface Reader {
     /** The text of package file {@code path}, or {@code null} when there is none. */
     String read(String path);
+
+    /**
+     * The package path {@code path} names ({@code ..} segments left in it climb above the package root), or
+     * {@code null} when it lies outside the package.
+     */
+    default String locate(String path) {
+      return path.startsWith("../") ? null : path;
+    }
   }
 
   /** The reader as JavaScript sees it: one exported method, nothing else of Java. */
@@ -344,6 +356,11 @@ public final class ScriptCompiler {
     @HostAccess.Export
     public String read(String path) {
       return reader.read(path);
+    }
+
+    @HostAccess.Export
+    public String locate(String path) {
+      return reader.locate(path);
     }
   }
 

@@ -123,6 +123,20 @@ public final class ProjectFiles {
   }
 
   /**
+   * {@link #normalise}, and a path that climbs above the root only to come back into it ({@code
+   * ../miniprogram/styles/a.scss} from a root named {@code miniprogram}) as the package path it lands on: what a
+   * compiler reading the disk (DevTools' Sass and Less) finds. Empty if it ends outside the package.
+   */
+  public Optional<String> inPackage(String path) {
+    Optional<String> plain = normalise(path);
+    if (plain.isPresent()) {
+      return plain;
+    }
+    Path host = root.resolve(path.replace('\\', '/')).normalize();
+    return host.startsWith(root) ? Optional.of(relativize(host)) : Optional.empty();
+  }
+
+  /**
    * The folder of {@code path} (a project-relative file path) and each folder above it up to the root, each with
    * a trailing slash, the root as {@code ""}: where {@code miniprogram_npm} (or {@code node_modules}) is looked for.
    */

@@ -46,12 +46,21 @@ public final class StyleSources implements ProjectFiles.Compile {
     }
     Map<String, String> read = new LinkedHashMap<>();
     try {
-      String css = ScriptCompiler.shared().style(path, text, p -> {
-        String t = ProjectFiles.normalise(p).flatMap(files::read).orElse(null);
-        if (t != null) {
-          read.put(p, CompileCache.sha256(t));
+      String css = ScriptCompiler.shared().style(path, text, new ScriptCompiler.Reader() {
+        @Override
+        public String read(String p) {
+          Optional<String> at = files.inPackage(p);
+          String t = at.flatMap(files::read).orElse(null);
+          if (t != null) {
+            read.put(at.get(), CompileCache.sha256(t));
+          }
+          return t;
         }
-        return t;
+
+        @Override
+        public String locate(String p) {
+          return files.inPackage(p).orElse(null);
+        }
       });
       problems.remove(path);
       StringBuilder out = new StringBuilder(DEPS);

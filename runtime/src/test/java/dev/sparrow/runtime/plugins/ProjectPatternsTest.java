@@ -6,6 +6,9 @@ import dev.sparrow.runtime.PageHandle;
 import dev.sparrow.runtime.Session;
 import dev.sparrow.runtime.SessionOptions;
 import dev.sparrow.runtime.Sparrow;
+import dev.sparrow.runtime.js.CompileCache;
+import dev.sparrow.runtime.project.ProjectFiles;
+import dev.sparrow.runtime.project.StyleSources;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,5 +57,24 @@ class ProjectPatternsTest {
       assertThat(page.data("text")).isEqualTo("n=4");
       assertThat(page.select("badge").orElseThrow().select(".badge").orElseThrow().text()).isEqualTo("n=4");
     }
+  }
+
+  @Test
+  void styleImportsThatLeaveTheRootAndComeBackAreFound(@TempDir Path dir) throws IOException {
+    Path root = dir.resolve("miniprogram");
+    write(root.resolve("theme/_colors.scss"), "$brand: #0052d9;\n");
+    write(root.resolve("theme/index.scss"), "@import './colors';\n.brand { color: $brand; }\n");
+    write(root.resolve("theme/vars.less"), "@brand: #e34d59;\n");
+    StyleSources styles = new StyleSources(new ProjectFiles(root), new CompileCache(cache));
+    // app.scss in the root importing "../miniprogram/theme/index.scss": DevTools reads the disk, so this works there
+    assertThat(styles.apply("app.scss", "@import '../miniprogram/theme/index.scss';\n.a { color: $brand; }\n"))
+        .contains(".brand {\n  color: #0052d9;").contains(".a {\n  color: #0052d9;");
+    assertThat(styles.apply("pages/a/a.less", "@import '../../../miniprogram/theme/vars.less';\n.a { color: @brand; }"))
+        .contains("color: #e34d59");
+    // a path that really ends outside the package is still not read
+    write(dir.resolve("outside.scss"), "$x: 1;\n");
+    assertThat(styles.apply("b.scss", "@import '../outside';\n.b { width: $x; }\n")).isEmpty();
+    assertThat(styles.problems()).extracting(Object::toString)
+        .singleElement().asString().startsWith("b.scss:1:9: Sass: Can't find stylesheet to import.");
   }
 }
