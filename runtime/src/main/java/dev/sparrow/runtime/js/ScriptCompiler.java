@@ -167,11 +167,14 @@ public final class ScriptCompiler {
         Files.prototype.supports = function () { return true; };
         Files.prototype.supportsSync = function () { return true; };
         Files.prototype.loadFile = function (name, dir) { return Promise.resolve(this.loadFileSync(name, dir)); };
-        Files.prototype.loadFileSync = function (name, dir) {
-          var p = name.charAt(0) === '/' ? name.substring(1) : (dir || '') + name;
+        function find(p) {
           var t = reader.read(p);
           if (t == null && !/\\.[a-z]+$/.test(p)) { p = p + '.less'; t = reader.read(p); }
-          return t == null ? {error: new Error("'" + name + "' wasn't found")} : {contents: t, filename: p};
+          return t == null ? null : {contents: t, filename: p};
+        }
+        Files.prototype.loadFileSync = function (name, dir) {
+          var found = name.charAt(0) === '/' ? find(name.substring(1)) : find((dir || '') + name) || find(name);
+          return found || {error: new Error("'" + name + "' wasn't found")};
         };
         var out = {error: 'less did not finish', line: 0, column: 0};
         less.render(text, {filename: path, syncImport: true, math: 'parens-division',
@@ -207,28 +210,10 @@ public final class ScriptCompiler {
         function file(u) { return decodeURIComponent(new URL(u).pathname).substring(1); }
         var importer = {
           canonicalize: function (u, ctx) {
-            var p;
-            if (/^sparrow:/.test(u)) p = file(u);
-            else if (u.charAt(0) === '/') p = u.substring(1);
-            else {
-              var from = ctx.containingUrl ? file(ctx.containingUrl) : path;
-              p = from.replace(/[^/]*$/, '') + u;
-            }
-            var parts = [];
-            p.split('/').forEach(function (s) {
-              if (s === '..' && parts.length && parts[parts.length - 1] !== '..') parts.pop();
-              else if (s && s !== '.') parts.push(s);
-            });
-            p = reader.locate(parts.join('/'));
-            if (p == null) return null;
-            var dir = p.replace(/[^/]*$/, ''), base = p.substring(dir.length);
-            var tries = /\\.(scss|sass|css|wxss)$/.test(p) ? [p] : [];
-            ['.scss', '.sass', '.css', '.wxss'].forEach(function (x) { tries.push(p + x, dir + '_' + base + x); });
-            ['.scss', '.sass'].forEach(function (x) { tries.push(p + '/index' + x, p + '/_index' + x); });
-            for (var i = 0; i < tries.length; i++) {
-              if (reader.read(tries[i]) != null) return new URL('sparrow:///' + tries[i]);
-            }
-            return null;
+            if (/^sparrow:/.test(u)) return at(file(u));
+            if (u.charAt(0) === '/') return at(u.substring(1));
+            var from = ctx.containingUrl ? file(ctx.containingUrl) : path;
+            return at(from.replace(/[^/]*$/, '') + u) || at(u);
           },
           load: function (u) {
             var p = file(u);
@@ -236,6 +221,24 @@ public final class ScriptCompiler {
             return {contents: reader.read(p), syntax: syntax};
           }
         };
+        // the URL of the package file p names (partials, index files, extensions tried), or null
+        function at(p) {
+          var parts = [];
+          p.split('/').forEach(function (s) {
+            if (s === '..' && parts.length && parts[parts.length - 1] !== '..') parts.pop();
+            else if (s && s !== '.') parts.push(s);
+          });
+          p = reader.locate(parts.join('/'));
+          if (p == null) return null;
+          var dir = p.replace(/[^/]*$/, ''), base = p.substring(dir.length);
+          var tries = /\\.(scss|sass|css|wxss)$/.test(p) ? [p, dir + '_' + base] : [];
+          ['.scss', '.sass', '.css', '.wxss'].forEach(function (x) { tries.push(p + x, dir + '_' + base + x); });
+          ['.scss', '.sass'].forEach(function (x) { tries.push(p + '/index' + x, p + '/_index' + x); });
+          for (var i = 0; i < tries.length; i++) {
+            if (reader.read(tries[i]) != null) return new URL('sparrow:///' + tries[i]);
+          }
+          return null;
+        }
         try {
           var r = sass.compileString(text, {url: new URL('sparrow:///' + path),
             syntax: /\\.sass$/.test(path) ? 'indented' : 'scss', style: 'expanded', importers: [importer],

@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Patterns met in public TypeScript/Less/Sass mini programs (docs/testing.md, "Public projects tried"), each in a
- * small project of our own: app.json's {@code resolveAlias} for {@code require}/{@code import} and
- * {@code usingComponents}; style imports that climb out of {@code miniprogramRoot} and back into it.
+ * Patterns met in public TypeScript/Less/Sass mini programs (docs/compatibility.md, "Tried on public mini
+ * programs"), each in a small project of our own: app.json's {@code resolveAlias} for {@code require}/{@code import}
+ * and {@code usingComponents}; style imports that climb out of {@code miniprogramRoot} and back into it, or that name
+ * a folder of the package root from a page's folder.
  */
 class ProjectPatternsTest {
   @TempDir Path cache;
@@ -76,5 +77,22 @@ class ProjectPatternsTest {
     assertThat(styles.apply("b.scss", "@import '../outside';\n.b { width: $x; }\n")).isEmpty();
     assertThat(styles.problems()).extracting(Object::toString)
         .singleElement().asString().startsWith("b.scss:1:9: Sass: Can't find stylesheet to import.");
+  }
+
+  @Test
+  void styleImportsNotBesideTheFileAreLookedUpFromThePackageRoot(@TempDir Path dir) throws IOException {
+    write(dir.resolve("style/_mixin.scss"), "@mixin card { border-radius: 16rpx; }\n");
+    write(dir.resolve("style/vars.less"), "@gap: 24rpx;\n");
+    write(dir.resolve("pages/me/style/_mixin.scss"), "@mixin card { border-radius: 1rpx; }\n");
+    StyleSources styles = new StyleSources(new ProjectFiles(dir), new CompileCache(cache));
+    // DevTools compiles "style/mixin.scss" from a page as the root's style/ when the page's folder has none
+    assertThat(styles.apply("pages/home/home.scss", "@import \"style/mixin.scss\";\n.c { @include card; }\n"))
+        .contains("border-radius: 16rpx");
+    assertThat(styles.apply("pages/home/home.less", "@import \"style/vars.less\";\n.c { margin: @gap; }"))
+        .contains("margin: 24rpx");
+    // beside the file still comes first
+    assertThat(styles.apply("pages/me/me.scss", "@import \"style/mixin\";\n.c { @include card; }\n"))
+        .contains("border-radius: 1rpx");
+    assertThat(styles.problems()).isEmpty();
   }
 }
