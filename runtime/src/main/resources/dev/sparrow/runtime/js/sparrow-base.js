@@ -332,7 +332,30 @@
       reportError(new Error('Page() must be called while a page file listed in app.json "pages" is loading.'), 'Page');
       return;
     }
-    pageDefs.set(loadingRoute, { kind: 'page', options: options || {} });
+    const o = options || {};
+    pageDefs.set(loadingRoute, Array.isArray(o.behaviors) && o.behaviors.length > 0
+      ? { kind: 'component', options: pageWithBehaviors(o) } : { kind: 'page', options: o });
+  }
+  /**
+   * Page({behaviors}) (base library 2.9.2) is built as a Component()-page: the behaviors' data, methods and
+   * lifetimes first, the page's functions as its methods, its other fields kept at the top for the behaviors'
+   * definition filters (mobx-miniprogram-bindings' storeBindings, miniprogram-computed's computed) and copied onto
+   * the instance as Page() does.
+   */
+  function pageWithBehaviors(o) {
+    const out = { methods: {} };
+    const fields = {};
+    for (const k of Object.keys(o)) {
+      if (typeof o[k] === 'function') out.methods[k] = o[k];
+      else {
+        out[k] = o[k];
+        if (k !== 'data' && k !== 'behaviors' && k !== 'options') fields[k] = o[k];
+      }
+    }
+    out.lifetimes = {
+      created: function () { for (const k of Object.keys(fields)) this[k] = simpleDeepCopy(fields[k]); }
+    };
+    return out;
   }
   function Behavior(options) { return components.Behavior(options); }
   function Component(options) {

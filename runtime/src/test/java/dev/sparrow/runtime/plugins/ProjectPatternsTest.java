@@ -95,4 +95,40 @@ class ProjectPatternsTest {
         .contains("border-radius: 1rpx");
     assertThat(styles.problems()).isEmpty();
   }
+
+  @Test
+  void aPageTakesItsBehaviorsAndWhatTheirFiltersAdd(@TempDir Path dir) throws IOException {
+    write(dir.resolve("project.config.json"), "{}");
+    write(dir.resolve("app.json"), "{\"pages\": [\"pages/a/a\"]}");
+    write(dir.resolve("app.js"), "App({})");
+    // the shape of mobx-miniprogram-bindings' BehaviorWithStore: a behavior whose nested behavior's definition
+    // filter turns its storeBindings' actions into methods
+    write(dir.resolve("store.js"), """
+        const binder = Behavior({
+          definitionFilter(defs) {
+            defs.methods = defs.methods || {};
+            (defs.storeBindings.actions || []).forEach((name) => {
+              defs.methods[name] = function (v) { this.setData({ [name]: v }); };
+            });
+          },
+          lifetimes: { attached() { this.setData({ bound: true }); } },
+        });
+        module.exports = Behavior({ behaviors: [binder], storeBindings: { actions: ['updateOpenid'] },
+          data: { shared: 'from behavior' } });""");
+    write(dir.resolve("pages/a/a.js"), """
+        Page({ behaviors: [require('../../store')], data: { own: 1 }, limit: { max: 3 },
+          onLoad(q) { this.updateOpenid('o-' + q.id); this.setData({ max: this.limit.max }); } })""");
+    write(dir.resolve("pages/a/a.wxml"), "<text>{{shared}} {{updateOpenid}}</text>");
+    try (Session s = Sparrow.launch(SessionOptions.of(dir).compileCache(cache).virtualClock()
+        .launchUrl("pages/a/a?id=7"))) {
+      s.awaitIdle(Duration.ofMinutes(1));
+      assertThat(s.errors()).isEmpty();
+      PageHandle page = s.currentPage();
+      assertThat(page.data("shared")).isEqualTo("from behavior");
+      assertThat(page.data("own")).isEqualTo(1);
+      assertThat(page.data("bound")).isEqualTo(true);
+      assertThat(page.data("updateOpenid")).isEqualTo("o-7");
+      assertThat(page.data("max")).isEqualTo(3);
+    }
+  }
 }
