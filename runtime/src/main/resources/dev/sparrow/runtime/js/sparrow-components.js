@@ -297,8 +297,24 @@
     return pattern instanceof RegExp && pattern.test(String(parsePath(k)[0]));
   }
 
+  /** Instance → the keys set by its observers' own setData calls while its observers run. */
+  const chainedUpdates = new WeakMap();
+
+  /** The observers whose paths {@code keys} touch, in definition order. */
+  function runObservers(inst, def, keys) {
+    for (const o of def.observers) {
+      if (!keys.some(function (k) { return o.paths.some(function (p) { return observed(p, parsePath(k)); }); })) continue;
+      const args = o.paths.map(function (p) {
+        if (p === '**') return inst.data;
+        return valueAt(inst.data, parsePath(p.replace(/\.\*\*$/, '')));
+      });
+      guard(o.fn, inst, args, inst.is + ' observer ' + o.paths.join(','));
+    }
+  }
+
   /**
-   * setData on a component: data, property observers, observers, then the view (pure data stays in the logic layer;
+   * setData on a component: data, property observers, observers (again for what they set themselves, until they set
+   * nothing more, as glass-easel does), then the view (pure data stays in the logic layer;
    * {@code viewHasIt}: the view already shows these values).
    */
   function applyData(inst, data, callback, viewHasIt) {
@@ -334,13 +350,20 @@
       if (typeof fn === 'string') fn = inst[fn];
       if (typeof fn === 'function') guard(fn, inst, [now, c.old, [c.root]], inst.is + ' property observer ' + c.root);
     }
-    for (const o of def.observers) {
-      if (!keys.some(function (k) { return o.paths.some(function (p) { return observed(p, parsePath(k)); }); })) continue;
-      const args = o.paths.map(function (p) {
-        if (p === '**') return inst.data;
-        return valueAt(inst.data, parsePath(p.replace(/\.\*\*$/, '')));
-      });
-      guard(o.fn, inst, args, inst.is + ' observer ' + o.paths.join(','));
+    const chain = chainedUpdates.get(inst);
+    if (chain) {
+      // a setData an observer makes (glass-easel's chained update): its data is in, its observers run after
+      for (const k of keys) chain.push(k);
+    } else if (def.observers.length > 0) {
+      const pending = [];
+      chainedUpdates.set(inst, pending);
+      try {
+        for (let round = keys; round.length > 0; round = pending.splice(0, pending.length)) {
+          runObservers(inst, def, round);
+        }
+      } finally {
+        chainedUpdates.delete(inst);
+      }
     }
     if (json === null || viewHasIt) {
       if (typeof callback === 'function') setTimeout(function () { guard(callback, inst, [], inst.is + ' setData callback'); }, 0);

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Patterns met in public TypeScript/Less/Sass mini programs (docs/compatibility.md, "Tried on public mini
  * programs"), each in a small project of our own: app.json's {@code resolveAlias} for {@code require}/{@code import}
  * and {@code usingComponents}; style imports that climb out of {@code miniprogramRoot} and back into it, or that name
- * a folder of the package root from a page's folder.
+ * a folder of the package root from a page's folder; pages with {@code behaviors} (mobx-miniprogram-bindings); an
+ * observer's own {@code setData} (miniprogram-computed).
  */
 class ProjectPatternsTest {
   @TempDir Path cache;
@@ -129,6 +130,34 @@ class ProjectPatternsTest {
       assertThat(page.data("bound")).isEqualTo(true);
       assertThat(page.data("updateOpenid")).isEqualTo("o-7");
       assertThat(page.data("max")).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void anObserverThatSetsDataRunsAgainAfterItReturnsNotInsideItself(@TempDir Path dir) throws IOException {
+    write(dir.resolve("project.config.json"), "{}");
+    write(dir.resolve("app.json"), "{\"pages\": [\"pages/a/a\"]}");
+    write(dir.resolve("app.js"), "App({})");
+    // miniprogram-computed's shape: a '**' observer sets the derived field, then records the inputs it used
+    write(dir.resolve("pages/a/a.js"), """
+        Component({
+          data: { a: 1, b: 2, sum: 0, runs: 0 },
+          observers: {
+            '**': function () {
+              if (this.seenA === this.data.a && this.seenB === this.data.b) return;
+              this.setData({ sum: this.data.a + this.data.b, runs: this.data.runs + 1 });
+              this.seenA = this.data.a;
+              this.seenB = this.data.b;
+            },
+          },
+          methods: { onLoad() { this.setData({ a: 5 }); } },
+        })""");
+    write(dir.resolve("pages/a/a.wxml"), "<text>{{sum}}</text>");
+    try (Session s = Sparrow.launch(SessionOptions.of(dir).compileCache(cache).virtualClock())) {
+      s.awaitIdle(Duration.ofMinutes(1));
+      assertThat(s.errors()).isEmpty();
+      assertThat(s.currentPage().data("sum")).isEqualTo(7);
+      assertThat(s.currentPage().data("runs")).isEqualTo(1);
     }
   }
 }
