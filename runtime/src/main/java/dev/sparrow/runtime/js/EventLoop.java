@@ -42,10 +42,17 @@ public final class EventLoop implements Scheduler, AutoCloseable {
   private boolean running;
   private boolean closed;
   private long taskCount;
-  /** Tasks started and finished so far (guarded by {@link #lock}; {@link #taskCount} is the watchdog's). */
-  private long startedTasks;
-  private long finishedTasks;
+  /** Tasks finished that were not a {@link #call} from another thread: timers and posted work (under the lock). */
+  private long finishedEvents;
   private volatile long runningTask;
+
+  /** A task {@link #call} posts: its caller waits for it, so it is no event for {@link #awaitEventAfter}. */
+  private record CallTask(Runnable work) implements Runnable {
+    @Override
+    public void run() {
+      work.run();
+    }
+  }
 
   /** A scheduled callback; ordered by due time, then by creation. */
   private final class Timer implements Comparable<Timer>, Cancellable {
@@ -208,13 +215,13 @@ public final class EventLoop implements Scheduler, AutoCloseable {
       }
     }
     CompletableFuture<T> result = new CompletableFuture<>();
-    post(() -> {
+    post(new CallTask(() -> {
       try {
         result.complete(work.call());
       } catch (Throwable t) {
         result.completeExceptionally(t);
       }
-    });
+    }));
     try {
       return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
@@ -242,20 +249,27 @@ public final class EventLoop implements Scheduler, AutoCloseable {
   }
 
   /**
-   * Waits until the loop has finished at least one task it had not started when called (a timer that
-   * comes due, work posted by another thread). Returns false if {@code timeout} passed first. With
-   * {@link #awaitIdle} this lets a caller wait for a condition that page code reaches over several
-   * timers (an animation's frames) without sleeping: idle, check, wait for the next task, again.
+   * How many tasks other than {@link #call}s have finished: timers that came due and work other threads posted (an
+   * I/O answer). A mark for {@link #awaitEventAfter}.
    */
-  public boolean awaitNextTask(Duration timeout) {
-    long seen;
+  public long finishedEvents() {
     lock.lock();
     try {
-      seen = startedTasks;
+      return finishedEvents;
     } finally {
       lock.unlock();
     }
-    return await("awaitNextTask()", timeout, () -> finishedTasks > seen);
+  }
+
+  /**
+   * Waits until a task other than a {@link #call} has finished since {@code mark} (from {@link #finishedEvents}).
+   * Returns false if {@code timeout} passed first. With {@link #awaitIdle} this lets a caller wait for a condition
+   * that page code reaches over several tasks (an animation's frames, an answer from another thread) without
+   * sleeping: idle, mark, check, wait for an event after the mark, again. Taking the mark before checking matters:
+   * an event that runs while the check's own calls do is then not missed, and the check's calls do not count.
+   */
+  public boolean awaitEventAfter(long mark, Duration timeout) {
+    return await("awaitEventAfter()", timeout, () -> finishedEvents > mark);
   }
 
   /** Waits until {@code done} (read under the lock) holds or the loop is closed; false on timeout. */
@@ -433,13 +447,6 @@ public final class EventLoop implements Scheduler, AutoCloseable {
       } finally {
         lock.unlock();
       }
-      long number;
-      lock.lock();
-      try {
-        number = ++startedTasks;
-      } finally {
-        lock.unlock();
-      }
       runningTask = ++taskCount;
       try {
         next.run();
@@ -450,7 +457,9 @@ public final class EventLoop implements Scheduler, AutoCloseable {
         lock.lock();
         try {
           running = false;
-          finishedTasks = number;
+          if (!(next instanceof CallTask)) {
+            finishedEvents++;
+          }
           changed.signalAll();
         } finally {
           lock.unlock();
