@@ -13,10 +13,14 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -48,7 +52,7 @@ public final class AutomationServer implements AutoCloseable {
   private final CountDownLatch closed = new CountDownLatch(1);
   private final AtomicBoolean closing = new AtomicBoolean();
   private volatile boolean logEnabled;
-  private final java.util.concurrent.CompletableFuture<Session> session = new java.util.concurrent.CompletableFuture<>();
+  private final CompletableFuture<Session> session = new CompletableFuture<>();
   private volatile Simulator simulator;
   private final String token;
 
@@ -144,10 +148,10 @@ public final class AutomationServer implements AutoCloseable {
   /** The session; waits for it while the project is still launching. */
   public Session session() {
     try {
-      return session.get(2, java.util.concurrent.TimeUnit.MINUTES);
-    } catch (java.util.concurrent.ExecutionException e) {
+      return session.get(2, TimeUnit.MINUTES);
+    } catch (ExecutionException e) {
       throw new ProtocolError("the mini program failed to launch: " + e.getCause().getMessage());
-    } catch (java.util.concurrent.TimeoutException e) {
+    } catch (TimeoutException e) {
       throw new ProtocolError("the mini program is still launching");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

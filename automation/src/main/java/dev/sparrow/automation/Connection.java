@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparrow.runtime.ScriptException;
 import dev.sparrow.runtime.WxCallException;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
@@ -53,7 +54,7 @@ public final class Connection {
       Callback.Completable told = new Callback.Completable();
       s.close(StatusCode.SHUTDOWN, "sparrow stopped", told);
       try {
-        told.get(2, java.util.concurrent.TimeUnit.SECONDS);
+        told.get(2, TimeUnit.SECONDS);
       } catch (Exception e) {
         // a client that does not take the close frame learns when the server stops
       }
@@ -76,7 +77,7 @@ public final class Connection {
       s.sendText(message.toString(), written);
     }
     try {
-      written.get(10, java.util.concurrent.TimeUnit.SECONDS);
+      written.get(10, TimeUnit.SECONDS);
     } catch (Exception e) {
       // the client went away; nothing else to do for this message
     }

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparrow.runtime.PageElement;
 import dev.sparrow.runtime.PageHandle;
 import dev.sparrow.view.component.Interactions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -96,7 +98,7 @@ final class ElementDomain {
     });
     d.add("Element.callMethod", p -> {
       Object result = component(p).callMethod(Json.text(p, "method"), Json.list(p.get("args")).toArray());
-      server.session().awaitIdle(java.time.Duration.ofSeconds(30));
+      server.session().awaitIdle(Duration.ofSeconds(30));
       return Json.result("result", result);
     });
     d.add("Element.callContextMethod", p -> {
@@ -259,7 +261,7 @@ final class ElementDomain {
       case "innerHTML" -> e.wxml();
       case "outerHTML" -> e.outerWxml();
       case "value" -> e.attribute("value");
-      case "tagName", "nodeName" -> "WX-" + e.tag().toUpperCase(java.util.Locale.ROOT);
+      case "tagName", "nodeName" -> "WX-" + e.tag().toUpperCase(Locale.ROOT);
       case "id" -> e.attribute("id");
       case "className" -> e.attribute("class");
       case "offsetWidth", "offsetHeight" -> numberOr0(layout(e, name.equals("offsetWidth") ? "width" : "height"));

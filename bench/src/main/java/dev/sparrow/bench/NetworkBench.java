@@ -11,9 +11,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
@@ -52,7 +57,7 @@ public final class NetworkBench {
         sockets(s, server, messages);
       } finally {
         try (var walk = Files.walk(dir)) {
-          walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+          walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
       }
     }
@@ -84,7 +89,7 @@ public final class NetworkBench {
 
   private static double median(double[] values) {
     double[] sorted = values.clone();
-    java.util.Arrays.sort(sorted);
+    Arrays.sort(sorted);
     return sorted[sorted.length / 2];
   }
 
@@ -146,11 +151,11 @@ public final class NetworkBench {
 
   private static void upload(Session s, LoopbackServer server, long bytes, Path dir) throws Exception {
     Path file = s.network().files().userDir().resolve("upload.bin");
-    try (var ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
+    try (var ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
       byte[] block = new byte[1 << 20];
-      java.util.Arrays.fill(block, (byte) 7);
+      Arrays.fill(block, (byte) 7);
       for (long left = bytes; left > 0; left -= block.length) {
-        ch.write(java.nio.ByteBuffer.wrap(block, 0, (int) Math.min(block.length, left)));
+        ch.write(ByteBuffer.wrap(block, 0, (int) Math.min(block.length, left)));
       }
     }
     String url = server.http("/count");

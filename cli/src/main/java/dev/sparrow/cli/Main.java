@@ -7,7 +7,15 @@ import dev.sparrow.runtime.ScratchDir;
 import dev.sparrow.runtime.Sparrow;
 import dev.sparrow.runtime.project.ExtendedLibs;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,8 +30,8 @@ import picocli.CommandLine.Command;
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   /** The exit codes every command uses ({@code --help} lists them). */
-  private static final java.util.Map<String, String> EXIT_CODES = exitCodes();
-  private static final java.util.Set<String> LAUNCHING = java.util.Set.of("run", "demo", "check", "auto", "warmup");
+  private static final Map<String, String> EXIT_CODES = exitCodes();
+  private static final Set<String> LAUNCHING = Set.of("run", "demo", "check", "auto", "warmup");
 
   /** What the running command holds; closed when it returns or when the process is stopped. */
   final Resources resources;
@@ -61,7 +69,7 @@ public final class Main implements Runnable {
 
   @CommandLine.Option(names = "--album", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
       description = "Images the album and camera offer to chooseImage/chooseMedia (first ones by name).")
-  java.nio.file.Path album;
+  Path album;
 
   @CommandLine.Option(names = "--location", paramLabel = "LAT,LON", scope = CommandLine.ScopeType.INHERIT,
       description = "Where wx.getLocation finds the phone, WGS-84 degrees (default: 39.9087,116.3975).")
@@ -70,7 +78,7 @@ public final class Main implements Runnable {
   @CommandLine.Option(names = "--cache", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
       description = "Where extended libraries (useExtendedLib weui) are cached, downloaded from npm on first use"
           + " (default: $SPARROW_CACHE, else the user cache folder, e.g. ~/.cache/sparrow).")
-  java.nio.file.Path cache;
+  Path cache;
 
   @CommandLine.Option(names = "--scan", paramLabel = "TEXT", scope = CommandLine.ScopeType.INHERIT,
       description = "What wx.scanCode reads (a QR code with this text); default: the person cancels.")
@@ -78,7 +86,7 @@ public final class Main implements Runnable {
 
   @CommandLine.Option(names = "--mic", paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,
       description = "A WAV file the microphone hears (default: silence).")
-  java.nio.file.Path mic;
+  Path mic;
 
   @CommandLine.Option(names = "--permissions", paramLabel = "ask|allow|deny", scope = CommandLine.ScopeType.INHERIT,
       description = "Answer to authorization prompts (scope.record, scope.writePhotosAlbum…); default: ask (prompts stay open).")
@@ -87,11 +95,11 @@ public final class Main implements Runnable {
   @CommandLine.Option(names = "--host-map", paramLabel = "FROM=TO", scope = CommandLine.ScopeType.INHERIT,
       description = "Route an origin to another server without touching page code, e.g. https://www.baidu.com=http://127.0.0.1:8080"
           + " (repeatable). Whitelist, Host, Referer and TLS name keep the page's URL.")
-  java.util.List<String> hostMap = new java.util.ArrayList<>();
+  List<String> hostMap = new ArrayList<>();
 
   @CommandLine.Option(names = "--domain", paramLabel = "FAMILY=HOST", scope = CommandLine.ScopeType.INHERIT,
       description = "Add a whitelisted domain for request, uploadFile, downloadFile or socket, e.g. request=api.example.com (repeatable).")
-  java.util.List<String> domains = new java.util.ArrayList<>();
+  List<String> domains = new ArrayList<>();
 
   @CommandLine.Option(names = "--cloud-user", paramLabel = "OPENID", scope = CommandLine.ScopeType.INHERIT,
       description = "The openid of the user the cloud database emulator sees (_openid, '{openid}', permissions).")
@@ -117,12 +125,12 @@ public final class Main implements Runnable {
   }
 
   /** Session options for {@code project} from the shared options. */
-  dev.sparrow.runtime.SessionOptions sessionOptions(java.nio.file.Path project) {
+  dev.sparrow.runtime.SessionOptions sessionOptions(Path project) {
     dev.sparrow.runtime.SessionOptions o = dev.sparrow.runtime.SessionOptions.of(project).layout(layout);
     if (dataDir == null) {
-      o.dataDir(java.nio.file.Path.of(System.getProperty("user.home"), ".sparrow", "data"));
+      o.dataDir(Path.of(System.getProperty("user.home"), ".sparrow", "data"));
     } else if (!dataDir.equals("temp")) {
-      o.dataDir(java.nio.file.Path.of(dataDir));
+      o.dataDir(Path.of(dataDir));
     }
     if (device != null) {
       o.device(dev.sparrow.apis.system.DeviceProfile.preset(device).orElseThrow(() -> new IllegalArgumentException("unknown device \"" + device
@@ -196,7 +204,7 @@ public final class Main implements Runnable {
 
   public static void main(String[] args) {
     Resources resources = new Resources();
-    if (java.util.Arrays.stream(args).anyMatch(LAUNCHING::contains)) {
+    if (Arrays.stream(args).anyMatch(LAUNCHING::contains)) {
       Sparrow.warmUp(); // the engine builds on the other core while the command parses and starts its servers
       resources.hold(sweep());
     }
@@ -243,14 +251,14 @@ public final class Main implements Runnable {
     line.getSubcommands().values().forEach(Main::listExitCodes);
   }
 
-  private static java.util.Map<String, String> exitCodes() {
-    java.util.Map<String, String> codes = new java.util.LinkedHashMap<>();
+  private static Map<String, String> exitCodes() {
+    Map<String, String> codes = new LinkedHashMap<>();
     codes.put("0", "done: check found nothing; run, demo or auto stopped by --exit-when-idle or Tool.close");
     codes.put("1", "the mini program has problems: check found some, the project cannot load, or --exit-when-idle saw errors");
     codes.put("2", "Sparrow could not start: a wrong option or argument, or a port in use");
     codes.put("130", "stopped by Ctrl-C (SIGINT)");
     codes.put("143", "stopped by SIGTERM");
-    return java.util.Collections.unmodifiableMap(codes);
+    return Collections.unmodifiableMap(codes);
   }
 
   @Override

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -42,7 +43,7 @@ final class Assets {
   }
 
   /** The paths the CDN serves. */
-  java.util.Set<String> paths() {
+  Set<String> paths() {
     return catalogue.keySet();
   }
 

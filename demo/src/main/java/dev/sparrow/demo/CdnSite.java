@@ -2,6 +2,7 @@ package dev.sparrow.demo;
 
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -88,7 +89,7 @@ final class CdnSite extends Handler.Abstract {
   private static String md5(byte[] body) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(body));
-    } catch (java.security.NoSuchAlgorithmException e) {
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }

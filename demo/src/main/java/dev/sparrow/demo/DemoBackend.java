@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -120,7 +121,7 @@ public final class DemoBackend implements AutoCloseable {
   }
 
   /** The CDN's paths ({@code /images/landscape.jpg}, {@code /music/sparrow-song.mp3}…). */
-  public java.util.Set<String> cdnPaths() {
+  public Set<String> cdnPaths() {
     return assets.paths();
   }
 

@@ -2,6 +2,7 @@ package dev.sparrow.demo;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ final class UploadSite extends Handler.Abstract {
         List<Received.UploadedFile> files = new ArrayList<>();
         for (MultiPart.Part part : parts) {
           if (part.getFileName() == null) {
-            fields.putIfAbsent(part.getName(), part.getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+            fields.putIfAbsent(part.getName(), part.getContentAsString(StandardCharsets.UTF_8));
           } else {
             files.add(file(part));
           }

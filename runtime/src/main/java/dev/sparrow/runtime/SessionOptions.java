@@ -31,6 +31,7 @@ import java.util.Optional;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
 
 /**
  * How to launch a session. Only the project folder is required:
@@ -80,7 +81,7 @@ public final class SessionOptions {
   private Boolean verifyDomains;
   private final Map<String, List<String>> domains = new LinkedHashMap<>();
   private final List<String> hostMap = new ArrayList<>();
-  private javax.net.ssl.SSLContext trust;
+  private SSLContext trust;
   private final List<Consumer<NetworkPolicy.Builder>> network = new ArrayList<>();
   private final ControlPorts controlPorts = new ControlPorts();
   private Executor fileIo;
@@ -327,7 +328,7 @@ public final class SessionOptions {
   }
 
   /** Trust for https/wss (a test certificate); default: the JDK's trust store. */
-  public SessionOptions trust(javax.net.ssl.SSLContext context) {
+  public SessionOptions trust(SSLContext context) {
     this.trust = context;
     return this;
   }

@@ -8,9 +8,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -43,7 +47,7 @@ public final class Browsers implements AutoCloseable {
     t.setDaemon(true);
     return t;
   });
-  private final List<Consumer<String>> taps = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<Consumer<String>> taps = new CopyOnWriteArrayList<>();
   private volatile Handler handler;
 
   void handler(Handler handler) {
@@ -121,7 +125,7 @@ public final class Browsers implements AutoCloseable {
           // a message that cannot apply any more (session closed, page or element gone) is dropped
         }
       });
-    } catch (java.util.concurrent.RejectedExecutionException closed) {
+    } catch (RejectedExecutionException closed) {
       // the simulator is closing
     }
   }
@@ -133,7 +137,7 @@ public final class Browsers implements AutoCloseable {
       CompletableFuture.allOf(told).get(2, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+    } catch (ExecutionException | TimeoutException e) {
       // a tab that does not take the close frame learns when the server stops
     }
     inbox.shutdownNow();

@@ -1,6 +1,7 @@
 package dev.sparrow.simulator;
 
 import dev.sparrow.runtime.ScratchDir;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ public final class Chromium implements AutoCloseable {
     }
     String path = System.getenv("PATH");
     if (path != null) {
-      for (String dir : path.split(java.io.File.pathSeparator)) {
+      for (String dir : path.split(File.pathSeparator)) {
         for (String name : List.of("chromium", "chromium-browser")) {
           Path p = Path.of(dir, name);
           if (Files.isExecutable(p)) {

@@ -19,14 +19,20 @@ import dev.sparrow.view.wxss.StyleScope;
 import dev.sparrow.view.wxss.WxssCompiler;
 import dev.sparrow.view.wxss.WxssOptions;
 import dev.sparrow.view.wxss.WxssResult;
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The session as the browser paints it: turns renders, patches, route and bar changes into protocol
@@ -43,8 +49,8 @@ final class Mirror implements Screen {
   private final Map<String, String> stylesheets = new ConcurrentHashMap<>();
   private final Deque<ObjectNode> console = new ArrayDeque<>();
   private volatile Project project;
-  private final List<ObjectNode> fonts = new java.util.concurrent.CopyOnWriteArrayList<>();
-  private final List<java.util.function.Supplier<List<ObjectNode>>> replays = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<ObjectNode> fonts = new CopyOnWriteArrayList<>();
+  private final List<Supplier<List<ObjectNode>>> replays = new CopyOnWriteArrayList<>();
 
   Mirror(Browsers browsers, DeviceProfile device) {
     this(browsers, device, true);
@@ -66,23 +72,23 @@ final class Mirror implements Screen {
     this.tabBar = null; // a new session starts from app.json's tab bar
   }
 
-  private final Map<Integer, java.util.concurrent.CompletableFuture<String>> measuring = new ConcurrentHashMap<>();
-  private final java.util.concurrent.atomic.AtomicInteger measureIds = new java.util.concurrent.atomic.AtomicInteger();
+  private final Map<Integer, CompletableFuture<String>> measuring = new ConcurrentHashMap<>();
+  private final AtomicInteger measureIds = new AtomicInteger();
 
   /** A SelectorQuery's layout from the browser that paints the page (the first tab that answers); null without one. */
   @Override
-  public java.util.concurrent.CompletionStage<String> measure(int pageId, String request) {
+  public CompletionStage<String> measure(int pageId, String request) {
     if (!browsers.connected()) {
       return null;
     }
     int id = measureIds.incrementAndGet();
-    java.util.concurrent.CompletableFuture<String> answer = new java.util.concurrent.CompletableFuture<>();
+    CompletableFuture<String> answer = new CompletableFuture<>();
     measuring.put(id, answer);
     answer.whenComplete((json, t) -> measuring.remove(id));
     ObjectNode m = Messages.of("measure").put("id", id).put("page", pageId);
     try {
       m.set("request", Browsers.JSON.readTree(request));
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return null;
     }
     browsers.broadcast(m);
@@ -120,7 +126,7 @@ final class Mirror implements Screen {
     ObjectNode m = Messages.of("canvas").put("page", pageId).put("node", nodeId).put("legacy", legacy);
     try {
       m.set("batch", Browsers.JSON.readTree(batch));
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return;
     }
     browsers.broadcast(m);
@@ -179,7 +185,7 @@ final class Mirror implements Screen {
 
   /** A tab's answer to {@link #measure}. */
   void measured(int id, JsonNode layout) {
-    java.util.concurrent.CompletableFuture<String> answer = measuring.get(id);
+    CompletableFuture<String> answer = measuring.get(id);
     if (answer != null) {
       answer.complete(layout.toString());
     }
@@ -288,7 +294,7 @@ final class Mirror implements Screen {
       WxssResult result = ViewLayer.pageCss(p, r, css);
       StringBuilder host = new StringBuilder(result.hostCss());
       StringBuilder components = new StringBuilder();
-      List<ViewProblem> problems = new java.util.ArrayList<>(result.problems());
+      List<ViewProblem> problems = new ArrayList<>(result.problems());
       p.components().configs().forEach((component, config) -> {
         if (p.files().exists(component + ".wxss")) {
           String prefix = "shared".equals(config.get("styleIsolation")) ? "" : StyleScope.classPrefix(component);
@@ -345,7 +351,7 @@ final class Mirror implements Screen {
   }
 
   /** More replay for new tabs: the devices' open prompts and the toast, read on the session thread. */
-  void replay(java.util.function.Supplier<List<ObjectNode>> source) {
+  void replay(Supplier<List<ObjectNode>> source) {
     replays.add(source);
   }
 
@@ -384,7 +390,7 @@ final class Mirror implements Screen {
             .put("image", dev.sparrow.apis.canvas.CanvasExport.dataUrl(canvas.bitmap(), "image/png", 1));
         try {
           m.set("state", Browsers.JSON.readTree(canvas.state()));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
           return;
         }
         out.add(m);

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,7 +63,7 @@ final class NetworkMedia {
 
   /** An extension the file route's content types know, from the response type or the URL. */
   private static String extension(String type, String url) {
-    String t = type == null ? "" : type.toLowerCase(java.util.Locale.ROOT);
+    String t = type == null ? "" : type.toLowerCase(Locale.ROOT);
     for (String[] known : new String[][] {{"image/png", ".png"}, {"image/jpeg", ".jpg"}, {"image/gif", ".gif"}, {"image/webp", ".webp"},
         {"image/svg", ".svg"}, {"audio/mpeg", ".mp3"}, {"audio/mp4", ".m4a"}, {"audio/wav", ".wav"}, {"audio/x-wav", ".wav"},
         {"audio/aac", ".aac"}, {"video/mp4", ".mp4"}}) {

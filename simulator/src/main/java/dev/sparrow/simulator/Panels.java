@@ -12,6 +12,7 @@ import dev.sparrow.runtime.WxCallException;
 import dev.sparrow.runtime.cloud.CloudFunctions;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -144,7 +145,7 @@ final class Panels {
       return;
     }
     try (Stream<Path> walk = Files.walk(dir, 8)) {
-      walk.filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+      walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
           .filter(p -> !p.getFileName().toString().startsWith(".")).sorted().limit(500).forEach(p -> {
         ObjectNode f = user.addObject();
         f.put("filePath", files.userPathOf(p));

@@ -17,6 +17,7 @@ import dev.sparrow.runtime.project.ProjectLoader;
 import dev.sparrow.runtime.project.TabBar;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -24,13 +25,18 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The browser simulator: runs one session and serves it as a phone in a web page on loopback.
@@ -107,14 +113,14 @@ public final class Simulator implements AutoCloseable {
   public static Simulator start(SessionOptions options, Config config) throws Exception {
     Simulator sim = new Simulator(options, config);
     // the session launches while the server starts and the browser loads the page (two cores at work)
-    java.util.concurrent.CompletableFuture<Session> launch = java.util.concurrent.CompletableFuture.supplyAsync(() -> Sparrow.launch(options),
+    CompletableFuture<Session> launch = CompletableFuture.supplyAsync(() -> Sparrow.launch(options),
         r -> new Thread(r, "sparrow-simulator-launch").start());
     try {
       sim.server.start();
       options.controlPorts().add(sim.server.port());
       config.onListening().accept(sim.url());
       sim.session = launch.join();
-    } catch (java.util.concurrent.CompletionException e) {
+    } catch (CompletionException e) {
       sim.launched.countDown();
       sim.close();
       throw e.getCause() instanceof Exception ex ? ex : e;
@@ -409,7 +415,7 @@ public final class Simulator implements AutoCloseable {
         media.serve(session, request, response, callback);
         return true;
       }
-      java.util.regex.Matcher doc = java.util.regex.Pattern.compile("/document/(\\d{1,9})/([a-z0-9.]{1,16})").matcher(path);
+      Matcher doc = Pattern.compile("/document/(\\d{1,9})/([a-z0-9.]{1,16})").matcher(path);
       if (!doc.matches() || devices.documents == null) {
         return false;
       }
@@ -420,7 +426,7 @@ public final class Simulator implements AutoCloseable {
         response.setStatus(200);
         response.getHeaders().put(org.eclipse.jetty.http.HttpHeader.CONTENT_TYPE, "image/png");
         response.getHeaders().put(org.eclipse.jetty.http.HttpHeader.CONTENT_LENGTH, png.get().length);
-        response.write(true, java.nio.ByteBuffer.wrap(png.get()), callback);
+        response.write(true, ByteBuffer.wrap(png.get()), callback);
       }
       return true;
     }
@@ -447,7 +453,7 @@ public final class Simulator implements AutoCloseable {
       return "";
     }
     int dot = fileName.lastIndexOf('.');
-    String ext = dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+    String ext = dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
     return ext.matches("[a-z0-9]{1,5}") ? ext : "";
   }
 }

@@ -1,8 +1,10 @@
 package dev.sparrow.simulator;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -192,7 +194,7 @@ final class SimulatorServer implements AutoCloseable {
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
     response.getHeaders().put("X-Content-Type-Options", "nosniff");
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
-    response.write(true, java.nio.ByteBuffer.wrap(bytes), callback);
+    response.write(true, ByteBuffer.wrap(bytes), callback);
   }
 
   /** {@code /sim/<name>}: the client's files, and the canvas font (the face headless canvases draw with). */
@@ -247,7 +249,7 @@ final class SimulatorServer implements AutoCloseable {
   }
 
   /** Fails a read past {@code max} bytes (a body without a declared length). */
-  private static final class Limited extends java.io.FilterInputStream {
+  private static final class Limited extends FilterInputStream {
     private long left;
 
     Limited(InputStream in, long max) {

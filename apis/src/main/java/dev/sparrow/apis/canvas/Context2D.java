@@ -2,9 +2,11 @@ package dev.sparrow.apis.canvas;
 
 import java.awt.AlphaComposite;
 import java.awt.BasicStroke;
+import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.Paint;
+import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.Shape;
 import java.awt.font.FontRenderContext;
@@ -22,9 +24,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * One canvas's bitmap and its CanvasRenderingContext2D, in plain Java2D: paths (lines, curves, arcs, arcTo,
@@ -314,22 +320,22 @@ public final class Context2D {
     return out;
   }
 
-  private static java.util.Optional<List<Object>> styleCommand(String name, CanvasStyle style) {
+  private static Optional<List<Object>> styleCommand(String name, CanvasStyle style) {
     if (style instanceof CanvasStyle.Solid c) {
-      return java.util.Optional.of(List.of("set", name, CssColor.serialize(c.argb())));
+      return Optional.of(List.of("set", name, CssColor.serialize(c.argb())));
     }
     if (style instanceof CanvasStyle.Gradient g) {
       List<Object> stops = new ArrayList<>();
       for (CanvasStyle.Stop stop : g.stops()) {
         stops.add(List.of(stop.offset(), CssColor.serialize(stop.argb())));
       }
-      java.util.Map<String, Object> v = new java.util.LinkedHashMap<>();
+      Map<String, Object> v = new LinkedHashMap<>();
       v.put(g.radial() ? "radial" : "linear", g.radial() ? List.of(g.x0(), g.y0(), g.r0(), g.x1(), g.y1(), g.r1())
           : List.of(g.x0(), g.y0(), g.x1(), g.y1()));
       v.put("stops", stops);
-      return java.util.Optional.of(List.of("set", name, v));
+      return Optional.of(List.of("set", name, v));
     }
-    return java.util.Optional.empty(); // a pattern's picture is not known to another canvas
+    return Optional.empty(); // a pattern's picture is not known to another canvas
   }
 
   // ---- transforms -----------------------------------------------------------------------------
@@ -613,7 +619,7 @@ public final class Context2D {
    * A Path2D in user space: {@code build} runs path calls (moveTo, arc…) on this context as if its transform were
    * the identity; the current path and state are left as they were.
    */
-  public Path2D.Double userPath(java.util.function.Consumer<Context2D> build) {
+  public Path2D.Double userPath(Consumer<Context2D> build) {
     Path2D.Double keepPath = path;
     boolean keepHas = hasPoint;
     double[] keepPoints = {startX, startY, lastX, lastY};
@@ -1009,7 +1015,7 @@ public final class Context2D {
       return;
     }
     // the layer covers what the drawing (and its shadow) can touch; unbounded operators act on the whole canvas
-    java.awt.Rectangle region = new java.awt.Rectangle(0, 0, width, height);
+    Rectangle region = new Rectangle(0, 0, width, height);
     if (!UNBOUNDED.contains(comp)) {
       Rectangle2D r = bounds.getBounds2D();
       if (shadow) {
@@ -1018,7 +1024,7 @@ public final class Context2D {
             r.getWidth() + 2 * spread, r.getHeight() + 2 * spread);
         r = r.createUnion(moved);
       }
-      region = region.intersection(new java.awt.Rectangle((int) Math.floor(r.getX()) - 2, (int) Math.floor(r.getY()) - 2,
+      region = region.intersection(new Rectangle((int) Math.floor(r.getX()) - 2, (int) Math.floor(r.getY()) - 2,
           (int) Math.ceil(r.getWidth()) + 5, (int) Math.ceil(r.getHeight()) + 5));
       if (region.isEmpty()) {
         return;
@@ -1044,13 +1050,13 @@ public final class Context2D {
     Composites.composite(layer, region.x, region.y, bitmap, comp, hard, mask, UNBOUNDED.contains(comp));
   }
 
-  private BufferedImage mask(Shape clip, java.awt.Rectangle region) {
+  private BufferedImage mask(Shape clip, Rectangle region) {
     BufferedImage m = new BufferedImage(region.width, region.height, BufferedImage.TYPE_INT_ARGB_PRE);
     Graphics2D g = m.createGraphics();
     try {
       hints(g);
       g.translate(-region.x, -region.y);
-      g.setColor(java.awt.Color.BLACK);
+      g.setColor(Color.BLACK);
       g.fill(clip);
     } finally {
       g.dispose();

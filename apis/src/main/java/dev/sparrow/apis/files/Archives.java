@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -191,7 +192,7 @@ public final class Archives {
     if (from < 0 || from > Math.max(0, all.length - 1) && all.length > 0 || len < 0 || from + len > all.length) {
       return new EntryResult(null, "Invalid argument");
     }
-    return new EntryResult(java.util.Arrays.copyOfRange(all, (int) from, (int) (from + len)), null);
+    return new EntryResult(Arrays.copyOfRange(all, (int) from, (int) (from + len)), null);
   }
 
   /** {@code readCompressedFile}: the brotli-decompressed content of a readable file (at most the single-file limit). */

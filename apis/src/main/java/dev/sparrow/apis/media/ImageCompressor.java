@@ -1,10 +1,13 @@
 package dev.sparrow.apis.media;
 
+import java.awt.Color;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -56,8 +59,8 @@ public final class ImageCompressor {
     if (tw != w || th != h) {
       BufferedImage scaled = new BufferedImage(tw, th, BufferedImage.TYPE_INT_RGB);
       var g = scaled.createGraphics();
-      g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-      g.setColor(java.awt.Color.WHITE);
+      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+      g.setColor(Color.WHITE);
       g.fillRect(0, 0, tw, th);
       g.drawImage(image, 0, 0, tw, th, null);
       g.dispose();
@@ -72,7 +75,7 @@ public final class ImageCompressor {
     if (image.getType() != BufferedImage.TYPE_INT_RGB) {
       rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
       var g = rgb.createGraphics();
-      g.setColor(java.awt.Color.WHITE);
+      g.setColor(Color.WHITE);
       g.fillRect(0, 0, image.getWidth(), image.getHeight());
       g.drawImage(image, 0, 0, null);
       g.dispose();
@@ -92,7 +95,7 @@ public final class ImageCompressor {
       if (Files.size(tmp) >= limit) {
         return false;
       }
-      Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return true;
     } finally {
       Files.deleteIfExists(tmp);

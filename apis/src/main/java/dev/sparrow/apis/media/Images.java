@@ -6,6 +6,9 @@ import dev.sparrow.apis.device.MediaPicker;
 import dev.sparrow.apis.device.Permissions;
 import dev.sparrow.apis.device.PhotoAlbum;
 import dev.sparrow.apis.files.FileSandbox;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,6 +24,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.Predicate;
+import javax.imageio.ImageIO;
 
 /**
  * The image APIs (spec media.md §1–4, §8.4): {@code chooseImage}, {@code chooseMedia} (images),
@@ -169,20 +174,20 @@ public final class Images {
     double scale = Math.min(1, 320.0 / Math.max(1, Math.max(width, height)));
     int w = Math.max(1, (int) Math.round(width * scale));
     int h = Math.max(1, (int) Math.round(height * scale));
-    java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
-    java.awt.Graphics2D g = img.createGraphics();
+    BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = img.createGraphics();
     try {
-      g.setColor(new java.awt.Color(0x33, 0x33, 0x33));
+      g.setColor(new Color(0x33, 0x33, 0x33));
       g.fillRect(0, 0, w, h);
       int r = Math.max(2, Math.min(w, h) / 6);
-      g.setColor(java.awt.Color.WHITE);
+      g.setColor(Color.WHITE);
       g.fillPolygon(new int[] {w / 2 - r / 2, w / 2 - r / 2, w / 2 + r}, new int[] {h / 2 - r, h / 2 + r, h / 2}, 3);
     } finally {
       g.dispose();
     }
     FileSandbox.LocalFile out = files.newTempFile("jpg");
     try {
-      javax.imageio.ImageIO.write(img, "jpg", out.file().toFile());
+      ImageIO.write(img, "jpg", out.file().toFile());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -310,7 +315,7 @@ public final class Images {
     return saveToAlbum(filePath, file, f -> videoHeader(f).isPresent(), "VID_");
   }
 
-  private CompletionStage<Void> saveToAlbum(String filePath, Optional<Path> file, java.util.function.Predicate<Path> valid, String prefix) {
+  private CompletionStage<Void> saveToAlbum(String filePath, Optional<Path> file, Predicate<Path> valid, String prefix) {
     if (MediaFetch.isNetworkUrl(filePath) || file.isEmpty() || !Files.isRegularFile(file.get())) {
       return CompletableFuture.failedFuture(ApiFailure.of("file not found"));
     }

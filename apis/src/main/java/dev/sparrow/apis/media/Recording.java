@@ -6,6 +6,8 @@ import dev.sparrow.apis.files.FileSandbox;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.Arrays;
 import java.util.function.BiConsumer;
 
 /**
@@ -165,11 +167,11 @@ public final class Recording {
     System.arraycopy(chunk, 0, joined, pendingFrame.length, length);
     int at = 0;
     while (joined.length - at >= frameBytes) {
-      byte[] frame = java.util.Arrays.copyOfRange(joined, at, at + frameBytes);
+      byte[] frame = Arrays.copyOfRange(joined, at, at + frameBytes);
       at += frameBytes;
       onFrame.accept(frame, false);
     }
-    pendingFrame = java.util.Arrays.copyOfRange(joined, at, joined.length);
+    pendingFrame = Arrays.copyOfRange(joined, at, joined.length);
   }
 
   private void cancelTimers() {
@@ -189,7 +191,7 @@ public final class Recording {
     capture.close();
     try {
       out.close();
-      java.nio.file.Files.deleteIfExists(file.file());
+      Files.deleteIfExists(file.file());
     } catch (IOException ignored) {
       // temp files go with the session anyway
     }

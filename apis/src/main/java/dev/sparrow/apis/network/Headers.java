@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -88,7 +89,7 @@ public final class Headers {
     Map<String, String> lower = new LinkedHashMap<>();
     Map<String, Object> out = new LinkedHashMap<>();
     for (Field f : fields) {
-      String key = f.name().toLowerCase(java.util.Locale.ROOT);
+      String key = f.name().toLowerCase(Locale.ROOT);
       String spelled = lower.get(key);
       if (spelled == null) {
         lower.put(key, f.name());

@@ -4,6 +4,7 @@ import dev.sparrow.apis.ApiFailure;
 import dev.sparrow.apis.network.internal.Control;
 import dev.sparrow.apis.network.internal.NetErrors;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * One request, upload or download as its page holds it (the Java object behind {@code
@@ -14,7 +15,7 @@ public final class HttpTask<T> {
   private final Family family;
   private final Control control = new Control();
   private final CompletableFuture<T> result = new CompletableFuture<>();
-  private volatile java.util.function.Consumer<String> dequeue = reason -> {};
+  private volatile Consumer<String> dequeue = reason -> {};
 
   HttpTask(Family family) {
     this.family = family;
@@ -66,7 +67,7 @@ public final class HttpTask<T> {
     return control;
   }
 
-  void onAbortWhileQueued(java.util.function.Consumer<String> r) {
+  void onAbortWhileQueued(Consumer<String> r) {
     this.dequeue = r;
   }
 

@@ -24,12 +24,15 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * One session's network: the policy, the 10-slot {@link Dispatcher}, the request chain, the socket
@@ -99,7 +102,7 @@ public final class Network implements AutoCloseable {
   private final Scheduler deadlines;
   private final Dispatcher dispatcher;
   private final SocketTasks sockets;
-  private final java.util.Set<Control> live = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Set<Control> live = ConcurrentHashMap.newKeySet();
 
   /**
    * @param files the session's local files (uploads read, downloads write)
@@ -219,7 +222,7 @@ public final class Network implements AutoCloseable {
     control.timing().queueEnd = System.currentTimeMillis();
     record.dequeued();
     Scheduler.Cancellable deadline = deadlines.schedule(timeoutMillis, () -> control.cancel("timeout"));
-    java.util.function.LongConsumer progress = uploadProgress ? progress(events, request.bodyLength()) : n -> {};
+    LongConsumer progress = uploadProgress ? progress(events, request.bodyLength()) : n -> {};
     control.onSent(n -> {
       record.sent(n);
       progress.accept(n);
@@ -252,7 +255,7 @@ public final class Network implements AutoCloseable {
   }
 
   /** Progress reporting that speaks only when the whole percentage changes (once when the total is unknown). */
-  static java.util.function.LongConsumer progress(HttpEvents events, long total) {
+  static LongConsumer progress(HttpEvents events, long total) {
     int[] last = {-1};
     return done -> {
       int percent = total > 0 ? (int) Math.min(100, done * 100 / total) : 0;

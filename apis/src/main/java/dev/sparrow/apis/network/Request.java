@@ -3,6 +3,7 @@ package dev.sparrow.apis.network;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -72,7 +73,7 @@ public final class Request {
     byte[] buf = new byte[16 * 1024];
     int n;
     while ((n = body.read(buf)) > 0) {
-      events.chunk(java.util.Arrays.copyOf(buf, n));
+      events.chunk(Arrays.copyOf(buf, n));
     }
     return new byte[0];
   }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One WebSocket as its page holds it (the Java object behind {@code SocketTask}). States:
@@ -36,7 +37,7 @@ public final class SocketTask {
   }
 
   /** The page's options: {@code perMessageDeflate} and {@code forceCellularNetwork} are accepted and have no effect. */
-  public record Options(String url, java.util.Map<String, Object> header, List<String> protocols, boolean tcpNoDelay, Number timeout) {}
+  public record Options(String url, Map<String, Object> header, List<String> protocols, boolean tcpNoDelay, Number timeout) {}
 
   private final SocketTasks owner;
   private final SocketEvents events;
@@ -46,7 +47,7 @@ public final class SocketTask {
   private volatile State state = State.CONNECTING;
   private volatile WebSocketClient client;
   private volatile Headers openHeaders;
-  private final java.util.concurrent.CompletableFuture<Void> closed = new java.util.concurrent.CompletableFuture<>();
+  private final CompletableFuture<Void> closed = new CompletableFuture<>();
   private volatile Network net;
   private volatile Scheduler.Cancellable closing;
 
@@ -61,7 +62,7 @@ public final class SocketTask {
   }
 
   /** Completes once the socket is CLOSED (after the close event was handed out). */
-  public java.util.concurrent.CompletableFuture<Void> closed() {
+  public CompletableFuture<Void> closed() {
     return closed;
   }
 

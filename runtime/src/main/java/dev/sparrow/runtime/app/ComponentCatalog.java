@@ -12,10 +12,13 @@ import dev.sparrow.view.template.CompiledPage;
 import dev.sparrow.view.template.WxmlCompiler;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The session's custom components, each prepared once per path: its {@code .js} evaluated (registering the
@@ -67,9 +70,9 @@ public final class ComponentCatalog {
     return out;
   }
 
-  private static java.util.Set<String> generics(Map<String, Object> config) {
+  private static Set<String> generics(Map<String, Object> config) {
     return config.get("componentGenerics") instanceof Map<?, ?> m
-        ? m.keySet().stream().map(String::valueOf).collect(java.util.stream.Collectors.toSet()) : java.util.Set.of();
+        ? m.keySet().stream().map(String::valueOf).collect(Collectors.toSet()) : Set.of();
   }
 
   private Optional<ComponentDefinition> prepare(String path) {
@@ -106,7 +109,7 @@ public final class ComponentCatalog {
     }
     List<String> external = new ArrayList<>();
     o.path("externalClasses").forEach(c -> external.add(c.asText()));
-    java.util.Set<String> builtins = new java.util.HashSet<>();
+    Set<String> builtins = new HashSet<>();
     o.path("builtinBehaviors").forEach(b -> builtins.add(b.asText()));
     return Optional.of(new ComponentDefinition(path, template, o.path("multipleSlots").asBoolean(false), isolation, external,
         builtins, o.path("virtualHost").asBoolean(false), generics(config)));

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.HostAccess;
@@ -68,7 +69,7 @@ public final class LogicLayer implements AutoCloseable {
     String queryNodes(int pageId, int instance, String selector);
 
     /** The layout of elements, as JSON (see Screen#measure), or null without one; {@code answer} runs on the loop. */
-    void measure(int pageId, String request, java.util.function.Consumer<String> answer);
+    void measure(int pageId, String request, Consumer<String> answer);
 
     /** {@code this.animate} on elements {@code nodes}: {@code keyframes} as page code gave them (JSON array). */
     void animate(int pageId, List<Integer> nodes, JsonNode keyframes,

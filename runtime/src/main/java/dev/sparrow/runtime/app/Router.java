@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.graalvm.polyglot.Value;
 
 /**
@@ -38,7 +39,7 @@ public final class Router {
   private final AppConfig app;
   private final LogicLayer logic;
   private final Listener listener;
-  private final java.util.function.Consumer<ScriptError> errors;
+  private final Consumer<ScriptError> errors;
   private final List<PageInstance> stack = new ArrayList<>();
   private final Map<String, PageInstance> tabPages = new LinkedHashMap<>();
   private final Map<Integer, PageInstance> byId = new LinkedHashMap<>();
@@ -50,7 +51,7 @@ public final class Router {
   /** The page whose code runs now through the router (its module, creation, a hook); null otherwise. */
   private String running;
 
-  public Router(AppConfig app, LogicLayer logic, Listener listener, java.util.function.Consumer<ScriptError> errors) {
+  public Router(AppConfig app, LogicLayer logic, Listener listener, Consumer<ScriptError> errors) {
     this.app = app;
     this.logic = logic;
     this.listener = listener;

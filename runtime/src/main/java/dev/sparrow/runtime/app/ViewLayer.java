@@ -19,10 +19,13 @@ import dev.sparrow.view.wxss.WxssOptions;
 import dev.sparrow.view.wxss.WxssResult;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.IntPredicate;
 
 /**
  * The view side of a session: each page's WXML compiled once per route, a {@link PageView} per page
@@ -53,7 +56,7 @@ public final class ViewLayer implements AutoCloseable {
   private volatile Listener listener = new Listener() {};
   private ComponentCatalog catalog;
   private LogicLayer logic;
-  private java.util.function.IntPredicate pageReady = id -> false;
+  private IntPredicate pageReady = id -> false;
 
   public ViewLayer(Project project, Clock clock, Consumer<ScriptError> errors) {
     this.project = project;
@@ -67,7 +70,7 @@ public final class ViewLayer implements AutoCloseable {
   }
 
   /** Enables custom components: instances live in {@code logic}; {@code pageReady} tells whether a page ran onReady. */
-  public void components(LogicLayer logic, java.util.function.IntPredicate pageReady) {
+  public void components(LogicLayer logic, IntPredicate pageReady) {
     this.logic = logic;
     this.pageReady = pageReady;
     this.catalog = new ComponentCatalog(project.components(), sources, logic, errors);
@@ -228,11 +231,11 @@ public final class ViewLayer implements AutoCloseable {
    */
   public List<ComponentStyle> componentStyles(int pageId, WxssOptions options) {
     PageView view = views.get(pageId);
-    List<ComponentStyle> out = new java.util.ArrayList<>();
+    List<ComponentStyle> out = new ArrayList<>();
     if (view == null || view.components() == null) {
       return out;
     }
-    java.util.Set<String> seen = new java.util.HashSet<>();
+    Set<String> seen = new HashSet<>();
     for (dev.sparrow.view.custom.Instance in : view.components().components()) {
       dev.sparrow.view.custom.ComponentDefinition d = in.definition();
       if (seen.add(d.path()) && sources.read(d.path() + ".wxss").isPresent()) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -123,7 +124,7 @@ public final class ApiRegistry {
       if (s.owner() != null) {
         n.put("owner", s.owner());
       }
-      n.put("kind", s.kind().name().toLowerCase(java.util.Locale.ROOT));
+      n.put("kind", s.kind().name().toLowerCase(Locale.ROOT));
       n.put("promise", s.promise());
       if (s.readOnly()) {
         n.put("readOnly", true);

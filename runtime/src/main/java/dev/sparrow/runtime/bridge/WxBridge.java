@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
@@ -269,7 +270,7 @@ public final class WxBridge {
   }
 
   /** Reads declared params; returns WeChat's problem text (several joined) or null if all are fine. */
-  private String readParams(ApiSpec spec, java.util.function.Function<String, Value> member, Map<String, Object> into) {
+  private String readParams(ApiSpec spec, Function<String, Value> member, Map<String, Object> into) {
     StringBuilder problems = null;
     for (Param p : spec.params()) {
       Value v = member.apply(p.name());

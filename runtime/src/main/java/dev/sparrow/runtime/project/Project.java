@@ -1,6 +1,7 @@
 package dev.sparrow.runtime.project;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,7 +41,7 @@ public record Project(
 
   /** The page's effective window settings: app.json {@code window} overlaid with the page's json. */
   public Map<String, Object> windowOf(String route) {
-    Map<String, Object> merged = new java.util.LinkedHashMap<>(app.window());
+    Map<String, Object> merged = new LinkedHashMap<>(app.window());
     merged.putAll(pageConfigs.getOrDefault(route, Map.of()));
     return merged;
   }

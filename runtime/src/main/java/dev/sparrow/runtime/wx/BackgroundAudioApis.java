@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * wx background audio (spec media.md §7, §8.3): the legacy {@code playBackgroundAudio} family with
@@ -34,7 +35,7 @@ public final class BackgroundAudioApis {
   private final Map<String, Listeners> legacy = new LinkedHashMap<>();
   private InstanceRef ref;
 
-  public BackgroundAudioApis(java.util.function.Function<dev.sparrow.apis.media.AudioPlayer.Events, BackgroundAudio> audio,
+  public BackgroundAudioApis(Function<dev.sparrow.apis.media.AudioPlayer.Events, BackgroundAudio> audio,
       WxBridge bridge, Consumer<Throwable> internal) {
     this.bridge = bridge;
     this.internal = internal;

@@ -27,6 +27,8 @@ import dev.sparrow.runtime.bridge.ApiSpec;
 import dev.sparrow.runtime.bridge.InstanceRef;
 import dev.sparrow.runtime.bridge.WxBridge;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Base64;
 import java.util.HashMap;
@@ -470,8 +472,8 @@ public final class CanvasApis {
       throw ApiFailure.of("load image fail");
     }
     try {
-      return CanvasImages.decode(new java.io.ByteArrayInputStream(Base64.getDecoder().decode(url.substring(comma + 1))));
-    } catch (java.io.IOException | IllegalArgumentException e) {
+      return CanvasImages.decode(new ByteArrayInputStream(Base64.getDecoder().decode(url.substring(comma + 1))));
+    } catch (IOException | IllegalArgumentException e) {
       throw ApiFailure.of("load image fail");
     }
   }
@@ -504,7 +506,7 @@ public final class CanvasApis {
       FileSandbox.LocalFile out = files.newTempFile(jpeg ? "jpg" : "png");
       try {
         Files.write(out.file(), data);
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         throw ApiFailure.of("create bitmap failed");
       }
       return out.path();

@@ -2,6 +2,7 @@ package dev.sparrow.runtime.wx;
 
 import dev.sparrow.runtime.bridge.ApiSpec;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Factories of objects Sparrow has no device for: {@code createVideoContext}, {@code createCameraContext},
@@ -26,7 +27,7 @@ public final class ContextApis {
       "revokeBufferURL", "onError", "offError", "onUnhandledRejection", "offUnhandledRejection");
 
   public List<ApiSpec> specs() {
-    return java.util.stream.Stream.concat(FACTORIES.stream(), BASE_LIBRARY.stream())
+    return Stream.concat(FACTORIES.stream(), BASE_LIBRARY.stream())
         .map(name -> ApiSpec.sync(name).handleSync(c -> null)).toList();
   }
 }

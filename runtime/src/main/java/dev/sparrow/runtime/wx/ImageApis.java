@@ -21,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -129,7 +131,7 @@ public final class ImageApis {
     c.resolve(result(images.imageInfo(files.resolve(path)), path.startsWith("/") && !src.startsWith("/") ? path.substring(1) : path));
   }
 
-  private void saveToAlbum(ApiCall c, java.util.function.BiFunction<String, Optional<Path>, java.util.concurrent.CompletionStage<Void>> save) {
+  private void saveToAlbum(ApiCall c, BiFunction<String, Optional<Path>, CompletionStage<Void>> save) {
     String path = c.string("filePath");
     Stages.settleAsking(c, permissions, Images.WRITE_PHOTOS_ALBUM, () -> save.apply(path, localFile(path)), v -> Map.of(), internal);
   }

@@ -26,7 +26,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -40,7 +42,7 @@ public final class NetworkApis {
   private final WxBridge bridge;
   private final FileSandbox files;
 
-  private final java.util.Set<Task> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Set<Task> running = ConcurrentHashMap.newKeySet();
   private volatile boolean interrupted;
 
   public NetworkApis(Network network, WxBridge bridge, FileSandbox files) {

@@ -21,6 +21,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.graalvm.polyglot.Value;
 
 /**
@@ -95,8 +98,8 @@ public final class SocketApis {
       });
     }
 
-    private final java.util.concurrent.ConcurrentLinkedQueue<Object> inbox = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private final java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
+    private final ConcurrentLinkedQueue<Object> inbox = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean draining = new AtomicBoolean();
 
     /** Messages are queued and handed to page code in batches: one loop task per burst, order kept. */
     @Override
@@ -211,7 +214,7 @@ public final class SocketApis {
     return specs;
   }
 
-  private final Map<SocketTask, Socket> byTask = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<SocketTask, Socket> byTask = new ConcurrentHashMap<>();
 
   private void connect(ApiCall call) {
     Socket s = new Socket();

@@ -9,6 +9,7 @@ import dev.sparrow.apis.ui.ModalAnswer;
 import dev.sparrow.apis.ui.ModalRequest;
 import dev.sparrow.apis.ui.Toast;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletionStage;
@@ -43,7 +44,7 @@ public final class BrowserDialogs implements Dialogs {
     ObjectNode m = Messages.of("toast");
     current.ifPresentOrElse(t -> {
       ObjectNode o = m.putObject("toast");
-      o.put("kind", t.kind().name().toLowerCase(java.util.Locale.ROOT));
+      o.put("kind", t.kind().name().toLowerCase(Locale.ROOT));
       o.put("title", t.title());
       o.put("icon", t.icon());
       o.put("image", t.image());

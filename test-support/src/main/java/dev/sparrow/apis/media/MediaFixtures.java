@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
@@ -62,7 +63,7 @@ public final class MediaFixtures {
     tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
     tiff.putInt(0); // no next IFD
     byte[] exif = new byte[6 + tiff.capacity()];
-    System.arraycopy("Exif\0\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 0, exif, 0, 6);
+    System.arraycopy("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1), 0, exif, 0, 6);
     System.arraycopy(tiff.array(), 0, exif, 6, tiff.capacity());
     try (OutputStream out = Files.newOutputStream(file)) {
       out.write(plain, 0, 2); // SOI
@@ -95,9 +96,9 @@ public final class MediaFixtures {
     System.arraycopy(bits, 0, vp8l, 1, bits.length);
     int chunk = vp8l.length + (vp8l.length & 1);
     ByteBuffer riff = ByteBuffer.allocate(20 + chunk).order(ByteOrder.LITTLE_ENDIAN);
-    riff.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(12 + chunk)
-        .put("WEBP".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-        .put("VP8L".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(vp8l.length).put(vp8l);
+    riff.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(12 + chunk)
+        .put("WEBP".getBytes(StandardCharsets.US_ASCII))
+        .put("VP8L".getBytes(StandardCharsets.US_ASCII)).putInt(vp8l.length).put(vp8l);
     Files.write(file, riff.array());
     return file;
   }
@@ -145,8 +146,8 @@ public final class MediaFixtures {
         .putInt(w << 16).putInt(h << 16).array());
     byte[] mdhd = box("mdhd", ByteBuffer.allocate(24).putInt(0).putInt(0).putInt(0).putInt(1000).putInt((int) millis)
         .putShort((short) 0x55c4).putShort((short) 0).array());
-    byte[] name = "VideoHandler\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    byte[] hdlr = box("hdlr", ByteBuffer.allocate(24 + name.length).putInt(0).putInt(0).put("vide".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+    byte[] name = "VideoHandler\0".getBytes(StandardCharsets.US_ASCII);
+    byte[] hdlr = box("hdlr", ByteBuffer.allocate(24 + name.length).putInt(0).putInt(0).put("vide".getBytes(StandardCharsets.US_ASCII))
         .put(new byte[12]).put(name).array());
     byte[] vmhd = box("vmhd", ByteBuffer.allocate(12).putInt(1).put(new byte[8]).array());
     byte[] avc1 = box("avc1", ByteBuffer.allocate(78).put(new byte[6]).putShort((short) 1).put(new byte[16]).putShort((short) w)
@@ -157,14 +158,14 @@ public final class MediaFixtures {
     byte[] stbl = box("stbl", concat(stsd, box("stts", empty), box("stsc", empty), box("stsz", new byte[12]), box("stco", empty)));
     byte[] minf = box("minf", concat(vmhd, stbl));
     byte[] trak = box("trak", concat(tkhd, box("mdia", concat(mdhd, hdlr, minf))));
-    byte[] ftyp = box("ftyp", "isom\0\0\2\0isomiso2avc1mp41".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    byte[] ftyp = box("ftyp", "isom\0\0\2\0isomiso2avc1mp41".getBytes(StandardCharsets.ISO_8859_1));
     Files.write(file, concat(ftyp, box("moov", concat(mvhd, trak))));
     return file;
   }
 
   private static byte[] box(String type, byte[] body) {
     return ByteBuffer.allocate(8 + body.length).putInt(8 + body.length)
-        .put(type.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).put(body).array();
+        .put(type.getBytes(StandardCharsets.US_ASCII)).put(body).array();
   }
 
   private static byte[] concat(byte[]... parts) {

@@ -1,10 +1,12 @@
 package dev.sparrow.apis.network;
 
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -119,7 +121,7 @@ public final class LoopbackServer implements AutoCloseable {
     ws.setHandler(new Handler.Abstract() {
       @Override
       public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        List<Map.Entry<String, String>> headers = new java.util.ArrayList<>();
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
         for (HttpField f : request.getHeaders()) {
           headers.add(Map.entry(f.getName(), f.getValue()));
         }
@@ -253,7 +255,7 @@ public final class LoopbackServer implements AutoCloseable {
       rs.getHeaders().put("Content-Type", "application/octet-stream");
       rs.getHeaders().put("Content-Length", n);
       byte[] chunk = new byte[1 << 20];
-      try (java.io.OutputStream out = Content.Sink.asOutputStream(rs)) {
+      try (OutputStream out = Content.Sink.asOutputStream(rs)) {
         for (long left = n; left > 0; left -= chunk.length) {
           out.write(chunk, 0, (int) Math.min(chunk.length, left));
         }

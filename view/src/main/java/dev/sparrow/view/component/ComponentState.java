@@ -3,7 +3,9 @@ package dev.sparrow.view.component;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sparrow.view.tree.VElement;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Internal state of built-in components that the user changes without the page's data changing: an input's typed
@@ -37,11 +39,11 @@ public final class ComponentState {
   }
 
   /** Ids of elements holding user state, with the properties set. */
-  public Map<Integer, java.util.Set<String>> touched() {
-    Map<Integer, java.util.Set<String>> out = new HashMap<>();
+  public Map<Integer, Set<String>> touched() {
+    Map<Integer, Set<String>> out = new HashMap<>();
     values.forEach((id, m) -> {
       if (!m.isEmpty()) {
-        out.put(id, new java.util.HashSet<>(m.keySet()));
+        out.put(id, new HashSet<>(m.keySet()));
       }
     });
     return out;

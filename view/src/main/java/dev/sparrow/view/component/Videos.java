@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparrow.view.event.HandlerCall;
 import dev.sparrow.view.expr.Js;
 import dev.sparrow.view.tree.VElement;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,7 @@ final class Videos {
     Player p = players.computeIfAbsent(video.id(), k -> new Player());
     JsonNode arg = args.isEmpty() ? F.objectNode() : args.get(0);
     long now = clock.getAsLong();
-    List<HandlerCall> calls = new java.util.ArrayList<>();
+    List<HandlerCall> calls = new ArrayList<>();
     switch (method) {
       case "play" -> {
         if (!p.playing) {

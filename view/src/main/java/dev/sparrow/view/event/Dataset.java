@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparrow.view.tree.VElement;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -27,7 +28,7 @@ public final class Dataset {
 
   /** {@code element-type} → {@code elementType}; {@code alphaBeta} → {@code alphabeta}. */
   public static String name(String raw) {
-    String lower = raw.toLowerCase(java.util.Locale.ROOT);
+    String lower = raw.toLowerCase(Locale.ROOT);
     StringBuilder sb = new StringBuilder(lower.length());
     boolean upper = false;
     for (int i = 0; i < lower.length(); i++) {

@@ -3,8 +3,10 @@ package dev.sparrow.view.expr;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A text or attribute value with {@code {{ }}} bindings.
@@ -96,8 +98,8 @@ public final class Interpolation {
   }
 
   /** The names the bindings read (data keys, loop variables or WXS modules), e.g. {@code a} in {@code {{a.b[c]}}}. */
-  public java.util.Set<String> names() {
-    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+  public Set<String> names() {
+    Set<String> out = new LinkedHashSet<>();
     for (Object p : parts) {
       if (p instanceof Expr) {
         collect((Expr) p, out);
@@ -107,8 +109,8 @@ public final class Interpolation {
   }
 
   /** {@link #names()} without the names read only as {@code name.length} (a list's length, not its items). */
-  public java.util.Set<String> namesBesideLength() {
-    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+  public Set<String> namesBesideLength() {
+    Set<String> out = new LinkedHashSet<>();
     for (Object p : parts) {
       if (p instanceof Expr) {
         collect((Expr) p, out, true);
@@ -118,8 +120,8 @@ public final class Interpolation {
   }
 
   /** The names expression {@code e} reads (see {@link #names()}). */
-  public static java.util.Set<String> namesOf(Expr e) {
-    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+  public static Set<String> namesOf(Expr e) {
+    Set<String> out = new LinkedHashSet<>();
     collect(e, out);
     return out;
   }
@@ -150,11 +152,11 @@ public final class Interpolation {
     return List.of();
   }
 
-  private static void collect(Expr e, java.util.Set<String> out) {
+  private static void collect(Expr e, Set<String> out) {
     collect(e, out, false);
   }
 
-  private static void collect(Expr e, java.util.Set<String> out, boolean besideLength) {
+  private static void collect(Expr e, Set<String> out, boolean besideLength) {
     if (besideLength && e instanceof Expr.Member m && m.object() instanceof Expr.Ident
         && m.key() instanceof Expr.Literal k && k.value().isTextual() && k.value().textValue().equals("length")) {
       return;

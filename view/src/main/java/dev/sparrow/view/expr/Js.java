@@ -11,7 +11,10 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.POJONode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
+import java.util.List;
 
 /**
  * JavaScript semantics over Jackson values, as WeChat's template runtime applies them.
@@ -274,13 +277,13 @@ public final class Js {
    * insertion order.
    */
   public static Iterator<String> keys(JsonNode obj) {
-    java.util.List<String> indices = null;
-    java.util.List<String> others = new java.util.ArrayList<>(obj.size());
+    List<String> indices = null;
+    List<String> others = new ArrayList<>(obj.size());
     for (Iterator<String> it = obj.fieldNames(); it.hasNext(); ) {
       String k = it.next();
       if (arrayIndex(k) >= 0) {
         if (indices == null) {
-          indices = new java.util.ArrayList<>();
+          indices = new ArrayList<>();
         }
         indices.add(k);
       } else {
@@ -290,7 +293,7 @@ public final class Js {
     if (indices == null) {
       return others.iterator();
     }
-    indices.sort(java.util.Comparator.comparingInt(Js::arrayIndex));
+    indices.sort(Comparator.comparingInt(Js::arrayIndex));
     indices.addAll(others);
     return indices.iterator();
   }

@@ -1,6 +1,7 @@
 package dev.sparrow.view.expr;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.MathContext;
 
 /** JavaScript's Number-to-String and String-to-Number conversions (ECMA-262 7.1.12.1 and 7.1.4.1.1). */
@@ -65,7 +66,7 @@ public final class JsNumbers {
       int radix = p == 'x' ? 16 : p == 'o' ? 8 : p == 'b' ? 2 : 0;
       if (radix != 0) {
         try {
-          return new java.math.BigInteger(t.substring(2), radix).doubleValue();
+          return new BigInteger(t.substring(2), radix).doubleValue();
         } catch (NumberFormatException e) {
           return Double.NaN;
         }

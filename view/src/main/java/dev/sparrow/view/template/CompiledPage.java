@@ -4,8 +4,10 @@ import dev.sparrow.view.wxs.WxsModuleSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -72,7 +74,7 @@ public final class CompiledPage {
 
   private Map<Integer, Map<String, Set<String>>> dependencies() {
     if (dependencyIndex == null) {
-      Map<Integer, Map<String, Set<String>>> index = new java.util.HashMap<>();
+      Map<Integer, Map<String, Set<String>>> index = new HashMap<>();
       for (CompiledFile f : files.values()) {
         f.body().forEach(n -> indexNode(n, Map.of(), index));
         f.templates().values().forEach(t -> t.body().forEach(n -> indexNode(n, Map.of(), index)));
@@ -85,7 +87,7 @@ public final class CompiledPage {
   private static void indexNode(TNode n, Map<String, Set<String>> loops, Map<Integer, Map<String, Set<String>>> index) {
     if (n instanceof TElement) {
       TElement el = (TElement) n;
-      Map<String, Set<String>> attrs = new java.util.HashMap<>();
+      Map<String, Set<String>> attrs = new HashMap<>();
       for (TAttribute a : el.attributes()) {
         if (a.value() != null && a.value().isDynamic()) {
           attrs.put(a.name(), resolve(a.value().names(), loops));
@@ -100,7 +102,7 @@ public final class CompiledPage {
     } else if (n instanceof TFor) {
       TFor f = (TFor) n;
       Set<String> list = resolve(f.list().names(), loops);
-      Map<String, Set<String>> inner = new java.util.HashMap<>(loops);
+      Map<String, Set<String>> inner = new HashMap<>(loops);
       inner.put(f.itemName(), list);
       inner.put(f.indexName(), list);
       indexNode(f.body(), inner, index);
@@ -108,7 +110,7 @@ public final class CompiledPage {
   }
 
   private static Set<String> resolve(Set<String> names, Map<String, Set<String>> loops) {
-    Set<String> out = new java.util.LinkedHashSet<>();
+    Set<String> out = new LinkedHashSet<>();
     for (String name : names) {
       out.addAll(loops.getOrDefault(name, Set.of(name)));
     }

@@ -11,6 +11,7 @@ import dev.sparrow.view.wxml.WxmlText;
 import dev.sparrow.view.wxs.WxsModuleSource;
 import dev.sparrow.view.wxs.WxsPaths;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,7 +50,7 @@ final class FileCompiler {
   CompiledFile compile(List<WxmlNode> nodes) {
     List<TNode> body = children(nodes);
     return new CompiledFile(path, List.copyOf(body), Map.copyOf(templates),
-        java.util.Collections.unmodifiableList(imports), java.util.Collections.unmodifiableList(includes),
+        Collections.unmodifiableList(imports), Collections.unmodifiableList(includes),
         Map.copyOf(modules));
   }
 

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.IntSupplier;
 
@@ -62,7 +63,7 @@ public final class TreeDiff {
 
   private void element(VElement old, VElement neu, List<Patch> out) {
     attributes(old, neu, out);
-    if (!java.util.Objects.equals(old.cssClass, neu.cssClass)) {
+    if (!Objects.equals(old.cssClass, neu.cssClass)) {
       out.add(new Patch.SetCssClass(neu.id, neu.cssClass == null ? Js.toDisplay(neu.attributes.getOrDefault("class", Js.string(""))) : neu.cssClass));
     }
     children(old, neu, out);
@@ -170,7 +171,7 @@ public final class TreeDiff {
     for (int i = 0; i < olds.size(); i++) {
       VNode o = olds.get(i);
       VNode n = news.get(i);
-      if (o.origin != n.origin || !java.util.Objects.equals(o.key, n.key) || !compatible(o, n)) {
+      if (o.origin != n.origin || !Objects.equals(o.key, n.key) || !compatible(o, n)) {
         return false;
       }
     }

@@ -3,6 +3,7 @@ package dev.sparrow.apis.media.internal;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Walks an MPEG audio (MP3) stream frame by frame and counts its samples — CBR and VBR alike, in one
@@ -140,13 +141,13 @@ public final class Mp3Frames {
     if (at + 8 > h.frameLength()) {
       return -1;
     }
-    String tag = new String(f, at, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+    String tag = new String(f, at, 4, StandardCharsets.ISO_8859_1);
     if (!tag.equals("Xing") && !tag.equals("Info")) {
       return -1;
     }
     int lame = at + 120;
     if (lame + 24 <= h.frameLength()) {
-      String enc = new String(f, lame, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+      String enc = new String(f, lame, 4, StandardCharsets.ISO_8859_1);
       if (enc.equals("LAME") || enc.equals("Lavf") || enc.equals("Lavc") || enc.startsWith("L3.")) {
         int d0 = f[lame + 21] & 0xff;
         int d1 = f[lame + 22] & 0xff;

@@ -1,5 +1,6 @@
 package dev.sparrow.apis.network.internal;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -162,7 +163,7 @@ final class BodyStreams {
         return n;
       } catch (IOException e) {
         finish(false);
-        throw e instanceof java.io.EOFException ? new NetException("ERR_INCOMPLETE_CHUNKED_ENCODING", e) : e;
+        throw e instanceof EOFException ? new NetException("ERR_INCOMPLETE_CHUNKED_ENCODING", e) : e;
       }
     }
 

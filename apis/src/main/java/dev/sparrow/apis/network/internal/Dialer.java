@@ -3,6 +3,7 @@ package dev.sparrow.apis.network.internal;
 import dev.sparrow.apis.network.ControlPorts;
 import dev.sparrow.apis.network.DomainRules;
 import dev.sparrow.apis.network.HostMap;
+import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -127,7 +128,7 @@ public final class Dialer {
     return s;
   }
 
-  static void closeQuietly(java.io.Closeable c) {
+  static void closeQuietly(Closeable c) {
     try {
       c.close();
     } catch (IOException | RuntimeException ignored) {

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -45,7 +46,7 @@ final class Http2Transport implements AutoCloseable {
     Control control = req.control();
     HttpRequest.Builder b = HttpRequest.newBuilder(req.url()).version(HttpClient.Version.HTTP_2);
     for (Headers.Field f : req.headers().fields()) {
-      if (!RESTRICTED.contains(f.name().toLowerCase(java.util.Locale.ROOT))) {
+      if (!RESTRICTED.contains(f.name().toLowerCase(Locale.ROOT))) {
         b.header(f.name(), f.value());
       }
     }

@@ -15,7 +15,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -195,7 +197,7 @@ public final class WebSocketClient {
             int code = payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005;
             String reason = payload.length > 2 ? new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8) : "";
             if (!closeSent) {
-              sendFrame(0x8, payload.length >= 2 ? java.util.Arrays.copyOf(payload, 2) : new byte[0]);
+              sendFrame(0x8, payload.length >= 2 ? Arrays.copyOf(payload, 2) : new byte[0]);
             }
             Dialer.closeQuietly(socket);
             listener.closed(code, reason, null);
@@ -325,7 +327,7 @@ public final class WebSocketClient {
     try {
       MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
       return Base64.getEncoder().encodeToString(sha1.digest((key + GUID).getBytes(StandardCharsets.US_ASCII)));
-    } catch (java.security.NoSuchAlgorithmException e) {
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
