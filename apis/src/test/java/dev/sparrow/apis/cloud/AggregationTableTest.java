@@ -6,10 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
@@ -35,11 +31,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * pipeline to the server, so no row is skipped there).
  */
 @ParameterizedClass(name = "{0}")
-@EnumSource(CloudQueryTableTest.Engine.class)
+@EnumSource(CloudEngines.Engine.class)
 class AggregationTableTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static MongoServer server;
-  private static MongoClient client;
+  private static CloudEngines engines;
   private static int databases;
   private static final List<String> BOOKS = List.of(
       "{'_id':'b1','category':'novel','name':'The Catcher in the Rye','price':35,'author':'J.D. Salinger',"
@@ -61,7 +56,7 @@ class AggregationTableTest {
       "{'_id':'zoo','docType':'geoNear','location':{'type':'Point','coordinates':[113.3068,23.1442]}}");
 
   @Parameter
-  CloudQueryTableTest.Engine engine;
+  CloudEngines.Engine engine;
   @TempDir
   Path dir;
   private CloudDatabase db;
@@ -69,29 +64,18 @@ class AggregationTableTest {
 
   @BeforeAll
   static void startServer() {
-    String real = System.getenv("SPARROW_TEST_MONGODB");
-    if (real != null && !real.isBlank()) {
-      client = MongoClients.create(real);
-      return;
-    }
-    server = new MongoServer(new MemoryBackend());
-    server.bind("127.0.0.1", 0);
-    client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+    engines = CloudEngines.start();
   }
 
   @AfterAll
   static void stopServer() {
-    client.close();
-    if (server != null) {
-      server.shutdownNow();
-    }
+    engines.close();
   }
 
   @BeforeEach
   void seed() {
     database = "sparrow_aggregate" + databases++;
-    db = engine == CloudQueryTableTest.Engine.EMBEDDED ? new JsonLinesDatabase(dir, () -> 5000L, new Random(1))
-        : new MongoCloudDatabase(client.getDatabase(database), () -> 5000L, new Random(1));
+    db = engines.open(engine, dir, database, () -> 5000L, new Random(1));
     BOOKS.forEach(b -> db.add("books", CloudQueryTableTest.j(b)));
     AUTHORS.forEach(a -> db.add("authors", CloudQueryTableTest.j(a)));
     ATTRACTIONS.forEach(a -> db.add("attractions", CloudQueryTableTest.j(a)));
@@ -99,8 +83,8 @@ class AggregationTableTest {
 
   @AfterEach
   void dropDatabase() {
-    if (engine == CloudQueryTableTest.Engine.MONGODB) {
-      client.getDatabase(database).drop();
+    if (engine == CloudEngines.Engine.MONGODB) {
+      engines.drop(database);
     }
   }
 

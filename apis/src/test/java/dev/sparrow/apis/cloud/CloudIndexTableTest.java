@@ -6,10 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * server (mongo-java-server here, or {@code SPARROW_TEST_MONGODB}).
  */
 @ParameterizedClass(name = "{0}")
-@EnumSource(CloudQueryTableTest.Engine.class)
+@EnumSource(CloudEngines.Engine.class)
 class CloudIndexTableTest {
   private static final List<CloudIndex> INDEXES = List.of(
       index("{'name':'by_score','keys':{'score':1}}"),
@@ -47,12 +43,11 @@ class CloudIndexTableTest {
       index("{'name':'by_tags','keys':{'tags':1}}"),
       index("{'name':'by_n','keys':{'n':1},'unique':true}"));
 
-  private static MongoServer server;
-  private static MongoClient client;
+  private static CloudEngines engines;
   private static int databases;
 
   @Parameter
-  CloudQueryTableTest.Engine engine;
+  CloudEngines.Engine engine;
   @TempDir
   Path dir;
   private final List<String> opened = new ArrayList<>();
@@ -65,37 +60,26 @@ class CloudIndexTableTest {
 
   @BeforeAll
   static void startServer() {
-    String real = System.getenv("SPARROW_TEST_MONGODB");
-    if (real != null && !real.isBlank()) {
-      client = MongoClients.create(real);
-      return;
-    }
-    server = new MongoServer(new MemoryBackend());
-    server.bind("127.0.0.1", 0);
-    client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+    engines = CloudEngines.start();
   }
 
   @AfterAll
   static void stopServer() {
-    client.close();
-    if (server != null) {
-      server.shutdownNow();
-    }
+    engines.close();
   }
 
   @AfterEach
   void dropDatabases() {
-    opened.forEach(name -> client.getDatabase(name).drop());
+    opened.forEach(engines::drop);
   }
 
   /** A fresh environment of the engine under test; {@code name} is its folder (or the MongoDB database's suffix). */
   private CloudDatabase open(String name) {
-    if (engine == CloudQueryTableTest.Engine.EMBEDDED) {
-      return new JsonLinesDatabase(dir.resolve(name), () -> 5000L, new Random(1));
-    }
     String database = "sparrow_index" + databases++ + "_" + name;
-    opened.add(database);
-    return new MongoCloudDatabase(client.getDatabase(database), () -> 5000L, new Random(1));
+    if (engine == CloudEngines.Engine.MONGODB) {
+      opened.add(database);
+    }
+    return engines.open(engine, dir.resolve(name), database, () -> 5000L, new Random(1));
   }
 
   /** 240 documents, the same in both collections: indexes are declared before the data on one, after on none. */
@@ -201,7 +185,7 @@ class CloudIndexTableTest {
     List<String> scanned = ids(plain.find("docs", find));
     assertThat(ids(indexed.find("docs", find))).as(label).isEqualTo(scanned);
     assertThat(indexed.count("docs", j(where))).as(label).isEqualTo(plain.count("docs", j(where)));
-    if (engine == CloudQueryTableTest.Engine.EMBEDDED) {
+    if (engine == CloudEngines.Engine.EMBEDDED) {
       assertThat(((JsonLinesDatabase) plain).plan("docs", find)).isIn("scan", "_id");
       assertThat(((JsonLinesDatabase) indexed).plan("docs", find)).as(label).startsWith(plan);
       assertThat(scanned).as(label + ": the row selects something").isNotEmpty();
@@ -231,7 +215,7 @@ class CloudIndexTableTest {
           assertThat(e.errMsg("collection.add")).startsWith("collection.add:fail -502001 database request fail. "
               + "[FailedOperation] multiple write errors: [{write errors: [{E11000 duplicate key error collection: ")
               .contains(" index: by_phone dup key: ").endsWith("}]}, {<nil>}]");
-          if (engine == CloudQueryTableTest.Engine.EMBEDDED) {
+          if (engine == CloudEngines.Engine.EMBEDDED) {
             assertThat(e.errMsg("collection.add")).isEqualTo("collection.add:fail -502001 database request fail. "
                 + "[FailedOperation] multiple write errors: [{write errors: [{E11000 duplicate key error "
                 + "collection: unique.users index: by_phone dup key: { phone: \"13800000000\" }}]}, {<nil>}]");
@@ -290,7 +274,7 @@ class CloudIndexTableTest {
     CloudDatabase.Find top = new CloudDatabase.Find(j("{}"), List.of(new CloudDatabase.Order("n", false)), 0, 3,
         null);
     assertThat(ids(indexed.find("docs", top))).containsExactly(before.get(0), "new1", "d239");
-    if (engine == CloudQueryTableTest.Engine.EMBEDDED) {
+    if (engine == CloudEngines.Engine.EMBEDDED) {
       assertThat(((JsonLinesDatabase) indexed).plan("docs", top)).isEqualTo("index by_n order");
       // a new instance over the same files builds the declared indexes again from the documents
       JsonLinesDatabase reopened = new JsonLinesDatabase(dir.resolve("indexed"), () -> 0L, new Random(2));

@@ -7,10 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -40,12 +36,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * databases, {@code sparrow_table<N>}, are dropped after each test).
  */
 @ParameterizedClass(name = "{0}")
-@EnumSource(CloudQueryTableTest.Engine.class)
+@EnumSource(CloudEngines.Engine.class)
 class CloudQueryTableTest {
-  enum Engine { EMBEDDED, MONGODB }
-
-  private static MongoServer server;
-  private static MongoClient client;
+  private static CloudEngines engines;
   private static int databases;
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,7 +54,7 @@ class CloudQueryTableTest {
       "{'_id':'t4','description':'read the docs','progress':50,'done':true,'tags':[],'owner':null}");
 
   @Parameter
-  Engine engine;
+  CloudEngines.Engine engine;
   @TempDir
   Path dir;
   private CloudDatabase db;
@@ -77,28 +70,18 @@ class CloudQueryTableTest {
 
   @BeforeAll
   static void startServer() {
-    String real = System.getenv("SPARROW_TEST_MONGODB");
-    if (real != null && !real.isBlank()) {
-      client = MongoClients.create(real);
-      return;
-    }
-    server = new MongoServer(new MemoryBackend());
-    server.bind("127.0.0.1", 0);
-    client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+    engines = CloudEngines.start();
   }
 
   @AfterAll
   static void stopServer() {
-    client.close();
-    if (server != null) {
-      server.shutdownNow();
-    }
+    engines.close();
   }
 
   @AfterEach
   void dropDatabase() {
-    if (engine == Engine.MONGODB) {
-      client.getDatabase(database).drop();
+    if (engine == CloudEngines.Engine.MONGODB) {
+      engines.drop(database);
     }
   }
 
@@ -111,8 +94,7 @@ class CloudQueryTableTest {
 
   /** The engine under test over this test's data (the same files or the same MongoDB database each time). */
   private CloudDatabase open(LongSupplier clock, Random random) {
-    return engine == Engine.EMBEDDED ? new JsonLinesDatabase(dir, clock, random)
-        : new MongoCloudDatabase(client.getDatabase(database), clock, random);
+    return engines.open(engine, dir, database, clock, random);
   }
 
   static Stream<Arguments> queries() {
@@ -230,7 +212,7 @@ class CloudQueryTableTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("geoQueries")
   void geoCommandsSelectTheDocumentedDocuments(String command, String where, String ids) {
-    assumeTrue(engine == Engine.EMBEDDED || server == null,
+    assumeTrue(engine == CloudEngines.Engine.EMBEDDED || !engines.inMemory(),
         "mongo-java-server 1.47 answers $nearSphere/$geoWithin with 'not yet implemented' and lacks $geoIntersects");
     PLACES.forEach(p -> db.add("places", j(p)));
     List<String> got = db.find("places", CloudDatabase.Find.where(j(where))).stream()
@@ -252,7 +234,7 @@ class CloudQueryTableTest {
             + "\"coordinates\": [1, 2]}}}}");
     assertThatThrownBy(() -> db.find("todos", CloudDatabase.Find.where(j("{'due':{'$geoWithin':"
         + "{'geometry':{'type':'Point','coordinates':[1,2]}}}}")))).isInstanceOf(CloudError.class);
-    if (engine == Engine.MONGODB && server != null) { // mongo-java-server: a refusal, not a crash
+    if (engine == CloudEngines.Engine.MONGODB && engines.inMemory()) { // mongo-java-server: a refusal, not a crash
       PLACES.forEach(p -> db.add("places", j(p)));
       assertThatThrownBy(() -> db.count("places", j("{'location':{'$geoNear':{'geometry':" + TOWER + "}}}")))
           .isInstanceOf(CloudError.class);
@@ -330,14 +312,14 @@ class CloudQueryTableTest {
     assertThat(reopened.get("todos", "t4")).isEmpty();
     assertThat(reopened.count("todos", j("{}"))).isEqualTo(5);
     assertThat(reopened.collections()).containsExactly("todos");
-    if (engine == Engine.EMBEDDED) {
+    if (engine == CloudEngines.Engine.EMBEDDED) {
       assertThat(dir.resolve("todos.jsonl")).exists();
     }
   }
 
   @Test
   void anAddTornByACrashIsDroppedAndTheFileStaysAppendable() throws Exception {
-    assumeTrue(engine == Engine.EMBEDDED, "a file of the embedded engine");
+    assumeTrue(engine == CloudEngines.Engine.EMBEDDED, "a file of the embedded engine");
     Path file = dir.resolve("todos.jsonl");
     Files.writeString(file, "{\"_id\":\"half", StandardOpenOption.APPEND);
     JsonLinesDatabase reopened = new JsonLinesDatabase(dir, () -> 6000L, new Random(3));
