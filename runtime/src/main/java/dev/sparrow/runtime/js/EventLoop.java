@@ -5,7 +5,9 @@ import dev.sparrow.apis.device.Scheduler;
 import dev.sparrow.apis.device.VirtualClock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.WeakHashMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -42,12 +44,13 @@ public final class EventLoop implements Scheduler, AutoCloseable {
   private boolean running;
   private boolean closed;
   private long taskCount;
-  /** Tasks finished that were not a {@link #call} from another thread: timers and posted work (under the lock). */
-  private long finishedEvents;
+  /** Tasks finished, and of them the {@link #call}s each thread made (under the lock; for {@link #finishedEvents}). */
+  private long finishedTasks;
+  private final Map<Thread, Long> callsFinished = new WeakHashMap<>();
   private volatile long runningTask;
 
-  /** A task {@link #call} posts: its caller waits for it, so it is no event for {@link #awaitEventAfter}. */
-  private record CallTask(Runnable work) implements Runnable {
+  /** A task {@link #call} posts; its caller waits for it, so to that caller it is no event ({@link #awaitEventAfter}). */
+  private record CallTask(Thread caller, Runnable work) implements Runnable {
     @Override
     public void run() {
       work.run();
@@ -215,7 +218,7 @@ public final class EventLoop implements Scheduler, AutoCloseable {
       }
     }
     CompletableFuture<T> result = new CompletableFuture<>();
-    post(new CallTask(() -> {
+    post(new CallTask(Thread.currentThread(), () -> {
       try {
         result.complete(work.call());
       } catch (Throwable t) {
@@ -249,27 +252,33 @@ public final class EventLoop implements Scheduler, AutoCloseable {
   }
 
   /**
-   * How many tasks other than {@link #call}s have finished: timers that came due and work other threads posted (an
-   * I/O answer). A mark for {@link #awaitEventAfter}.
+   * How many tasks have finished other than the calling thread's own {@link #call}s: timers that came due, work other
+   * threads posted (an I/O answer) or called. A mark for {@link #awaitEventAfter}.
    */
   public long finishedEvents() {
     lock.lock();
     try {
-      return finishedEvents;
+      return eventsFor(Thread.currentThread());
     } finally {
       lock.unlock();
     }
   }
 
   /**
-   * Waits until a task other than a {@link #call} has finished since {@code mark} (from {@link #finishedEvents}).
-   * Returns false if {@code timeout} passed first. With {@link #awaitIdle} this lets a caller wait for a condition
-   * that page code reaches over several tasks (an animation's frames, an answer from another thread) without
-   * sleeping: idle, mark, check, wait for an event after the mark, again. Taking the mark before checking matters:
-   * an event that runs while the check's own calls do is then not missed, and the check's calls do not count.
+   * Waits until a task other than the calling thread's own {@link #call}s has finished since {@code mark} (from
+   * {@link #finishedEvents}). Returns false if {@code timeout} passed first. With {@link #awaitIdle} this lets a
+   * caller wait for a condition that page code reaches over several tasks (an animation's frames, an answer from
+   * another thread) without sleeping: idle, mark, check, wait for an event after the mark, again. Taking the mark
+   * before checking matters: an event that runs while the check's own calls do is then not missed, and the check's
+   * calls do not count.
    */
   public boolean awaitEventAfter(long mark, Duration timeout) {
-    return await("awaitEventAfter()", timeout, () -> finishedEvents > mark);
+    Thread caller = Thread.currentThread();
+    return await("awaitEventAfter()", timeout, () -> eventsFor(caller) > mark);
+  }
+
+  private long eventsFor(Thread caller) {
+    return finishedTasks - callsFinished.getOrDefault(caller, 0L);
   }
 
   /** Waits until {@code done} (read under the lock) holds or the loop is closed; false on timeout. */
@@ -457,8 +466,9 @@ public final class EventLoop implements Scheduler, AutoCloseable {
         lock.lock();
         try {
           running = false;
-          if (!(next instanceof CallTask)) {
-            finishedEvents++;
+          finishedTasks++;
+          if (next instanceof CallTask call) {
+            callsFinished.merge(call.caller(), 1L, Long::sum);
           }
           changed.signalAll();
         } finally {

@@ -53,4 +53,14 @@ class EventLoopEventsTest {
     assertThat(loop.awaitEventAfter(mark, WAIT)).isTrue();
     assertThat(loop.finishedEvents()).isEqualTo(mark + 1);
   }
+
+  @Test
+  void anotherThreadsCallIsAnEvent() throws InterruptedException {
+    assertThat(loop.awaitIdle(WAIT)).isTrue();
+    long mark = loop.finishedEvents();
+    Thread server = new Thread(() -> loop.call(() -> 1, WAIT)); // a browser connecting renders through a call
+    server.start();
+    server.join();
+    assertThat(loop.awaitEventAfter(mark, WAIT)).isTrue();
+  }
 }
