@@ -49,7 +49,7 @@ public final class EventLoop implements Scheduler, AutoCloseable {
   private final Map<Thread, Long> callsFinished = new WeakHashMap<>();
   private volatile long runningTask;
 
-  /** A task {@link #call} posts; its caller waits for it, so to that caller it is no event ({@link #awaitEventAfter}). */
+  /** A task {@link #call} posts: its caller waits for it, so to that caller it is no {@link #awaitEventAfter} event. */
   private record CallTask(Thread caller, Runnable work) implements Runnable {
     @Override
     public void run() {
