@@ -3,6 +3,7 @@ package dev.sparrow.runtime.app;
 import dev.sparrow.apis.ApiFailure;
 import dev.sparrow.runtime.ScriptError;
 import dev.sparrow.runtime.project.AppConfig;
+import dev.sparrow.runtime.project.TabBar;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -181,7 +182,7 @@ public final class Router {
       int index = bar.indexOf(route);
       Optional<PageInstance> top = current().filter(p -> p.route().equals(route));
       if (index >= 0 && top.isPresent()) {
-        dev.sparrow.runtime.project.TabBar.Item item = bar.list().get(index);
+        TabBar.Item item = bar.list().get(index);
         Map<String, Object> tapped = new LinkedHashMap<>();
         tapped.put("index", index);
         tapped.put("pagePath", item.pagePath());
@@ -340,7 +341,10 @@ public final class Router {
     if (events != null) {
       logic.call("navigateTo events", logic.fn("openChannel"), page.id(), logic.values().toJs(events));
     }
-    Value data = logic.call(route + " create", logic.fn("createPage"), page.id(), route, logic.values().toJs(query));
+    // tabBar.custom: each tab page gets its own instance of custom-tab-bar/index (this.getTabBar())
+    boolean customTabBar = app.isTabPage(route) && app.tabBar().map(TabBar::custom).orElse(false);
+    Value data = logic.call(route + " create", logic.fn("createPage"), page.id(), route, logic.values().toJs(query),
+        customTabBar);
     listener.pageCreated(page, data == null || !data.isString() ? "{}" : data.asString());
     hook(page, "onLoad", logic.values().toJs(query));
     return page;

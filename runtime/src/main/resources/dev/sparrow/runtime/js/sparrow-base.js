@@ -411,6 +411,8 @@
     createMediaQueryObserver: function () { return observers.createMediaQueryObserver(this.__pageId__); },
     selectComponent: function (selector) { return components.select(this.__pageId__, 0, selector, this, false); },
     selectAllComponents: function (selector) { return components.select(this.__pageId__, 0, selector, this, true); },
+    /** This tab page's custom-tab-bar instance (app.json tabBar.custom); undefined on other pages. */
+    getTabBar: function () { return components.tabBar(this.__pageId__); },
     renderer: 'webview'
   };
 
@@ -1405,7 +1407,7 @@
     },
     hasPage: function (route) { return pageDefs.has(route); },
     /** Creates the page instance; returns its initial data as JSON. */
-    createPage: function (id, route, query) {
+    createPage: function (id, route, query, customTabBar) {
       const def = pageDefs.get(route);
       const opts = def.options;
       const page = Object.create(pageProto);
@@ -1424,6 +1426,7 @@
       page.options = query;
       pages.set(id, page);
       if (def.kind === 'component') components.setUpPage(page, route, opts, query);
+      if (customTabBar) components.createTabBar(id, loadModule);
       return JSON.stringify(page.data);
     },
     /** Calls a lifecycle hook or handler if the page defines it; returns whether it exists. */
@@ -1490,7 +1493,7 @@
     pageData: function (id) { const p = pages.get(id); return p ? JSON.stringify(p.data) : null; },
     /** The page's layout moved (a scroll-view scrolled in the simulator): layout observers look again. */
     layoutChanged: function (id) { observers.changed(id); },
-    destroyPage: function (id) { pages.delete(id); openerChannels.delete(id); observers.closed(id); },
+    destroyPage: function (id) { components.detached(id, components.TAB_BAR); pages.delete(id); openerChannels.delete(id); observers.closed(id); },
     /** wx.navigateTo: the channel the page about to be created shares with its opener, `events` listening. */
     openChannel: function (id, events) { openerChannels.set(id, new EventChannel(events)); },
     /** The channel of the page with this id (navigateTo's res.eventChannel). */

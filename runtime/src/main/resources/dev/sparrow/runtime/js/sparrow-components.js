@@ -274,6 +274,12 @@
 
   // ---- instances -----------------------------------------------------------------------------------------
   const key = function (pageId, id) { return pageId + ':' + id; };
+  /**
+   * The instance id of a tab page's custom-tab-bar/index (tabBar.custom): outside the view's ids (1, 2, …); it has
+   * no host element (not rendered), its lifetimes and pageLifetimes run as its page's components' do.
+   */
+  const TAB_BAR = -1;
+  const TAB_BAR_PATH = 'custom-tab-bar/index';
 
   function valueAt(data, segs) {
     let v = data;
@@ -473,6 +479,7 @@
     getRelationNodes: function (relKey) { return relationNodes(this, String(relKey)); },
     hasBehavior: function (b) { return this.__def__.behaviors.has(b) || this.__def__.builtins.has(b); },
     getPageId: function () { return 'pageId:' + this.__pageId__; },
+    getTabBar: function () { return instances.get(key(this.__pageId__, TAB_BAR)); },
     groupSetData: function (fn) { if (typeof fn === 'function') fn.call(this); },
     animate: function () { internals.animate(this, arguments); },
     clearAnimation: function () { internals.clearAnimation(this, arguments); },
@@ -561,6 +568,15 @@
   }
 
   return {
+    TAB_BAR: TAB_BAR,
+    /** Creates and attaches the page's own custom-tab-bar/index instance (its .js evaluated once). */
+    createTabBar: function (pageId, loadModule) {
+      const problem = this.load(TAB_BAR_PATH, loadModule);
+      if (problem !== null) host.console('error', problem);
+      this.create(pageId, TAB_BAR, 0, TAB_BAR_PATH, '{}', '{"id":"","dataset":{}}', null);
+      this.attached(pageId, TAB_BAR, false);
+    },
+    tabBar: function (pageId) { return instances.get(key(pageId, TAB_BAR)); },
     setUpPage: setUpPage,
     pageLifetime: pageLifetime,
     Behavior: Behavior,
