@@ -411,7 +411,7 @@
     createMediaQueryObserver: function () { return observers.createMediaQueryObserver(this.__pageId__); },
     selectComponent: function (selector) { return components.select(this.__pageId__, 0, selector, this, false); },
     selectAllComponents: function (selector) { return components.select(this.__pageId__, 0, selector, this, true); },
-    /** This tab page's custom-tab-bar instance (app.json tabBar.custom); undefined on other pages. */
+    /** This tab page's custom-tab-bar instance (app.json tabBar.custom); null on other pages. */
     getTabBar: function () { return components.tabBar(this.__pageId__); },
     renderer: 'webview'
   };

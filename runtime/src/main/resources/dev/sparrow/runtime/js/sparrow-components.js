@@ -479,7 +479,7 @@
     getRelationNodes: function (relKey) { return relationNodes(this, String(relKey)); },
     hasBehavior: function (b) { return this.__def__.behaviors.has(b) || this.__def__.builtins.has(b); },
     getPageId: function () { return 'pageId:' + this.__pageId__; },
-    getTabBar: function () { return instances.get(key(this.__pageId__, TAB_BAR)); },
+    getTabBar: function () { return instances.get(key(this.__pageId__, TAB_BAR)) || null; },
     groupSetData: function (fn) { if (typeof fn === 'function') fn.call(this); },
     animate: function () { internals.animate(this, arguments); },
     clearAnimation: function () { internals.clearAnimation(this, arguments); },
@@ -576,7 +576,7 @@
       this.create(pageId, TAB_BAR, 0, TAB_BAR_PATH, '{}', '{"id":"","dataset":{}}', null);
       this.attached(pageId, TAB_BAR, false);
     },
-    tabBar: function (pageId) { return instances.get(key(pageId, TAB_BAR)); },
+    tabBar: function (pageId) { return instances.get(key(pageId, TAB_BAR)) || null; },
     setUpPage: setUpPage,
     pageLifetime: pageLifetime,
     Behavior: Behavior,
