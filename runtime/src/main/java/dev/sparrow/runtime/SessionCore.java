@@ -96,11 +96,12 @@ import org.graalvm.polyglot.Value;
 
 /**
  * The composition root of one session: makes its parts (on the loop thread for those that touch page code) and
- * launches the app as WeChat does (app.js, every main-package page file, App onLaunch/onShow, the entry page's
+ * launches the app as WeChat does (app.js, main-package page files*, App onLaunch/onShow, the entry page's
  * onLoad/onShow, first render, onReady). The jobs live in their own classes: {@link SessionLog} (console, errors),
  * {@link LogicSink} (what the logic layer asks), {@link DataRelay} (setData), {@link RouterFeed} (page stack to view
  * and screens), {@link ScreenState} and {@link ScreenFeed} (what screens show), {@link Interactions} (element
  * interactions and the controls diff), {@link Foreground} (launch, background), {@link Teardown} (close).
+ * (*) not with {@code lazyCodeLoading}: then each page's file runs when the page first opens.
  */
 final class SessionCore {
   /** Cloud function calls of one session that run at once (nested calls run on their caller's thread). */
@@ -215,7 +216,8 @@ final class SessionCore {
     loop.post(() -> project.problems().forEach(p -> log.console(new ConsoleMessage("error", p.toString()))));
     loop.post(this::loadApp);
     for (String route : project.app().pages()) {
-      if (project.app().subpackageOf(route).isEmpty()) {
+      // with lazyCodeLoading a page's file runs when the page first opens (after App.onLaunch), as subpackages'
+      if (!project.app().lazyCodeLoading() && project.app().subpackageOf(route).isEmpty()) {
         loop.post(() -> loadPage(route));
       }
     }

@@ -45,6 +45,14 @@ public record AppConfig(
     return subpackages.stream().filter(s -> s.pages().contains(route)).findFirst();
   }
 
+  /**
+   * {@code "lazyCodeLoading": "requiredComponents"}: a page's code runs when the page is first opened, not at
+   * launch.
+   */
+  public boolean lazyCodeLoading() {
+    return "requiredComponents".equals(raw.get("lazyCodeLoading"));
+  }
+
   /** {@code networkTimeout.<api>} in ms, if configured. */
   public Optional<Integer> networkTimeout(String api) {
     return Optional.ofNullable(networkTimeout.get(api));
