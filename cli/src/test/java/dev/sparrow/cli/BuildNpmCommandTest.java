@@ -2,8 +2,8 @@ package dev.sparrow.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sparrow.testing.TestFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,9 +13,7 @@ class BuildNpmCommandTest {
   @TempDir Path dir;
 
   private void write(String path, String text) throws IOException {
-    Path p = dir.resolve(path);
-    Files.createDirectories(p.getParent());
-    Files.writeString(p, text);
+    TestFiles.write(dir.resolve(path), text);
   }
 
   @Test

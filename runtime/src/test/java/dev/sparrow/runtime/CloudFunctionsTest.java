@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sparrow.apis.cloud.CloudPermission;
 import dev.sparrow.runtime.cloud.CloudFunctions;
+import dev.sparrow.testing.TestFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +25,7 @@ class CloudFunctionsTest {
   Path project;
 
   private void write(String path, String text) throws IOException {
-    Path file = project.resolve(path);
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, text, StandardCharsets.UTF_8);
+    TestFiles.write(project.resolve(path), text);
   }
 
   /** A one-page app whose functions are the given name → index.js pairs (plus any other files written). */

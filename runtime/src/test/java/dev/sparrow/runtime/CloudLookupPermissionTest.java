@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sparrow.apis.cloud.CloudPermission;
 import dev.sparrow.apis.cloud.CloudStores;
+import dev.sparrow.testing.TestFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +30,7 @@ class CloudLookupPermissionTest {
   Path project;
 
   private void write(String path, String text) throws IOException {
-    Path file = project.resolve(path);
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, text, StandardCharsets.UTF_8);
+    TestFiles.write(project.resolve(path), text);
   }
 
   private SessionOptions options(String openid, CloudStores stores) throws IOException {

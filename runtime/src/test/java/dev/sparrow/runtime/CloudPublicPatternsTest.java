@@ -2,9 +2,8 @@ package dev.sparrow.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sparrow.testing.TestFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -26,9 +25,7 @@ class CloudPublicPatternsTest {
   Path project;
 
   private void write(String path, String text) throws IOException {
-    Path file = project.resolve(path);
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, text, StandardCharsets.UTF_8);
+    TestFiles.write(project.resolve(path), text);
   }
 
   /** The usual cloud template's layout: miniprogram/ and cloudfunctions/ side by side under the project. */

@@ -2,8 +2,8 @@ package dev.sparrow.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sparrow.testing.TestFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,48 +16,43 @@ import org.junit.jupiter.api.io.TempDir;
  * instance is not rendered.
  */
 class CustomTabBarTest {
-  private static void write(Path file, String text) throws IOException {
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, text);
-  }
-
   private static void project(Path dir, boolean custom) throws IOException {
-    write(dir.resolve("project.config.json"), "{}");
-    write(dir.resolve("app.json"), """
+    TestFiles.write(dir.resolve("project.config.json"), "{}");
+    TestFiles.write(dir.resolve("app.json"), """
         {"pages": ["pages/a/a", "pages/b/b", "pages/c/c"],
          "tabBar": {"custom": %s, "list": [{"pagePath": "pages/a/a", "text": "A"}, {"pagePath": "pages/b/b",
            "text": "B"}]}}""".formatted(custom));
-    write(dir.resolve("app.js"), "App({ log: [] })");
-    write(dir.resolve("custom-tab-bar/index.json"), "{\"component\": true}");
-    write(dir.resolve("custom-tab-bar/index.js"), """
+    TestFiles.write(dir.resolve("app.js"), "App({ log: [] })");
+    TestFiles.write(dir.resolve("custom-tab-bar/index.json"), "{\"component\": true}");
+    TestFiles.write(dir.resolve("custom-tab-bar/index.js"), """
         Component({
           data: { selected: 0 },
           lifetimes: { attached() { getApp().log.push('attached ' + getCurrentPages().length); } },
           pageLifetimes: { show() { getApp().log.push('show'); } }
         })""");
-    write(dir.resolve("custom-tab-bar/index.wxml"), "<view class=\"bar\">{{selected}}</view>");
-    write(dir.resolve("pages/b/b.json"), "{\"usingComponents\": {\"probe\": \"/probe/probe\"}}");
-    write(dir.resolve("probe/probe.json"), "{\"component\": true}");
-    write(dir.resolve("probe/probe.js"), "Component({})");
-    write(dir.resolve("probe/probe.wxml"), "<text>probe</text>");
+    TestFiles.write(dir.resolve("custom-tab-bar/index.wxml"), "<view class=\"bar\">{{selected}}</view>");
+    TestFiles.write(dir.resolve("pages/b/b.json"), "{\"usingComponents\": {\"probe\": \"/probe/probe\"}}");
+    TestFiles.write(dir.resolve("probe/probe.json"), "{\"component\": true}");
+    TestFiles.write(dir.resolve("probe/probe.js"), "Component({})");
+    TestFiles.write(dir.resolve("probe/probe.wxml"), "<text>probe</text>");
     for (String p : List.of("a", "c")) {
-      write(dir.resolve("pages/" + p + "/" + p + ".wxml"), "<view>" + p + "</view>");
+      TestFiles.write(dir.resolve("pages/" + p + "/" + p + ".wxml"), "<view>" + p + "</view>");
     }
-    write(dir.resolve("pages/b/b.wxml"), "<view>b</view><probe id=\"p\"/>");
-    write(dir.resolve("pages/a/a.js"), """
+    TestFiles.write(dir.resolve("pages/b/b.wxml"), "<view>b</view><probe id=\"p\"/>");
+    TestFiles.write(dir.resolve("pages/a/a.js"), """
         Page({
           onShow() { if (this.getTabBar()) this.getTabBar().setData({ selected: 0 }); },
           selected() { return this.getTabBar().data.selected; },
           kind() { return typeof this.getTabBar + ' ' + this.getTabBar(); }
         })""");
-    write(dir.resolve("pages/b/b.js"), """
+    TestFiles.write(dir.resolve("pages/b/b.js"), """
         Page({
           onShow() { this.getTabBar().setData({ selected: 1 }); },
           selected() { return this.getTabBar().data.selected; },
           same() { return this.getTabBar() === this.getTabBar(); },
           fromComponent() { return this.selectComponent('#p').getTabBar() === this.getTabBar(); }
         })""");
-    write(dir.resolve("pages/c/c.js"), """
+    TestFiles.write(dir.resolve("pages/c/c.js"), """
         Page({ kind() { return typeof this.getTabBar + ' ' + this.getTabBar(); } })""");
   }
 

@@ -4,9 +4,8 @@ import static dev.sparrow.apis.network.LoopbackServer.respond;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sparrow.apis.network.LoopbackServer;
+import dev.sparrow.testing.TestFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -51,9 +50,7 @@ class LateAnswersTest {
   }
 
   private void write(String path, String text) throws IOException {
-    Path file = project.resolve(path);
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, text, StandardCharsets.UTF_8);
+    TestFiles.write(project.resolve(path), text);
   }
 
   /** Page code starts {@code call} (with success, fail and complete that log), the session closes mid-flight. */

@@ -8,6 +8,7 @@ import dev.sparrow.runtime.Sparrow;
 import dev.sparrow.runtime.js.CompileCache;
 import dev.sparrow.runtime.js.ScriptCompiler;
 import dev.sparrow.runtime.project.Problem;
+import dev.sparrow.testing.TestFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,9 +27,7 @@ class NpmBuildTest {
   @TempDir Path dir;
 
   private void write(String path, String text) throws IOException {
-    Path p = dir.resolve(path);
-    Files.createDirectories(p.getParent());
-    Files.writeString(p, text);
+    TestFiles.write(dir.resolve(path), text);
   }
 
   private void project(String config) throws IOException {

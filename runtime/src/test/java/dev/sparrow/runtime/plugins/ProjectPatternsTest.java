@@ -9,8 +9,8 @@ import dev.sparrow.runtime.Sparrow;
 import dev.sparrow.runtime.js.CompileCache;
 import dev.sparrow.runtime.project.ProjectFiles;
 import dev.sparrow.runtime.project.StyleSources;
+import dev.sparrow.testing.TestFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -26,30 +26,26 @@ import org.junit.jupiter.api.io.TempDir;
 class ProjectPatternsTest {
   @TempDir Path cache;
 
-  private static void write(Path file, String text) throws IOException {
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, text);
-  }
-
   @Test
   void resolveAliasMapsRequiresAndComponentsTheLongestRuleFirst(@TempDir Path dir) throws IOException {
-    write(dir.resolve("project.config.json"), "{\"miniprogramRoot\": \"src/\"}");
+    TestFiles.write(dir.resolve("project.config.json"), "{\"miniprogramRoot\": \"src/\"}");
     Path root = dir.resolve("src");
-    write(root.resolve("app.json"), """
+    TestFiles.write(root.resolve("app.json"), """
         {"pages": ["pages/home/home"],
          "resolveAlias": {"@/*": "/*", "@utils/*": "lib/helpers/*", "@/lib/*": "lib/helpers/*",
                           "~bad": "/nowhere"}}""");
-    write(root.resolve("app.js"), "const { twice } = require('@/lib/math');\nApp({ four: twice(2) })");
-    write(root.resolve("lib/helpers/math.js"), "exports.twice = (n) => n * 2;");
-    write(root.resolve("lib/helpers/label/index.js"), "module.exports = (n) => 'n=' + n;");
-    write(root.resolve("pages/home/home.json"), "{\"usingComponents\": {\"badge\": \"@/components/badge/badge\"}}");
-    write(root.resolve("pages/home/home.js"), """
+    TestFiles.write(root.resolve("app.js"), "const { twice } = require('@/lib/math');\nApp({ four: twice(2) })");
+    TestFiles.write(root.resolve("lib/helpers/math.js"), "exports.twice = (n) => n * 2;");
+    TestFiles.write(root.resolve("lib/helpers/label/index.js"), "module.exports = (n) => 'n=' + n;");
+    TestFiles.write(root.resolve("pages/home/home.json"),
+        "{\"usingComponents\": {\"badge\": \"@/components/badge/badge\"}}");
+    TestFiles.write(root.resolve("pages/home/home.js"), """
         const label = require('@utils/label');
         Page({ data: { text: label(getApp().four) } })""");
-    write(root.resolve("pages/home/home.wxml"), "<badge text=\"{{text}}\"/>");
-    write(root.resolve("components/badge/badge.json"), "{\"component\": true}");
-    write(root.resolve("components/badge/badge.js"), "Component({ properties: { text: String } })");
-    write(root.resolve("components/badge/badge.wxml"), "<text class=\"badge\">{{text}}</text>");
+    TestFiles.write(root.resolve("pages/home/home.wxml"), "<badge text=\"{{text}}\"/>");
+    TestFiles.write(root.resolve("components/badge/badge.json"), "{\"component\": true}");
+    TestFiles.write(root.resolve("components/badge/badge.js"), "Component({ properties: { text: String } })");
+    TestFiles.write(root.resolve("components/badge/badge.wxml"), "<text class=\"badge\">{{text}}</text>");
     try (Session s = Sparrow.launch(SessionOptions.of(dir).compileCache(cache).virtualClock())) {
       s.awaitIdle(Duration.ofMinutes(1));
       assertThat(s.errors()).isEmpty();
@@ -64,9 +60,9 @@ class ProjectPatternsTest {
   @Test
   void styleImportsThatLeaveTheRootAndComeBackAreFound(@TempDir Path dir) throws IOException {
     Path root = dir.resolve("miniprogram");
-    write(root.resolve("theme/_colors.scss"), "$brand: #0052d9;\n");
-    write(root.resolve("theme/index.scss"), "@import './colors';\n.brand { color: $brand; }\n");
-    write(root.resolve("theme/vars.less"), "@brand: #e34d59;\n");
+    TestFiles.write(root.resolve("theme/_colors.scss"), "$brand: #0052d9;\n");
+    TestFiles.write(root.resolve("theme/index.scss"), "@import './colors';\n.brand { color: $brand; }\n");
+    TestFiles.write(root.resolve("theme/vars.less"), "@brand: #e34d59;\n");
     StyleSources styles = new StyleSources(new ProjectFiles(root), new CompileCache(cache));
     // app.scss in the root importing "../miniprogram/theme/index.scss": DevTools reads the disk, so this works there
     assertThat(styles.apply("app.scss", "@import '../miniprogram/theme/index.scss';\n.a { color: $brand; }\n"))
@@ -74,7 +70,7 @@ class ProjectPatternsTest {
     assertThat(styles.apply("pages/a/a.less", "@import '../../../miniprogram/theme/vars.less';\n.a { color: @brand; }"))
         .contains("color: #e34d59");
     // a path that really ends outside the package is still not read
-    write(dir.resolve("outside.scss"), "$x: 1;\n");
+    TestFiles.write(dir.resolve("outside.scss"), "$x: 1;\n");
     assertThat(styles.apply("b.scss", "@import '../outside';\n.b { width: $x; }\n")).isEmpty();
     assertThat(styles.problems()).extracting(Object::toString)
         .singleElement().asString().startsWith("b.scss:1:9: Sass: Can't find stylesheet to import.");
@@ -82,9 +78,9 @@ class ProjectPatternsTest {
 
   @Test
   void styleImportsNotBesideTheFileAreLookedUpFromThePackageRoot(@TempDir Path dir) throws IOException {
-    write(dir.resolve("style/_mixin.scss"), "@mixin card { border-radius: 16rpx; }\n");
-    write(dir.resolve("style/vars.less"), "@gap: 24rpx;\n");
-    write(dir.resolve("pages/me/style/_mixin.scss"), "@mixin card { border-radius: 1rpx; }\n");
+    TestFiles.write(dir.resolve("style/_mixin.scss"), "@mixin card { border-radius: 16rpx; }\n");
+    TestFiles.write(dir.resolve("style/vars.less"), "@gap: 24rpx;\n");
+    TestFiles.write(dir.resolve("pages/me/style/_mixin.scss"), "@mixin card { border-radius: 1rpx; }\n");
     StyleSources styles = new StyleSources(new ProjectFiles(dir), new CompileCache(cache));
     // DevTools compiles "style/mixin.scss" from a page as the root's style/ when the page's folder has none
     assertThat(styles.apply("pages/home/home.scss", "@import \"style/mixin.scss\";\n.c { @include card; }\n"))
@@ -99,12 +95,12 @@ class ProjectPatternsTest {
 
   @Test
   void aPageTakesItsBehaviorsAndWhatTheirFiltersAdd(@TempDir Path dir) throws IOException {
-    write(dir.resolve("project.config.json"), "{}");
-    write(dir.resolve("app.json"), "{\"pages\": [\"pages/a/a\"]}");
-    write(dir.resolve("app.js"), "App({})");
+    TestFiles.write(dir.resolve("project.config.json"), "{}");
+    TestFiles.write(dir.resolve("app.json"), "{\"pages\": [\"pages/a/a\"]}");
+    TestFiles.write(dir.resolve("app.js"), "App({})");
     // the shape of mobx-miniprogram-bindings' BehaviorWithStore: a behavior whose nested behavior's definition
     // filter turns its storeBindings' actions into methods
-    write(dir.resolve("store.js"), """
+    TestFiles.write(dir.resolve("store.js"), """
         const binder = Behavior({
           definitionFilter(defs) {
             defs.methods = defs.methods || {};
@@ -116,10 +112,10 @@ class ProjectPatternsTest {
         });
         module.exports = Behavior({ behaviors: [binder], storeBindings: { actions: ['updateOpenid'] },
           data: { shared: 'from behavior' } });""");
-    write(dir.resolve("pages/a/a.js"), """
+    TestFiles.write(dir.resolve("pages/a/a.js"), """
         Page({ behaviors: [require('../../store')], data: { own: 1 }, limit: { max: 3 },
           onLoad(q) { this.updateOpenid('o-' + q.id); this.setData({ max: this.limit.max }); } })""");
-    write(dir.resolve("pages/a/a.wxml"), "<text>{{shared}} {{updateOpenid}}</text>");
+    TestFiles.write(dir.resolve("pages/a/a.wxml"), "<text>{{shared}} {{updateOpenid}}</text>");
     try (Session s = Sparrow.launch(SessionOptions.of(dir).compileCache(cache).virtualClock()
         .launchUrl("pages/a/a?id=7"))) {
       s.awaitIdle(Duration.ofMinutes(1));
@@ -135,11 +131,11 @@ class ProjectPatternsTest {
 
   @Test
   void anObserverThatSetsDataRunsAgainAfterItReturnsNotInsideItself(@TempDir Path dir) throws IOException {
-    write(dir.resolve("project.config.json"), "{}");
-    write(dir.resolve("app.json"), "{\"pages\": [\"pages/a/a\"]}");
-    write(dir.resolve("app.js"), "App({})");
+    TestFiles.write(dir.resolve("project.config.json"), "{}");
+    TestFiles.write(dir.resolve("app.json"), "{\"pages\": [\"pages/a/a\"]}");
+    TestFiles.write(dir.resolve("app.js"), "App({})");
     // miniprogram-computed's shape: a '**' observer sets the derived field, then records the inputs it used
-    write(dir.resolve("pages/a/a.js"), """
+    TestFiles.write(dir.resolve("pages/a/a.js"), """
         Component({
           data: { a: 1, b: 2, sum: 0, runs: 0 },
           observers: {
@@ -152,7 +148,7 @@ class ProjectPatternsTest {
           },
           methods: { onLoad() { this.setData({ a: 5 }); } },
         })""");
-    write(dir.resolve("pages/a/a.wxml"), "<text>{{sum}}</text>");
+    TestFiles.write(dir.resolve("pages/a/a.wxml"), "<text>{{sum}}</text>");
     try (Session s = Sparrow.launch(SessionOptions.of(dir).compileCache(cache).virtualClock())) {
       s.awaitIdle(Duration.ofMinutes(1));
       assertThat(s.errors()).isEmpty();
