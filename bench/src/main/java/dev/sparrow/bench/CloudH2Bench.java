@@ -144,28 +144,11 @@ public final class CloudH2Bench {
             ObjectNode where = JSON.createObjectNode().put("_id", id(Math.floorMod(i * 53, 10_000)));
             check(engine.update("big", where, inc), 1);
           }),
-          Rounds.time("H2 update (read, change, write in one transaction)", 20, rounds, i -> {
-            h2.setAutoCommit(false);
-            read.setString(1, id(Math.floorMod(i * 53, 10_000)));
-            ObjectNode d = one(read);
-            d.put("n", d.get("n").asLong() + 1);
-            write.setString(1, JSON.writeValueAsString(d));
-            write.setString(2, id(Math.floorMod(i * 53, 10_000)));
-            write.executeUpdate();
-            h2.commit();
-            h2.setAutoCommit(true);
-          }), Double.NaN));
+          Rounds.time("H2 update (read, change, write in one transaction)", 20, rounds,
+              i -> increment(h2, read, write, id(Math.floorMod(i * 53, 10_000)))), Double.NaN));
       rows.add(new Row("the same update, H2 made durable (CHECKPOINT SYNC after it)", Double.NaN,
           Rounds.time("H2 update + CHECKPOINT SYNC", 20, rounds, i -> {
-            h2.setAutoCommit(false);
-            read.setString(1, id(Math.floorMod(i * 59, 10_000)));
-            ObjectNode d = one(read);
-            d.put("n", d.get("n").asLong() + 1);
-            write.setString(1, JSON.writeValueAsString(d));
-            write.setString(2, id(Math.floorMod(i * 59, 10_000)));
-            write.executeUpdate();
-            h2.commit();
-            h2.setAutoCommit(true);
+            increment(h2, read, write, id(Math.floorMod(i * 59, 10_000)));
             try (Statement sync = h2.createStatement()) {
               sync.execute("CHECKPOINT SYNC");
             }
@@ -213,6 +196,20 @@ public final class CloudH2Bench {
       }
       p.executeBatch();
     }
+    h2.commit();
+    h2.setAutoCommit(true);
+  }
+
+  /** The update the H2 rows time: {@code n} of document {@code id} plus one, read and written in one transaction. */
+  private static void increment(Connection h2, PreparedStatement read, PreparedStatement write, String id)
+      throws SQLException, IOException {
+    h2.setAutoCommit(false);
+    read.setString(1, id);
+    ObjectNode d = one(read);
+    d.put("n", d.get("n").asLong() + 1);
+    write.setString(1, JSON.writeValueAsString(d));
+    write.setString(2, id);
+    write.executeUpdate();
     h2.commit();
     h2.setAutoCommit(true);
   }
