@@ -58,7 +58,7 @@ final class AppDomain {
       });
       return Json.object();
     });
-    d.add("App.enableLog", p -> {
+    d.addInOrder("App.enableLog", p -> {
       server.enableLog();
       return Json.object();
     });

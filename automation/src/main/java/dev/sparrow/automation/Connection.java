@@ -61,9 +61,26 @@ public final class Connection {
     }
   }
 
+  /**
+   * Requests run on the server's executor, except the few that only set state ({@link
+   * Dispatcher#addInOrder}): those run here, on the receiving thread, so every later request sees them.
+   */
   @OnWebSocketMessage
   public void onText(String text) {
-    server.executor().execute(() -> handle(text));
+    JsonNode message;
+    try {
+      message = Json.MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      ProtocolError malformed = new ProtocolError("malformed JSON: " + e.getOriginalMessage());
+      server.executor().execute(() -> send(Json.result("error", Json.result("message", malformed.getMessage()))));
+      return;
+    }
+    JsonNode method = message == null ? null : message.get("method");
+    if (method != null && method.isTextual() && server.dispatcher().runsInOrder(method.asText())) {
+      handle(message);
+    } else {
+      server.executor().execute(() -> handle(message));
+    }
   }
 
   /** Sends one message and waits until it is written (so that Tool.close answers before closing). */
@@ -83,16 +100,10 @@ public final class Connection {
     }
   }
 
-  private void handle(String text) {
+  private void handle(JsonNode message) {
     JsonNode id = null;
     ObjectNode reply = Json.object();
     try {
-      JsonNode message;
-      try {
-        message = Json.MAPPER.readTree(text);
-      } catch (JsonProcessingException e) {
-        throw new ProtocolError("malformed JSON: " + e.getOriginalMessage());
-      }
       if (message == null || !message.isObject()) {
         throw new ProtocolError("a message must be a JSON object {id, method, params}");
       }

@@ -7,8 +7,12 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -17,7 +21,8 @@ final class ProtocolClient implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final WebSocket socket;
   private final BlockingQueue<JsonNode> replies = new LinkedBlockingQueue<>();
-  final List<JsonNode> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+  final List<JsonNode> events = new CopyOnWriteArrayList<>();
+  private final Set<String> notAwaited = ConcurrentHashMap.newKeySet();
   private int nextId = 1;
 
   ProtocolClient(String endpoint) {
@@ -46,20 +51,31 @@ final class ProtocolClient implements AutoCloseable {
     }).join();
   }
 
-  /** Sends raw text and waits for the next reply. */
+  /** Sends raw text and waits for the next reply (replies to {@link #sendAndGoOn} requests are skipped). */
   JsonNode raw(String text) throws Exception {
     socket.sendText(text, true).join();
-    JsonNode reply = replies.poll(30, TimeUnit.SECONDS);
-    if (reply == null) {
-      throw new AssertionError("no reply to " + text);
+    for (;;) {
+      JsonNode reply = replies.poll(30, TimeUnit.SECONDS);
+      if (reply == null) {
+        throw new AssertionError("no reply to " + text);
+      }
+      if (!notAwaited.remove(reply.path("id").asText())) {
+        return reply;
+      }
     }
-    return reply;
+  }
+
+  /** Sends a request without waiting for its reply, as automator's {@code on('console')} sends App.enableLog. */
+  void sendAndGoOn(String method, Object params) throws Exception {
+    String id = "r" + nextId++;
+    notAwaited.add(id);
+    socket.sendText(JSON.writeValueAsString(Map.of("id", id, "method", method, "params", params)), true).join();
   }
 
   /** Sends a request and returns its reply (result or error). */
   JsonNode call(String method, Object params) throws Exception {
     String id = "r" + nextId++;
-    JsonNode reply = raw(JSON.writeValueAsString(java.util.Map.of("id", id, "method", method, "params", params)));
+    JsonNode reply = raw(JSON.writeValueAsString(Map.of("id", id, "method", method, "params", params)));
     if (!id.equals(reply.path("id").asText())) {
       throw new AssertionError("reply out of order: " + reply);
     }

@@ -159,6 +159,15 @@ class ProtocolTest {
   }
 
   @Test
+  void enableLogSentWithoutWaitingCoversTheNextRequest() throws Exception {
+    // automator's miniProgram.on('console', …) sends App.enableLog and does not await it; the test's
+    // next evaluate must already be logged (they used to race on two pool threads)
+    client.sendAndGoOn("App.enableLog", Map.of());
+    client.result("App.callFunction", Map.of("functionDeclaration", "function () { console.log('right after') }", "args", List.of()));
+    assertThat(client.events("App.logAdded")).extracting(JsonNode::toString).containsExactly("{\"type\":\"log\",\"args\":[\"right after\"]}");
+  }
+
+  @Test
   void elementsByCssAndXpathTapInputAndRead() throws Exception {
     int page = client.result("App.getCurrentPage", Map.of()).path("pageId").asInt();
     JsonNode button = client.result("Page.getElement", Map.of("pageId", page, "selector", "#increment"));
