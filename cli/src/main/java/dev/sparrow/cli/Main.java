@@ -2,8 +2,11 @@ package dev.sparrow.cli;
 
 import dev.sparrow.apis.cloud.CloudStores;
 import dev.sparrow.apis.cloud.MongoCloudEngine;
+import dev.sparrow.apis.device.HeadlessPermissions;
+import dev.sparrow.apis.system.DeviceProfile;
 import dev.sparrow.runtime.Layout;
 import dev.sparrow.runtime.ScratchDir;
+import dev.sparrow.runtime.SessionOptions;
 import dev.sparrow.runtime.Sparrow;
 import dev.sparrow.runtime.project.ExtendedLibs;
 import java.io.PrintWriter;
@@ -125,16 +128,16 @@ public final class Main implements Runnable {
   }
 
   /** Session options for {@code project} from the shared options. */
-  dev.sparrow.runtime.SessionOptions sessionOptions(Path project) {
-    dev.sparrow.runtime.SessionOptions o = dev.sparrow.runtime.SessionOptions.of(project).layout(layout);
+  SessionOptions sessionOptions(Path project) {
+    SessionOptions o = SessionOptions.of(project).layout(layout);
     if (dataDir == null) {
       o.dataDir(Path.of(System.getProperty("user.home"), ".sparrow", "data"));
     } else if (!dataDir.equals("temp")) {
       o.dataDir(Path.of(dataDir));
     }
     if (device != null) {
-      o.device(dev.sparrow.apis.system.DeviceProfile.preset(device).orElseThrow(() -> new IllegalArgumentException("unknown device \"" + device
-          + "\"; one of: " + dev.sparrow.apis.system.DeviceProfile.presets().stream().map(dev.sparrow.apis.system.DeviceProfile::name).toList())));
+      o.device(DeviceProfile.preset(device).orElseThrow(() -> new IllegalArgumentException("unknown device \"" + device
+          + "\"; one of: " + DeviceProfile.presets().stream().map(DeviceProfile::name).toList())));
     }
     for (String entry : hostMap) {
       int eq = entry.indexOf('=');
@@ -178,9 +181,9 @@ public final class Main implements Runnable {
     }
     if (permissions != null) {
       o.permissions(switch (permissions) {
-        case "ask" -> dev.sparrow.apis.device.HeadlessPermissions.Policy.WAIT;
-        case "allow" -> dev.sparrow.apis.device.HeadlessPermissions.Policy.ALLOW;
-        case "deny" -> dev.sparrow.apis.device.HeadlessPermissions.Policy.DENY;
+        case "ask" -> HeadlessPermissions.Policy.WAIT;
+        case "allow" -> HeadlessPermissions.Policy.ALLOW;
+        case "deny" -> HeadlessPermissions.Policy.DENY;
         default -> throw new IllegalArgumentException("--permissions takes ask, allow or deny, not \"" + permissions + "\"");
       });
     }

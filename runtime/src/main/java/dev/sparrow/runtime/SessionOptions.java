@@ -3,6 +3,8 @@ package dev.sparrow.runtime;
 import dev.sparrow.apis.cloud.CloudEngine;
 import dev.sparrow.apis.device.Clock;
 import dev.sparrow.apis.files.DocumentViewer;
+import dev.sparrow.apis.network.TrafficEntry;
+import dev.sparrow.runtime.app.Urls;
 import dev.sparrow.runtime.project.ProjectLoader;
 import dev.sparrow.apis.device.HeadlessPermissions;
 import dev.sparrow.apis.media.MediaSettings;
@@ -86,7 +88,7 @@ public final class SessionOptions {
   private final ControlPorts controlPorts = new ControlPorts();
   private Executor fileIo;
   private Network.Runtime networkRuntime;
-  private final List<Consumer<dev.sparrow.apis.network.TrafficEntry>> trafficListeners = new ArrayList<>();
+  private final List<Consumer<TrafficEntry>> trafficListeners = new ArrayList<>();
   private Consumer<String> npmNotice = line -> System.err.println(line);
   private Layout layout = Layout.NONE;
   private ExtendedLibs extendedLibs;
@@ -175,7 +177,7 @@ public final class SessionOptions {
   public SessionOptions launchUrl(String url) {
     int q = url.indexOf('?');
     this.launchPath = (q < 0 ? url : url.substring(0, q)).replaceFirst("^/", "");
-    this.launchQuery = dev.sparrow.runtime.app.Urls.query(q < 0 ? "" : url.substring(q + 1));
+    this.launchQuery = Urls.query(q < 0 ? "" : url.substring(q + 1));
     return this;
   }
 
@@ -340,12 +342,12 @@ public final class SessionOptions {
   }
 
   /** Receives every finished network task (on a network thread: do not block). */
-  public SessionOptions onTraffic(Consumer<dev.sparrow.apis.network.TrafficEntry> listener) {
+  public SessionOptions onTraffic(Consumer<TrafficEntry> listener) {
     trafficListeners.add(Objects.requireNonNull(listener));
     return this;
   }
 
-  public List<Consumer<dev.sparrow.apis.network.TrafficEntry>> trafficListeners() {
+  public List<Consumer<TrafficEntry>> trafficListeners() {
     return List.copyOf(trafficListeners);
   }
 

@@ -3,6 +3,8 @@ package dev.sparrow.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sparrow.apis.canvas.CanvasExport;
+import dev.sparrow.apis.network.TrafficEntry;
 import dev.sparrow.apis.system.DeviceProfile;
 import dev.sparrow.runtime.ConsoleMessage;
 import dev.sparrow.runtime.Screen;
@@ -333,7 +335,7 @@ final class Mirror implements Screen {
   }
 
   /** A finished network task, for the network panel. */
-  void traffic(dev.sparrow.apis.network.TrafficEntry entry) {
+  void traffic(TrafficEntry entry) {
     ObjectNode m = Messages.of("traffic");
     m.set("entry", Messages.json(entry));
     keep(m);
@@ -387,7 +389,7 @@ final class Mirror implements Screen {
       pages.tree(id).ifPresent(root -> out.add(open(id, pages.route(id), root, pages.window(id), pages.navigationBar(id))));
       pages.canvases(id).forEach((node, canvas) -> {
         ObjectNode m = Messages.of("canvas").put("page", id).put("node", node).put("legacy", canvas.legacy())
-            .put("image", dev.sparrow.apis.canvas.CanvasExport.dataUrl(canvas.bitmap(), "image/png", 1));
+            .put("image", CanvasExport.dataUrl(canvas.bitmap(), "image/png", 1));
         try {
           m.set("state", Browsers.JSON.readTree(canvas.state()));
         } catch (IOException e) {

@@ -37,6 +37,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * The browser simulator: runs one session and serves it as a phone in a web page on loopback.
@@ -409,8 +413,7 @@ public final class Simulator implements AutoCloseable {
     }
 
     @Override
-    public boolean extra(String path, org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
-        org.eclipse.jetty.util.Callback callback) throws Exception {
+    public boolean extra(String path, Request request, Response response, Callback callback) throws Exception {
       if (path.equals("/media")) {
         media.serve(session, request, response, callback);
         return true;
@@ -421,11 +424,11 @@ public final class Simulator implements AutoCloseable {
       }
       Optional<byte[]> png = devices.documents.image(Integer.parseInt(doc.group(1)), doc.group(2));
       if (png.isEmpty()) {
-        org.eclipse.jetty.server.Response.writeError(request, response, callback, 404, "no such document page");
+        Response.writeError(request, response, callback, 404, "no such document page");
       } else {
         response.setStatus(200);
-        response.getHeaders().put(org.eclipse.jetty.http.HttpHeader.CONTENT_TYPE, "image/png");
-        response.getHeaders().put(org.eclipse.jetty.http.HttpHeader.CONTENT_LENGTH, png.get().length);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "image/png");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, png.get().length);
         response.write(true, ByteBuffer.wrap(png.get()), callback);
       }
       return true;

@@ -1,5 +1,6 @@
 package dev.sparrow.simulator;
 
+import dev.sparrow.apis.canvas.CanvasFont;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -199,7 +200,7 @@ final class SimulatorServer implements AutoCloseable {
 
   /** {@code /sim/<name>}: the client's files, and the canvas font (the face headless canvases draw with). */
   private static byte[] load(String name) {
-    String resource = name.equals(CANVAS_FONT) ? dev.sparrow.apis.canvas.CanvasFont.FACE_RESOURCE.substring(1) : WEB + name;
+    String resource = name.equals(CANVAS_FONT) ? CanvasFont.FACE_RESOURCE.substring(1) : WEB + name;
     try (InputStream in = SimulatorServer.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalArgumentException("no resource " + name);

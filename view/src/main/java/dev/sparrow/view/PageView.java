@@ -10,7 +10,10 @@ import dev.sparrow.view.custom.ComponentHost;
 import dev.sparrow.view.custom.ComponentTree;
 import dev.sparrow.view.custom.Instance;
 import dev.sparrow.view.data.DataPath;
+import dev.sparrow.view.event.EventDispatcher;
+import dev.sparrow.view.event.HandlerCall;
 import dev.sparrow.view.query.Selector;
+import dev.sparrow.view.query.Wxml;
 import dev.sparrow.view.template.CompiledPage;
 import dev.sparrow.view.template.TemplateRenderer;
 import dev.sparrow.view.tree.Patch;
@@ -578,13 +581,13 @@ public final class PageView implements AutoCloseable {
    * The handlers {@code this.triggerEvent(type, detail, options)} of component {@code instance} reaches, in order
    * (see {@link dev.sparrow.view.event.EventDispatcher#dispatchComponentEvent}).
    */
-  public List<dev.sparrow.view.event.HandlerCall> componentEvent(int instance, String type, JsonNode detail,
+  public List<HandlerCall> componentEvent(int instance, String type, JsonNode detail,
       boolean bubbles, boolean composed, boolean capturePhase, long timeStamp) {
     Instance in = components == null ? null : components.instance(instance);
     if (in == null || in.host() == null) {
       return List.of();
     }
-    return dev.sparrow.view.event.EventDispatcher.dispatchComponentEvent(in.host(), type, detail, timeStamp, bubbles,
+    return EventDispatcher.dispatchComponentEvent(in.host(), type, detail, timeStamp, bubbles,
         composed, capturePhase);
   }
 
@@ -711,7 +714,7 @@ public final class PageView implements AutoCloseable {
 
   /** The whole page as WXML-like markup (children of the page root). */
   public String wxml() {
-    return dev.sparrow.view.query.Wxml.inner(root);
+    return Wxml.inner(root);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.sparrow.apis.files;
 
+import dev.sparrow.apis.ApiFailure;
 import dev.sparrow.apis.device.Clock;
 import dev.sparrow.apis.files.internal.Moves;
 import java.io.IOException;
@@ -117,7 +118,7 @@ public final class SavedFiles {
           .filter(l -> l.area() == LocalPath.Area.STORE)
           .flatMap(sandbox::hostPath)
           .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS));
-    } catch (dev.sparrow.apis.ApiFailure tooLong) {
+    } catch (ApiFailure tooLong) {
       return Optional.empty();
     }
   }

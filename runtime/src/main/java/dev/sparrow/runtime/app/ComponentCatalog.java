@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.graalvm.polyglot.Value;
 
 /**
  * The session's custom components, each prepared once per path: its {@code .js} evaluated (registering the
@@ -76,7 +77,7 @@ public final class ComponentCatalog {
   }
 
   private Optional<ComponentDefinition> prepare(String path) {
-    org.graalvm.polyglot.Value problem = logic.call("load " + path, logic.fn("loadComponent"), path);
+    Value problem = logic.call("load " + path, logic.fn("loadComponent"), path);
     if (problem != null && problem.isString()) {
       errors.accept(new ScriptError(problem.asString(), "", path + ".js", 0, 0, "load " + path));
     }
@@ -92,7 +93,7 @@ public final class ComponentCatalog {
       }
       return Optional.empty();
     }
-    org.graalvm.polyglot.Value options = logic.call(path + " options", logic.fn("componentOptions"), path);
+    Value options = logic.call(path + " options", logic.fn("componentOptions"), path);
     JsonNode o = JSON.createObjectNode();
     if (options != null && options.isString()) {
       try {

@@ -2,14 +2,20 @@ package dev.sparrow.runtime.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparrow.apis.device.Clock;
+import dev.sparrow.apis.system.DeviceProfile;
 import dev.sparrow.runtime.ScriptError;
 import dev.sparrow.runtime.project.Project;
+import dev.sparrow.view.ElementHandle;
 import dev.sparrow.view.PageView;
 import dev.sparrow.view.ViewException;
 import dev.sparrow.view.ViewProblem;
 import dev.sparrow.view.ViewSources;
+import dev.sparrow.view.custom.ComponentDefinition;
+import dev.sparrow.view.custom.Instance;
+import dev.sparrow.view.event.HandlerCall;
 import dev.sparrow.view.template.CompiledPage;
 import dev.sparrow.view.template.WxmlCompiler;
 import dev.sparrow.view.tree.Patch;
@@ -158,12 +164,12 @@ public final class ViewLayer implements AutoCloseable {
   /** JSON array {@code [{instance, handler, event}]} of the handlers a component's triggerEvent reaches. */
   public String componentEvent(int pageId, int instance, String type, boolean bubbles, boolean composed, boolean capturePhase) {
     PageView view = views.get(pageId);
-    com.fasterxml.jackson.databind.node.ArrayNode out = JSON.createArrayNode();
+    ArrayNode out = JSON.createArrayNode();
     if (view == null) {
       return out.toString();
     }
     long at = clock.epochMillis() - openedAt.getOrDefault(pageId, clock.epochMillis());
-    for (dev.sparrow.view.event.HandlerCall c : view.componentEvent(instance, type, null, bubbles, composed, capturePhase, at)) {
+    for (HandlerCall c : view.componentEvent(instance, type, null, bubbles, composed, capturePhase, at)) {
       ObjectNode call = out.addObject();
       call.put("instance", c.instance());
       call.put("handler", c.handler());
@@ -209,10 +215,10 @@ public final class ViewLayer implements AutoCloseable {
       return "[]";
     }
     try {
-      com.fasterxml.jackson.databind.node.ArrayNode out = JSON.createArrayNode();
-      for (dev.sparrow.view.ElementHandle e : view.query(instance, selector)) {
-        com.fasterxml.jackson.databind.node.ObjectNode n = out.addObject();
-        com.fasterxml.jackson.databind.JsonNode id = e.attribute("id");
+      ArrayNode out = JSON.createArrayNode();
+      for (ElementHandle e : view.query(instance, selector)) {
+        ObjectNode n = out.addObject();
+        JsonNode id = e.attribute("id");
         n.put("id", id == null || id.isNull() ? "" : id.asText());
         n.put("nodeId", e.id());
         n.set("dataset", e.dataset());
@@ -236,8 +242,8 @@ public final class ViewLayer implements AutoCloseable {
       return out;
     }
     Set<String> seen = new HashSet<>();
-    for (dev.sparrow.view.custom.Instance in : view.components().components()) {
-      dev.sparrow.view.custom.ComponentDefinition d = in.definition();
+    for (Instance in : view.components().components()) {
+      ComponentDefinition d = in.definition();
       if (seen.add(d.path()) && sources.read(d.path() + ".wxss").isPresent()) {
         String prefix = d.styleIsolation().equals("shared") ? "" : d.classPrefix();
         WxssResult css = new WxssCompiler(sources).compile(d.path() + ".wxss", options.withClassPrefix(prefix));
@@ -258,7 +264,7 @@ public final class ViewLayer implements AutoCloseable {
     PageView view = views.remove(pageId);
     openedAt.remove(pageId);
     if (view != null && view.components() != null && logic != null) {
-      for (dev.sparrow.view.custom.Instance in : view.components().components()) {
+      for (Instance in : view.components().components()) {
         logic.call("detached", logic.fn("detachComponent"), pageId, in.id());
       }
     }
@@ -316,7 +322,7 @@ public final class ViewLayer implements AutoCloseable {
     return new WxssResult(css.append(page.css()).toString(), problems, host.append(page.hostCss()).toString());
   }
 
-  public static WxssOptions cssOptions(dev.sparrow.apis.system.DeviceProfile device) {
+  public static WxssOptions cssOptions(DeviceProfile device) {
     return new WxssOptions(device.screenWidth(), device.pixelRatio(), device.platform().equals("ios") || device.system().startsWith("iOS"), "");
   }
 

@@ -3,6 +3,7 @@ package dev.sparrow.runtime.wx;
 import static dev.sparrow.runtime.bridge.JsType.NUMBER;
 import static dev.sparrow.runtime.bridge.JsType.STRING;
 
+import dev.sparrow.apis.media.AudioPlayer;
 import dev.sparrow.apis.media.BackgroundAudio;
 import dev.sparrow.runtime.bridge.ApiSpec;
 import dev.sparrow.runtime.bridge.InstanceRef;
@@ -35,7 +36,7 @@ public final class BackgroundAudioApis {
   private final Map<String, Listeners> legacy = new LinkedHashMap<>();
   private InstanceRef ref;
 
-  public BackgroundAudioApis(Function<dev.sparrow.apis.media.AudioPlayer.Events, BackgroundAudio> audio,
+  public BackgroundAudioApis(Function<AudioPlayer.Events, BackgroundAudio> audio,
       WxBridge bridge, Consumer<Throwable> internal) {
     this.bridge = bridge;
     this.internal = internal;

@@ -6,12 +6,14 @@ import static dev.sparrow.runtime.bridge.JsType.NUMBER;
 import static dev.sparrow.runtime.bridge.JsType.STRING;
 
 import dev.sparrow.apis.ApiFailure;
+import dev.sparrow.apis.Errno;
 import dev.sparrow.apis.ui.ActionSheetRequest;
 import dev.sparrow.apis.ui.Interaction;
 import dev.sparrow.apis.ui.ModalAnswer;
 import dev.sparrow.apis.ui.ModalRequest;
 import dev.sparrow.runtime.bridge.ApiCall;
 import dev.sparrow.runtime.bridge.ApiSpec;
+import dev.sparrow.runtime.bridge.JsType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,7 +124,7 @@ public final class UiApis {
         ApiSpec.async("setNavigationBarColor")
             .required("frontColor", STRING)
             .required("backgroundColor", STRING)
-            .optional("animation", dev.sparrow.runtime.bridge.JsType.OBJECT)
+            .optional("animation", JsType.OBJECT)
             .handle(this::navigationBarColor),
         ApiSpec.async("showNavigationBarLoading").handle(c -> bar(c, Map.of("loading", true))),
         ApiSpec.async("hideNavigationBarLoading").handle(c -> bar(c, Map.of("loading", false))),
@@ -219,7 +221,7 @@ public final class UiApis {
 
   private static ApiFailure failureOf(Throwable t) {
     Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
-    return cause instanceof ApiFailure f ? f : ApiFailure.of("internal error", dev.sparrow.apis.Errno.INTERNAL_ERROR);
+    return cause instanceof ApiFailure f ? f : ApiFailure.of("internal error", Errno.INTERNAL_ERROR);
   }
 
   /** Convenience for hosts: a listener-less navigation bar. */

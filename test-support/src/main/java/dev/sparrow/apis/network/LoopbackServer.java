@@ -32,6 +32,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.ContextHandler;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.URIUtil;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.api.Session;
@@ -113,7 +114,7 @@ public final class LoopbackServer implements AutoCloseable {
         return new Echo(socketEvents, null);
       });
       container.addMapping("/ws/close", (rq, rs, cb) -> {
-        var q = org.eclipse.jetty.util.URIUtil.decodePath(rq.getHttpURI().getQuery() == null ? "" : rq.getHttpURI().getQuery());
+        var q = URIUtil.decodePath(rq.getHttpURI().getQuery() == null ? "" : rq.getHttpURI().getQuery());
         return new Echo(socketEvents, q);
       });
     });

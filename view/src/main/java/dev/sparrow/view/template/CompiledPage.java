@@ -1,6 +1,7 @@
 package dev.sparrow.view.template;
 
 import dev.sparrow.view.wxs.WxsModuleSource;
+import dev.sparrow.view.wxs.WxsRuntime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -45,7 +46,7 @@ public final class CompiledPage {
   }
 
   /** A renderer whose WXS modules are evaluated in {@code shared}, the page's runtime (see {@link WxsRuntime#add}). */
-  public TemplateRenderer newRenderer(dev.sparrow.view.wxs.WxsRuntime shared) {
+  public TemplateRenderer newRenderer(WxsRuntime shared) {
     return new TemplateRenderer(this, shared);
   }
 

@@ -15,6 +15,7 @@ import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
 
 /**
  * The WXS modules of one page, evaluated lazily in one sandboxed context and cached (a module's top level runs once,
@@ -161,7 +162,7 @@ public final class WxsRuntime implements AutoCloseable {
     ensureContext();
     loaded.put(id, null); // cycles see undefined, like an unfinished CommonJS module
     try {
-      Value loader = context.asValue((org.graalvm.polyglot.proxy.ProxyExecutable) args -> {
+      Value loader = context.asValue((ProxyExecutable) args -> {
         String path = args.length > 0 && args[0].isString() ? args[0].asString() : "";
         Value v = load(WxsPaths.resolve(src.path(), path));
         return v;

@@ -1,5 +1,6 @@
 package dev.sparrow.apis.files.internal;
 
+import dev.sparrow.apis.files.FileErrors;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
@@ -59,7 +60,7 @@ public final class HostNames {
     }
     String result = shorter.toString();
     if (result.getBytes(StandardCharsets.UTF_8).length > MAX_HOST_NAME) {
-      throw dev.sparrow.apis.files.FileErrors.nameTooLong();
+      throw FileErrors.nameTooLong();
     }
     return result;
   }
