@@ -277,12 +277,14 @@ final class SessionCore {
       fileIo = own;
     }
     initCloudDatabase(fileIo);
-    FileApis fileApis = new FileApis(bridge, fileIo, fileOps, savedFiles,
+    MediaWorkers blocking = new MediaWorkers();
+    teardown.service(blocking::close);
+    FileApis fileApis = new FileApis(bridge, fileIo, blocking, fileOps, savedFiles,
         hooks.documents(devices.documentViewer(), device), fileOps,
         notice -> loop.post(() -> log.console(new ConsoleMessage("warn", notice))));
     registry.addAll(fileApis.specs())
         .addAll(new FileSystemManagerApis(fileOps, openFiles, savedFiles, fileApis, fileIo, bridge::post).specs());
-    initMedia(fileIo);
+    initMedia(fileIo, blocking);
     registry.completeWithUnsupported();
     view = new ViewLayer(project, options.clock(), log::error);
     // a browser that shows the page runs the transitions and reports their ends; else the session clock does
@@ -371,7 +373,7 @@ final class SessionCore {
   }
 
   /** The media family on the headless device: album, microphone, speaker timeline, permissions. */
-  private void initMedia(Executor fileIo) {
+  private void initMedia(Executor fileIo, MediaWorkers blocking) {
     Consumer<Throwable> internal = t -> log.internal("internal error in a wx API: ", t, "wx");
     DeviceHooks hooks = options.devices();
     DeviceHooks.Context device = new DeviceHooks.Context(media, project.appId());
@@ -379,8 +381,6 @@ final class SessionCore {
     MediaPicker picker = hooks.picker(devices.album(), device);
     AudioOutput output = hooks.speaker(devices.speaker(), device);
     MediaFetch fetch = new NetworkMediaFetch(network); // media fetches under the session's network rules
-    MediaWorkers blocking = new MediaWorkers();
-    teardown.service(blocking::close);
     AudioSources sources = new AudioSources(files, fetch, cloudServices::readableFile, blocking);
     // local image reads queue on the session's file thread (a page may show hundreds of images)
     imageSources = new ImageSources(files, fetch, cloudServices::readableFile, fileIo, options.media().webpType());

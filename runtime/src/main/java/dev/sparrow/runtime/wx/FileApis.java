@@ -19,11 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -33,14 +29,13 @@ import java.util.function.Consumer;
  * Implementation: {@link SavedFiles}, {@link FileOps}, the session's {@link DocumentViewer}.
  */
 public final class FileApis {
-  /** Opens documents off the session thread (parsing and rendering take up to a second). Idle threads end. */
-  private static final ThreadPoolExecutor VIEWER_THREADS = viewerThreads();
   /** Said once per session when documents open without the preview module. */
   public static final String PREVIEW_UNAVAILABLE = "openDocument: preview unavailable (add dev.sparrow:sparrow-documents"
       + " for PDF and Office previews); the document opened without one";
 
   private final WxBridge bridge;
   private final Executor io;
+  private final Executor blocking;
   private final FileOps ops;
   private final SavedFiles saved;
   private final DocumentViewer viewer;
@@ -52,12 +47,15 @@ public final class FileApis {
   /**
    * @param io the session's ordered file executor: the async legacy APIs do their I/O there, in call order with
    *     FileSystemManager's async forms
+   * @param blocking the session's threads for blocking work: documents open there (parsing and rendering take up
+   *     to a second), off the session thread and without holding up the file queue
    * @param console prints a warning in the session's console (called off the session thread)
    */
-  public FileApis(WxBridge bridge, Executor io, FileOps ops, SavedFiles saved, DocumentViewer viewer,
+  public FileApis(WxBridge bridge, Executor io, Executor blocking, FileOps ops, SavedFiles saved, DocumentViewer viewer,
       Object fileSystemManager, Consumer<String> console) {
     this.bridge = bridge;
     this.io = io;
+    this.blocking = blocking;
     this.ops = ops;
     this.saved = saved;
     this.viewer = viewer;
@@ -128,7 +126,7 @@ public final class FileApis {
     Path file = ops.sandbox().resolve(path).filter(Files::isRegularFile).orElseThrow(DocumentRules::fileDoesNotExist);
     String type = DocumentRules.typeOf(path, c.string("fileType"));
     DocumentViewer.Document document = new DocumentViewer.Document(path, file, type, c.bool("showMenu"));
-    VIEWER_THREADS.execute(() -> {
+    blocking.execute(() -> {
       try {
         viewer.open(document);
         if (!viewer.previews() && previewNoticeGiven.compareAndSet(false, true)) {
@@ -141,16 +139,5 @@ public final class FileApis {
         c.reject(DocumentRules.unsupported());
       }
     });
-  }
-
-  private static ThreadPoolExecutor viewerThreads() {
-    AtomicInteger n = new AtomicInteger();
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 2, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-      Thread t = new Thread(r, "sparrow-document-viewer-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
-    pool.allowCoreThreadTimeOut(true);
-    return pool;
   }
 }

@@ -7,7 +7,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Daemon threads for one session's blocking media work (decoding, copying, stream reads). Threads are made on demand
+ * Daemon threads for one session's blocking work (media decoding, copying, stream reads; documents opening). Threads are made on demand
  * and end after 10 s idle, so an idle session holds none; {@link #close} stops them with the session.
  */
 public final class MediaWorkers implements Executor, AutoCloseable {
