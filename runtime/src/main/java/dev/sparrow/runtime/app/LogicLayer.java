@@ -310,6 +310,12 @@ public final class LogicLayer implements AutoCloseable {
       return modules.resolve(from, request).orElse(null);
     }
 
+    /** The error message for a require that found nothing when an app.json resolveAlias rule matched; else null. */
+    @HostAccess.Export
+    public String aliasNotDefined(String request) {
+      return modules.aliasNotDefined(request).orElse(null);
+    }
+
     /** The module function, or a string (already reported) when the file has a syntax error. */
     @HostAccess.Export
     public Object compileModule(String path) {

@@ -188,6 +188,19 @@ public final class ModuleSources {
     return Optional.empty();
   }
 
+  /**
+   * The message for a {@code request} an app.json {@code resolveAlias} rule matched but nothing was found for
+   * ({@code module "utils/x" is not defined, alias is "@/utils/x" (app.json resolveAlias "@/*": "/*")}); empty
+   * when no rule matches, for the caller's ordinary message.
+   */
+  public Optional<String> aliasNotDefined(String request) {
+    String note = files.aliasNote(request);
+    if (note.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of("module \"" + files.aliased(request).orElse(request) + "\" is not defined" + note);
+  }
+
   private Optional<String> asFile(String path) {
     if (path.isEmpty()) {
       return Optional.empty();

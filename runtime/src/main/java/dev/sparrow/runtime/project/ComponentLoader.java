@@ -92,7 +92,8 @@ final class ComponentLoader {
       Optional<String> found = resolve(owner, request);
       if (found.isEmpty()) {
         problems.add(new Problem(prefix + file, line, 0,
-            "Component is not found in path \"" + shown(owner, request) + "\" (using by \"" + user + "\")" + npmHint(owner, request)));
+            "Component is not found in path \"" + shown(owner, request) + "\" (using by \"" + user + "\")"
+            + files.aliasNote(request) + npmHint(owner, request)));
         return;
       }
       String path = found.get();
@@ -125,7 +126,8 @@ final class ComponentLoader {
       Optional<String> found = resolve(owner, request);
       if (found.isEmpty()) {
         problems.add(new Problem(prefix + file, line, 0,
-            "Component is not found in path \"" + shown(owner, request) + "\" (using by \"" + owner + "\")"));
+            "Component is not found in path \"" + shown(owner, request) + "\" (using by \"" + owner + "\")"
+            + files.aliasNote(request)));
         return;
       }
       if (check(found.get(), file, line, owner)) {
@@ -229,7 +231,11 @@ final class ComponentLoader {
     return Optional.empty();
   }
 
-  private static String shown(String owner, String request) {
+  private String shown(String owner, String request) {
+    Optional<String> aliased = files.aliased(request);
+    if (aliased.isPresent()) {
+      return aliased.get();
+    }
     if (request.startsWith("/")) {
       return ProjectFiles.normalise(request).orElse(request);
     }

@@ -91,6 +91,11 @@ public final class ProjectFiles {
     return aliases.apply(request);
   }
 
+  /** {@link ResolveAlias#note}: what a not-found message adds for a path an alias rule matched. */
+  public String aliasNote(String request) {
+    return aliases.note(request);
+  }
+
   public Path root() {
     return root;
   }

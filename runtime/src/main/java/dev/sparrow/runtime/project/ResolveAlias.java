@@ -15,8 +15,11 @@ import java.util.Optional;
 public final class ResolveAlias {
   private static final ResolveAlias NONE = new ResolveAlias(List.of());
 
-  /** {@code from}: the key without its {@code *}; {@code to}: the value's root path without {@code /*}. */
-  private record Rule(String from, String to) {}
+  /**
+   * {@code from}: the key without its {@code *}; {@code to}: the value's root path without {@code /*};
+   * {@code written}: the rule as app.json has it, for messages.
+   */
+  private record Rule(String from, String to, String written) {}
 
   private final List<Rule> rules;
 
@@ -58,7 +61,8 @@ public final class ResolveAlias {
             "resolveAlias \"" + key + "\": \"" + value + "\" leads out of the package"));
         return;
       }
-      rules.add(new Rule(key.substring(0, key.length() - 1), to.get().isEmpty() ? "" : to.get() + "/"));
+      rules.add(new Rule(key.substring(0, key.length() - 1), to.get().isEmpty() ? "" : to.get() + "/",
+          "\"" + key + "\": \"" + value + "\""));
     });
     rules.sort(Comparator.comparingInt((Rule r) -> r.from().length()).reversed());
     return new ResolveAlias(List.copyOf(rules));
@@ -72,6 +76,19 @@ public final class ResolveAlias {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * For a message about {@code request} that was not found: {@code , alias is "@/x" (app.json resolveAlias "@/*":
+   * "/*")} when a rule matched it, else empty text.
+   */
+  public String note(String request) {
+    for (Rule r : rules) {
+      if (request.startsWith(r.from())) {
+        return ", alias is \"" + request + "\" (app.json resolveAlias " + r.written() + ")";
+      }
+    }
+    return "";
   }
 
   public boolean isEmpty() {

@@ -196,7 +196,8 @@
       }
       const resolved = host.resolveModule(fromPath, request);
       if (resolved === null || resolved === undefined) {
-        throw new Error('module "' + moduleDisplayName(fromPath, request) + '" is not defined');
+        const aliased = host.aliasNotDefined(request);
+        throw new Error(aliased || 'module "' + moduleDisplayName(fromPath, request) + '" is not defined');
       }
       return loadModule(resolved);
     };

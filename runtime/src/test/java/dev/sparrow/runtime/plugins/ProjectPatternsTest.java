@@ -58,6 +58,50 @@ class ProjectPatternsTest {
   }
 
   @Test
+  void anAliasWhoseTargetIsMissingIsNamedInTheError(@TempDir Path dir) throws IOException {
+    TestFiles.write(dir.resolve("app.json"), """
+        {"pages": ["pages/home/home"], "resolveAlias": {"@/*": "/*", "@ui/*": "components/*"}}""");
+    TestFiles.write(dir.resolve("app.js"), "App({})");
+    TestFiles.write(dir.resolve("pages/home/home.json"), "{\"usingComponents\": {\"card\": \"@ui/card/card\"}}");
+    TestFiles.write(dir.resolve("pages/home/home.js"), """
+        let message = '';
+        try { require('@/utils/gone'); } catch (e) { message = e.message; }
+        Page({ data: { message } })""");
+    TestFiles.write(dir.resolve("pages/home/home.wxml"), "<text>{{message}}</text>");
+    try (Session s = Sparrow.launch(SessionOptions.of(dir).compileCache(cache).virtualClock())) {
+      s.awaitIdle(Duration.ofMinutes(1));
+      assertThat(s.project().problems()).extracting(Object::toString).containsExactly(
+          "pages/home/home.json:1: Component is not found in path \"components/card/card\" (using by"
+              + " \"pages/home/home\"), alias is \"@ui/card/card\" (app.json resolveAlias \"@ui/*\": \"components/*\")");
+      assertThat(s.currentPage().data("message")).isEqualTo(
+          "module \"utils/gone\" is not defined, alias is \"@/utils/gone\" (app.json resolveAlias \"@/*\": \"/*\")");
+    }
+  }
+
+  @Test
+  void templateAndStylePathsDoNotGoThroughResolveAliasAsInWeChat(@TempDir Path dir) throws IOException {
+    // WeChat applies resolveAlias to require/import and usingComponents only: "<import src=\"@utils/index.wxml\"/>
+    // 不生效" (developers.weixin.qq.com community 00060a2b24811825579e8b9395bc00); docs/decisions.md "resolveAlias"
+    TestFiles.write(dir.resolve("app.json"), "{\"pages\": [\"pages/home/home\"], \"resolveAlias\": {\"@/*\": \"/*\"}}");
+    TestFiles.write(dir.resolve("app.js"), "App({})");
+    TestFiles.write(dir.resolve("tpl/card.wxml"), "<template name=\"card\"><text class=\"card\">c</text></template>");
+    TestFiles.write(dir.resolve("styles/base.wxss"), ".card { color: red; }");
+    TestFiles.write(dir.resolve("pages/home/home.js"), "Page({})");
+    TestFiles.write(dir.resolve("pages/home/home.wxml"), """
+        <import src="@/tpl/card.wxml"/>
+        <view class="root"><template is="card"/></view>""");
+    TestFiles.write(dir.resolve("pages/home/home.wxss"), "@import \"@/styles/base.wxss\";\n.root { color: blue; }");
+    try (Session s = Sparrow.launch(SessionOptions.of(dir).compileCache(cache).virtualClock())) {
+      s.awaitIdle(Duration.ofMinutes(1));
+      PageHandle page = s.currentPage();
+      assertThat(page.select(".root")).isPresent();
+      assertThat(page.select(".card")).isEmpty();
+      assertThat(s.styleProblems("pages/home/home")).singleElement().asString()
+          .contains("imported file `@/styles/base.wxss` not found");
+    }
+  }
+
+  @Test
   void styleImportsThatLeaveTheRootAndComeBackAreFound(@TempDir Path dir) throws IOException {
     Path root = dir.resolve("miniprogram");
     TestFiles.write(root.resolve("theme/_colors.scss"), "$brand: #0052d9;\n");
