@@ -35,10 +35,9 @@ import org.graalvm.polyglot.Value;
  */
 public final class ScriptCompiler {
   /** Part of every cache key: a new compiler or new options make new entries. */
-  public static final String VERSION = "sucrase-3.35.1/babel-7.21.2/1";
+  public static final String VERSION = "sucrase-3.35.1/2";
 
   private static final String SUCRASE = "/META-INF/resources/_static/sucrase/3.35.1/dist/";
-  private static final String BABEL = "/META-INF/resources/webjars/babel__standalone/7.21.2/babel.min.js";
   /**
    * Sucrase's helpers where its CommonJS differs from Babel's (and so from DevTools'), made Babel's: {@code export
    * {default as x} from} a CommonJS module re-exports its {@code module.exports} (Babel's interop), and a module's own
@@ -59,11 +58,13 @@ public final class ScriptCompiler {
    * modules.load}); its packages stand in by what the transform uses of them: no option checking ({@code
    * ts-interface-checker}), no token dumps ({@code lines-and-columns}), and for source maps the three calls of
    * {@code gen-mapping} Sucrase makes, giving the same {@code mappings} (compared on the official demo's 65 files
-   * under Node).
+   * under Node), each source column passed through {@code setColumnFix}'s function while one is set. Answers the
+   * transform, Sucrase's parser and its token types.
    */
   private static final String LOADER = """
       (function (modules) {
         var cache = {};
+        var fixColumn = null;
         var packages = {
           'ts-interface-checker': new Proxy({__esModule: true}, {get: function (o, k) {
             return k === '__esModule' ? true
@@ -74,6 +75,7 @@ public final class ScriptCompiler {
           '@jridgewell/gen-mapping': {
             GenMapping: function () { this.lines = []; },
             maybeAddSegment: function (map, line, column, source, sourceLine, sourceColumn) {
+              if (fixColumn) sourceColumn = fixColumn(sourceLine, sourceColumn);
               var segments = map.lines[line] || (map.lines[line] = []);
               var last = segments[segments.length - 1];
               if (!last || last[1] !== sourceLine || last[2] !== sourceColumn) {
@@ -115,28 +117,89 @@ public final class ScriptCompiler {
           }, module);
           return module.exports;
         }
-        return load('index.js');
+        return {sucrase: load('index.js'), parser: load('parser/index.js'),
+          types: load('parser/tokenizer/types.js').TokenType,
+          setColumnFix: function (f) { fixColumn = f; }};
       })""";
-  private static final String BABEL_TRANSFORM = """
-      (function (name, text, ts) {
-        try {
-          var r = Babel.transform(text, {
-            filename: name, babelrc: false, configFile: false, sourceType: 'module', retainLines: true,
-            sourceMaps: true,
-            presets: ts ? [['typescript', {onlyRemoveTypeImports: false, allowDeclareFields: true}]] : [],
-            plugins: ['proposal-dynamic-import', ['transform-modules-commonjs', {}]]
-          });
-          return {code: r.code, mappings: r.map ? r.map.mappings : ''};
-        } catch (e) {
-          var first = String(e && e.message || e).split('\\n')[0].replace(/^[^:]*: /, '');
-          return {error: first, line: e && e.loc ? e.loc.line : 0, column: e && e.loc ? e.loc.column + 1 : 0};
-        }
-      })""";
+  /**
+   * Sucrase's {@code imports} transform (with {@code typescript} for {@code .ts}). With {@code split}, first each
+   * {@code export var|let|const} of several declarators becomes one export statement per declarator, which Sucrase
+   * compiles right (it declares and exports only the first of a list: its issue 455): Sucrase's own parser finds
+   * the declarators (a binding name or pattern, its type, the {@code =} whose {@code rhsEndIndex} ends the
+   * initialiser), so commas in patterns, types, initialisers, strings, templates and comments stay; each separating
+   * comma becomes {@code ; export const } on its line, and the source map's columns are moved back past it.
+   */
   private static final String TRANSFORM = """
-      (function (sucrase) {
-        return function (name, text, ts) {
+      (function (loaded) {
+        var sucrase = loaded.sucrase, T = loaded.types;
+        function opening(t) { return t === T.braceL || t === T.bracketL || t === T.parenL || t === T.dollarBraceL; }
+        function closing(t) { return t === T.braceR || t === T.bracketR || t === T.parenR; }
+        /** The separating commas of each several-declarator export: [start, end, keyword]. */
+        function cuts(text, ts) {
+          var tokens = loaded.parser.parse(text, false, ts, false).tokens, out = [];
+          for (var i = 0; i + 2 < tokens.length; i++) {
+            var kind = tokens[i + 1].type;
+            if (tokens[i].type !== T._export || tokens[i].isType
+                || (kind !== T._var && kind !== T._let && kind !== T._const)) continue;
+            var keyword = text.slice(tokens[i + 1].start, tokens[i + 1].end);
+            var j = i + 2;
+            while (j < tokens.length) {
+              if (opening(tokens[j].type)) {
+                var depth = 0;
+                do {
+                  if (opening(tokens[j].type)) depth++; else if (closing(tokens[j].type)) depth--;
+                  j++;
+                } while (depth > 0 && j < tokens.length);
+              } else {
+                j++;
+              }
+              while (j < tokens.length && tokens[j].isType) j++;
+              if (j < tokens.length && tokens[j].type === T.eq) j = tokens[j].rhsEndIndex;
+              if (j >= tokens.length || tokens[j].type !== T.comma || tokens[j].isType) break;
+              out.push([tokens[j].start, tokens[j].end, keyword]);
+              j++;
+            }
+          }
+          return out;
+        }
+        /** {text, fix}: the text with the cuts made, and a function from its (line, column) to the source's column. */
+        function split(text, ts) {
+          var found = cuts(text, ts), parts = [], from = 0, line = 0, lineStart = 0, moved = {};
+          for (var k = 0; k < found.length; k++) {
+            var c = found[k], insert = '; export ' + c[2] + ' ';
+            parts.push(text.slice(from, c[0]));
+            for (var p = text.indexOf('\\n', lineStart); p >= 0 && p < c[0]; p = text.indexOf('\\n', p + 1)) {
+              line++;
+              lineStart = p + 1;
+            }
+            var shifts = moved[line] || (moved[line] = []);
+            var before = shifts.length ? shifts[shifts.length - 1][1] : 0;
+            // on this line, a column from `at` on is `by` further than in the source
+            shifts.push([c[0] - lineStart + before + insert.length, before + insert.length - (c[1] - c[0]),
+              c[0] - lineStart + before]);
+            parts.push(insert);
+            from = c[1];
+          }
+          parts.push(text.slice(from));
+          return {text: parts.join(''), fix: function (l, column) {
+            var shifts = moved[l];
+            if (!shifts) return column;
+            for (var s = shifts.length - 1; s >= 0; s--) {
+              if (column >= shifts[s][0]) return column - shifts[s][1];
+              if (column >= shifts[s][2]) return shifts[s][2] - (s ? shifts[s - 1][1] : 0);
+            }
+            return column;
+          }};
+        }
+        return function (name, text, ts, several) {
           try {
-            var r = sucrase.transform(text, {transforms: ts ? ['typescript', 'imports'] : ['imports'],
+            var input = text;
+            if (several) {
+              var made = split(text, ts);
+              input = made.text;
+              loaded.setColumnFix(made.fix);
+            }
+            var r = sucrase.transform(input, {transforms: ts ? ['typescript', 'imports'] : ['imports'],
               filePath: name, disableESTransforms: true,
               sourceMapOptions: {compiledFilename: name}});
             return {code: r.code, mappings: r.sourceMap ? r.sourceMap.mappings : ''};
@@ -144,6 +207,8 @@ public final class ScriptCompiler {
             var first = String(e && e.message || e).split('\\n')[0].replace(/^Error transforming [^:]*: /, '')
               .replace(/ \\(\\d+:\\d+\\)$/, '');
             return {error: first, line: e && e.loc ? e.loc.line : 0, column: e && e.loc ? e.loc.column : 0};
+          } finally {
+            loaded.setColumnFix(null);
           }
         };
       })""";
@@ -259,8 +324,6 @@ public final class ScriptCompiler {
       r -> daemon(r, "sparrow-script-compiler"));
   /** Each worker's Sucrase transform, made on its first compile. */
   private final ThreadLocal<Value> transform = new ThreadLocal<>();
-  /** Each worker's Babel transform, made on its first compile that needs it. */
-  private final ThreadLocal<Value> babel = new ThreadLocal<>();
   /** Sucrase's files as the workers' contexts evaluate them (one parse for all: cached sources of the engine). */
   private final Map<String, Source> sucraseSources = new ConcurrentHashMap<>();
   private Context lessContext;
@@ -425,11 +488,11 @@ public final class ScriptCompiler {
   }
 
   /**
-   * Sucrase, but for a file that exports a {@code var}/{@code let}/{@code const} of several names, which Sucrase
-   * compiles wrongly (only the first is declared and exported: its issue 455): Babel, loaded for it (seconds).
+   * Sucrase; a file that may export a {@code var}/{@code let}/{@code const} of several names (a cheap, cautious
+   * look by {@link EsModules#exportsSeveralDeclarators}) is split first ({@link #TRANSFORM}).
    */
   private String run(String name, String text, boolean typescript) {
-    Value r = (EsModules.exportsSeveralDeclarators(text) ? babel() : transform()).execute(name, text, typescript);
+    Value r = transform().execute(name, text, typescript, EsModules.exportsSeveralDeclarators(text));
     if (r.hasMember("code")) {
       return SourceMap.attach(r.getMember("code").asString(), r.getMember("mappings").asString());
     }
@@ -445,18 +508,6 @@ public final class ScriptCompiler {
       Value sucrase = context.eval("js", LOADER).execute(new SucraseFiles(context, this::wrapped));
       t = context.eval("js", TRANSFORM).execute(sucrase);
       transform.set(t);
-    }
-    return t;
-  }
-
-  private Value babel() {
-    Value t = babel.get();
-    if (t == null) {
-      Context context = JsEngine.newContext();
-      context.eval("js", QUIET_CONSOLE);
-      context.eval(resource(BABEL, "babel.min.js"));
-      t = context.eval("js", BABEL_TRANSFORM);
-      babel.set(t);
     }
     return t;
   }

@@ -70,6 +70,46 @@ class EsModulesTest {
   }
 
   @Test
+  void severalDeclaratorsAreFoundByTheParserNotByCommasInTheText() {
+    // patterns, defaults, strings, templates and comments hold commas; a statement after one without `;` too
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put("several", """
+        const obj = {a: 1, b: [2, 3]};
+        export const {a, b: [, c]} = obj, s = 'p, q', t = `r, ${a + 1}, s`; // u, v
+        export let /* w, x */ m = 1, n;
+        export var [p = (1, 2), ...rest] = [undefined, 5, 6], q = {k: [1, 2]}
+        n = m + 1, m = 9
+        export function bump() { m++; }
+        """);
+    files.put("main", "import * as s from './several';\nconst before = s.m; s.bump();\n"
+        + "module.exports = [s.a, s.c, s.s, s.t, before, s.n, s.m, s.p, s.rest, s.q.k];\n");
+    assertThat(run(files, "main")).isEqualTo("[1,3,\"p, q\",\"r, 2, s\",9,2,10,2,[5,6],[1,2]]");
+    assertThat(EsModules.toCommonJs(files.get("several")).split("\n", -1)[5]).contains("function bump()");
+  }
+
+  @Test
+  void aTypeScriptExportOfSeveralDeclaratorsKeepsItsTypesCommasAndItsColumnsInTheMap() {
+    String ts = "export const m: Map<string, number> = new Map<string, number>(), label: string = 'x, y', n = 2;\n"
+        + "export let u: [number, string] | undefined, v = m.size + n;\n";
+    String out = ScriptCompiler.shared().compile("t.ts", ts, true);
+    Context c = Context.create("js");
+    Value exports = c.eval("js", "(function (code) { var module = {exports: {}};"
+        + " new Function('module', 'exports', 'require', code)(module, module.exports, null); return module.exports; })")
+        .execute(out);
+    assertThat(exports.getMember("label").asString()).isEqualTo("x, y");
+    assertThat(exports.getMember("n").asInt()).isEqualTo(2);
+    assertThat(exports.getMember("v").asInt()).isEqualTo(2);
+    // where `'x, y'` and `m.size` are in the output, the map points at them in the source
+    SourceMap map = SourceMap.of(out).orElseThrow();
+    String[] lines = out.split("\n");
+    assertThat(map.original(1, lines[0].indexOf("'x, y'") + 1))
+        .hasValueSatisfying(at -> assertThat(at).containsExactly(1, ts.indexOf("'x, y'") + 1));
+    int second = ts.indexOf('\n') + 1;
+    assertThat(map.original(2, lines[1].indexOf("m.size") + 1))
+        .hasValueSatisfying(at -> assertThat(at).containsExactly(2, ts.indexOf("m.size") - second + 1));
+  }
+
+  @Test
   void onlyAnExportedDeclarationWithATopLevelCommaCountsAsSeveral() {
     assertThat(EsModules.exportsSeveralDeclarators("export const a = 1, b = 2;")).isTrue();
     assertThat(EsModules.exportsSeveralDeclarators("export var a=1,b=2\nexport function f() {}")).isTrue();
