@@ -94,7 +94,8 @@ class EsModulesTest {
     String out = ScriptCompiler.shared().compile("t.ts", ts, true);
     Context c = Context.create("js");
     Value exports = c.eval("js", "(function (code) { var module = {exports: {}};"
-        + " new Function('module', 'exports', 'require', code)(module, module.exports, null); return module.exports; })")
+        + " new Function('module', 'exports', 'require', code)(module, module.exports, null);"
+        + " return module.exports; })")
         .execute(out);
     assertThat(exports.getMember("label").asString()).isEqualTo("x, y");
     assertThat(exports.getMember("n").asInt()).isEqualTo(2);

@@ -72,7 +72,8 @@ class ProjectPatternsTest {
       s.awaitIdle(Duration.ofMinutes(1));
       assertThat(s.project().problems()).extracting(Object::toString).containsExactly(
           "pages/home/home.json:1: Component is not found in path \"components/card/card\" (using by"
-              + " \"pages/home/home\"), alias is \"@ui/card/card\" (app.json resolveAlias \"@ui/*\": \"components/*\")");
+              + " \"pages/home/home\"), alias is \"@ui/card/card\""
+              + " (app.json resolveAlias \"@ui/*\": \"components/*\")");
       assertThat(s.currentPage().data("message")).isEqualTo(
           "module \"utils/gone\" is not defined, alias is \"@/utils/gone\" (app.json resolveAlias \"@/*\": \"/*\")");
     }
