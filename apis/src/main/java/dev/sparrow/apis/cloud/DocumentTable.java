@@ -87,18 +87,25 @@ final class DocumentTable {
     }
   }
 
-  /** Removes the documents matching {@code where}; returns how many. */
-  int remove(ObjectNode where) {
-    List<ObjectNode> gone = matching(where);
-    for (ObjectNode d : gone) {
+  /** Removes the documents matching {@code where}; returns their ids. */
+  List<String> remove(ObjectNode where) {
+    List<String> gone = new ArrayList<>();
+    for (ObjectNode d : matching(where)) {
       String id = d.get("_id").asText();
-      docs.remove(id);
+      removeId(id);
+      gone.add(id);
+    }
+    return gone;
+  }
+
+  /** Removes the document stored under {@code id}, if there is one. */
+  void removeId(String id) {
+    if (docs.remove(id) != null) {
       seq.remove(id);
       for (IndexTable index : indexes.values()) {
         index.remove(id);
       }
     }
-    return gone.size();
   }
 
   /**
