@@ -89,6 +89,10 @@ final class CloudCommand implements Runnable {
       } catch (IllegalArgumentException | CloudError e) {
         t.fail((e instanceof CloudError c ? c.reason() : e.getMessage()) + " (" + file + ")");
         return 1;
+      } finally {
+        if (db instanceof JsonLinesDatabase files) {
+          files.close(); // the collection file left in the plain export format
+        }
       }
     }
 

@@ -125,6 +125,7 @@ public final class Main implements Runnable {
 
   Main(Resources resources) {
     this.resources = resources;
+    resources.hold(cloudStores); // closed after the sessions: the embedded engine's files compacted
   }
 
   /** Session options for {@code project} from the shared options. */

@@ -329,6 +329,9 @@ final class SessionCore {
     Path cloudDir = appDataDir.resolve("cloud");
     SecureRandom ids = new SecureRandom();
     CloudStores stores = options.cloudStores() != null ? options.cloudStores() : new CloudStores();
+    if (options.cloudStores() == null) {
+      teardown.service(stores::close); // the session's own stores: their files compacted as it closes
+    }
     CloudEngine engine = options.cloudEngine();
     // one store per environment of the app: by its folder (embedded engine), or by appid and env in the engine
     Function<String, CloudStore> open = engine == null

@@ -22,6 +22,16 @@ public final class CloudStore implements CloudDatabase {
     this.db = db;
   }
 
+  /**
+   * Compacts the embedded engine's collection files to the plain export format ({@link JsonLinesDatabase#close});
+   * other engines are their owner's to close. The store stays usable.
+   */
+  public void close() {
+    if (db instanceof JsonLinesDatabase files) {
+      files.close();
+    }
+  }
+
   /** The engine behind the store (for adapters and tools; writes made there are not announced). */
   public CloudDatabase engine() {
     return db;

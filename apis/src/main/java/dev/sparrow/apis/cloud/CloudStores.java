@@ -11,11 +11,17 @@ import java.util.function.Supplier;
  * several sessions hands one registry to each (SessionOptions.cloudStores); a session left without one gets its
  * own.
  */
-public final class CloudStores {
+public final class CloudStores implements AutoCloseable {
   private final Map<String, CloudStore> stores = new HashMap<>();
 
   /** The store under {@code key}, made from {@code open} on first use. */
   public synchronized CloudStore open(String key, Supplier<CloudDatabase> open) {
     return stores.computeIfAbsent(key, k -> new CloudStore(open.get()));
+  }
+
+  /** Closes every store ({@link CloudStore#close}: the embedded engine's files compacted); they stay usable. */
+  @Override
+  public synchronized void close() {
+    stores.values().forEach(CloudStore::close);
   }
 }

@@ -24,7 +24,7 @@ public final class ContextApis {
 
   /** Other names built in the base library that {@code canIUse} must know. */
   public static final List<String> BASE_LIBRARY = List.of("arrayBufferToBase64", "base64ToArrayBuffer", "env",
-      "revokeBufferURL", "onError", "offError", "onUnhandledRejection", "offUnhandledRejection");
+      "revokeBufferURL", "onError", "offError", "onUnhandledRejection", "offUnhandledRejection", "cloud");
 
   public List<ApiSpec> specs() {
     return Stream.concat(FACTORIES.stream(), BASE_LIBRARY.stream())

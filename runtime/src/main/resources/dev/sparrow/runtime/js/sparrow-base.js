@@ -977,8 +977,9 @@
     }
     return out.buffer.slice(0, n);
   };
-  // wx.cloud, wx.router, wx.worklet: small stand-ins (not in the registry: canIUse answers false), replaceable
-  // by a real implementation. Cloud calls fail through fail/complete or a rejected promise; nothing throws.
+  // wx.cloud: the emulated database, functions and storage (canIUse('cloud') is true: ContextApis.BASE_LIBRARY);
+  // what is not emulated (callContainer) fails through fail/complete or a rejected promise; nothing throws.
+  // wx.router, wx.worklet: small stand-ins (not in the registry: canIUse answers false).
   const CLOUD_WHY = ' (WeChat cloud development is not available in Sparrow)';
   function cloudFails(method) {
     return function (opts) {
