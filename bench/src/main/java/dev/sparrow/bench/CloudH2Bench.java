@@ -139,7 +139,7 @@ public final class CloudH2Bench {
       ObjectNode inc = (ObjectNode) JSON.readTree("{\"n\":{\"$inc\":1}}");
       PreparedStatement read = h2.prepareStatement("SELECT doc FROM big WHERE id = ? FOR UPDATE");
       PreparedStatement write = h2.prepareStatement("UPDATE big SET doc = ? FORMAT JSON WHERE id = ?");
-      rows.add(new Row("doc(id).update({n: _.inc(1)}) (embedded: rewrites the collection file, fsync)",
+      rows.add(new Row("doc(id).update({n: _.inc(1)}) (embedded: appends one line, fsync)",
           Rounds.time("embedded update", 5, rounds / 4, i -> {
             ObjectNode where = JSON.createObjectNode().put("_id", id(Math.floorMod(i * 53, 10_000)));
             check(engine.update("big", where, inc), 1);
