@@ -1,7 +1,6 @@
 package dev.sparrow.apis.cloud;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -16,7 +15,7 @@ import java.nio.file.StandardOpenOption;
  * lock file, mapped into memory: the number of writes (bumped after each write, by the writer holding the folder's
  * lock) and the number of rewrites (bumped when a collection file is replaced: a compaction or an import). A reader
  * compares the write count with the one it last saw, a memory read, instead of asking the file system whether a
- * collection file changed. Until the lock file exists (nothing was ever written to the folder) there are no
+ * collection file changed. While the folder does not exist, or where the file cannot be mapped, there are no
  * counters and {@link #writes} is -1.
  */
 final class FolderChanges {
@@ -28,23 +27,33 @@ final class FolderChanges {
 
   private final Path file;
   private MappedByteBuffer counters;
+  /** The lock file cannot be made or mapped (a read-only folder): callers check the files themselves. */
+  private boolean unavailable;
 
   FolderChanges(Path lockFile) {
     this.file = lockFile;
   }
 
-  /** Maps the counters when the lock file exists; false when it does not (yet). */
+  /**
+   * Maps the counters, making the lock file when the folder exists (a folder seeded by copying files has none);
+   * false while the folder does not exist, or when the file cannot be made or mapped.
+   */
   boolean mapped() {
     if (counters != null) {
       return true;
     }
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+    if (unavailable) {
+      return false;
+    }
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+        StandardOpenOption.WRITE)) {
       counters = ch.map(FileChannel.MapMode.READ_WRITE, 0, SIZE); // a shorter (older, empty) file grows to 16 zeros
       return true;
     } catch (NoSuchFileException e) {
       return false;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    } catch (IOException | UnsupportedOperationException e) {
+      unavailable = true;
+      return false;
     }
   }
 

@@ -248,8 +248,8 @@ public final class JsonLinesDatabase implements CloudDatabase, AutoCloseable {
 
   @Override
   public synchronized boolean hasCollection(String collection) {
-    open(collection);
-    return Files.exists(file(collection)) || written.contains(collection);
+    open(collection); // the file's state as of the folder's last write (no file-system call when nothing changed)
+    return !collections.get(collection).file.equals(FileState.MISSING) || written.contains(collection);
   }
 
   @Override
@@ -452,7 +452,7 @@ public final class JsonLinesDatabase implements CloudDatabase, AutoCloseable {
       return held;
     }
     if (now.key() != null && now.key().equals(held.file.key()) && now.size() > held.file.size()
-        && changes.rewrites() == held.rewrites) {
+        && held.rewrites >= 0 && changes.rewrites() == held.rewrites) {
       byte[] appended = readFrom(file(collection), held.file.size());
       long before = held.file.size();
       if (apply(held, appended, file(collection)) < appended.length) {
