@@ -64,7 +64,8 @@ public final class CloudBench {
       // the page may write only its own documents (READONLY): one it added, among the 10,000 seeded ones
       Object own = s.evaluate(addBig, 999_999);
       String updateBig = "async function (id) { const db = wx.cloud.database();"
-          + " return (await db.collection('big').doc(id).update({ data: { score: db.command.inc(1) } })).stats.updated }";
+          + " return (await db.collection('big').doc(id).update({ data: { score: db.command.inc(1) } }))"
+          + ".stats.updated }";
       Rounds.time("doc(id).update({score: _.inc(1)}) in the 10,000-document collection from page JS", 5, rounds / 4,
           i -> s.evaluate(updateBig, own));
       s.evaluate("function () { const db = wx.cloud.database(); const _ = db.command;"
