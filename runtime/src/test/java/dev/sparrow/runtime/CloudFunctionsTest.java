@@ -238,14 +238,15 @@ class CloudFunctionsTest {
         + "const pad = require('pad');"
         + "exports.main = async () => {"
         + "  const missing = [];"
-        + "  for (const m of ['fs', 'http', 'crypto', './nope', '../../../etc/passwd']) {"
+        + "  for (const m of ['fs', 'http', 'child_process', './nope', '../../../etc/passwd']) {"
         + "    try { require(m); missing.push('found ' + m) } catch (e) { missing.push(e.code + ' ' + e.message) } }"
         + "  return { twice: twice(21), dir, pad: pad('7', 3), json: require('./data.json').name,"
         + "    sdk: require('wx-server-sdk').real === undefined, same: require('pad') === pad, missing } }"))) {
       assertThat(((Map<?, ?>) call(s, "mods", "{}")).get("result")).isEqualTo(Map.of("twice", 42,
           "dir", "/lib", "pad", "  7", "json", "fixture", "sdk", true, "same", true, "missing", List.of(
               "MODULE_NOT_FOUND Cannot find module 'fs'", "MODULE_NOT_FOUND Cannot find module 'http'",
-              "MODULE_NOT_FOUND Cannot find module 'crypto'", "MODULE_NOT_FOUND Cannot find module './nope'",
+              "MODULE_NOT_FOUND Cannot find module 'child_process'",
+              "MODULE_NOT_FOUND Cannot find module './nope'",
               "MODULE_NOT_FOUND Cannot find module '../../../etc/passwd'")));
     }
   }

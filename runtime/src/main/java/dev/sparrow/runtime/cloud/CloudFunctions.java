@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -45,8 +46,9 @@ import org.graalvm.polyglot.Value;
  * {@code cloud.callFunction} runs on its caller's thread, so nested calls never wait for a free worker. The
  * context sees only what {@code sparrow-cloud-function.js} gives it: CommonJS {@code require} of the function's own
  * files and {@code node_modules} (pure JS), Sparrow's {@code wx-server-sdk}, small Node built-ins of its own
- * ({@code path}, {@code util}, {@code assert}, {@code events}, {@code stream} without streams, {@code Buffer}),
- * {@code console}, timers and {@code process.env}. Timers run in function time
+ * ({@code path}, {@code util}, {@code assert}, {@code events}, {@code stream} without streams, {@code crypto} over
+ * {@link FunctionCrypto}), {@code Buffer} (npm's {@code buffer} package, from the class path), {@code console}, timers
+ * and {@code process.env}. Timers run in function time
  * ({@code FunctionTime}, one clock for the calls running together): a lone call's timers fire at once, in order, and
  * move its clock on; a call whose clock passes its timeout, or that runs longer than its timeout on the wall clock,
  * fails with WeChat's timeout error.
@@ -70,6 +72,14 @@ public final class CloudFunctions implements AutoCloseable {
   private static final String CODE_FOLDER = "/var/user/";
   /** The database codec page code uses too, evaluated in each function's context and handed to the prelude. */
   private static final String CLOUD_QUERY = "sparrow-cloud-query.js";
+  /**
+   * npm's {@code buffer} (feross/buffer, what browserify gives for Node's Buffer) and its two dependencies, from
+   * their webjars: module name → the file, evaluated as CommonJS in each function's context.
+   */
+  private static final Map<String, String> PACKAGES = Map.of(
+      "buffer", "/META-INF/resources/webjars/buffer/6.0.3/index.js",
+      "base64-js", "/META-INF/resources/webjars/base64-js/1.5.1/index.js",
+      "ieee754", "/META-INF/resources/webjars/ieee754/1.2.1/index.js");
 
   /** Who calls: the user's identity as {@code getWXContext} reports it. */
   public record Caller(String appId, String openid, String unionid) {}
@@ -94,6 +104,9 @@ public final class CloudFunctions implements AutoCloseable {
   private final Random random;
   private final String prelude;
   private final String cloudQuery;
+  /** {@link #PACKAGES} as CommonJS function sources (the shared engine parses each once). */
+  private final Map<String, Source> packages = new HashMap<>();
+  private final FunctionCrypto crypto = new FunctionCrypto(new SecureRandom());
   /** Idle warm instances by function name, the last used first; guarded by itself. */
   private final Map<String, ArrayDeque<Instance>> idle = new HashMap<>();
   /** Every open instance, idle or running, to close with the session. */
@@ -114,12 +127,17 @@ public final class CloudFunctions implements AutoCloseable {
     this.timer = timer;
     this.services = services;
     this.random = random;
-    this.prelude = resource(PRELUDE);
-    this.cloudQuery = resource(CLOUD_QUERY);
+    this.prelude = resource("/dev/sparrow/runtime/js/" + PRELUDE);
+    this.cloudQuery = resource("/dev/sparrow/runtime/js/" + CLOUD_QUERY);
+    PACKAGES.forEach((name, path) -> packages.put(name, Source.newBuilder("js",
+        "(function (exports, require, module) {" + resource(path) + "\n})", "node:" + name).buildLiteral()));
   }
 
-  private static String resource(String name) {
-    try (InputStream in = CloudFunctions.class.getResourceAsStream("/dev/sparrow/runtime/js/" + name)) {
+  private static String resource(String path) {
+    try (InputStream in = CloudFunctions.class.getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException(path + " is not on the class path");
+      }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -374,7 +392,9 @@ public final class CloudFunctions implements AutoCloseable {
       try {
         Value factory = context.eval(Source.newBuilder("js", prelude, PRELUDE).buildLiteral());
         Value codec = context.eval(Source.newBuilder("js", cloudQuery, CLOUD_QUERY).buildLiteral()).execute();
-        this.runtime = factory.execute(host, codec);
+        Value modules = context.eval("js", "({})");
+        packages.forEach((module, source) -> modules.putMember(module, context.eval(source)));
+        this.runtime = factory.execute(host, codec, modules);
       } catch (PolyglotException e) {
         context.close(true);
         throw e;
@@ -476,6 +496,36 @@ public final class CloudFunctions implements AutoCloseable {
       } finally {
         instance.open(who, before, level, mine);
       }
+    }
+
+    /** Node crypto's digest names, comma-separated. */
+    @HostAccess.Export
+    public String hashes() {
+      return String.join(",", FunctionCrypto.NAMES);
+    }
+
+    /** The digest of {@code data} (base64), base64; null for an algorithm Node's table lacks. */
+    @HostAccess.Export
+    public String digest(String algorithm, String data) {
+      return crypto.digest(algorithm, data);
+    }
+
+    @HostAccess.Export
+    public String hmac(String algorithm, String key, String data) {
+      return crypto.hmac(algorithm, key, data);
+    }
+
+    /** PBKDF2; stops (null) when the call times out or the session closes. */
+    @HostAccess.Export
+    public String pbkdf2(String algorithm, String password, String salt, int iterations, int length) {
+      List<AtomicBoolean> mine = chain;
+      return crypto.pbkdf2(algorithm, password, salt, iterations, length,
+          () -> closed || mine.stream().anyMatch(AtomicBoolean::get));
+    }
+
+    @HostAccess.Export
+    public String randomBytes(int n) {
+      return crypto.randomBytes(n);
     }
 
     @HostAccess.Export

@@ -1,11 +1,12 @@
 // The world of one cloud function (CloudFunctions.java): evaluated once per function context, never in a page's.
 // It gets the host object (files of the function's own folder, the session's database and storage, nested calls,
-// logging) and the database codec (sparrow-cloud-query.js, called once here) and answers with the runtime the
-// host drives: start(event), then peek() and fire() until the call settles.
+// logging, crypto), the database codec (sparrow-cloud-query.js, called once here) and npm's buffer package (its
+// files as CommonJS module functions) and answers with the runtime the host drives: start(event), then peek() and
+// fire() until the call settles.
 // What a function sees: CommonJS require of its own files and node_modules (pure JS), the Node built-ins
-// path, util, assert and events (Sparrow's own, small), Sparrow's wx-server-sdk, console,
+// path, util, assert, events and crypto (Sparrow's own, small) and buffer, Sparrow's wx-server-sdk, console,
 // Buffer, setTimeout/setInterval/setImmediate in function time, process.env.
-(function (host, cloudQuery) {
+(function (host, cloudQuery, packages) {
   'use strict';
   const global = globalThis;
   for (const name of ['Graal', 'Java', 'Packages', 'java', 'javax', 'Polyglot', 'print', 'load',
@@ -43,175 +44,26 @@
       Promise.resolve().then(() => fn(...a));
     } };
 
-  // ---- base64 and UTF-8 (uploadFile / downloadFile contents cross as base64) --------------------
-  const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  function toBase64(bytes) {
-    let out = '';
-    for (let i = 0; i < bytes.length; i += 3) {
-      const n = (bytes[i] << 16) | ((bytes[i + 1] || 0) << 8) | (bytes[i + 2] || 0);
-      out += B64[(n >> 18) & 63] + B64[(n >> 12) & 63] + (i + 1 < bytes.length ? B64[(n >> 6) & 63] : '=') +
-        (i + 2 < bytes.length ? B64[n & 63] : '=');
+  // ---- Buffer: npm's buffer package (feross/buffer, the one browserify gives), from the class path ------------
+  // CloudFunctions hands in its files (and those of base64-js and ieee754) as CommonJS module functions.
+  const packageModules = new Map();
+  function npmPackage(name) {
+    if (!packageModules.has(name)) {
+      const module = { exports: {} };
+      packageModules.set(name, module);
+      packages[name].call(module.exports, module.exports, npmPackage, module);
     }
-    return out;
+    return packageModules.get(name).exports;
   }
-  function fromBase64(text) {
-    const clean = String(text).replace(/[^A-Za-z0-9+/]/g, '');
-    const out = new Uint8Array(Math.floor(clean.length * 3 / 4));
-    let bits = 0, value = 0, n = 0;
-    for (let i = 0; i < clean.length; i++) {
-      value = (value << 6) | B64.indexOf(clean[i]); bits += 6;
-      if (bits >= 8) { bits -= 8; out[n++] = (value >> bits) & 255; }
-    }
-    return out.subarray(0, n);
-  }
-  function utf8(text) {
-    const s = unescape(encodeURIComponent(String(text)));
-    const out = new Uint8Array(s.length);
-    for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-    return out;
-  }
+  const Buffer = npmPackage('buffer').Buffer;
+  global.Buffer = Buffer;
+  /** uploadFile's fileContent (string, ArrayBuffer, typed array or Buffer) as a Buffer, else null. */
   function bytesOf(content) {
-    if (typeof content === 'string') return utf8(content);
-    if (content instanceof ArrayBuffer) return new Uint8Array(content);
-    if (ArrayBuffer.isView(content)) return new Uint8Array(content.buffer, content.byteOffset, content.byteLength);
+    if (typeof content === 'string') return Buffer.from(content);
+    if (content instanceof ArrayBuffer) return Buffer.from(content);
+    if (ArrayBuffer.isView(content)) return Buffer.from(content.buffer, content.byteOffset, content.byteLength);
     return null;
   }
-  /**
-   * Node's Buffer, the common part: bytes (a Uint8Array) made from and read as utf8, hex, base64, latin1/binary
-   * and ascii text; alloc, concat, isBuffer, byteLength, equals, slice as a view, the (U)Int8/16/32 LE/BE readers.
-   */
-  class Buffer extends Uint8Array {
-    static from(v, encoding, length) {
-      if (typeof v === 'string') return Buffer.of8(encode(v, encoding));
-      if (v instanceof ArrayBuffer) {
-        const start = Number(encoding) || 0;
-        return new Buffer(v, start, length === undefined ? v.byteLength - start : length);
-      }
-      if (ArrayBuffer.isView(v)) return Buffer.of8(new Uint8Array(v.buffer, v.byteOffset, v.byteLength).slice());
-      if (v && v.type === 'Buffer' && Array.isArray(v.data)) return Buffer.of8(Uint8Array.from(v.data));
-      if (Array.isArray(v) || (v && typeof v.length === 'number')) return Buffer.of8(Uint8Array.from(v, b => b & 255));
-      throw new TypeError('The first argument must be of type string or an instance of Buffer, ArrayBuffer, or Array'
-        + ' or an Array-like Object. Received ' + (v === null ? 'null' : typeof v));
-    }
-    static of8(bytes) { return new Buffer(bytes.buffer, bytes.byteOffset, bytes.byteLength); }
-    static alloc(n, fill, encoding) {
-      const b = new Buffer(Number(n) || 0);
-      if (fill !== undefined) b.fill(typeof fill === 'string' ? encode(fill, encoding)[0] || 0 : fill);
-      return b;
-    }
-    static allocUnsafe(n) { return new Buffer(Number(n) || 0); }
-    static isBuffer(v) { return v instanceof Buffer; }
-    static isEncoding(e) { return ENCODINGS.has(String(e).toLowerCase()); }
-    static byteLength(v, encoding) {
-      return typeof v === 'string' ? encode(v, encoding).length : v.byteLength;
-    }
-    static concat(list, total) {
-      const size = total === undefined ? list.reduce((n, b) => n + b.length, 0) : total;
-      const out = Buffer.alloc(size);
-      let at = 0;
-      for (const b of list) {
-        if (at >= size) break;
-        out.set(b.subarray(0, size - at), at);
-        at += Math.min(b.length, size - at);
-      }
-      return out;
-    }
-    static compare(a, b) { return a.compare(b); }
-    toString(encoding, start, end) { return decode8(this.subarray(start || 0, end), encoding); }
-    toJSON() { return { type: 'Buffer', data: Array.from(this) }; }
-    equals(other) { return this.compare(other) === 0; }
-    compare(other) {
-      const n = Math.min(this.length, other.length);
-      for (let i = 0; i < n; i++) if (this[i] !== other[i]) return this[i] < other[i] ? -1 : 1;
-      return this.length === other.length ? 0 : this.length < other.length ? -1 : 1;
-    }
-    slice(start, end) { return this.subarray(start, end); }
-    write(text, offset, length, encoding) {
-      if (typeof offset === 'string') { encoding = offset; offset = 0; length = undefined; }
-      if (typeof length === 'string') { encoding = length; length = undefined; }
-      const bytes = encode(String(text), encoding);
-      const at = offset || 0;
-      const n = Math.min(bytes.length, this.length - at, length === undefined ? Infinity : length);
-      this.set(bytes.subarray(0, n), at);
-      return n;
-    }
-    view() { return new DataView(this.buffer, this.byteOffset, this.byteLength); }
-  }
-  for (const [name, get, set, size] of [['UInt8', 'getUint8', 'setUint8', 1], ['Int8', 'getInt8', 'setInt8', 1],
-    ['UInt16', 'getUint16', 'setUint16', 2], ['Int16', 'getInt16', 'setInt16', 2],
-    ['UInt32', 'getUint32', 'setUint32', 4], ['Int32', 'getInt32', 'setInt32', 4],
-    ['Float', 'getFloat32', 'setFloat32', 4], ['Double', 'getFloat64', 'setFloat64', 8]]) {
-    for (const [suffix, little] of size === 1 ? [['', false]] : [['LE', true], ['BE', false]]) {
-      Buffer.prototype['read' + name + suffix] = function (at) { return this.view()[get](at || 0, little); };
-      Buffer.prototype['write' + name + suffix] = function (v, at) {
-        this.view()[set](at || 0, v, little);
-        return (at || 0) + size;
-      };
-      if (name.startsWith('UInt')) {
-        Buffer.prototype['readUint' + name.slice(4) + suffix] = Buffer.prototype['read' + name + suffix];
-        Buffer.prototype['writeUint' + name.slice(4) + suffix] = Buffer.prototype['write' + name + suffix];
-      }
-    }
-  }
-  const ENCODINGS = new Set(['utf8', 'utf-8', 'hex', 'base64', 'latin1', 'binary', 'ascii', 'ucs2', 'ucs-2',
-    'utf16le', 'utf-16le']);
-  function encoding(e) {
-    const name = e === undefined || e === null ? 'utf8' : String(e).toLowerCase();
-    if (!ENCODINGS.has(name)) {
-      const err = new TypeError('Unknown encoding: ' + e);
-      err.code = 'ERR_UNKNOWN_ENCODING';
-      throw err;
-    }
-    if (name === 'utf8' || name === 'utf-8') return 'utf8';
-    return name === 'binary' ? 'latin1' : name.startsWith('u') ? 'ucs2' : name;
-  }
-  function encode(text, e) {
-    switch (encoding(e)) {
-      case 'hex': {
-        const n = Math.floor(text.length / 2);
-        const out = new Uint8Array(n);
-        for (let i = 0; i < n; i++) out[i] = parseInt(text.substr(i * 2, 2), 16);
-        return out;
-      }
-      case 'base64': return fromBase64(text.replace(/-/g, '+').replace(/_/g, '/'));
-      case 'latin1': case 'ascii': return Uint8Array.from(text, c => c.charCodeAt(0) & 255);
-      case 'ucs2': {
-        const out = new Uint8Array(text.length * 2);
-        for (let i = 0; i < text.length; i++) {
-          out[2 * i] = text.charCodeAt(i) & 255;
-          out[2 * i + 1] = text.charCodeAt(i) >> 8;
-        }
-        return out;
-      }
-      default: return utf8(text);
-    }
-  }
-  function latin1(bytes, mask) {
-    let s = '';
-    for (let i = 0; i < bytes.length; i++) s += String.fromCharCode(bytes[i] & mask);
-    return s;
-  }
-  function decode8(bytes, e) {
-    switch (encoding(e)) {
-      case 'hex': return Array.prototype.map.call(bytes, b => (b < 16 ? '0' : '') + b.toString(16)).join('');
-      case 'base64': return toBase64(bytes);
-      case 'latin1': return latin1(bytes, 255);
-      case 'ascii': return latin1(bytes, 127);
-      case 'ucs2': {
-        let s = '';
-        for (let i = 0; i + 1 < bytes.length; i += 2) s += String.fromCharCode(bytes[i] | (bytes[i + 1] << 8));
-        return s;
-      }
-      default: {
-        const s = latin1(bytes, 255);
-        try { return decodeURIComponent(escape(s)); } catch (err) { return s; }
-      }
-    }
-  }
-  global.Buffer = Buffer;
-
-  /** downloadFile's fileContent: a Buffer over the bytes. */
-  function fileContent(bytes) { return Buffer.of8(bytes); }
 
   // ---- database: the codec is sparrow-cloud-query.js (shared with page code), rules in CloudApis -----------
   const codec = cloudQuery;
@@ -443,11 +295,11 @@
         const o = opts || {};
         const bytes = bytesOf(o.fileContent);
         return storageCall('uploadFile', 'uploadFile', { env: sdk.envFor('storage'), cloudPath: o.cloudPath,
-          contentBase64: bytes === null ? null : toBase64(bytes) });
+          contentBase64: bytes === null ? null : bytes.toString('base64') });
       },
       downloadFile: function (opts) {
         return storageCall('downloadFile', 'downloadFile', { env: sdk.envFor('storage'), fileID: (opts || {}).fileID })
-          .then(res => ({ fileContent: fileContent(fromBase64(res.contentBase64)), statusCode: res.statusCode,
+          .then(res => ({ fileContent: Buffer.from(res.contentBase64, 'base64'), statusCode: res.statusCode,
             errMsg: res.errMsg }));
       },
       getTempFileURL: opts => storageCall('getTempFileURL', 'getTempFileURL',
@@ -462,8 +314,9 @@
   const sdk = makeSdk();
 
   // ---- Node built-ins: the pure-JS few that functions and their packages most often require ----------------
-  // path (POSIX), util (format, inspect, promisify, inherits, deprecate, types), assert, events (EventEmitter).
-  // Others (fs, crypto, http, stream, child_process …) fail as a missing module does.
+  // path (POSIX), util (format, inspect, promisify, inherits, deprecate, types), assert, events (EventEmitter),
+  // buffer, crypto (hashes, HMAC, PBKDF2, random values; over the host). Others (fs, http, child_process …) fail as
+  // a missing module does.
   function posixPath() {
     function norm(p) {
       const abs = p.startsWith('/');
@@ -703,7 +556,209 @@
     }
     return stream;
   }
-  const BUILTINS = { path: posixPath, util: nodeUtil, assert: nodeAssert, events: nodeEvents, stream: nodeStream };
+  function nodeError(Type, code, message) {
+    const e = new Type(message);
+    e.code = code;
+    return e;
+  }
+  /** How Node's argument errors show a value: 'type number (5)', 'an instance of Object', 'undefined'. */
+  function received(v) {
+    if (v === null || v === undefined) return String(v);
+    if (typeof v === 'object') return 'an instance of ' + (v.constructor && v.constructor.name || 'Object');
+    if (typeof v === 'function') return 'function ' + v.name;
+    return 'type ' + typeof v + ' (' + String(v) + ')';
+  }
+  /**
+   * crypto: createHash, createHmac, pbkdf2(Sync), randomBytes, randomFill(Sync), randomInt, randomUUID,
+   * getRandomValues, timingSafeEqual, getHashes. The digests, MACs and random bytes are the JVM's (host.digest,
+   * host.hmac, host.pbkdf2, host.randomBytes, bytes as base64); Node's other members (ciphers, signatures, keys,
+   * scrypt …) throw ERR_NOT_AVAILABLE naming themselves.
+   */
+  function nodeCrypto() {
+    const hashes = host.hashes().split(',');
+    const known = name => typeof name === 'string' && hashes.indexOf(name.toLowerCase()) >= 0;
+    const MAX_BYTES = 16 * 1024 * 1024; // FunctionCrypto.MAX_BYTES
+    function bytes(data, encoding, name) {
+      if (typeof data === 'string') return Buffer.from(data, encoding);
+      if (ArrayBuffer.isView(data)) return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+      throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "' + name + '" argument must be of type string or an'
+        + ' instance of Buffer, TypedArray, or DataView. Received ' + received(data));
+    }
+    function binary(v, name) {
+      if (v instanceof ArrayBuffer) return Buffer.from(v);
+      if (ArrayBuffer.isView(v)) return Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+      throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "' + name + '" argument must be an instance of'
+        + ' ArrayBuffer, Buffer, TypedArray, or DataView. Received ' + received(v));
+    }
+    function keyBytes(key, name) {
+      return key instanceof ArrayBuffer ? Buffer.from(key) : bytes(key, 'utf8', name);
+    }
+    function encoded(buffer, encoding) {
+      if (encoding === undefined || encoding === 'buffer') return buffer;
+      if (encoding === 'base64url') return buffer.toString('base64').replace(/\+/g, '-').replace(/\//g, '_')
+        .replace(/=+$/, '');
+      return buffer.toString(encoding);
+    }
+    function fromHost(b64, what) {
+      if (b64 === null) throw new Error(what + ' failed');
+      return Buffer.from(b64, 'base64');
+    }
+    function integer(v, name, min, max) {
+      if (typeof v !== 'number') {
+        throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "' + name + '" argument must be of type number.'
+          + ' Received ' + received(v));
+      }
+      if (!Number.isInteger(v) || v < min || v > max) {
+        throw nodeError(RangeError, 'ERR_OUT_OF_RANGE', 'The value of "' + name + '" is out of range. It must be'
+          + ' >= ' + min + ' && <= ' + max + '. Received ' + v);
+      }
+      return v;
+    }
+    /** A Hash or an Hmac: update(data[, encoding]) collects, digest([encoding]) asks the host once. */
+    class Digest {
+      constructor(algorithm, key) {
+        this._algorithm = algorithm;
+        this._key = key;
+        this._chunks = [];
+        this._done = false;
+      }
+      update(data, encoding) {
+        if (this._done) throw nodeError(Error, 'ERR_CRYPTO_HASH_FINALIZED', 'Digest already called');
+        this._chunks.push(bytes(data, encoding, 'data'));
+        return this;
+      }
+      digest(encoding) {
+        if (this._done) throw nodeError(Error, 'ERR_CRYPTO_HASH_FINALIZED', 'Digest already called');
+        this._done = true;
+        const data = Buffer.concat(this._chunks).toString('base64');
+        this._chunks = [];
+        const out = this._key === null ? host.digest(this._algorithm, data)
+          : host.hmac(this._algorithm, this._key.toString('base64'), data);
+        return encoded(fromHost(out, 'digest'), encoding);
+      }
+    }
+    class Hash extends Digest {
+      copy() {
+        if (this._done) throw nodeError(Error, 'ERR_CRYPTO_HASH_FINALIZED', 'Digest already called');
+        const h = new Hash(this._algorithm, null);
+        h._chunks = this._chunks.slice();
+        return h;
+      }
+    }
+    class Hmac extends Digest {}
+    function randomBytes(size, callback) {
+      integer(size, 'size', 0, MAX_BYTES);
+      const out = fromHost(host.randomBytes(size), 'randomBytes');
+      if (typeof callback !== 'function') return out;
+      process.nextTick(callback, null, out);
+      return undefined;
+    }
+    function randomFillSync(target, offset, size) {
+      if (!ArrayBuffer.isView(target) && !(target instanceof ArrayBuffer)) {
+        throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "buf" argument must be an instance of ArrayBuffer'
+          + ' or ArrayBufferView. Received ' + received(target));
+      }
+      const view = target instanceof ArrayBuffer ? new Uint8Array(target)
+        : new Uint8Array(target.buffer, target.byteOffset, target.byteLength);
+      const at = offset === undefined ? 0 : integer(offset, 'offset', 0, view.length);
+      const n = size === undefined ? view.length - at : integer(size, 'size', 0, view.length - at);
+      view.set(randomBytes(n), at);
+      return target;
+    }
+    function pbkdf2Sync(password, salt, iterations, keylen, digest) {
+      const p = keyBytes(password, 'password');
+      const s = keyBytes(salt, 'salt');
+      integer(iterations, 'iterations', 1, 2147483647);
+      integer(keylen, 'keylen', 0, MAX_BYTES);
+      if (typeof digest !== 'string') {
+        throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "digest" argument must be of type string.'
+          + ' Received ' + received(digest));
+      }
+      if (!known(digest)) throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', 'Invalid digest: ' + digest);
+      return fromHost(host.pbkdf2(digest, p.toString('base64'), s.toString('base64'), iterations, keylen), 'pbkdf2');
+    }
+    const crypto = {
+      createHash: function (algorithm) {
+        if (!known(algorithm)) throw new Error('Digest method not supported');
+        return new Hash(algorithm, null);
+      },
+      createHmac: function (algorithm, key) {
+        if (!known(algorithm)) {
+          throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', 'Invalid digest: ' + algorithm);
+        }
+        return new Hmac(algorithm, keyBytes(key, 'key'));
+      },
+      getHashes: () => hashes.slice(),
+      pbkdf2Sync: pbkdf2Sync,
+      pbkdf2: function (password, salt, iterations, keylen, digest, callback) {
+        if (typeof callback !== 'function') {
+          throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "callback" argument must be of type function.'
+            + ' Received ' + received(callback));
+        }
+        const key = pbkdf2Sync(password, salt, iterations, keylen, digest);
+        process.nextTick(callback, null, key);
+      },
+      randomBytes: randomBytes,
+      pseudoRandomBytes: randomBytes,
+      randomFillSync: randomFillSync,
+      randomFill: function (target, offset, size, callback) {
+        const args = Array.prototype.slice.call(arguments);
+        const cb = args.pop();
+        const out = randomFillSync.apply(null, args);
+        process.nextTick(cb, null, out);
+      },
+      getRandomValues: target => randomFillSync(target),
+      randomInt: function (min, max, callback) {
+        if (max === undefined || typeof max === 'function') { callback = max; max = min; min = 0; }
+        integer(min, 'min', -(2 ** 48) + 1, 2 ** 48 - 1);
+        integer(max, 'max', min + 1, min + 2 ** 48);
+        const range = max - min;
+        const limit = 2 ** 48 - (2 ** 48 % range); // rejection sampling: every value equally likely
+        let n;
+        do { n = randomBytes(6).readUIntBE(0, 6); } while (n >= limit);
+        const out = min + n % range;
+        if (typeof callback !== 'function') return out;
+        process.nextTick(callback, null, out);
+        return undefined;
+      },
+      randomUUID: function () {
+        const b = randomBytes(16);
+        b[6] = (b[6] & 0x0f) | 0x40; // version 4
+        b[8] = (b[8] & 0x3f) | 0x80; // RFC 4122 variant
+        const h = b.toString('hex');
+        return h.slice(0, 8) + '-' + h.slice(8, 12) + '-' + h.slice(12, 16) + '-' + h.slice(16, 20) + '-' + h.slice(20);
+      },
+      timingSafeEqual: function (a, b) {
+        const x = binary(a, 'buf1');
+        const y = binary(b, 'buf2');
+        if (x.length !== y.length) {
+          throw nodeError(RangeError, 'ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH', 'Input buffers must have the same byte'
+            + ' length');
+        }
+        let diff = 0;
+        for (let i = 0; i < x.length; i++) diff |= x[i] ^ y[i];
+        return diff === 0;
+      },
+      Hash: Hash,
+      Hmac: Hmac
+    };
+    for (const name of ['createCipheriv', 'createDecipheriv', 'createCipher', 'createDecipher', 'createSign',
+      'createVerify', 'sign', 'verify', 'generateKeyPair', 'generateKeyPairSync', 'generateKey', 'generateKeySync',
+      'createPublicKey', 'createPrivateKey', 'createSecretKey', 'createECDH', 'createDiffieHellman',
+      'createDiffieHellmanGroup', 'getDiffieHellman', 'diffieHellman', 'publicEncrypt', 'publicDecrypt',
+      'privateEncrypt', 'privateDecrypt', 'scrypt', 'scryptSync', 'hkdf', 'hkdfSync', 'generatePrime',
+      'generatePrimeSync', 'checkPrime', 'checkPrimeSync', 'getCiphers', 'getCurves', 'setEngine', 'secureHeapUsed',
+      'KeyObject', 'Certificate', 'X509Certificate', 'Cipher', 'Decipher', 'Sign', 'Verify', 'ECDH',
+      'DiffieHellman']) {
+      crypto[name] = function () {
+        throw nodeError(Error, 'ERR_NOT_AVAILABLE', 'crypto.' + name + ' is not available in Sparrow\'s cloud'
+          + ' functions (only hashes, HMAC, PBKDF2 and random values)');
+      };
+    }
+    return crypto;
+  }
+  const BUILTINS = { path: posixPath, util: nodeUtil, assert: nodeAssert, events: nodeEvents, stream: nodeStream,
+    buffer: () => npmPackage('buffer'), crypto: nodeCrypto };
   const builtins = new Map();
   /** A Node built-in Sparrow gives functions ('path' or 'node:path'), made once per context; null for others. */
   function builtin(spec) {
