@@ -125,4 +125,89 @@ class CloudFunctionNodeTest {
           Map.entry("hashes", 4)));
     }
   }
+
+  @Test
+  void aLoginFunctionHashesPasswordsSignsTokensAndMakesIds() throws IOException {
+    String common = "const cloud = require('wx-server-sdk'); cloud.init();"
+        + "const crypto = require('crypto'); const db = cloud.database();"
+        + "const hash = (password, salt) => crypto.pbkdf2Sync(password, salt, 10000, 32, 'sha256');";
+    try (Session s = launch(Map.of(
+        "register", common + "exports.main = async (event) => {"
+            + "  const salt = crypto.randomBytes(16);"
+            + "  await db.collection('users').doc(event.name).set({ data: { salt: salt.toString('hex'),"
+            + "    hash: hash(event.password, salt).toString('base64') } });"
+            + "  return { salt: salt.toString('hex').length, id: crypto.randomUUID() } }",
+        "login", common + "exports.main = async (event) => {"
+            + "  const user = (await db.collection('users').doc(event.name).get()).data;"
+            + "  const ok = crypto.timingSafeEqual(hash(event.password, Buffer.from(user.salt, 'hex')),"
+            + "    Buffer.from(user.hash, 'base64'));"
+            + "  const body = Buffer.from(JSON.stringify({ sub: event.name })).toString('base64');"
+            + "  const sig = crypto.createHmac('sha256', 'server-secret').update(body).digest('hex');"
+            + "  return { ok, token: ok ? body + '.' + sig : '' } }",
+        "random", "const crypto = require('crypto'); exports.main = async () => {"
+            + "  const ids = [crypto.randomUUID(), crypto.randomUUID()];"
+            + "  const filled = crypto.randomFillSync(new Uint8Array(8), 6);"
+            + "  const ints = Array.from({ length: 50 }, () => crypto.randomInt(3, 6));"
+            + "  const viaCallback = await new Promise(ok => crypto.randomBytes(5, (e, b) => ok(b.length)));"
+            + "  return { ids: ids.filter(i => /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/"
+            + "    .test(i)).length, distinct: ids[0] !== ids[1], zeros: Array.from(filled.subarray(0, 6)),"
+            + "    inRange: ints.every(n => n >= 3 && n < 6), bytes: crypto.randomBytes(24).length, viaCallback,"
+            + "    values: crypto.getRandomValues(new Uint32Array(4)).length } }"))) {
+      Map<?, ?> registered = (Map<?, ?>) call(s, "register", "{ name: 'ada', password: 'correct horse' }");
+      assertThat(registered.get("salt")).isEqualTo(32);
+      assertThat((String) registered.get("id")).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}"
+          + "-[0-9a-f]{12}");
+      // the token is base64 of {"sub":"ada"} and its HMAC-SHA256 under 'server-secret' (Node: same digest)
+      assertThat(call(s, "login", "{ name: 'ada', password: 'correct horse' }")).isEqualTo(Map.of("ok", true,
+          "token",
+          "eyJzdWIiOiJhZGEifQ==.d4d74c059e0155458be9cdeb3132bbf3c3ccb71baa6e6de63172906720b5edff"));
+      assertThat(call(s, "login", "{ name: 'ada', password: 'wrong horse' }"))
+          .isEqualTo(Map.of("ok", false, "token", ""));
+      assertThat(call(s, "random", "{}")).isEqualTo(Map.of("ids", 2, "distinct", true,
+          "zeros", List.of(0, 0, 0, 0, 0, 0), "inRange", true, "bytes", 24, "viaCallback", 5, "values", 4));
+      assertThat(s.errors()).isEmpty();
+    }
+  }
+
+  @Test
+  void unsupportedCryptoMembersAndBadArgumentsThrowNodesErrorsAndNoJava() throws IOException {
+    write("cloudfunctions/slow/config.json", "{\"timeout\": 0.5}");
+    try (Session s = launch(Map.of(
+        "bad", "const crypto = require('crypto'); exports.main = async () => {"
+            + "  const tries = [() => crypto.createCipheriv('aes-256-cbc', Buffer.alloc(32), Buffer.alloc(16)),"
+            + "    () => crypto.scryptSync('p', 's', 16), () => crypto.createHash('whirlpool'),"
+            + "    () => crypto.createHmac('foo', 'k'), () => crypto.createHash('md5').update(5),"
+            + "    () => { const h = crypto.createHash('md5'); h.digest(); h.update('x') },"
+            + "    () => crypto.timingSafeEqual(Buffer.from('a'), Buffer.from('ab')),"
+            + "    () => crypto.randomBytes(-1), () => crypto.pbkdf2Sync('p', 's', 0, 16, 'sha1'),"
+            + "    () => crypto.pbkdf2Sync('p', 's', 1, 16, 'nope')];"
+            + "  return tries.map(t => { try { t(); return 'no error' } catch (e) {"
+            + "    return e.name + ' ' + e.code + ' ' + e.message } }) }",
+        "sign", "exports.main = async () => require('crypto').createSign('RSA-SHA256')",
+        "slow", "exports.main = async () => require('crypto').pbkdf2Sync('p', 's', 2147483647, 64, 'sha512')"))) {
+      assertThat(call(s, "bad", "{}")).isEqualTo(List.of(
+          "Error ERR_NOT_AVAILABLE crypto.createCipheriv is not available in Sparrow's cloud functions (only hashes,"
+              + " HMAC, PBKDF2 and random values)",
+          "Error ERR_NOT_AVAILABLE crypto.scryptSync is not available in Sparrow's cloud functions (only hashes,"
+              + " HMAC, PBKDF2 and random values)",
+          "Error undefined Digest method not supported",
+          "TypeError ERR_CRYPTO_INVALID_DIGEST Invalid digest: foo",
+          "TypeError ERR_INVALID_ARG_TYPE The \"data\" argument must be of type string or an instance of Buffer,"
+              + " TypedArray, or DataView. Received type number (5)",
+          "Error ERR_CRYPTO_HASH_FINALIZED Digest already called",
+          "RangeError ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH Input buffers must have the same byte length",
+          "RangeError ERR_OUT_OF_RANGE The value of \"size\" is out of range. It must be >= 0 && <= 16777216."
+              + " Received -1",
+          "RangeError ERR_OUT_OF_RANGE The value of \"iterations\" is out of range. It must be >= 1 && <="
+              + " 2147483647. Received 0",
+          "TypeError ERR_CRYPTO_INVALID_DIGEST Invalid digest: nope"));
+      String sign = (String) call(s, "sign", "{}");
+      assertThat(sign).startsWith("-504002 cloud.callFunction:fail Error: errCode: -504002 functions execute fail"
+          + " | errMsg: Error: crypto.createSign is not available in Sparrow's cloud functions (only hashes, HMAC,"
+          + " PBKDF2 and random values) at ").doesNotContain("java").doesNotContain("sparrow.");
+      // two billion PBKDF2 rounds: the timeout stops the host's loop, and the call fails as timed out
+      assertThat(call(s, "slow", "{}")).isEqualTo("-504003 cloud.callFunction:fail Error: errCode: -504003  |"
+          + " errMsg: Invoking task timed out after 0.5 seconds");
+    }
+  }
 }

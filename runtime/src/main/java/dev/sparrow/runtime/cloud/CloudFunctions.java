@@ -261,8 +261,9 @@ public final class CloudFunctions implements AutoCloseable {
         case "pending": // stopped while waiting for its timer: timed out, or the session closed
           answer = timedOut(api, timeout);
           break;
-        default:
-          answer = fail(-504002, api, executeFail(out.path("error").asText("Error")));
+        default: // a host call the timeout stopped (pbkdf2) may fail the call before the context is cancelled
+          answer = timedOut.get() ? timedOut(api, timeout)
+              : fail(-504002, api, executeFail(out.path("error").asText("Error")));
           reusable = true; // a thrown error leaves the instance warm, as in WeChat
       }
     } catch (PolyglotException e) {
