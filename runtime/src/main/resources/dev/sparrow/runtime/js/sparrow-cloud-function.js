@@ -56,7 +56,8 @@
     return packageModules.get(name).exports;
   }
   const Buffer = npmPackage('buffer').Buffer;
-  global.Buffer = Buffer;
+  // a global as Node's: writable, configurable, not enumerable
+  Object.defineProperty(global, 'Buffer', { value: Buffer, writable: true, configurable: true, enumerable: false });
   /** uploadFile's fileContent (string, ArrayBuffer, typed array or Buffer) as a Buffer, else null. */
   function bytesOf(content) {
     if (typeof content === 'string') return Buffer.from(content);
