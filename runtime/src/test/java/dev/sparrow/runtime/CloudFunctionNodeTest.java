@@ -88,6 +88,7 @@ class CloudFunctionNodeTest {
         + "  out.raw = [Buffer.isBuffer(raw), raw.toString('hex')];"
         + "  out.upper = crypto.createHash('SHA256').update('a').digest('hex');"
         + "  out.hexInput = crypto.createHash('sha1').update('616263', 'hex').digest('hex');"
+        + "  out.constructed = new crypto.Hash('sha1').update('abc').digest('hex');"
         + "  out.url = crypto.createHash('sha256').update('abc').digest('base64url');"
         + "  const h = crypto.createHash('sha256').update('ab'); const c = h.copy();"
         + "  out.copy = [h.update('c').digest('hex'), c.digest('hex')];"
@@ -112,6 +113,7 @@ class CloudFunctionNodeTest {
           Map.entry("raw", List.of(true, "0cc175b9c0f1b6a831c399e269772661")),
           Map.entry("upper", "ca978112ca1bbdcafac231b39a23dc4da786eff8147c4e72b9807785afee48bb"),
           Map.entry("hexInput", "a9993e364706816aba3e25717850c26c9cd0d89d"),
+          Map.entry("constructed", "a9993e364706816aba3e25717850c26c9cd0d89d"),
           Map.entry("url", "ungWv48Bz-pBQUDeXa4iI7ADYaOWF3qctBD_YfIAFa0"),
           Map.entry("copy", List.of("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
               "fb8e20fc2e4c3f248c60c39bd652f3c1347298bb977b8b4d5903b85055620603")),

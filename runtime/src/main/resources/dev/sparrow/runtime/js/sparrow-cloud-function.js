@@ -639,14 +639,25 @@
       }
     }
     class Hash extends Digest {
+      constructor(algorithm) {
+        if (!known(algorithm)) throw new Error('Digest method not supported');
+        super(algorithm, null);
+      }
       copy() {
         if (this._done) throw nodeError(Error, 'ERR_CRYPTO_HASH_FINALIZED', 'Digest already called');
-        const h = new Hash(this._algorithm, null);
+        const h = new Hash(this._algorithm);
         h._chunks = this._chunks.slice();
         return h;
       }
     }
-    class Hmac extends Digest {}
+    class Hmac extends Digest {
+      constructor(algorithm, key) {
+        if (!known(algorithm)) {
+          throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', 'Invalid digest: ' + algorithm);
+        }
+        super(algorithm, keyBytes(key, 'key'));
+      }
+    }
     function randomBytes(size, callback) {
       integer(size, 'size', 0, MAX_BYTES);
       const out = fromHost(host.randomBytes(size), 'randomBytes');
@@ -679,16 +690,8 @@
       return fromHost(host.pbkdf2(digest, p.toString('base64'), s.toString('base64'), iterations, keylen), 'pbkdf2');
     }
     const crypto = {
-      createHash: function (algorithm) {
-        if (!known(algorithm)) throw new Error('Digest method not supported');
-        return new Hash(algorithm, null);
-      },
-      createHmac: function (algorithm, key) {
-        if (!known(algorithm)) {
-          throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', 'Invalid digest: ' + algorithm);
-        }
-        return new Hmac(algorithm, keyBytes(key, 'key'));
-      },
+      createHash: algorithm => new Hash(algorithm),
+      createHmac: (algorithm, key) => new Hmac(algorithm, key),
       getHashes: () => hashes.slice(),
       pbkdf2Sync: pbkdf2Sync,
       pbkdf2: function (password, salt, iterations, keylen, digest, callback) {
