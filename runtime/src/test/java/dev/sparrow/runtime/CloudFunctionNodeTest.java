@@ -51,6 +51,7 @@ class CloudFunctionNodeTest {
         + "  const b = Buffer.from('héllo 世界');"
         + "  const x = Buffer.from('abc'); const y = x.slice(1); y[0] = 0x42;" // slice is a view, as in Node
         + "  const d = Buffer.alloc(8); d.writeDoubleLE(1.5);"
+        + "  const u = Buffer.from('hi?>'); const w = Buffer.alloc(4); const written = w.write('aGk_', 'base64url');"
         + "  return { b64: b.toString('base64'), hex: Buffer.from('aGk/', 'base64').toString('hex'),"
         + "    latin1: Buffer.from('ÿé', 'latin1').toString('hex'),"
         + "    ucs2: Buffer.from('hi', 'utf16le').toString('hex'),"
@@ -63,6 +64,9 @@ class CloudFunctionNodeTest {
         + "    double: [d.readDoubleLE(0), d.toString('hex')],"
         + "    concat: Buffer.concat([Buffer.from('ab'), new Uint8Array([0x63])], 2).toString(),"
         + "    module: [require('buffer').Buffer === Buffer, require('node:buffer').kMaxLength],"
+        + "    base64url: [u.toString('base64url'), Buffer.from('aGk_Pg', 'base64url').toString(),"
+        + "      Buffer.byteLength('aGk_Pg', 'base64url'), Buffer.isEncoding('base64url'), written, w.toString('hex'),"
+        + "      u.toString('base64url', 1, 3)],"
         + "    text: JSON.stringify(Buffer.from([1, 2])), result: Buffer.from('hi') } }"))) {
       assertThat(call(s, "buf", "{}")).isEqualTo(Map.ofEntries(Map.entry("b64", "aMOpbGxvIOS4lueVjA=="),
           Map.entry("hex", "68693f"), Map.entry("latin1", "ffe9"), Map.entry("ucs2", "68006900"),
@@ -70,6 +74,7 @@ class CloudFunctionNodeTest {
           Map.entry("view", "aBc"), Map.entry("sub", "c3a9"), Map.entry("fill", "aba"),
           Map.entry("cmp", List.of(-1, 1)), Map.entry("find", List.of(3, true, 4)),
           Map.entry("double", List.of(1.5, "000000000000f83f")), Map.entry("concat", "ab"),
+          Map.entry("base64url", List.of("aGk_Pg", "hi?>", 4, true, 3, "68693f00", "aT8")),
           Map.entry("module", List.of(true, 2147483647)), Map.entry("text", "{\"type\":\"Buffer\",\"data\":[1,2]}"),
           Map.entry("result", Map.of("type", "Buffer", "data", List.of(104, 105)))));
       assertThat(s.errors()).isEmpty();

@@ -56,6 +56,27 @@
     return packageModules.get(name).exports;
   }
   const Buffer = npmPackage('buffer').Buffer;
+  // Node 15.7+ reads and writes 'base64url'; the package (6.0.3) does not: mapped onto its base64, whose decoder
+  // already takes '-' and '_'
+  const isUrl = encoding => typeof encoding === 'string' && encoding.toLowerCase() === 'base64url';
+  const base64 = { from: Buffer.from, byteLength: Buffer.byteLength, isEncoding: Buffer.isEncoding,
+    toString: Buffer.prototype.toString, write: Buffer.prototype.write };
+  Buffer.from = function (value, encoding) {
+    if (typeof value === 'string' && isUrl(encoding)) return base64.from(value, 'base64');
+    return base64.from.apply(this, arguments);
+  };
+  Buffer.byteLength = function (value, encoding) {
+    return base64.byteLength.call(this, value, isUrl(encoding) ? 'base64' : encoding);
+  };
+  Buffer.isEncoding = encoding => isUrl(encoding) || base64.isEncoding(encoding);
+  Buffer.prototype.toString = function (encoding, start, end) {
+    if (!isUrl(encoding)) return base64.toString.apply(this, arguments);
+    return base64.toString.call(this, 'base64', start, end).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  };
+  Buffer.prototype.write = function (text, offset, length, encoding) {
+    const rest = Array.prototype.slice.call(arguments, 1).map(a => isUrl(a) ? 'base64' : a);
+    return base64.write.apply(this, [text].concat(rest));
+  };
   // a global as Node's: writable, configurable, not enumerable
   Object.defineProperty(global, 'Buffer', { value: Buffer, writable: true, configurable: true, enumerable: false });
   /** uploadFile's fileContent (string, ArrayBuffer, typed array or Buffer) as a Buffer, else null. */
@@ -595,10 +616,7 @@
       return key instanceof ArrayBuffer ? Buffer.from(key) : bytes(key, 'utf8', name);
     }
     function encoded(buffer, encoding) {
-      if (encoding === undefined || encoding === 'buffer') return buffer;
-      if (encoding === 'base64url') return buffer.toString('base64').replace(/\+/g, '-').replace(/\//g, '_')
-        .replace(/=+$/, '');
-      return buffer.toString(encoding);
+      return encoding === undefined || encoding === 'buffer' ? buffer : buffer.toString(encoding);
     }
     function fromHost(b64, what) {
       if (b64 === null) throw new Error(what + ' failed');
