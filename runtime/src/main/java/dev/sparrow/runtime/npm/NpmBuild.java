@@ -83,12 +83,16 @@ public final class NpmBuild {
     if (!root.startsWith(project) || !Files.isDirectory(root)) {
       return out;
     }
+    // cloud functions install their own node_modules and run on Sparrow's wx-server-sdk: not the mini program's npm
+    String cloudRoot = config.path("cloudfunctionRoot").asText("");
+    Path functions = cloudRoot.isBlank() ? null : project.resolve(cloudRoot).normalize();
     try {
       Files.walkFileTree(root, new SimpleFileVisitor<>() {
         @Override
         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
           String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-          if (!dir.equals(root) && (name.equals("node_modules") || name.equals(OUT) || name.startsWith("."))) {
+          if (!dir.equals(root) && (name.equals("node_modules") || name.equals(OUT) || name.startsWith(".")
+              || dir.equals(functions))) {
             return FileVisitResult.SKIP_SUBTREE;
           }
           Path pkg = dir.resolve("package.json");

@@ -175,6 +175,25 @@ class NpmBuildTest {
   }
 
   @Test
+  void cloudFunctionPackagesAreNotTheMiniProgramsNpm() throws IOException {
+    // DevTools' build npm leaves cloudfunctionRoot alone; functions get Sparrow's wx-server-sdk
+    write("project.config.json", "{\"cloudfunctionRoot\": \"cloudfunctions/\"}");
+    write("app.json", "{\"pages\":[\"pages/index/index\"]}");
+    write("app.js", "App({})");
+    write("pages/index/index.wxml", "<view>{{n}}</view>");
+    write("pages/index/index.js", "Page({ data: { n: 1 } })");
+    write("cloudfunctions/login/package.json", "{\"dependencies\": {\"wx-server-sdk\": \"~2.6.3\"}}");
+    write("cloudfunctions/login/index.js", "exports.main = async () => ({})");
+    assertThat(NpmBuild.targets(dir)).isEmpty();
+    List<String> notices = new ArrayList<>();
+    try (Session s = Sparrow.launch(SessionOptions.of(dir).virtualClock().autoBuildNpm(notices::add))) {
+      s.awaitIdle();
+      assertThat(s.currentPage().data("n")).isEqualTo(1);
+    }
+    assertThat(notices).isEmpty();
+  }
+
+  @Test
   void aComponentOfAnUnbuiltPackageSaysHowToBuildIt() throws IOException {
     project("{}");
     packages();
