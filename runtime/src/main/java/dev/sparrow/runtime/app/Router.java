@@ -280,8 +280,9 @@ public final class Router {
     boolean fresh = target == null;
     if (fresh) {
       target = open(t.route(), Map.of(), null);
+    } else {
+      push(target);
     }
-    push(target);
     show(target);
     changed("switchTab");
     if (fresh) {
@@ -310,14 +311,16 @@ public final class Router {
 
   private PageInstance enter(String route, Map<String, String> query, String openType, Map<String, Object> events) {
     PageInstance page = open(route, query, events);
-    push(page);
     show(page);
     changed(openType);
     scheduleReady(page);
     return page;
   }
 
-  /** Loads the page's code if needed, creates the instance and runs onLoad. */
+  /**
+   * Loads the page's code if needed, creates the instance, puts it on top of the stack and runs onLoad: in WeChat
+   * {@code getCurrentPages()} in onLoad ends with the page being loaded (TDesign's Dialog/Toast find it there).
+   */
   private PageInstance open(String route, Map<String, String> query, Map<String, Object> events) {
     String outer = running;
     running = route;
@@ -346,6 +349,7 @@ public final class Router {
     Value data = logic.call(route + " create", logic.fn("createPage"), page.id(), route, logic.values().toJs(query),
         customTabBar);
     listener.pageCreated(page, data == null || !data.isString() ? "{}" : data.asString());
+    push(page);
     hook(page, "onLoad", logic.values().toJs(query));
     return page;
   }

@@ -201,4 +201,44 @@ class ProjectPatternsTest {
       assertThat(s.currentPage().data("runs")).isEqualTo(1);
     }
   }
+
+  @Test
+  void aPageIsOnTheStackInItsOwnOnLoad(@TempDir Path dir) throws IOException {
+    TestFiles.write(dir.resolve("project.config.json"), "{}");
+    TestFiles.write(dir.resolve("app.json"), """
+        {"pages": ["pages/a/a", "pages/b/b", "pages/t/t"],
+         "tabBar": {"list": [{"pagePath": "pages/a/a", "text": "A"}, {"pagePath": "pages/t/t", "text": "T"}]}}""");
+    TestFiles.write(dir.resolve("app.js"), "App({})");
+    // TDesign's Dialog.confirm() without a context: the dialog is looked up in the last page of getCurrentPages()
+    TestFiles.write(dir.resolve("dialog.js"), """
+        module.exports = (title) => {
+          const pages = getCurrentPages();
+          const page = pages[pages.length - 1];
+          page.selectComponent('#dialog').setData({ title });
+          return pages.map((p) => p.route).join(',');
+        };""");
+    TestFiles.write(dir.resolve("components/dialog/dialog.json"), "{\"component\": true}");
+    TestFiles.write(dir.resolve("components/dialog/dialog.js"), "Component({ data: { title: '' } })");
+    TestFiles.write(dir.resolve("components/dialog/dialog.wxml"), "<text class=\"title\">{{title}}</text>");
+    for (String name : new String[] {"a", "b", "t"}) {
+      TestFiles.write(dir.resolve("pages/" + name + "/" + name + ".json"),
+          "{\"usingComponents\": {\"t-dialog\": \"/components/dialog/dialog\"}}");
+      TestFiles.write(dir.resolve("pages/" + name + "/" + name + ".js"),
+          "Page({ onLoad() { this.setData({ stack: require('../../dialog.js')('" + name + "') }); } })");
+      TestFiles.write(dir.resolve("pages/" + name + "/" + name + ".wxml"), "<t-dialog id=\"dialog\"/>");
+    }
+    try (Session s = Sparrow.launch(SessionOptions.of(dir).compileCache(cache).virtualClock())) {
+      s.awaitIdle(Duration.ofMinutes(1));
+      assertThat(s.currentPage().data("stack")).isEqualTo("pages/a/a");
+      s.navigateTo("/pages/b/b");
+      s.awaitIdle(Duration.ofMinutes(1));
+      assertThat(s.currentPage().data("stack")).isEqualTo("pages/a/a,pages/b/b");
+      assertThat(s.currentPage().select("#dialog").orElseThrow().select(".title").orElseThrow().text())
+          .isEqualTo("b");
+      s.switchTab("/pages/t/t");
+      s.awaitIdle(Duration.ofMinutes(1));
+      assertThat(s.currentPage().data("stack")).isEqualTo("pages/t/t");
+      assertThat(s.errors()).isEmpty();
+    }
+  }
 }
