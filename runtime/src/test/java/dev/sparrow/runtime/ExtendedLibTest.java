@@ -104,6 +104,21 @@ class ExtendedLibTest {
     }
   }
 
+  @Test
+  void theLibraryIsFoundFromTheRootAsWell(@TempDir Path dir, @TempDir Path cache) throws IOException {
+    // templates write "/weui-miniprogram/cell/cell" (TellMeY76/miniprogram-ts-template and others)
+    ownCopyProject(dir, "true");
+    Files.writeString(dir.resolve("pages/index/index.json"),
+        "{\"usingComponents\": {\"mp-cell\": \"/weui-miniprogram/cell/cell\", \"no\": \"/weui-miniprogram/nope\"}}");
+    SessionOptions options = SessionOptions.of(dir).extendedLibs(ExtendedLibs.cachedIn(cache).offline());
+    try (Session s = Sparrow.launch(options).awaitIdle()) {
+      assertThat(s.project().problems()).extracting(Problem::toString).containsExactly(
+          "pages/index/index.json:1: Component is not found in path \"weui-miniprogram/nope\""
+              + " (using by \"pages/index/index\")");
+      assertThat(s.currentPage().select("#c").orElseThrow().select(".own-cell").orElseThrow().text()).isEqualTo("T");
+    }
+  }
+
   private static void ownCopyProject(Path dir, String weui) throws IOException {
     Files.writeString(dir.resolve("app.json"),
         "{\"pages\": [\"pages/index/index\"], \"useExtendedLib\": {\"weui\": " + weui + "}}");

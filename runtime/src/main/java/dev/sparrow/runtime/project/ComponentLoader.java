@@ -175,6 +175,19 @@ final class ComponentLoader {
   }
 
   /**
+   * {@code /weui-miniprogram/cell/cell} with {@code useExtendedLib} on: projects name the extended library from the
+   * root too, and WeChat finds it there (the package's own folder of that name comes first).
+   */
+  private Optional<String> extendedLib(String request) {
+    Optional<String> norm = ProjectFiles.normalise(request);
+    int slash = norm.map(n -> n.indexOf('/')).orElse(-1);
+    if (slash <= 0 || !files.isMountPoint("miniprogram_npm/" + norm.get().substring(0, slash + 1))) {
+      return Optional.empty();
+    }
+    return component("miniprogram_npm/" + norm.get());
+  }
+
+  /**
    * Through app.json's {@code resolveAlias} first; relative to the declaring file, {@code /} from the root, else a
    * miniprogram_npm package from the folder up.
    */
@@ -185,7 +198,7 @@ final class ComponentLoader {
     }
     String dir = owner.lastIndexOf('/') >= 0 ? owner.substring(0, owner.lastIndexOf('/') + 1) : "";
     if (request.startsWith("/")) {
-      return ProjectFiles.normalise(request).flatMap(this::component);
+      return ProjectFiles.normalise(request).flatMap(this::component).or(() -> extendedLib(request));
     }
     Optional<String> relative = ProjectFiles.normalise(dir + request).flatMap(this::component);
     if (relative.isPresent() || request.startsWith(".")) {

@@ -100,6 +100,11 @@ public final class ProjectFiles {
     return root;
   }
 
+  /** Whether something is mounted at {@code at} ({@code miniprogram_npm/weui-miniprogram/}). */
+  public boolean isMountPoint(String at) {
+    return mounts.containsKey(at);
+  }
+
   /** The folders mounted into the package (an extended library's files), which a file server must also allow. */
   public List<Path> mountedFolders() {
     return List.copyOf(mounts.values());
