@@ -412,6 +412,12 @@
     createMediaQueryObserver: function () { return observers.createMediaQueryObserver(this.__pageId__); },
     selectComponent: function (selector) { return components.select(this.__pageId__, 0, selector, this, false); },
     selectAllComponents: function (selector) { return components.select(this.__pageId__, 0, selector, this, true); },
+    /**
+     * A page is a component in WeChat (glass-easel's adapter builds Page() through its component builder), so it has
+     * triggerEvent; no node is above a page to hear it.
+     */
+    triggerEvent: function () {},
+    selectOwnerComponent: function () { return null; },
     /** This tab page's custom-tab-bar instance (app.json tabBar.custom); null on other pages. */
     getTabBar: function () { return components.tabBar(this.__pageId__); },
     renderer: 'webview'

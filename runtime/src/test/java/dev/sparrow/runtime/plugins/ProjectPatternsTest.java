@@ -203,7 +203,7 @@ class ProjectPatternsTest {
   }
 
   @Test
-  void aPageIsOnTheStackInItsOwnOnLoad(@TempDir Path dir) throws IOException {
+  void aPageIsOnTheStackInItsOwnOnLoadAndHasAComponentsMethods(@TempDir Path dir) throws IOException {
     TestFiles.write(dir.resolve("project.config.json"), "{}");
     TestFiles.write(dir.resolve("app.json"), """
         {"pages": ["pages/a/a", "pages/b/b", "pages/t/t"],
@@ -223,8 +223,10 @@ class ProjectPatternsTest {
     for (String name : new String[] {"a", "b", "t"}) {
       TestFiles.write(dir.resolve("pages/" + name + "/" + name + ".json"),
           "{\"usingComponents\": {\"t-dialog\": \"/components/dialog/dialog\"}}");
-      TestFiles.write(dir.resolve("pages/" + name + "/" + name + ".js"),
-          "Page({ onLoad() { this.setData({ stack: require('../../dialog.js')('" + name + "') }); } })");
+      // a page calling this.triggerEvent (tdesign-miniprogram-starter-retail's address form): a page is a component
+      TestFiles.write(dir.resolve("pages/" + name + "/" + name + ".js"), "Page({ onLoad() {"
+          + " this.triggerEvent('loaded', {}); this.setData({ owner: this.selectOwnerComponent(),"
+          + " stack: require('../../dialog.js')('" + name + "') }); } })");
       TestFiles.write(dir.resolve("pages/" + name + "/" + name + ".wxml"), "<t-dialog id=\"dialog\"/>");
     }
     try (Session s = Sparrow.launch(SessionOptions.of(dir).compileCache(cache).virtualClock())) {
@@ -238,6 +240,7 @@ class ProjectPatternsTest {
       s.switchTab("/pages/t/t");
       s.awaitIdle(Duration.ofMinutes(1));
       assertThat(s.currentPage().data("stack")).isEqualTo("pages/t/t");
+      assertThat(s.currentPage().data("owner")).isNull();
       assertThat(s.errors()).isEmpty();
     }
   }
