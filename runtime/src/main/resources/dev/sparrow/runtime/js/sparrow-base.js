@@ -1425,6 +1425,10 @@
           page[k] = typeof opts[k] === 'function' ? opts[k] : simpleDeepCopy(opts[k]);
         }
         page.data = simpleDeepCopy(opts.data || {});
+        // a page is a component: this.properties is its data (glass-easel's caller reads both from one place)
+        if (!('properties' in opts)) {
+          Object.defineProperty(page, 'properties', { get: function () { return this.data; }, configurable: true });
+        }
       }
       Object.defineProperty(page, '__pageId__', { value: id });
       Object.defineProperty(page, '__kind__', { value: def.kind });

@@ -223,9 +223,10 @@ class ProjectPatternsTest {
     for (String name : new String[] {"a", "b", "t"}) {
       TestFiles.write(dir.resolve("pages/" + name + "/" + name + ".json"),
           "{\"usingComponents\": {\"t-dialog\": \"/components/dialog/dialog\"}}");
-      // a page calling this.triggerEvent (tdesign-miniprogram-starter-retail's address form): a page is a component
+      // this.triggerEvent and this.properties in a page (tdesign-miniprogram-starter-retail's address form)
       TestFiles.write(dir.resolve("pages/" + name + "/" + name + ".js"), "Page({ onLoad() {"
           + " this.triggerEvent('loaded', {}); this.setData({ owner: this.selectOwnerComponent(),"
+          + " same: this.properties === this.data, reg: String(this.properties.phoneReg || '^1'),"
           + " stack: require('../../dialog.js')('" + name + "') }); } })");
       TestFiles.write(dir.resolve("pages/" + name + "/" + name + ".wxml"), "<t-dialog id=\"dialog\"/>");
     }
@@ -241,6 +242,8 @@ class ProjectPatternsTest {
       s.awaitIdle(Duration.ofMinutes(1));
       assertThat(s.currentPage().data("stack")).isEqualTo("pages/t/t");
       assertThat(s.currentPage().data("owner")).isNull();
+      assertThat(s.currentPage().data("same")).isEqualTo(true);
+      assertThat(s.currentPage().data("reg")).isEqualTo("^1");
       assertThat(s.errors()).isEmpty();
     }
   }
