@@ -46,6 +46,10 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--settle-timeout", paramLabel = "SECONDS", defaultValue = "20",
       description = "How long the app and each page may stay busy after opening (default: ${DEFAULT-VALUE}).")
   int settleSeconds;
+  @Option(names = "--timer-grace", paramLabel = "MS", defaultValue = "1000",
+      description = "Timers the app or a page sets due within this long of its opening run before the next page"
+          + " opens (default: ${DEFAULT-VALUE}).")
+  long timerGraceMillis;
 
   @Override
   public Integer call() {
@@ -64,15 +68,16 @@ final class CheckCommand implements Callable<Integer> {
     }
     Set<String> problems = new LinkedHashSet<>();
     session.project().problems().forEach(p -> problems.add(p.toString()));
-    settle(session, "launch", problems);
+    settle(session, "launch", problems, session.now());
     List<String> pages = session.project().app().pages();
     for (String route : pages) {
+      long opened = session.now();
       try {
         session.callWx("reLaunch", Map.of("url", "/" + route)); // settle() below waits, and says for what
       } catch (WxCallException e) {
         problems.add(route + ": " + e.errMsg());
       }
-      settle(session, route, problems);
+      settle(session, route, problems, opened);
     }
     problems.addAll(styleProblems(session));
     for (ScriptError e : session.errors()) {
@@ -108,13 +113,14 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   /**
-   * Waits for the session to be idle; else reports the pages whose timers are due (see {@link Session#busyTimers}),
-   * or {@code where} when no timer is (endless work, a network call in flight). A page's report reads the same
-   * whichever page's wait ran out, so it is printed once.
+   * Waits for the session to be idle and for the timers due within the grace after {@code opened} to run (their
+   * errors belong to this page, not to the next); else reports the pages whose timers are due (see {@link
+   * Session#busyTimers}), or {@code where} when no timer is (endless work, a network call in flight). A page's
+   * report reads the same whichever page's wait ran out, so it is printed once.
    */
-  private void settle(Session session, String where, Set<String> problems) {
+  private void settle(Session session, String where, Set<String> problems, long opened) {
     try {
-      session.awaitIdle(Duration.ofSeconds(settleSeconds));
+      session.awaitTimersBefore(opened + timerGraceMillis, Duration.ofSeconds(settleSeconds));
     } catch (IllegalStateException e) {
       String late = ": did not settle within " + settleSeconds + " s";
       Set<String> timers = session.busyTimers();

@@ -99,6 +99,23 @@ class CliTest {
   }
 
   @Test
+  void checkRunsTheShortTimersAPageSetsAsItOpensBeforeTheNextPage(@TempDir Path dir) throws Exception {
+    // a mock's setTimeout(…, 300) on the last page: its error used to be lost when check finished first
+    Files.writeString(dir.resolve("project.config.json"), "{\"appid\":\"wxclitimer00002\"}");
+    Files.writeString(dir.resolve("app.json"), "{\"pages\":[\"pages/a/a\",\"pages/b/b\"]}");
+    Files.writeString(dir.resolve("app.js"), "App({})");
+    for (String page : List.of("a", "b")) {
+      Files.createDirectories(dir.resolve("pages/" + page));
+      Files.writeString(dir.resolve("pages/" + page + "/" + page + ".wxml"), "<view>" + page + "</view>");
+      Files.writeString(dir.resolve("pages/" + page + "/" + page + ".js"), "Page({ onLoad() { setTimeout(() => {"
+          + " getCurrentPages().pop().data.missing.length }, 300) } })");
+    }
+    Result r = run("check", dir.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out() + r.err()).contains("pages/a/a.js:1").contains("pages/b/b.js:1");
+  }
+
+  @Test
   void checkReportsProjectProblemsWithoutAStackTrace() {
     Result r = run("check", example("broken/missing-page"));
     assertThat(r.code()).isEqualTo(1);

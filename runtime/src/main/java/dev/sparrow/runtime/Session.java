@@ -841,6 +841,19 @@ public final class Session implements AutoCloseable {
   }
 
   /**
+   * Waits until the session is idle and no timer of page code is due before {@code epochMillis} (session time): the
+   * short timers a page sets as it opens (a mock's {@code setTimeout(…, 200)}, a delayed init) have run, while
+   * timers due later, and the later rounds of an interval, do not hold it. With a {@link SessionOptions#virtualClock()
+   * virtual clock} only {@link #advance} brings them due.
+   *
+   * @throws IllegalStateException if that did not happen within {@code timeout}
+   */
+  public Session awaitTimersBefore(long epochMillis, Duration timeout) {
+    return awaitUntil(s -> core.loop().call(() -> core.logic().timersDueBy(epochMillis - 1), Duration.ofSeconds(5))
+        .isEmpty(), timeout);
+  }
+
+  /**
    * Where the timers that keep the session busy now were set: the route of the page that was current when page code
    * set a timer due now, or {@code "app"} before the first page; a timer set in a timer's callback (a chain, an
    * interval) counts as set where its parent was. Sorted; empty when no timer is due or the session does not answer.
