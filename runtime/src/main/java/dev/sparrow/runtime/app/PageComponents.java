@@ -17,12 +17,21 @@ final class PageComponents implements ComponentHost {
   private final ComponentCatalog catalog;
   private final LogicLayer logic;
   private final BooleanSupplier pageReady;
+  private final Optional<Appended> tabBar;
 
-  PageComponents(int pageId, ComponentCatalog catalog, LogicLayer logic, BooleanSupplier pageReady) {
+  /** @param tabBar the page's custom tab bar (its instance made with the page, in the logic layer), or empty */
+  PageComponents(int pageId, ComponentCatalog catalog, LogicLayer logic, BooleanSupplier pageReady,
+      Optional<Appended> tabBar) {
     this.pageId = pageId;
     this.catalog = catalog;
     this.logic = logic;
     this.pageReady = pageReady;
+    this.tabBar = tabBar;
+  }
+
+  @Override
+  public Optional<Appended> appended() {
+    return tabBar;
   }
 
   @Override

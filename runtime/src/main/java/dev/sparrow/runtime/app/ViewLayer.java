@@ -8,12 +8,14 @@ import dev.sparrow.apis.device.Clock;
 import dev.sparrow.apis.system.DeviceProfile;
 import dev.sparrow.runtime.ScriptError;
 import dev.sparrow.runtime.project.Project;
+import dev.sparrow.runtime.project.TabBar;
 import dev.sparrow.view.ElementHandle;
 import dev.sparrow.view.PageView;
 import dev.sparrow.view.ViewException;
 import dev.sparrow.view.ViewProblem;
 import dev.sparrow.view.ViewSources;
 import dev.sparrow.view.custom.ComponentDefinition;
+import dev.sparrow.view.custom.ComponentHost;
 import dev.sparrow.view.custom.Instance;
 import dev.sparrow.view.event.HandlerCall;
 import dev.sparrow.view.template.CompiledPage;
@@ -51,6 +53,11 @@ public final class ViewLayer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** The payload key under which the logic layer lists the keys JSON could not carry (see sparrow-base.js). */
   private static final String UNSENT = "__sparrowUnsent__";
+  /** The custom tab bar's instance id in every tab page (sparrow-components.js TAB_BAR) and its component. */
+  public static final int TAB_BAR = -1;
+  public static final String TAB_BAR_PATH = "custom-tab-bar/index";
+  /** The tag of its host element, the last child of the page root. */
+  public static final String TAB_BAR_TAG = "custom-tab-bar";
 
   private final Project project;
   private final Clock clock;
@@ -98,7 +105,7 @@ public final class ViewLayer implements AutoCloseable {
     PageView view = catalog == null
         ? PageView.open(template, parse(dataJson), () -> clock.epochMillis() - opened)
         : PageView.open(template, parse(dataJson), () -> clock.epochMillis() - opened,
-            new PageComponents(id, catalog, logic, () -> pageReady.test(id)));
+            new PageComponents(id, catalog, logic, () -> pageReady.test(id), tabBar(page.route())));
     views.put(id, view);
     openedAt.put(id, opened);
     for (String warning : view.warnings()) {
@@ -106,6 +113,18 @@ public final class ViewLayer implements AutoCloseable {
     }
     listener.opened(id, page.route(), view.root());
     view.drain();
+  }
+
+  /**
+   * A tab page's custom tab bar ({@code tabBar.custom}): {@code custom-tab-bar/index} after the page's content, as
+   * the host {@code <custom-tab-bar>} of the instance the logic layer made with the page (id {@link #TAB_BAR}).
+   */
+  private Optional<ComponentHost.Appended> tabBar(String route) {
+    boolean custom = project.app().isTabPage(route) && project.app().tabBar().map(TabBar::custom).orElse(false);
+    if (!custom || !project.components().isComponent(TAB_BAR_PATH)) {
+      return Optional.empty();
+    }
+    return catalog.definition(TAB_BAR_PATH).map(d -> new ComponentHost.Appended(TAB_BAR_TAG, d, TAB_BAR));
   }
 
   /** Applies a setData payload (data-path keys) to the page's view; returns the patches. */

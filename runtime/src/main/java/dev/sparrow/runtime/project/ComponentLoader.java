@@ -20,6 +20,8 @@ import java.util.Set;
  */
 final class ComponentLoader {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The custom tab bar's component (app.json tabBar.custom). */
+  private static final String TAB_BAR = "custom-tab-bar/index";
 
   private final ProjectFiles files;
   private final String prefix;
@@ -53,6 +55,13 @@ final class ComponentLoader {
         local.put(route, own);
       }
     });
+    // tabBar.custom: custom-tab-bar/index is a component of every tab page, used by the app
+    if (app.path("tabBar").path("custom").asBoolean(false)) {
+      int line = ProjectLoader.lineOf(appText == null ? "" : appText, "\"custom\"", 0);
+      if (check(TAB_BAR, "app.json", line, "app.json") && seen.add(TAB_BAR)) {
+        pending.add(TAB_BAR);
+      }
+    }
     while (!pending.isEmpty()) {
       String path = pending.poll();
       String text = files.read(path + ".json").orElse("");

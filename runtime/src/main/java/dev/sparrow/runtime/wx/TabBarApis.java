@@ -20,7 +20,9 @@ import java.util.function.Consumer;
  * The tab bar calls: {@code setTabBarBadge}, {@code removeTabBarBadge}, {@code showTabBarRedDot}, {@code
  * hideTabBarRedDot}, {@code setTabBarItem}, {@code setTabBarStyle}, {@code showTabBar}, {@code hideTabBar}.
  * They change the app's tab bar (one per app, kept while the session runs) and only work while a tab page
- * shows ({@code fail not TabBar page}, WeChat's text). The state is what a screen paints ({@link #state}).
+ * shows ({@code fail not TabBar page}, WeChat's text). With {@code tabBar.custom} every one fails with {@code fail
+ * custom Tabbar} (WeChat's text; the app's custom-tab-bar component draws the bar). The state is what a screen paints
+ * ({@link #state}).
  */
 public final class TabBarApis {
   private final Optional<TabBar> config;
@@ -115,6 +117,9 @@ public final class TabBarApis {
   }
 
   private void change(ApiCall c, Runnable edit) {
+    if (config.map(TabBar::custom).orElse(false)) {
+      throw ApiFailure.of("custom Tabbar");
+    }
     if (config.isEmpty() || !onTabPage.getAsBoolean()) {
       throw ApiFailure.of("not TabBar page");
     }

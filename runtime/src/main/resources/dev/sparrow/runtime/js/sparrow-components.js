@@ -275,8 +275,10 @@
   // ---- instances -----------------------------------------------------------------------------------------
   const key = function (pageId, id) { return pageId + ':' + id; };
   /**
-   * The instance id of a tab page's custom-tab-bar/index (tabBar.custom): outside the view's ids (1, 2, …); it has
-   * no host element (not rendered), its lifetimes and pageLifetimes run as its page's components' do.
+   * The instance id of a tab page's custom-tab-bar/index (tabBar.custom): outside the view's ids (1, 2, …). Made
+   * with the page (before onLoad); the view then renders it after the page's content (ViewLayer.TAB_BAR), asking
+   * create for its data and telling attached, which it has had already. Its lifetimes and pageLifetimes run as its
+   * page's components' do.
    */
   const TAB_BAR = -1;
   const TAB_BAR_PATH = 'custom-tab-bar/index';
@@ -567,14 +569,80 @@
     else if (name === 'onUnload') run(page, def.lifetimes.detached, [], 'detached');
   }
 
+  /** A new instance of the component at {@code path}: created has run; returns the data its template renders. */
+  function create(pageId, id, ownerId, path, propsJson, hostJson, origins) {
+    const def = defs.get(path);
+    if (!def) return null;
+    const inst = Object.create(instanceProto);
+    for (const name of Object.keys(def.methods)) inst[name] = def.methods[name];
+    const data = simpleDeepCopy(def.data);
+    for (const name of Object.keys(def.properties)) {
+      const p = def.properties[name];
+      if (!(name in data)) data[name] = p.value !== undefined ? simpleDeepCopy(p.value) : defaultFor(p.type);
+    }
+    const info = JSON.parse(hostJson);
+    Object.defineProperty(inst, '__pageId__', { value: pageId });
+    Object.defineProperty(inst, '__id__', { value: id });
+    Object.defineProperty(inst, '__owner__', { value: ownerId });
+    Object.defineProperty(inst, '__def__', { value: def });
+    Object.defineProperty(inst, '__rendered__', { value: false, writable: true });
+    Object.defineProperty(inst, '__ready__', { value: false, writable: true });
+    Object.defineProperty(inst, '__links__', { value: new Map() });
+    inst.is = path;
+    inst.id = info.id;
+    inst.dataset = info.dataset;
+    inst.data = data;
+    inst.properties = data;
+    instances.set(key(pageId, id), inst);
+    const given = hostProperties(def, JSON.parse(propsJson), origins, ownerData(pageId, ownerId));
+    // The host's values are in this.data when created runs (as in WeChat, where Vant's picker-column reads its
+    // initialOptions there; glass-easel's propertyEarlyInit) and in the first render; their observers run when
+    // the instance attaches, once the component's own child components exist.
+    const defaults = {};
+    for (const name of Object.keys(given)) { defaults[name] = inst.data[name]; inst.data[name] = given[name]; }
+    const initial = Object.keys(given).length > 0 ? { names: Object.keys(given), defaults: defaults } : null;
+    Object.defineProperty(inst, '__initial__', { value: initial, writable: true });
+    run(inst, def.lifetimes.created, [], 'created');
+    inst.__rendered__ = true;
+    return viewJson(inst);
+  }
+
+  /** The data a component's template renders from (pure data left out), as JSON. */
+  function viewJson(inst) {
+    const view = {};
+    for (const k of Object.keys(inst.data)) if (!pureKey(inst.__def__, k)) view[k] = inst.data[k];
+    return JSON.stringify(view, function (k, v) { return typeof v === 'function' ? undefined : v; });
+  }
+
+  /** The instance entered the tree: the host's values reach its observers, then attached (ready once the page is). */
+  function attach(pageId, id, pageReady) {
+    const inst = instances.get(key(pageId, id));
+    if (!inst) return;
+    const initial = inst.__initial__;
+    if (initial) {
+      // observers see the host's values arrive over the defaults (whatever created made of them stays)
+      inst.__initial__ = null;
+      const now = {};
+      for (const name of initial.names) { now[name] = inst.data[name]; inst.data[name] = initial.defaults[name]; }
+      applyData(inst, now, undefined, true);
+    }
+    run(inst, inst.__def__.lifetimes.attached, [], 'attached');
+    linkRelations(inst);
+    if (pageReady) {
+      setTimeout(function () {
+        if (instances.get(key(pageId, id)) === inst && !inst.__ready__) { inst.__ready__ = true; run(inst, inst.__def__.lifetimes.ready, [], 'ready'); }
+      }, 0);
+    }
+  }
+
   return {
     TAB_BAR: TAB_BAR,
     /** Creates and attaches the page's own custom-tab-bar/index instance (its .js evaluated once). */
     createTabBar: function (pageId, loadModule) {
       const problem = this.load(TAB_BAR_PATH, loadModule);
       if (problem !== null) host.console('error', problem);
-      this.create(pageId, TAB_BAR, 0, TAB_BAR_PATH, '{}', '{"id":"","dataset":{}}', null);
-      this.attached(pageId, TAB_BAR, false);
+      create(pageId, TAB_BAR, 0, TAB_BAR_PATH, '{}', '{"id":"","dataset":{}}', null);
+      attach(pageId, TAB_BAR, false);
     },
     tabBar: function (pageId) { return instances.get(key(pageId, TAB_BAR)) || null; },
     setUpPage: setUpPage,
@@ -611,62 +679,10 @@
       });
     },
     create: function (pageId, id, ownerId, path, propsJson, hostJson, origins) {
-      const def = defs.get(path);
-      if (!def) return null;
-      const inst = Object.create(instanceProto);
-      for (const name of Object.keys(def.methods)) inst[name] = def.methods[name];
-      const data = simpleDeepCopy(def.data);
-      for (const name of Object.keys(def.properties)) {
-        const p = def.properties[name];
-        if (!(name in data)) data[name] = p.value !== undefined ? simpleDeepCopy(p.value) : defaultFor(p.type);
-      }
-      const info = JSON.parse(hostJson);
-      Object.defineProperty(inst, '__pageId__', { value: pageId });
-      Object.defineProperty(inst, '__id__', { value: id });
-      Object.defineProperty(inst, '__owner__', { value: ownerId });
-      Object.defineProperty(inst, '__def__', { value: def });
-      Object.defineProperty(inst, '__rendered__', { value: false, writable: true });
-      Object.defineProperty(inst, '__ready__', { value: false, writable: true });
-      Object.defineProperty(inst, '__links__', { value: new Map() });
-      inst.is = path;
-      inst.id = info.id;
-      inst.dataset = info.dataset;
-      inst.data = data;
-      inst.properties = data;
-      instances.set(key(pageId, id), inst);
-      const given = hostProperties(def, JSON.parse(propsJson), origins, ownerData(pageId, ownerId));
-      // The host's values are in this.data when created runs (as in WeChat, where Vant's picker-column reads its
-      // initialOptions there; glass-easel's propertyEarlyInit) and in the first render; their observers run when
-      // the instance attaches, once the component's own child components exist.
-      const defaults = {};
-      for (const name of Object.keys(given)) { defaults[name] = inst.data[name]; inst.data[name] = given[name]; }
-      const initial = Object.keys(given).length > 0 ? { names: Object.keys(given), defaults: defaults } : null;
-      Object.defineProperty(inst, '__initial__', { value: initial, writable: true });
-      run(inst, def.lifetimes.created, [], 'created');
-      inst.__rendered__ = true;
-      const view = {};
-      for (const k of Object.keys(inst.data)) if (!pureKey(def, k)) view[k] = inst.data[k];
-      return JSON.stringify(view, function (k, v) { return typeof v === 'function' ? undefined : v; });
+      const bar = id === TAB_BAR ? instances.get(key(pageId, id)) : undefined;
+      return bar ? viewJson(bar) : create(pageId, id, ownerId, path, propsJson, hostJson, origins);
     },
-    attached: function (pageId, id, pageReady) {
-      const inst = instances.get(key(pageId, id));
-      if (!inst) return;
-      const initial = inst.__initial__;
-      if (initial) {
-        // observers see the host's values arrive over the defaults (whatever created made of them stays)
-        inst.__initial__ = null;
-        const now = {};
-        for (const name of initial.names) { now[name] = inst.data[name]; inst.data[name] = initial.defaults[name]; }
-        applyData(inst, now, undefined, true);
-      }
-      run(inst, inst.__def__.lifetimes.attached, [], 'attached');
-      linkRelations(inst);
-      if (pageReady) {
-        setTimeout(function () {
-          if (instances.get(key(pageId, id)) === inst && !inst.__ready__) { inst.__ready__ = true; run(inst, inst.__def__.lifetimes.ready, [], 'ready'); }
-        }, 0);
-      }
-    },
+    attached: function (pageId, id, pageReady) { if (id !== TAB_BAR) attach(pageId, id, pageReady); },
     properties: function (pageId, id, json, origins) {
       const inst = instances.get(key(pageId, id));
       if (!inst) return;

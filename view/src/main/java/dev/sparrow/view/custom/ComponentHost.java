@@ -51,4 +51,18 @@ public interface ComponentHost {
 
   /** The instance left the page tree. */
   void detached(int instance);
+
+  /**
+   * A component the page shows after its own content, outside its template: a tab page's custom tab bar
+   * ({@code app.json} {@code tabBar.custom}). Empty by default.
+   */
+  default Optional<Appended> appended() {
+    return Optional.empty();
+  }
+
+  /**
+   * A component appended to the page: its host element's {@code tag}, and the {@code instance} id the logic layer
+   * already gave it (its {@link #create} is asked for that instance's data; it is not created again).
+   */
+  record Appended(String tag, ComponentDefinition definition, int instance) {}
 }

@@ -42,8 +42,14 @@ public final class ComponentTree implements AutoCloseable {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
   private static final Set<String> NOT_PROPERTIES = Set.of("id", "class", "style", "slot");
 
+  /** The template node of an appended component's host (no template wrote it). */
+  private static final int APPENDED_ORIGIN = -1;
+
   private final ComponentHost host;
   private final Instance page;
+  /** The component the page shows after its own content (the custom tab bar), or null. */
+  private final ComponentHost.Appended appended;
+  private final Instance.Child appendedChild;
   private final Map<Integer, Instance> instances = new HashMap<>();
   /** What each tag names, by the path of the template that uses it. */
   private final Map<String, Map<String, Optional<ComponentDefinition>>> resolved = new HashMap<>();
@@ -62,6 +68,8 @@ public final class ComponentTree implements AutoCloseable {
   public ComponentTree(String pagePath, CompiledPage page, ObjectNode data, ComponentHost host) {
     this.host = host;
     this.page = new Instance(0, pagePath, null, null, "", page, wxs, data);
+    this.appended = host == null ? null : host.appended().orElse(null);
+    this.appendedChild = appended == null ? null : new Instance.Child(appended.definition(), "appended");
     instances.put(0, this.page);
   }
 
@@ -451,6 +459,13 @@ public final class ComponentTree implements AutoCloseable {
     } else if (in.id != 0) {
       scopeAll(in.id, in.raw);
     }
+    if (in == page && appended != null) {
+      // after the page's own content, as if its template ended with the host
+      VElement e = new VElement(appended.tag(), new LinkedHashMap<>(), new ArrayList<>(), APPENDED_ORIGIN, null);
+      e.scope(0);
+      in.raw.add(e);
+      in.hosts.put(e, appendedChild);
+    }
   }
 
   /**
@@ -586,7 +601,7 @@ public final class ComponentTree implements AutoCloseable {
       if (in != null) {
         remove(in);
       }
-      int id = nextId++;
+      int id = child == appendedChild ? appended.instance() : nextId++;
       ObjectNode data = host.create(id, owner.id, child.definition(), props, origins(owner, e, props, true),
           hostInfo(e));
       if (data == null) {
