@@ -1,0 +1,1 @@
+Page({ onShow() { this.getTabBar().setData({ selected: 1 }) } })
