@@ -1,5 +1,6 @@
 package dev.sparrow.runtime;
 
+import dev.sparrow.runtime.app.ViewLayer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +92,14 @@ public final class PageHandle {
    */
   public Optional<PageElement> select(String selector) {
     return session.pages().select(id, selector);
+  }
+
+  /**
+   * A tab page's custom tab bar ({@code tabBar.custom}): the host {@code <custom-tab-bar>} after the page's content,
+   * whose {@link PageElement#select} finds its items; empty on other pages.
+   */
+  public Optional<PageElement> customTabBar() {
+    return selectAll(ViewLayer.TAB_BAR_TAG).stream().filter(e -> e.instance() == ViewLayer.TAB_BAR).findFirst();
   }
 
   /** The element with node id {@code nodeId}, if it is still on the page. */

@@ -140,6 +140,7 @@ class CustomTabBarTest {
       PageHandle a = s.currentPage();
       PageElement bar = a.select("custom-tab-bar").orElseThrow();
       assertThat(bar.isComponent()).isTrue();
+      assertThat(a.customTabBar().orElseThrow().nodeId()).isEqualTo(bar.nodeId());
       assertThat(bar.data("selected")).isEqualTo(0);
       // the page's own elements do not include the bar's: select from its host, as for any component
       assertThat(a.selectAll(".tab-bar-item")).isEmpty();
@@ -167,7 +168,9 @@ class CustomTabBarTest {
       assertThat(s.currentPage().route()).isEqualTo("pages/a/a");
       assertThat(a.select("custom-tab-bar").orElseThrow().data("selected")).isEqualTo(0);
       // a page that is not a tab has none
-      assertThat(s.navigateTo("/pages/c/c").select("custom-tab-bar")).isEmpty();
+      PageHandle c = s.navigateTo("/pages/c/c");
+      assertThat(c.select("custom-tab-bar")).isEmpty();
+      assertThat(c.customTabBar()).isEmpty();
       assertThat(s.errors()).isEmpty();
     }
   }
