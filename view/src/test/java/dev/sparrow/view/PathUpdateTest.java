@@ -212,11 +212,42 @@ class PathUpdateTest {
     }
   }
 
-  /** Resolves {@code badge}; its data is its properties. */
-  private record Badges(ComponentDefinition badge) implements ComponentHost {
+  /**
+   * A page that a component follows (the runtime's custom tab bar: a host appended after the page's own render, under
+   * a fixed instance id): updates by path give what whole renders give, and the appended host stays last.
+   */
+  @Test
+  void pageWithAnAppendedComponentMatchesWholeRenders() {
+    ViewSources sources = ViewSources.of(Map.of("index.wxml", NESTED, "part.wxml", PART,
+        "bar.wxml", "<view class=\"bar\">{{sel}}</view>"));
+    CompiledPage page = new WxmlCompiler(sources).compile("index");
+    ComponentDefinition bar = new ComponentDefinition("bar", new WxmlCompiler(sources).compile("bar"), false,
+        null, List.of(), Set.of(), false, Set.of());
+    ComponentHost.Appended appended = new ComponentHost.Appended("custom-tab-bar", bar, -1);
+    for (long seed = 21; seed <= 22; seed++) {
+      differential(d -> PageView.open(page, d, () -> 0, new Badges(null, Optional.of(appended))),
+          nestedData(new Random(seed)), seed, 200, this::nestedChange);
+    }
+    try (PageView view = PageView.open(page, nestedData(new Random(21)), () -> 0,
+        new Badges(null, Optional.of(appended)))) {
+      VNode last = view.root().children().get(view.root().children().size() - 1);
+      assertThat(last).isInstanceOf(VElement.class);
+      assertThat(((VElement) last).tag()).isEqualTo("custom-tab-bar");
+      assertThat(((VElement) last).hosted()).isEqualTo(-1);
+      assertThat(view.setData(-1, (ObjectNode) F.objectNode().put("sel", 3))).isNotEmpty();
+      assertThat(view.wxml()).endsWith("<custom-tab-bar><view class=\"bar\">3</view></custom-tab-bar>");
+    }
+  }
+
+  /** Resolves {@code badge}; its data is its properties; {@code appended} follows the page. */
+  private record Badges(ComponentDefinition badge, Optional<ComponentHost.Appended> appended) implements ComponentHost {
+    Badges(ComponentDefinition badge) {
+      this(badge, Optional.empty());
+    }
+
     @Override
     public Optional<ComponentDefinition> resolve(String ownerPath, String tag) {
-      return tag.equals("badge") ? Optional.of(badge) : Optional.empty();
+      return tag.equals("badge") && badge != null ? Optional.of(badge) : Optional.empty();
     }
 
     @Override
