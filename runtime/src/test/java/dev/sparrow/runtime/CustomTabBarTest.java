@@ -104,7 +104,8 @@ class CustomTabBarTest {
     TestFiles.write(dir.resolve("custom-tab-bar/index.js"), """
         Component({
           data: { selected: 0, color: '#999999', selectedColor: '#07c160',
-            list: [{ pagePath: '/pages/a/a', text: 'Home', badge: '' }, { pagePath: '/pages/b/b', text: 'Me', badge: '2' }] },
+            list: [{ pagePath: '/pages/a/a', text: 'Home', badge: '' },
+              { pagePath: '/pages/b/b', text: 'Me', badge: '2' }] },
           methods: {
             switchTab(e) {
               const d = e.currentTarget.dataset;
@@ -186,7 +187,8 @@ class CustomTabBarTest {
           + "wx.showTabBarRedDot({ index: 0 }), wx.hideTabBarRedDot({ index: 0 }),"
           + "wx.setTabBarItem({ index: 0, text: 'x' }), wx.setTabBarStyle({ color: '#333333' }),"
           + "wx.showTabBar(), wx.hideTabBar(), wx.setTabBarBadge({ index: 9, text: '1' })"
-          + "].map(function (p) { return p.then(function (r) { return r.errMsg }, function (e) { return e.errMsg }) })) }";
+          + "].map(function (p) {"
+          + " return p.then(function (r) { return r.errMsg }, function (e) { return e.errMsg }) })) }";
       List<String> expected = List.of("setTabBarBadge:fail custom Tabbar", "removeTabBarBadge:fail custom Tabbar",
           "showTabBarRedDot:fail custom Tabbar", "hideTabBarRedDot:fail custom Tabbar",
           "setTabBarItem:fail custom Tabbar", "setTabBarStyle:fail custom Tabbar", "showTabBar:fail custom Tabbar",
