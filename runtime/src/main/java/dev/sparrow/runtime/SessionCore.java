@@ -44,6 +44,7 @@ import dev.sparrow.runtime.js.EventLoop;
 import dev.sparrow.runtime.js.ModuleSources;
 import dev.sparrow.runtime.project.ExtJson;
 import dev.sparrow.runtime.project.Project;
+import dev.sparrow.runtime.project.TabBar;
 import dev.sparrow.runtime.wx.AnimationApis;
 import dev.sparrow.runtime.wx.AppApis;
 import dev.sparrow.runtime.wx.AudioApis;
@@ -306,8 +307,10 @@ final class SessionCore {
       logic.close();
     });
     relay = new DataRelay(loop, view, logic);
-    router = new Router(project.app(), logic, new RouterFeed(view, screens, screenState, canvasApis, () -> router),
-        log::error);
+    boolean customTabBar = project.app().tabBar().map(TabBar::custom).orElse(false)
+        && project.components().isComponent(ViewLayer.TAB_BAR_PATH);
+    router = new Router(project.app(), customTabBar, logic,
+        new RouterFeed(view, screens, screenState, canvasApis, () -> router), log::error);
     interactions = new Interactions(loop, view, logic, router, screens, log);
     foreground = new Foreground(options, project, loop, router, networkApis);
     view.components(logic, id -> router.page(id).map(PageInstance::isReady).orElse(false));

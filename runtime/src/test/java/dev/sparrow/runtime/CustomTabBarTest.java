@@ -2,8 +2,11 @@ package dev.sparrow.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sparrow.runtime.project.Problem;
+import dev.sparrow.runtime.project.ProjectLoader;
 import dev.sparrow.testing.TestFiles;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -197,6 +200,22 @@ class CustomTabBarTest {
       s.navigateTo("/pages/c/c");
       assertThat((List<String>) s.evaluate(all)).isEqualTo(expected);
       assertThat((Map<String, Object>) s.tabBar()).containsEntry("hidden", false);
+      assertThat(s.errors()).isEmpty();
+    }
+  }
+
+  @Test
+  void customWithoutTheComponentIsAProjectProblemAndGetTabBarIsNull(@TempDir Path dir) throws IOException {
+    project(dir, true);
+    for (String ext : List.of(".json", ".js", ".wxml")) {
+      Files.delete(dir.resolve("custom-tab-bar/index" + ext));
+    }
+    assertThat(ProjectLoader.load(dir).problems()).extracting(Problem::toString)
+        .containsExactly("app.json:2: Component is not found in path \"custom-tab-bar/index\" (using by \"app.json\")");
+    try (Session s = Sparrow.launch(SessionOptions.of(dir).virtualClock())) {
+      s.awaitIdle(Duration.ofMinutes(1));
+      assertThat(s.currentPage().callMethod("kind")).isEqualTo("function null");
+      assertThat(s.currentPage().customTabBar()).isEmpty();
       assertThat(s.errors()).isEmpty();
     }
   }

@@ -38,6 +38,7 @@ public final class Router {
   }
 
   private final AppConfig app;
+  private final boolean customTabBar;
   private final LogicLayer logic;
   private final Listener listener;
   private final Consumer<ScriptError> errors;
@@ -52,8 +53,14 @@ public final class Router {
   /** The page whose code runs now through the router (its module, creation, a hook); null otherwise. */
   private String running;
 
-  public Router(AppConfig app, LogicLayer logic, Listener listener, Consumer<ScriptError> errors) {
+  /**
+   * @param customTabBar whether tab pages show the app's custom tab bar ({@code tabBar.custom} with a usable
+   *     {@code custom-tab-bar/index} component)
+   */
+  public Router(AppConfig app, boolean customTabBar, LogicLayer logic, Listener listener,
+      Consumer<ScriptError> errors) {
     this.app = app;
+    this.customTabBar = customTabBar;
     this.logic = logic;
     this.listener = listener;
     this.errors = errors;
@@ -345,9 +352,8 @@ public final class Router {
       logic.call("navigateTo events", logic.fn("openChannel"), page.id(), logic.values().toJs(events));
     }
     // tabBar.custom: each tab page gets its own instance of custom-tab-bar/index (this.getTabBar())
-    boolean customTabBar = app.isTabPage(route) && app.tabBar().map(TabBar::custom).orElse(false);
     Value data = logic.call(route + " create", logic.fn("createPage"), page.id(), route, logic.values().toJs(query),
-        customTabBar);
+        customTabBar && app.isTabPage(route));
     listener.pageCreated(page, data == null || !data.isString() ? "{}" : data.asString());
     push(page);
     hook(page, "onLoad", logic.values().toJs(query));

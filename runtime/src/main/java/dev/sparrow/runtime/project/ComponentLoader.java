@@ -58,7 +58,10 @@ final class ComponentLoader {
     // tabBar.custom: custom-tab-bar/index is a component of every tab page, used by the app
     if (app.path("tabBar").path("custom").asBoolean(false)) {
       int line = ProjectLoader.lineOf(appText == null ? "" : appText, "\"custom\"", 0);
-      if (check(TAB_BAR, "app.json", line, "app.json") && seen.add(TAB_BAR)) {
+      if (component(TAB_BAR).isEmpty()) {
+        problems.add(new Problem(prefix + "app.json", line, 0,
+            "Component is not found in path \"" + TAB_BAR + "\" (using by \"app.json\")"));
+      } else if (check(TAB_BAR, "app.json", line, "app.json") && seen.add(TAB_BAR)) {
         pending.add(TAB_BAR);
       }
     }
