@@ -326,7 +326,8 @@ public final class Router {
 
   /**
    * Loads the page's code if needed, creates the instance, puts it on top of the stack and runs onLoad: in WeChat
-   * {@code getCurrentPages()} in onLoad ends with the page being loaded (TDesign's Dialog/Toast find it there).
+   * {@code getCurrentPages()} in onLoad ends with the page being loaded (TDesign's Dialog/Toast find it there;
+   * apps read their own route there).
    */
   private PageInstance open(String route, Map<String, String> query, Map<String, Object> events) {
     String outer = running;

@@ -56,6 +56,8 @@ public final class CloudApis implements AutoCloseable {
   public static final int MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
   /** WeChat's errCode for a collection that does not exist. */
   public static final int NO_COLLECTION = -502005;
+  /** WeChat's errCode for {@code createCollection} of a collection that exists (a resource system error). */
+  public static final int COLLECTION_EXISTS = -501001;
   /** What a server-side read (wx-server-sdk in a cloud function) returns without {@code limit}, and at most. */
   public static final int SERVER_DEFAULT_LIMIT = 100;
   public static final int SERVER_LIMIT = 1000;
@@ -233,6 +235,25 @@ public final class CloudApis implements AutoCloseable {
     return rules().permission(collection);
   }
 
+  /**
+   * wx-server-sdk's {@code db.createCollection(name)} (cloud functions only: the client SDK has none):
+   * {@code {errMsg: 'createCollection:ok'}}, or errCode -501001 when the collection exists (the text public code
+   * records from WeChat).
+   */
+  private ObjectNode createCollection(JsonNode request, String api, boolean server) {
+    if (!server) {
+      throw CloudError.invalid("createCollection is for cloud functions");
+    }
+    CloudStore db = store(request.path("env").asText(""));
+    String collection = request.path("collection").asText("");
+    if (db.hasCollection(collection)) {
+      throw new CloudError(COLLECTION_EXISTS,
+          "-501001 resource system error. [ResourceUnavailable.ResourceExist] Table exist.");
+    }
+    db.createCollection(collection);
+    return json.createObjectNode().put("errMsg", api + ":ok");
+  }
+
   /** One request; {@code server}: a cloud function's, which the permission modes and client limits do not bind. */
   private ObjectNode run(JsonNode request, String api, boolean server) {
     String action = request.path("action").asText();
@@ -245,6 +266,9 @@ public final class CloudApis implements AutoCloseable {
         w.close();
       }
       return json.createObjectNode().put("errMsg", api + ":ok");
+    }
+    if (action.equals("createCollection")) {
+      return createCollection(request, api, server);
     }
     CloudStore db = store(request.path("env").asText(""));
     String collection = request.path("collection").asText("");

@@ -245,6 +245,8 @@
       command: codec.command,
       Geo: codec.Geo,
       collection: name => collection(env, name, null, throwOnNotFound),
+      createCollection: name => dbCall('createCollection', () => ({ env: env(), collection: String(name),
+        action: 'createCollection' })),
       serverDate: codec.serverDate,
       RegExp: codec.regExp,
       startTransaction: () => Promise.resolve(transaction(env, throwOnNotFound)),
