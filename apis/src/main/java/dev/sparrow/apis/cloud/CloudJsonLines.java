@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +25,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A collection to and from the cloud console's import/export format: JSON lines (one document a line, UTF-8, no
- * array, no commas between), dates as {@code {"$date": "2018-08-31T17:30:00.882Z"}} (ISO-8601 UTC, milliseconds).
+ * A collection to and from the cloud console's import/export format: JSON lines (documents separated by newlines,
+ * UTF-8, no array, no commas between; on import a document may span lines, as in the console's own example),
+ * dates as {@code {"$date": "2018-08-31T17:30:00.882Z"}} (ISO-8601 UTC, milliseconds).
  * Import refuses what the console refuses, naming the line: a line that is not an object, a key beginning or
  * ending with {@code .} or holding {@code ..}, a key given twice or ambiguously ({@code {"a": {"b": 1}, "a.b": 2}}),
  * and in {@link Mode#INSERT} an {@code _id} repeated in the file or already stored; the file is checked whole
@@ -54,55 +56,75 @@ public final class CloudJsonLines {
     }
   }
 
-  /** Imports JSON lines from {@code in}; a problem is an {@link IllegalArgumentException} naming the line. */
+  /**
+   * Imports the documents of {@code in}; a problem is an {@link IllegalArgumentException} naming the line where
+   * its document begins. Documents are read one after another, separated by newlines, so a document may also
+   * span lines (the console's own example, and the official samples' fixtures, are pretty-printed).
+   */
   public int importFrom(String collection, Reader in, Mode mode) throws IOException {
-    BufferedReader lines = in instanceof BufferedReader b ? b : new BufferedReader(in);
     List<ObjectNode> docs = new ArrayList<>();
     Set<String> ids = new HashSet<>();
-    String line;
-    int number = 0;
-    while ((line = lines.readLine()) != null) {
-      number++;
-      if (number == 1 && line.startsWith("\uFEFF")) {
-        line = line.substring(1);
-      }
-      if (line.isBlank()) {
-        continue;
-      }
-      JsonNode node;
-      try {
-        node = json.readTree(line);
-      } catch (JsonProcessingException e) {
-        throw new IllegalArgumentException("line " + number + ": " + e.getOriginalMessage());
-      }
-      if (node == null || !node.isObject()) {
-        throw new IllegalArgumentException("line " + number + ": a document must be a JSON object");
-      }
-      String problem = keyProblem(node, "", new HashSet<>());
-      if (problem != null) {
-        throw new IllegalArgumentException("line " + number + ": " + problem);
-      }
-      ObjectNode doc;
-      try {
-        doc = (ObjectNode) toStored(node);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("line " + number + ": " + e.getMessage());
-      }
-      JsonNode id = doc.get("_id");
-      if (id != null && !(id.isTextual() && !id.textValue().isEmpty())) {
-        throw new IllegalArgumentException("line " + number + ": _id must be a non-empty string");
-      }
-      if (id != null && mode == Mode.INSERT) {
-        if (!ids.add(id.textValue())) {
-          throw new IllegalArgumentException("line " + number + ": _id " + id.textValue() + " is repeated in the file");
+    try (JsonParser parser = json.createParser(withoutBom(in))) {
+      for (Read read; (read = next(parser)) != null; ) {
+        JsonNode node = read.node();
+        int number = read.line();
+        if (!node.isObject()) {
+          throw new IllegalArgumentException("line " + number + ": a document must be a JSON object");
         }
-        if (db.get(collection, id.textValue()).isPresent()) {
-          throw new IllegalArgumentException("line " + number + ": _id " + id.textValue() + " already exists");
+        String problem = keyProblem(node, "", new HashSet<>());
+        if (problem != null) {
+          throw new IllegalArgumentException("line " + number + ": " + problem);
         }
+        ObjectNode doc;
+        try {
+          doc = (ObjectNode) toStored(node);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("line " + number + ": " + e.getMessage());
+        }
+        JsonNode id = doc.get("_id");
+        if (id != null && !(id.isTextual() && !id.textValue().isEmpty())) {
+          throw new IllegalArgumentException("line " + number + ": _id must be a non-empty string");
+        }
+        if (id != null && mode == Mode.INSERT) {
+          if (!ids.add(id.textValue())) {
+            throw new IllegalArgumentException(
+                "line " + number + ": _id " + id.textValue() + " is repeated in the file");
+          }
+          if (db.get(collection, id.textValue()).isPresent()) {
+            throw new IllegalArgumentException("line " + number + ": _id " + id.textValue() + " already exists");
+          }
+        }
+        docs.add(doc);
       }
-      docs.add(doc);
     }
     return db.addAll(collection, docs, mode == Mode.UPSERT);
+  }
+
+  /** A document of an imported file and the line where it begins. */
+  private record Read(JsonNode node, int line) {}
+
+  /** The next document of the file, or null at its end. */
+  private Read next(JsonParser parser) throws IOException {
+    try {
+      if (parser.nextToken() == null) {
+        return null;
+      }
+      int line = parser.currentTokenLocation().getLineNr();
+      return new Read(json.readTree(parser), line);
+    } catch (JsonProcessingException e) {
+      int line = e.getLocation() == null ? parser.currentLocation().getLineNr() : e.getLocation().getLineNr();
+      throw new IllegalArgumentException("line " + line + ": " + e.getOriginalMessage());
+    }
+  }
+
+  /** {@code in} without a leading byte order mark (files saved by Windows editors begin with one). */
+  private static Reader withoutBom(Reader in) throws IOException {
+    PushbackReader r = new PushbackReader(in instanceof BufferedReader ? in : new BufferedReader(in), 1);
+    int first = r.read();
+    if (first != -1 && first != '\uFEFF') {
+      r.unread(first);
+    }
+    return r;
   }
 
   /** Exports {@code collection} to {@code file}; returns how many documents were written. */

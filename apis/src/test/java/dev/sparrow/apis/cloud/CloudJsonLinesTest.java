@@ -98,4 +98,29 @@ class CloudJsonLinesTest {
     assertThat(db.count("notes", j("{}"))).isEqualTo(3);
     assertThat(db.get("notes", "x1")).isEmpty();
   }
+
+  @Test
+  void documentsMaySpanLinesAsInTheConsolesExampleAndProblemsNameTheLineTheyBeginOn() throws Exception {
+    // the console's import guide shows pretty-printed documents one after another; sample projects ship them so
+    String pretty = "\uFEFF{\n    \"_id\": \"g1\",\n    \"name\": \"鸡蛋干\",\n"
+        + "    \"at\": {  \"$date\" : \"2018-08-31T17:30:00.882Z\"  }\n}\n\n"
+        + "{\n    \"_id\": \"g2\",\n    \"tags\": [\n      \"a\"\n    ]\n}\n{\"_id\": \"g3\"}\n";
+    assertThat(lines.importFile("goods", file("goods.json", pretty), CloudJsonLines.Mode.INSERT)).isEqualTo(3);
+    assertThat(db.get("goods", "g1").orElseThrow()).isEqualTo(
+        j("{\"_id\":\"g1\",\"name\":\"鸡蛋干\",\"at\":{\"$date\":1535736600882}}"));
+    assertThat(db.get("goods", "g2").orElseThrow().get("tags")).isEqualTo(new ObjectMapper().readTree("[\"a\"]"));
+    String[][] bad = {
+        {"{\"_id\": \"x1\"}\n\n{\n  \"_id\": \"x2\",\n  \".a\": 1\n}\n",
+            "line 3: key \".a\" may not begin or end with . or hold .."},
+        {"{\n  \"_id\": \"x1\"\n},\n{\"_id\": \"x2\"}\n", "line 3: Unexpected character (',' "},
+        {"[{\"_id\": \"x1\"},\n {\"_id\": \"x2\"}]\n", "line 1: a document must be a JSON object"},
+        {"{\n  \"_id\": \"x1\",\n  \"a\": \n", "line 4: Unexpected end-of-input"},
+    };
+    for (String[] b : bad) {
+      Path f = file("bad.json", b[0]);
+      assertThatThrownBy(() -> lines.importFile("goods", f, CloudJsonLines.Mode.INSERT))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(b[1]);
+    }
+    assertThat(db.count("goods", j("{}"))).isEqualTo(3);
+  }
 }
