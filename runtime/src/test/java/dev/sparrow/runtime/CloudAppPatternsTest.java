@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Patterns met in public cloud-development mini programs (docs/compatibility.md, "Tried on public mini programs"),
  * each in a small project of our own: an {@code initdb} cloud function that makes its collections with
  * {@code db.createCollection}; a page that reads its own route from {@code getCurrentPages()} in {@code onLoad}
- * (a hand-made tab bar marking the selected item).
+ * (a hand-made tab bar marking the selected item); a bundled SDK calling {@code wx.cloud.init} again with an env
+ * of its own, which WeChat ignores (only the first call takes effect).
  */
 class CloudAppPatternsTest {
   @TempDir
@@ -106,6 +107,33 @@ class CloudAppPatternsTest {
           "1 pages/home/home", "1 pages/mine/mine", "2 pages/detail/detail", "2 pages/detail/detail",
           "1 pages/home/home"));
       assertThat(s.currentPage().data("selected")).isEqualTo("/pages/home/home");
+      assertThat(s.errors()).isEmpty();
+    }
+  }
+
+  @Test
+  void onlyTheFirstCloudInitTakesEffectAndEachServiceKeepsItsOwnEnv() throws IOException {
+    write("project.config.json", "{\"appid\": \"wxcloudpattern02\", \"cloudfunctionRoot\": \"functions/\"}");
+    write("app.json", "{\"pages\": [\"pages/index/index\"]}");
+    write("app.js", "App({ onLaunch() { wx.cloud.init({ env: { database: 'db-env', functions: 'fn-env' } }) } })");
+    // a bundled SDK initialising again with its own env (the official tcb-demo-basic's agent page does)
+    write("pages/index/index.js", "Page({ onLoad() { wx.cloud.init({ env: 'sdk-env' }) } })");
+    write("pages/index/index.wxml", "<view>init</view>");
+    write("functions/where/index.js", """
+        const cloud = require('wx-server-sdk')
+        exports.main = async () => cloud.getWXContext().ENV""");
+    try (Session s = Sparrow.launch(SessionOptions.of(project).dataDir(data).virtualClock().cloudAutoCreate(true))
+        .awaitIdle()) {
+      Object env = s.evaluate("function () { const db = wx.cloud.database();"
+          + " return db.collection('notes').add({ data: { text: 'hi' } }).then(() => db.config.env) }");
+      assertThat(env).isEqualTo("db-env");
+      assertThat(s.cloudDatabase("db-env").count("notes", JsonNodeFactory.instance.objectNode())).isEqualTo(1);
+      assertThat(call(s, "where")).isEqualTo("fn-env");
+      // storage was not named in init's env object: WeChat's 'default'
+      Object fileId = s.evaluate("function () { const f = wx.env.USER_DATA_PATH + '/a.txt';"
+          + " wx.getFileSystemManager().writeFileSync(f, 'x', 'utf8');"
+          + " return wx.cloud.uploadFile({ cloudPath: 'a.txt', filePath: f }).then(r => r.fileID, e => e.errMsg) }");
+      assertThat((String) fileId).startsWith("cloud://default.");
       assertThat(s.errors()).isEmpty();
     }
   }

@@ -1002,7 +1002,9 @@
   // the requests are sent here, the engine is CloudApis.java (apis/cloud).
   const cloudSpec = specs.find(function (s) { return !s.owner && s.name === 'cloudDatabase'; });
   const cloudWatchSpec = specs.find(function (s) { return !s.owner && s.name === 'cloudWatchEvents'; });
-  let cloudEnv = 'default';
+  let cloudEnv = 'default'; // the database's default env, from the first wx.cloud.init
+  let cloudServiceEnvs = null; // init({env: {database, functions, storage}}): each service's own default
+  let cloudInitialized = false;
   const cloudCodec = cloudQueryFactory();
   const isPlain = cloudCodec.isPlain;
   const cloudValue = cloudCodec.value;
@@ -1214,10 +1216,17 @@
       });
     return self;
   }
+  // WeChat's client guide (init): wx.cloud.init is called once; when called again only the first call takes effect
   function cloudInit(opts) {
+    if (cloudInitialized) return undefined;
+    cloudInitialized = true;
     const env = opts && opts.env;
-    if (typeof env === 'string' && env) cloudEnv = env;
-    else if (env && typeof env === 'object' && typeof env.database === 'string') cloudEnv = env.database;
+    if (typeof env === 'string' && env) {
+      cloudEnv = env;
+    } else if (env && typeof env === 'object') {
+      cloudServiceEnvs = env;
+      if (typeof env.database === 'string' && env.database) cloudEnv = env.database;
+    }
     return undefined;
   }
   wxObject.cloud = {
@@ -1316,6 +1325,10 @@
     const env = o.config && o.config.env;
     if (typeof env === 'string' && env) return env;
     if (env && typeof env === 'object' && typeof env[kind] === 'string') return env[kind];
+    if (cloudServiceEnvs !== null) {
+      const own = cloudServiceEnvs[kind];
+      return typeof own === 'string' && own ? own : 'default';
+    }
     return cloudEnv;
   }
   function storageCall(action, fields, transfer) {
