@@ -250,17 +250,24 @@ public final class CanvasApis {
 
   private Surface pageCanvas(int pageId, int nodeId, boolean legacy, double cssWidth, double cssHeight) {
     Surface s = onPages.get(key(pageId, nodeId));
+    int width = size(cssWidth * pixelRatio);
+    int height = size(cssHeight * pixelRatio);
     if (s == null) {
       // a 2d canvas starts with HTML's 300×150 bitmap; a legacy one is its CSS size at the device's pixel ratio,
       // drawn in CSS px
       Context2D ctx = legacy
-          ? new Context2D(size(cssWidth * pixelRatio), size(cssHeight * pixelRatio), limits)
+          ? new Context2D(width, height, limits)
           : new Context2D(300, 150, limits);
       s = register(new Surface(pageId, nodeId, legacy, ctx), CANVAS);
       if (legacy) {
         ctx.scale(pixelRatio, pixelRatio);
       }
       onPages.put(key(pageId, nodeId), s);
+    } else if (legacy && (s.ctx.width() != width || s.ctx.height() != height)) {
+      // its element was laid out again at another size (posters set the canvas's style, then draw): the canvas follows
+      // its element, and a resized bitmap starts blank
+      s.ctx.resize(width, height);
+      s.ctx.scale(pixelRatio, pixelRatio);
     }
     return s;
   }

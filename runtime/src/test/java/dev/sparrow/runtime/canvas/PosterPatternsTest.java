@@ -1,0 +1,72 @@
+package dev.sparrow.runtime.canvas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sparrow.runtime.PageHandle;
+import dev.sparrow.runtime.Session;
+import dev.sparrow.runtime.SessionOptions;
+import dev.sparrow.runtime.Sparrow;
+import dev.sparrow.testing.TestFiles;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Patterns met in public canvas-poster libraries (docs/compatibility.md, "Tried on public mini programs"), each in a
+ * small project of our own, checked by the pixels exported.
+ */
+class PosterPatternsTest {
+
+  private static int rgb(BufferedImage img, int x, int y) {
+    return img.getRGB(x, y) & 0xffffff;
+  }
+
+  /** A poster component sizes its legacy canvas with setData before each poster, then draws and exports it. */
+  @Test
+  void aLegacyCanvasFollowsItsElementWhenTheStyleChangesBetweenPosters(@TempDir Path dir) throws IOException {
+    TestFiles.write(dir.resolve("app.json"), "{\"pages\": [\"pages/poster/poster\"]}");
+    TestFiles.write(dir.resolve("app.js"), "App({})");
+    TestFiles.write(dir.resolve("pages/poster/poster.wxml"),
+        "<canvas canvas-id=\"c\" style=\"width: {{w}}px; height: {{h}}px;\"></canvas>");
+    TestFiles.write(dir.resolve("pages/poster/poster.js"), """
+        Page({
+          data: { w: 0, h: 0, paths: [] },
+          poster(w, h, colour) {
+            return new Promise((resolve) => this.setData({ w, h }, () => {
+              const ctx = wx.createCanvasContext('c');
+              ctx.setFillStyle(colour);
+              ctx.fillRect(0, 0, w, h);
+              ctx.draw(false, () => wx.canvasToTempFilePath({ canvasId: 'c',
+                success: (r) => resolve(r.tempFilePath) }));
+            }));
+          },
+          async onReady() {
+            const first = await this.poster(100, 50, '#ff0000');
+            const second = await this.poster(100, 80, '#0000ff');
+            this.setData({ paths: [first, second] });
+          }
+        })""");
+    try (Session s = Sparrow.launch(SessionOptions.of(dir).virtualClock())) {
+      s.awaitIdle();
+      assertThat(s.errors()).isEmpty();
+      PageHandle page = s.currentPage();
+      BufferedImage first = read(s, page, "paths[0]");
+      BufferedImage second = read(s, page, "paths[1]");
+      double dpr = first.getWidth() / 100.0;
+      assertThat(first.getHeight()).isEqualTo((int) Math.round(50 * dpr));
+      assertThat(rgb(first, first.getWidth() / 2, first.getHeight() - 1)).isEqualTo(0xff0000);
+      // the second poster is taller: the whole of it is drawn and exported, none of the first is left
+      assertThat(second.getWidth()).isEqualTo((int) Math.round(100 * dpr));
+      assertThat(second.getHeight()).isEqualTo((int) Math.round(80 * dpr));
+      assertThat(rgb(second, second.getWidth() / 2, second.getHeight() - 1)).isEqualTo(0x0000ff);
+      assertThat(rgb(second, 1, 1)).isEqualTo(0x0000ff);
+    }
+  }
+
+  private static BufferedImage read(Session s, PageHandle page, String path) throws IOException {
+    return ImageIO.read(s.files().resolve((String) page.data(path)).orElseThrow().toFile());
+  }
+}
