@@ -10,6 +10,8 @@ import dev.sparrow.testing.TestFiles;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,6 +65,56 @@ class PosterPatternsTest {
       assertThat(second.getHeight()).isEqualTo((int) Math.round(80 * dpr));
       assertThat(rgb(second, second.getWidth() / 2, second.getHeight() - 1)).isEqualTo(0x0000ff);
       assertThat(rgb(second, 1, 1)).isEqualTo(0x0000ff);
+    }
+  }
+
+  /**
+   * A chart library (wx-charts) takes {@code wx.createCanvasContext(id)} in the onLoad of a page opened with
+   * navigateTo and draws its animation frames later on timers: the context is the new page's canvas, whose
+   * {@code getCurrentPages()} already ends with it.
+   */
+  @Test
+  void aContextTakenInOnLoadOfAnOpenedPageDrawsOnThatPage(@TempDir Path dir) throws IOException {
+    TestFiles.write(dir.resolve("app.json"), "{\"pages\": [\"pages/home/home\", \"pages/chart/chart\"]}");
+    TestFiles.write(dir.resolve("app.js"), "App({})");
+    TestFiles.write(dir.resolve("pages/home/home.wxml"), "<view>home</view>");
+    TestFiles.write(dir.resolve("pages/home/home.js"), "Page({ onReady() { wx.navigateTo({ url: '/pages/chart/chart' }) } })");
+    TestFiles.write(dir.resolve("pages/chart/chart.wxml"),
+        "<canvas canvas-id=\"bars\" style=\"width: 100px; height: 50px;\"></canvas>");
+    TestFiles.write(dir.resolve("pages/chart/chart.js"), """
+        Page({
+          data: { path: '' },
+          onLoad() {
+            this.stackInOnLoad = getCurrentPages().map((p) => p.route);
+            const ctx = wx.createCanvasContext('bars');
+            let frame = 0;
+            const step = () => {
+              frame++;
+              ctx.setFillStyle('#00ff00');
+              ctx.fillRect(0, 50 - frame * 10, 100, frame * 10);
+              if (frame < 5) {
+                ctx.draw();
+                setTimeout(step, 17);
+              } else {
+                ctx.draw(false, () => wx.canvasToTempFilePath({ canvasId: 'bars',
+                  success: (r) => this.setData({ path: r.tempFilePath }) }));
+              }
+            };
+            setTimeout(step, 17);
+          }
+        })""");
+    try (Session s = Sparrow.launch(SessionOptions.of(dir).virtualClock())) {
+      s.awaitIdle();
+      s.advance(Duration.ofSeconds(1));
+      s.awaitIdle();
+      assertThat(s.errors()).isEmpty();
+      PageHandle page = s.currentPage();
+      assertThat(page.route()).isEqualTo("pages/chart/chart");
+      assertThat(s.evaluate("function () { return getCurrentPages()[1].stackInOnLoad }"))
+          .isEqualTo(List.of("pages/home/home", "pages/chart/chart"));
+      BufferedImage img = read(s, page, "path");
+      assertThat(rgb(img, 1, 1)).isEqualTo(0x00ff00);
+      assertThat(rgb(img, img.getWidth() - 2, img.getHeight() - 2)).isEqualTo(0x00ff00);
     }
   }
 
