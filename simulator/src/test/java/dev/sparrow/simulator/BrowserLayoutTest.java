@@ -14,11 +14,13 @@ import dev.sparrow.runtime.PageHandle;
 import dev.sparrow.runtime.Session;
 import dev.sparrow.runtime.SessionOptions;
 import dev.sparrow.runtime.Sparrow;
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -147,6 +149,43 @@ class BrowserLayoutTest {
       }
       assertThat(height).isEqualTo(125); // 200 px wide, 64×40 scaled: widthFix needs the picture itself
       assertThat(server.recorded()).anyMatch(r -> r.target().equals("/pic.png"));
+    }
+  }
+
+  /** A chart library's legacy canvas sized by a WXSS class (wx-charts' demo): its bitmap is the laid-out box. */
+  @Test
+  void aLegacyCanvasSizedByAClassDrawsAtItsLaidOutSize() throws Exception {
+    Path project = dir.resolve("chart-app");
+    Files.createDirectories(project.resolve("pages/index"));
+    Files.writeString(project.resolve("app.json"), "{\"pages\": [\"pages/index/index\"]}");
+    Files.writeString(project.resolve("app.js"), "App({})");
+    Files.writeString(project.resolve("app.wxss"), ".chart { width: 100%; height: 200px; }");
+    Files.writeString(project.resolve("pages/index/index.wxml"), "<canvas canvas-id=\"c\" class=\"chart\"></canvas>");
+    Files.writeString(project.resolve("pages/index/index.js"), """
+        Page({
+          data: { path: '' },
+          onReady() {
+            const ctx = wx.createCanvasContext('c');
+            const w = wx.getWindowInfo().windowWidth;
+            ctx.setFillStyle('#ff0000');
+            ctx.fillRect(w - 10, 190, 10, 10);
+            ctx.draw(false, () => wx.canvasToTempFilePath({ canvasId: 'c',
+              success: (r) => this.setData({ path: r.tempFilePath }) }));
+          }
+        })""");
+    SessionOptions options = SessionOptions.of(project).dataDir(dir.resolve("chart")).layout(Layout.BROWSER);
+    try (Session s = Sparrow.launch(options)) {
+      s.awaitUntil(x -> !"".equals(x.currentPage().data("path")), Duration.ofSeconds(20));
+      Path file = s.files().resolve((String) s.currentPage().data("path")).orElseThrow();
+      BufferedImage img = ImageIO.read(file.toFile());
+      Map<?, ?> info = (Map<?, ?>) s.callWxSync("getWindowInfo");
+      double dpr = ((Number) info.get("pixelRatio")).doubleValue();
+      double width = ((Number) info.get("windowWidth")).doubleValue();
+      assertThat(img.getWidth()).isEqualTo((int) Math.round(width * dpr));
+      assertThat(img.getHeight()).isEqualTo((int) Math.round(200 * dpr));
+      // the square drawn in the bottom right corner, outside HTML's default 300×150
+      assertThat(img.getRGB(img.getWidth() - 2, img.getHeight() - 2) & 0xffffff).isEqualTo(0xff0000);
+      assertThat(s.errors()).isEmpty();
     }
   }
 

@@ -752,7 +752,8 @@
   });
   canvas.install({
     currentPage: function () { return stack.length ? stack[stack.length - 1] : -1; },
-    query: function (page, instance, selector) { const json = host.queryNodes(page, instance, selector); return json ? JSON.parse(json) : []; }
+    query: function (page, instance, selector) { const json = host.queryNodes(page, instance, selector); return json ? JSON.parse(json) : []; },
+    measure: function (page, request, answer) { host.measure(page, request, answer); }
   });
   // declared in the registry (UiApis), built here: the query object lives in the logic layer
   wxObject.createSelectorQuery = function () {

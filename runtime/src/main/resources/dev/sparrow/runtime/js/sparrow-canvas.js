@@ -505,12 +505,22 @@
       const l = legacyOf(this);
       const batch = JSON.stringify(l.actions);
       l.actions = [];
-      const target = legacyTarget(l.canvasId, l.scope);
-      if (target === undefined) return; // no such canvas: WeChat draws nothing
       const cb = typeof reserve === 'function' ? reserve : callback;
-      bridge.invokeAsync('Canvas.draw', target, { batch: batch, reserve: reserve === true }, function (ok) {
-        if (ok && typeof cb === 'function') guard(cb, undefined, [], 'CanvasContext.draw callback');
-      });
+      const send = function (target) {
+        if (target === undefined) return; // no such canvas: WeChat draws nothing
+        bridge.invokeAsync('Canvas.draw', target, { batch: batch, reserve: reserve === true }, function (ok) {
+          if (ok && typeof cb === 'function') guard(cb, undefined, [], 'CanvasContext.draw callback');
+        });
+      };
+      const found = legacyElement(l.canvasId, l.scope);
+      if (!found) return;
+      const size = cssSize(found.n);
+      if (size.given) {
+        send(canvasOf(found, size));
+      } else {
+        // sized by WXSS classes: the layout (simulator, --layout browser) knows its box; without one it keeps its size
+        afterMeasure(found, function (measured) { send(canvasOf(found, measured || size)); });
+      }
     };
   }
 
@@ -521,30 +531,65 @@
     if (component && component.__pageId__ !== undefined) return { page: component.__pageId__, instance: component.__id__ || 0 };
     return { page: scopes.currentPage(), instance: 0 };
   }
-  /** CSS size of a canvas element headless: its inline style's width and height (px, rpx, vw), else 300×150. */
+  /**
+   * CSS size of a canvas element headless: its inline style's width and height (px, rpx, vw), else 300×150;
+   * `given` when the style says both.
+   */
   function cssSize(n) {
     const style = n.attributes && typeof n.attributes.style === 'string' ? n.attributes.style : '';
     const windowWidth = wx.getWindowInfo().windowWidth || 375;
+    let given = true;
     function read(prop, fallback) {
       const m = new RegExp('(?:^|;)\\s*' + prop + '\\s*:\\s*([\\d.]+)\\s*(px|rpx|vw)?\\s*(?:;|$)').exec(style);
-      if (!m) return fallback;
+      if (!m) { given = false; return fallback; }
       const v = parseFloat(m[1]);
       return m[2] === 'rpx' ? v * windowWidth / 750 : m[2] === 'vw' ? v * windowWidth / 100 : v;
     }
-    return { width: read('width', 300), height: read('height', 150) };
+    const out = { width: read('width', 300), height: read('height', 150) };
+    out.given = given;
+    return out;
   }
-  function legacyTarget(canvasId, scope) {
-    if (canvasId === null || canvasId === undefined) return undefined;
+  /** The legacy canvas element with `canvas-id` in the scope's page or component: {page, n}, or null. */
+  function legacyElement(canvasId, scope) {
+    if (canvasId === null || canvasId === undefined) return null;
     const s = scope || scopeOf(null);
     const nodes = scopes.query(s.page, s.instance, 'canvas');
     for (const n of nodes) {
-      if (String(n.attributes.canvasId) === String(canvasId)) {
-        const size = cssSize(n);
-        const d = host('canvasNode', 0, [s.page, n.nodeId, true, size.width, size.height]);
-        return d ? d.id : undefined;
-      }
+      if (String(n.attributes.canvasId) === String(canvasId)) return { page: s.page, n: n };
     }
-    return undefined;
+    return null;
+  }
+  /** The host canvas of a legacy element at `size` CSS px (a canvas sized by classes keeps its bitmap). */
+  function canvasOf(found, size) {
+    const given = size.given !== false;
+    const d = host('canvasNode', 0, [found.page, found.n.nodeId, true, given ? size.width : -1, given ? size.height : -1]);
+    return d ? d.id : undefined;
+  }
+  function legacyTarget(canvasId, scope) {
+    const found = legacyElement(canvasId, scope);
+    return found ? canvasOf(found, cssSize(found.n)) : undefined;
+  }
+  // one measure at a time per canvas, so that draws keep their order
+  const measuring = new Map();
+  /** Calls `fn` with the element's laid-out size ({width, height}), or null without a layout. */
+  function afterMeasure(found, fn) {
+    const key = found.page + ':' + found.n.nodeId;
+    const queue = measuring.get(key);
+    if (queue) { queue.push(fn); return; }
+    measuring.set(key, [fn]);
+    const next = function () {
+      scopes.measure(found.page, JSON.stringify({ nodes: [found.n.nodeId] }), function (json) {
+        const q = measuring.get(key);
+        const first = q.shift();
+        let size = null;
+        try {
+          const b = json ? JSON.parse(json).nodes[found.n.nodeId] : null;
+          if (b && b.width > 0 && b.height > 0) size = { width: b.width, height: b.height, given: true };
+        } catch (e) { size = null; }
+        try { first(size); } finally { if (q.length) next(); else measuring.delete(key); }
+      });
+    };
+    next();
   }
 
   // ---- wx ----------------------------------------------------------------------------------------------

@@ -78,7 +78,8 @@ class PosterPatternsTest {
     TestFiles.write(dir.resolve("app.json"), "{\"pages\": [\"pages/home/home\", \"pages/chart/chart\"]}");
     TestFiles.write(dir.resolve("app.js"), "App({})");
     TestFiles.write(dir.resolve("pages/home/home.wxml"), "<view>home</view>");
-    TestFiles.write(dir.resolve("pages/home/home.js"), "Page({ onReady() { wx.navigateTo({ url: '/pages/chart/chart' }) } })");
+    TestFiles.write(dir.resolve("pages/home/home.js"),
+        "Page({ onReady() { wx.navigateTo({ url: '/pages/chart/chart' }) } })");
     TestFiles.write(dir.resolve("pages/chart/chart.wxml"),
         "<canvas canvas-id=\"bars\" style=\"width: 100px; height: 50px;\"></canvas>");
     TestFiles.write(dir.resolve("pages/chart/chart.js"), """
@@ -115,6 +116,34 @@ class PosterPatternsTest {
       BufferedImage img = read(s, page, "path");
       assertThat(rgb(img, 1, 1)).isEqualTo(0x00ff00);
       assertThat(rgb(img, img.getWidth() - 2, img.getHeight() - 2)).isEqualTo(0x00ff00);
+    }
+  }
+
+  /** Without a layout a legacy canvas sized by WXSS classes draws at HTML's 300×150 (BrowserLayoutTest: with one). */
+  @Test
+  void aLegacyCanvasSizedByClassesDrawsHeadlessAtTheDefaultSize(@TempDir Path dir) throws IOException {
+    TestFiles.write(dir.resolve("app.json"), "{\"pages\": [\"pages/chart/chart\"]}");
+    TestFiles.write(dir.resolve("app.js"), "App({})");
+    TestFiles.write(dir.resolve("app.wxss"), ".chart { width: 100%; height: 200px; }");
+    TestFiles.write(dir.resolve("pages/chart/chart.wxml"), "<canvas canvas-id=\"c\" class=\"chart\"></canvas>");
+    TestFiles.write(dir.resolve("pages/chart/chart.js"), """
+        Page({
+          data: { path: '' },
+          onReady() {
+            const ctx = wx.createCanvasContext('c');
+            ctx.setFillStyle('#ff0000');
+            ctx.fillRect(290, 140, 10, 10);
+            ctx.draw(false, () => wx.canvasToTempFilePath({ canvasId: 'c',
+              success: (r) => this.setData({ path: r.tempFilePath }) }));
+          }
+        })""");
+    try (Session s = Sparrow.launch(SessionOptions.of(dir).virtualClock())) {
+      s.awaitIdle();
+      assertThat(s.errors()).isEmpty();
+      BufferedImage img = read(s, s.currentPage(), "path");
+      double dpr = img.getWidth() / 300.0;
+      assertThat(img.getHeight()).isEqualTo((int) Math.round(150 * dpr));
+      assertThat(rgb(img, img.getWidth() - 2, img.getHeight() - 2)).isEqualTo(0xff0000);
     }
   }
 
