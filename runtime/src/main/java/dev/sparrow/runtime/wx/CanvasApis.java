@@ -250,10 +250,9 @@ public final class CanvasApis {
 
   private Surface pageCanvas(int pageId, int nodeId, boolean legacy, double cssWidth, double cssHeight) {
     Surface s = onPages.get(key(pageId, nodeId));
-    // a negative size: the element's style does not say (WXSS classes size it) and there is no layout to ask
-    boolean given = cssWidth >= 0 && cssHeight >= 0;
-    int width = size((given ? cssWidth : 300) * pixelRatio);
-    int height = size((given ? cssHeight : 150) * pixelRatio);
+    // a negative side: the element's style does not say (WXSS classes size it) and no layout answered: kept, 300×150
+    int width = cssWidth >= 0 ? size(cssWidth * pixelRatio) : s != null ? s.ctx.width() : size(300 * pixelRatio);
+    int height = cssHeight >= 0 ? size(cssHeight * pixelRatio) : s != null ? s.ctx.height() : size(150 * pixelRatio);
     if (s == null) {
       // a 2d canvas starts with HTML's 300×150 bitmap; a legacy one is its CSS size at the device's pixel ratio,
       // drawn in CSS px
@@ -265,7 +264,7 @@ public final class CanvasApis {
         ctx.scale(pixelRatio, pixelRatio);
       }
       onPages.put(key(pageId, nodeId), s);
-    } else if (legacy && given && (s.ctx.width() != width || s.ctx.height() != height)) {
+    } else if (legacy && (s.ctx.width() != width || s.ctx.height() != height)) {
       // its element was laid out again at another size (posters set the canvas's style, then draw): the canvas follows
       // its element, and a resized bitmap starts blank
       s.ctx.resize(width, height);

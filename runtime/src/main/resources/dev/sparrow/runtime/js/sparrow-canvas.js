@@ -515,10 +515,11 @@
       const found = legacyElement(l.canvasId, l.scope);
       if (!found) return;
       const size = cssSize(found.n);
-      if (size.given) {
+      if (size.given.width && size.given.height) {
         send(canvasOf(found, size));
       } else {
-        // sized by WXSS classes: the layout (simulator, --layout browser) knows its box; without one it keeps its size
+        // sized by WXSS classes: the layout (simulator, --layout browser) knows its box; without one it keeps
+        // its size
         afterMeasure(found, function (measured) { send(canvasOf(found, measured || size)); });
       }
     };
@@ -533,21 +534,20 @@
   }
   /**
    * CSS size of a canvas element headless: its inline style's width and height (px, rpx, vw), else 300×150;
-   * `given` when the style says both.
+   * `given` lists the sides the style says.
    */
   function cssSize(n) {
     const style = n.attributes && typeof n.attributes.style === 'string' ? n.attributes.style : '';
     const windowWidth = wx.getWindowInfo().windowWidth || 375;
-    let given = true;
+    const given = {};
     function read(prop, fallback) {
       const m = new RegExp('(?:^|;)\\s*' + prop + '\\s*:\\s*([\\d.]+)\\s*(px|rpx|vw)?\\s*(?:;|$)').exec(style);
-      if (!m) { given = false; return fallback; }
+      if (!m) return fallback;
+      given[prop] = true;
       const v = parseFloat(m[1]);
       return m[2] === 'rpx' ? v * windowWidth / 750 : m[2] === 'vw' ? v * windowWidth / 100 : v;
     }
-    const out = { width: read('width', 300), height: read('height', 150) };
-    out.given = given;
-    return out;
+    return { width: read('width', 300), height: read('height', 150), given: given };
   }
   /** The legacy canvas element with `canvas-id` in the scope's page or component: {page, n}, or null. */
   function legacyElement(canvasId, scope) {
@@ -559,10 +559,11 @@
     }
     return null;
   }
-  /** The host canvas of a legacy element at `size` CSS px (a canvas sized by classes keeps its bitmap). */
+  /** The host canvas of a legacy element at `size` CSS px (a side the style does not give keeps its size). */
   function canvasOf(found, size) {
-    const given = size.given !== false;
-    const d = host('canvasNode', 0, [found.page, found.n.nodeId, true, given ? size.width : -1, given ? size.height : -1]);
+    const w = size.given.width ? size.width : -1;
+    const h = size.given.height ? size.height : -1;
+    const d = host('canvasNode', 0, [found.page, found.n.nodeId, true, w, h]);
     return d ? d.id : undefined;
   }
   function legacyTarget(canvasId, scope) {
@@ -584,7 +585,9 @@
         let size = null;
         try {
           const b = json ? JSON.parse(json).nodes[found.n.nodeId] : null;
-          if (b && b.width > 0 && b.height > 0) size = { width: b.width, height: b.height, given: true };
+          if (b && b.width > 0 && b.height > 0) {
+            size = { width: b.width, height: b.height, given: { width: true, height: true } };
+          }
         } catch (e) { size = null; }
         try { first(size); } finally { if (q.length) next(); else measuring.delete(key); }
       });

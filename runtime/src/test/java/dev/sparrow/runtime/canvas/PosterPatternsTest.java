@@ -119,31 +119,42 @@ class PosterPatternsTest {
     }
   }
 
-  /** Without a layout a legacy canvas sized by WXSS classes draws at HTML's 300×150 (BrowserLayoutTest: with one). */
+  /**
+   * Without a layout a legacy canvas sized by WXSS classes draws at HTML's 300×150, a side its style gives at that
+   * size (BrowserLayoutTest: with a layout, the laid-out box).
+   */
   @Test
   void aLegacyCanvasSizedByClassesDrawsHeadlessAtTheDefaultSize(@TempDir Path dir) throws IOException {
     TestFiles.write(dir.resolve("app.json"), "{\"pages\": [\"pages/chart/chart\"]}");
     TestFiles.write(dir.resolve("app.js"), "App({})");
     TestFiles.write(dir.resolve("app.wxss"), ".chart { width: 100%; height: 200px; }");
-    TestFiles.write(dir.resolve("pages/chart/chart.wxml"), "<canvas canvas-id=\"c\" class=\"chart\"></canvas>");
+    TestFiles.write(dir.resolve("pages/chart/chart.wxml"), """
+        <canvas canvas-id="c" class="chart"></canvas>
+        <canvas canvas-id="d" class="chart" style="height: 100px"></canvas>""");
     TestFiles.write(dir.resolve("pages/chart/chart.js"), """
         Page({
-          data: { path: '' },
-          onReady() {
-            const ctx = wx.createCanvasContext('c');
+          data: { paths: {} },
+          paint(id, h) {
+            const ctx = wx.createCanvasContext(id);
             ctx.setFillStyle('#ff0000');
-            ctx.fillRect(290, 140, 10, 10);
-            ctx.draw(false, () => wx.canvasToTempFilePath({ canvasId: 'c',
-              success: (r) => this.setData({ path: r.tempFilePath }) }));
+            ctx.fillRect(290, h - 10, 10, 10);
+            ctx.draw(false, () => wx.canvasToTempFilePath({ canvasId: id,
+              success: (r) => this.setData({ ['paths.' + id]: r.tempFilePath }) }));
+          },
+          onReady() {
+            this.paint('c', 150);
+            this.paint('d', 100);
           }
         })""");
     try (Session s = Sparrow.launch(SessionOptions.of(dir).virtualClock())) {
       s.awaitIdle();
       assertThat(s.errors()).isEmpty();
-      BufferedImage img = read(s, s.currentPage(), "path");
-      double dpr = img.getWidth() / 300.0;
-      assertThat(img.getHeight()).isEqualTo((int) Math.round(150 * dpr));
-      assertThat(rgb(img, img.getWidth() - 2, img.getHeight() - 2)).isEqualTo(0xff0000);
+      for (String id : List.of("c", "d")) {
+        BufferedImage img = read(s, s.currentPage(), "paths." + id);
+        double dpr = img.getWidth() / 300.0;
+        assertThat(img.getHeight()).isEqualTo((int) Math.round((id.equals("c") ? 150 : 100) * dpr));
+        assertThat(rgb(img, img.getWidth() - 2, img.getHeight() - 2)).isEqualTo(0xff0000);
+      }
     }
   }
 
