@@ -255,7 +255,6 @@ final class SessionCore {
         () -> router != null && router.current().map(p -> project.app().isTabPage(p.route())).orElse(false),
         state -> screens.forEach(s -> s.tabBarChanged(state)));
     registry.addAll(tabBar.specs());
-    registry.addAll(new StorageApis(storage).specs());
     cloudOpenid = options.cloudOpenid();
     registry.addAll(new SystemApis(options.device(), screenState::chrome, () -> registry).specs());
     networkApis = new NetworkApis(network, bridge, files);
@@ -277,6 +276,7 @@ final class SessionCore {
       teardown.fileIo(own);
       fileIo = own;
     }
+    registry.addAll(new StorageApis(storage, fileIo).specs());
     initCloudDatabase(fileIo);
     MediaWorkers blocking = new MediaWorkers();
     teardown.service(blocking::close);
@@ -397,7 +397,7 @@ final class SessionCore {
     BackgroundAudioApis background = new BackgroundAudioApis(
         events -> new BackgroundAudio(media, output, sources, events), bridge, internal);
     backgroundAudio = background.audio();
-    registry.addAll(new ImageApis(images, asked, files, () -> router, bridge, internal).specs());
+    registry.addAll(new ImageApis(images, asked, files, () -> router, bridge, internal, fileIo).specs());
     registry.addAll(new RecordApis(recorder, asked, bridge, internal).specs());
     registry.addAll(audioApis.specs());
     registry.addAll(background.specs());
@@ -417,7 +417,7 @@ final class SessionCore {
         ? list.stream().map(String::valueOf).collect(Collectors.toSet()) : Set.of();
     registry.addAll(new PersonApis(hooks.person(devices.person(), device), devices.phone(), devices.location(), picker,
         files, infos,
-        () -> loop.clock().epochMillis(), internal).specs());
+        () -> loop.clock().epochMillis(), internal, blocking).specs());
   }
 
   private MediaLoop mediaLoop() {

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -38,9 +39,12 @@ public final class ImageApis {
   private final Supplier<Router> router;
   private final WxBridge bridge;
   private final Consumer<Throwable> internal;
+  private final Executor io;
 
+  /** @param io the session's ordered file executor: a local {@code getImageInfo} reads the file's header there */
   public ImageApis(Images images, Permissions permissions, FileSandbox files, Supplier<Router> router, WxBridge bridge,
-      Consumer<Throwable> internal) {
+      Consumer<Throwable> internal, Executor io) {
+    this.io = io;
     this.images = images;
     this.permissions = permissions;
     this.files = files;
@@ -128,7 +132,8 @@ public final class ImageApis {
       return;
     }
     String path = packagePath(src);
-    c.resolve(result(images.imageInfo(files.resolve(path)), path.startsWith("/") && !src.startsWith("/") ? path.substring(1) : path));
+    String shown = path.startsWith("/") && !src.startsWith("/") ? path.substring(1) : path;
+    FileSystemManagerApis.offLoop(io, c, () -> c.resolve(result(images.imageInfo(files.resolve(path)), shown)));
   }
 
   private void saveToAlbum(ApiCall c, BiFunction<String, Optional<Path>, CompletionStage<Void>> save) {

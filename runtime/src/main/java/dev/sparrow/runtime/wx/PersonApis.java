@@ -32,6 +32,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -56,10 +57,12 @@ public final class PersonApis {
   private final Set<String> declared;
   private final LongSupplier nowMillis;
   private final Consumer<Throwable> internal;
+  private final Executor blocking;
 
   /** @param declared app.json's {@code requiredPrivateInfos} */
   public PersonApis(Person person, HeadlessPhone phone, Location location, MediaPicker picker, FileSandbox files,
-      Set<String> declared, LongSupplier nowMillis, Consumer<Throwable> internal) {
+      Set<String> declared, LongSupplier nowMillis, Consumer<Throwable> internal, Executor blocking) {
+    this.blocking = blocking;
     this.person = person;
     this.phone = phone;
     this.location = location;
@@ -196,7 +199,9 @@ public final class PersonApis {
       case "file" -> "file";
       default -> "all";
     };
-    Stages.settle(c, picker.pick(new MediaPicker.Request(mediaType, count, List.of("album"))), pick -> {
+    long now = nowMillis.getAsLong() / 1000;
+    // the picked files are copied on the blocking threads, never on the loop
+    Stages.settle(c, picker.pick(new MediaPicker.Request(mediaType, count, List.of("album"))).thenApplyAsync(pick -> {
       List<Map<String, Object>> out = new ArrayList<>();
       for (Path f : pick.files()) {
         String name = f.getFileName().toString();
@@ -212,7 +217,7 @@ public final class PersonApis {
           m.put("size", Files.size(temp.file()));
           m.put("name", name);
           m.put("type", IMAGE.contains(ext) ? "image" : VIDEO.contains(ext) ? "video" : "file");
-          m.put("time", nowMillis.getAsLong() / 1000);
+          m.put("time", now);
           out.add(m);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
@@ -221,8 +226,8 @@ public final class PersonApis {
       if (out.isEmpty()) {
         throw ApiFailure.of("cancel");
       }
-      return Map.of("tempFiles", out);
-    }, internal);
+      return Map.<String, Object>of("tempFiles", out);
+    }, blocking), r -> r, internal);
   }
 
   private static String extension(String name) {
