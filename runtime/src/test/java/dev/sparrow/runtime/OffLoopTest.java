@@ -38,15 +38,16 @@ class OffLoopTest {
   @BeforeEach
   void launch() {
     ordered = Executors.newSingleThreadExecutor();
-    s = Sparrow.launch(SessionOptions.of(Examples.path("files-lab")).dataDir(data).fileIo(task -> ordered.execute(() -> {
-      try {
-        gate.await(30, TimeUnit.SECONDS); // file work starts only once the timer has fired
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      fileTasks.incrementAndGet();
-      task.run();
-    })));
+    s = Sparrow.launch(SessionOptions.of(Examples.path("files-lab")).dataDir(data)
+        .fileIo(task -> ordered.execute(() -> {
+          try {
+            gate.await(30, TimeUnit.SECONDS); // file work starts only once the timer has fired
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          fileTasks.incrementAndGet();
+          task.run();
+        })));
     s.awaitIdle();
     s.addBinding("seen", (name, args) -> {
       seen.add(String.valueOf(args.get(0)));
