@@ -392,7 +392,7 @@ final class SessionCore {
     imageSources = new ImageSources(files, fetch, cloudServices::readableFile, fileIo, options.media().webpType());
     Images images = new Images(picker, devices.album(), hooks.imageViewer(devices.album(), device), asked, files, fetch,
         options.media(), blocking);
-    recorder = new Recorder(media, hooks.microphone(devices.microphone(), device), asked, files);
+    recorder = new Recorder(media, hooks.microphone(devices.microphone(), device), asked, files, fileIo);
     audioApis = new AudioApis(media, output, sources, new Voice(output), files, bridge, internal);
     BackgroundAudioApis background = new BackgroundAudioApis(
         events -> new BackgroundAudio(media, output, sources, events), bridge, internal);

@@ -3,6 +3,7 @@ package dev.sparrow.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.sparrow.apis.device.HeadlessPermissions;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -39,6 +40,7 @@ class OffLoopTest {
   void launch() {
     ordered = Executors.newSingleThreadExecutor();
     s = Sparrow.launch(SessionOptions.of(Examples.path("files-lab")).dataDir(data)
+        .permissions(HeadlessPermissions.Policy.ALLOW)
         .fileIo(task -> ordered.execute(() -> {
           try {
             gate.await(30, TimeUnit.SECONDS); // file work starts only once the timer has fired
@@ -100,6 +102,18 @@ class OffLoopTest {
         + " setTimeout(function () { seen('timer') }, 10) }");
     s.awaitIdle();
     assertThat(seen).containsExactly("timer", "info 3x2 png", "getImageInfo:fail file not found");
+  }
+
+  @Test
+  void aRecordingIsWrittenOnTheFileExecutorAndStopsOnlyOnceItsFileIsComplete() {
+    s.evaluate("function () { var rm = wx.getRecorderManager(); rm.onStart(function () { rm.stop() });"
+        + " rm.onStop(function (r) {"
+        + "   seen('stop ' + r.fileSize + ' ' + wx.getFileSystemManager().statSync(r.tempFilePath).size) });"
+        + " rm.start({ sampleRate: 8000, numberOfChannels: 1, encodeBitRate: 16000, format: 'wav' });"
+        + " setTimeout(function () { seen('timer') }, 10) }");
+    s.awaitIdle();
+    assertThat(seen).hasSize(2).startsWith("timer");
+    assertThat(seen.get(1)).matches("stop (\\d+) \\1");
   }
 
   @Test

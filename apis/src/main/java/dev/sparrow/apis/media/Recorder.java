@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /**
  * The session's one recorder (spec media.md §5, §8.1), used by the legacy {@code startRecord} /
@@ -25,12 +26,15 @@ public final class Recorder {
   private final Microphone microphone;
   private final Permissions permissions;
   private final FileSandbox files;
+  private final Executor io;
   private AudioPlayer.Events managerEvents = (e, p) -> {};
   private Recording current;
   private CompletableFuture<Recording.Result> legacy;
   private boolean starting;
 
-  public Recorder(MediaLoop loop, Microphone microphone, Permissions permissions, FileSandbox files) {
+  /** @param io the session's ordered file executor: recordings write their files there */
+  public Recorder(MediaLoop loop, Microphone microphone, Permissions permissions, FileSandbox files, Executor io) {
+    this.io = io;
     this.loop = loop;
     this.microphone = microphone;
     this.permissions = permissions;
@@ -65,7 +69,8 @@ public final class Recorder {
         return;
       }
       legacy = done;
-      current = new Recording(loop, microphone, files, LEGACY_RATE, 1, LEGACY_CAP_MILLIS, 0, (b, last) -> {}, this::finishLegacy);
+      current = new Recording(loop, microphone, files, LEGACY_RATE, 1, LEGACY_CAP_MILLIS, 0, (b, last) -> {}, this::finishLegacy,
+          io);
     }));
     return done;
   }
@@ -81,11 +86,10 @@ public final class Recorder {
     if (legacy == null || current == null) {
       return;
     }
-    Recording.Result r = current.stop();
-    current = null;
     CompletableFuture<Recording.Result> done = legacy;
     legacy = null;
-    done.complete(r);
+    current.stop(done::complete);
+    current = null;
   }
 
   // ---- RecorderManager --------------------------------------------------------------------------
@@ -116,7 +120,7 @@ public final class Recorder {
             f.put("frameBuffer", bytes);
             f.put("isLastFrame", last);
             managerEvents.emit("frameRecorded", f);
-          }, this::stop);
+          }, this::stop, io);
       managerEvents.emit("start", null);
     }));
   }
@@ -149,13 +153,14 @@ public final class Recorder {
       error("recorder not start");
       return;
     }
-    Recording.Result r = current.stop();
+    current.stop(r -> {
+      Map<String, Object> res = new LinkedHashMap<>();
+      res.put("tempFilePath", r.tempFilePath());
+      res.put("duration", r.durationMillis());
+      res.put("fileSize", r.fileSize());
+      managerEvents.emit("stop", res);
+    });
     current = null;
-    Map<String, Object> res = new LinkedHashMap<>();
-    res.put("tempFilePath", r.tempFilePath());
-    res.put("duration", r.durationMillis());
-    res.put("fileSize", r.fileSize());
-    managerEvents.emit("stop", res);
   }
 
   /** The session ends: an unfinished recording is discarded. */

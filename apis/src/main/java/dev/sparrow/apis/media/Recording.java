@@ -8,13 +8,17 @@ import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.Arrays;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * One recording from the microphone into a temp WAV file (16-bit PCM at the requested rate and
  * channels), in session time: what the microphone heard is written as the clock moves (on each
  * frame and at stop), so a 10-minute recording never sits in memory. Pauses are not recorded. The
- * recording stops itself after {@code maxMillis} of recorded time. Loop thread only.
+ * recording stops itself after {@code maxMillis} of recorded time. Loop thread only; the file is written on the
+ * session's ordered file executor, and {@link #stop} answers on the loop once the file is complete.
  *
  * <p>Why WAV whatever the requested format: it is the one format the JVM writes without native
  * code or an encoder licence, and every player (ours, browsers, WeChat's) plays it. See
@@ -33,7 +37,11 @@ public final class Recording {
   private final BiConsumer<byte[], Boolean> onFrame;
   private final Runnable onAutoStop;
   private final FileSandbox.LocalFile file;
-  private final RandomAccessFile out;
+  private final Executor io;
+  /** The open file: used on {@link #io} only. */
+  private RandomAccessFile out;
+  /** The first write that failed (set on {@link #io}). */
+  private volatile IOException failed;
   private long recordedMillisBefore;
   private long resumedAt = -1;
   private long framesWritten;
@@ -47,10 +55,12 @@ public final class Recording {
    *
    * @param frameBytes emit {@code onFrame(bytes, isLast)} every this many bytes of PCM (0: never)
    * @param onAutoStop called (on the loop) when {@code maxMillis} of recording is reached
+   * @param io the session's ordered file executor: every write of the file runs there, in order
    */
   public Recording(MediaLoop loop, Microphone microphone, FileSandbox files, int sampleRate, int channels, long maxMillis,
-      int frameBytes, BiConsumer<byte[], Boolean> onFrame, Runnable onAutoStop) {
+      int frameBytes, BiConsumer<byte[], Boolean> onFrame, Runnable onAutoStop, Executor io) {
     this.loop = loop;
+    this.io = io;
     this.capture = microphone.open(sampleRate, channels);
     this.sampleRate = sampleRate;
     this.channels = channels;
@@ -59,12 +69,10 @@ public final class Recording {
     this.onFrame = onFrame;
     this.onAutoStop = onAutoStop;
     this.file = files.newTempFile("wav");
-    try {
-      this.out = new RandomAccessFile(file.file().toFile(), "rw");
+    onFile(() -> {
+      out = new RandomAccessFile(file.file().toFile(), "rw");
       out.write(Wav.header(sampleRate, channels, 0));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    });
     resume();
   }
 
@@ -110,10 +118,13 @@ public final class Recording {
     });
   }
 
-  /** Stops (idempotent): the WAV file is completed and its path handed out. */
-  public Result stop() {
+  /**
+   * Stops (idempotent: a second stop does nothing): the WAV file is completed on the file executor, then
+   * {@code then} gets its path on the loop.
+   */
+  public void stop(Consumer<Result> then) {
     if (result != null) {
-      return result;
+      return;
     }
     catchUp();
     recordedMillisBefore = Math.min(maxMillis, recordedMillis());
@@ -124,15 +135,44 @@ public final class Recording {
       pendingFrame = new byte[0];
     }
     capture.close();
-    try (out) {
-      long dataBytes = framesWritten * channels * 2;
-      out.seek(0);
-      out.write(Wav.header(sampleRate, channels, dataBytes));
-      result = new Result(file.path(), Math.round(framesWritten * 1000.0 / sampleRate), 44 + dataBytes);
-      return result;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    long dataBytes = framesWritten * channels * 2;
+    Result done = new Result(file.path(), Math.round(framesWritten * 1000.0 / sampleRate), 44 + dataBytes);
+    result = done;
+    Runnable end = loop.beginIo();
+    onFile(() -> {
+      try (RandomAccessFile f = out) {
+        f.seek(0);
+        f.write(Wav.header(sampleRate, channels, dataBytes));
+      }
+    });
+    io.execute(() -> loop.execute(() -> {
+      try {
+        if (failed != null) {
+          throw new UncheckedIOException(failed);
+        }
+        then.accept(done);
+      } finally {
+        end.run();
+      }
+    }));
+  }
+
+  /** Queues {@code work} on the file executor; after a failed write the rest is skipped. */
+  private void onFile(FileWork work) {
+    io.execute(() -> {
+      if (failed != null) {
+        return;
+      }
+      try {
+        work.run();
+      } catch (IOException e) {
+        failed = e;
+      }
+    });
+  }
+
+  private interface FileWork {
+    void run() throws IOException;
   }
 
   /** Writes what the microphone heard up to now; emits full frames. */
@@ -143,21 +183,20 @@ public final class Recording {
       return;
     }
     int bytesPerFrame = channels * 2;
-    byte[] chunk = new byte[(int) Math.min(frames, 16_384) * bytesPerFrame];
-    try {
-      out.seek(44 + framesWritten * bytesPerFrame);
-      while (frames > 0) {
-        int n = (int) Math.min(frames, chunk.length / bytesPerFrame);
-        capture.read(chunk, 0, n);
-        out.write(chunk, 0, n * bytesPerFrame);
-        if (frameBytes > 0) {
-          emitFrames(chunk, n * bytesPerFrame);
-        }
-        frames -= n;
-        framesWritten += n;
+    while (frames > 0) {
+      int n = (int) Math.min(frames, 16_384);
+      byte[] chunk = new byte[n * bytesPerFrame];
+      capture.read(chunk, 0, n);
+      long at = 44 + framesWritten * bytesPerFrame;
+      onFile(() -> {
+        out.seek(at);
+        out.write(chunk);
+      });
+      if (frameBytes > 0) {
+        emitFrames(chunk, chunk.length);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      frames -= n;
+      framesWritten += n;
     }
   }
 
@@ -189,11 +228,20 @@ public final class Recording {
   public void discard() {
     cancelTimers();
     capture.close();
-    try {
-      out.close();
+    FileWork drop = () -> {
+      if (out != null) {
+        out.close();
+      }
       Files.deleteIfExists(file.file());
-    } catch (IOException ignored) {
-      // temp files go with the session anyway
+    };
+    try {
+      onFile(drop);
+    } catch (RejectedExecutionException closed) {
+      try {
+        drop.run(); // the file executor has stopped: nothing else writes the file any more
+      } catch (IOException ignored) {
+        // temp files go with the session anyway
+      }
     }
   }
 }
