@@ -106,14 +106,17 @@ class OffLoopTest {
 
   @Test
   void aRecordingIsWrittenOnTheFileExecutorAndStopsOnlyOnceItsFileIsComplete() {
-    s.evaluate("function () { var rm = wx.getRecorderManager(); rm.onStart(function () { rm.stop() });"
+    int before = fileTasks.get();
+    s.evaluate("function () { var rm = wx.getRecorderManager();"
+        + " rm.onStart(function () { rm.stop(); setTimeout(function () { seen('timer') }, 0) });"
         + " rm.onStop(function (r) {"
         + "   seen('stop ' + r.fileSize + ' ' + wx.getFileSystemManager().statSync(r.tempFilePath).size) });"
-        + " rm.start({ sampleRate: 8000, numberOfChannels: 1, encodeBitRate: 16000, format: 'wav' });"
-        + " setTimeout(function () { seen('timer') }, 10) }");
+        + " rm.start({ sampleRate: 8000, numberOfChannels: 1, encodeBitRate: 16000, format: 'wav' }) }");
     s.awaitIdle();
     assertThat(seen).hasSize(2).startsWith("timer");
     assertThat(seen.get(1)).matches("stop (\\d+) \\1");
+    assertThat(fileTasks.get() - before).as("open, header, close and the answer ran on the file executor")
+        .isGreaterThanOrEqualTo(3);
   }
 
   @Test
