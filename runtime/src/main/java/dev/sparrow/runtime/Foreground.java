@@ -43,12 +43,19 @@ final class Foreground {
     return entered;
   }
 
-  /** Opens the entry page (or the options' launch path) as WeChat launches an app. */
+  /** App.onLaunch and App.onShow with the entry page's (or the options' launch path's) launch options. */
   void launch() {
-    String path = options.launchPath() != null ? options.launchPath() : project.app().entryPage();
-    Map<String, Object> launchOptions = launchOptions(path, options.launchQuery());
-    launched = entered = launchOptions;
-    router.launch(path, options.launchQuery(), launchOptions);
+    launched = entered = launchOptions(launchPath(), options.launchQuery());
+    router.launchApp(launched);
+  }
+
+  /** Opens the entry page (or the options' launch path) once the app has launched and its page files ran. */
+  void openEntry() {
+    router.openEntry(launchPath(), options.launchQuery());
+  }
+
+  private String launchPath() {
+    return options.launchPath() != null ? options.launchPath() : project.app().entryPage();
   }
 
   /**

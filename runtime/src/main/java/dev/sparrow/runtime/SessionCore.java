@@ -97,7 +97,7 @@ import org.graalvm.polyglot.Value;
 
 /**
  * The composition root of one session: makes its parts (on the loop thread for those that touch page code) and
- * launches the app as WeChat does (app.js, main-package page files*, App onLaunch/onShow, the entry page's
+ * launches the app as WeChat does (app.js, App onLaunch/onShow, main-package page files*, the entry page's
  * onLoad/onShow, first render, onReady). The jobs live in their own classes: {@link SessionLog} (console, errors),
  * {@link LogicSink} (what the logic layer asks), {@link DataRelay} (setData), {@link RouterFeed} (page stack to view
  * and screens), {@link ScreenState} and {@link ScreenFeed} (what screens show), {@link Interactions} (element
@@ -216,13 +216,16 @@ final class SessionCore {
     }, Duration.ofMinutes(2));
     loop.post(() -> project.problems().forEach(p -> log.console(new ConsoleMessage("error", p.toString()))));
     loop.post(this::loadApp);
+    // App.onLaunch/onShow run before the page files: public apps (TDesign's starter, the official tcb-demo-basic)
+    // read at a page file's top what onLaunch set (docs/decisions.md "Page code loading")
+    loop.post(() -> foreground.launch());
     for (String route : project.app().pages()) {
-      // with lazyCodeLoading a page's file runs when the page first opens (after App.onLaunch), as subpackages'
+      // with lazyCodeLoading a page's file runs when the page first opens, as subpackages'
       if (!project.app().lazyCodeLoading() && project.app().subpackageOf(route).isEmpty()) {
         loop.post(() -> loadPage(route));
       }
     }
-    loop.post(() -> foreground.launch());
+    loop.post(() -> foreground.openEntry());
     loop.post(() -> router.flushReady());
   }
 

@@ -101,11 +101,15 @@ public final class Router {
 
   // ---- launch and app visibility ---------------------------------------------------------------
 
-  /** Opens the entry page after App onLaunch/onShow; handles a missing entry page. */
-  public void launch(String route, Map<String, String> query, Map<String, Object> launchOptions) {
+  /** App onLaunch, then onShow, with the launch options (before the main package's page files run). */
+  public void launchApp(Map<String, Object> launchOptions) {
     Object opts = logic.values().toJs(launchOptions);
     logic.call("App.onLaunch", logic.fn("callApp"), "onLaunch", opts);
     logic.call("App.onShow", logic.fn("callApp"), "onShow", logic.values().toJs(launchOptions));
+  }
+
+  /** Opens the entry page once the app has launched ({@link #launchApp}); handles a missing entry page. */
+  public void openEntry(String route, Map<String, String> query) {
     if (!app.hasPage(route)) {
       pageNotFound(route, query, true);
       return;
