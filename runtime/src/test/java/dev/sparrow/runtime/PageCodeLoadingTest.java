@@ -10,9 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * When page files run: all main-package pages after app.js and before App.onLaunch; with
- * {@code "lazyCodeLoading": "requiredComponents"} each page's file when the page first opens, so a file that reads
- * at load time what onLaunch set works (the TDesign starter's message page reads the socket that way).
+ * When page files run: all main-package pages after app.js and App.onLaunch/onShow, so a file that reads at load
+ * time what onLaunch set works (the TDesign starter's message page reads the socket that way, the official
+ * tcb-demo-basic its navHeight); with {@code "lazyCodeLoading": "requiredComponents"} each page's file when the
+ * page first opens.
  */
 class PageCodeLoadingTest {
   private static final String APP_JS = """
@@ -74,12 +75,53 @@ class PageCodeLoadingTest {
   }
 
   @Test
-  void withoutItEveryMainPackagePageFileRunsBeforeOnLaunch() throws Exception {
+  void withoutItEveryMainPackagePageFileRunsAfterOnLaunchAndBeforeTheEntryPageOpens() throws Exception {
     project("{\"pages\": [\"pages/home/index\", \"pages/message/index\"]}");
     s = Sparrow.launch(dir).awaitIdle();
-    // the files threw before Page(): the entry page opens with an empty definition (no onLoad)
-    assertThat(order()).isEqualTo(List.of("app.js", "home.js", "message.js", "onLaunch", "onShow"));
-    assertThat(s.errors()).isNotEmpty();
-    assertThat(s.errors().get(0).toString()).contains("Cannot read property 'name' of null");
+    assertThat(order()).isEqualTo(List.of("app.js", "onLaunch", "onShow", "home.js", "message.js", "home.onLoad"));
+    assertThat(s.currentPage().data("name")).isEqualTo("ws");
+    assertThat(s.errors()).isEmpty();
+  }
+
+  /**
+   * tcb-demo-basic lists its chat component as a page and uses it as a component too: one file, one Component()
+   * call, whichever way it is reached first.
+   */
+  private void pageThatIsAlsoAComponent(String lazy) throws Exception {
+    Files.writeString(dir.resolve("app.json"), "{\"pages\": [\"pages/home/index\", \"components/chat/index\"]"
+        + lazy + "}");
+    Files.writeString(dir.resolve("app.js"), "App({});");
+    Path home = Files.createDirectories(dir.resolve("pages/home"));
+    Files.writeString(home.resolve("index.js"), "Page({});");
+    Files.writeString(home.resolve("index.json"), "{\"usingComponents\": {\"chat\": \"/components/chat/index\"}}");
+    Files.writeString(home.resolve("index.wxml"), "<chat title=\"on home\"/>");
+    Path chat = Files.createDirectories(dir.resolve("components/chat"));
+    Files.writeString(chat.resolve("index.js"), """
+        Component({ properties: { title: { type: String, value: 'alone' } }, data: { greeting: 'hi' } });
+        """);
+    Files.writeString(chat.resolve("index.json"), "{\"component\": true}");
+    Files.writeString(chat.resolve("index.wxml"), "<text class=\"line\">{{greeting}} {{title}}</text>");
+  }
+
+  private void assertBothWaysWork() {
+    assertThat(s.currentPage().wxml()).contains(">hi on home</text>");
+    PageHandle page = s.navigateTo("/components/chat/index");
+    s.awaitIdle();
+    assertThat(page.wxml()).contains(">hi alone</text>");
+    assertThat(s.errors()).isEmpty();
+  }
+
+  @Test
+  void aFileListedAsAPageThatRanFirstServesAsAComponentToo() throws Exception {
+    pageThatIsAlsoAComponent("");
+    s = Sparrow.launch(dir).awaitIdle();
+    assertBothWaysWork();
+  }
+
+  @Test
+  void aComponentFileThatRanFirstServesAsThePageListedAtItsPath() throws Exception {
+    pageThatIsAlsoAComponent(", \"lazyCodeLoading\": \"requiredComponents\"");
+    s = Sparrow.launch(dir).awaitIdle();
+    assertBothWaysWork();
   }
 }

@@ -605,7 +605,11 @@
       return observers.createIntersectionObserver(inst.__pageId__, inst.__id__, options);
     },
     createMediaQueryObserver: function (inst) { return observers.createMediaQueryObserver(inst.__pageId__); },
-    dataChanged: function (pageId) { observers.changed(pageId); }
+    dataChanged: function (pageId) { observers.changed(pageId); },
+    componentPage: function (path) {
+      const def = pageDefs.get(path);
+      return def && def.kind === 'component' ? def.options : null;
+    }
   });
 
   // ---- wx: built from the host registry ---------------------------------------------------------
@@ -1423,6 +1427,12 @@
         loadingRoute = null;
       }
       if (pageDefs.has(route)) return null;
+      const asComponent = components.given(route);
+      if (asComponent !== null) {
+        // the file ran earlier as a component of another page: its Component() call defines this page too
+        pageDefs.set(route, { kind: 'component', options: asComponent });
+        return null;
+      }
       // WeChat still shows the page (its WXML, no logic); keep going with an empty definition.
       pageDefs.set(route, { kind: 'page', options: {} });
       return 'Page "' + route + '" has not been registered yet.';

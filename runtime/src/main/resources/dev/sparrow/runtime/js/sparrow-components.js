@@ -18,6 +18,8 @@
   const LIFETIMES = ['created', 'attached', 'ready', 'moved', 'detached', 'error'];
   const PAGE_LIFETIMES = ['show', 'hide', 'resize', 'routeDone'];
   const defs = new Map();
+  /** The options each component file passed to Component(), for a page listed at the same path. */
+  const given = new Map();
   const instances = new Map();
   let loadingPath = null;
 
@@ -47,6 +49,7 @@
   /** Component() while a component file loads: registers its definition under the file's path. */
   function register(options) {
     const o = options && typeof options === 'object' ? options : {};
+    given.set(loadingPath, o);
     filterDefinition(o, loadingPath);
     defs.set(loadingPath, normalize(loadingPath, o));
   }
@@ -662,9 +665,19 @@
         loadingPath = null;
       }
       if (defs.has(path)) return null;
+      const asPage = internals.componentPage(path);
+      if (asPage !== null) {
+        // the file ran earlier as a page (app.json lists it) and called Component() then: one module, one definition
+        loadingPath = path;
+        register(asPage);
+        loadingPath = null;
+        return null;
+      }
       defs.set(path, normalize(path, {}));
       return 'Component "' + path + '" has not been registered yet.';
     },
+    /** What a component file loaded earlier passed to Component() (a page listed at its path), or null. */
+    given: function (path) { return given.get(path) || null; },
     /** Options the view needs: slots, style isolation, external classes. */
     options: function (path) {
       const def = defs.get(path);
