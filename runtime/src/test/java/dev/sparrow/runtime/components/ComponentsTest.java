@@ -86,6 +86,30 @@ class ComponentsTest {
   }
 
   @Test
+  void theDeepCombinatorReachesIntoComponentsBelowItsAncestor() {
+    Object r = s.evaluate("""
+        function () {
+          return new Promise(function (done) {
+            var panel = getCurrentPages()[0].selectComponent('#panel');
+            wx.createSelectorQuery().selectAll('#main >>> .value').fields({ dataset: true })
+              .selectAll('#panel >>> .value').fields({ dataset: true })
+              .selectAll('.title >>> .value').fields({ dataset: true })
+              .selectAll('#panel >>> .projected').fields({ dataset: true })
+              .exec(function (page) {
+                panel.createSelectorQuery().selectAll('.panel >>> .value').fields({ dataset: true })
+                  .selectAll('.heading >>> .value').fields({ dataset: true })
+                  .exec(function (inPanel) {
+                    done(page.concat(inPanel).map(function (found) { return found.length; }));
+                  });
+              });
+          });
+        }""");
+    // TDesign's upload drags its grid with `.t-upload >>> .t-grid-item`
+    assertThat(r).isEqualTo(List.of(1, 1, 0, 1, 1, 0));
+    assertThat(s.errors()).isEmpty();
+  }
+
+  @Test
   void selectComponentFromPagesAndComponents() {
     Object is = s.evaluate("function () { var p = getCurrentPages()[0]; var c = p.selectComponent('#main');"
         + " return [c.is, c.id, c.dataset.kind, p.selectAllComponents('list-item').length, p.selectComponent('#inner') === null,"

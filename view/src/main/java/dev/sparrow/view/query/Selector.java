@@ -11,17 +11,25 @@ import java.util.List;
  * CSS-like selectors over the virtual tree: type ({@code view}, {@code *}), {@code #id}, {@code .class},
  * {@code [attr]}, {@code [attr=value]} (value quoted or bare; compared with the attribute's string form),
  * compounds of those ({@code button.primary[disabled]}), descendant ({@code a b}) and child ({@code a > b})
- * combinators, and comma-separated lists. Matches are returned in document order without duplicates.
+ * combinators, WeChat's descendant across custom components ({@code .the-ancestor >>> .the-descendant}: the
+ * descendant may sit in the template of a component below the ancestor), and comma-separated lists. Matches are
+ * returned in document order without duplicates.
  */
 public final class Selector {
+  /** No template scope: ancestors are taken in the composed tree. */
+  private static final int ANY_SCOPE = -1;
+
   private final List<List<Step>> alternatives;
+  private final boolean crossesComponents;
 
   private record Simple(String tag, String id, List<String> classes, List<String[]> attrs) {}
 
-  private record Step(Simple simple, boolean child) {}
+  /** One compound and the combinator before it: child ({@code >}), deep ({@code >>>}) or else descendant. */
+  private record Step(Simple simple, boolean child, boolean deep) {}
 
   private Selector(List<List<Step>> alternatives) {
     this.alternatives = alternatives;
+    this.crossesComponents = alternatives.stream().flatMap(List::stream).anyMatch(Step::deep);
   }
 
   /** Parses {@code text}; throws {@link IllegalArgumentException} naming the selector when it is malformed. */
@@ -55,7 +63,9 @@ public final class Selector {
   /**
    * The elements under {@code root} written by template {@code scope} (0: the page's own WXML, else a custom
    * component instance: its "shadow tree") that match, with ancestors taken in that template's own tree. This is
-   * how WeChat's queries see custom components: a page query finds a component's host but nothing inside it.
+   * how WeChat's queries see custom components: a page query finds a component's host but nothing inside it,
+   * unless a {@code >>>} step reaches into components (the selector's first compound still matches in
+   * {@code scope}).
    */
   public List<VElement> select(VElement root, int scope) {
     List<VElement> out = new ArrayList<>();
@@ -66,7 +76,7 @@ public final class Selector {
   private void walkScope(VElement el, int scope, List<VElement> out) {
     for (VNode c : el.children()) {
       if (c instanceof VElement e) {
-        if (e.scope() == scope && matches(e, true)) {
+        if ((e.scope() == scope || crossesComponents) && matches(e, scope)) {
           out.add(e);
         }
         walkScope(e, scope, out);
@@ -74,39 +84,50 @@ public final class Selector {
     }
   }
 
+  /** Whether {@code el} matches, its ancestors taken in the composed tree. */
   public boolean matches(VElement el) {
-    return matches(el, false);
+    return matches(el, ANY_SCOPE);
   }
 
-  private boolean matches(VElement el, boolean logical) {
+  private boolean matches(VElement el, int scope) {
     for (List<Step> steps : alternatives) {
-      if (matchFrom(el, steps, steps.size() - 1, logical)) {
+      if (matchFrom(el, steps, steps.size() - 1, scope)) {
         return true;
       }
     }
     return false;
   }
 
-  private static boolean matchFrom(VElement el, List<Step> steps, int i, boolean logical) {
+  /**
+   * Whether {@code el} matches {@code steps[0..i]}. With a {@code scope}, ancestors are taken in each template's
+   * own tree, a {@code >>>} step climbs out of a component through its host, and the first compound must match
+   * in {@code scope}; with {@link #ANY_SCOPE}, in the composed tree.
+   */
+  private static boolean matchFrom(VElement el, List<Step> steps, int i, int scope) {
     if (el == null || !simple(el, steps.get(i).simple())) {
       return false;
     }
     if (i == 0) {
-      return true;
+      return scope == ANY_SCOPE || el.scope() == scope;
     }
-    if (steps.get(i).child()) {
-      return matchFrom(up(el, logical), steps, i - 1, logical);
+    Step step = steps.get(i);
+    if (step.child()) {
+      return matchFrom(up(el, scope, false), steps, i - 1, scope);
     }
-    for (VElement a = up(el, logical); a != null; a = up(a, logical)) {
-      if (matchFrom(a, steps, i - 1, logical)) {
+    for (VElement a = up(el, scope, step.deep()); a != null; a = up(a, scope, step.deep())) {
+      if (matchFrom(a, steps, i - 1, scope)) {
         return true;
       }
     }
     return false;
   }
 
-  private static VElement up(VElement el, boolean logical) {
-    VElement p = logical ? el.logicalParent() : el.parent();
+  /** The parent: composed; or in the element's template, or (deep) its component's host at the template's top. */
+  private static VElement up(VElement el, int scope, boolean deep) {
+    VElement p = scope == ANY_SCOPE ? el.parent() : el.logicalParent();
+    if (p == null && deep) {
+      p = el.parent();
+    }
     return p == null || p.parent() == null && p.tag().equals("page") ? null : p;
   }
 
@@ -168,6 +189,7 @@ public final class Selector {
     List<Step> steps = new ArrayList<>();
     int i = 0;
     boolean child = false;
+    boolean deep = false;
     while (i < part.length()) {
       char ch = part.charAt(i);
       if (Character.isWhitespace(ch)) {
@@ -175,20 +197,22 @@ public final class Selector {
         continue;
       }
       if (ch == '>') {
-        if (steps.isEmpty() || child) {
+        if (steps.isEmpty() || child || deep) {
           throw bad(whole);
         }
-        child = true;
-        i++;
+        deep = part.startsWith(">>>", i);
+        child = !deep;
+        i += deep ? 3 : 1;
         continue;
       }
       int[] end = {i};
       Simple s = compound(whole, part, end);
-      steps.add(new Step(s, child));
+      steps.add(new Step(s, child, deep));
       child = false;
+      deep = false;
       i = end[0];
     }
-    if (steps.isEmpty() || child) {
+    if (steps.isEmpty() || child || deep) {
       throw bad(whole);
     }
     return steps;

@@ -24,6 +24,8 @@ class SelectorTest {
           .containsExactly("view", "button");
       assertThat(v.findAll("view > view > text")).hasSize(1);
       assertThat(v.findAll("*")).hasSize(5);
+      assertThat(v.findAll("#main >>> .t")).as("without components, >>> is a descendant")
+          .extracting(ElementHandle::text).containsExactly("a", "b");
     }
   }
 
@@ -42,5 +44,8 @@ class SelectorTest {
     assertThatThrownBy(() -> Selector.parse("view >")).hasMessageContaining("view >");
     assertThatThrownBy(() -> Selector.parse("[=x]")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Selector.parse("a..b")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Selector.parse(".a >>>")).hasMessageContaining(".a >>>");
+    assertThatThrownBy(() -> Selector.parse(">>> .a")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Selector.parse(".a > >>> .b")).isInstanceOf(IllegalArgumentException.class);
   }
 }
