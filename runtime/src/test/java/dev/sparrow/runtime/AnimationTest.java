@@ -67,6 +67,19 @@ class AnimationTest {
   }
 
   @Test
+  void theAnimationsOwnOptionIsTheDefaultEachStepReadsEvenThroughThisData() {
+    Object r = s.evaluate("function () { var page = getCurrentPages()[0];"
+        + " page.setData({ anim: wx.createAnimation({ duration: 900, timingFunction: 'ease' }) });"
+        + " var a = page.data.anim; var before = JSON.parse(JSON.stringify(a.option));"
+        + " a.option.transition.duration = 0; a.translateX(50).step();"
+        + " a.option.transition.duration = 300; a.translateX(-20).step();"
+        + " return [before, a.export().actions.map(function (x) { return x.option.transition.duration })] }");
+    assertThat(r).isEqualTo(List.of(Map.of("transition", Map.of("duration", 900, "timingFunction", "ease",
+        "delay", 0), "transformOrigin", "50% 50% 0"), List.of(0, 300)));
+    assertThat(s.errors()).isEmpty();
+  }
+
+  @Test
   void theElementPlaysEachStepOnTheSessionClockAndFiresTransitionendAfterEach() {
     PageHandle page = s.currentPage();
     PageElement card = page.select("#card").orElseThrow();

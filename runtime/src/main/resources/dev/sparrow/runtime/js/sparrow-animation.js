@@ -20,17 +20,18 @@
   // delay}, transformOrigin}}]}. A step's animates carry every transform and style set so far on this object (the
   // latest call of each kind, in first-call order), so a later step keeps what earlier ones did; export() hands the
   // steps out and starts a new list. Style types are {type: 'style', args: [css name, value]}; lengths given as
-  // numbers get 'px'.
+  // numbers get 'px'. The object's own `option` holds the defaults each step() reads.
   function Animation(options) {
     const o = options !== null && typeof options === 'object' ? options : {};
-    Object.defineProperty(this, '__option', {
-      value: {
+    // Public as in WeChat: libraries set option.transition.duration between steps (iView's notice-bar).
+    this.option = {
+      transition: {
         duration: typeof o.duration === 'number' ? o.duration : 400,
         timingFunction: typeof o.timingFunction === 'string' ? o.timingFunction : 'linear',
-        delay: typeof o.delay === 'number' ? o.delay : 0,
-        transformOrigin: typeof o.transformOrigin === 'string' ? o.transformOrigin : '50% 50% 0'
-      }
-    });
+        delay: typeof o.delay === 'number' ? o.delay : 0
+      },
+      transformOrigin: typeof o.transformOrigin === 'string' ? o.transformOrigin : '50% 50% 0'
+    };
     Object.defineProperty(this, '__actions', { value: [], writable: true });
     Object.defineProperty(this, '__current', { value: new Map() });
     Object.defineProperty(this, '__pending', { value: [], writable: true });
@@ -54,7 +55,8 @@
   }
   Animation.prototype.step = function (options) {
     const o = options !== null && typeof options === 'object' ? options : {};
-    const d = this.__option;
+    const option = this.option !== null && typeof this.option === 'object' ? this.option : {};
+    const d = option.transition !== null && typeof option.transition === 'object' ? option.transition : {};
     for (const a of this.__pending) this.__current.set(a.type === 'style' ? 'style.' + a.args[0] : a.type, a);
     this.__pending = [];
     this.__actions.push({
@@ -65,7 +67,7 @@
           timingFunction: o.timingFunction !== undefined ? o.timingFunction : d.timingFunction,
           delay: o.delay !== undefined ? o.delay : d.delay
         },
-        transformOrigin: o.transformOrigin !== undefined ? o.transformOrigin : d.transformOrigin
+        transformOrigin: o.transformOrigin !== undefined ? o.transformOrigin : option.transformOrigin
       }
     });
     return this;
