@@ -568,8 +568,8 @@
     const found = requests.map(function (r) {
       if (r.selector === null) return null;
       const json = host.queryNodes(scope.page, scope.instance, r.selector);
-      if (json === null) throw new Error('SelectorQuery: bad selector "' + r.selector + '"');
-      return JSON.parse(json);
+      // A selector that does not parse (`'#' + emptyId`) matches nothing, as glass-easel's ParsedSelector does.
+      return json === null ? [] : JSON.parse(json);
     });
     function finish(layout) {
       const boxes = layout && layout.nodes || {};

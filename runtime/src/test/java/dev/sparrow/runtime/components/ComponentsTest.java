@@ -8,6 +8,7 @@ import dev.sparrow.runtime.PageHandle;
 import dev.sparrow.runtime.Session;
 import dev.sparrow.runtime.SessionOptions;
 import dev.sparrow.runtime.Sparrow;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -161,6 +162,21 @@ class ComponentsTest {
           });
         }""");
     assertThat(r).isEqualTo(java.util.Arrays.asList("sync", "cb main primary 0", 4, "1:one,2:two", null, 0, "inner"));
+    assertThat(s.errors()).isEmpty();
+  }
+
+  @Test
+  void aSelectorThatDoesNotParseMatchesNothing() {
+    Object r = s.evaluate("""
+        function () {
+          return new Promise(function (done) {
+            var activeKey = '';
+            wx.createSelectorQuery().select('#' + activeKey).boundingClientRect()
+              .selectAll('#' + activeKey).fields({ id: true })
+              .exec(function (res) { done([res[0], res[1].length]); });
+          });
+        }""");
+    assertThat(r).isEqualTo(Arrays.asList(null, 0));
     assertThat(s.errors()).isEmpty();
   }
 }
