@@ -78,7 +78,7 @@ class CustomTabBarTest {
       assertThat(a.callMethod("selected")).isEqualTo(0);
       assertThat(b.callMethod("selected")).isEqualTo(1);
       assertThat(s.evaluate("function () { return getApp().log.join(','); }"))
-          .isEqualTo("attached 0,show,attached 1,show,show");
+          .isEqualTo("attached 1,show,attached 1,show,show");
       assertThat(s.navigateTo("/pages/c/c").callMethod("kind")).isEqualTo("function null");
       assertThat(s.errors()).isEmpty();
     }

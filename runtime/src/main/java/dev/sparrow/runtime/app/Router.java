@@ -329,9 +329,9 @@ public final class Router {
   }
 
   /**
-   * Loads the page's code if needed, creates the instance, puts it on top of the stack and runs onLoad: in WeChat
-   * {@code getCurrentPages()} in onLoad ends with the page being loaded (TDesign's Dialog/Toast find it there;
-   * apps read their own route there).
+   * Loads the page's code if needed, puts the page on top of the stack, creates the instance and runs onLoad: in
+   * WeChat {@code getCurrentPages()} ends with the page from its components' lifetimes and its onLoad on (TDesign's
+   * Dialog/Toast and Wux's helpers find it there; apps read their own route there).
    */
   private PageInstance open(String route, Map<String, String> query, Map<String, Object> events) {
     String outer = running;
@@ -350,6 +350,7 @@ public final class Router {
     }
     PageInstance page = new PageInstance(nextId++, route, query);
     byId.put(page.id(), page);
+    push(page);
     if (app.isTabPage(route)) {
       tabPages.put(route, page);
     }
@@ -360,7 +361,6 @@ public final class Router {
     Value data = logic.call(route + " create", logic.fn("createPage"), page.id(), route, logic.values().toJs(query),
         customTabBar && app.isTabPage(route));
     listener.pageCreated(page, data == null || !data.isString() ? "{}" : data.asString());
-    push(page);
     hook(page, "onLoad", logic.values().toJs(query));
     return page;
   }

@@ -1,0 +1,60 @@
+package dev.sparrow.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sparrow.testing.TestFiles;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Patterns met in public mini programs built on UI libraries other than Vant and TDesign (docs/compatibility.md,
+ * "Tried on public mini programs"), each in a small project of our own.
+ */
+class UiLibraryPatternsTest {
+  @TempDir Path dir;
+
+  /** Wux Weapp's helpers ({@code new $wuxCountDown()} in onLoad) take the last of getCurrentPages() as the page. */
+  @Test
+  void getCurrentPagesEndsWithThePageDuringItsComponentsLifetimesAndItsOnLoad() throws IOException {
+    TestFiles.write(dir.resolve("app.json"), """
+        {"pages": ["pages/home/home", "pages/next/next", "pages/tab/tab"],
+         "tabBar": {"list": [{"pagePath": "pages/home/home", "text": "home"},
+                             {"pagePath": "pages/tab/tab", "text": "tab"}]}}""");
+    TestFiles.write(dir.resolve("app.js"), "App({ seen: [] })");
+    TestFiles.write(dir.resolve("probe.js"), """
+        module.exports = function (where, self) {
+          const p = getCurrentPages();
+          getApp().seen.push(where + ' ' + p.length + ' ' + (p.length > 0 && p[p.length - 1] === self));
+        };""");
+    for (String page : List.of("home", "next", "tab")) {
+      TestFiles.write(dir.resolve("pages/" + page + "/" + page + ".json"),
+          "{\"usingComponents\": {\"probe-box\": \"/components/box/box\"}}");
+      TestFiles.write(dir.resolve("pages/" + page + "/" + page + ".js"),
+          "const probe = require('../../probe');\nPage({ onLoad() { probe('" + page + ".onLoad', this); } })");
+      TestFiles.write(dir.resolve("pages/" + page + "/" + page + ".wxml"), "<probe-box/>");
+    }
+    TestFiles.write(dir.resolve("components/box/box.json"), "{\"component\": true}");
+    TestFiles.write(dir.resolve("components/box/box.js"), """
+        const probe = require('../../probe');
+        Component({ lifetimes: { attached() {
+          const p = getCurrentPages();
+          getApp().seen.push('box.attached ' + p[p.length - 1].route);
+        } } })""");
+    TestFiles.write(dir.resolve("components/box/box.wxml"), "<view>box</view>");
+    try (Session s = Sparrow.launch(SessionOptions.of(dir).virtualClock())) {
+      s.awaitIdle(Duration.ofMinutes(1));
+      s.navigateTo("/pages/next/next");
+      s.evaluate("function () { wx.switchTab({ url: '/pages/tab/tab' }) }");
+      s.awaitIdle(Duration.ofMinutes(1));
+      assertThat(s.evaluate("function () { return getApp().seen }")).isEqualTo(List.of(
+          "box.attached pages/home/home", "home.onLoad 1 true",
+          "box.attached pages/next/next", "next.onLoad 2 true",
+          "box.attached pages/tab/tab", "tab.onLoad 1 true"));
+      assertThat(s.errors()).isEmpty();
+    }
+  }
+}
