@@ -57,4 +57,36 @@ class UiLibraryPatternsTest {
       assertThat(s.errors()).isEmpty();
     }
   }
+
+  @Test
+  void aComponentPassedThroughTwoSlotsAnswersItsOwnQueries() throws IOException {
+    TestFiles.write(dir.resolve("app.json"), "{\"pages\": [\"pages/home/home\"]}");
+    TestFiles.write(dir.resolve("app.js"), "App({ found: [] })");
+    TestFiles.write(dir.resolve("pages/home/home.json"), "{\"usingComponents\": {\"outer\": \"/c/outer/outer\"}}");
+    TestFiles.write(dir.resolve("pages/home/home.js"), "Page({})");
+    TestFiles.write(dir.resolve("pages/home/home.wxml"), "<outer/>");
+    component("outer", "{\"mid\": \"/c/mid/mid\", \"probe\": \"/c/probe/probe\"}",
+        "Component({})", "<mid><view class=\"wrap\"><probe/></view></mid>");
+    component("mid", "{\"frame\": \"/c/frame/frame\"}", "Component({})", "<frame><view><slot/></view></frame>");
+    component("frame", "{}", "Component({ data: { state: 'exited' } })",
+        "<view wx:if=\"{{state !== 'unmounted'}}\"><slot/></view>");
+    component("probe", "{}", """
+        Component({ lifetimes: { ready() {
+          this.createSelectorQuery().select('.inner').boundingClientRect().exec((res) => {
+            getApp().found.push(res[0] === null ? 'null' : 'rect');
+          });
+        } } })""", "<view class=\"inner\">in</view>");
+    try (Session s = Sparrow.launch(SessionOptions.of(dir).virtualClock())) {
+      s.awaitIdle(Duration.ofMinutes(1));
+      assertThat(s.errors()).isEmpty();
+      assertThat(s.evaluate("function () { return getApp().found }")).isEqualTo(List.of("rect"));
+    }
+  }
+
+  private void component(String name, String using, String js, String wxml) throws IOException {
+    TestFiles.write(dir.resolve("c/" + name + "/" + name + ".json"),
+        "{\"component\": true, \"usingComponents\": " + using + "}");
+    TestFiles.write(dir.resolve("c/" + name + "/" + name + ".js"), js);
+    TestFiles.write(dir.resolve("c/" + name + "/" + name + ".wxml"), wxml);
+  }
 }
