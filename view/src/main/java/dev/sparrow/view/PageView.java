@@ -57,6 +57,7 @@ public final class PageView implements AutoCloseable {
   private final ObjectNode data;
   private final ComponentState state = new ComponentState();
   private final Interactions interactions;
+  private final WxsBridge wxs;
   private int nextId = 1;
   private final TreeDiff diff = new TreeDiff(() -> nextId++);
   private VElement root;
@@ -67,7 +68,8 @@ public final class PageView implements AutoCloseable {
   private PageView(CompiledPage page, ObjectNode data, LongSupplier clock, ComponentHost host) {
     this.page = page;
     this.data = data;
-    this.interactions = new Interactions(state, clock, this::componentInstance);
+    this.wxs = new WxsBridge(this, clock);
+    this.interactions = new Interactions(state, clock, this::componentInstance, wxs);
     if (host == null) {
       this.renderer = page.newRenderer();
       this.components = null;
@@ -82,6 +84,8 @@ public final class PageView implements AutoCloseable {
     if (components != null) {
       components.adopt(root);
     }
+    wxs.afterRender(List.of(), root);
+    wxs.takePatches(); // the first tree is shown as it is now
   }
 
   /**
@@ -545,7 +549,8 @@ public final class PageView implements AutoCloseable {
     return released(patches);
   }
 
-  private List<Patch> released(List<Patch> patches) {
+  private List<Patch> released(List<Patch> rendered) {
+    List<Patch> patches = wxs.afterRender(rendered, root);
     for (Patch p : patches) {
       if (p instanceof Patch.SetAttr) {
         state.clear(p.id(), ((Patch.SetAttr) p).name());
@@ -554,6 +559,32 @@ public final class PageView implements AutoCloseable {
       }
     }
     return patches;
+  }
+
+  /**
+   * Patches that WXS event handlers made to the tree since the last call ({@code setStyle}, {@code addClass}…): a
+   * front-end applies them after an interaction. Those made while rendering come with the render's patches.
+   */
+  public List<Patch> takeWxsPatches() {
+    return wxs.takePatches();
+  }
+
+  /**
+   * Logic-layer calls WXS asked for outside an event ({@code callMethod} of a {@code change:} observer or an
+   * animation frame), to make in order: {@code instance[handler](event)}.
+   */
+  public List<HandlerCall> takeWxsCalls() {
+    return wxs.takeCalls();
+  }
+
+  /** True when a WXS {@code requestAnimationFrame} callback waits for the next frame. */
+  public boolean hasAnimationFrames() {
+    return wxs.hasFrames();
+  }
+
+  /** Runs the waiting WXS animation-frame callbacks; their patches and calls come from the two methods above. */
+  public void runAnimationFrames() {
+    wxs.runFrames();
   }
 
   /** Warnings of the last render (unknown templates, recursion stopped, node budget). */

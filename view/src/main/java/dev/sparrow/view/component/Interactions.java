@@ -63,6 +63,7 @@ public final class Interactions {
 
   private final ComponentState state;
   private final LongSupplier clock;
+  private final EventDispatcher.WxsHandlers wxs;
   private final FormFields forms;
   private Press press;
   /** Scroll-views scrolled away from their start, which fire {@code scrolltoupper} on coming back. */
@@ -95,6 +96,13 @@ public final class Interactions {
 
   /** @param components the custom component instance an element hosts, by instance id (null when unknown) */
   public Interactions(ComponentState state, LongSupplier clock, IntFunction<Instance> components) {
+    this(state, clock, components, null);
+  }
+
+  /** @param wxs runs bindings to WXS functions (null: such bindings are disabled) */
+  public Interactions(ComponentState state, LongSupplier clock, IntFunction<Instance> components,
+      EventDispatcher.WxsHandlers wxs) {
+    this.wxs = wxs;
     this.state = state;
     this.clock = clock;
     this.forms = new FormFields(state, components);
@@ -190,7 +198,7 @@ public final class Interactions {
         calls.addAll(pressed);
       }
     }
-    calls.addAll(EventDispatcher.dispatch(target, type, xy, current, changed, now));
+    calls.addAll(EventDispatcher.dispatch(target, type, xy, current, changed, now, wxs));
     if (lifted && p != null) {
       press = null;
       if (type.equals("touchend") && !p.moved && !p.longHandled && !disabled(target)) {
@@ -556,7 +564,7 @@ public final class Interactions {
   }
 
   private List<HandlerCall> dispatch(VElement el, String type, JsonNode detail) {
-    return EventDispatcher.dispatch(el, type, detail, clock.getAsLong());
+    return EventDispatcher.dispatch(el, type, detail, null, null, clock.getAsLong(), wxs);
   }
 
   private boolean disabled(VElement el) {

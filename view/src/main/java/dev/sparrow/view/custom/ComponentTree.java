@@ -678,6 +678,12 @@ public final class ComponentTree implements AutoCloseable {
     in.close();
   }
 
+  /** The browser class list of {@code e} as its template's scope makes it (null for the page's own elements). */
+  public String cssClassOf(VElement e) {
+    Instance in = e.scope() == 0 ? page : instance(e.scope());
+    return in == null ? null : cssClass(in, e);
+  }
+
   // ---- classes --------------------------------------------------------------------------------------
 
   /**

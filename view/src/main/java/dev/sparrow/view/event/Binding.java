@@ -1,6 +1,8 @@
 package dev.sparrow.view.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.POJONode;
+import dev.sparrow.view.expr.HostValue;
 import dev.sparrow.view.expr.Js;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,9 +13,10 @@ import java.util.Map;
  * when written without a colon, e.g. {@code captureBindtap}):
  * {@code bind}/{@code catch} (bubble phase; catch stops bubbling), {@code capture-bind}/{@code capture-catch}
  * (capture phase; capture-catch stops capture and bubbling), {@code mut-bind} (only the first on the path fires).
- * The handler is the attribute's value as a string; an empty value disables the binding.
+ * The handler is the attribute's value as a string; an empty value disables the binding. A binding to a WXS
+ * function ({@code bindtouchmove="{{wxs.move}}"}) has no handler name and the function as {@code wxs}.
  */
-public record Binding(String type, Phase phase, boolean stops, boolean mutual, String handler) {
+public record Binding(String type, Phase phase, boolean stops, boolean mutual, String handler, HostValue wxs) {
 
   public enum Phase { CAPTURE, BUBBLE }
 
@@ -37,6 +40,16 @@ public record Binding(String type, Phase phase, boolean stops, boolean mutual, S
     return out;
   }
 
+  /** True when {@code name} is an event binding attribute ({@code bindtap}, {@code catch:touchmove}…). */
+  public static boolean isEvent(String name) {
+    return parse(name, null) != null;
+  }
+
+  /** True when this binding runs a WXS function rather than a logic-layer method. */
+  public boolean isWxs() {
+    return wxs != null;
+  }
+
   static Binding parse(String name, JsonNode value) {
     for (Object[] p : PREFIXES) {
       String prefix = (String) p[0];
@@ -49,7 +62,8 @@ public record Binding(String type, Phase phase, boolean stops, boolean mutual, S
         if (value != null && value.isBoolean()) {
           handler = ""; // a valueless attribute names no handler
         }
-        return new Binding(type, (Phase) p[1], (Boolean) p[2], (Boolean) p[3], handler);
+        HostValue fn = value instanceof POJONode n && n.getPojo() instanceof HostValue h && h.callable() ? h : null;
+        return new Binding(type, (Phase) p[1], (Boolean) p[2], (Boolean) p[3], fn == null ? handler : "", fn);
       }
     }
     return null;

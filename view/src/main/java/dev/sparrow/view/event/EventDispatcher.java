@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sparrow.view.expr.HostValue;
 import dev.sparrow.view.expr.Js;
 import dev.sparrow.view.tree.VElement;
 import java.util.ArrayList;
@@ -22,6 +23,9 @@ import java.util.Set;
  * </ol>
  * A binding whose handler is empty (an empty string, or a binding that evaluates to nothing) is disabled: it
  * neither runs nor stops propagation.
+ * A binding to a WXS function runs it in the view as the event reaches its element (through {@link WxsHandlers});
+ * the function returning {@code false} stops the event as {@code catch} does. Without WxsHandlers such bindings are
+ * disabled.
  * Event objects carry {@code target} (the originating element) and {@code currentTarget} (the bound element),
  * each as {@code {id, dataset, offsetLeft, offsetTop}}.
  */
@@ -34,6 +38,17 @@ public final class EventDispatcher {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
   private EventDispatcher() {}
+
+  /** Runs WXS event handlers in the view (WeChat's "WXS 响应事件"). */
+  public interface WxsHandlers {
+    /**
+     * Runs {@code fn(event, ownerInstance)} for the handler on {@code current}; logic-layer calls it asks for
+     * ({@code callMethod}, {@code triggerEvent}) go to {@code calls}, in order.
+     *
+     * @return true when the function returned {@code false}: the event goes no further
+     */
+    boolean run(HostValue fn, ObjectNode event, VElement current, List<HandlerCall> calls);
+  }
 
   /**
    * @param target the element the event starts on
@@ -51,6 +66,12 @@ public final class EventDispatcher {
    */
   public static List<HandlerCall> dispatch(VElement target, String type, JsonNode detail, ArrayNode touches,
       ArrayNode changedTouches, long timeStamp) {
+    return dispatch(target, type, detail, touches, changedTouches, timeStamp, null);
+  }
+
+  /** As above, running bindings to WXS functions with {@code wxs} (null: they are disabled). */
+  public static List<HandlerCall> dispatch(VElement target, String type, JsonNode detail, ArrayNode touches,
+      ArrayNode changedTouches, long timeStamp, WxsHandlers wxs) {
     List<VElement> path = new ArrayList<>();
     for (VElement el = target; el != null; el = el.parent()) {
       if (el.parent() != null || !el.tag().equals("page")) {
@@ -58,7 +79,7 @@ public final class EventDispatcher {
       }
     }
     return run(target, path, type, detail, new ArrayNode[] {touches, changedTouches}, timeStamp, true,
-        BUBBLING.contains(type));
+        BUBBLING.contains(type), wxs);
   }
 
   /**
@@ -77,23 +98,23 @@ public final class EventDispatcher {
         path.add(el);
       }
     }
-    return run(host, path, type, detail, null, timeStamp, capturePhase, bubbles);
+    return run(host, path, type, detail, null, timeStamp, capturePhase, bubbles, null);
   }
 
   private static List<HandlerCall> run(VElement target, List<VElement> path, String type, JsonNode detail,
-      ArrayNode[] fingers, long timeStamp, boolean capture, boolean bubbles) {
+      ArrayNode[] fingers, long timeStamp, boolean capture, boolean bubbles, WxsHandlers wxs) {
     ObjectNode marks = Dataset.marks(target);
     boolean canvas = target.tag().equals("canvas");
     List<HandlerCall> calls = new ArrayList<>();
     if (capture) {
       for (int i = path.size() - 1; i >= 0; i--) {
         for (Binding b : Binding.of(path.get(i).attributes(), type)) {
-          if (b.phase() != Binding.Phase.CAPTURE || b.handler().isEmpty()) {
+          if (b.phase() != Binding.Phase.CAPTURE || !enabled(b, wxs)) {
             continue;
           }
-          add(calls, b, path.get(i), type, info(retarget(target, path.get(i))), marks, detail, fingers, timeStamp,
-              canvas);
-          if (b.stops()) {
+          boolean halted = add(calls, b, path.get(i), type, info(retarget(target, path.get(i))), marks, detail,
+              fingers, timeStamp, canvas, wxs);
+          if (b.stops() || halted) {
             return calls;
           }
         }
@@ -103,7 +124,7 @@ public final class EventDispatcher {
     for (int i = 0; i < path.size() && (i == 0 || bubbles); i++) {
       boolean stop = false;
       for (Binding b : Binding.of(path.get(i).attributes(), type)) {
-        if (b.phase() != Binding.Phase.BUBBLE || b.handler().isEmpty()) {
+        if (b.phase() != Binding.Phase.BUBBLE || !enabled(b, wxs)) {
           continue;
         }
         if (b.mutual()) {
@@ -112,9 +133,9 @@ public final class EventDispatcher {
           }
           mutualDone = true;
         }
-        add(calls, b, path.get(i), type, info(retarget(target, path.get(i))), marks, detail, fingers, timeStamp,
-            canvas);
-        stop |= b.stops();
+        boolean halted = add(calls, b, path.get(i), type, info(retarget(target, path.get(i))), marks, detail,
+            fingers, timeStamp, canvas, wxs);
+        stop |= b.stops() || halted;
       }
       if (stop) {
         break;
@@ -160,10 +181,15 @@ public final class EventDispatcher {
     return null;
   }
 
-  private static void add(List<HandlerCall> calls, Binding b, VElement current, String type, ObjectNode target,
-      ObjectNode marks, JsonNode detail, ArrayNode[] fingers, long timeStamp, boolean canvas) {
-    if (b.handler().isEmpty()) {
-      return;
+  private static boolean enabled(Binding b, WxsHandlers wxs) {
+    return b.isWxs() ? wxs != null : !b.handler().isEmpty();
+  }
+
+  /** Adds the call (or runs the WXS handler); true when a WXS handler returned false. */
+  private static boolean add(List<HandlerCall> calls, Binding b, VElement current, String type, ObjectNode target,
+      ObjectNode marks, JsonNode detail, ArrayNode[] fingers, long timeStamp, boolean canvas, WxsHandlers wxs) {
+    if (!enabled(b, wxs)) {
+      return false;
     }
     ObjectNode e = F.objectNode();
     e.put("type", type);
@@ -194,7 +220,11 @@ public final class EventDispatcher {
       e.set("touches", type.equals("touchend") || type.equals("touchcancel") ? F.arrayNode() : touches);
       e.set("changedTouches", touches.deepCopy());
     }
+    if (b.isWxs()) {
+      return wxs.run(b.wxs(), e, current, calls);
+    }
     calls.add(new HandlerCall(b.handler(), e, current.id(), current.scope()));
+    return false;
   }
 
   /** {@code {id, dataset, offsetLeft, offsetTop}} of an element; {@code id} is its {@code id} attribute or "". */

@@ -1,6 +1,7 @@
 package dev.sparrow.view.expr;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.POJONode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -222,6 +223,26 @@ public final class Interpolation {
       }
     }
     return Js.string(evaluateString(scope));
+  }
+
+  /**
+   * As {@link #evaluate}, but a lone binding to a WXS function keeps the function (a {@link HostValue} in a
+   * {@link com.fasterxml.jackson.databind.node.POJONode}): event bindings and {@code change:} observers run it.
+   */
+  public JsonNode evaluateKeepingFunction(Scope scope) {
+    if (lone) {
+      try {
+        JsonNode v = safeEval((Expr) parts.get(0), scope);
+        if (v instanceof POJONode p && p.getPojo() instanceof HostValue h
+            && h.callable()) {
+          return v;
+        }
+        return Expr.plain(v);
+      } catch (RuntimeException e) {
+        return Js.UNDEFINED;
+      }
+    }
+    return evaluate(scope);
   }
 
   /**

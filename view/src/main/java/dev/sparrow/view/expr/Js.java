@@ -303,6 +303,9 @@ public final class Js {
    * disappears, like {@code JSON.stringify}. Values without {@code undefined} are returned as they are.
    */
   public static JsonNode jsonValue(JsonNode v) {
+    if (v instanceof POJONode p && p.getPojo() instanceof HostValue h) {
+      return h.toJson(); // a WXS function an event binding keeps: null, as WeChat's copy makes it
+    }
     if (!v.isContainerNode() || !hasUndefined(v)) {
       return v;
     }

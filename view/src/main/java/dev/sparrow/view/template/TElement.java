@@ -1,6 +1,7 @@
 package dev.sparrow.view.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sparrow.view.event.Binding;
 import dev.sparrow.view.expr.Expr;
 import dev.sparrow.view.expr.Js;
 import dev.sparrow.view.tree.VElement;
@@ -24,7 +25,7 @@ record TElement(String tag, List<TAttribute> attributes, List<TNode> children, i
     Map<String, JsonNode> attrs = new LinkedHashMap<>();
     Map<String, Map<String, Expr.Origin>> origins = null;
     for (TAttribute a : attributes) {
-      JsonNode v = a.value() == null ? Js.bool(true) : a.value().evaluate(frame);
+      JsonNode v = a.value() == null ? Js.bool(true) : evaluate(a, frame);
       attrs.put(a.name(), v);
       if (a.value() != null && a.value().isLone() && (v.isMissingNode() || v.isObject())) {
         Map<String, Expr.Origin> o = a.value().undefinedOrigins(frame, v);
@@ -53,6 +54,15 @@ record TElement(String tag, List<TAttribute> attributes, List<TNode> children, i
     ctx.single(this, frame, e);
   }
 
+  /** An attribute's value; an event binding or {@code change:} observer keeps a WXS function it is bound to. */
+  private static JsonNode evaluate(TAttribute a, Frame frame) {
+    String n = a.name();
+    if (a.value().isLone() && (n.startsWith("change:") || Binding.isEvent(n))) {
+      return a.value().evaluateKeepingFunction(frame);
+    }
+    return a.value().evaluate(frame);
+  }
+
   /**
    * The attributes evaluated in {@code frame}, in order, as {@link #render} does; null when a lone binding gives
    * {@code undefined} or an object (the render notes where such values come from: only a whole render does that).
@@ -60,7 +70,7 @@ record TElement(String tag, List<TAttribute> attributes, List<TNode> children, i
   Map<String, JsonNode> attributes(Frame frame) {
     Map<String, JsonNode> attrs = new LinkedHashMap<>();
     for (TAttribute a : attributes) {
-      JsonNode v = a.value() == null ? Js.bool(true) : a.value().evaluate(frame);
+      JsonNode v = a.value() == null ? Js.bool(true) : evaluate(a, frame);
       if (a.value() != null && a.value().isLone() && (v.isMissingNode() || v.isObject())) {
         return null;
       }

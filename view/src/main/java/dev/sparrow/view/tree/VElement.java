@@ -94,6 +94,14 @@ public final class VElement extends VNode {
     return Collections.unmodifiableMap(attributes);
   }
 
+  /**
+   * Changes one attribute in place (what a WXS ComponentDescriptor's {@code setStyle}/{@code addClass} does); the
+   * caller reports the patch.
+   */
+  public void setAttribute(String name, JsonNode value) {
+    attributes.put(name, value);
+  }
+
   /** The attribute value, or null when absent. */
   public JsonNode attribute(String name) {
     return attributes.get(name);

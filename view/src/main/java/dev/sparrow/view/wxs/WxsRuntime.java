@@ -110,6 +110,8 @@ public final class WxsRuntime implements AutoCloseable {
   });
 
   private final Map<String, WxsModuleSource> sources;
+  /** {@code getState()} objects of ComponentDescriptors, by element node id: they last as long as the page. */
+  private final Map<Integer, Value> states = new HashMap<>();
   private boolean dead;
   private final Map<String, JsonNode> cache = new HashMap<>();
   private Context context;
@@ -202,6 +204,20 @@ public final class WxsRuntime implements AutoCloseable {
       parseJson = context.eval("js", "(function(s){ return JSON.parse(s); })");
       undefinedValue = context.eval("js", "undefined");
     }
+  }
+
+  /** The persistent {@code getState()} object of element {@code id}. */
+  Value state(int id) {
+    return states.computeIfAbsent(id, k -> parseJson.execute("{}"));
+  }
+
+  /** A JS value in this runtime's context for a host object (a proxy). */
+  Value host(Object proxy) {
+    return context.asValue(proxy);
+  }
+
+  boolean usable() {
+    return !dead && context != null;
   }
 
   JsonNode wrap(Value v) {

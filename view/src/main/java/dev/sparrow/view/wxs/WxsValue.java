@@ -16,6 +16,24 @@ final class WxsValue implements HostValue {
     this.value = value;
   }
 
+  WxsRuntime runtime() {
+    return runtime;
+  }
+
+  Value value() {
+    return value;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof WxsValue w && w.runtime == runtime && w.value.equals(value);
+  }
+
+  @Override
+  public int hashCode() {
+    return System.identityHashCode(runtime);
+  }
+
   @Override
   public JsonNode get(String key) {
     if (!value.hasMembers() || !value.hasMember(key)) {
