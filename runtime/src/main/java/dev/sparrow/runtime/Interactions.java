@@ -14,6 +14,7 @@ import dev.sparrow.view.PageView;
 import dev.sparrow.view.component.Interaction;
 import dev.sparrow.view.component.NavigationRequest;
 import dev.sparrow.view.event.HandlerCall;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,12 +29,17 @@ import org.graalvm.polyglot.Value;
  * the component properties they change (reported to the screens as a diff) and the navigations they ask for.
  */
 final class Interactions {
+  /** A display frame: when WXS {@code requestAnimationFrame} callbacks run (60 Hz). */
+  static final long FRAME_MS = 16;
+
   private final EventLoop loop;
   private final ViewLayer view;
   private final LogicLayer logic;
   private final Router router;
   private final List<Screen> screens;
   private final SessionLog log;
+  /** Pages whose WXS animation frame is scheduled. */
+  private final Set<Integer> framesDue = new HashSet<>();
 
   Interactions(EventLoop loop, ViewLayer view, LogicLayer logic, Router router, List<Screen> screens, SessionLog log) {
     this.loop = loop;
@@ -55,10 +61,10 @@ final class Interactions {
         .orElseThrow(() -> new IllegalStateException("element " + nodeId + " is no longer on the page"));
     Map<Integer, Map<String, JsonNode>> before = screens.isEmpty() ? null : pageView.componentState();
     Interaction result = action.apply(element);
+    view.publishWxsPatches(pageId);
     String route = router.page(pageId).map(PageInstance::route).orElse("");
     for (HandlerCall call : result.calls()) {
-      Value returned = logic.call(route + " " + call.handler(), logic.fn("callInstanceHandler"), pageId,
-          call.instance(), call.handler(), call.event().toString());
+      Value returned = call(pageId, route, call);
       boolean input = "input".equals(call.event().path("type").asText());
       if (returned != null && returned.isString() && input && element.exists()) {
         element.setValue(returned.asString());
@@ -69,6 +75,37 @@ final class Interactions {
     }
     for (NavigationRequest n : result.navigations()) {
       navigate(n);
+    }
+    wxs(pageId);
+  }
+
+  private Value call(int pageId, String route, HandlerCall call) {
+    return logic.call(route + " " + call.handler(), logic.fn("callInstanceHandler"), pageId, call.instance(),
+        call.handler(), call.event().toString());
+  }
+
+  /**
+   * Delivers what WXS of a page left: its patches to the screens, its {@code callMethod} calls to the logic layer,
+   * and its {@code requestAnimationFrame} callbacks at the next frame of the session clock.
+   */
+  void wxs(int pageId) {
+    PageView pageView = view.view(pageId).orElse(null);
+    if (pageView == null) {
+      return;
+    }
+    view.publishWxsPatches(pageId);
+    String route = router.page(pageId).map(PageInstance::route).orElse("");
+    for (HandlerCall call : pageView.takeWxsCalls()) {
+      call(pageId, route, call);
+    }
+    if (pageView.hasAnimationFrames() && framesDue.add(pageId)) {
+      loop.schedule(FRAME_MS, () -> {
+        framesDue.remove(pageId);
+        view.view(pageId).ifPresent(v -> {
+          v.runAnimationFrames();
+          wxs(pageId);
+        });
+      });
     }
   }
 

@@ -315,6 +315,7 @@ final class SessionCore {
     router = new Router(project.app(), customTabBar, logic,
         new RouterFeed(view, screens, screenState, canvasApis, () -> router), log::error);
     interactions = new Interactions(loop, view, logic, router, screens, log);
+    view.wxsWork(pageId -> loop.post(() -> interactions.wxs(pageId)));
     foreground = new Foreground(options, project, loop, router, networkApis);
     view.components(logic, id -> router.page(id).map(PageInstance::isReady).orElse(false));
     // a timer remembers the page whose code set it (what keeps the loop busy is then named after it)

@@ -577,6 +577,11 @@ public final class PageView implements AutoCloseable {
     return wxs.takeCalls();
   }
 
+  /** True when WXS left logic-layer calls to make ({@link #takeWxsCalls}). */
+  public boolean hasWxsCalls() {
+    return wxs.hasCalls();
+  }
+
   /** True when a WXS {@code requestAnimationFrame} callback waits for the next frame. */
   public boolean hasAnimationFrames() {
     return wxs.hasFrames();

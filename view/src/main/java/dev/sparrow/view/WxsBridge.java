@@ -79,6 +79,10 @@ final class WxsBridge implements EventDispatcher.WxsHandlers, WxsElements {
     return out;
   }
 
+  boolean hasCalls() {
+    return !calls.isEmpty();
+  }
+
   boolean hasFrames() {
     return !frames.isEmpty();
   }

@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import java.util.function.IntPredicate;
 
 /**
@@ -70,6 +71,7 @@ public final class ViewLayer implements AutoCloseable {
   private ComponentCatalog catalog;
   private LogicLayer logic;
   private IntPredicate pageReady = id -> false;
+  private IntConsumer wxsWork = id -> {};
 
   public ViewLayer(Project project, Clock clock, Consumer<ScriptError> errors) {
     this.project = project;
@@ -87,6 +89,23 @@ public final class ViewLayer implements AutoCloseable {
     this.logic = logic;
     this.pageReady = pageReady;
     this.catalog = new ComponentCatalog(project.components(), sources, logic, errors);
+  }
+
+  /**
+   * Told (with the page id) when a render left WXS work for the logic layer or the clock: a {@code change:}
+   * observer's {@code callMethod}, an animation frame.
+   */
+  public void wxsWork(IntConsumer work) {
+    this.wxsWork = work;
+  }
+
+  /** Sends the patches WXS handlers made on the page since the last call to the front-ends. */
+  public void publishWxsPatches(int pageId) {
+    PageView view = views.get(pageId);
+    List<Patch> patches = view == null ? List.of() : view.takeWxsPatches();
+    if (!patches.isEmpty()) {
+      listener.patched(pageId, patches);
+    }
   }
 
   /** The session's custom components (null before {@link #components}). */
@@ -113,6 +132,9 @@ public final class ViewLayer implements AutoCloseable {
     }
     listener.opened(id, page.route(), view.root());
     view.drain();
+    if (view.hasWxsCalls() || view.hasAnimationFrames()) {
+      wxsWork.accept(id);
+    }
   }
 
   /**
@@ -172,6 +194,9 @@ public final class ViewLayer implements AutoCloseable {
       timed.listeners = timed.step();
     }
     view.drain();
+    if (view.hasWxsCalls() || view.hasAnimationFrames()) {
+      wxsWork.accept(pageId);
+    }
     if (timing) {
       timed.drain = timed.step();
       timed.patches = patches.size();
