@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparrow.view.component.Interaction;
 import dev.sparrow.view.component.Interactions;
 import dev.sparrow.view.event.Dataset;
+import dev.sparrow.view.expr.Js;
 import dev.sparrow.view.query.Selector;
 import dev.sparrow.view.query.Wxml;
 import dev.sparrow.view.tree.VElement;
@@ -47,12 +48,14 @@ public final class ElementHandle {
 
   /** Attribute (or component property) value, or null when absent. */
   public JsonNode attribute(String name) {
-    return page.state().get(element(), name);
+    JsonNode v = page.state().get(element(), name);
+    return v == null ? null : Js.jsonValue(v); // an event bound to a WXS function reads null, as JSON carries it
   }
 
   /** All attributes, with component state applied. */
   public Map<String, JsonNode> attributes() {
-    Map<String, JsonNode> out = new LinkedHashMap<>(element().attributes());
+    Map<String, JsonNode> out = new LinkedHashMap<>();
+    element().attributes().forEach((k, v) -> out.put(k, Js.jsonValue(v)));
     for (String k : List.of("value", "checked")) {
       JsonNode v = page.state().get(element(), k);
       if (v != null) {

@@ -1,13 +1,21 @@
 package dev.sparrow.view.wxs;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializable;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import dev.sparrow.view.expr.HostValue;
 import dev.sparrow.view.expr.Js;
+import java.io.IOException;
 import java.util.List;
 import org.graalvm.polyglot.Value;
 
-/** A WXS object or function seen from a template expression. */
-final class WxsValue implements HostValue {
+/**
+ * A WXS object or function seen from a template expression. Serialized (an event binding in a tree turned into
+ * JSON) it is its JSON copy: a function is {@code null}.
+ */
+final class WxsValue extends JsonSerializable.Base implements HostValue {
   private final WxsRuntime runtime;
   private final Value value;
 
@@ -62,6 +70,17 @@ final class WxsValue implements HostValue {
   @Override
   public JsonNode toJson() {
     return runtime.copy(value);
+  }
+
+  @Override
+  public void serialize(JsonGenerator gen, SerializerProvider serializers) throws IOException {
+    gen.writeTree(toJson());
+  }
+
+  @Override
+  public void serializeWithType(JsonGenerator gen, SerializerProvider serializers, TypeSerializer typeSer)
+      throws IOException {
+    serialize(gen, serializers);
   }
 
   @Override
