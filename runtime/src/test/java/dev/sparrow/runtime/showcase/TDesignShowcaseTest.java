@@ -376,4 +376,32 @@ class TDesignShowcaseTest {
     assertThat(p.data("calendar")).isEqualTo(false);
     assertThat(newErrors()).isEmpty();
   }
+
+  /**
+   * The swipe cell's WXS (its own module, run as TDesign ships it): dragging runs its touch handlers, which style
+   * the wrapper, and closing runs its {@code change:opened} observer. Headless there is no layout, so the action
+   * widths are 0 and the cell slides nowhere; the browser layout measures them.
+   */
+  @Test
+  void swipeCellWxsHandlersAndObserversRun() {
+    PageHandle p = open("pages/feedback/feedback");
+    PageElement cell = el(p, "#swipe");
+    PageElement row = in(cell, ".t-swipe-cell");
+    PageElement wrapper = in(cell, "#wrapper");
+    row.touch("touchstart", List.of(Map.of("identifier", 0, "pageX", 200, "pageY", 20, "clientX", 200,
+        "clientY", 20)), null);
+    row.touch("touchmove", List.of(Map.of("identifier", 0, "pageX", 120, "pageY", 22, "clientX", 120,
+        "clientY", 22)), null);
+    settle();
+    assertThat((String) wrapper.attribute("style")).contains("transform:translate3d(0px, 0, 0)")
+        .contains("transition:none");
+    row.touch("touchend", List.of(), List.of(Map.of("identifier", 0, "pageX", 120, "pageY", 22, "clientX", 120,
+        "clientY", 22)));
+    cell.callMethod("open");
+    settle();
+    cell.callMethod("close");
+    settle();
+    assertThat((String) wrapper.attribute("style")).contains("transition:transform .6s");
+    assertThat(newErrors()).isEmpty();
+  }
 }
