@@ -18,6 +18,7 @@ import dev.sparrow.view.wxs.WxsElements;
 import dev.sparrow.view.wxs.WxsEvents;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +47,9 @@ final class WxsBridge implements EventDispatcher.WxsHandlers, WxsElements {
   private final PageView page;
   private final LongSupplier clock;
   private final Map<Integer, Change> changes = new HashMap<>();
-  /** change: observers' last values: "nodeId prop" → value. */
-  private Map<String, JsonNode> observed = new HashMap<>();
+  /** change: observers' last values: "nodeId prop" → value; null before the first render. */
+  private Map<String, JsonNode> observed;
+  private int observedAtWalk;
   private final List<Patch> patches = new ArrayList<>();
   private final List<HandlerCall> calls = new ArrayList<>();
   private final List<Runnable> frames = new ArrayList<>();
@@ -101,7 +103,7 @@ final class WxsBridge implements EventDispatcher.WxsHandlers, WxsElements {
    */
   List<Patch> afterRender(List<Patch> rendered, VElement root) {
     Set<String> kept = reapply();
-    observe(root);
+    observe(root, rendered);
     if (patches.isEmpty() && kept.isEmpty()) {
       return rendered;
     }
@@ -139,15 +141,35 @@ final class WxsBridge implements EventDispatcher.WxsHandlers, WxsElements {
     return kept;
   }
 
-  private void observe(VElement root) {
-    Map<String, JsonNode> seen = new HashMap<>();
+  /**
+   * Runs the observers whose value changed: after the first render all of them; later only on the elements the
+   * render's patches name (a changed attribute, an inserted subtree), so updates by data path stay as cheap as
+   * their patches. Entries of elements gone are dropped when they outnumber the observed ones.
+   */
+  private void observe(VElement root, List<Patch> rendered) {
     List<Runnable> due = new ArrayList<>();
-    walk(root, seen, due);
-    observed = seen;
+    if (observed == null || observed.size() > 2 * observedAtWalk + 64) {
+      Map<String, JsonNode> seen = new HashMap<>();
+      Map<String, JsonNode> before = observed == null ? Map.of() : observed;
+      observed = before;
+      walk(root, seen, due, true);
+      observed = seen;
+      observedAtWalk = seen.size();
+    } else {
+      Set<Integer> checked = new HashSet<>();
+      for (Patch p : rendered) {
+        if ((p instanceof Patch.SetAttr || p instanceof Patch.RemoveAttr) && checked.add(p.id())
+            && page.node(p.id()) instanceof VElement e) {
+          walk(e, observed, due, false);
+        } else if (p instanceof Patch.Insert ins && ins.node() instanceof VElement e) {
+          walk(e, observed, due, true);
+        }
+      }
+    }
     due.forEach(Runnable::run);
   }
 
-  private void walk(VElement e, Map<String, JsonNode> seen, List<Runnable> due) {
+  private void walk(VElement e, Map<String, JsonNode> seen, List<Runnable> due, boolean deep) {
     for (Map.Entry<String, JsonNode> a : e.attributes().entrySet()) {
       if (a.getKey().startsWith("change:") && a.getValue() instanceof POJONode p
           && p.getPojo() instanceof HostValue fn && fn.callable()) {
@@ -164,9 +186,12 @@ final class WxsBridge implements EventDispatcher.WxsHandlers, WxsElements {
         }
       }
     }
+    if (!deep) {
+      return;
+    }
     for (VNode c : e.children()) {
       if (c instanceof VElement child) {
-        walk(child, seen, due);
+        walk(child, seen, due, true);
       }
     }
   }

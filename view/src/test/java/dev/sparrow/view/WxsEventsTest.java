@@ -140,4 +140,22 @@ class WxsEventsTest {
       assertTrue(v.wxml().contains("bindtap"), v.wxml());
     }
   }
+
+  @Test
+  void observersOfListItemsRunWhenAnItemChangesByPathOrArrives() {
+    String wxml = """
+        <wxs module="m">module.exports.seen = function (v, old, owner, ins) { ins.setStyle('width:' + v + 'px'); };
+        </wxs>
+        <view wx:for="{{rows}}" wx:key="id" class="r r{{item.id}}" change:w="{{m.seen}}" w="{{item.w}}">x</view>
+        """;
+    try (PageView v = Pages.open(wxml, "{'rows': [{'id': 1, 'w': 1}, {'id': 2, 'w': 2}]}")) {
+      assertEquals("width:2px", attr(v, ".r2", "style"));
+      v.setData(Pages.json("{'rows[0].w': 5}"));
+      assertEquals("width:5px", attr(v, ".r1", "style"));
+      assertEquals("width:2px", attr(v, ".r2", "style"));
+      v.setData(Pages.json("{'rows': [{'id': 1, 'w': 5}, {'id': 2, 'w': 2}, {'id': 3, 'w': 7}]}"));
+      assertEquals("width:7px", attr(v, ".r3", "style"));
+      assertEquals("width:5px", attr(v, ".r1", "style"));
+    }
+  }
 }
