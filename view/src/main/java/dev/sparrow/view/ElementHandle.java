@@ -2,6 +2,7 @@ package dev.sparrow.view;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.POJONode;
 import dev.sparrow.view.component.Interaction;
 import dev.sparrow.view.component.Interactions;
 import dev.sparrow.view.event.Dataset;
@@ -48,14 +49,13 @@ public final class ElementHandle {
 
   /** Attribute (or component property) value, or null when absent. */
   public JsonNode attribute(String name) {
-    JsonNode v = page.state().get(element(), name);
-    return v == null ? null : Js.jsonValue(v); // an event bound to a WXS function reads null, as JSON carries it
+    return plain(page.state().get(element(), name));
   }
 
   /** All attributes, with component state applied. */
   public Map<String, JsonNode> attributes() {
     Map<String, JsonNode> out = new LinkedHashMap<>();
-    element().attributes().forEach((k, v) -> out.put(k, Js.jsonValue(v)));
+    element().attributes().forEach((k, v) -> out.put(k, plain(v)));
     for (String k : List.of("value", "checked")) {
       JsonNode v = page.state().get(element(), k);
       if (v != null) {
@@ -63,6 +63,11 @@ public final class ElementHandle {
       }
     }
     return out;
+  }
+
+  /** An event bound to a WXS function reads {@code null}, as JSON carries it; other values as they are. */
+  private static JsonNode plain(JsonNode v) {
+    return v instanceof POJONode ? Js.jsonValue(v) : v;
   }
 
   /** The custom component instance this element hosts (0 when it is not a component host). */
