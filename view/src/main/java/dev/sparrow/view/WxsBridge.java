@@ -11,6 +11,7 @@ import dev.sparrow.view.event.EventDispatcher;
 import dev.sparrow.view.event.HandlerCall;
 import dev.sparrow.view.expr.HostValue;
 import dev.sparrow.view.expr.Js;
+import dev.sparrow.view.template.AttributeNames;
 import dev.sparrow.view.tree.Patch;
 import dev.sparrow.view.tree.VElement;
 import dev.sparrow.view.tree.VNode;
@@ -175,7 +176,7 @@ final class WxsBridge implements EventDispatcher.WxsHandlers, WxsElements {
           && p.getPojo() instanceof HostValue fn && fn.callable()) {
         String prop = a.getKey().substring("change:".length());
         JsonNode v = e.attribute(prop);
-        v = v == null ? e.attribute(camel(prop)) : v;
+        v = v == null ? e.attribute(AttributeNames.camel(prop)) : v;
         JsonNode value = v == null ? Js.UNDEFINED : Js.jsonValue(v);
         String key = e.id() + " " + prop;
         JsonNode old = observed.get(key);
@@ -194,20 +195,6 @@ final class WxsBridge implements EventDispatcher.WxsHandlers, WxsElements {
         walk(child, seen, due, true);
       }
     }
-  }
-
-  private static String camel(String name) {
-    StringBuilder sb = new StringBuilder();
-    boolean up = false;
-    for (char ch : name.toCharArray()) {
-      if (ch == '-') {
-        up = true;
-      } else {
-        sb.append(up ? Character.toUpperCase(ch) : ch);
-        up = false;
-      }
-    }
-    return sb.toString();
   }
 
   /** The descriptor reference of an element: callMethod reaches the component it hosts, else its template's. */

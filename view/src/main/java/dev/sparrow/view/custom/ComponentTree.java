@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparrow.view.event.Dataset;
 import dev.sparrow.view.expr.Js;
+import dev.sparrow.view.template.AttributeNames;
 import dev.sparrow.view.template.CompiledPage;
 import dev.sparrow.view.template.TemplateRenderer;
 import dev.sparrow.view.tree.VElement;
@@ -704,7 +705,7 @@ public final class ComponentTree implements AutoCloseable {
     StringBuilder sb = new StringBuilder();
     for (String c : text.split("\\s+")) {
       if (d.externalClasses().contains(c)) {
-        JsonNode passed = in.hostRaw == null ? null : in.hostRaw.attribute(camel(c));
+        JsonNode passed = in.hostRaw == null ? null : in.hostRaw.attribute(AttributeNames.camel(c));
         if (passed != null && !passed.isMissingNode()) {
           for (String outer : Js.toDisplay(passed).strip().split("\\s+")) {
             if (!outer.isEmpty()) {
@@ -731,27 +732,13 @@ public final class ComponentTree implements AutoCloseable {
 
   private static boolean externalClassesChanged(Instance in, VElement e) {
     for (String c : in.definition.externalClasses()) {
-      JsonNode before = in.hostRaw == null ? null : in.hostRaw.attribute(camel(c));
-      JsonNode now = e.attribute(camel(c));
+      JsonNode before = in.hostRaw == null ? null : in.hostRaw.attribute(AttributeNames.camel(c));
+      JsonNode now = e.attribute(AttributeNames.camel(c));
       if (!Objects.equals(before, now)) {
         return true;
       }
     }
     return false;
-  }
-
-  static String camel(String name) {
-    StringBuilder sb = new StringBuilder(name.length());
-    boolean upper = false;
-    for (char ch : name.toCharArray()) {
-      if (ch == '-') {
-        upper = true;
-      } else {
-        sb.append(upper ? Character.toUpperCase(ch) : ch);
-        upper = false;
-      }
-    }
-    return sb.toString();
   }
 
   // ---- properties -------------------------------------------------------------------------------

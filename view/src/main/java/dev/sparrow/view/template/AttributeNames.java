@@ -11,7 +11,7 @@ package dev.sparrow.view.template;
  *       {@code hover-class} → {@code hoverClass}, {@code A-B} → {@code AB}; a trailing dash is dropped.</li>
  * </ul>
  */
-final class AttributeNames {
+public final class AttributeNames {
   private AttributeNames() {}
 
   /** The rendered name, or null when the attribute is not rendered. */
@@ -31,7 +31,8 @@ final class AttributeNames {
     return camel(name);
   }
 
-  static String camel(String name) {
+  /** {@code name} camel-cased at its dashes, as the rendered tree names attributes ({@code hover-class}). */
+  public static String camel(String name) {
     if (name.indexOf('-') < 0) {
       return name;
     }
