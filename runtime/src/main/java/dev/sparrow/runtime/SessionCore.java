@@ -69,6 +69,7 @@ import dev.sparrow.runtime.wx.StorageApis;
 import dev.sparrow.runtime.wx.SystemApis;
 import dev.sparrow.runtime.wx.TabBarApis;
 import dev.sparrow.runtime.wx.UiApis;
+import dev.sparrow.view.wxs.WxsWatchdog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -80,8 +81,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -290,7 +291,10 @@ final class SessionCore {
         .addAll(new FileSystemManagerApis(fileOps, openFiles, savedFiles, fileApis, fileIo, bridge::post).specs());
     initMedia(fileIo, blocking);
     registry.completeWithUnsupported();
-    view = new ViewLayer(project, options.clock(), log::error);
+    // the session's pages share one WXS time limit thread; it stops after the views have closed on the loop
+    WxsWatchdog wxsWatchdog = new WxsWatchdog();
+    teardown.service(wxsWatchdog::close);
+    view = new ViewLayer(project, options.clock(), wxsWatchdog, log::error);
     // a browser that shows the page runs the transitions and reports their ends; else the session clock does
     animations = new ElementAnimations(loop.clock(), loop,
         (pageId, nodeId, type) -> interactions.fire(pageId, nodeId, type),

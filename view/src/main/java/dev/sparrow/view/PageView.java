@@ -22,6 +22,7 @@ import dev.sparrow.view.tree.TreeDiff;
 import dev.sparrow.view.tree.VElement;
 import dev.sparrow.view.tree.VNode;
 import dev.sparrow.view.tree.VText;
+import dev.sparrow.view.wxs.WxsWatchdog;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -65,19 +66,20 @@ public final class PageView implements AutoCloseable {
   private boolean byPath = true;
   private int wholeRenders;
 
-  private PageView(CompiledPage page, ObjectNode data, LongSupplier clock, ComponentHost host) {
+  private PageView(CompiledPage page, ObjectNode data, LongSupplier clock, ComponentHost host,
+      WxsWatchdog watchdog) {
     this.page = page;
     this.data = data;
     this.wxs = new WxsBridge(this, clock);
     this.interactions = new Interactions(state, clock, this::componentInstance, wxs);
     if (host == null) {
-      this.renderer = page.newRenderer();
+      this.renderer = page.newRenderer(watchdog);
       this.components = null;
       this.root = renderer.render(data);
     } else {
       this.renderer = null;
       String path = page.path().endsWith(".wxml") ? page.path().substring(0, page.path().length() - 5) : page.path();
-      this.components = new ComponentTree(path, page, data, host);
+      this.components = new ComponentTree(path, page, data, host, watchdog);
       this.root = components.renderPage();
     }
     diff.assignIds(root);
@@ -94,8 +96,17 @@ public final class PageView implements AutoCloseable {
    * after every {@code setData}, to run the components' lifecycle in the logic layer.
    */
   public static PageView open(CompiledPage page, ObjectNode initialData, LongSupplier clock, ComponentHost host) {
+    return open(page, initialData, clock, host, null);
+  }
+
+  /**
+   * Renders {@code page}, with custom components when {@code host} is not null; {@code watchdog} (its owner's, who
+   * closes it) limits the page's WXS calls, null: a watchdog of the page's own.
+   */
+  public static PageView open(CompiledPage page, ObjectNode initialData, LongSupplier clock, ComponentHost host,
+      WxsWatchdog watchdog) {
     ObjectNode copy = initialData == null ? JsonNodeFactory.instance.objectNode() : initialData.deepCopy();
-    return new PageView(page, copy, clock, host);
+    return new PageView(page, copy, clock, host, watchdog);
   }
 
   /**
@@ -104,8 +115,7 @@ public final class PageView implements AutoCloseable {
    * @param clock milliseconds since the page was opened, for events' {@code timeStamp}
    */
   public static PageView open(CompiledPage page, ObjectNode initialData, LongSupplier clock) {
-    ObjectNode copy = initialData == null ? JsonNodeFactory.instance.objectNode() : initialData.deepCopy();
-    return new PageView(page, copy, clock, null);
+    return open(page, initialData, clock, null, null);
   }
 
   /** Same, with a clock that starts now. */

@@ -22,6 +22,7 @@ import dev.sparrow.view.template.CompiledPage;
 import dev.sparrow.view.template.WxmlCompiler;
 import dev.sparrow.view.tree.Patch;
 import dev.sparrow.view.tree.VElement;
+import dev.sparrow.view.wxs.WxsWatchdog;
 import dev.sparrow.view.wxss.WxssCompiler;
 import dev.sparrow.view.wxss.WxssOptions;
 import dev.sparrow.view.wxss.WxssResult;
@@ -62,6 +63,7 @@ public final class ViewLayer implements AutoCloseable {
 
   private final Project project;
   private final Clock clock;
+  private final WxsWatchdog wxsWatchdog;
   private final ViewSources sources;
   private final Consumer<ScriptError> errors;
   private final Map<String, CompiledPage> compiled = new HashMap<>();
@@ -73,9 +75,11 @@ public final class ViewLayer implements AutoCloseable {
   private IntPredicate pageReady = id -> false;
   private IntConsumer wxsWork = id -> {};
 
-  public ViewLayer(Project project, Clock clock, Consumer<ScriptError> errors) {
+  /** {@code wxsWatchdog} limits every page's WXS calls (the caller closes it after the views). */
+  public ViewLayer(Project project, Clock clock, WxsWatchdog wxsWatchdog, Consumer<ScriptError> errors) {
     this.project = project;
     this.clock = clock;
+    this.wxsWatchdog = wxsWatchdog;
     this.sources = path -> project.files().read(path);
     this.errors = errors;
   }
@@ -122,9 +126,9 @@ public final class ViewLayer implements AutoCloseable {
     long opened = clock.epochMillis();
     int id = page.id();
     PageView view = catalog == null
-        ? PageView.open(template, parse(dataJson), () -> clock.epochMillis() - opened)
+        ? PageView.open(template, parse(dataJson), () -> clock.epochMillis() - opened, null, wxsWatchdog)
         : PageView.open(template, parse(dataJson), () -> clock.epochMillis() - opened,
-            new PageComponents(id, catalog, logic, () -> pageReady.test(id), tabBar(page.route())));
+            new PageComponents(id, catalog, logic, () -> pageReady.test(id), tabBar(page.route())), wxsWatchdog);
     views.put(id, view);
     openedAt.put(id, opened);
     for (String warning : view.warnings()) {

@@ -13,6 +13,7 @@ import dev.sparrow.view.tree.VElement;
 import dev.sparrow.view.tree.VNode;
 import dev.sparrow.view.tree.VText;
 import dev.sparrow.view.wxs.WxsRuntime;
+import dev.sparrow.view.wxs.WxsWatchdog;
 import dev.sparrow.view.wxss.StyleScope;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,15 +60,18 @@ public final class ComponentTree implements AutoCloseable {
   private final Map<Instance, ObjectNode> updates = new LinkedHashMap<>();
   private final Map<Instance, ObjectNode> updateOrigins = new HashMap<>();
   /** The page's one WXS runtime: every template's modules, each evaluated once per page. */
-  private final WxsRuntime wxs = new WxsRuntime(Map.of());
+  private final WxsRuntime wxs;
   private final List<Instance> moved = new ArrayList<>();
   private Set<Instance> visited = new HashSet<>();
   /** Per owner, the instances its template wrote, in the order this render composed them. */
   private Map<Instance, List<Instance>> order = new HashMap<>();
   private int nextId = 1;
 
-  public ComponentTree(String pagePath, CompiledPage page, ObjectNode data, ComponentHost host) {
+  /** {@code watchdog} limits the page's WXS calls (null: a watchdog of the page's own, closed with it). */
+  public ComponentTree(String pagePath, CompiledPage page, ObjectNode data, ComponentHost host,
+      WxsWatchdog watchdog) {
     this.host = host;
+    this.wxs = watchdog == null ? new WxsRuntime(Map.of()) : new WxsRuntime(Map.of(), watchdog);
     this.page = new Instance(0, pagePath, null, null, "", page, wxs, data);
     this.appended = host == null ? null : host.appended().orElse(null);
     this.appendedChild = appended == null ? null : new Instance.Child(appended.definition(), "appended");

@@ -2,6 +2,7 @@ package dev.sparrow.view.template;
 
 import dev.sparrow.view.wxs.WxsModuleSource;
 import dev.sparrow.view.wxs.WxsRuntime;
+import dev.sparrow.view.wxs.WxsWatchdog;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -42,7 +43,12 @@ public final class CompiledPage {
 
   /** A renderer with its own WXS context; close it when the page goes away. */
   public TemplateRenderer newRenderer() {
-    return new TemplateRenderer(this);
+    return new TemplateRenderer(this, (WxsWatchdog) null);
+  }
+
+  /** Same, its WXS calls limited by {@code watchdog} (which its owner closes). */
+  public TemplateRenderer newRenderer(WxsWatchdog watchdog) {
+    return new TemplateRenderer(this, watchdog);
   }
 
   /** A renderer whose WXS modules are evaluated in {@code shared}, the page's runtime (see {@link WxsRuntime#add}). */

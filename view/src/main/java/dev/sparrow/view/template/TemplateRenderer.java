@@ -6,6 +6,7 @@ import dev.sparrow.view.tree.VElement;
 import dev.sparrow.view.tree.VNode;
 import dev.sparrow.view.tree.VText;
 import dev.sparrow.view.wxs.WxsRuntime;
+import dev.sparrow.view.wxs.WxsWatchdog;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -29,9 +30,10 @@ public final class TemplateRenderer implements AutoCloseable {
   private Map<TNode, List<SingleRecord>> singleRecords = Map.of();
   private int lastNodes;
 
-  TemplateRenderer(CompiledPage page) {
+  /** A renderer with a WXS runtime of its own, limited by {@code watchdog} (null: one of the runtime's own). */
+  TemplateRenderer(CompiledPage page, WxsWatchdog watchdog) {
     this.page = page;
-    this.wxs = new WxsRuntime(page.wxsSources());
+    this.wxs = watchdog == null ? new WxsRuntime(page.wxsSources()) : new WxsRuntime(page.wxsSources(), watchdog);
     this.ownsWxs = true;
     this.bindings = page.listBindings();
   }

@@ -6,10 +6,6 @@ import com.fasterxml.jackson.databind.node.POJONode;
 import dev.sparrow.view.expr.Js;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
@@ -23,8 +19,9 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
  * the requiring file), {@code getDate(...)} and {@code getRegExp(pattern, flags)}. A module whose top level throws
  * is {@code undefined}. Not thread-safe: one page renders on one thread at a time.
  *
- * <p>A WXS call (or module top level) running longer than {@link #TIME_LIMIT_MS} is cancelled: the context is
- * closed, that call and every later WXS value of the page read as {@code undefined}, and rendering goes on.
+ * <p>A WXS call (or module top level) running longer than its {@link WxsWatchdog}'s limit is cancelled: the
+ * context is closed, that call and every later WXS value of the page read as {@code undefined}, and rendering goes
+ * on.
  */
 public final class WxsRuntime implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -101,27 +98,36 @@ public final class WxsRuntime implements AutoCloseable {
   private static final String TO_JSON =
       "(function(v){ return JSON.stringify(v, function(k, x){ return typeof x === 'function' ? null : x; }); })";
 
-  /** Longest a single WXS call may run before the page's WXS context is cancelled. */
-  public static final long TIME_LIMIT_MS = 2_000;
-  private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "sparrow-wxs-watchdog");
-    t.setDaemon(true);
-    return t;
-  });
 
   private final Map<String, WxsModuleSource> sources;
+  private final WxsWatchdog watchdog;
+  /** Whether {@link #close} closes the watchdog (made here) too. */
+  private final boolean ownsWatchdog;
   /** {@code getState()} objects of ComponentDescriptors, by element node id: they last as long as the page. */
   private final Map<Integer, Value> states = new HashMap<>();
-  private boolean dead;
   private final Map<String, JsonNode> cache = new HashMap<>();
+  private final Map<String, Value> loaded = new HashMap<>();
+  private boolean dead;
   private Context context;
   private Value define;
   private Value toJson;
   private Value parseJson;
   private Value undefinedValue;
 
+  /** A runtime whose calls {@code watchdog} (its owner's, who closes it) limits. */
+  public WxsRuntime(Map<String, WxsModuleSource> sources, WxsWatchdog watchdog) {
+    this(sources, watchdog, false);
+  }
+
+  /** A runtime with a watchdog of its own, closed with it. */
   public WxsRuntime(Map<String, WxsModuleSource> sources) {
+    this(sources, new WxsWatchdog(), true);
+  }
+
+  private WxsRuntime(Map<String, WxsModuleSource> sources, WxsWatchdog watchdog, boolean ownsWatchdog) {
     this.sources = new HashMap<>(sources);
+    this.watchdog = watchdog;
+    this.ownsWatchdog = ownsWatchdog;
   }
 
   /**
@@ -147,8 +153,6 @@ public final class WxsRuntime implements AutoCloseable {
     cache.put(id, value);
     return value;
   }
-
-  private final Map<String, Value> loaded = new HashMap<>();
 
   private Value load(String id) {
     if (loaded.containsKey(id)) {
@@ -183,16 +187,13 @@ public final class WxsRuntime implements AutoCloseable {
       throw new IllegalStateException("WXS context was cancelled");
     }
     Context c = context;
-    ScheduledFuture<?> timer = WATCHDOG.schedule(() -> c.close(true), TIME_LIMIT_MS, TimeUnit.MILLISECONDS);
-    try {
+    try (WxsWatchdog.Disarm limit = watchdog.arm(() -> c.close(true))) {
       return action.get();
     } catch (PolyglotException e) {
       if (e.isCancelled()) {
         dead = true;
       }
       throw e;
-    } finally {
-      timer.cancel(false);
     }
   }
 
@@ -287,6 +288,9 @@ public final class WxsRuntime implements AutoCloseable {
         // already cancelled
       }
       context = null;
+    }
+    if (ownsWatchdog) {
+      watchdog.close();
     }
   }
 }

@@ -1,12 +1,14 @@
 package dev.sparrow.view.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.sparrow.view.PageView;
 import dev.sparrow.view.Pages;
 import dev.sparrow.view.ViewException;
 import dev.sparrow.view.ViewSources;
+import dev.sparrow.view.wxs.WxsWatchdog;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +64,29 @@ class WxsSandboxTest {
       assertThat(v.find("view").orElseThrow().text()).isEqualTo("[]");
       assertThat(v.find("text").orElseThrow().text()).isEmpty();
     }
+  }
+
+  @Test
+  void theWatchdogAViewIsGivenSetsTheLimitAndOutlivesTheView() throws Exception {
+    String wxml = "<wxs module=\"m\">module.exports = { spin: function () { while (true) {} }, k: 1 };</wxs>"
+        + "<view>[{{m.spin()}}]</view><text>{{m.k}}</text>";
+    CompiledPage page = new WxmlCompiler(ViewSources.of(Map.of("index.wxml", wxml))).compile("index");
+    try (WxsWatchdog watchdog = new WxsWatchdog("test-wxs-watchdog", 50)) {
+      for (int i = 0; i < 2; i++) {
+        try (PageView v = PageView.open(page, null, () -> 0, null, watchdog)) {
+          assertThat(v.find("view").orElseThrow().text()).isEqualTo("[]");
+          assertThat(v.find("text").orElseThrow().text()).isEmpty();
+        }
+      }
+    }
+  }
+
+  @Test
+  void aWatchdogRefusesWorkOnceClosedAndNamesABadLimit() {
+    WxsWatchdog watchdog = new WxsWatchdog("test-wxs-watchdog", 50);
+    watchdog.close();
+    assertThatThrownBy(() -> watchdog.arm(() -> { })).hasMessage("WXS watchdog closed");
+    assertThatThrownBy(() -> new WxsWatchdog("x", 0)).hasMessage("WXS time limit must be positive: 0");
   }
 
   @Test
