@@ -235,7 +235,8 @@ final class SessionCore {
     media = mediaLoop();
     DeviceHooks hooks = options.devices();
     DeviceHooks.Context device = new DeviceHooks.Context(media, project.appId());
-    Interaction interaction = new Interaction(hooks.dialogs(dialogs, device), loop);
+    Interaction interaction = new Interaction(hooks.dialogs(dialogs, device), loop,
+        !"devtools".equals(options.device().platform()));
     KeyValueStorage storage = KeyValueStorage.open(appDataDir.resolve("storage"), KeyValueStorage.Limits.WECHAT);
     registry = new ApiRegistry(BuiltinComponents.NAMES);
     bridge = new WxBridge(registry, loop, env(), t -> log.internal("internal error in a wx API: ", t, "wx"));

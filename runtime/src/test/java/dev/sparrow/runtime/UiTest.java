@@ -2,6 +2,7 @@ package dev.sparrow.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sparrow.apis.system.DeviceProfile;
 import dev.sparrow.apis.ui.HeadlessDialogs;
 import dev.sparrow.apis.ui.ModalAnswer;
 import dev.sparrow.apis.ui.Toast;
@@ -55,6 +56,19 @@ class UiTest {
     assertThat(r).isEqualTo("hideLoading:ok");
     assertThat(s.toast()).isEmpty();
     assertThat(js("return wx.hideLoading().catch(function (e) { return e.errMsg })")).isEqualTo("hideLoading:fail toast can't be found");
+  }
+
+  /** Phones join the reason with a colon (apps compare that text to ignore the failure); DevTools with a space. */
+  @Test
+  void onAPhoneProfileAHideWithNothingShownFailsAsThePhoneWordsIt() {
+    for (DeviceProfile phone : List.of(DeviceProfile.ANDROID.withPlatform("android"), DeviceProfile.IPHONE_6.withPlatform("ios"))) {
+      try (Session p = Sparrow.launch(SessionOptions.of(Examples.path("playground")).virtualClock().device(phone))) {
+        p.awaitIdle();
+        assertThat(p.evaluate("function () { return Promise.all([wx.hideLoading(), wx.hideToast()].map(function (c) {"
+            + " return c.catch(function (e) { return e.errMsg }); })) }"))
+            .isEqualTo(List.of("hideLoading:fail:toast can't be found", "hideToast:fail:toast can't be found"));
+      }
+    }
   }
 
   @Test

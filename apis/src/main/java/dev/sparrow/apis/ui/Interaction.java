@@ -24,12 +24,24 @@ public final class Interaction {
 
   private final Dialogs dialogs;
   private final Scheduler scheduler;
+  /** Whether errMsgs take a phone client's form rather than DevTools' (docs/decisions.md, hideToast). */
+  private final boolean phoneTexts;
   private Toast current;
   private Scheduler.Cancellable autoHide;
 
+  /** Answers as DevTools words them. */
   public Interaction(Dialogs dialogs, Scheduler scheduler) {
+    this(dialogs, scheduler, false);
+  }
+
+  /**
+   * With {@code phoneTexts}, a hide with nothing shown fails as WeChat's phone clients word it
+   * ({@code hideToast:fail:toast can't be found}) instead of DevTools ({@code hideToast:fail toast can't be found}).
+   */
+  public Interaction(Dialogs dialogs, Scheduler scheduler, boolean phoneTexts) {
     this.dialogs = dialogs;
     this.scheduler = scheduler;
+    this.phoneTexts = phoneTexts;
   }
 
   /** What the slot shows now. */
@@ -107,7 +119,7 @@ public final class Interaction {
 
   private void hide(Toast.Kind kind, boolean noConflict) {
     if (current == null || (noConflict && current.kind() != kind)) {
-      throw ApiFailure.of(TOAST_NOT_FOUND);
+      throw phoneTexts ? ApiFailure.afterColon(TOAST_NOT_FOUND) : ApiFailure.of(TOAST_NOT_FOUND);
     }
     clear();
   }
