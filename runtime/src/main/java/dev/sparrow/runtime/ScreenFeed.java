@@ -17,16 +17,18 @@ final class ScreenFeed implements ViewLayer.Listener {
   private final List<Screen> screens;
   private final ElementAnimations animations;
   private final ImageEvents images;
+  private final ToastElements toasts;
   private final ScreenState screenState;
   private final Supplier<Router> router;
 
   /** {@code router} answers null until the session made it. */
   ScreenFeed(Project project, List<Screen> screens, ElementAnimations animations, ImageEvents images,
-      ScreenState screenState, Supplier<Router> router) {
+      ToastElements toasts, ScreenState screenState, Supplier<Router> router) {
     this.project = project;
     this.screens = screens;
     this.animations = animations;
     this.images = images;
+    this.toasts = toasts;
     this.screenState = screenState;
     this.router = router;
   }
@@ -35,6 +37,7 @@ final class ScreenFeed implements ViewLayer.Listener {
   public void opened(int pageId, String route, VElement root) {
     animations.opened(pageId, root);
     images.opened(pageId, root);
+    toasts.opened(pageId, root);
     if (screens.isEmpty()) {
       return;
     }
@@ -49,6 +52,7 @@ final class ScreenFeed implements ViewLayer.Listener {
   public void patched(int pageId, List<Patch> patches) {
     animations.patched(pageId, patches);
     images.patched(pageId, patches);
+    toasts.patched(pageId, patches);
     screens.forEach(s -> s.pagePatched(pageId, patches));
   }
 
@@ -56,6 +60,7 @@ final class ScreenFeed implements ViewLayer.Listener {
   public void closed(int pageId) {
     animations.closed(pageId);
     images.closed(pageId);
+    toasts.closed(pageId);
     screens.forEach(s -> s.pageClosed(pageId));
   }
 }

@@ -305,7 +305,10 @@ final class SessionCore {
         id -> router.page(id).map(PageInstance::route).orElse(""),
         (pageId, nodeId, type, detail) -> interactions.fire(pageId, nodeId, type, detail),
         () -> screens.stream().noneMatch(Screen::firesImageEvents));
-    view.listener(new ScreenFeed(project, screens, animations, imageEvents, screenState, () -> router));
+    // the legacy <toast> component's change after its duration: no browser times it, the session does
+    ToastElements toasts = new ToastElements(loop,
+        (pageId, nodeId, type, detail) -> interactions.fire(pageId, nodeId, type, detail));
+    view.listener(new ScreenFeed(project, screens, animations, imageEvents, toasts, screenState, () -> router));
     ModuleSources modules = new ModuleSources(project.files(), new CompileCache(options.compileCache()));
     sink = new LogicSink(loop, log, view, animations, screens, () -> relay, () -> interactions);
     logic = new LogicLayer(loop, modules, bridge, sink);

@@ -1,0 +1,59 @@
+package dev.sparrow.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sparrow.testing.TestFiles;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Patterns met in classic native mini programs of 2016–2018 (docs/compatibility.md, "Classic native mini programs"),
+ * each in a small project of our own.
+ */
+class ClassicPatternsTest {
+  @TempDir Path dir;
+
+  /** The legacy {@code <toast>} component tells its page when its duration is over; the page hides it then. */
+  @Test
+  void aLegacyToastComponentFiresChangeAfterItsDuration() throws IOException {
+    TestFiles.write(dir.resolve("app.json"), "{\"pages\": [\"pages/home/home\"]}");
+    TestFiles.write(dir.resolve("app.js"), "App({})");
+    TestFiles.write(dir.resolve("pages/home/home.wxml"), """
+        <toast hidden="{{toastHidden}}" duration="1000" bindchange="toastChanged">{{toastText}}</toast>
+        <toast wx:if="{{second}}" bindchange="secondChanged">default duration</toast>
+        <toast hidden>never shown</toast>
+        <view class="save" bindtap="save">save</view>""");
+    TestFiles.write(dir.resolve("pages/home/home.js"), """
+        Page({
+          data: { toastHidden: true, toastText: '', second: false, changes: [] },
+          save() { this.setData({ toastHidden: false, toastText: 'saved', second: true }) },
+          toastChanged(e) {
+            this.setData({ toastHidden: true, changes: this.data.changes.concat(['first ' + e.detail.value]) })
+          },
+          secondChanged(e) { this.setData({ second: false, changes: this.data.changes.concat(['second']) }) }
+        })""");
+    try (Session s = Sparrow.launch(SessionOptions.of(dir).virtualClock())) {
+      s.awaitIdle(Duration.ofMinutes(1));
+      s.advance(Duration.ofSeconds(5));
+      assertThat(s.currentPage().data("changes")).isEqualTo(List.of());
+      s.currentPage().select(".save").orElseThrow().tap();
+      s.advance(Duration.ofMillis(999));
+      assertThat(s.currentPage().data("toastHidden")).isEqualTo(false);
+      s.advance(Duration.ofMillis(1));
+      assertThat(s.currentPage().data()).containsEntry("toastHidden", true)
+          .containsEntry("changes", List.of("first false"));
+      s.advance(Duration.ofMillis(500));
+      assertThat(s.currentPage().data()).containsEntry("second", false)
+          .containsEntry("changes", List.of("first false", "second"));
+      s.currentPage().select(".save").orElseThrow().tap();
+      s.advance(Duration.ofMillis(1500));
+      assertThat(s.currentPage().data("changes")).isEqualTo(
+          List.of("first false", "second", "first false", "second"));
+      assertThat(s.errors()).isEmpty();
+    }
+  }
+}
