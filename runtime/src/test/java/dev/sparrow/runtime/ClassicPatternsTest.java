@@ -56,4 +56,45 @@ class ClassicPatternsTest {
       assertThat(s.errors()).isEmpty();
     }
   }
+
+  /**
+   * {@code wx.getSystemInfo} is implemented synchronously in WeChat: what its success stores in {@code App.onLaunch}
+   * is there for the page files' top-level code, and code after the call sees it.
+   */
+  @Test
+  void getSystemInfoCallsBackBeforeItReturns() throws IOException {
+    TestFiles.write(dir.resolve("app.json"), "{\"pages\": [\"pages/home/home\"]}");
+    TestFiles.write(dir.resolve("app.js"), """
+        App({
+          screen: null,
+          order: [],
+          onLaunch() {
+            const self = this;
+            wx.getSystemInfo({
+              success(res) { self.screen = res; self.order.push('success'); },
+              complete() { self.order.push('complete'); }
+            });
+            this.order.push('after the call');
+          }
+        })""");
+    TestFiles.write(dir.resolve("pages/home/home.js"), """
+        const app = getApp();
+        Page({ data: { width: app.screen.windowWidth, height: app.screen.windowHeight } })""");
+    TestFiles.write(dir.resolve("pages/home/home.wxml"), "<view>{{width}}×{{height}}</view>");
+    try (Session s = Sparrow.launch(SessionOptions.of(dir).virtualClock())) {
+      s.awaitIdle(Duration.ofMinutes(1));
+      assertThat(s.errors()).isEmpty();
+      assertThat(s.currentPage().data()).containsEntry("width", 375).containsEntry("height", 603);
+      assertThat(s.evaluate("function () { return getApp().order }"))
+          .isEqualTo(List.of("success", "complete", "after the call"));
+      assertThat(s.evaluate("""
+          function () {
+            const seen = [];
+            const p = wx.getSystemInfo().then(function (r) { seen.push('then ' + r.errMsg) });
+            seen.push('returned');
+            wx.getSystemInfo({ fail() { seen.push('fail') }, success() { seen.push('success') } });
+            return p.then(function () { return seen });
+          }""")).isEqualTo(List.of("returned", "success", "then getSystemInfo:ok"));
+    }
+  }
 }

@@ -60,6 +60,7 @@ public final class ApiSpec {
   private final String errMsgName;
   private final boolean hidden;
   private final boolean task;
+  private final boolean synchronousCallbacks;
 
   private ApiSpec(Builder b, Object handler, boolean implemented) {
     this.name = b.name;
@@ -75,6 +76,7 @@ public final class ApiSpec {
     this.errMsgName = b.errMsgName != null ? b.errMsgName : b.name;
     this.hidden = b.hidden;
     this.task = b.task;
+    this.synchronousCallbacks = b.synchronousCallbacks;
   }
 
   /** An async API on {@code wx}: success/fail/complete, or a Promise when no callback is given. */
@@ -164,6 +166,14 @@ public final class ApiSpec {
     return task;
   }
 
+  /**
+   * An async API that WeChat implements synchronously ({@code getSystemInfo}): a result its handler gives at once
+   * reaches the callbacks before the call returns, not in a later task. A Promise still settles as Promises do.
+   */
+  public boolean synchronousCallbacks() {
+    return synchronousCallbacks;
+  }
+
   /** A sync API whose parameters are the members of one object argument (the fd API's {@code readSync({fd, …})}). */
   public boolean objectArgument() {
     return objectArgument;
@@ -191,6 +201,7 @@ public final class ApiSpec {
     private String errMsgName;
     private boolean hidden;
     private boolean task;
+    private boolean synchronousCallbacks;
 
     private Builder(String name, ApiKind kind, boolean promise) {
       this.name = Objects.requireNonNull(name, "name");
@@ -248,6 +259,12 @@ public final class ApiSpec {
     /** Uses {@code name} in errMsgs instead of the API's own name (task methods reusing legacy names). */
     public Builder errMsg(String name) {
       this.errMsgName = Objects.requireNonNull(name);
+      return this;
+    }
+
+    /** Callbacks before the call returns when the handler settles at once ({@link ApiSpec#synchronousCallbacks()}). */
+    public Builder synchronousCallbacks() {
+      this.synchronousCallbacks = true;
       return this;
     }
 

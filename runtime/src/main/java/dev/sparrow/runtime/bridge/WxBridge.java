@@ -133,7 +133,9 @@ public final class WxBridge {
     ApiSpec spec = spec(key);
     // Decided here, on the loop thread: a Value must not be inspected from the I/O threads that settle calls.
     Value settle = settleOrNull == null || settleOrNull.isNull() ? null : settleOrNull;
-    ApiCall.Settler settler = (call, ok, result, failure) -> deliver(call.api(), settle, ok, result, failure, call);
+    boolean[] inHandler = {false}; // a settling while the handler runs, on this thread, may call back at once
+    ApiCall.Settler settler = (call, ok, result, failure) -> deliver(call.api(), settle, ok, result, failure, call,
+        spec.synchronousCallbacks() && inHandler[0] && loop.inLoop());
     if (!spec.implemented()) {
       deliverNow(spec.errMsgName(), settle, ApiFailure.of("not supported"));
       return null;
@@ -159,6 +161,7 @@ public final class WxBridge {
     ApiCall call = new ApiCall(spec, args, instance(instanceId), null, settler);
     loop.beginIo();
     call.onRelease(loop::endIo);
+    inHandler[0] = true;
     try {
       ((ApiSpec.AsyncHandler) spec.handler()).handle(call);
     } catch (ApiFailure f) {
@@ -170,6 +173,8 @@ public final class WxBridge {
       if (!call.isSettled()) {
         call.reject(ApiFailure.of("internal error", Errno.INTERNAL_ERROR));
       }
+    } finally {
+      inHandler[0] = false;
     }
     Object ret = call.returnValue();
     return ret == null ? null : values.toJs(ret);
@@ -332,12 +337,13 @@ public final class WxBridge {
     }
   }
 
-  private void deliver(String api, Value settle, boolean ok, Map<String, Object> result, ApiFailure failure, ApiCall call) {
+  private void deliver(String api, Value settle, boolean ok, Map<String, Object> result, ApiFailure failure,
+      ApiCall call, boolean now) {
     if (settle == null) {
       call.release();
       return;
     }
-    post(() -> {
+    Runnable answer = () -> {
       Map<String, Object> res;
       if (ok) {
         res = new LinkedHashMap<>();
@@ -353,7 +359,12 @@ public final class WxBridge {
         res = failureResult(api, failure);
       }
       settle.execute(ok, values.toJs(res));
-    });
+    };
+    if (now && !closed) {
+      answer.run();
+    } else if (!now) {
+      post(answer);
+    }
     call.release();
   }
 
