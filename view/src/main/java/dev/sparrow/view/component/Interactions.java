@@ -34,7 +34,9 @@ import java.util.function.LongSupplier;
  *       {@code button} with {@code form-type="submit"/"reset"} submits or resets its form; a {@code navigator}
  *       yields a {@link NavigationRequest}; {@code checkbox} toggles and its {@code checkbox-group} fires
  *       {@code change} with the checked values; {@code radio} selects and its {@code radio-group} fires
- *       {@code change} with its value; {@code switch} toggles and fires {@code change {value}}.</li>
+ *       {@code change} with its value; {@code switch} toggles and fires {@code change {value}}; an
+ *       {@code action-sheet-cancel} (the legacy {@code action-sheet} component's) fires {@code change} with no data
+ *       on its {@code action-sheet}.</li>
  *   <li>Long press: {@code touchstart}, {@code longpress}, {@code touchend}; only if no {@code longpress}
  *       handler ran does the tap (handlers and effect) follow, as in WeChat.</li>
  *   <li>Typing into {@code input}/{@code textarea}: the value is cut to {@code maxlength} (default 140, -1 for
@@ -270,6 +272,11 @@ public final class Interactions {
       boolean on = !Js.truthy(state.get(toggle, "checked"));
       state.set(toggle, "checked", Js.bool(on));
       calls.addAll(dispatch(toggle, "change", F.objectNode().put("value", on)));
+    }
+    VElement sheetCancel = closest(target, "action-sheet-cancel");
+    VElement sheet = sheetCancel == null || sheetCancel.hosted() != 0 ? null : closest(sheetCancel, "action-sheet");
+    if (sheet != null && sheet.hosted() == 0) {
+      calls.addAll(dispatch(sheet, "change", F.objectNode()));
     }
     return new Interaction(calls, nav);
   }

@@ -74,6 +74,21 @@ class InteractionsTest {
     }
   }
 
+  /** The legacy {@code action-sheet} component (BearDiary and other 2016–2017 apps): its cancel item closes it. */
+  @Test
+  void aLegacyActionSheetCancelFiresChangeOnItsSheet() {
+    String wxml = ("<action-sheet hidden='{{hidden}}' bindchange='sheetChange'>"
+        + "<action-sheet-item bindtap='photo'>photo</action-sheet-item>"
+        + "<action-sheet-cancel class='cancel'><text>cancel</text></action-sheet-cancel></action-sheet>")
+        .replace('\'', '"');
+    try (PageView v = Pages.open(wxml, "{'hidden':false}")) {
+      assertThat(v.find("action-sheet-item").orElseThrow().tap().handlers()).containsExactly("photo");
+      Interaction r = v.find(".cancel text").orElseThrow().tap();
+      assertThat(r.handlers()).containsExactly("sheetChange");
+      assertThat(r.calls().get(0).event().get("detail")).isEqualTo(Pages.json("{}"));
+    }
+  }
+
   @Test
   void navigatorTapAsksForNavigation() {
     String wxml = "<navigator url=\"/pages/b/b?x=1\" open-type=\"redirect\"><text>go</text></navigator>"
