@@ -118,7 +118,8 @@ final class Inbox implements Browsers.Handler {
       case "tap" -> h -> h.tap(x, y, touches);
       case "longpress" -> h -> h.longPress(x, y, touches);
       case "input" -> h -> h.input(m.path("value").asText(""));
-      case "confirm" -> ElementHandle::confirm;
+      // an input's Enter; the legacy <modal>'s button carries a detail
+      case "confirm" -> m.has("detail") ? h -> h.trigger(type, detail) : ElementHandle::confirm;
       case "focus" -> ElementHandle::focus;
       case "blur" -> ElementHandle::blur;
       case "change" -> m.has("value") ? h -> h.change(m.path("value")) : h -> h.trigger(type, detail);

@@ -5,9 +5,10 @@
 import { FORM_WIDGETS } from './widgets-form.js'
 import { MEDIA_WIDGETS } from './widgets-media.js'
 import { CANVAS_WIDGETS } from './widgets-canvas.js'
+import { LEGACY_WIDGETS } from './widgets-legacy.js'
 import { playSteps } from './animation.js'
 
-const WIDGETS = Object.assign({}, FORM_WIDGETS, MEDIA_WIDGETS, CANVAS_WIDGETS)
+const WIDGETS = Object.assign({}, FORM_WIDGETS, MEDIA_WIDGETS, CANVAS_WIDGETS, LEGACY_WIDGETS)
 const EVENT_ATTR = /^(bind|catch|captureBind|captureCatch|mutBind|capture-bind:|capture-catch:|mut-bind:|model:)/
 
 /** Creates the element for a tag and its inner parts. */
