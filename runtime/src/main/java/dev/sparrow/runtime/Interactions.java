@@ -1,8 +1,10 @@
 package dev.sparrow.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparrow.apis.ApiFailure;
 import dev.sparrow.runtime.app.LogicLayer;
 import dev.sparrow.runtime.app.PageInstance;
@@ -13,6 +15,7 @@ import dev.sparrow.view.ElementHandle;
 import dev.sparrow.view.PageView;
 import dev.sparrow.view.component.Interaction;
 import dev.sparrow.view.component.NavigationRequest;
+import dev.sparrow.view.component.OpenTypeRequest;
 import dev.sparrow.view.event.HandlerCall;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.graalvm.polyglot.Value;
 
 /**
@@ -31,6 +35,7 @@ import org.graalvm.polyglot.Value;
 final class Interactions {
   /** A display frame: when WXS {@code requestAnimationFrame} callbacks run (60 Hz). */
   static final long FRAME_MS = 16;
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final EventLoop loop;
   private final ViewLayer view;
@@ -38,11 +43,15 @@ final class Interactions {
   private final Router router;
   private final List<Screen> screens;
   private final SessionLog log;
+  /** What a {@code getUserInfo} button hands its page (the person's profile). */
+  private final Supplier<Map<String, Object>> userInfo;
   /** Pages whose WXS animation frame is scheduled. */
   private final Set<Integer> framesDue = new HashSet<>();
 
-  Interactions(EventLoop loop, ViewLayer view, LogicLayer logic, Router router, List<Screen> screens, SessionLog log) {
+  Interactions(EventLoop loop, ViewLayer view, LogicLayer logic, Router router, List<Screen> screens, SessionLog log,
+      Supplier<Map<String, Object>> userInfo) {
     this.loop = loop;
+    this.userInfo = userInfo;
     this.view = view;
     this.logic = logic;
     this.router = router;
@@ -76,7 +85,34 @@ final class Interactions {
     for (NavigationRequest n : result.navigations()) {
       navigate(n);
     }
+    for (OpenTypeRequest r : result.openTypes()) {
+      openType(pageId, route, r);
+    }
     wxs(pageId);
+  }
+
+  /**
+   * What a tapped {@code <button open-type>} does after its tap handlers: {@code getUserInfo} hands the person's
+   * profile to {@code bindgetuserinfo} (no prompt: WeChat answers at once since 2021), {@code share} calls the page's
+   * {@code onShareAppMessage({from: 'button', target})}. The other open types do nothing yet.
+   */
+  private void openType(int pageId, String route, OpenTypeRequest r) {
+    switch (r.openType()) {
+      case "getUserInfo" -> {
+        ObjectNode detail = JsonNodeFactory.instance.objectNode().put("errMsg", "getUserInfo:ok");
+        detail.setAll((ObjectNode) JSON.valueToTree(userInfo.get()));
+        fire(pageId, r.button(), "getuserinfo", detail);
+      }
+      case "share" -> {
+        if (logic.fn("hasMethod").execute(pageId, "onShareAppMessage").asBoolean()) {
+          ObjectNode share = JsonNodeFactory.instance.objectNode().put("from", "button");
+          share.set("target", r.target());
+          logic.call(route + " onShareAppMessage", logic.fn("callInstanceHandler"), pageId, 0,
+              "onShareAppMessage", share.toString());
+        }
+      }
+      default -> { }
+    }
   }
 
   private Value call(int pageId, String route, HandlerCall call) {

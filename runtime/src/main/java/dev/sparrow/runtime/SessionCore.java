@@ -143,6 +143,7 @@ final class SessionCore {
   private TabBarApis tabBar;
   private NetworkApis networkApis;
   private PhoneApis phoneApis;
+  private PersonApis personApis;
   private CanvasApis canvasApis;
   private Recorder recorder;
   private AudioApis audioApis;
@@ -322,7 +323,7 @@ final class SessionCore {
         && project.components().isComponent(ViewLayer.TAB_BAR_PATH);
     router = new Router(project.app(), customTabBar, logic,
         new RouterFeed(view, screens, screenState, canvasApis, () -> router), log::error);
-    interactions = new Interactions(loop, view, logic, router, screens, log);
+    interactions = new Interactions(loop, view, logic, router, screens, log, () -> personApis.userInfo());
     view.wxsWork(pageId -> loop.post(() -> interactions.wxs(pageId)));
     foreground = new Foreground(options, project, loop, router, networkApis);
     view.components(logic, id -> router.page(id).map(PageInstance::isReady).orElse(false));
@@ -427,9 +428,10 @@ final class SessionCore {
     registry.addAll(phoneApis.specs());
     Set<String> infos = privateInfos instanceof List<?> list
         ? list.stream().map(String::valueOf).collect(Collectors.toSet()) : Set.of();
-    registry.addAll(new PersonApis(hooks.person(devices.person(), device), devices.phone(), devices.location(), picker,
+    personApis = new PersonApis(hooks.person(devices.person(), device), devices.phone(), devices.location(), picker,
         files, infos,
-        () -> loop.clock().epochMillis(), internal, blocking).specs());
+        () -> loop.clock().epochMillis(), internal, blocking);
+    registry.addAll(personApis.specs());
   }
 
   private MediaLoop mediaLoop() {

@@ -97,4 +97,43 @@ class ClassicPatternsTest {
           }""")).isEqualTo(List.of("returned", "success", "then getSystemInfo:ok"));
     }
   }
+
+  /**
+   * The quick-start template of 2018–2021: {@code <button open-type="getUserInfo" bindgetuserinfo>} gets the profile
+   * (anonymous, as WeChat answers since 2021) after the tap; a share button calls {@code onShareAppMessage}.
+   */
+  @Test
+  void openTypeButtonsHandTheirAnswerToThePage() throws IOException {
+    TestFiles.write(dir.resolve("app.json"), "{\"pages\": [\"pages/home/home\"]}");
+    TestFiles.write(dir.resolve("app.js"), "App({})");
+    TestFiles.write(dir.resolve("pages/home/home.wxml"), """
+        <button id="login" open-type="getUserInfo" bindtap="tapped" bindgetuserinfo="gotUserInfo">login</button>
+        <button id="share" open-type="share" data-goods="{{7}}">share</button>
+        <button id="plain" open-type="" bindtap="tapped">plain</button>""");
+    TestFiles.write(dir.resolve("pages/home/home.js"), """
+        Page({
+          data: { seen: [] },
+          note(line) { this.setData({ seen: this.data.seen.concat([line]) }) },
+          tapped() { this.note('tap') },
+          gotUserInfo(e) {
+            const d = e.detail;
+            this.note([e.type, d.errMsg, d.userInfo.nickName, typeof d.rawData, JSON.parse(d.rawData).nickName,
+              typeof d.signature].join(' '));
+          },
+          onShareAppMessage(res) {
+            this.note('share ' + res.from + ' ' + res.target.id + ' ' + res.target.dataset.goods);
+            return { title: 'goods' };
+          }
+        })""");
+    try (Session s = Sparrow.launch(SessionOptions.of(dir).virtualClock())) {
+      s.awaitIdle(Duration.ofMinutes(1));
+      s.currentPage().select("#login").orElseThrow().tap();
+      s.currentPage().select("#share").orElseThrow().tap();
+      s.currentPage().select("#plain").orElseThrow().tap();
+      s.awaitIdle(Duration.ofMinutes(1));
+      assertThat(s.currentPage().data("seen")).isEqualTo(List.of("tap",
+          "getuserinfo getUserInfo:ok 微信用户 string 微信用户 string", "share button share 7", "tap"));
+      assertThat(s.errors()).isEmpty();
+    }
+  }
 }

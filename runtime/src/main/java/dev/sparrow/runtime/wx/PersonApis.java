@@ -149,7 +149,8 @@ public final class PersonApis {
     return true;
   }
 
-  private Map<String, Object> userInfo() {
+  /** What {@code getUserInfo} answers (and a {@code <button open-type="getUserInfo">}'s event), without errMsg. */
+  public Map<String, Object> userInfo() {
     Person.Profile p = person.profile();
     Map<String, Object> info = new LinkedHashMap<>();
     info.put("nickName", p.nickName());

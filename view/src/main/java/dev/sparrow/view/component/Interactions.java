@@ -36,7 +36,7 @@ import java.util.function.LongSupplier;
  *       {@code change} with the checked values; {@code radio} selects and its {@code radio-group} fires
  *       {@code change} with its value; {@code switch} toggles and fires {@code change {value}}; an
  *       {@code action-sheet-cancel} (the legacy {@code action-sheet} component's) fires {@code change} with no data
- *       on its {@code action-sheet}.</li>
+ *       on its {@code action-sheet}; a {@code button} with {@code open-type} yields an {@link OpenTypeRequest}.</li>
  *   <li>Long press: {@code touchstart}, {@code longpress}, {@code touchend}; only if no {@code longpress}
  *       handler ran does the tap (handlers and effect) follow, as in WeChat.</li>
  *   <li>Typing into {@code input}/{@code textarea}: the value is cut to {@code maxlength} (default 140, -1 for
@@ -252,7 +252,12 @@ public final class Interactions {
         toggle = control.tag().equals("switch") ? control : null;
       }
     }
+    List<OpenTypeRequest> openTypes = new ArrayList<>();
     if (button != null) {
+      String openType = string(button.attribute("openType"));
+      if (!openType.isEmpty()) {
+        openTypes.add(new OpenTypeRequest(button.id(), openType, EventDispatcher.info(button)));
+      }
       String formType = string(button.attribute("formType"));
       VElement form = forms.formOf(button);
       if (form != null && formType.equals("submit")) {
@@ -278,7 +283,7 @@ public final class Interactions {
     if (sheet != null && sheet.hosted() == 0) {
       calls.addAll(dispatch(sheet, "change", F.objectNode()));
     }
-    return new Interaction(calls, nav);
+    return new Interaction(calls, nav, openTypes);
   }
 
   /** Types {@code text} as the new content of an input or textarea. */

@@ -228,7 +228,7 @@ public final class EventDispatcher {
   }
 
   /** {@code {id, dataset, offsetLeft, offsetTop}} of an element; {@code id} is its {@code id} attribute or "". */
-  static ObjectNode info(VElement el) {
+  public static ObjectNode info(VElement el) {
     ObjectNode o = F.objectNode();
     JsonNode id = el.attribute("id");
     o.put("id", id == null ? "" : Js.toDisplay(id));
