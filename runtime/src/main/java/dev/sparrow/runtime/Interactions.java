@@ -21,11 +21,12 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.graalvm.polyglot.Value;
 
 /**
@@ -43,15 +44,15 @@ final class Interactions {
   private final Router router;
   private final List<Screen> screens;
   private final SessionLog log;
-  /** What a {@code getUserInfo} button hands its page (the person's profile). */
-  private final Supplier<Map<String, Object>> userInfo;
+  /** What a tapped {@code <button open-type>} hands its handler (the detail), when it comes; null: nothing. */
+  private final Function<String, CompletionStage<Map<String, Object>>> openTypes;
   /** Pages whose WXS animation frame is scheduled. */
   private final Set<Integer> framesDue = new HashSet<>();
 
   Interactions(EventLoop loop, ViewLayer view, LogicLayer logic, Router router, List<Screen> screens, SessionLog log,
-      Supplier<Map<String, Object>> userInfo) {
+      Function<String, CompletionStage<Map<String, Object>>> openTypes) {
     this.loop = loop;
-    this.userInfo = userInfo;
+    this.openTypes = openTypes;
     this.view = view;
     this.logic = logic;
     this.router = router;
@@ -92,27 +93,36 @@ final class Interactions {
   }
 
   /**
-   * What a tapped {@code <button open-type>} does after its tap handlers: {@code getUserInfo} hands the person's
-   * profile to {@code bindgetuserinfo} (no prompt: WeChat answers at once since 2021), {@code share} calls the page's
-   * {@code onShareAppMessage({from: 'button', target})}. The other open types do nothing yet.
+   * What a tapped {@code <button open-type>} does after its tap handlers: {@code share} calls the page's
+   * {@code onShareAppMessage({from: 'button', target})}; {@code getUserInfo} (the person's profile, no prompt: WeChat
+   * answers at once since 2021) and {@code openSetting} (the settings page, then the decisions) fire
+   * {@code getuserinfo} / {@code opensetting} on the button when answered. The other open types do nothing yet.
    */
   private void openType(int pageId, String route, OpenTypeRequest r) {
-    switch (r.openType()) {
-      case "getUserInfo" -> {
-        ObjectNode detail = JsonNodeFactory.instance.objectNode().put("errMsg", "getUserInfo:ok");
-        detail.setAll((ObjectNode) JSON.valueToTree(userInfo.get()));
-        fire(pageId, r.button(), "getuserinfo", detail);
+    if (r.openType().equals("share")) {
+      if (logic.fn("hasMethod").execute(pageId, "onShareAppMessage").asBoolean()) {
+        ObjectNode share = JsonNodeFactory.instance.objectNode().put("from", "button");
+        share.set("target", r.target());
+        logic.call(route + " onShareAppMessage", logic.fn("callInstanceHandler"), pageId, 0,
+            "onShareAppMessage", share.toString());
       }
-      case "share" -> {
-        if (logic.fn("hasMethod").execute(pageId, "onShareAppMessage").asBoolean()) {
-          ObjectNode share = JsonNodeFactory.instance.objectNode().put("from", "button");
-          share.set("target", r.target());
-          logic.call(route + " onShareAppMessage", logic.fn("callInstanceHandler"), pageId, 0,
-              "onShareAppMessage", share.toString());
-        }
-      }
-      default -> { }
+      return;
     }
+    CompletionStage<Map<String, Object>> answer = openTypes.apply(r.openType());
+    if (answer == null) {
+      return;
+    }
+    String event = r.openType().toLowerCase(Locale.ROOT);
+    loop.beginIo(); // the session is busy until the answer came
+    answer.whenComplete((detail, t) -> {
+      try {
+        if (t == null) {
+          loop.post(() -> fire(pageId, r.button(), event, JSON.valueToTree(detail)));
+        }
+      } finally {
+        loop.endIo();
+      }
+    });
   }
 
   private Value call(int pageId, String route, HandlerCall call) {

@@ -81,6 +81,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -144,6 +146,7 @@ final class SessionCore {
   private NetworkApis networkApis;
   private PhoneApis phoneApis;
   private PersonApis personApis;
+  private Permissions permissions;
   private CanvasApis canvasApis;
   private Recorder recorder;
   private AudioApis audioApis;
@@ -323,7 +326,7 @@ final class SessionCore {
         && project.components().isComponent(ViewLayer.TAB_BAR_PATH);
     router = new Router(project.app(), customTabBar, logic,
         new RouterFeed(view, screens, screenState, canvasApis, () -> router), log::error);
-    interactions = new Interactions(loop, view, logic, router, screens, log, () -> personApis.userInfo());
+    interactions = new Interactions(loop, view, logic, router, screens, log, this::openTypeAnswer);
     view.wxsWork(pageId -> loop.post(() -> interactions.wxs(pageId)));
     foreground = new Foreground(options, project, loop, router, networkApis);
     view.components(logic, id -> router.page(id).map(PageInstance::isReady).orElse(false));
@@ -397,6 +400,7 @@ final class SessionCore {
     DeviceHooks hooks = options.devices();
     DeviceHooks.Context device = new DeviceHooks.Context(media, project.appId());
     Permissions asked = hooks.permissions(devices.permissions(), device);
+    permissions = asked;
     MediaPicker picker = hooks.picker(devices.album(), device);
     AudioOutput output = hooks.speaker(devices.speaker(), device);
     MediaFetch fetch = new NetworkMediaFetch(network); // media fetches under the session's network rules
@@ -432,6 +436,26 @@ final class SessionCore {
         files, infos,
         () -> loop.clock().epochMillis(), internal, blocking);
     registry.addAll(personApis.specs());
+  }
+
+  /**
+   * What a tapped {@code <button open-type>} hands its {@code bind<type>} handler, as the API of the same name
+   * answers (errMsg first); null for the open types nothing answers yet.
+   */
+  private CompletionStage<Map<String, Object>> openTypeAnswer(String openType) {
+    return switch (openType) {
+      case "getUserInfo" -> CompletableFuture.completedFuture(answer("getUserInfo:ok", personApis.userInfo()));
+      case "openSetting" -> permissions.openSettings()
+          .thenApply(s -> answer("openSetting:ok", Map.of("authSetting", new LinkedHashMap<>(s))));
+      default -> null;
+    };
+  }
+
+  private static Map<String, Object> answer(String errMsg, Map<String, Object> result) {
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("errMsg", errMsg);
+    detail.putAll(result);
+    return detail;
   }
 
   private MediaLoop mediaLoop() {

@@ -100,7 +100,8 @@ class ClassicPatternsTest {
 
   /**
    * The quick-start template of 2018–2021: {@code <button open-type="getUserInfo" bindgetuserinfo>} gets the profile
-   * (anonymous, as WeChat answers since 2021) after the tap; a share button calls {@code onShareAppMessage}.
+   * (anonymous, as WeChat answers since 2021) after the tap; a share button calls {@code onShareAppMessage}; a
+   * settings button hands back the decisions when the settings page closes.
    */
   @Test
   void openTypeButtonsHandTheirAnswerToThePage() throws IOException {
@@ -109,7 +110,8 @@ class ClassicPatternsTest {
     TestFiles.write(dir.resolve("pages/home/home.wxml"), """
         <button id="login" open-type="getUserInfo" bindtap="tapped" bindgetuserinfo="gotUserInfo">login</button>
         <button id="share" open-type="share" data-goods="{{7}}">share</button>
-        <button id="plain" open-type="" bindtap="tapped">plain</button>""");
+        <button id="plain" open-type="" bindtap="tapped">plain</button>
+        <button id="settings" open-type="openSetting" bindopensetting="settings">settings</button>""");
     TestFiles.write(dir.resolve("pages/home/home.js"), """
         Page({
           data: { seen: [] },
@@ -120,6 +122,7 @@ class ClassicPatternsTest {
             this.note([e.type, d.errMsg, d.userInfo.nickName, typeof d.rawData, JSON.parse(d.rawData).nickName,
               typeof d.signature].join(' '));
           },
+          settings(e) { this.note(e.type + ' ' + e.detail.errMsg + ' ' + JSON.stringify(e.detail.authSetting)) },
           onShareAppMessage(res) {
             this.note('share ' + res.from + ' ' + res.target.id + ' ' + res.target.dataset.goods);
             return { title: 'goods' };
@@ -130,9 +133,11 @@ class ClassicPatternsTest {
       s.currentPage().select("#login").orElseThrow().tap();
       s.currentPage().select("#share").orElseThrow().tap();
       s.currentPage().select("#plain").orElseThrow().tap();
+      s.currentPage().select("#settings").orElseThrow().tap();
       s.awaitIdle(Duration.ofMinutes(1));
       assertThat(s.currentPage().data("seen")).isEqualTo(List.of("tap",
-          "getuserinfo getUserInfo:ok 微信用户 string 微信用户 string", "share button share 7", "tap"));
+          "getuserinfo getUserInfo:ok 微信用户 string 微信用户 string", "share button share 7", "tap",
+          "opensetting openSetting:ok {}"));
       assertThat(s.errors()).isEmpty();
     }
   }
