@@ -90,6 +90,22 @@ class InteractionsTest {
   }
 
   @Test
+  void anOpenTypeButtonAsksForItsOpenTypeAfterItsTap() {
+    String wxml = "<button id='b' open-type='getUserInfo' data-from='home' bindtap='t'><text>go</text></button>"
+        + "<button id='d' open-type='share' disabled>off</button>";
+    try (PageView v = Pages.open(wxml.replace('\'', '"'), "{}")) {
+      Interaction r = v.find("text").orElseThrow().tap();
+      assertThat(r.handlers()).containsExactly("t");
+      assertThat(r.openTypes()).singleElement().satisfies(o -> {
+        assertThat(o.openType()).isEqualTo("getUserInfo");
+        assertThat(o.target())
+            .isEqualTo(Pages.json("{'id':'b','dataset':{'from':'home'},'offsetLeft':0,'offsetTop':0}"));
+      });
+      assertThat(v.find("#d").orElseThrow().tap().openTypes()).isEmpty();
+    }
+  }
+
+  @Test
   void navigatorTapAsksForNavigation() {
     String wxml = "<navigator url=\"/pages/b/b?x=1\" open-type=\"redirect\"><text>go</text></navigator>"
         + "<navigator open-type=\"navigateBack\" delta=\"2\">back</navigator>";
