@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,6 +81,61 @@ class UiLibraryPatternsTest {
       s.awaitIdle(Duration.ofMinutes(1));
       assertThat(s.errors()).isEmpty();
       assertThat(s.evaluate("function () { return getApp().found }")).isEqualTo(List.of("rect"));
+    }
+  }
+
+  /**
+   * Wux Weapp's popup (and its dialog, select, picker, calendar) keeps {@code this.selectComponent('#wux-backdrop')}
+   * from its {@code created} and throws 无法找到对应的组件 without it: WeChat renders a component's template, its
+   * own components included, before {@code created} (glass-easel's component.ts).
+   */
+  @Test
+  void aPopupFindsItsBackdropInCreated() throws IOException {
+    TestFiles.write(dir.resolve("app.json"), "{\"pages\": [\"pages/home/home\"]}");
+    TestFiles.write(dir.resolve("app.js"), "App({ log: [] })");
+    TestFiles.write(dir.resolve("pages/home/home.json"), "{\"usingComponents\": {\"popup\": \"/c/popup/popup\"}}");
+    TestFiles.write(dir.resolve("pages/home/home.js"), """
+        Page({ data: { more: false }, open(id) { this.selectComponent(id).open(); } })""");
+    TestFiles.write(dir.resolve("pages/home/home.wxml"), """
+        <popup id="first"><text>inside</text></popup>
+        <popup id="second" wx:if="{{more}}"/>
+        <popup id="bare" mask="{{false}}"/>""");
+    component("popup", "{\"backdrop\": \"/c/backdrop/backdrop\"}", """
+        function find(selector, ctx) {
+          const found = ctx.selectComponent(selector);
+          if (!found) throw new Error('无法找到对应的组件，请按文档说明使用组件');
+          return found;
+        }
+        Component({
+          properties: { mask: { type: Boolean, value: true } },
+          lifetimes: { created() {
+            if (this.data.mask) this.backdrop = find('#backdrop', this);
+            const app = getApp();
+            app.log.push(this.id + ' ' + this.selectAllComponents('.layer').length + ' '
+                + (this.backdrop ? this.backdrop.data.shown : '-'));
+            this.createSelectorQuery().select('.body').boundingClientRect().exec((res) => {
+              app.log.push(this.id + ' body ' + (res[0] === null ? 'null' : 'rect'));
+            });
+          } },
+          methods: { open() { this.backdrop.show(); } }
+        })""", """
+        <backdrop id="backdrop" class="layer" wx:if="{{mask}}"/>
+        <view class="body"><slot/></view>""");
+    component("backdrop", "{}", """
+        Component({ data: { shown: 0 }, methods: { show() { this.setData({ shown: this.data.shown + 1 }); } } })""",
+        "<view class=\"shade\">{{shown}}</view>");
+    try (Session s = Sparrow.launch(SessionOptions.of(dir).virtualClock())) {
+      s.awaitIdle(Duration.ofMinutes(1));
+      PageHandle home = s.currentPage();
+      home.setData(Map.of("more", true));
+      s.awaitIdle(Duration.ofMinutes(1));
+      s.evaluate("function () { getCurrentPages()[0].open('#first'); getCurrentPages()[0].open('#second') }");
+      s.awaitIdle(Duration.ofMinutes(1));
+      assertThat(s.errors()).isEmpty();
+      assertThat(s.evaluate("function () { return getApp().log }")).isEqualTo(List.of(
+          "first 1 0", "bare 0 -", "first body rect", "bare body rect", "second 1 0", "second body rect"));
+      assertThat(home.select("#first").orElseThrow().select("#backdrop").orElseThrow().select(".shade").orElseThrow().text()).isEqualTo("1");
+      assertThat(home.select("#second").orElseThrow().select("#backdrop").orElseThrow().select(".shade").orElseThrow().text()).isEqualTo("1");
     }
   }
 

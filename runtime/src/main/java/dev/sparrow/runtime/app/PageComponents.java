@@ -61,6 +61,11 @@ final class PageComponents implements ComponentHost {
   }
 
   @Override
+  public void created(int instance) {
+    logic.call("created", logic.fn("createdComponent"), pageId, instance);
+  }
+
+  @Override
   public void attached(int instance) {
     logic.call("attached", logic.fn("attachComponent"), pageId, instance, pageReady.getAsBoolean());
   }

@@ -1502,6 +1502,7 @@
     loadComponent: function (path) { return components.load(path, loadModule); },
     componentOptions: function (path) { return components.options(path); },
     createComponent: function (pageId, id, owner, path, props, hostInfo, origins) { return components.create(pageId, id, owner, path, props, hostInfo, origins); },
+    createdComponent: function (pageId, id) { components.created(pageId, id); },
     attachComponent: function (pageId, id, pageReady) { components.attached(pageId, id, pageReady); },
     componentProperties: function (pageId, id, json, origins) { components.properties(pageId, id, json, origins); },
     detachComponent: function (pageId, id) { components.detached(pageId, id); },

@@ -572,7 +572,10 @@
     else if (name === 'onUnload') run(page, def.lifetimes.detached, [], 'detached');
   }
 
-  /** A new instance of the component at {@code path}: created has run; returns the data its template renders. */
+  /**
+   * A new instance of the component at {@code path}, its created not run yet: returns the data its template renders.
+   * As in glass-easel, the view renders that template (child components included) before created runs (runCreated).
+   */
   function create(pageId, id, ownerId, path, propsJson, hostJson, origins) {
     const def = defs.get(path);
     if (!def) return null;
@@ -600,14 +603,22 @@
     const given = hostProperties(def, JSON.parse(propsJson), origins, ownerData(pageId, ownerId));
     // The host's values are in this.data when created runs (as in WeChat, where Vant's picker-column reads its
     // initialOptions there; glass-easel's propertyEarlyInit) and in the first render; their observers run when
-    // the instance attaches, once the component's own child components exist.
+    // the instance attaches.
     const defaults = {};
     for (const name of Object.keys(given)) { defaults[name] = inst.data[name]; inst.data[name] = given[name]; }
     const initial = Object.keys(given).length > 0 ? { names: Object.keys(given), defaults: defaults } : null;
     Object.defineProperty(inst, '__initial__', { value: initial, writable: true });
-    run(inst, def.lifetimes.created, [], 'created');
+    Object.defineProperty(inst, '__created__', { value: false, writable: true });
     inst.__rendered__ = true;
     return viewJson(inst);
+  }
+
+  /** The created lifetime, once: its template is in the view, so selectComponent finds its own components. */
+  function runCreated(pageId, id) {
+    const inst = instances.get(key(pageId, id));
+    if (!inst || inst.__created__) return;
+    inst.__created__ = true;
+    run(inst, inst.__def__.lifetimes.created, [], 'created');
   }
 
   /** The data a component's template renders from (pure data left out), as JSON. */
@@ -645,6 +656,7 @@
       const problem = this.load(TAB_BAR_PATH, loadModule);
       if (problem !== null) host.console('error', problem);
       create(pageId, TAB_BAR, 0, TAB_BAR_PATH, '{}', '{"id":"","dataset":{}}', null);
+      runCreated(pageId, TAB_BAR);
       attach(pageId, TAB_BAR, false);
     },
     tabBar: function (pageId) { return instances.get(key(pageId, TAB_BAR)) || null; },
@@ -695,6 +707,7 @@
       const bar = id === TAB_BAR ? instances.get(key(pageId, id)) : undefined;
       return bar ? viewJson(bar) : create(pageId, id, ownerId, path, propsJson, hostJson, origins);
     },
+    created: runCreated,
     attached: function (pageId, id, pageReady) { if (id !== TAB_BAR) attach(pageId, id, pageReady); },
     properties: function (pageId, id, json, origins) {
       const inst = instances.get(key(pageId, id));

@@ -27,7 +27,8 @@ public interface ComponentHost {
   }
 
   /**
-   * Creates the logic-layer instance (its {@code created} lifetime, then the properties the host element sets).
+   * Creates the logic-layer instance with its initial data and the properties the host element sets; its
+   * {@code created} lifetime runs later ({@link #created}), once its template is rendered.
    *
    * @param instance the new instance's id in this page (never 0: 0 is the page)
    * @param owner the instance whose template wrote the host element (0: the page)
@@ -39,6 +40,12 @@ public interface ComponentHost {
    */
   ObjectNode create(int instance, int owner, ComponentDefinition definition, ObjectNode properties, ObjectNode origins,
       ObjectNode host);
+
+  /**
+   * Runs the instance's {@code created} lifetime: after the render that created it is committed and after the
+   * components its own template wrote (glass-easel renders a component's template before its {@code created}).
+   */
+  default void created(int instance) {}
 
   /** The instance entered the page tree (after the render that created it is committed). */
   void attached(int instance);

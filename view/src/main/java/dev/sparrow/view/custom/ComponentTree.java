@@ -426,8 +426,10 @@ public final class ComponentTree implements AutoCloseable {
 
   /**
    * Tells the logic layer what the last committed render did, in WeChat's order: instances that left are detached
-   * (owner first), new ones attached (owner first, in document order), then changed properties reach existing
-   * instances. Call after the patches are out; callbacks may re-render.
+   * (owner first); new ones get {@code created} as glass-easel runs it (the components a template wrote before the
+   * component that owns the template, so its {@code created} finds them: post-order over the owners, siblings in
+   * document order, slot content after its host), then {@code attached} (owner first, in the same sibling order);
+   * then changed properties reach existing instances. Call after the patches are out; callbacks may re-render.
    */
   public void drain() {
     while (!removed.isEmpty() || !created.isEmpty() || !updates.isEmpty() || !moved.isEmpty()) {
@@ -443,12 +445,40 @@ public final class ComponentTree implements AutoCloseable {
       moved.clear();
       gone.forEach(in -> host.detached(in.id));
       shifted.stream().filter(in -> instances.get(in.id) == in).forEach(in -> host.moved(in.id));
-      fresh.stream().filter(in -> instances.get(in.id) == in).forEach(in -> host.attached(in.id));
+      Map<Instance, List<Instance>> below = new LinkedHashMap<>();
+      for (Instance in : fresh) {
+        below.computeIfAbsent(in, k -> new ArrayList<>());
+        below.computeIfAbsent(freshOwner(in, below), k -> new ArrayList<>()).add(in);
+      }
+      List<Instance> born = new ArrayList<>();
+      List<Instance> entering = new ArrayList<>();
+      walk(null, below, born, entering);
+      born.stream().filter(in -> instances.get(in.id) == in).forEach(in -> host.created(in.id));
+      entering.stream().filter(in -> instances.get(in.id) == in).forEach(in -> host.attached(in.id));
       changed.forEach((in, props) -> {
         if (instances.get(in.id) == in) {
           host.propertiesChanged(in.id, props, origins.getOrDefault(in, F.objectNode()));
         }
       });
+    }
+  }
+
+  /** The nearest owner of {@code in} that is new in the same drain (keys of {@code below}), or null. */
+  private static Instance freshOwner(Instance in, Map<Instance, List<Instance>> below) {
+    for (Instance o = in.owner; o != null; o = o.owner) {
+      if (below.containsKey(o)) {
+        return o;
+      }
+    }
+    return null;
+  }
+
+  /** Post-order ({@code post}) and pre-order ({@code pre}) over the new instances under {@code at}. */
+  private static void walk(Instance at, Map<Instance, List<Instance>> below, List<Instance> post, List<Instance> pre) {
+    for (Instance c : below.getOrDefault(at, List.of())) {
+      pre.add(c);
+      walk(c, below, post, pre);
+      post.add(c);
     }
   }
 
