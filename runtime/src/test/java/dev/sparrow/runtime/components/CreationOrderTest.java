@@ -30,15 +30,16 @@ class CreationOrderTest {
   @Test
   void templatesAreRenderedBeforeCreatedAndAttachedGoesHostFirst() throws IOException {
     TestFiles.write(dir.resolve("app.json"), "{\"pages\": [\"pages/home/home\"]}");
-    TestFiles.write(dir.resolve("app.js"), "App({ log: [] })");
+    TestFiles.write(dir.resolve("app.js"), "App({ log: [], heard: [] })");
     TestFiles.write(dir.resolve("pages/home/home.json"),
         "{\"usingComponents\": {\"outer\": \"/c/outer/outer\", \"leaf\": \"/c/leaf/leaf\"}}");
     TestFiles.write(dir.resolve("pages/home/home.js"), """
         Page({ data: { later: false },
+          onBorn(e) { getApp().heard.push(e.detail); },
           onLoad() { getApp().log.push('page onLoad'); }, onReady() { getApp().log.push('page onReady'); } })""");
     TestFiles.write(dir.resolve("pages/home/home.wxml"), """
         <outer id="o" label="from page"><leaf id="s"/></outer>
-        <leaf id="after"/>
+        <leaf id="after" bind:born="onBorn"/>
         <outer id="late" wx:if="{{later}}"/>""");
     component("outer", "{\"mid\": \"/c/mid/mid\", \"leaf\": \"/c/leaf/leaf\"}", LOG + """
         Component({
@@ -60,7 +61,11 @@ class CreationOrderTest {
         Component({
           data: { note: 'initial' },
           lifetimes: {
-            created() { log('created', this); this.setData({ note: 'set in created' }); },
+            created() {
+              log('created', this);
+              this.setData({ note: 'set in created' });
+              this.triggerEvent('born', this.id);
+            },
             attached() { log('attached', this); }
           }
         })""", "<view class=\"note\">{{note}}</view>");
@@ -75,6 +80,8 @@ class CreationOrderTest {
       PageHandle home = s.currentPage();
       assertThat(home.select("#after").orElseThrow().select(".note").orElseThrow().text())
           .as("setData in created reaches the view").isEqualTo("set in created");
+      assertThat(s.evaluate("function () { return getApp().heard }"))
+          .as("the owner's binding is in place in created").isEqualTo(List.of("after"));
       home.setData(Map.of("later", true));
       s.awaitIdle(Duration.ofMinutes(1));
       assertThat(s.evaluate("function () { return getApp().log }")).isEqualTo(List.of(
