@@ -134,8 +134,10 @@ class UiLibraryPatternsTest {
       assertThat(s.errors()).isEmpty();
       assertThat(s.evaluate("function () { return getApp().log }")).isEqualTo(List.of(
           "first 1 0", "bare 0 -", "first body rect", "bare body rect", "second 1 0", "second body rect"));
-      assertThat(home.select("#first").orElseThrow().select("#backdrop").orElseThrow().select(".shade").orElseThrow().text()).isEqualTo("1");
-      assertThat(home.select("#second").orElseThrow().select("#backdrop").orElseThrow().select(".shade").orElseThrow().text()).isEqualTo("1");
+      assertThat(home.select("#first").orElseThrow().select("#backdrop").orElseThrow().select(".shade")
+          .orElseThrow().text()).isEqualTo("1");
+      assertThat(home.select("#second").orElseThrow().select("#backdrop").orElseThrow().select(".shade")
+          .orElseThrow().text()).isEqualTo("1");
     }
   }
 
