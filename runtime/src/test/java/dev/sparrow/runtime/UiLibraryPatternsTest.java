@@ -6,6 +6,7 @@ import dev.sparrow.testing.TestFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Patterns met in public mini programs built on UI libraries other than Vant and TDesign (docs/compatibility.md,
  * "Tried on public mini programs"), each in a small project of our own.
  */
+@SuppressWarnings("unchecked")
 class UiLibraryPatternsTest {
   @TempDir Path dir;
 
@@ -138,6 +140,72 @@ class UiLibraryPatternsTest {
           .orElseThrow().text()).isEqualTo("1");
       assertThat(home.select("#second").orElseThrow().select("#backdrop").orElseThrow().select(".shade")
           .orElseThrow().text()).isEqualTo("1");
+    }
+  }
+
+  /** Wux's popup-select measures its list from a timer; by then a setData may have taken the component away. */
+  @Test
+  void aRemovedComponentsQueriesFindNothingInsteadOfFailing() throws IOException {
+    TestFiles.write(dir.resolve("app.json"), "{\"pages\": [\"pages/home/home\"]}");
+    TestFiles.write(dir.resolve("app.js"), "App({ found: [] })");
+    TestFiles.write(dir.resolve("pages/home/home.json"), "{\"usingComponents\": {\"probe\": \"/c/probe/probe\"}}");
+    TestFiles.write(dir.resolve("pages/home/home.js"), "Page({ data: { show: true } })");
+    TestFiles.write(dir.resolve("pages/home/home.wxml"), "<view><probe wx:if=\"{{show}}\"/></view>");
+    component("probe", "{}", "Component({ lifetimes: { attached() { getApp().probe = this; } } })",
+        "<view class=\"inner\">in</view>");
+    try (Session s = Sparrow.launch(SessionOptions.of(dir).virtualClock())) {
+      s.awaitIdle(Duration.ofMinutes(1));
+      s.currentPage().setData(Map.of("show", false));
+      Object r = s.evaluate("""
+          function () {
+            return new Promise(function (done) {
+              getApp().probe.createSelectorQuery().select('.inner').boundingClientRect()
+                .selectAll('.inner').fields({ id: true, properties: ['class'] })
+                .exec(function (res) { done([res[0], res[1].length]); });
+            });
+          }""");
+      assertThat(r).isEqualTo(Arrays.asList(null, 0));
+      assertThat(s.errors()).isEmpty();
+    }
+  }
+
+  /** Wux's popup-select: its list (slot content of a popup) measures itself while the popup closes and opens. */
+  @Test
+  void aComponentInSlotContentAnswersItsQueriesAfterItsOwnerUpdatesIt() throws IOException {
+    TestFiles.write(dir.resolve("app.json"), "{\"pages\": [\"pages/home/home\"]}");
+    TestFiles.write(dir.resolve("app.js"), "App({})");
+    TestFiles.write(dir.resolve("pages/home/home.json"),
+        "{\"usingComponents\": {\"outer\": \"/c/outer/outer\", \"probe\": \"/c/probe/probe\"}}");
+    TestFiles.write(dir.resolve("pages/home/home.js"), "Page({ data: { t: 'a', open: true, items: [1, 2] } })");
+    TestFiles.write(dir.resolve("pages/home/home.wxml"), "<outer visible=\"{{open}}\"><view wx:for=\"{{items}}\">"
+        + "<probe title=\"{{t}}\" data-i=\"{{item}}\"/></view></outer>");
+    component("outer", "{}", "Component({ properties: { visible: Boolean }, data: { state: 1 },"
+        + " observers: { visible(v) { this.setData({ state: v ? 2 : 3 }); } } })",
+        "<view class=\"box s{{state}}\" wx:if=\"{{visible}}\"><slot/></view>");
+    component("probe", "{}", "Component({ properties: { title: String },"
+        + " lifetimes: { attached() { (getApp().probes = getApp().probes || []).push(this); } } })",
+        "<view class=\"inner\">{{title}}</view>");
+    try (Session s = Sparrow.launch(SessionOptions.of(dir).virtualClock())) {
+      s.awaitIdle(Duration.ofMinutes(1));
+      for (Map<String, Object> change : List.<Map<String, Object>>of(Map.of("t", "b"), Map.of("items", List.of(1, 2, 3)),
+          Map.of("open", false), Map.of("open", true), Map.of("t", "c"))) {
+        s.currentPage().setData(change);
+        Object r = s.evaluate("""
+            function () {
+              return Promise.all(getApp().probes.map(function (p) {
+                return new Promise(function (done) {
+                  p.createSelectorQuery().selectAll('.inner').fields({ id: true }).exec(function (res) {
+                    done(res[0].length);
+                  });
+                });
+              }));
+            }""");
+        assertThat(s.errors()).as(change.toString()).isEmpty();
+        if (change.containsKey("t")) {
+          assertThat((List<Object>) r).as(change.toString()).isNotEmpty().allMatch(n -> n.equals(0) || n.equals(1))
+              .contains(1);
+        }
+      }
     }
   }
 

@@ -416,6 +416,9 @@ public final class PageView implements AutoCloseable {
           if (index != null) {
             index.put(n.id(), n);
           }
+          if (n instanceof VElement e) {
+            components.adoptHost(e); // a component's host with new attributes: the instance now lives there
+          }
           continue;
         }
         if (index != null) {
@@ -702,8 +705,11 @@ public final class PageView implements AutoCloseable {
     if (instance == 0) {
       return Selector.parse(selector).select(root, 0);
     }
+    Selector parsed = Selector.parse(selector);
     Instance in = components == null ? null : components.instance(instance);
-    return in == null || in.host() == null ? List.of() : Selector.parse(selector).select(in.host(), instance);
+    // a component shown nowhere (slot content no slot takes now) finds nothing, as one that is not attached
+    return in == null || in.host() == null || node(in.host().id()) != in.host() ? List.of()
+        : parsed.select(in.host(), instance);
   }
 
   /** The component instance hosted by element {@code id}, or 0. */

@@ -410,6 +410,14 @@ public final class ComponentTree implements AutoCloseable {
     adoptAll(subtree);
   }
 
+  /** After an attributes-only update: points the instance {@code element} hosts (if any) at it, not its subtree. */
+  public void adoptHost(VElement element) {
+    Instance in = element.hosted() == 0 ? null : instances.get(element.hosted());
+    if (in != null) {
+      in.host = element;
+    }
+  }
+
   private void adoptAll(VElement subtree) {
     if (subtree.hosted() != 0) {
       Instance in = instances.get(subtree.hosted());
