@@ -3,6 +3,8 @@ package dev.sparrow.runtime;
 import dev.sparrow.runtime.app.LogicLayer;
 import dev.sparrow.runtime.app.ViewLayer;
 import dev.sparrow.runtime.js.EventLoop;
+import dev.sparrow.view.ModelUpdate;
+import java.util.List;
 import org.graalvm.polyglot.Value;
 
 /**
@@ -32,6 +34,13 @@ final class DataRelay {
   /** A custom component's setData (instance {@code instance} of page {@code pageId}). */
   void component(int pageId, int instance, String json, Value callback) {
     view.setData(pageId, instance, json);
+    List<ModelUpdate> models = view.modelUpdates(pageId, instance, json);
+    if (!models.isEmpty()) {
+      // the host's model: bindings carry the component's own property change to its owner, through the view as in
+      // WeChat: after this setData, not inside it
+      loop.post(() -> models.forEach(m -> logic.call("model:" + m.path(), logic.fn("modelUpdate"), pageId,
+          m.instance(), m.path(), m.value().toString())));
+    }
     after(callback);
   }
 

@@ -12,6 +12,7 @@ import dev.sparrow.runtime.app.Router;
 import dev.sparrow.runtime.app.ViewLayer;
 import dev.sparrow.runtime.js.EventLoop;
 import dev.sparrow.view.ElementHandle;
+import dev.sparrow.view.ModelUpdate;
 import dev.sparrow.view.PageView;
 import dev.sparrow.view.component.Interaction;
 import dev.sparrow.view.component.NavigationRequest;
@@ -69,9 +70,13 @@ final class Interactions {
         .orElseThrow(() -> new IllegalStateException("page " + pageId + " is no longer open"));
     ElementHandle element = pageView.handle(nodeId)
         .orElseThrow(() -> new IllegalStateException("element " + nodeId + " is no longer on the page"));
-    Map<Integer, Map<String, JsonNode>> before = screens.isEmpty() ? null : pageView.componentState();
+    Map<Integer, Map<String, JsonNode>> before = pageView.componentState();
     Interaction result = action.apply(element);
     view.publishWxsPatches(pageId);
+    // model: bindings first: the owner's data holds what the user did when the event handlers run
+    for (ModelUpdate m : pageView.modelUpdates(before)) {
+      logic.call("model:" + m.path(), logic.fn("modelUpdate"), pageId, m.instance(), m.path(), m.value().toString());
+    }
     String route = router.page(pageId).map(PageInstance::route).orElse("");
     for (HandlerCall call : result.calls()) {
       Value returned = call(pageId, route, call);
@@ -80,7 +85,7 @@ final class Interactions {
         element.setValue(returned.asString());
       }
     }
-    if (before != null) {
+    if (!screens.isEmpty()) {
       reportControls(pageId, pageView, before);
     }
     for (NavigationRequest n : result.navigations()) {

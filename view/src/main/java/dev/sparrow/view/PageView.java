@@ -785,6 +785,50 @@ public final class PageView implements AutoCloseable {
     return interactions;
   }
 
+  /**
+   * The {@code model:} write-backs of what users did to built-in components since {@code before} (a
+   * {@link #componentState()} copy): each changed property bound with {@code model:} gives its value to the owner's
+   * data path, in document order of the elements.
+   */
+  public List<ModelUpdate> modelUpdates(Map<Integer, Map<String, JsonNode>> before) {
+    List<ModelUpdate> out = new ArrayList<>();
+    Map<Integer, Map<String, JsonNode>> after = state.snapshot();
+    for (Map.Entry<Integer, Map<String, JsonNode>> e : after.entrySet()) {
+      VNode n = node(e.getKey());
+      if (!(n instanceof VElement el) || el.models().isEmpty()) {
+        continue;
+      }
+      Map<String, JsonNode> was = before.getOrDefault(e.getKey(), Map.of());
+      e.getValue().forEach((prop, value) -> {
+        String path = el.models().get(prop);
+        if (path != null && !value.equals(was.get(prop))) {
+          out.add(new ModelUpdate(el.scope(), path, value));
+        }
+      });
+    }
+    return out;
+  }
+
+  /**
+   * The {@code model:} write-backs of component {@code instance}'s own {@code setData}: a property its host binds
+   * with {@code model:my-value="{{path}}"}, set by the component, gives its new value to the host's owner.
+   */
+  public List<ModelUpdate> modelUpdates(int instance, ObjectNode changes) {
+    Instance in = componentInstance(instance);
+    VElement host = in == null ? null : in.host();
+    if (host == null || host.models().isEmpty()) {
+      return List.of();
+    }
+    List<ModelUpdate> out = new ArrayList<>();
+    host.models().forEach((prop, path) -> {
+      JsonNode value = changes.get(prop);
+      if (value != null) {
+        out.add(new ModelUpdate(host.scope(), path, value));
+      }
+    });
+    return out;
+  }
+
   /** Dispatches an event from an element by id; see {@link ElementHandle#trigger}. */
   public Interaction trigger(int elementId, String type, JsonNode detail) {
     return interactions.trigger(element(elementId), type, detail);

@@ -10,6 +10,7 @@ import dev.sparrow.runtime.ScriptError;
 import dev.sparrow.runtime.project.Project;
 import dev.sparrow.runtime.project.TabBar;
 import dev.sparrow.view.ElementHandle;
+import dev.sparrow.view.ModelUpdate;
 import dev.sparrow.view.PageView;
 import dev.sparrow.view.ViewException;
 import dev.sparrow.view.ViewProblem;
@@ -151,6 +152,26 @@ public final class ViewLayer implements AutoCloseable {
       return Optional.empty();
     }
     return catalog.definition(TAB_BAR_PATH).map(d -> new ComponentHost.Appended(TAB_BAR_TAG, d, TAB_BAR));
+  }
+
+  /**
+   * What component {@code instance}'s setData payload writes back through its host's {@code model:} bindings
+   * (see {@link PageView#modelUpdates(int, ObjectNode)}); the payload is read only when the host has such bindings.
+   */
+  public List<ModelUpdate> modelUpdates(int pageId, int instance, String json) {
+    PageView view = views.get(pageId);
+    if (view == null || instance == 0 || view.components() == null) {
+      return List.of();
+    }
+    Instance in = view.components().instance(instance);
+    if (in == null || in.host() == null || in.host().models().isEmpty()) {
+      return List.of();
+    }
+    try {
+      return view.modelUpdates(instance, parse(json));
+    } catch (IllegalArgumentException bad) {
+      return List.of();
+    }
   }
 
   /** Applies a setData payload (data-path keys) to the page's view; returns the patches. */

@@ -1513,6 +1513,14 @@
       if (!target) return undefined;
       return components.callMethod(target, name, JSON.parse(eventJson));
     },
+    /** A model: (two-way) binding writes back: the page (instance 0) or component sets `path` as its setData would. */
+    modelUpdate: function (pageId, instance, path, valueJson) {
+      const target = components.instance(pageId, instance);
+      if (!target || typeof target.setData !== 'function') return;
+      const change = {};
+      change[path] = JSON.parse(valueJson);
+      guard(target.setData, target, [change], (target.is || 'page') + ' model:' + path);
+    },
     componentData: function (pageId, id) { return components.data(pageId, id); },
     componentSetData: function (pageId, id, data) {
       const inst = components.instance(pageId, id);

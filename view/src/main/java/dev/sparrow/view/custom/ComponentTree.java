@@ -132,6 +132,7 @@ public final class ComponentTree implements AutoCloseable {
       VElement old = in.host;
       fresh = new VElement(old.tag(), new LinkedHashMap<>(old.attributes()), kids, old.origin(), old.key());
       fresh.scope(old.scope());
+      fresh.models(old.models());
       fresh.hosted(in.id, in.definition.path());
       fresh.cssClass(old.cssClass());
       fresh.virtualHost(old.virtualHost());
@@ -632,6 +633,7 @@ public final class ComponentTree implements AutoCloseable {
     }
     VElement copy = new VElement(e.tag(), new LinkedHashMap<>(e.attributes()), kids, e.origin(), e.key());
     copy.scope(in.id);
+    copy.models(e.models());
     copy.cssClass(cssClass(in, e));
     in.composed.put(e, copy);
     out.add(copy);
@@ -679,6 +681,7 @@ public final class ComponentTree implements AutoCloseable {
     List<VNode> kids = shadow(in, fill);
     VElement hostEl = new VElement(e.tag(), new LinkedHashMap<>(e.attributes()), kids, e.origin(), e.key());
     hostEl.scope(owner.id);
+    hostEl.models(e.models());
     hostEl.hosted(in.id, in.definition.path());
     hostEl.cssClass(child.definition().virtualHost() ? "" : cssClass(owner, e));
     hostEl.virtualHost(child.definition().virtualHost());

@@ -205,6 +205,33 @@ public final class Interpolation {
     return lone && parts.get(0) instanceof Expr.Ident ? ((Expr.Ident) parts.get(0)).name() : null;
   }
 
+  /**
+   * The data path a {@code model:} binding writes back to: for a lone {@code {{a}}}, {@code {{a.b}}} or
+   * {@code {{a['b'][0]}}} (constant keys) the setData key {@code a}, {@code a.b}, {@code a.b[0]}; null for any other
+   * expression, which WeChat does not accept as a two-way binding.
+   */
+  public String modelPath() {
+    return lone ? path((Expr) parts.get(0)) : null;
+  }
+
+  private static String path(Expr e) {
+    if (e instanceof Expr.Ident id) {
+      return id.name();
+    }
+    if (e instanceof Expr.Member m && m.key() instanceof Expr.Literal k) {
+      String base = path(m.object());
+      if (base == null) {
+        return null;
+      }
+      if (k.value().isIntegralNumber() && k.value().asLong() >= 0) {
+        return base + "[" + k.value().asLong() + "]";
+      }
+      String key = k.value().isTextual() ? k.value().asText() : null;
+      return key == null || key.isEmpty() || key.matches(".*[.\\[\\]].*") ? null : base + "." + key;
+    }
+    return null;
+  }
+
   /** True for a lone {@code {{expr}}}, whose value keeps its type. */
   public boolean isLone() {
     return lone;

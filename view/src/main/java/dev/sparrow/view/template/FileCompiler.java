@@ -178,7 +178,9 @@ final class FileCompiler {
       if (name == null) {
         continue;
       }
-      TAttribute ta = new TAttribute(name, a.value() == null ? null : attributeValue(a, false));
+      Interpolation value = a.value() == null ? null : attributeValue(a, false);
+      String model = a.name().startsWith("model:") && value != null ? value.modelPath() : null;
+      TAttribute ta = new TAttribute(name, value, model);
       Integer at = positions.get(name);
       if (at != null) {
         attrs.set(at, ta);

@@ -31,6 +31,8 @@ public final class VElement extends VNode {
   Map<String, String> generics = Map.of();
   /** Attributes whose bound value (or an object literal's key) came out undefined: where each was read from. */
   Map<String, Map<String, Expr.Origin>> undefinedOrigins = Map.of();
+  /** {@code model:} (two-way) bindings: attribute name → the owner's data path it writes back to. */
+  Map<String, String> models = Map.of();
 
   public VElement(String tag, Map<String, JsonNode> attributes, List<VNode> children, int origin, String key) {
     super(origin, key);
@@ -57,6 +59,7 @@ public final class VElement extends VNode {
     this.virtualHost = e.virtualHost;
     this.generics = e.generics;
     this.undefinedOrigins = e.undefinedOrigins;
+    this.models = e.models;
     this.scope = e.scope;
     this.slotHost = e.slotHost;
   }
@@ -138,6 +141,18 @@ public final class VElement extends VNode {
 
   public void generics(Map<String, String> generics) {
     this.generics = generics;
+  }
+
+  /**
+   * The element's {@code model:} bindings: attribute name → data path of the template's owner (the page, or the
+   * component whose WXML holds the element) that a change of the attribute by the element itself writes back to.
+   */
+  public Map<String, String> models() {
+    return models;
+  }
+
+  public void models(Map<String, String> models) {
+    this.models = models;
   }
 
   /** See {@link dev.sparrow.view.expr.Interpolation#undefinedOrigins}: attribute name → key → origin. */
