@@ -788,7 +788,7 @@ public final class PageView implements AutoCloseable {
   /**
    * The {@code model:} write-backs of what users did to built-in components since {@code before} (a
    * {@link #componentState()} copy): each changed property bound with {@code model:} gives its value to the owner's
-   * data path, in document order of the elements.
+   * data path.
    */
   public List<ModelUpdate> modelUpdates(Map<Integer, Map<String, JsonNode>> before) {
     List<ModelUpdate> out = new ArrayList<>();
