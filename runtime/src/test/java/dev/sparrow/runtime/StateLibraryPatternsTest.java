@@ -2,7 +2,9 @@ package dev.sparrow.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sparrow.runtime.app.ViewLayer;
 import dev.sparrow.testing.TestFiles;
+import dev.sparrow.view.wxss.WxssOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -102,6 +104,45 @@ class StateLibraryPatternsTest {
       s.awaitIdle();
       assertThat(g.data("myValue")).isEqualTo("leaf");
       assertThat(page.data("other")).isEqualTo("b");
+      assertThat(s.errors()).isEmpty();
+    }
+  }
+
+  /**
+   * towxml's stream-typer demo and omix's snake use components whose json has {@code usingComponents} but no
+   * {@code "component": true}: glass-easel takes such a path as a component, styled as a page is ({@code shared});
+   * a json with neither is still no component.
+   */
+  @Test
+  void aJsonWithUsingComponentsAndNoComponentFlagIsAComponentStyledAsAPage() throws IOException {
+    TestFiles.write(dir.resolve("app.json"), "{\"pages\": [\"pages/home/home\"]}");
+    TestFiles.write(dir.resolve("app.js"), "App({})");
+    TestFiles.write(dir.resolve("pages/home/home.json"),
+        "{\"usingComponents\": {\"chat\": \"/parts/chat\", \"plain\": \"/parts/plain\"}}");
+    TestFiles.write(dir.resolve("pages/home/home.js"), "Page({})");
+    TestFiles.write(dir.resolve("pages/home/home.wxml"), "<chat id=\"chat\"/><plain/>");
+    TestFiles.write(dir.resolve("parts/chat.json"), "{\"usingComponents\": {}}");
+    TestFiles.write(dir.resolve("parts/chat.js"),
+        "Component({ data: { n: 1 }, methods: { more() { this.setData({ n: this.data.n + 1 }); } } })");
+    TestFiles.write(dir.resolve("parts/chat.wxml"), "<view class=\"msg\" bindtap=\"more\">{{n}}</view>");
+    TestFiles.write(dir.resolve("parts/chat.wxss"), ".msg { color: red; }");
+    TestFiles.write(dir.resolve("parts/plain.json"), "{}");
+    TestFiles.write(dir.resolve("parts/plain.js"), "Component({})");
+    TestFiles.write(dir.resolve("parts/plain.wxml"), "<view class=\"inner\">x</view>");
+    try (Session s = Sparrow.launch(SessionOptions.of(dir).virtualClock())) {
+      s.awaitIdle(Duration.ofMinutes(1));
+      assertThat(s.project().problems()).extracting(Object::toString).containsExactly(
+          "parts/plain.json: \"component\": true is required to use parts/plain as a component"
+              + " (using by \"pages/home/home\")");
+      PageHandle page = s.currentPage();
+      PageElement chat = page.select("#chat").orElseThrow();
+      chat.select(".msg").orElseThrow().tap();
+      assertThat(chat.data("n")).isEqualTo(2);
+      assertThat(page.select(".inner")).isEmpty();
+      List<ViewLayer.ComponentStyle> styles =
+          s.onLoop(() -> s.core().view().componentStyles(page.id(), WxssOptions.IPHONE_375));
+      assertThat(styles).filteredOn(c -> c.path().equals("parts/chat")).singleElement()
+          .extracting(ViewLayer.ComponentStyle::styleIsolation).isEqualTo("shared");
       assertThat(s.errors()).isEmpty();
     }
   }

@@ -108,6 +108,9 @@ public final class ComponentCatalog {
       Object fromJson = config.get("styleIsolation");
       isolation = fromJson instanceof String s ? s : Boolean.TRUE.equals(config.get("addGlobalClass")) ? "apply-shared" : "";
     }
+    if (isolation.isEmpty() && !Boolean.TRUE.equals(config.get("component"))) {
+      isolation = "shared";   // a json without "component": true styles as a page does (glass-easel's default)
+    }
     List<String> external = new ArrayList<>();
     o.path("externalClasses").forEach(c -> external.add(c.asText()));
     Set<String> builtins = new HashSet<>();

@@ -15,8 +15,9 @@ import java.util.Set;
  * Reads every {@code usingComponents} of a project (app.json, page jsons, then the jsons of the components they
  * reach) and checks each component as WeChat DevTools does before running: the path resolves (relative to the
  * declaring file, {@code /} from the package root, or a {@code miniprogram_npm} package found from the declaring
- * folder upwards; a folder means its {@code index}), its {@code .json} says {@code "component": true}, and its
- * {@code .js} and {@code .wxml} exist ({@code .wxss} is optional). Problems are located at the declaring json line.
+ * folder upwards; a folder means its {@code index}), its {@code .json} says {@code "component": true} or has
+ * {@code usingComponents}, and its {@code .js} and {@code .wxml} exist ({@code .wxss} is optional). Problems are
+ * located at the declaring json line.
  */
 final class ComponentLoader {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -166,7 +167,9 @@ final class ComponentLoader {
       return false;
     }
     boolean ok = true;
-    if (!json.path("component").asBoolean(false)) {
+    // glass-easel takes a path as a component when its json says "component": true or has usingComponents (its
+    // webpack plugin's isCompPath); towxml's stream-typer demo and omix's snake ship components of the second kind
+    if (!json.path("component").asBoolean(false) && !json.path("usingComponents").isObject()) {
       problems.add(new Problem(prefix + path + ".json", ProjectLoader.lineOf(text.get(), "\"component\"", 0), 0,
           "\"component\": true is required to use " + path + " as a component (using by \"" + user + "\")"));
       ok = false;
