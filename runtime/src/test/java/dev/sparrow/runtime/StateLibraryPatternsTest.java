@@ -146,4 +146,25 @@ class StateLibraryPatternsTest {
       assertThat(s.errors()).isEmpty();
     }
   }
+
+  /** omix (westore's successor) logs each store change with {@code console.groupCollapsed}, as DevTools shows it. */
+  @Test
+  void theConsoleHasTheGroupingCountingAndTimingMethodsOfTheEngines() throws IOException {
+    TestFiles.write(dir.resolve("app.json"), "{\"pages\": [\"pages/home/home\"]}");
+    TestFiles.write(dir.resolve("app.js"), "App({})");
+    TestFiles.write(dir.resolve("pages/home/home.js"), """
+        console.groupCollapsed('%c Data Changed', 'color: red', ['motto']);
+        console.groupEnd();
+        console.count('n'); console.countReset('n'); console.count('n');
+        console.time('t'); console.timeLog('t', 'half'); console.dirxml('x');
+        Page({})""");
+    TestFiles.write(dir.resolve("pages/home/home.wxml"), "<view/>");
+    try (Session s = Sparrow.launch(SessionOptions.of(dir).virtualClock())) {
+      s.awaitIdle(Duration.ofMinutes(1));
+      assertThat(s.console()).extracting(ConsoleMessage::text)
+          .contains("n: 1", "t: 0ms half", "x").anyMatch(t -> t.contains("Data Changed"));
+      assertThat(s.console()).extracting(ConsoleMessage::text).filteredOn("n: 2"::equals).isEmpty();
+      assertThat(s.errors()).isEmpty();
+    }
+  }
 }

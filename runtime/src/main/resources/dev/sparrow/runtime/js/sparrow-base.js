@@ -132,14 +132,18 @@
   }
   consoleObject.trace = function () { host.console('debug', format(Array.prototype.slice.call(arguments)) + '\n' + sourcePlaces(new Error().stack.split('\n').slice(2).join('\n'))); };
   consoleObject.group = consoleObject.log;
+  consoleObject.groupCollapsed = consoleObject.log;  // omix's store logger; the engines' consoles have it
   consoleObject.groupEnd = function () {};
+  consoleObject.dirxml = consoleObject.log;
   consoleObject.table = consoleObject.log;
   consoleObject.dir = consoleObject.log;
   consoleObject.assert = function (cond) { if (!cond) host.console('error', 'Assertion failed: ' + format(Array.prototype.slice.call(arguments, 1))); };
   const counts = new Map();
   consoleObject.count = function (label) { label = label === undefined ? 'default' : String(label); counts.set(label, (counts.get(label) || 0) + 1); host.console('log', label + ': ' + counts.get(label)); };
+  consoleObject.countReset = function (label) { counts.delete(label === undefined ? 'default' : String(label)); };
   const timeLabels = new Map();
   consoleObject.time = function (label) { timeLabels.set(label === undefined ? 'default' : String(label), Date.now()); };
+  consoleObject.timeLog = function (label) { label = label === undefined ? 'default' : String(label); const t = timeLabels.get(label); if (t !== undefined) host.console('log', label + ': ' + (Date.now() - t) + 'ms' + (arguments.length > 1 ? ' ' + format(Array.prototype.slice.call(arguments, 1)) : '')); };
   consoleObject.timeEnd = function (label) { label = label === undefined ? 'default' : String(label); const t = timeLabels.get(label); if (t !== undefined) { timeLabels.delete(label); host.console('log', label + ': ' + (Date.now() - t) + 'ms'); } };
   Object.defineProperty(global, 'console', { value: consoleObject, writable: true, configurable: true, enumerable: false });
 
