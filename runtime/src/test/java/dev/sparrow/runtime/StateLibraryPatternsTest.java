@@ -32,7 +32,8 @@ class StateLibraryPatternsTest {
     TestFiles.write(dir.resolve("app.js"), "App({})");
     TestFiles.write(dir.resolve("pages/home/home.js"), """
         Page({
-          data: { title: '', form: { agree: false, volume: 10 }, seen: [] },
+          data: { title: '', form: { agree: false, volume: 10 }, seen: [], rows: [{ name: 'a' }, { name: 'b' }],
+                  tags: ['x', 'y'] },
           onInput(e) { this.data.seen.push(e.detail.value + '/' + this.data.title); },
           add() { this.setData({ seen: this.data.seen.concat('add ' + this.data.title), title: '' }); }
         })""");
@@ -42,6 +43,8 @@ class StateLibraryPatternsTest {
         <switch class="agree" model:checked="{{form.agree}}"/>
         <slider class="volume" model:value="{{form.volume}}"/>
         <input class="plain" value="{{title}}"/>
+        <view wx:for="{{rows}}" wx:key="name"><input class="row" model:value="{{item.name}}"/></view>
+        <input wx:for="{{tags}}" wx:for-item="tag" class="tag" model:value="{{tag}}"/>
         <button class="add" bindtap="add">add</button>""");
     try (Session s = Sparrow.launch(SessionOptions.of(dir).virtualClock())) {
       s.awaitIdle(Duration.ofMinutes(1));
@@ -60,6 +63,11 @@ class StateLibraryPatternsTest {
       // without model: the user's text stays in the control
       page.select(".plain").orElseThrow().input("tea");
       assertThat(page.data("title")).isEqualTo("");
+      // wx:for items are places in the data too (glass-easel's left-value rule)
+      page.selectAll(".row").get(1).input("bee");
+      page.selectAll(".tag").get(0).input("ex");
+      assertThat(page.data("rows")).isEqualTo(List.of(Map.of("name", "a"), Map.of("name", "bee")));
+      assertThat(page.data("tags")).isEqualTo(List.of("ex", "y"));
       assertThat(s.errors()).isEmpty();
     }
   }

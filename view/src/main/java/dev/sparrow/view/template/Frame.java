@@ -14,17 +14,25 @@ final class Frame implements Scope {
   private final String name;
   private final JsonNode value;
   private final Frame outer;
+  /** A loop variable's place in the data ({@code list[2]}), for {@code model:} bindings; null when it has none. */
+  private final String path;
   /** For a template body's frame: the call that made its data, and the frame the call was rendered in. */
   private final TTemplateCall call;
   private final Frame caller;
 
   private Frame(ModuleScope modules, JsonNode data, String name, JsonNode value, Frame outer, TTemplateCall call,
       Frame caller) {
+    this(modules, data, name, value, outer, call, caller, null);
+  }
+
+  private Frame(ModuleScope modules, JsonNode data, String name, JsonNode value, Frame outer, TTemplateCall call,
+      Frame caller, String path) {
     this.modules = modules;
     this.data = data;
     this.name = name;
     this.value = value;
     this.outer = outer;
+    this.path = path;
     this.call = call;
     this.caller = caller;
   }
@@ -39,7 +47,47 @@ final class Frame implements Scope {
   }
 
   Frame with(String varName, JsonNode varValue) {
-    return new Frame(modules, data, varName, varValue, this, null, null);
+    return with(varName, varValue, null);
+  }
+
+  /** As {@link #with(String, JsonNode)}, the variable standing for the data at {@code varPath} ({@code list[2]}). */
+  Frame with(String varName, JsonNode varValue, String varPath) {
+    return new Frame(modules, data, varName, varValue, this, null, null, varPath);
+  }
+
+  /**
+   * Where a {@code model:} binding's path ({@code item.name}) is in the owner's data ({@code list[2].name}): a data
+   * field is itself, a loop variable the place of its item; null for a WXS module, a loop index or a template's data.
+   */
+  String modelPath(String path) {
+    if (path == null) {
+      return null;
+    }
+    String root = root(path);
+    if (modules.module(root) != null) {
+      return null;
+    }
+    Frame f = this;
+    for (; f != null && f.name != null; f = f.outer) {
+      if (f.name.equals(root)) {
+        return f.path == null ? null : f.path + path.substring(root.length());
+      }
+    }
+    return f != null && f.call == null && data != null && data.isObject() ? path : null;
+  }
+
+  /** The name a data path starts at ({@code a} of {@code a.b[0]}). */
+  static String root(String path) {
+    int end = path.length();
+    int dot = path.indexOf('.');
+    int bracket = path.indexOf('[');
+    if (dot >= 0) {
+      end = dot;
+    }
+    if (bracket >= 0 && bracket < end) {
+      end = bracket;
+    }
+    return path.substring(0, end);
   }
 
   /**
@@ -50,7 +98,7 @@ final class Frame implements Scope {
   Frame refreshed() {
     if (name != null) {
       Frame o = outer.refreshed();
-      return o == outer ? this : o.with(name, value);
+      return o == outer ? this : o.with(name, value, path);
     }
     if (call == null) {
       return this;

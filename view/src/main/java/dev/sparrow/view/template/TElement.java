@@ -28,9 +28,10 @@ record TElement(String tag, List<TAttribute> attributes, List<TNode> children, i
     for (TAttribute a : attributes) {
       JsonNode v = a.value() == null ? Js.bool(true) : evaluate(a, frame);
       attrs.put(a.name(), v);
-      if (a.model() != null && frame.dataRoot(root(a.model())) != null) {
+      String model = frame.modelPath(a.model());
+      if (model != null) {
         models = models == null ? new LinkedHashMap<>() : models;
-        models.put(a.name(), a.model());
+        models.put(a.name(), model);
       }
       if (a.value() != null && a.value().isLone() && (v.isMissingNode() || v.isObject())) {
         Map<String, Expr.Origin> o = a.value().undefinedOrigins(frame, v);
@@ -60,20 +61,6 @@ record TElement(String tag, List<TAttribute> attributes, List<TNode> children, i
     }
     out.add(e);
     ctx.single(this, frame, e);
-  }
-
-  /** The data field a data path starts at ({@code a} of {@code a.b[0]}). */
-  private static String root(String path) {
-    int end = path.length();
-    int dot = path.indexOf('.');
-    int bracket = path.indexOf('[');
-    if (dot >= 0) {
-      end = dot;
-    }
-    if (bracket >= 0 && bracket < end) {
-      end = bracket;
-    }
-    return path.substring(0, end);
   }
 
   /** An attribute's value; an event binding or {@code change:} observer keeps a WXS function it is bound to. */

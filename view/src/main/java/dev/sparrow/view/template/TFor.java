@@ -34,7 +34,7 @@ record TFor(Interpolation list, String itemName, String indexName, String keyNam
       ListRecord record = ctx.record(this, frame, key);
       for (int i = 0; i < items.size(); i++) {
         if (record == null) {
-          item(ctx, frame, key, out, items.get(i), Js.number(i));
+          item(ctx, frame, key, out, items.get(i), Js.number(i), itemPath(frame, Js.number(i)));
         } else {
           record.items().add(null);
           record.inner().add(null);
@@ -44,17 +44,17 @@ record TFor(Interpolation list, String itemName, String indexName, String keyNam
     } else if (items.isObject()) {
       for (Iterator<String> it = Js.keys(items); it.hasNext(); ) {
         String k = it.next();
-        item(ctx, frame, key, out, items.get(k), Js.string(k));
+        item(ctx, frame, key, out, items.get(k), Js.string(k), itemPath(frame, Js.string(k)));
       }
     } else if (items.isTextual()) {
       String s = items.textValue();
       for (int i = 0; i < s.length(); i++) {
-        item(ctx, frame, key, out, Js.string(String.valueOf(s.charAt(i))), Js.number(i));
+        item(ctx, frame, key, out, Js.string(String.valueOf(s.charAt(i))), Js.number(i), null);
       }
     } else if (items.isNumber()) {
       double n = items.doubleValue();
       for (int i = 0; i < n && i < RenderContext.MAX_NODES; i++) {
-        item(ctx, frame, key, out, Js.number(i), Js.number(i));
+        item(ctx, frame, key, out, Js.number(i), Js.number(i), null);
       }
     }
   }
@@ -67,14 +67,28 @@ record TFor(Interpolation list, String itemName, String indexName, String keyNam
     int before = out.size();
     Map<TFor, List<ListRecord>> saved = ctx.enterItem();
     try {
-      item(ctx, frame, record.key(), out, item, Js.number(i));
+      item(ctx, frame, record.key(), out, item, Js.number(i), itemPath(frame, Js.number(i)));
     } finally {
       record.inner().set(i, ctx.leaveItem(saved));
     }
     record.items().set(i, new ArrayList<>(out.subList(before, out.size())));
   }
 
-  void item(RenderContext ctx, Frame frame, String outerKey, List<VNode> out, JsonNode item, JsonNode index) {
+  /** Where item {@code index} of the list is in the owner's data, for {@code model:} bindings on it; or null. */
+  private String itemPath(Frame frame, JsonNode index) {
+    String base = frame.modelPath(list.modelPath());
+    if (base == null) {
+      return null;
+    }
+    if (index.isNumber()) {
+      return base + "[" + index.asLong() + "]";
+    }
+    String k = index.asText();
+    return k.isEmpty() || k.matches(".*[.\\[\\]].*") ? null : base + "." + k;
+  }
+
+  void item(RenderContext ctx, Frame frame, String outerKey, List<VNode> out, JsonNode item, JsonNode index,
+      String path) {
     String k = null;
     if (keyName != null && Js.truthy(item)) {
       JsonNode kv = "*this".equals(keyName) ? item : Js.member(item, Js.string(keyName));
@@ -85,6 +99,6 @@ record TFor(Interpolation list, String itemName, String indexName, String keyNam
         }
       }
     }
-    body.render(ctx, frame.with(itemName, item).with(indexName, index), k == null ? outerKey : k, out);
+    body.render(ctx, frame.with(itemName, item, path).with(indexName, index), k == null ? outerKey : k, out);
   }
 }
