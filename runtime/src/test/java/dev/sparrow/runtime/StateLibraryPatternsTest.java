@@ -45,6 +45,7 @@ class StateLibraryPatternsTest {
         <input class="plain" value="{{title}}"/>
         <view wx:for="{{rows}}" wx:key="name"><input class="row" model:value="{{item.name}}"/></view>
         <input wx:for="{{tags}}" wx:for-item="tag" class="tag" model:value="{{tag}}"/>
+        <input wx:for="{{rows}}" class="by-index" model:value="{{rows[index].name}}"/>
         <button class="add" bindtap="add">add</button>""");
     try (Session s = Sparrow.launch(SessionOptions.of(dir).virtualClock())) {
       s.awaitIdle(Duration.ofMinutes(1));
@@ -68,6 +69,9 @@ class StateLibraryPatternsTest {
       page.selectAll(".tag").get(0).input("ex");
       assertThat(page.data("rows")).isEqualTo(List.of(Map.of("name", "a"), Map.of("name", "bee")));
       assertThat(page.data("tags")).isEqualTo(List.of("ex", "y"));
+      page.selectAll(".by-index").get(0).input("ay");
+      assertThat(page.data("rows")).isEqualTo(List.of(Map.of("name", "ay"), Map.of("name", "bee")));
+      assertThat(page.selectAll(".row").get(0).attribute("value")).isEqualTo("ay");
       assertThat(s.errors()).isEmpty();
     }
   }

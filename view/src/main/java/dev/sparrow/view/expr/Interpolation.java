@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * A text or attribute value with {@code {{ }}} bindings.
@@ -206,27 +207,33 @@ public final class Interpolation {
   }
 
   /**
-   * The data path a {@code model:} binding writes back to: for a lone {@code {{a}}}, {@code {{a.b}}} or
-   * {@code {{a['b'][0]}}} (constant keys) the setData key {@code a}, {@code a.b}, {@code a.b[0]}; null for any other
-   * expression, which WeChat does not accept as a two-way binding.
+   * The data path a {@code model:} binding writes back to, in {@code scope}: for a lone {@code {{a}}},
+   * {@code {{a.b}}}, {@code {{a[i].c}}} the setData key {@code a}, {@code a.b}, {@code a[2].c} (keys evaluated), with
+   * the name it starts at replaced by {@code roots} (a loop variable by its item's place, null when it has none);
+   * null for any other expression, which is no left value (WeChat's two-way bindings page).
    */
-  public String modelPath() {
-    return lone ? path((Expr) parts.get(0)) : null;
+  public String modelPath(Scope scope, UnaryOperator<String> roots) {
+    try {
+      return lone ? path((Expr) parts.get(0), scope, roots) : null;
+    } catch (RuntimeException | StackOverflowError e) {
+      return null;
+    }
   }
 
-  private static String path(Expr e) {
+  private static String path(Expr e, Scope scope, UnaryOperator<String> roots) {
     if (e instanceof Expr.Ident id) {
-      return id.name();
+      return roots.apply(id.name());
     }
-    if (e instanceof Expr.Member m && m.key() instanceof Expr.Literal k) {
-      String base = path(m.object());
+    if (e instanceof Expr.Member m) {
+      String base = path(m.object(), scope, roots);
       if (base == null) {
         return null;
       }
-      if (k.value().isIntegralNumber() && k.value().asLong() >= 0) {
-        return base + "[" + k.value().asLong() + "]";
+      JsonNode k = m.key().eval(scope);
+      if (k.isNumber() && k.asDouble() >= 0 && k.asDouble() == Math.floor(k.asDouble())) {
+        return base + "[" + k.asLong() + "]";
       }
-      String key = k.value().isTextual() ? k.value().asText() : null;
+      String key = k.isTextual() ? k.asText() : null;
       return key == null || key.isEmpty() || key.matches(".*[.\\[\\]].*") ? null : base + "." + key;
     }
     return null;

@@ -179,8 +179,7 @@ final class FileCompiler {
         continue;
       }
       Interpolation value = a.value() == null ? null : attributeValue(a, false);
-      String model = a.name().startsWith("model:") && value != null ? value.modelPath() : null;
-      TAttribute ta = new TAttribute(name, value, model);
+      TAttribute ta = new TAttribute(name, value, a.name().startsWith("model:") && value != null && value.isLone());
       Integer at = positions.get(name);
       if (at != null) {
         attrs.set(at, ta);

@@ -56,38 +56,20 @@ final class Frame implements Scope {
   }
 
   /**
-   * Where a {@code model:} binding's path ({@code item.name}) is in the owner's data ({@code list[2].name}): a data
-   * field is itself, a loop variable the place of its item; null for a WXS module, a loop index or a template's data.
+   * Where the value a {@code model:} binding's path starts at is in the owner's data: a data field is itself, a loop
+   * variable the place of its item ({@code list[2]}); null for a WXS module, a loop index or a template's data.
    */
-  String modelPath(String path) {
-    if (path == null) {
-      return null;
-    }
-    String root = root(path);
+  String modelRoot(String root) {
     if (modules.module(root) != null) {
       return null;
     }
     Frame f = this;
     for (; f != null && f.name != null; f = f.outer) {
       if (f.name.equals(root)) {
-        return f.path == null ? null : f.path + path.substring(root.length());
+        return f.path;
       }
     }
-    return f != null && f.call == null && data != null && data.isObject() ? path : null;
-  }
-
-  /** The name a data path starts at ({@code a} of {@code a.b[0]}). */
-  static String root(String path) {
-    int end = path.length();
-    int dot = path.indexOf('.');
-    int bracket = path.indexOf('[');
-    if (dot >= 0) {
-      end = dot;
-    }
-    if (bracket >= 0 && bracket < end) {
-      end = bracket;
-    }
-    return path.substring(0, end);
+    return f != null && f.call == null && data != null && data.isObject() ? root : null;
   }
 
   /**

@@ -3,11 +3,11 @@ package dev.sparrow.view.template;
 import dev.sparrow.view.expr.Interpolation;
 
 /**
- * A compiled attribute: {@code value} is null for a valueless attribute (boolean {@code true}); {@code model} is the
- * data path a {@code model:} (two-way) binding writes back to, or null.
+ * A compiled attribute: {@code value} is null for a valueless attribute (boolean {@code true}); {@code model} when it
+ * was written {@code model:name} (a two-way binding).
  */
-record TAttribute(String name, Interpolation value, String model) {
+record TAttribute(String name, Interpolation value, boolean model) {
   TAttribute(String name, Interpolation value) {
-    this(name, value, null);
+    this(name, value, false);
   }
 }

@@ -28,7 +28,7 @@ record TElement(String tag, List<TAttribute> attributes, List<TNode> children, i
     for (TAttribute a : attributes) {
       JsonNode v = a.value() == null ? Js.bool(true) : evaluate(a, frame);
       attrs.put(a.name(), v);
-      String model = frame.modelPath(a.model());
+      String model = a.model() ? a.value().modelPath(frame, frame::modelRoot) : null;
       if (model != null) {
         models = models == null ? new LinkedHashMap<>() : models;
         models.put(a.name(), model);

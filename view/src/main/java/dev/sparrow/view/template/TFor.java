@@ -30,11 +30,12 @@ record TFor(Interpolation list, String itemName, String indexName, String keyNam
     if (Js.isNullish(items) || items.isBoolean()) {
       return;
     }
+    String base = list.modelPath(frame, frame::modelRoot);
     if (items.isArray()) {
       ListRecord record = ctx.record(this, frame, key);
       for (int i = 0; i < items.size(); i++) {
         if (record == null) {
-          item(ctx, frame, key, out, items.get(i), Js.number(i), itemPath(frame, Js.number(i)));
+          item(ctx, frame, key, out, items.get(i), Js.number(i), itemPath(base, Js.number(i)));
         } else {
           record.items().add(null);
           record.inner().add(null);
@@ -44,7 +45,7 @@ record TFor(Interpolation list, String itemName, String indexName, String keyNam
     } else if (items.isObject()) {
       for (Iterator<String> it = Js.keys(items); it.hasNext(); ) {
         String k = it.next();
-        item(ctx, frame, key, out, items.get(k), Js.string(k), itemPath(frame, Js.string(k)));
+        item(ctx, frame, key, out, items.get(k), Js.string(k), itemPath(base, Js.string(k)));
       }
     } else if (items.isTextual()) {
       String s = items.textValue();
@@ -67,16 +68,16 @@ record TFor(Interpolation list, String itemName, String indexName, String keyNam
     int before = out.size();
     Map<TFor, List<ListRecord>> saved = ctx.enterItem();
     try {
-      item(ctx, frame, record.key(), out, item, Js.number(i), itemPath(frame, Js.number(i)));
+      item(ctx, frame, record.key(), out, item, Js.number(i),
+          itemPath(list.modelPath(frame, frame::modelRoot), Js.number(i)));
     } finally {
       record.inner().set(i, ctx.leaveItem(saved));
     }
     record.items().set(i, new ArrayList<>(out.subList(before, out.size())));
   }
 
-  /** Where item {@code index} of the list is in the owner's data, for {@code model:} bindings on it; or null. */
-  private String itemPath(Frame frame, JsonNode index) {
-    String base = frame.modelPath(list.modelPath());
+  /** Where item {@code index} of the list at {@code base} is in the owner's data (for {@code model:}); or null. */
+  private static String itemPath(String base, JsonNode index) {
     if (base == null) {
       return null;
     }
