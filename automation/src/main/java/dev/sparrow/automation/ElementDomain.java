@@ -179,7 +179,7 @@ final class ElementDomain {
   private static ObjectNode describe(PageElement e) {
     ObjectNode n = Json.object();
     n.put("elementId", String.valueOf(e.nodeId()));
-    n.put("tagName", e.tag());
+    n.put("tagName", e.tag().toLowerCase(Locale.ROOT)); // "标签名，小写" (DevTools' Element docs)
     if (e.isComponent()) {
       // the npm client turns an element with a nodeId into a CustomElement (data, setData, callMethod)
       n.put("nodeId", String.valueOf(e.nodeId()));

@@ -97,8 +97,9 @@ public final class PageElement {
   }
 
   /**
-   * The first element under this one matching {@code selector}: inside a custom component's own WXML when this is
-   * its host, else among the elements written by the same template (as WeChat DevTools' {@code element.$}).
+   * The first element under this one matching {@code selector}: inside a custom component's own WXML and its slots'
+   * content when this is its host, else among the elements written by the same template (as WeChat DevTools'
+   * {@code element.$}).
    */
   public Optional<PageElement> select(String selector) {
     return read(h -> h.find(selector).map(this::wrap));

@@ -95,12 +95,14 @@ public final class ElementHandle {
 
   /**
    * Elements under this one matching {@code selector}. On a custom component's host it searches the component's own
-   * WXML (its shadow tree); elsewhere the elements written by the same template (WeChat DevTools' {@code element.$}).
+   * WXML (its shadow tree) and the content put in its slots; elsewhere the elements written by the same template
+   * (WeChat DevTools' {@code element.$}).
    */
   public List<ElementHandle> findAll(String selector) {
     List<ElementHandle> out = new ArrayList<>();
     VElement el = element();
-    for (VElement e : Selector.parse(selector).select(el, el.hosted() != 0 ? el.hosted() : el.scope())) {
+    Selector s = Selector.parse(selector);
+    for (VElement e : el.hosted() != 0 ? s.selectInHost(el) : s.select(el, el.scope())) {
       out.add(new ElementHandle(page, e.id()));
     }
     return out;

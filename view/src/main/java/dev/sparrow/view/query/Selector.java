@@ -8,7 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * CSS-like selectors over the virtual tree: type ({@code view}, {@code *}), {@code #id}, {@code .class},
+ * CSS-like selectors over the virtual tree: type ({@code view}, {@code *}; letter case ignored, as in the HTML
+ * document DevTools queries: {@code mp-actionsheet} finds {@code <mp-actionSheet>}), {@code #id}, {@code .class},
  * {@code [attr]}, {@code [attr=value]} (value quoted or bare; compared with the attribute's string form),
  * compounds of those ({@code button.primary[disabled]}), descendant ({@code a b}) and child ({@code a > b})
  * combinators, WeChat's descendant across custom components ({@code .the-ancestor >>> .the-descendant}: the
@@ -73,6 +74,31 @@ public final class Selector {
     return out;
   }
 
+  /**
+   * The elements under a custom component's {@code host} that match: those of its own template (the shadow tree)
+   * and the content its page or parent component put in its slots, in document order, each with ancestors taken in
+   * the template that wrote it. This is what DevTools' {@code element.$} on a component finds (a WeUI
+   * {@code mp-cells} host finds the {@code mp-cell}s written in its slot).
+   */
+  public List<VElement> selectInHost(VElement host) {
+    List<VElement> out = new ArrayList<>();
+    walkHost(host, host.hosted(), host.scope(), out);
+    return out;
+  }
+
+  private void walkHost(VElement el, int shadow, int light, List<VElement> out) {
+    for (VNode c : el.children()) {
+      if (c instanceof VElement e) {
+        int scope = e.scope();
+        if ((scope == shadow || scope == light || crossesComponents)
+            && matches(e, scope == light ? light : shadow)) {
+          out.add(e);
+        }
+        walkHost(e, shadow, light, out);
+      }
+    }
+  }
+
   private void walkScope(VElement el, int scope, List<VElement> out) {
     for (VNode c : el.children()) {
       if (c instanceof VElement e) {
@@ -132,7 +158,7 @@ public final class Selector {
   }
 
   private static boolean simple(VElement el, Simple s) {
-    if (s.tag() != null && !s.tag().equals(el.tag())) {
+    if (s.tag() != null && !s.tag().equalsIgnoreCase(el.tag())) {
       return false;
     }
     if (s.id() != null && !s.id().equals(text(el.attribute("id")))) {
