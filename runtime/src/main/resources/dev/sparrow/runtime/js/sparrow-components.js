@@ -341,10 +341,7 @@
       keys.push(k);
       payload[k] = data[k];
     }
-    const view = {};
-    let viewed = false;
-    for (const k of keys) if (!pureKey(def, k)) { view[k] = payload[k]; viewed = true; }
-    const json = inst.__rendered__ && viewed ? JSON.stringify(view) : null;
+    const viewKeys = keys.filter(function (k) { return !pureKey(def, k); });
     // property observers as glass-easel runs them: a property set whole fires when its value changed (!==); one set
     // through a sub-path ('list[0].x') fires with no old value
     const propChanges = [];
@@ -376,6 +373,11 @@
         chainedUpdates.delete(inst);
       }
     }
+    // what the view gets is the data once the observers ran: a setData of theirs on the same field (WeUI's action
+    // sheet wraps its flat `actions` in its property observer) was sent first and must not be overwritten
+    const view = {};
+    for (const k of viewKeys) view[k] = valueAt(inst.data, parsePath(k));
+    const json = inst.__rendered__ && viewKeys.length > 0 ? JSON.stringify(view) : null;
     if (json === null || viewHasIt) {
       if (typeof callback === 'function') setTimeout(function () { guard(callback, inst, [], inst.is + ' setData callback'); }, 0);
       return;
