@@ -188,16 +188,8 @@ final class FileCompiler {
         attrs.add(ta);
       }
     }
-    List<TNode> children = children(el.children());
-    Optional<WxmlAttribute> decode = el.tag().equals("text") ? el.attribute("decode") : Optional.empty();
-    if (decode.isPresent()) {
-      Interpolation when = decode.get().value() == null ? Interpolation.literal("true")
-          : attributeValue(decode.get(), false);
-      children = children.stream().map(c -> c instanceof TText t ? new TText(t.text(), t.origin(), when) : c)
-          .toList();
-    }
-    return new TElement(el.tag(), List.copyOf(attrs), List.copyOf(children), ORIGINS.incrementAndGet(),
-        Map.copyOf(generics));
+    return new TElement(el.tag(), List.copyOf(attrs), List.copyOf(children(el.children())),
+        ORIGINS.incrementAndGet(), Map.copyOf(generics));
   }
 
   private TNode template(WxmlElement el) {

@@ -183,7 +183,6 @@ final class ListBindings {
       e.children().forEach(c -> walk(c, env, onlyOnce));
     } else if (n instanceof TText t) {
       mention(t.text(), env, onlyOnce ? t : null);
-      mention(t.decode(), env, onlyOnce ? t : null);
     } else if (n instanceof TFragment f) {
       f.children().forEach(c -> walk(c, env, onlyOnce));
     } else if (n instanceof TIf i) {
@@ -328,7 +327,6 @@ final class ListBindings {
         e.children().forEach(c -> walk(c, onlyOnce));
       } else if (n instanceof TText t) {
         read(t.text());
-        read(t.decode());
       } else if (n instanceof TFragment f) {
         f.children().forEach(c -> walk(c, onlyOnce));
       } else if (n instanceof TIf i) {

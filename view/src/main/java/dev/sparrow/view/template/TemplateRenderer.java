@@ -233,7 +233,7 @@ public final class TemplateRenderer implements AutoCloseable {
           }
           VNode now = n instanceof TElement
               ? update.element((VElement) r.node, attributes)
-              : update.text((VText) r.node, new VText(((TText) n).value(frame), r.node.origin(),
+              : update.text((VText) r.node, new VText(((TText) n).text().evaluateString(frame), r.node.origin(),
                   r.node.key()));
           if (now == null) {
             return false;
