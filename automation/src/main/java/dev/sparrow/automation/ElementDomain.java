@@ -229,10 +229,29 @@ final class ElementDomain {
       return names;
     }
     return switch (name) {
+      case "value" -> value(e);
       case "_translateX" -> numberOr0(e.attribute("x")); // the client's movable-view property('x')
       case "_translateY" -> numberOr0(e.attribute("y"));
       default -> e.attribute(name);
     };
+  }
+
+  /**
+   * An element's {@code value}: an input's or textarea's is a string, as their String property holds whatever the
+   * template bound ({@code value="{{50}}"} reads {@code "50"}, none reads {@code ""}); other components' as bound.
+   */
+  private static Object value(PageElement e) {
+    Object v = e.attribute("value");
+    if (!e.tag().equals("input") && !e.tag().equals("textarea")) {
+      return v;
+    }
+    if (v == null) {
+      return "";
+    }
+    if (v instanceof Double d && d == Math.rint(d) && !d.isInfinite() && Math.abs(d) < 1e21) {
+      return Long.toString(d.longValue());
+    }
+    return String.valueOf(v);
   }
 
   private static double number(Object v) {
@@ -260,7 +279,7 @@ final class ElementDomain {
       case "innerText", "textContent" -> e.text();
       case "innerHTML" -> e.wxml();
       case "outerHTML" -> e.outerWxml();
-      case "value" -> e.attribute("value");
+      case "value" -> value(e);
       case "tagName", "nodeName" -> "WX-" + e.tag().toUpperCase(Locale.ROOT);
       case "id" -> e.attribute("id");
       case "className" -> e.attribute("class");
