@@ -702,10 +702,10 @@ public final class PageView implements AutoCloseable {
   }
 
   private List<VElement> selectIn(int instance, String selector) {
-    if (instance == 0) {
-      return Selector.parse(selector).select(root, 0);
-    }
     Selector parsed = Selector.parse(selector);
+    if (instance == 0) {
+      return parsed.select(root, 0);
+    }
     Instance in = components == null ? null : components.instance(instance);
     // a component shown nowhere (slot content no slot takes now) finds nothing, as one that is not attached
     return in == null || in.host() == null || node(in.host().id()) != in.host() ? List.of()

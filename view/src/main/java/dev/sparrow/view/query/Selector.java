@@ -70,7 +70,7 @@ public final class Selector {
    */
   public List<VElement> select(VElement root, int scope) {
     List<VElement> out = new ArrayList<>();
-    walkScope(root, scope, out);
+    walkScopes(root, scope, scope, out);
     return out;
   }
 
@@ -82,11 +82,16 @@ public final class Selector {
    */
   public List<VElement> selectInHost(VElement host) {
     List<VElement> out = new ArrayList<>();
-    walkHost(host, host.hosted(), host.scope(), out);
+    walkScopes(host, host.hosted(), host.scope(), out);
     return out;
   }
 
-  private void walkHost(VElement el, int shadow, int light, List<VElement> out) {
+  /**
+   * The elements under {@code el} written by template {@code shadow} or {@code light} (or any, past a {@code >>>}
+   * step) that match, each in its own template: one walk for a scoped query ({@code shadow == light}) and for a
+   * component host's own template plus its slot content.
+   */
+  private void walkScopes(VElement el, int shadow, int light, List<VElement> out) {
     for (VNode c : el.children()) {
       if (c instanceof VElement e) {
         int scope = e.scope();
@@ -94,18 +99,7 @@ public final class Selector {
             && matches(e, scope == light ? light : shadow)) {
           out.add(e);
         }
-        walkHost(e, shadow, light, out);
-      }
-    }
-  }
-
-  private void walkScope(VElement el, int scope, List<VElement> out) {
-    for (VNode c : el.children()) {
-      if (c instanceof VElement e) {
-        if ((e.scope() == scope || crossesComponents) && matches(e, scope)) {
-          out.add(e);
-        }
-        walkScope(e, scope, out);
+        walkScopes(e, shadow, light, out);
       }
     }
   }
