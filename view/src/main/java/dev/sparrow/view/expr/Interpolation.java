@@ -229,14 +229,21 @@ public final class Interpolation {
       if (base == null) {
         return null;
       }
-      JsonNode k = m.key().eval(scope);
-      if (k.isNumber() && k.asDouble() >= 0 && k.asDouble() == Math.floor(k.asDouble())) {
-        return base + "[" + k.asLong() + "]";
-      }
-      String key = k.isTextual() ? k.asText() : null;
-      return key == null || key.isEmpty() || key.matches(".*[.\\[\\]].*") ? null : base + "." + key;
+      return memberPath(base, m.key().eval(scope));
     }
     return null;
+  }
+
+  /**
+   * The setData key of member {@code key} of the data at {@code base}: {@code base[2]} for an index, {@code base.k}
+   * for a name; null for a key no setData path can name (empty, or holding {@code .}, {@code [} or {@code ]}).
+   */
+  public static String memberPath(String base, JsonNode key) {
+    if (key.isNumber() && key.asDouble() >= 0 && key.asDouble() == Math.floor(key.asDouble())) {
+      return base + "[" + key.asLong() + "]";
+    }
+    String k = key.isTextual() ? key.asText() : null;
+    return k == null || k.isEmpty() || k.matches(".*[.\\[\\]].*") ? null : base + "." + k;
   }
 
   /** True for a lone {@code {{expr}}}, whose value keeps its type. */

@@ -1,6 +1,7 @@
 package dev.sparrow.view.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sparrow.view.expr.Interpolation;
 import dev.sparrow.view.expr.Js;
 import dev.sparrow.view.expr.Scope;
 
@@ -14,8 +15,8 @@ final class Frame implements Scope {
   private final String name;
   private final JsonNode value;
   private final Frame outer;
-  /** A loop variable's place in the data ({@code list[2]}), for {@code model:} bindings; null when it has none. */
-  private final String path;
+  /** Where a loop variable's item is in the data, for {@code model:} bindings; null when it has none. */
+  private final Place place;
   /** For a template body's frame: the call that made its data, and the frame the call was rendered in. */
   private final TTemplateCall call;
   private final Frame caller;
@@ -26,13 +27,13 @@ final class Frame implements Scope {
   }
 
   private Frame(ModuleScope modules, JsonNode data, String name, JsonNode value, Frame outer, TTemplateCall call,
-      Frame caller, String path) {
+      Frame caller, Place place) {
     this.modules = modules;
     this.data = data;
     this.name = name;
     this.value = value;
     this.outer = outer;
-    this.path = path;
+    this.place = place;
     this.call = call;
     this.caller = caller;
   }
@@ -50,9 +51,20 @@ final class Frame implements Scope {
     return with(varName, varValue, null);
   }
 
-  /** As {@link #with(String, JsonNode)}, the variable standing for the data at {@code varPath} ({@code list[2]}). */
-  Frame with(String varName, JsonNode varValue, String varPath) {
-    return new Frame(modules, data, varName, varValue, this, null, null, varPath);
+  /** As {@link #with(String, JsonNode)}, the variable standing for the item at {@code varPlace} in the data. */
+  Frame with(String varName, JsonNode varValue, Place varPlace) {
+    return new Frame(modules, data, varName, varValue, this, null, null, varPlace);
+  }
+
+  /**
+   * Item {@code index} of the list {@code list} evaluates to in {@code listFrame}. Its setData path ({@code list[2]})
+   * is worked out when a {@code model:} binding asks, not for every item rendered.
+   */
+  record Place(Interpolation list, Frame listFrame, JsonNode index) {
+    String path() {
+      String base = list.modelPath(listFrame, listFrame::modelRoot);
+      return base == null ? null : Interpolation.memberPath(base, index);
+    }
   }
 
   /**
@@ -66,7 +78,7 @@ final class Frame implements Scope {
     Frame f = this;
     for (; f != null && f.name != null; f = f.outer) {
       if (f.name.equals(root)) {
-        return f.path;
+        return f.place == null ? null : f.place.path();
       }
     }
     return f != null && f.call == null && data != null && data.isObject() ? root : null;
@@ -80,7 +92,7 @@ final class Frame implements Scope {
   Frame refreshed() {
     if (name != null) {
       Frame o = outer.refreshed();
-      return o == outer ? this : o.with(name, value, path);
+      return o == outer ? this : o.with(name, value, place);
     }
     if (call == null) {
       return this;

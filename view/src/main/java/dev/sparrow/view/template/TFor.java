@@ -30,12 +30,11 @@ record TFor(Interpolation list, String itemName, String indexName, String keyNam
     if (Js.isNullish(items) || items.isBoolean()) {
       return;
     }
-    String base = list.modelPath(frame, frame::modelRoot);
     if (items.isArray()) {
       ListRecord record = ctx.record(this, frame, key);
       for (int i = 0; i < items.size(); i++) {
         if (record == null) {
-          item(ctx, frame, key, out, items.get(i), Js.number(i), itemPath(base, Js.number(i)));
+          item(ctx, frame, key, out, items.get(i), Js.number(i), true);
         } else {
           record.items().add(null);
           record.inner().add(null);
@@ -45,17 +44,17 @@ record TFor(Interpolation list, String itemName, String indexName, String keyNam
     } else if (items.isObject()) {
       for (Iterator<String> it = Js.keys(items); it.hasNext(); ) {
         String k = it.next();
-        item(ctx, frame, key, out, items.get(k), Js.string(k), itemPath(base, Js.string(k)));
+        item(ctx, frame, key, out, items.get(k), Js.string(k), true);
       }
     } else if (items.isTextual()) {
       String s = items.textValue();
       for (int i = 0; i < s.length(); i++) {
-        item(ctx, frame, key, out, Js.string(String.valueOf(s.charAt(i))), Js.number(i), null);
+        item(ctx, frame, key, out, Js.string(String.valueOf(s.charAt(i))), Js.number(i), false);
       }
     } else if (items.isNumber()) {
       double n = items.doubleValue();
       for (int i = 0; i < n && i < RenderContext.MAX_NODES; i++) {
-        item(ctx, frame, key, out, Js.number(i), Js.number(i), null);
+        item(ctx, frame, key, out, Js.number(i), Js.number(i), false);
       }
     }
   }
@@ -68,28 +67,19 @@ record TFor(Interpolation list, String itemName, String indexName, String keyNam
     int before = out.size();
     Map<TFor, List<ListRecord>> saved = ctx.enterItem();
     try {
-      item(ctx, frame, record.key(), out, item, Js.number(i),
-          itemPath(list.modelPath(frame, frame::modelRoot), Js.number(i)));
+      item(ctx, frame, record.key(), out, item, Js.number(i), true);
     } finally {
       record.inner().set(i, ctx.leaveItem(saved));
     }
     record.items().set(i, new ArrayList<>(out.subList(before, out.size())));
   }
 
-  /** Where item {@code index} of the list at {@code base} is in the owner's data (for {@code model:}); or null. */
-  private static String itemPath(String base, JsonNode index) {
-    if (base == null) {
-      return null;
-    }
-    if (index.isNumber()) {
-      return base + "[" + index.asLong() + "]";
-    }
-    String k = index.asText();
-    return k.isEmpty() || k.matches(".*[.\\[\\]].*") ? null : base + "." + k;
-  }
-
+  /**
+   * Renders one item; {@code inData}: the item is a member of the list's value (an array element or an object's
+   * field), so a {@code model:} binding through it can name its place, worked out only if one asks.
+   */
   void item(RenderContext ctx, Frame frame, String outerKey, List<VNode> out, JsonNode item, JsonNode index,
-      String path) {
+      boolean inData) {
     String k = null;
     if (keyName != null && Js.truthy(item)) {
       JsonNode kv = "*this".equals(keyName) ? item : Js.member(item, Js.string(keyName));
@@ -100,6 +90,7 @@ record TFor(Interpolation list, String itemName, String indexName, String keyNam
         }
       }
     }
-    body.render(ctx, frame.with(itemName, item, path).with(indexName, index), k == null ? outerKey : k, out);
+    Frame.Place place = inData ? new Frame.Place(list, frame, index) : null;
+    body.render(ctx, frame.with(itemName, item, place).with(indexName, index), k == null ? outerKey : k, out);
   }
 }
