@@ -38,8 +38,7 @@ final class DataRelay {
     if (!models.isEmpty()) {
       // the host's model: bindings carry the component's own property change to its owner, through the view as in
       // WeChat: after this setData, not inside it
-      loop.post(() -> models.forEach(m -> logic.call("model:" + m.path(), logic.fn("modelUpdate"), pageId,
-          m.instance(), m.path(), m.value().toString())));
+      loop.post(() -> models.forEach(m -> logic.writeModel(pageId, m)));
     }
     after(callback);
   }

@@ -12,7 +12,6 @@ import dev.sparrow.runtime.app.Router;
 import dev.sparrow.runtime.app.ViewLayer;
 import dev.sparrow.runtime.js.EventLoop;
 import dev.sparrow.view.ElementHandle;
-import dev.sparrow.view.ModelUpdate;
 import dev.sparrow.view.PageView;
 import dev.sparrow.view.component.Interaction;
 import dev.sparrow.view.component.NavigationRequest;
@@ -74,9 +73,7 @@ final class Interactions {
     Interaction result = action.apply(element);
     view.publishWxsPatches(pageId);
     // model: bindings first: the owner's data holds what the user did when the event handlers run
-    for (ModelUpdate m : pageView.modelUpdates(before)) {
-      logic.call("model:" + m.path(), logic.fn("modelUpdate"), pageId, m.instance(), m.path(), m.value().toString());
-    }
+    pageView.modelUpdates(before).forEach(m -> logic.writeModel(pageId, m));
     String route = router.page(pageId).map(PageInstance::route).orElse("");
     for (HandlerCall call : result.calls()) {
       Value returned = call(pageId, route, call);

@@ -11,6 +11,7 @@ import dev.sparrow.runtime.js.EventLoop;
 import dev.sparrow.runtime.js.JsEngine;
 import dev.sparrow.runtime.js.ModuleSources;
 import dev.sparrow.runtime.js.ScriptCompiler;
+import dev.sparrow.view.ModelUpdate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -170,6 +171,11 @@ public final class LogicLayer implements AutoCloseable {
       report(e, origin);
       return null;
     }
+  }
+
+  /** Writes a {@code model:} binding's value into its owner's data (the page, or component {@code m.instance()}). */
+  public void writeModel(int pageId, ModelUpdate m) {
+    call("model:" + m.path(), fn("modelUpdate"), pageId, m.instance(), m.path(), m.value().toString());
   }
 
   /** Turns an engine exception into a reported {@link ScriptError}. */

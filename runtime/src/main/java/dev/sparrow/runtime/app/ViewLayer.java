@@ -113,6 +113,14 @@ public final class ViewLayer implements AutoCloseable {
     }
   }
 
+  /** Runs the components' lifecycle after a render, then says whether WXS left work ({@link #wxsWork}). */
+  private void drain(int pageId, PageView view) {
+    view.drain();
+    if (view.hasWxsCalls() || view.hasAnimationFrames()) {
+      wxsWork.accept(pageId);
+    }
+  }
+
   /** The session's custom components (null before {@link #components}). */
   public ComponentCatalog catalog() {
     return catalog;
@@ -136,10 +144,7 @@ public final class ViewLayer implements AutoCloseable {
       errors.accept(new ScriptError("WXML: " + warning, "", page.route() + ".wxml", 0, 0, "render " + page.route()));
     }
     listener.opened(id, page.route(), view.root());
-    view.drain();
-    if (view.hasWxsCalls() || view.hasAnimationFrames()) {
-      wxsWork.accept(id);
-    }
+    drain(id, view);
   }
 
   /**
@@ -218,10 +223,7 @@ public final class ViewLayer implements AutoCloseable {
     if (timing) {
       timed.listeners = timed.step();
     }
-    view.drain();
-    if (view.hasWxsCalls() || view.hasAnimationFrames()) {
-      wxsWork.accept(pageId);
-    }
+    drain(pageId, view);
     if (timing) {
       timed.drain = timed.step();
       timed.patches = patches.size();
