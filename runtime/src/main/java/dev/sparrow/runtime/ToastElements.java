@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparrow.apis.device.Scheduler;
+import dev.sparrow.view.expr.Js;
 import dev.sparrow.view.tree.Patch;
 import dev.sparrow.view.tree.VElement;
 import dev.sparrow.view.tree.VNode;
@@ -51,7 +52,7 @@ final class ToastElements {
         continue;
       } else if (p instanceof Patch.SetAttr s && toasts.containsKey(s.id())) {
         if (s.name().equals("hidden")) {
-          toasts.put(s.id(), !truthy(s.value()));
+          toasts.put(s.id(), !Js.truthy(s.value()));
           touched.add(s.id());
         } else if (s.name().equals("duration")) {
           durations.get(pageId).put(s.id(), s.value());
@@ -81,7 +82,7 @@ final class ToastElements {
   private void scan(int pageId, VNode node) {
     if (node instanceof VElement e) {
       if (e.tag().equals("toast") && e.hosted() == 0) {
-        boolean shown = !truthy(e.attribute("hidden"));
+        boolean shown = !Js.truthy(e.attribute("hidden"));
         pages.computeIfAbsent(pageId, k -> new HashMap<>()).put(e.id(), shown);
         durations.computeIfAbsent(pageId, k -> new HashMap<>()).put(e.id(), e.attribute("duration"));
         if (shown) {
@@ -118,22 +119,5 @@ final class ToastElements {
     } catch (NumberFormatException e) {
       return DEFAULT_DURATION;
     }
-  }
-
-  /** A Boolean property set from WXML: any non-empty string is true, "false" included (WeChat's rule). */
-  static boolean truthy(JsonNode value) {
-    if (value == null || value.isNull() || value.isMissingNode()) {
-      return false;
-    }
-    if (value.isBoolean()) {
-      return value.asBoolean();
-    }
-    if (value.isNumber()) {
-      return value.asDouble() != 0;
-    }
-    if (value.isTextual()) {
-      return !value.asText().isEmpty();
-    }
-    return true;
   }
 }
