@@ -341,16 +341,15 @@
       keys.push(k);
       payload[k] = data[k];
     }
-    const viewKeys = keys.filter(function (k) { return !pureKey(def, k); });
+    const paths = keys.map(function (k) { return parsePath(k); });
     // property observers as glass-easel runs them: a property set whole fires when its value changed (!==); one set
     // through a sub-path ('list[0].x') fires with no old value
     const propChanges = [];
-    for (const k of keys) {
-      const segs = parsePath(k);
+    for (const segs of paths) {
       const prop = def.properties[String(segs[0])];
       if (prop && prop.observer) propChanges.push({ root: String(segs[0]), whole: segs.length === 1, old: segs.length === 1 ? inst.data[segs[0]] : undefined });
     }
-    for (const k of keys) setPath(inst.data, parsePath(k), payload[k]);
+    keys.forEach(function (k, i) { setPath(inst.data, paths[i], payload[k]); });
     for (const c of propChanges) {
       const now = inst.data[c.root];
       if (c.whole && now === c.old) continue;
@@ -376,8 +375,11 @@
     // what the view gets is the data once the observers ran: a setData of theirs on the same field (WeUI's action
     // sheet wraps its flat `actions` in its property observer) was sent first and must not be overwritten
     const view = {};
-    for (const k of viewKeys) view[k] = valueAt(inst.data, parsePath(k));
-    const json = inst.__rendered__ && viewKeys.length > 0 ? JSON.stringify(view) : null;
+    let viewed = false;
+    keys.forEach(function (k, i) {
+      if (!pureKey(def, k)) { view[k] = valueAt(inst.data, paths[i]); viewed = true; }
+    });
+    const json = inst.__rendered__ && viewed ? JSON.stringify(view) : null;
     if (json === null || viewHasIt) {
       if (typeof callback === 'function') setTimeout(function () { guard(callback, inst, [], inst.is + ' setData callback'); }, 0);
       return;
