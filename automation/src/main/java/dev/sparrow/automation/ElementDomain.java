@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparrow.runtime.PageElement;
 import dev.sparrow.runtime.PageHandle;
 import dev.sparrow.view.component.Interactions;
+import dev.sparrow.view.expr.JsNumbers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -248,10 +249,7 @@ final class ElementDomain {
     if (v == null) {
       return "";
     }
-    if (v instanceof Double d && d == Math.rint(d) && !d.isInfinite() && Math.abs(d) < 1e21) {
-      return Long.toString(d.longValue());
-    }
-    return String.valueOf(v);
+    return v instanceof Number n ? JsNumbers.toString(n.doubleValue()) : String.valueOf(v);
   }
 
   private static double number(Object v) {
